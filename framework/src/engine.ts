@@ -1,0 +1,45 @@
+import type { Program } from './runtime/program.ts';
+
+export interface EngineStats {
+  /** IR instructions (interpreter) or guest machine instructions (native), when counted. */
+  instructions: number;
+  calls: number;
+  hostCalls: number;
+  /** Guest stores (native, when counted). */
+  stores: number;
+  compiledFunctions: number;
+  compileMillis: number;
+}
+
+export interface EngineOptions {
+  /** Instruction budget; exceeding it traps fuel_exhausted. Infinity = none. */
+  fuel?: number;
+  /** Calls + back-edges before a function is compiled; 0 compiles before the first call. */
+  jitThreshold?: number;
+  /** Target CPU model, for native backends. */
+  cpu?: string;
+  /** Count guest instructions and stores exactly (slow on native backends). */
+  countInstructions?: boolean;
+}
+
+/** Runs functions of a loaded program; one per run. */
+export interface Engine {
+  /** Calls a function with i32/ref/f64 arguments; returns its result or undefined.
+   *  Throws a Trap (with `where` naming the function) on any guest fault. */
+  call(name: string, args: number[]): number | undefined;
+  readonly stats: EngineStats;
+  dispose(): void;
+}
+
+/** What a backend plugin provides: the interpreter is one, native backends are others. */
+export interface Backend {
+  readonly name: string;
+  readonly description: string;
+  /** Native backends run GC-lowered IR; the interpreter runs either form. */
+  readonly requiresLowering: boolean;
+  createEngine(program: Program, options: EngineOptions): Engine;
+}
+
+export function emptyStats(): EngineStats {
+  return { instructions: 0, calls: 0, hostCalls: 0, stores: 0, compiledFunctions: 0, compileMillis: 0 };
+}

@@ -1,0 +1,28 @@
+import type { Module } from './ir/module.ts';
+import type { HostFunction } from './runtime/host.ts';
+
+/** What a frontend produces from a source file. */
+export interface CompiledSource {
+  module: Module;
+  /** Host functions its runtime library needs. */
+  hosts: HostFunction[];
+  /** The function `jitc FILE` calls (no arguments). */
+  entry: string;
+  /** Turns a trap or uncaught exception into the language's own message and exit status,
+   *  or returns null to let the CLI report it. */
+  describeFailure?: (err: unknown) => { message: string; exitCode: number } | null;
+}
+
+export interface FrontendOptions {
+  /** Extra goal or expression to run instead of the default entry (e.g. Prolog `-g`). */
+  goal?: string;
+}
+
+export interface Frontend {
+  readonly name: string;
+  readonly description: string;
+  /** File extensions it handles, with the dot: ['.pl']. */
+  readonly extensions: readonly string[];
+  /** Throws SourceError (file:line:col) for errors in the source. */
+  compile(source: string, file: string, options: FrontendOptions): CompiledSource;
+}

@@ -1,0 +1,72 @@
+import type { Module } from '../ir/module.ts';
+import type { GuestMemory } from '../runtime/guest-memory.ts';
+import type { HostFunction } from '../runtime/host.ts';
+import type { TypeTable } from '../runtime/object-layout.ts';
+
+/** Visits one root ref; returns the value to store back (a moving collector's new address). */
+export type RootVisitor = (ref: number) => number;
+
+/** Anything that holds refs the collector must see: globals, interpreter frames,
+ *  guest stacks, handles held by host functions. */
+export interface RootSource {
+  visitRoots(visit: RootVisitor): void;
+}
+
+export interface HeapOptions {
+  /** Collect every N allocations (1 = every allocation); 0 = off. */
+  stressEvery: number;
+  /** With stress: collect at random intervals (mean N) replayable from this seed. */
+  stressSeed?: number;
+  /** Run the heap verifier before and after every collection. */
+  verify: boolean;
+}
+
+export interface HeapContext {
+  memory: GuestMemory;
+  types: TypeTable;
+  options: HeapOptions;
+}
+
+export interface HeapStats {
+  allocations: number;
+  bytesAllocated: number;
+  collections: number;
+  /** Bytes live after the most recent collection. */
+  liveBytes: number;
+  gcMillis: number;
+}
+
+/** A collector's runtime half: allocates and collects over guest memory. */
+export interface GcHeap {
+  /** Zeroed struct of the given type; throws Trap('out_of_memory') when the heap is exhausted. */
+  allocStruct(typeId: number): number;
+  /** Zeroed array with its length word set; negative lengths trap index_out_of_bounds. */
+  allocArray(typeId: number, length: number): number;
+  collect(): void;
+  /** Checks every live object's header and ref fields; throws HeapCorruption. */
+  verify(): void;
+  addRoots(source: RootSource): void;
+  removeRoots(source: RootSource): void;
+  /** True when addr is the start of a live heap object. */
+  isObject(addr: number): boolean;
+  readonly stats: HeapStats;
+}
+
+export class HeapCorruption extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HeapCorruption';
+  }
+}
+
+/** A GC plugin supplies both halves: the IR→IR lowering (run after optimization) and the runtime. */
+export interface GarbageCollector {
+  readonly name: string;
+  readonly description: string;
+  /** Rewrites `new`/`new_array` and ref stores into raw memory operations and calls to
+   *  the host functions below; sets module.lowered. */
+  lower(module: Module): void;
+  /** Host functions the lowered code calls (allocation slow paths, barriers). */
+  hostFunctions(heap: GcHeap): HostFunction[];
+  createHeap(ctx: HeapContext): GcHeap;
+}

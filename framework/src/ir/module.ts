@@ -1,0 +1,148 @@
+import type { OpDef } from './opcodes.ts';
+import type { FieldKind, Signature, ValType } from './types.ts';
+
+/** A struct or array layout; the type table gives each a runtime type id in module order. */
+export interface FieldDecl {
+  name: string;
+  kind: FieldKind;
+}
+export type TypeDecl =
+  | { kind: 'struct'; name: string; fields: FieldDecl[] }
+  | { kind: 'array'; name: string; elem: FieldKind };
+
+/** A global variable; a ref global may start as a const object's address (`init` names it). */
+export interface GlobalDecl {
+  name: string;
+  type: ValType;
+  init: number | string;
+}
+
+/** An immortal object in static data (atoms, boxed literals, strings). Ref fields hold
+ *  immediates (numbers) or the names of other consts. */
+export interface ConstDecl {
+  name: string;
+  type: string;
+  values: (number | string)[];
+}
+
+export interface ExternDecl {
+  name: string;
+  sig: Signature;
+  /** The host function may run the collector: callers treat it as a safepoint. */
+  collects: boolean;
+  /** The host function may raise a guest exception. */
+  raises: boolean;
+}
+
+/** Where control goes, with the values for the target's block parameters. */
+export interface Target {
+  block: Block;
+  args: number[];
+}
+
+export class Inst {
+  /** Result value id, or -1. */
+  result = -1;
+  /** Value operands (the `v` and `args` slots, in order). */
+  args: number[] = [];
+  /** Symbol for `sym` slots, type name for `type`/`field` slots. */
+  sym = '';
+  /** Field name for the `field` slot. */
+  field = '';
+  /** Integer or float immediate. */
+  imm = 0;
+  sig: Signature | null = null;
+  /** Successors: `target` slots in order, then the `to`/alt edges of a fused form. */
+  targets: Target[] = [];
+  /** Case values of `switch`, one per target after the default. */
+  cases: number[] = [];
+  /** For fused forms (`to ^ok ... ovf ^o`): true when written as a terminator. */
+  fused = false;
+
+  constructor(readonly op: OpDef) {}
+
+  get isTerminator(): boolean {
+    return this.op.terminator === true || this.fused;
+  }
+}
+
+export class Block {
+  params: number[] = [];
+  insts: Inst[] = [];
+  constructor(public name: string) {}
+
+  get terminator(): Inst | undefined {
+    const last = this.insts[this.insts.length - 1];
+    return last && last.isTerminator ? last : undefined;
+  }
+}
+
+export interface ValueInfo {
+  type: ValType;
+  name: string;
+}
+
+export class Func {
+  values: ValueInfo[] = [];
+  blocks: Block[] = [];
+  /** Replaceable functions (Prolog's dynamic predicates) may get new versions at run time and are never inlined. */
+  replaceable = false;
+
+  constructor(
+    public name: string,
+    public sig: Signature,
+  ) {}
+
+  get entry(): Block {
+    const b = this.blocks[0];
+    if (!b) throw new Error(`function @${this.name} has no blocks`);
+    return b;
+  }
+
+  newValue(type: ValType, name?: string): number {
+    const id = this.values.length;
+    this.values.push({ type, name: name ?? `v${id}` });
+    return id;
+  }
+
+  typeOf(v: number): ValType {
+    const info = this.values[v];
+    if (!info) throw new Error(`@${this.name}: no value #${v}`);
+    return info.type;
+  }
+}
+
+export class Module {
+  types: TypeDecl[] = [];
+  globals: GlobalDecl[] = [];
+  consts: ConstDecl[] = [];
+  externs: ExternDecl[] = [];
+  funcs: Func[] = [];
+  /** Set by a GC's lowering pass: object allocation and ref stores are raw memory operations now. */
+  lowered = false;
+
+  func(name: string): Func | undefined {
+    return this.funcs.find((f) => f.name === name);
+  }
+  extern(name: string): ExternDecl | undefined {
+    return this.externs.find((e) => e.name === name);
+  }
+  type(name: string): TypeDecl | undefined {
+    return this.types.find((t) => t.name === name);
+  }
+  global(name: string): GlobalDecl | undefined {
+    return this.globals.find((g) => g.name === name);
+  }
+  constant(name: string): ConstDecl | undefined {
+    return this.consts.find((c) => c.name === name);
+  }
+}
+
+/** The signature a direct call to `name` has, whether it names a function or an extern. */
+export function calleeSignature(m: Module, name: string): Signature | undefined {
+  return m.func(name)?.sig ?? m.extern(name)?.sig;
+}
+
+export function successors(inst: Inst): Block[] {
+  return inst.targets.map((t) => t.block);
+}

@@ -1,0 +1,54 @@
+import type { Signature } from '../ir/types.ts';
+import type { GcHeap } from '../gc/interface.ts';
+import type { GuestMemory } from './guest-memory.ts';
+import type { TypeTable } from './object-layout.ts';
+
+/** Thrown by a host function to raise a guest exception (the ref travels as the status). */
+export class GuestException extends Error {
+  constructor(readonly value: number) {
+    super(`guest exception 0x${(value >>> 0).toString(16)}`);
+    this.name = 'GuestException';
+  }
+}
+
+export interface OutputSink {
+  write(text: string): void;
+}
+
+/** What a host function may use while it runs. */
+export interface HostContext {
+  memory: GuestMemory;
+  heap: GcHeap;
+  types: TypeTable;
+  out: OutputSink;
+}
+
+export interface HostFunction {
+  name: string;
+  sig: Signature;
+  collects: boolean;
+  raises: boolean;
+  /** Returns the result (i32/ref as int32, f64 as number), or undefined for none. Refs in
+   *  `args` are rooted by the caller while this runs, but a collection may move them:
+   *  read arguments before allocating. */
+  impl: (args: number[], ctx: HostContext) => number | undefined;
+}
+
+/** Host functions by name, filled by the framework, the GC and the frontends. */
+export class HostRegistry {
+  private readonly fns = new Map<string, HostFunction>();
+
+  register(fn: HostFunction): void {
+    if (this.fns.has(fn.name)) throw new Error(`host function @${fn.name} registered twice`);
+    this.fns.set(fn.name, fn);
+  }
+  registerAll(fns: Iterable<HostFunction>): void {
+    for (const f of fns) this.register(f);
+  }
+  get(name: string): HostFunction | undefined {
+    return this.fns.get(name);
+  }
+  all(): HostFunction[] {
+    return [...this.fns.values()];
+  }
+}

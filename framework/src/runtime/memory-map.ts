@@ -1,0 +1,94 @@
+/**
+ * The one guest address-space layout, used by the interpreter and every backend.
+ *
+ *   0x0000_0000  null guard (unmapped, 64 KiB)
+ *   0x0001_0000  runtime page: host-call trampoline slots, the stop address
+ *   0x0002_0000  code (read+execute, separate from data)
+ *   0x0400_0000  static data: function table, globals, immortal constants
+ *   ...          heap, reserved at its maximum (--heap)
+ *   ...          one unmapped guard page, then the machine stack (grows down)
+ *
+ * Static data, heap and stack are one host buffer, so the TypeScript runtime, the
+ * interpreter and emulated code all see the same bytes.
+ */
+export const PAGE = 0x1000;
+export const NULL_GUARD_END = 0x0001_0000;
+export const RUNTIME_PAGE = 0x0001_0000;
+export const RUNTIME_PAGE_SIZE = 0x0001_0000;
+export const CODE_BASE = 0x0002_0000;
+export const CODE_LIMIT = 0x0400_0000;
+export const DATA_BASE = 0x0400_0000;
+
+/** Function-table slots: [code address, signature id], reserved at the maximum size. */
+export const TABLE_SLOT_BYTES = 8;
+export const MAX_FUNCTIONS = 65536;
+
+export const MiB = 1024 * 1024;
+export const DEFAULT_STATIC_SIZE = 16 * MiB;
+export const DEFAULT_HEAP_SIZE = 256 * MiB;
+export const DEFAULT_STACK_SIZE = 8 * MiB;
+/** The address space stays below 2^31 so every address is a non-negative int32. */
+const ADDRESS_LIMIT = 0x8000_0000;
+
+export interface MemoryLayout {
+  readonly codeBase: number;
+  readonly codeSize: number;
+  readonly dataBase: number;
+  readonly tableBase: number;
+  readonly staticBase: number; // globals and consts, after the table
+  readonly staticEnd: number;
+  readonly heapBase: number;
+  readonly heapEnd: number;
+  readonly guardBase: number;
+  readonly stackBase: number; // lowest stack address
+  readonly stackEnd: number; // initial stack pointer
+  /** Size of the shared host buffer that backs [dataBase, stackEnd). */
+  readonly bufferSize: number;
+}
+
+export interface LayoutOptions {
+  heapSize?: number;
+  stackSize?: number;
+  staticSize?: number;
+}
+
+const roundUp = (n: number, to: number): number => Math.ceil(n / to) * to;
+
+export function makeLayout(opts: LayoutOptions = {}): MemoryLayout {
+  const heapSize = roundUp(opts.heapSize ?? DEFAULT_HEAP_SIZE, PAGE);
+  const stackSize = roundUp(opts.stackSize ?? DEFAULT_STACK_SIZE, PAGE);
+  const staticSize = roundUp(opts.staticSize ?? DEFAULT_STATIC_SIZE, PAGE);
+  if (heapSize < 64 * 1024) throw new RangeError(`heap of ${heapSize} bytes is too small (at least 64 KiB)`);
+  const tableBase = DATA_BASE;
+  const staticBase = tableBase + TABLE_SLOT_BYTES * MAX_FUNCTIONS;
+  const staticEnd = DATA_BASE + staticSize;
+  const heapBase = staticEnd;
+  const heapEnd = heapBase + heapSize;
+  const guardBase = heapEnd;
+  const stackBase = guardBase + PAGE;
+  const stackEnd = stackBase + stackSize;
+  if (stackEnd > ADDRESS_LIMIT) throw new RangeError(`heap of ${heapSize} bytes does not fit the 2 GiB guest address space`);
+  return {
+    codeBase: CODE_BASE,
+    codeSize: CODE_LIMIT - CODE_BASE,
+    dataBase: DATA_BASE,
+    tableBase,
+    staticBase,
+    staticEnd,
+    heapBase,
+    heapEnd,
+    guardBase,
+    stackBase,
+    stackEnd,
+    bufferSize: stackEnd - DATA_BASE,
+  };
+}
+
+/** Parses sizes such as `64M`, `512K`, `1G` or plain bytes. */
+export function parseSize(text: string): number {
+  const m = /^(\d+)([KMG]i?B?)?$/i.exec(text.trim());
+  if (!m) throw new RangeError(`'${text}' is not a size (try 64M, 512K or 1G)`);
+  const unit = (m[2] ?? '').toUpperCase()[0];
+  const mult = unit === 'K' ? 1024 : unit === 'M' ? MiB : unit === 'G' ? 1024 * MiB : 1;
+  return Number(m[1]) * mult;
+}
