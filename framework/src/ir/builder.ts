@@ -61,7 +61,7 @@ export class FuncBuilder {
     if (extras.sig !== undefined) inst.sig = extras.sig;
     if (extras.targets) inst.targets = extras.targets;
     if (extras.cases) inst.cases = extras.cases;
-    if (inst.op.terminator === 'fused' && extras.targets && extras.targets.length > 0) inst.fused = true;
+    if (inst.op.alt !== undefined && extras.targets && extras.targets.length > 0) inst.fused = true;
     if (this.current.terminator) throw new Error(`block ^${this.current.name} of @${this.func.name} is already terminated`);
     const t = resultType(this.module, this.func, inst);
     if (t) inst.result = this.func.newValue(t, this.uniqueValueName(extras.name));

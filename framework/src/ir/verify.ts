@@ -1,0 +1,33 @@
+import type { Func, Module } from './module.ts';
+import { verifyDecls } from './verify/decls.ts';
+import { ErrorSink, VerifyError, VerifyFailure } from './verify/errors.ts';
+import { verifyFunctionInto } from './verify/function.ts';
+import { SymbolIndex } from './verify/symbols.ts';
+
+export { VerifyError, VerifyFailure };
+
+/**
+ * Checks everything the opcode table and docs/ir.md require of a module: declarations,
+ * block structure, operand and result types, call signatures, edges and their arguments,
+ * GC-lowering phase, and SSA dominance. Returns every error found (empty when valid).
+ */
+export function verifyModule(m: Module): VerifyError[] {
+  const sink = new ErrorSink();
+  const syms = new SymbolIndex(m);
+  verifyDecls(m, syms, sink);
+  for (const f of m.funcs) verifyFunctionInto(m, syms, f, sink);
+  return sink.errors;
+}
+
+/** Checks one function of `m` (for passes that rewrite a single function). */
+export function verifyFunction(m: Module, f: Func): VerifyError[] {
+  const sink = new ErrorSink();
+  verifyFunctionInto(m, new SymbolIndex(m), f, sink);
+  return sink.errors;
+}
+
+/** Throws a `VerifyFailure` listing every error when the module is invalid. */
+export function assertValid(m: Module): void {
+  const errors = verifyModule(m);
+  if (errors.length > 0) throw new VerifyFailure(errors);
+}

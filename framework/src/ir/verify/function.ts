@@ -1,0 +1,41 @@
+import { buildCfg } from '../cfg.ts';
+import { computeDominators } from '../dominators.ts';
+import type { Func, Module } from '../module.ts';
+import { checkCall } from './calls.ts';
+import type { FuncContext, InstSite } from './context.ts';
+import { checkEdges } from './edges.ts';
+import type { ErrorSink } from './errors.ts';
+import { checkOperands } from './operands.ts';
+import { checkPhase } from './phase.ts';
+import { checkResult } from './results.ts';
+import { checkSlots } from './slots.ts';
+import { checkSsa } from './ssa.ts';
+import { checkStructure } from './structure.ts';
+import type { SymbolIndex } from './symbols.ts';
+
+/** Per-instruction checks, each independent of the others' success. */
+const INSTRUCTION_CHECKS: readonly ((ctx: FuncContext, site: InstSite) => void)[] = [
+  checkPhase,
+  checkSlots,
+  checkOperands,
+  checkResult,
+  checkCall,
+  checkEdges,
+];
+
+export function verifyFunctionInto(m: Module, syms: SymbolIndex, f: Func, sink: ErrorSink): void {
+  if (f.blocks.length === 0) {
+    sink.func(f, 'function has no blocks');
+    return;
+  }
+  const ctx: FuncContext = { m, syms, f, sink, blocks: new Set(f.blocks) };
+  checkStructure(ctx);
+  for (const block of f.blocks) {
+    for (let index = 0; index < block.insts.length; index++) {
+      const site: InstSite = { block, index, inst: block.insts[index]! };
+      for (const check of INSTRUCTION_CHECKS) check(ctx, site);
+    }
+  }
+  const cfg = buildCfg(f);
+  checkSsa(ctx, cfg, computeDominators(cfg));
+}
