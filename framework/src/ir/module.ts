@@ -122,19 +122,46 @@ export class Module {
   lowered = false;
 
   func(name: string): Func | undefined {
-    return this.funcs.find((f) => f.name === name);
+    return this.funcIndex.find(this.funcs, name);
   }
   extern(name: string): ExternDecl | undefined {
-    return this.externs.find((e) => e.name === name);
+    return this.externIndex.find(this.externs, name);
   }
   type(name: string): TypeDecl | undefined {
-    return this.types.find((t) => t.name === name);
+    return this.typeIndex.find(this.types, name);
   }
   global(name: string): GlobalDecl | undefined {
-    return this.globals.find((g) => g.name === name);
+    return this.globalIndex.find(this.globals, name);
   }
   constant(name: string): ConstDecl | undefined {
-    return this.consts.find((c) => c.name === name);
+    return this.constIndex.find(this.consts, name);
+  }
+
+  private readonly funcIndex = new NameIndex();
+  private readonly externIndex = new NameIndex();
+  private readonly typeIndex = new NameIndex();
+  private readonly globalIndex = new NameIndex();
+  private readonly constIndex = new NameIndex();
+}
+
+/** Name → position cache, rebuilt when the array was changed under it, so passes may edit
+ *  the public arrays freely and large modules still look names up in O(1). */
+class NameIndex {
+  private readonly at = new Map<string, number>();
+  private length = -1;
+
+  find<T extends { name: string }>(items: T[], name: string): T | undefined {
+    const i = this.at.get(name);
+    if (i !== undefined && items[i]?.name === name) return items[i];
+    // A miss on an unchanged array may still be an element replaced in place: scan to be sure.
+    if (i === undefined && items.length === this.length) return items.find((x) => x.name === name);
+    this.at.clear();
+    items.forEach((x, k) => {
+      if (!this.at.has(x.name)) this.at.set(x.name, k);
+    });
+    this.length = items.length;
+    const again = this.at.get(name);
+    return again === undefined ? undefined : items[again];
   }
 }
 
