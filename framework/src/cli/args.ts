@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import yargs, { type Options } from 'yargs';
+import { UsageError } from '../registry.ts';
+import type { RawRunOptions } from './run-options.ts';
+
+/** What the command line asks for, once yargs has checked it. */
+export type Command =
+  | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir'; entry?: string }
+  | { kind: 'test'; paths: string[]; options: RawRunOptions }
+  | { kind: 'plugins' }
+  /** --help or --version: yargs already produced the text. */
+  | { kind: 'shown'; text: string };
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Options shared by `run` and `test`. */
+const ENGINE_OPTIONS = {
+  backend: { type: 'string', default: 'interp', describe: 'backend that runs the program', group: 'Execution:' },
+  gc: { type: 'string', default: 'boehm', describe: 'garbage collector', group: 'Execution:' },
+  O: { type: 'number', default: 1, choices: [0, 1, 2], describe: 'optimization level', group: 'Execution:' },
+  'jit-threshold': { type: 'number', describe: 'calls + loop back-edges before a function is compiled (0: before the first call)', group: 'Execution:' },
+  cpu: { type: 'string', describe: 'target CPU model of a native backend (e.g. cortex-a8)', group: 'Execution:' },
+  'gc-stress': { type: 'number', describe: 'collect every N allocations (1: every one), verifying the heap', group: 'GC:' },
+} as const satisfies Record<string, Options>;
+
+/** Options only `run` takes. */
+const RUN_OPTIONS = {
+  ...ENGINE_OPTIONS,
+  emit: { type: 'string', choices: ['ir'], describe: 'print the final module (after optimization and lowering) as .jir instead of running', group: 'Output:' },
+  'print-after': { type: 'string', describe: "print the module to stderr after this pass (repeatable; 'all')", group: 'Output:' },
+  stats: { type: 'boolean', describe: 'print run statistics to stderr', group: 'Output:' },
+  entry: { type: 'string', describe: "function to call instead of the frontend's entry", group: 'Execution:' },
+  lower: { type: 'boolean', describe: 'run the GC-lowered IR on the interpreter too', group: 'Execution:' },
+  fuel: { type: 'number', describe: 'instruction budget; exceeding it traps fuel_exhausted', group: 'Limits:' },
+  heap: { type: 'string', describe: 'maximum heap size (e.g. 64M, 512K, 1G)', group: 'Limits:' },
+  stack: { type: 'string', describe: 'machine stack size (e.g. 8M)', group: 'Limits:' },
+  'gc-stress-seed': { type: 'number', describe: 'with --gc-stress: collect at random intervals replayable from this seed', group: 'GC:' },
+  'verify-heap': { type: 'boolean', describe: 'verify the heap before and after every collection', group: 'GC:' },
+} as const satisfies Record<string, Options>;
+
+/** Every key yargs may put into the parsed arguments for a valid command line. */
+const KNOWN_KEYS = new Set(
+  ['_', '$0', 'file', 'paths', 'help', 'h', 'version', 'V', ...Object.keys(RUN_OPTIONS)].flatMap((k) => [k, k.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())]),
+);
+
+/**
+ * Parses the command line with yargs in strict mode. yargs only parses here: the command
+ * is returned, not run, so every failure goes through one error report at the top.
+ */
+export function parseCommandLine(argv: readonly string[]): Command {
+  let chosen: Command | undefined;
+  const parser = yargs()
+    .scriptName('jitc')
+    .usage('$0 [run] FILE [options]\n$0 test [PATHS…] [options]\n$0 plugins')
+    .command(
+      ['run <file>', '$0 <file>'],
+      'compile and run a program; the extension of FILE picks the frontend',
+      (y) => y.options(RUN_OPTIONS).positional('file', { type: 'string', demandOption: true, describe: "the program (.jir, or another frontend plugin's extension)" }),
+      (a) => {
+        chosen = { kind: 'run', file: a.file, options: rawOptions(a), emit: a.emit, entry: a.entry };
+      },
+    )
+    .command(
+      'test [paths..]',
+      'run .jir file tests (default: conformance/filetests)',
+      (y) => y.options(ENGINE_OPTIONS).positional('paths', { type: 'string', array: true, describe: '.jir files or folders holding them' }),
+      (a) => {
+        chosen = { kind: 'test', paths: (a.paths ?? []).map(String), options: rawOptions(a) };
+      },
+    )
+    .command('plugins', 'list the registered plugins and what each provides', {}, () => {
+      chosen = { kind: 'plugins' };
+    })
+    .example('$0 examples/lists.jir', 'run a program on the interpreter')
+    .example('$0 --backend armv7 --stats examples/lists.jir', 'run it as native code, with statistics')
+    .example('$0 --emit ir -O2 examples/lists.jir', 'show the optimized IR')
+    .example('$0 --fuel 100000 --heap 16M prog.jir', 'bound the run')
+    .example('$0 test --gc-stress 1', 'run the file tests collecting at every allocation')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .alias('V', 'version')
+    .wrap(null)
+    .showHelpOnFail(false);
+  let failure: string | undefined;
+  let shown = '';
+  parser.parse([...argv], {}, (err, parsed, output) => {
+    if (err) failure = explain(err.message, Object.keys(parsed));
+    shown = output;
+  });
+  if (failure !== undefined) throw new UsageError(`${failure} (see jitc --help)`);
+  return chosen ?? { kind: 'shown', text: shown };
+}
+
+/**
+ * yargs checks the positional count before unknown flags, and an unknown flag swallows
+ * the word after it (`--frobnicate prog.jir`): name the flag, the real mistake, instead.
+ */
+function explain(message: string, parsedKeys: readonly string[]): string {
+  const unknown = parsedKeys.filter((k) => !KNOWN_KEYS.has(k));
+  if (unknown.length > 0 && !message.startsWith('Unknown argument')) return `Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`;
+  if (message.startsWith('Not enough non-option arguments')) return 'no program to run: give a FILE';
+  return message;
+}
+
+interface ParsedOptions {
+  backend: string;
+  gc: string;
+  O: number;
+  jitThreshold?: number;
+  cpu?: string;
+  gcStress?: number;
+  heap?: string;
+  stack?: string;
+  fuel?: number;
+  gcStressSeed?: number;
+  verifyHeap?: boolean;
+  lower?: boolean;
+  printAfter?: string | string[];
+  stats?: boolean;
+}
+
+function rawOptions(a: ParsedOptions): RawRunOptions {
+  return {
+    backend: a.backend,
+    gc: a.gc,
+    O: a.O,
+    jitThreshold: a.jitThreshold,
+    cpu: a.cpu,
+    gcStress: a.gcStress,
+    heap: a.heap,
+    stack: a.stack,
+    fuel: a.fuel,
+    gcStressSeed: a.gcStressSeed,
+    verifyHeap: a.verifyHeap,
+    lower: a.lower,
+    printAfter: a.printAfter,
+    stats: a.stats,
+  };
+}

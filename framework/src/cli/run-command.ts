@@ -1,0 +1,82 @@
+import { performance } from 'node:perf_hooks';
+import { prepareRun, type PreparedRun } from '../driver.ts';
+import type { CompiledSource } from '../frontend.ts';
+import type { Module } from '../ir/module.ts';
+import { printModule } from '../ir/text/printer.ts';
+import { UsageError, type Registry } from '../registry.ts';
+import type { RunConfig } from '../run-config.ts';
+import { BufferedOutput } from '../runtime/output.ts';
+import { EXIT } from './exit-codes.ts';
+import type { CliIo } from './io.ts';
+import { ProgramError } from './program-error.ts';
+import { readSource } from './read-source.ts';
+import { formatStats } from './stats.ts';
+
+export interface RunRequest {
+  file: string;
+  config: RunConfig;
+  /** `--emit ir`: print the final module instead of running it. */
+  emit?: 'ir';
+  entry?: string;
+  stats: boolean;
+}
+
+/**
+ * `jitc [run] FILE`: compile with the frontend for the file's extension, optimize, lower
+ * when needed, then call the entry function. Guest output is flushed before any error is
+ * reported, so what the program printed up to a trap is never lost.
+ */
+export function runCommand(registry: Registry, req: RunRequest, io: CliIo): number {
+  const started = performance.now();
+  const frontend = registry.frontendFor(req.file);
+  registry.backend(req.config.backend);
+  registry.collector(req.config.gc);
+  checkPassNames(registry, req.config.printAfter ?? []);
+  const source = readSource(req.file, io.cwd);
+
+  const compiled = frontend.compile(source, req.file, {});
+  const out = new BufferedOutput((text) => io.stdout(text));
+  const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
+  const prepared = prepareRun(registry, compiled.module, req.config, { hosts: compiled.hosts, out, print });
+  const compileMillis = performance.now() - started;
+  try {
+    if (req.emit === 'ir') {
+      io.stdout(printModule(prepared.module));
+      return EXIT.ok;
+    }
+    return execute(prepared, compiled, req, out, io);
+  } finally {
+    out.flush();
+    if (req.stats && req.emit === undefined) {
+      io.stderr(formatStats(prepared.engine.stats, prepared.program.heap.stats, { compileMillis, wallMillis: performance.now() - started }));
+    }
+    prepared.engine.dispose();
+  }
+}
+
+function execute(prepared: PreparedRun, compiled: CompiledSource, req: RunRequest, out: BufferedOutput, io: CliIo): number {
+  const entry = req.entry ?? compiled.entry;
+  const func = prepared.module.func(entry);
+  if (!func) {
+    const message = `${req.file} has no function @${entry}`;
+    throw req.entry === undefined ? new ProgramError(message) : new UsageError(message);
+  }
+  if (func.sig.params.length > 0) throw new UsageError(`entry @${entry} takes ${func.sig.params.length} arguments; jitc calls it with none`);
+  try {
+    prepared.engine.call(entry, []);
+    return EXIT.ok;
+  } catch (err) {
+    const own = compiled.describeFailure?.(err);
+    if (!own) throw err;
+    out.flush();
+    io.stderr(`${own.message}\n`);
+    return own.exitCode;
+  }
+}
+
+function checkPassNames(registry: Registry, names: readonly string[]): void {
+  const known = registry.passes().map((p) => p.name);
+  for (const n of names) {
+    if (n !== 'all' && !known.includes(n)) throw new UsageError(`--print-after: unknown pass '${n}' (known: all, ${known.join(', ')})`);
+  }
+}

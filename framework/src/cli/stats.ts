@@ -1,0 +1,28 @@
+import type { EngineStats } from '../engine.ts';
+import type { HeapStats } from '../gc/interface.ts';
+
+export interface RunTimes {
+  /** Frontend, verifier, optimizer and GC lowering, in milliseconds. */
+  compileMillis: number;
+  /** From the start of the command to the end of the run. */
+  wallMillis: number;
+}
+
+/** The `--stats` report, one aligned `name value` pair per line. */
+export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTimes): string {
+  const ms = (x: number): string => `${x.toFixed(1)} ms`;
+  const rows: [string, string][] = [
+    ['instructions', String(engine.instructions)],
+    ['calls', String(engine.calls)],
+    ['host calls', String(engine.hostCalls)],
+    ['allocations', String(heap.allocations)],
+    ['bytes allocated', String(heap.bytesAllocated)],
+    ['collections', String(heap.collections)],
+    ['gc time', ms(heap.gcMillis)],
+    ['compile time', ms(times.compileMillis)],
+    ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions)`],
+    ['wall time', ms(times.wallMillis)],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return `jitc stats:\n${rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`).join('\n')}\n`;
+}
