@@ -93,7 +93,8 @@ const u = (x: number): number => x >>> 0;
 function checked(exact: (a: number, b: number) => number): (a: number, b: number) => number | null {
   return (a, b) => {
     const r = exact(a, b);
-    return r === (r | 0) ? r : null;
+    // `| 0` also turns a -0 product into the i32 0.
+    return r === (r | 0) ? r | 0 : null;
   };
 }
 

@@ -114,6 +114,7 @@ export class TypeTable {
 
   /** Bytes an array of `length` elements occupies, header included, 8-aligned. */
   static arrayBytes(t: TypeLayout, length: number): number {
-    return align(t.elemOffset + t.elemSize * length, OBJECT_ALIGN);
+    // Not `align()`: its 32-bit bit operations would wrap for huge lengths.
+    return Math.ceil((t.elemOffset + t.elemSize * length) / OBJECT_ALIGN) * OBJECT_ALIGN;
   }
 }

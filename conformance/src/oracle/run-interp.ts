@@ -1,0 +1,35 @@
+import type { GarbageCollector } from '../../../framework/src/gc/interface.ts';
+import { Interpreter } from '../../../framework/src/interp/interpreter.ts';
+import type { Module } from '../../../framework/src/ir/module.ts';
+import { Trap } from '../../../framework/src/ir/traps.ts';
+import { BufferedOutput } from '../../../framework/src/runtime/output.ts';
+import { Program } from '../../../framework/src/runtime/program.ts';
+import type { Outcome } from './outcome.ts';
+
+export interface InterpRunOptions {
+  gc: GarbageCollector;
+  fuel: number;
+  heapSize?: number;
+  stackSize?: number;
+  gcStress?: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** Calls `name(args)` on the reference interpreter. Traps become outcomes; anything else
+ *  thrown (a host error in the framework itself) propagates. */
+export function runOnInterpreter(m: Module, name: string, args: number[], opts: InterpRunOptions): Outcome {
+  const out = new BufferedOutput();
+  const program = new Program(m, { gc: opts.gc, out, heapSize: opts.heapSize ?? 4 * MiB, stackSize: opts.stackSize ?? MiB, gcStress: opts.gcStress });
+  const interp = new Interpreter(program, { fuel: opts.fuel });
+  const type = m.func(name)?.sig.result ?? null;
+  try {
+    const value = interp.call(name, args);
+    return { kind: 'value', type, value, out: out.text(), instructions: interp.stats.instructions };
+  } catch (err) {
+    if (err instanceof Trap) return { kind: 'trap', trap: err.kind, detail: err.describe(), out: out.text(), instructions: interp.stats.instructions };
+    throw err;
+  } finally {
+    interp.dispose();
+  }
+}
