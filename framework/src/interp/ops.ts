@@ -9,8 +9,9 @@ const TYPE_ID_SHIFT = HEADER_SHIFT;
 
 /**
  * Turns one non-terminator, non-call instruction into a closure over the register file.
- * Semantics come from the opcode table's `evaluate` where it has one; the hottest integer
- * ops get hand-specialised closures because a call through `evaluate` is not inlined.
+ * Semantics come from the opcode table's `evaluate` where it has one; the hottest ops get
+ * hand-specialised closures because a call through `evaluate` is not inlined. The optimizer
+ * property (constant folding uses `evaluate`, this runs the closures) keeps the two equal.
  */
 export function compileOp(inst: Inst, m: Module, p: Program, R: Float64Array, fnIndex: (name: string) => number): Op {
   const d = inst.result;
@@ -29,6 +30,30 @@ export function compileOp(inst: Inst, m: Module, p: Program, R: Float64Array, fn
       return (fp) => void (R[fp + d] = (R[fp + a]! - R[fp + b]!) | 0);
     case 'iand':
       return (fp) => void (R[fp + d] = R[fp + a]! & R[fp + b]!);
+    case 'imul':
+      return (fp) => void (R[fp + d] = Math.imul(R[fp + a]!, R[fp + b]!));
+    case 'ior':
+      return (fp) => void (R[fp + d] = R[fp + a]! | R[fp + b]!);
+    case 'ixor':
+      return (fp) => void (R[fp + d] = R[fp + a]! ^ R[fp + b]!);
+    case 'ishl':
+      return (fp) => void (R[fp + d] = R[fp + a]! << (R[fp + b]! & 31));
+    case 'isar':
+      return (fp) => void (R[fp + d] = R[fp + a]! >> (R[fp + b]! & 31));
+    case 'ishr':
+      return (fp) => void (R[fp + d] = (R[fp + a]! >>> (R[fp + b]! & 31)) | 0);
+    case 'icmp.sle':
+      return (fp) => void (R[fp + d] = R[fp + a]! <= R[fp + b]! ? 1 : 0);
+    case 'icmp.sgt':
+      return (fp) => void (R[fp + d] = R[fp + a]! > R[fp + b]! ? 1 : 0);
+    case 'fadd':
+      return (fp) => void (R[fp + d] = R[fp + a]! + R[fp + b]!);
+    case 'fsub':
+      return (fp) => void (R[fp + d] = R[fp + a]! - R[fp + b]!);
+    case 'fmul':
+      return (fp) => void (R[fp + d] = R[fp + a]! * R[fp + b]!);
+    case 'fdiv':
+      return (fp) => void (R[fp + d] = R[fp + a]! / R[fp + b]!);
     case 'icmp.eq':
       return (fp) => void (R[fp + d] = R[fp + a] === R[fp + b] ? 1 : 0);
     case 'icmp.ne':
