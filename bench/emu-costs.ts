@@ -1,0 +1,134 @@
+// Measures what guest work costs in Unicorn on this machine, to check the cost
+// model in notes/unicorn.md. Run: npx tsx bench/emu-costs.ts
+import os from 'node:os';
+import { ARM_EMU_ARCH } from '../framework/src/emu/arch-arm.ts';
+import { GuestMachine, type CountingOptions } from '../framework/src/emu/guest-machine.ts';
+import { hostFunction } from '../framework/src/emu/host-function.ts';
+
+const RUNTIME_PAGE = 0x1000;
+const CODE = 0x10000;
+const DATA = 0x100000;
+const STACK = 0x200000;
+const REPEATS = 5;
+
+const BX_LR = 0xe12fff1e;
+const SUBS_R0_1 = 0xe2500001;
+const BNE_BACK_3 = 0x1afffffc; // to the loop head, three instructions back
+
+/** One loop-body instruction followed by the loop counter: 3 instructions per iteration. */
+const loopOf = (body: number): number[] => [body, SUBS_R0_1, BNE_BACK_3, BX_LR];
+const REGISTER_LOOP = loopOf(0xe0822000); // add r2, r2, r0
+const STORE_LOOP = loopOf(0xe5812000); // str r2, [r1]
+const LOAD_LOOP = loopOf(0xe5912000); // ldr r2, [r1]
+const VSTR_LOOP = loopOf(0xed810b00); // vstr d0, [r1]
+const STRD_LOOP = loopOf(0xe1c120f0); // strd r2, r3, [r1]
+/** Calls host slot 0 once per iteration (6 guest instructions per iteration, the slot's bx lr included). */
+const HOST_CALL_LOOP = [
+  0xe92d4010, //   push {r4, lr}
+  0xe1a04000, //   mov r4, r0
+  0xe301c000, // 1: movw r12, #0x1000
+  0xe340c000, //   movt r12, #0
+  0xe12fff3c, //   blx r12
+  0xe2544001, //   subs r4, r4, #1
+  0x1afffffa, //   bne 1b
+  0xe8bd8010, //   pop {r4, pc}
+];
+const RETURN_AT_ONCE = [BX_LR];
+
+function makeMachine(
+  count: CountingOptions = {},
+  instructionBudgets = false,
+): { machine: GuestMachine; load: (words: number[]) => number } {
+  const machine = new GuestMachine({
+    arch: ARM_EMU_ARCH,
+    runtimePage: RUNTIME_PAGE,
+    stackTop: STACK + 0x10000,
+    count,
+    instructionBudgets,
+  });
+  const memory = new ArrayBuffer(0x10000);
+  machine.mapHostMemory(DATA, memory);
+  machine.mapHostMemory(STACK, new ArrayBuffer(0x10000));
+  machine.mapCodeRegion(CODE, 0x10000);
+  let next = CODE;
+  const load = (words: number[]): number => {
+    const address = next;
+    machine.writeCode(address, new Uint8Array(new Uint32Array(words).buffer));
+    next += words.length * 4;
+    return address;
+  };
+  return { machine, load };
+}
+
+/** This process's CPU time in ns: steadier than wall time when other work shares the machine. */
+function cpuNs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) * 1000;
+}
+
+/** Median CPU time of `run` in nanoseconds. */
+function medianNs(run: () => void): number {
+  run(); // warm up translation
+  const samples: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const start = cpuNs();
+    run();
+    samples.push(cpuNs() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+function report(what: string, value: number, unit: string): void {
+  console.log(`${what.padEnd(52)} ${value.toFixed(value < 10 ? 2 : 1).padStart(9)} ${unit}`);
+}
+
+function main(): void {
+  console.log(`CPU time per operation (median of ${REPEATS}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+  const { machine, load } = makeMachine();
+  const iterations = 2_000_000;
+  const perIteration = (entry: number): number => medianNs(() => machine.call(entry, [iterations, DATA])) / iterations;
+
+  const registerLoop = perIteration(load(REGISTER_LOOP));
+  report('register-only loop (3 instructions)', (3 / registerLoop) * 1e3, 'M instructions/s');
+  report('guest load (ldr), beyond a register op', perIteration(load(LOAD_LOOP)) - registerLoop, 'ns');
+  report('guest store (str), beyond a register op', perIteration(load(STORE_LOOP)) - registerLoop, 'ns');
+  report('guest strd, beyond a register op', perIteration(load(STRD_LOOP)) - registerLoop, 'ns');
+  report('guest vstr of a double, beyond a register op', perIteration(load(VSTR_LOOP)) - registerLoop, 'ns');
+
+  machine.setHostFunction(0, hostFunction({ ints: 1 }, (x) => x));
+  const hostCalls = 200_000;
+  const hostLoop = load(HOST_CALL_LOOP);
+  const hostIteration = medianNs(() => machine.call(hostLoop, [hostCalls])) / hostCalls;
+  report('host call (slot + code hook, one int arg and result)', hostIteration - registerLoop * (6 / 3), 'ns');
+  machine.setHostFunction(0, () => {});
+  const emptyHost = medianNs(() => machine.call(hostLoop, [hostCalls])) / hostCalls;
+  report('host call to an empty host function', emptyHost - registerLoop * (6 / 3), 'ns');
+
+  const calls = 100_000;
+  const trivial = load(RETURN_AT_ONCE);
+  report('one GuestMachine.call round trip (bx lr only)', medianNs(() => {
+    for (let i = 0; i < calls; i++) machine.call(trivial);
+  }) / calls, 'ns');
+
+  machine.close();
+
+  const budgeting = makeMachine({}, true);
+  const budgetedLoop = budgeting.load(REGISTER_LOOP);
+  const budgeted = medianNs(() => budgeting.machine.call(budgetedLoop, [iterations], [], { instructionBudget: 1e12 })) / iterations;
+  report('slowdown on a machine with instruction budgets (count)', budgeted / registerLoop, '×');
+  budgeting.machine.close();
+
+  const counting = makeMachine({ instructions: true });
+  const countedLoop = counting.load(REGISTER_LOOP);
+  const counted = medianNs(() => counting.machine.call(countedLoop, [iterations])) / iterations;
+  report('with exact instruction counting (block hook)', (3 / counted) * 1e3, 'M instructions/s');
+  counting.machine.close();
+
+  const opens = 20;
+  report('GuestMachine create + close', medianNs(() => {
+    for (let i = 0; i < opens; i++) makeMachine().machine.close();
+  }) / opens / 1e6, 'ms');
+}
+
+main();
