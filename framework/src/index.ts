@@ -33,3 +33,4 @@ export * from './ir/dominators.ts';
 export * from './ir/text/parser.ts';
 export * from './ir/text/printer.ts';
 export * from './ir/text/float-text.ts';
+export * from './machine/index.ts';

@@ -1,0 +1,123 @@
+import type { Func, Module } from '../ir/module.ts';
+import { buildIntervals, type IntervalSet } from './build-intervals.ts';
+import { checkAllocation } from './alloc-checker.ts';
+import type { CodeBuffer } from './code-buffer.ts';
+import { splitCriticalEdges } from './critical-edges.ts';
+import { emitCode } from './emit.ts';
+import { assembleFinalCode, isNoOpMove, type FinalCode } from './final-code.ts';
+import { FrameLayout } from './frame-layout.ts';
+import { FrameSlots, type FrameSlot } from './frame-slot.ts';
+import { LinearOrder } from './linear-order.ts';
+import { Liveness } from './liveness.ts';
+import { lowerFunction } from './lowering-context.ts';
+import { MachCfg, layoutOrder } from './machine-cfg.ts';
+import type { MachFunction } from './machine-function.ts';
+import type { MachInst } from './machine-inst.ts';
+import { allocateRegisters, type Allocation } from './regalloc-linear-scan.ts';
+import { REG_CLASSES, type PReg, type RegClass, type VReg } from './regs.ts';
+import { Locations, planMoves } from './resolve-moves.ts';
+import { assignSpillSlots } from './spill-slots.ts';
+import type { FrameDescriptor } from './stack-maps.ts';
+import type { MachineTarget } from './target.ts';
+import { insertReuseCopies, vregMoveFrom } from './tied-operands.ts';
+
+export interface CompileOptions {
+  /** Replays the allocated code symbolically and throws on any misallocation. */
+  check?: boolean;
+}
+
+export interface AllocationStats {
+  /** Spill stores in the code (one per spilled value, plus stack-resident parameters per edge). */
+  stores: number;
+  reloads: number;
+  moves: number;
+  remats: number;
+  spillSlots: number;
+}
+
+export interface CompiledFunction<D, K> extends AllocatedFunction<D> {
+  readonly name: string;
+  /** Unfinished: place it with `buffer.finish(base, target.patch)`. */
+  readonly buffer: CodeBuffer<K>;
+  /** One per call site, with function-relative return offsets. */
+  readonly stackMaps: FrameDescriptor[];
+  readonly stats: AllocationStats;
+}
+
+/** The allocated form of a machine function (everything before encoding). */
+export interface AllocatedFunction<D> {
+  /** After lowering, edge splitting and reuse copies: what was allocated. */
+  readonly machine: MachFunction<D>;
+  readonly intervals: IntervalSet;
+  readonly allocation: Allocation;
+  readonly slotOf: ReadonlyMap<VReg, FrameSlot>;
+  readonly code: FinalCode<D>;
+  readonly frame: FrameLayout;
+}
+
+/**
+ * The whole machine pipeline for one function: lower → split critical edges → liveness →
+ * live intervals → linear scan → spill slots → move planning → parallel-move
+ * sequentialization → frame layout → encoding with fixups and stack maps.
+ */
+export function compileFunction<D, K>(target: MachineTarget<D, K>, module: Module, func: Func, options: CompileOptions = {}): CompiledFunction<D, K> {
+  const mf = lowerFunction<D>(module, func, (f, ctx) => target.lower(f, ctx));
+  const allocated = allocateFunction(target, mf, options);
+  const { buffer, stackMaps } = emitCode(target, allocated.code, allocated.frame);
+  return { ...allocated, name: func.name, buffer, stackMaps, stats: countStats(allocated.code, allocated.frame) };
+}
+
+/** Register allocation and everything that depends on it, for an already lowered function. */
+export function allocateFunction<D, K>(target: MachineTarget<D, K>, mf: MachFunction<D>, options: CompileOptions = {}): AllocatedFunction<D> {
+  splitCriticalEdges(mf, (to) => target.jump(to));
+  const anyReg = (cls: RegClass): PReg => target.regs[cls].allocatable[0] ?? target.regs[cls].scratch[0]!;
+  insertReuseCopies(mf, vregMoveFrom((cls) => target.move(cls, anyReg(cls), anyReg(cls))));
+  const cfg = new MachCfg(mf);
+  const order = layoutOrder(cfg);
+  const linear = new LinearOrder(mf, order);
+  const live = new Liveness(mf, order);
+  const allocatable = new Set<PReg>(REG_CLASSES.flatMap((c) => target.regs[c].allocatable));
+  const intervals = buildIntervals(mf, linear, live, allocatable);
+  const rematDefs = rematerializable(mf);
+  const regs = { int: target.regs.int.allocatable, float: target.regs.float.allocatable };
+  const allocation = allocateRegisters(intervals, regs, new Set(rematDefs.keys()));
+  const slots = new FrameSlots();
+  const slotOf = assignSpillSlots(mf, cfg, intervals, allocation, slots);
+  const locs = new Locations(allocation, slotOf);
+  const plan = planMoves(mf, cfg, intervals, live, allocation, locs);
+  const code = assembleFinalCode({ mf, linear, plan, locs, alloc: allocation, slots, target, rematDefs });
+  const frame = new FrameLayout(slots.all, mf.outgoingArgBytes, mf.isLeaf, target.frame);
+  if (options.check) checkAllocation(mf, code);
+  return { machine: mf, intervals, allocation, slotOf, code, frame };
+}
+
+function rematerializable<D>(mf: MachFunction<D>): Map<VReg, MachInst<D>> {
+  const out = new Map<VReg, MachInst<D>>();
+  for (const b of mf.blocks) {
+    for (const inst of b.insts) {
+      if (!inst.remat) continue;
+      const defs = inst.operands.filter((o) => o.kind === 'def');
+      if (defs.length !== 1 || inst.operands.some((o) => o.kind === 'use') || defs[0]!.preg !== -1) {
+        throw new Error(`${mf.name}: a rematerializable instruction must have exactly one unconstrained def and no uses`);
+      }
+      out.set(defs[0]!.vreg, inst);
+    }
+  }
+  return out;
+}
+
+function countStats<D>(code: FinalCode<D>, frame: FrameLayout): AllocationStats {
+  const stats: AllocationStats = { stores: 0, reloads: 0, moves: 0, remats: 0, spillSlots: frame.slotCount };
+  for (const fb of code.blocks) {
+    for (const fi of fb.insts) {
+      const n = fi.note;
+      if (n.kind === 'remat') stats.remats++;
+      else if (n.kind === 'copy') {
+        if (n.dst.kind === 'slot') stats.stores++;
+        else if (n.src.kind === 'slot') stats.reloads++;
+        else stats.moves++;
+      } else if (fi.inst.move && !isNoOpMove(fi.inst.operands)) stats.moves++;
+    }
+  }
+  return stats;
+}

@@ -1,0 +1,280 @@
+import type { Hint, IntervalSet } from './build-intervals.ts';
+import { IntervalQueue } from './interval-queue.ts';
+import { firstIntersection, LiveInterval, NEVER, type LiveRange } from './live-interval.ts';
+import { NO_REG, REG_CLASSES, type PReg, type RegClass, type VReg } from './regs.ts';
+
+export interface Allocation {
+  /** Every piece of every vreg, sorted by start; empty for vregs that are never live. */
+  readonly pieces: LiveInterval[][];
+  /** Vregs with a piece on the stack that need a spill slot (rematerializable ones do not). */
+  readonly spilled: ReadonlySet<VReg>;
+  readonly remat: ReadonlySet<VReg>;
+}
+
+const evenFloor = (pos: number): number => pos & ~1;
+
+/**
+ * Linear-scan register allocation with interval splitting (Wimmer & Mössenböck), tuned for
+ * a machine where a store costs two hundred register operations and a load five:
+ *
+ * - A value that is ever spilled is stored once, right after its definition; every later
+ *   piece on the stack finds it there, so moving to the stack needs no store and may happen
+ *   at any position, even in the middle of an instruction (across a call's clobbers).
+ * - Constants (`remat` instructions) are never stored: a reload re-executes their definition.
+ * - When a register must be taken from someone, values already stored (or constants) are
+ *   evicted first, because evicting them costs only a later reload.
+ *
+ * Calls clobber every allocatable register at After(call), so any value live across a call
+ * ends up on the stack there and is reloaded before its next use.
+ */
+export function allocateRegisters(set: IntervalSet, regs: Readonly<Record<RegClass, readonly PReg[]>>, remat: ReadonlySet<VReg>): Allocation {
+  const pieces: LiveInterval[][] = set.intervals.map((it) => (it ? [it] : []));
+  const spilled = new Set<VReg>();
+  for (const cls of REG_CLASSES) {
+    const roots = set.intervals.filter((it): it is LiveInterval => it !== null && it.cls === cls);
+    new LinearScan(set, regs[cls], remat, pieces, spilled).run(roots);
+  }
+  for (const ps of pieces) ps.sort((a, b) => a.start - b.start);
+  return { pieces, spilled, remat };
+}
+
+class LinearScan {
+  private readonly queue: IntervalQueue;
+  private active: LiveInterval[] = [];
+  private inactive: LiveInterval[] = [];
+  private readonly noRanges: LiveRange[] = [];
+  /** Positions where every register of the class is taken (calls): a value live there is on the stack. */
+  private readonly barriers: number[];
+
+  constructor(
+    private readonly set: IntervalSet,
+    private readonly regs: readonly PReg[],
+    private readonly remat: ReadonlySet<VReg>,
+    private readonly pieces: LiveInterval[][],
+    private readonly spilled: Set<VReg>,
+  ) {
+    this.queue = new IntervalQueue((it) => it.isFirstPiece && set.reuse.has(it.vreg));
+    this.barriers = allTaken(regs.map((r) => set.fixed.get(r) ?? []));
+  }
+
+  run(roots: LiveInterval[]): void {
+    for (const it of roots) this.queue.push(it);
+    for (let current = this.queue.pop(); current; current = this.queue.pop()) {
+      this.advanceTo(current.start);
+      if (!current.isFirstPiece && (current.start & 1) === 1) {
+        // No gap to move into a register here: it starts on the stack.
+        this.spillUntilRegUse(current);
+        continue;
+      }
+      if (this.crossesBarrierBeforeUse(current)) {
+        // It will be on the stack at the call anyway: holding a register until then buys nothing.
+        if (current.nextUse(current.start, true) !== current.start) {
+          this.spillUntilRegUse(current);
+          continue;
+        }
+        this.queue.push(this.split(current, current.start + 1));
+      }
+      if (!this.tryAllocateFree(current)) this.allocateBlocked(current);
+      if (current.preg !== NO_REG) this.active.push(current);
+    }
+  }
+
+  private advanceTo(pos: number): void {
+    const active: LiveInterval[] = [], inactive: LiveInterval[] = [];
+    for (const list of [this.active, this.inactive]) {
+      for (const it of list) if (it.end > pos) (it.covers(pos) ? active : inactive).push(it);
+    }
+    this.active = active;
+    this.inactive = inactive;
+  }
+
+  private regIndex(r: PReg): number {
+    const i = this.regs.indexOf(r);
+    if (i < 0) throw new Error(`register ${r} is not allocatable in this class (${this.regs.join(', ')})`);
+    return i;
+  }
+
+  /** True when the interval lives across a barrier after its start and before its next use. */
+  private crossesBarrierBeforeUse(current: LiveInterval): boolean {
+    const next = Math.min(current.nextUse(current.start + 1, false), current.end);
+    let lo = 0, hi = this.barriers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.barriers[mid]! <= current.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.barriers.length && this.barriers[i]! < next; i++) {
+      if (current.covers(this.barriers[i]!)) return true;
+    }
+    return false;
+  }
+
+  private fixedRanges(r: PReg): readonly LiveRange[] {
+    return this.set.fixed.get(r) ?? this.noRanges;
+  }
+
+  private tryAllocateFree(current: LiveInterval): boolean {
+    const freeUntil = this.regs.map((r) => firstIntersection(this.fixedRanges(r), current.ranges, current.start));
+    for (const it of this.active) freeUntil[this.regIndex(it.preg)] = 0;
+    for (const it of this.inactive) {
+      const k = this.regIndex(it.preg);
+      if (freeUntil[k]! <= current.start) continue;
+      const at = firstIntersection(it.ranges, current.ranges, current.start);
+      if (at < freeUntil[k]!) freeUntil[k] = at;
+    }
+    const k = this.chooseFree(current, freeUntil);
+    const reg = this.regs[k]!, until = freeUntil[k]!;
+    if (until <= current.start) {
+      if (this.reuseTarget(current) !== NO_REG) throw new Error(`v${current.vreg} must reuse register ${reg}, which is not free at ${current.start}`);
+      return false;
+    }
+    current.preg = reg;
+    if (until < current.end) this.queue.push(this.split(current, this.splitPosition(current, until)));
+    return true;
+  }
+
+  /** Index into `regs` of the register to take: the forced one, a hint that stays free for
+   *  the whole interval, else the one free longest (hints win ties). */
+  private chooseFree(current: LiveInterval, freeUntil: readonly number[]): number {
+    const forced = this.reuseTarget(current);
+    if (forced !== NO_REG) return this.regIndex(forced);
+    const hints = this.hintRegs(current).map((r) => this.regs.indexOf(r)).filter((k) => k >= 0);
+    for (const h of hints) if (freeUntil[h]! >= current.end) return h;
+    let best = 0;
+    for (let k = 1; k < freeUntil.length; k++) if (freeUntil[k]! > freeUntil[best]!) best = k;
+    for (const h of hints) if (freeUntil[h] === freeUntil[best]) return h;
+    return best;
+  }
+
+  /** Where a piece that may keep its register until `limit` is split: at the gap before
+   *  `limit`, unless it needs the register right there (then the rest starts on the stack). */
+  private splitPosition(current: LiveInterval, limit: number): number {
+    const gap = evenFloor(limit);
+    if (gap <= current.start) return limit;
+    if ((limit & 1) === 1 && current.nextUse(gap, true) === gap) return limit;
+    return gap;
+  }
+
+  private allocateBlocked(current: LiveInterval): void {
+    const start = current.start;
+    const firstRegUse = current.nextUse(start, true);
+    if (firstRegUse === NEVER) {
+      this.toStack(current);
+      return;
+    }
+    // Per register (by index into regs): when it is next needed by its occupants or a
+    // constraint, when a constraint takes it, and whether evicting its occupants stores.
+    const blockedAt = this.regs.map((r) => firstIntersection(this.fixedRanges(r), current.ranges, start));
+    const nextUse = [...blockedAt];
+    const cost = this.regs.map(() => 0);
+    for (const it of this.active) this.occupy(it, start, nextUse, cost);
+    for (const it of this.inactive) if (firstIntersection(it.ranges, current.ranges, start) !== NEVER) this.occupy(it, start, nextUse, cost);
+
+    const canWait = firstRegUse > start;
+    let best = -1;
+    for (let k = 0; k < this.regs.length; k++) {
+      if (nextUse[k]! <= start || blockedAt[k]! <= start) continue;
+      // Cheapest to evict first (no store), then the one needed latest.
+      const better = best < 0 || cost[k]! < cost[best]! || (cost[k] === cost[best] && nextUse[k]! > nextUse[best]!);
+      if (better) best = k;
+    }
+    if (best < 0) {
+      if (canWait) {
+        this.spillUntilRegUse(current);
+        return;
+      }
+      throw new Error(`no register of class ${current.cls} for v${current.vreg} at position ${start}: every one is fixed or needed there`);
+    }
+    const othersNeededFirst = nextUse[best]! < firstRegUse;
+    const spillingCurrentIsFree = this.storeCost(current) === 0 && cost[best]! > 0;
+    if (canWait && (othersNeededFirst || spillingCurrentIsFree)) {
+      this.spillUntilRegUse(current);
+      return;
+    }
+    const reg = this.regs[best]!;
+    current.preg = reg;
+    if (blockedAt[best]! < current.end) this.queue.push(this.split(current, this.splitPosition(current, blockedAt[best]!)));
+    for (const it of [...this.active, ...this.inactive]) {
+      if (it.preg !== reg) continue;
+      if (firstIntersection(it.ranges, current.ranges, start) === NEVER) continue;
+      this.evict(it, start);
+    }
+  }
+
+  private occupy(it: LiveInterval, start: number, nextUse: number[], cost: number[]): void {
+    const k = this.regIndex(it.preg);
+    nextUse[k] = Math.min(nextUse[k]!, it.nextUse(start, true));
+    cost[k] = Math.max(cost[k]!, this.storeCost(it));
+  }
+
+  /** Takes `it`'s register from `pos` on; the rest of it waits on the stack. */
+  private evict(it: LiveInterval, pos: number): void {
+    if (pos <= it.start) {
+      this.active = this.active.filter((x) => x !== it);
+      this.inactive = this.inactive.filter((x) => x !== it);
+      it.preg = NO_REG;
+      this.spillUntilRegUse(it);
+      return;
+    }
+    this.spillUntilRegUse(this.split(it, pos));
+  }
+
+  /** Puts `it` on the stack up to its next use that needs a register; the piece from there
+   *  goes back to the queue. */
+  private spillUntilRegUse(it: LiveInterval): void {
+    const use = it.nextUse(it.start, true);
+    if (use !== NEVER) this.queue.push(this.split(it, evenFloor(use)));
+    this.toStack(it);
+  }
+
+  private split(it: LiveInterval, pos: number): LiveInterval {
+    const rest = it.splitAt(pos);
+    this.pieces[it.vreg]!.push(rest);
+    return rest;
+  }
+
+  private toStack(it: LiveInterval): void {
+    it.preg = NO_REG;
+    it.onStack = true;
+    if (!this.remat.has(it.vreg)) this.spilled.add(it.vreg);
+  }
+
+  /** 0 when moving `it` to the stack stores nothing: its value is already there or is a constant. */
+  private storeCost(it: LiveInterval): number {
+    return this.remat.has(it.vreg) || this.spilled.has(it.vreg) ? 0 : 1;
+  }
+
+  private reuseTarget(current: LiveInterval): PReg {
+    if (!current.isFirstPiece) return NO_REG;
+    const src = this.set.reuse.get(current.vreg);
+    if (src === undefined) return NO_REG;
+    const at = current.start - 1;
+    const piece = this.pieces[src]!.find((p) => p.covers(at));
+    if (!piece || piece.preg === NO_REG) throw new Error(`v${current.vreg} must reuse the register of v${src}, which has none at ${at}`);
+    return piece.preg;
+  }
+
+  private hintRegs(current: LiveInterval): PReg[] {
+    const out: PReg[] = [];
+    for (const h of this.set.hints[current.vreg]!) {
+      if (h.at < current.start - 1 || h.at > current.end) continue;
+      const r = this.hintReg(h);
+      if (r !== NO_REG && !out.includes(r)) out.push(r);
+    }
+    return out;
+  }
+
+  private hintReg(h: Hint): PReg {
+    if ('preg' in h) return h.preg;
+    const piece = this.pieces[h.vreg]!.find((p) => p.preg !== NO_REG && (p.covers(h.pos) || p.end === h.pos));
+    return piece ? piece.preg : NO_REG;
+  }
+}
+
+/** Positions covered by every one of the range lists. */
+function allTaken(lists: readonly (readonly LiveRange[])[]): number[] {
+  if (lists.length === 0) return [];
+  const counts = new Map<number, number>();
+  for (const rs of lists) for (const r of rs) for (let p = r.from; p < r.to; p++) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts].filter(([, c]) => c === lists.length).map(([p]) => p).sort((a, b) => a - b);
+}
