@@ -34,3 +34,4 @@ export * from './ir/text/parser.ts';
 export * from './ir/text/printer.ts';
 export * from './ir/text/float-text.ts';
 export * from './machine/index.ts';
+export * as emu from './emu/index.ts';
