@@ -3,9 +3,9 @@ import type { Module } from '../ir/module.ts';
 import { builtinHostFunctions } from './builtin-hosts.ts';
 import { GuestMemory } from './guest-memory.ts';
 import { HostRegistry, type HostContext, type HostFunction, type OutputSink } from './host.ts';
-import { makeLayout, type MemoryLayout } from './memory-map.ts';
+import { MAX_FUNCTIONS, MiB, TABLE_SLOT_BYTES, makeLayout, type MemoryLayout } from './memory-map.ts';
 import { TypeTable } from './object-layout.ts';
-import { StaticImage } from './static-image.ts';
+import { StaticImage, staticBytesFor } from './static-image.ts';
 
 export interface ProgramOptions {
   gc: GarbageCollector;
@@ -38,9 +38,13 @@ export class Program {
     readonly module: Module,
     readonly options: ProgramOptions,
   ) {
-    this.layout = makeLayout({ heapSize: options.heapSize, stackSize: options.stackSize });
-    this.memory = new GuestMemory(this.layout);
     this.types = TypeTable.forModule(module);
+    this.layout = makeLayout({
+      heapSize: options.heapSize,
+      stackSize: options.stackSize,
+      staticSize: staticRegionSize(staticBytesFor(module, this.types)),
+    });
+    this.memory = new GuestMemory(this.layout);
     this.image = new StaticImage(module, this.types, this.memory);
     const stress = options.gcStress ?? 0;
     this.heap = options.gc.createHeap({
@@ -61,4 +65,12 @@ export class Program {
     if (!h) throw new Error(`extern @${name} has no host function (known: ${this.hosts.all().map((x) => x.name).join(', ')})`);
     return h;
   }
+}
+
+/** The static region holds the table at its maximum size plus what the module needs, with
+ *  slack, in whole MiB: sized to the module so that small programs start fast (every
+ *  byte of the shared buffer is zero-filled by the host). */
+function staticRegionSize(moduleBytes: number): number {
+  const needed = MAX_FUNCTIONS * TABLE_SLOT_BYTES + moduleBytes + 256 * 1024;
+  return Math.ceil(needed / MiB) * MiB;
 }

@@ -13,6 +13,16 @@ const align8 = (n: number): number => (n + 7) & ~7;
  * function, [code address, signature id]), globals (8 bytes each) and immortal consts.
  * It is also the collector's root source for ref globals and ref fields of consts.
  */
+/** Bytes of static data a module needs after the function table (globals and consts). */
+export function staticBytesFor(module: Module, types: TypeTable): number {
+  let bytes = module.globals.length * GLOBAL_SLOT;
+  for (const c of module.consts) {
+    const t = types.get(c.type);
+    bytes += align8(t.kind === 'array' ? TypeTable.arrayBytes(t, c.values.length) : t.size);
+  }
+  return bytes;
+}
+
 export class StaticImage implements RootSource {
   readonly funcIndex = new Map<string, number>();
   readonly globalAddr = new Map<string, number>();

@@ -1,0 +1,93 @@
+import { SourceError } from '../diagnostics.ts';
+import { parseSize } from '../runtime/memory-map.ts';
+import { parseRunLine } from './run-line.ts';
+import type { FileTestHeaders, FileTestSpec, RunLine } from './spec.ts';
+
+/** A comment line `; key: value` whose key is one of ours; other comments are prose. */
+const DIRECTIVE = /^(\s*;\s*)(test|run|out|heap|stack|fuel|stress-every):/;
+
+const TEST_KINDS = new Set(['run']);
+
+/**
+ * Reads the test directives of a `.jir` file. They are comments to the IR parser and may
+ * appear anywhere; other comments are prose.
+ *
+ *   ; test: run            the only kind so far (optional)
+ *   ; heap: 1M             heap size for every run of the file
+ *   ; stack: 64K           stack size
+ *   ; fuel: 100000         instruction budget per run
+ *   ; stress-every: 1000   under GC stress, collect at most every N allocations
+ *   ; run: @f(1, 2.5, null) == 3   or `== nan`, `== null`, `traps kind`, or nothing (void)
+ *   ; out: text            one line of the output expected from the run above
+ *
+ * A run without `; out:` lines expects no output. A `;` in any directive but `out` starts
+ * a trailing comment.
+ */
+export function parseFileTestSpec(text: string, file: string): FileTestSpec {
+  const headers: FileTestHeaders = {};
+  const runs: RunLine[] = [];
+  const seen = new Set<string>();
+  text.split('\n').forEach((raw, index) => {
+    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const m = DIRECTIVE.exec(lineText);
+    if (!m) return;
+    const line = index + 1;
+    const key = m[2]!;
+    const valueStart = m[0].length;
+    const fail = (message: string, col = valueStart + 1): never => {
+      throw new SourceError(message, file, line, col);
+    };
+    if (key === 'out') {
+      const last = runs[runs.length - 1];
+      if (!last) fail('out: before any run: line');
+      const rest = lineText.slice(valueStart);
+      last!.out.push(rest.startsWith(' ') ? rest.slice(1) : rest);
+      return;
+    }
+    const value = stripComment(lineText.slice(valueStart));
+    if (key === 'run') {
+      runs.push({ ...parseRunLine(value, file, line, valueStart + 1), out: [] });
+      return;
+    }
+    if (seen.has(key)) fail(`${key}: given twice`, m[1]!.length + 1);
+    seen.add(key);
+    const trimmed = value.trim();
+    const col = valueStart + 1 + (value.length - value.trimStart().length);
+    switch (key) {
+      case 'test':
+        if (!TEST_KINDS.has(trimmed)) fail(`unknown test kind '${trimmed}' (known: ${[...TEST_KINDS].join(', ')})`, col);
+        return;
+      case 'heap':
+        headers.heapSize = size(trimmed, (msg) => fail(msg, col));
+        return;
+      case 'stack':
+        headers.stackSize = size(trimmed, (msg) => fail(msg, col));
+        return;
+      case 'fuel':
+        headers.fuel = count(trimmed, (msg) => fail(msg, col));
+        return;
+      case 'stress-every':
+        headers.stressEvery = count(trimmed, (msg) => fail(msg, col));
+        return;
+    }
+  });
+  return { file, headers, runs };
+}
+
+function stripComment(value: string): string {
+  const semi = value.indexOf(';');
+  return semi < 0 ? value : value.slice(0, semi);
+}
+
+function size(text: string, fail: (message: string) => never): number {
+  try {
+    return parseSize(text);
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function count(text: string, fail: (message: string) => never): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1) fail(`'${text}' is not a positive integer`);
+  return Number(text);
+}

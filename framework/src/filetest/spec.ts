@@ -1,0 +1,42 @@
+import type { TrapKind } from '../ir/traps.ts';
+
+/**
+ * What a `.jir` file test asks for, as written: the file-wide headers and one entry per
+ * `; run:` line. Literals stay untyped here; they get their types from the signature of
+ * the function they are passed to (see bind.ts).
+ */
+export type Literal =
+  | { kind: 'int'; text: string; col: number }
+  | { kind: 'float'; text: string; col: number }
+  | { kind: 'null'; text: string; col: number };
+
+export type Expectation =
+  | { kind: 'none' }
+  | { kind: 'value'; literal: Literal }
+  | { kind: 'trap'; trap: TrapKind };
+
+export interface RunLine {
+  /** 1-based line of the `; run:` directive. */
+  line: number;
+  /** Column of the `@name`, for errors about the function. */
+  col: number;
+  func: string;
+  args: Literal[];
+  expect: Expectation;
+  /** The `; out:` lines that follow, one per line of expected output. */
+  out: string[];
+}
+
+export interface FileTestHeaders {
+  heapSize?: number;
+  stackSize?: number;
+  fuel?: number;
+  /** Under GC stress, collect at most this often: keeps stress linear on allocation-heavy files. */
+  stressEvery?: number;
+}
+
+export interface FileTestSpec {
+  file: string;
+  headers: FileTestHeaders;
+  runs: RunLine[];
+}
