@@ -15,6 +15,7 @@ export * from './runtime/static-image.ts';
 export * from './runtime/program.ts';
 export * from './runtime/output.ts';
 export * from './runtime/builtin-hosts.ts';
+export * from './runtime/bigint/index.ts';
 export * from './gc/interface.ts';
 export * from './opt/pass.ts';
 export * from './opt/pipeline.ts';

@@ -14,7 +14,8 @@
  *
  * TypeScript helpers: readInteger(ctx, ref) → bigint (host_error trap for a non-integer
  * ref), makeInteger(ctx, value) → ref (allocates only when the value does not fit; may
- * collect, so read every input ref first), integerToString(ctx, ref) (decimal),
+ * collect, so read every input ref first, and root each result before making the next),
+ * integerToString(ctx, ref) (decimal),
  * isSmallInt / smallIntValue / toSmallIntRef.
  *
  * Host functions (bigintHostFunctions(); externs from bigintExterns() or
