@@ -5,7 +5,7 @@ import {
   END_TAIL_CALL, END_TAIL_CALL_INDIRECT, END_UNREACHABLE, newEnd,
   type CompiledFunc, type Edge, type End, type Segment,
 } from './compiled.ts';
-import { fuseOps } from './fuse-ops.ts';
+import { fuseBranchSegment, fuseOps } from './fuse-ops.ts';
 import { compileOp } from './ops.ts';
 
 export interface FuncResolver {
@@ -47,12 +47,14 @@ export function compileFunc(cf: CompiledFunc, m: Module, p: Program, R: Float64A
         straight.push(inst);
         continue;
       }
-      if (ops.length > 1) ops = [fuseOps(straight, ops, R)];
+
       const end = compileEnd(inst, f, m, p, resolve, edge);
+      const run = end.kind === END_JUMP || end.kind === END_BRANCH ? fuseBranchSegment(straight, ops, end, R) : null;
+      if (ops.length > 1) ops = [fuseOps(straight, ops, R)];
       if (end.kind === END_CALL || end.kind === END_CALL_INDIRECT || end.kind === END_CALL_HOST) {
         if (!end.fused) end.edges = [{ seg: segs.length + 1, src: new Int32Array(0), dst: new Int32Array(0), viaTemp: false, exc: -1 }];
       }
-      segs.push({ ops, cost, end, block: b.name });
+      segs.push({ ops, run, cost, end, block: b.name });
       ops = [];
       straight = [];
       cost = 0;

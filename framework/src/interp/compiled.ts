@@ -51,6 +51,8 @@ export interface End {
 
 export interface Segment {
   ops: Op[];
+  /** Ops and a `br`/`brif` end fused into one function returning the next segment. */
+  run: ((fp: number) => number) | null;
   /** Instructions this segment runs (fuel and --stats). */
   cost: number;
   end: End;

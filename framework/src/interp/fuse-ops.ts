@@ -1,5 +1,7 @@
 import type { Inst } from '../ir/module.ts';
-import type { Op } from './compiled.ts';
+import { END_JUMP as JUMP, type Edge, type End, type Op } from './compiled.ts';
+
+const END_JUMP = JUMP;
 
 /**
  * Fuses a segment's straight-line ops into one generated JS function, so a segment costs
@@ -40,6 +42,29 @@ const TEMPLATES: Readonly<Record<string, (d: string, a: string, b: string, c: st
 
 export function fuseOps(insts: readonly Inst[], ops: readonly Op[], R: Float64Array): Op {
   if (ops.length === 1) return ops[0]!;
+  const { lines, fallbacks } = opLines(insts, ops);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the templates above only
+  const make = new Function('R', 'F', `return function segment(fp) {\n${lines.join('\n')}\n};`) as (r: Float64Array, f: Op[]) => Op;
+  return make(R, fallbacks);
+}
+
+/** A segment ending in `br` or `brif` as one function returning the next segment index:
+ *  its ops, then the chosen edge's parallel move. */
+export function fuseBranchSegment(insts: readonly Inst[], ops: readonly Op[], end: End, R: Float64Array): (fp: number) => number {
+  const { lines, fallbacks } = opLines(insts, ops);
+  const move = (e: Edge): string => {
+    const reads = Array.from(e.src, (s, i) => `const t${i} = R[fp + ${s}];`);
+    const writes = Array.from(e.dst, (d, i) => `R[fp + ${d}] = t${i};`);
+    return `{ ${reads.join(' ')} ${writes.join(' ')} return ${e.seg}; }`;
+  };
+  if (end.kind === END_JUMP) lines.push(move(end.edges[0]!));
+  else lines.push(`if (R[fp + ${end.a}] !== 0) ${move(end.edges[0]!)}`, move(end.edges[1]!));
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the templates above only
+  const make = new Function('R', 'F', `return function segment(fp) {\n${lines.join('\n')}\n};`) as (r: Float64Array, f: Op[]) => (fp: number) => number;
+  return make(R, fallbacks);
+}
+
+function opLines(insts: readonly Inst[], ops: readonly Op[]): { lines: string[]; fallbacks: Op[] } {
   const lines: string[] = [];
   const fallbacks: Op[] = [];
   const reg = (v: number): string => `R[fp + ${v}]`;
@@ -56,7 +81,5 @@ export function fuseOps(insts: readonly Inst[], ops: readonly Op[], R: Float64Ar
       fallbacks.push(ops[i]!);
     }
   });
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the templates above only
-  const make = new Function('R', 'F', `return function segment(fp) {\n${lines.join('\n')}\n};`) as (r: Float64Array, f: Op[]) => Op;
-  return make(R, fallbacks);
+  return { lines, fallbacks };
 }

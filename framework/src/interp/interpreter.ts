@@ -145,6 +145,10 @@ export class Interpreter implements Engine, RootSource {
           executed -= seg.cost;
           throw new Trap('fuel_exhausted', `after ${executed} instructions`);
         }
+        if (seg.run !== null) {
+          si = seg.run(fp);
+          continue;
+        }
         const ops = seg.ops;
         for (let i = 0; i < ops.length; i++) ops[i]!(fp);
         const e = seg.end;
