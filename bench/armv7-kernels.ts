@@ -1,0 +1,171 @@
+// Kernels on armv7 vs the interpreter, and the same kernels in C (gcc -O2) run in
+// Unicorn as the quality bar: guest instructions, stores and host calls per iteration,
+// and wall time. Run: npx tsx bench/armv7-kernels.ts
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLI_PLUGINS } from '../framework/src/cli/plugins-list.ts';
+import { prepareRun } from '../framework/src/driver.ts';
+import { ARM_EMU_ARCH } from '../framework/src/emu/arch-arm.ts';
+import { GuestMachine } from '../framework/src/emu/guest-machine.ts';
+import { parseModule, Registry, BufferedOutput, MiB, type RunConfig } from '../framework/src/index.ts';
+
+const KERNELS = `
+type :pair = struct { head: i32, tail: ref }
+
+func @count(%n: i32) -> i32 {
+^entry:
+  %z = iconst 0
+  br ^loop(%z, %z)
+^loop(%i: i32, %acc: i32):
+  %c = icmp.slt %i, %n
+  brif %c, ^body, ^done
+^body:
+  %a = iadd %acc, %i
+  %one = iconst 1
+  %j = iadd %i, %one
+  br ^loop(%j, %a)
+^done:
+  ret %acc
+}
+
+func @fib(%n: i32) -> i32 {
+^entry:
+  %two = iconst 2
+  %small = icmp.slt %n, %two
+  brif %small, ^base, ^rec
+^base:
+  ret %n
+^rec:
+  %one = iconst 1
+  %a = isub %n, %one
+  %fa = call @fib(%a)
+  %b = isub %a, %one
+  %fb = call @fib(%b)
+  %r = iadd %fa, %fb
+  ret %r
+}
+
+func @alloc(%n: i32) -> ref {
+^entry:
+  %z = iconst 0
+  %nil = rnull
+  br ^loop(%z, %nil)
+^loop(%i: i32, %last: ref):
+  %c = icmp.slt %i, %n
+  brif %c, ^body, ^done
+^body:
+  %p = new :pair
+  set :pair.head, %p, %i
+  set :pair.tail, %p, %last
+  %one = iconst 1
+  %j = iadd %i, %one
+  br ^loop(%j, %p)
+^done:
+  ret %last
+}
+`;
+
+/** fib(n) makes this many calls: iterations of the fib kernel. */
+const fibCalls = (n: number): number => (n < 2 ? 1 : 1 + fibCalls(n - 1) + fibCalls(n - 2));
+
+interface Kernel {
+  name: string;
+  small: number;
+  large: number;
+  iterations: (n: number) => number;
+}
+const KERNEL_LIST: Kernel[] = [
+  { name: 'count', small: 1000, large: 1_000_000, iterations: (n) => n },
+  { name: 'fib', small: 10, large: 25, iterations: fibCalls },
+  { name: 'alloc', small: 1000, large: 100_000, iterations: (n) => n },
+];
+
+interface Figures {
+  instructions: number;
+  stores: number;
+  hostCalls: number;
+  nsPerIteration: number;
+}
+
+const registry = new Registry(CLI_PLUGINS);
+
+function runJitc(backend: string, kernel: Kernel, n: number, count: boolean): { stats: { instructions: number; stores: number; hostCalls: number }; ms: number } {
+  const config: RunConfig = { backend, gc: 'boehm', optLevel: 1, heapSize: 64 * MiB, countInstructions: count };
+  const run = prepareRun(registry, parseModule(KERNELS, 'kernels.jir'), config, { out: new BufferedOutput() });
+  const started = performance.now();
+  run.engine.call(kernel.name, [n]);
+  const ms = performance.now() - started;
+  const stats = { ...run.engine.stats };
+  run.engine.dispose();
+  return { stats, ms };
+}
+
+function jitcFigures(backend: string, kernel: Kernel): Figures {
+  const a = runJitc(backend, kernel, kernel.small, true).stats;
+  const b = runJitc(backend, kernel, kernel.large, true).stats;
+  const iters = kernel.iterations(kernel.large) - kernel.iterations(kernel.small);
+  const ms = Math.min(...[0, 1, 2].map(() => runJitc(backend, kernel, kernel.large, false).ms));
+  return {
+    instructions: (b.instructions - a.instructions) / iters,
+    stores: (b.stores - a.stores) / iters,
+    hostCalls: (b.hostCalls - a.hostCalls) / iters,
+    nsPerIteration: (ms * 1e6) / kernel.iterations(kernel.large),
+  };
+}
+
+// ---- the C kernels, compiled by gcc and run in Unicorn ----
+
+const CODE = 0x10000, RUNTIME = 0x1000, DATA = 0x100000, DATA_SIZE = 8 * MiB;
+
+function compileC(): { text: Uint8Array; symbols: Map<string, number> } {
+  const dir = mkdtempSync(join(tmpdir(), 'jitc-bench-'));
+  const src = fileURLToPath(new URL('armv7-kernels/kernels.c', import.meta.url));
+  const obj = join(dir, 'kernels.o'), bin = join(dir, 'kernels.bin');
+  execFileSync('arm-linux-gnueabihf-gcc', ['-O2', '-marm', '-march=armv7-a', '-mfpu=vfpv3-d16', '-mfloat-abi=hard', '-fno-pic', '-c', src, '-o', obj]);
+  execFileSync('arm-linux-gnueabihf-objcopy', ['-O', 'binary', '-j', '.text', obj, bin]);
+  const symbols = new Map<string, number>();
+  for (const line of execFileSync('arm-linux-gnueabihf-nm', [obj], { encoding: 'utf8' }).split('\n')) {
+    const m = /^([0-9a-f]+) T (\w+)$/.exec(line.trim());
+    if (m) symbols.set(m[2]!, parseInt(m[1]!, 16));
+  }
+  return { text: new Uint8Array(readFileSync(bin)), symbols };
+}
+
+function cFigures(kernel: Kernel, c: { text: Uint8Array; symbols: Map<string, number> }): Figures {
+  const run = (n: number, count: boolean): { instructions: number; stores: number; ms: number } => {
+    const machine = new GuestMachine({ arch: ARM_EMU_ARCH, runtimePage: RUNTIME, stackTop: DATA + DATA_SIZE, count: count ? { instructions: true, stores: true } : {} });
+    try {
+      machine.mapCodeRegion(CODE, 0x10000);
+      machine.writeCode(CODE, c.text);
+      machine.mapHostMemory(DATA, new ArrayBuffer(DATA_SIZE));
+      const started = performance.now();
+      machine.call(CODE + c.symbols.get(kernel.name)!, [n, DATA]);
+      const ms = performance.now() - started;
+      return { ...machine.counters, ms };
+    } finally {
+      machine.close();
+    }
+  };
+  const a = run(kernel.small, true), b = run(kernel.large, true);
+  const iters = kernel.iterations(kernel.large) - kernel.iterations(kernel.small);
+  const ms = Math.min(...[0, 1, 2].map(() => run(kernel.large, false).ms));
+  return { instructions: (b.instructions - a.instructions) / iters, stores: (b.stores - a.stores) / iters, hostCalls: 0, nsPerIteration: (ms * 1e6) / kernel.iterations(kernel.large) };
+}
+
+const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+const ratio = (a: number, b: number): string => (b === 0 ? (a === 0 ? '1' : '∞') : `${(a / b).toFixed(2)}×`);
+
+const c = compileC();
+console.log('per iteration (fib: per call); wall time of the large run only (no counting hooks)');
+console.log('kernel  tier    instr   stores  host   ns/iter');
+for (const kernel of KERNEL_LIST) {
+  const rows: [string, Figures][] = [['interp', jitcFigures('interp', kernel)], ['armv7', jitcFigures('armv7', kernel)], ['gcc-O2', cFigures(kernel, c)]];
+  for (const [tier, f] of rows) {
+    console.log(`${kernel.name.padEnd(7)} ${tier.padEnd(7)} ${fmt(f.instructions).padStart(6)} ${fmt(f.stores).padStart(7)} ${fmt(f.hostCalls).padStart(5)} ${fmt(f.nsPerIteration).padStart(9)}`);
+  }
+  const arm = rows[1]![1], interp = rows[0]![1], gcc = rows[2]![1];
+  console.log(`${kernel.name.padEnd(7)} ratios: armv7/gcc instr ${ratio(arm.instructions, gcc.instructions)}, stores ${ratio(arm.stores, gcc.stores)}, time ${ratio(arm.nsPerIteration, gcc.nsPerIteration)}; interp/armv7 time ${ratio(interp.nsPerIteration, arm.nsPerIteration)}`);
+}

@@ -1,0 +1,56 @@
+// Lowers one IR function to A32 machine instructions over virtual registers.
+import { def, fixedDef, type Block, type Func, type Operand, type PReg } from '#framework';
+import { inst, makePropagateBlock, type Ctx, type FunctionLowering } from './lower-util.ts';
+import { assignArgs } from '../convention.ts';
+import { lowerCall } from './lower-calls.ts';
+import { lowerControl } from './lower-control.ts';
+import { lowerValue } from './lower-values.ts';
+import type { LoweringEnv } from './lowering-env.ts';
+
+const CALLS = new Set(['call', 'call_indirect', 'tail_call', 'tail_call_indirect']);
+
+export function lowerArmFunction(env: LoweringEnv, callClobbers: readonly PReg[], func: Func, ctx: Ctx): void {
+  const incoming = assignArgs(func.sig.params);
+  const fl: FunctionLowering = { ctx, env, callClobbers, incomingStackBytes: incoming.stackBytes, propagateBlock: makePropagateBlock(ctx) };
+  lowerEntry(fl, func);
+  const loopHeads = env.fuel ? loopHeaders(func) : new Set<Block>();
+  for (const b of func.blocks) {
+    ctx.switchTo(ctx.blockFor(b));
+    if (loopHeads.has(b)) ctx.emit(inst({ op: 'fuel' }));
+    for (const ir of b.insts) {
+      if (CALLS.has(ir.op.name)) lowerCall(fl, ir);
+      else if (!lowerControl(fl, ir) && !lowerValue(fl, ir)) {
+        throw new Error(`armv7: cannot lower ${ir.op.name} in @${func.name} (not supported yet)`);
+      }
+    }
+  }
+}
+
+/** Incoming arguments: fixed defs of the argument registers, loads of stack arguments. */
+function lowerEntry(fl: FunctionLowering, func: Func): void {
+  const { ctx, env } = fl;
+  ctx.switchTo(ctx.entry);
+  if (env.fuel) ctx.emit(inst({ op: 'fuel' }));
+  const temps = func.entry.params.map((p) => ctx.temp(func.typeOf(p)));
+  const { locs } = assignArgs(func.sig.params);
+  const regDefs: Operand[] = [];
+  locs.forEach((loc, i) => {
+    if (loc.kind === 'reg') regDefs.push(fixedDef(temps[i]!, loc.preg));
+  });
+  ctx.emit(inst({ op: 'args' }, regDefs));
+  locs.forEach((loc, i) => {
+    if (loc.kind === 'stack') ctx.emit(inst({ op: 'loadIn', type: func.sig.params[i]!, offset: loc.offset }, [def(temps[i]!)]));
+  });
+  ctx.emit(inst({ op: 'jump' }, [], { jump: true, targets: [{ block: ctx.blockFor(func.entry), args: temps }] }));
+}
+
+/** Blocks entered by an edge from a block at the same or a later position: every cycle has
+ *  one, so counting fuel there bounds every loop. */
+function loopHeaders(func: Func): Set<Block> {
+  const index = new Map(func.blocks.map((b, i) => [b, i]));
+  const heads = new Set<Block>();
+  func.blocks.forEach((b, i) => {
+    for (const ir of b.insts) for (const t of ir.targets) if (index.get(t.block)! <= i) heads.add(t.block);
+  });
+  return heads;
+}

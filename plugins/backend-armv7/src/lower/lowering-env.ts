@@ -1,0 +1,16 @@
+import type { ExternDecl, Module, Signature, TypeTable } from '#framework';
+
+/** Program facts lowering needs: addresses, indices, signature ids and who may raise. */
+export interface LoweringEnv {
+  readonly module: Module;
+  readonly types: TypeTable;
+  readonly tableBase: number;
+  readonly fuel: boolean;
+  funcIndex(name: string): number;
+  signatureId(sig: Signature): number;
+  globalAddress(name: string): number;
+  constAddress(name: string): number;
+  extern(name: string): ExternDecl | undefined;
+  /** A direct callee (function or extern) may return with an exception status. */
+  mayRaise(name: string): boolean;
+}

@@ -1,0 +1,122 @@
+// What the armv7 backend guarantees beyond the file tests: constant stack for tail
+// recursion, exceptions across native frames, and guest faults reported like the
+// interpreter's, naming the function.
+import test from 'ava';
+import { runJir } from './run-helper.ts';
+
+const TAIL_LOOP = `
+func @loop(%n: i32, %acc: i32) -> i32 {
+^entry:
+  %zero = iconst 0
+  %done = icmp.eq %n, %zero
+  brif %done, ^out, ^more
+^out:
+  ret %acc
+^more:
+  %one = iconst 1
+  %m = isub %n, %one
+  %a = iadd %acc, %n
+  tail_call @loop(%m, %a)
+}
+`;
+
+test('a tail-recursive loop of 10^7 iterations runs in a 64 KiB stack', (t) => {
+  const { outcome } = runJir('armv7', TAIL_LOOP, 'loop', [10_000_000, 0], { stackSize: 64 * 1024 });
+  t.deepEqual(outcome, { value: (50_000_005_000_000 % 2 ** 32) | 0 });
+});
+
+const EXCEPTIONS = `
+func @thrower(%x: i32) -> i32 {
+^entry:
+  %zero = iconst 0
+  %bad = icmp.slt %x, %zero
+  brif %bad, ^raise, ^ok
+^raise:
+  %e = ref.from_bits %x
+  raise %e
+^ok:
+  ret %x
+}
+
+func @middle(%x: i32) -> i32 {
+^entry:
+  %r = call @thrower(%x)
+  %one = iconst 1
+  %s = iadd %r, %one
+  ret %s
+}
+
+func @catcher(%x: i32) -> i32 {
+^entry:
+  %r = call @middle(%x) to ^ok(%r) unwind ^h
+^ok(%v: i32):
+  ret %v
+^h(%e: ref):
+  %b = ref.bits %e
+  %k = iconst 1000
+  %s = isub %b, %k
+  ret %s
+}
+`;
+
+test('an exception crosses a native frame to a fused call handler', (t) => {
+  t.deepEqual(runJir('armv7', EXCEPTIONS, 'catcher', [5]).outcome, { value: 6 });
+  t.deepEqual(runJir('armv7', EXCEPTIONS, 'catcher', [-3]).outcome, { value: -1003 });
+  t.like(runJir('armv7', EXCEPTIONS, 'middle', [-3]).outcome, { trap: 'uncaught_exception' });
+});
+
+const FAULTS = `
+type :pair = struct { head: i32, tail: ref }
+
+func @deref(%p: ref) -> i32 {
+^entry:
+  %v = get :pair.head, %p
+  ret %v
+}
+
+func @recurse(%n: i32) -> i32 {
+^entry:
+  %one = iconst 1
+  %m = iadd %n, %one
+  %r = call @recurse(%m)
+  %s = iadd %r, %one
+  ret %s
+}
+
+func @spin(%n: i32) -> i32 {
+^entry:
+  br ^loop(%n)
+^loop(%i: i32):
+  %one = iconst 1
+  %j = iadd %i, %one
+  br ^loop(%j)
+}
+
+func @divide(%a: i32, %b: i32) -> i32 {
+^entry:
+  %q = sdiv %a, %b
+  ret %q
+}
+`;
+
+const FAULT_CASES: [string, string, number[], { fuel?: number; stackSize?: number }][] = [
+  ['bad_pointer', 'deref', [0], {}],
+  ['stack_overflow', 'recurse', [0], { stackSize: 64 * 1024 }],
+  ['fuel_exhausted', 'spin', [0], { fuel: 100_000 }],
+  ['div_by_zero', 'divide', [1, 0], {}],
+];
+
+for (const [kind, func, args, options] of FAULT_CASES) {
+  test(`${kind} in @${func} is reported like the interpreter, naming the function`, (t) => {
+    const native = runJir('armv7', FAULTS, func, args, options).outcome;
+    const interp = runJir('interp', FAULTS, func, args, options).outcome;
+    t.like(native, { trap: kind, where: `@${func}` });
+    t.like(interp, { trap: kind });
+  });
+}
+
+test('--stats counts guest instructions, stores and host calls', (t) => {
+  const { stats } = runJir('armv7', TAIL_LOOP, 'loop', [100, 0], { countInstructions: true });
+  t.true(stats.instructions > 100 && stats.instructions < 2000, `${stats.instructions} instructions`);
+  t.is(stats.compiledFunctions, 1);
+});
