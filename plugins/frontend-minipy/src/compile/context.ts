@@ -1,0 +1,19 @@
+import { SourceError, type Module } from '#framework';
+import type { Pos } from '../syntax/ast.ts';
+
+/** What the compiler knows about the whole program while compiling one function. */
+export interface ProgramInfo {
+  module: Module;
+  file: string;
+  /** Module-level names (IR globals `@g.<name>`). */
+  globals: Set<string>;
+  /** Module-level `def`s never rebound otherwise: called directly. */
+  directDefs: Map<string, { params: string[]; ndefaults: number }>;
+  strConst(s: string): string;
+  floatConst(x: number): string;
+  bigConst(n: bigint): string;
+}
+
+export function unsupported(info: ProgramInfo, what: string, at: Pos): never {
+  throw new SourceError(`SyntaxError: ${what}`, info.file, at.line, at.col);
+}

@@ -1,0 +1,258 @@
+import type { CmpOpName, Expr } from '../syntax/ast.ts';
+import { builtinIndex } from '../hosts/index.ts';
+import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
+import { unsupported } from './context.ts';
+import type { FunctionCompiler } from './function-compiler.ts';
+
+const IR_BINOPS: Record<string, string> = { '+': 'py.add', '-': 'py.sub', '*': 'py.mul', '//': 'py.floordiv', '%': 'py.mod' };
+const HOST_BINOPS: Record<string, string> = { '/': 'py.truediv', '**': 'py.pow', '<<': 'py.lshift', '>>': 'py.rshift', '&': 'py.bitand', '|': 'py.bitor', '^': 'py.bitxor' };
+const CMP_FUNCS: Record<string, string> = { '<': 'py.lt', '<=': 'py.le', '>': 'py.gt', '>=': 'py.ge', '==': 'py.eq', '!=': 'py.ne' };
+const EXCEPTION_NAMES = new Set(EXCEPTION_CLASSES.map(([n]) => n));
+const SMALL_MIN = -(2n ** 30n);
+const SMALL_MAX = 2n ** 30n - 1n;
+
+export function binop(fc: FunctionCompiler, op: string, a: number, b: number): number {
+  return fc.call(IR_BINOPS[op] ?? HOST_BINOPS[op]!, [a, b]);
+}
+
+/** Compiles an expression to a ref. */
+export function expr(fc: FunctionCompiler, e: Expr): number {
+  fc.line = e.line;
+  const b = fc.b;
+  switch (e.kind) {
+    case 'int':
+      if (e.value >= SMALL_MIN && e.value <= SMALL_MAX) return fc.smallInt(Number(e.value));
+      return b.emit('gaddr', [], { sym: fc.info.bigConst(e.value) });
+    case 'float':
+      return b.emit('gaddr', [], { sym: fc.info.floatConst(e.value) });
+    case 'str':
+      return fc.str(e.value);
+    case 'const':
+      return fc.imm(e.value === 'None' ? 2 : e.value === 'True' ? 10 : 6);
+    case 'name':
+      return readName(fc, e.id, e);
+    case 'binop': {
+      const l = expr(fc, e.left);
+      const r = expr(fc, e.right);
+      fc.line = e.line;
+      return binop(fc, e.op, l, r);
+    }
+    case 'unary': {
+      if (e.op === 'not') return fc.boolFromI32(b.emit('ixor', [condition(fc, e.operand), b.iconst(1)]));
+      const v = expr(fc, e.operand);
+      fc.line = e.line;
+      return fc.call(e.op === '-' ? 'py.neg' : e.op === '+' ? 'py.pos' : 'py.invert', [v]);
+    }
+    case 'boolop': {
+      const join = fc.newBlock('bool.done', ['ref']);
+      const l = expr(fc, e.left);
+      const t = fc.truth(l);
+      const shortCut = fc.newBlock('bool.short');
+      const rest = fc.newBlock('bool.rest');
+      if (e.op === 'and') fc.branch(t, rest, shortCut);
+      else fc.branch(t, shortCut, rest);
+      fc.enter(shortCut);
+      fc.jump(join, [l]);
+      fc.enter(rest);
+      fc.jump(join, [expr(fc, e.right)]);
+      fc.enter(join);
+      return join.params[0]!;
+    }
+    case 'compare':
+    case 'ifexp':
+      if (e.kind === 'compare') return fc.boolFromI32(condition(fc, e));
+      {
+        const join = fc.newBlock('if.done', ['ref']);
+        const yes = fc.newBlock('if.then');
+        const no = fc.newBlock('if.else');
+        fc.branch(condition(fc, e.test), yes, no);
+        fc.enter(yes);
+        fc.jump(join, [expr(fc, e.body)]);
+        fc.enter(no);
+        fc.jump(join, [expr(fc, e.orelse)]);
+        fc.enter(join);
+        return join.params[0]!;
+      }
+    case 'call':
+      return call(fc, e);
+    case 'subscript': {
+      const o = expr(fc, e.obj);
+      if (e.index.kind === 'slice') {
+        const s = e.index;
+        const part = (x: Expr | null): number => (x ? expr(fc, x) : fc.none());
+        const lo = part(s.lower);
+        const hi = part(s.upper);
+        const st = part(s.step);
+        fc.line = e.line;
+        return fc.call('py.getslice', [o, lo, hi, st]);
+      }
+      const i = expr(fc, e.index);
+      fc.line = e.line;
+      return fc.call('py.getitem', [o, i]);
+    }
+    case 'list':
+      return fc.call('py.make_list', [fc.tuple(e.elts.map((x) => expr(fc, x)))]);
+    case 'tuple':
+      return fc.tuple(e.elts.map((x) => expr(fc, x)));
+    case 'dict': {
+      const ks: number[] = [];
+      const vs: number[] = [];
+      e.keys.forEach((k, i) => {
+        ks.push(expr(fc, k));
+        vs.push(expr(fc, e.values[i]!));
+      });
+      fc.line = e.line;
+      return fc.call('py.make_dict', [fc.tuple(ks), fc.tuple(vs)]);
+    }
+    case 'attr':
+      return unsupported(fc.info, 'attribute access is supported only for method calls', e);
+    case 'slice':
+      return unsupported(fc.info, 'slices are supported only in subscripts', e);
+  }
+}
+
+/** Compiles a test to an i32 0/1 without boxing a bool when it can. */
+export function condition(fc: FunctionCompiler, e: Expr): number {
+  const b = fc.b;
+  if (e.kind === 'unary' && e.op === 'not') return b.emit('ixor', [condition(fc, e.operand), b.iconst(1)]);
+  if (e.kind !== 'compare') return fc.truth(expr(fc, e));
+  if (e.ops.length === 1) {
+    const l = expr(fc, e.operands[0]!);
+    const r = expr(fc, e.operands[1]!);
+    fc.line = e.line;
+    return compareOne(fc, e.ops[0]!, l, r);
+  }
+  // Chained: a < b < c evaluates b once and stops at the first false.
+  const join = fc.newBlock('cmp.done', ['i32']);
+  let left = expr(fc, e.operands[0]!);
+  e.ops.forEach((op, i) => {
+    const right = expr(fc, e.operands[i + 1]!);
+    fc.line = e.line;
+    const c = compareOne(fc, op, left, right);
+    if (i === e.ops.length - 1) {
+      fc.jump(join, [c]);
+      return;
+    }
+    const next = fc.newBlock('cmp.next');
+    const stop = fc.newBlock('cmp.false');
+    fc.branch(c, next, stop);
+    fc.enter(stop);
+    fc.jump(join, [b.iconst(0)]);
+    fc.enter(next);
+    left = right;
+  });
+  fc.enter(join);
+  return join.params[0]!;
+}
+
+function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): number {
+  const b = fc.b;
+  switch (op) {
+    case 'is':
+    case 'is not':
+      return b.emit(op === 'is' ? 'icmp.eq' : 'icmp.ne', [b.emit('ref.bits', [l]), b.emit('ref.bits', [r])]);
+    case 'in':
+      return fc.call('py.contains', [r, l], 'i32');
+    case 'not in':
+      return b.emit('ixor', [fc.call('py.contains', [r, l], 'i32'), b.iconst(1)]);
+    default:
+      return fc.call(CMP_FUNCS[op]!, [l, r], 'i32');
+  }
+}
+
+export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
+  if (fc.locals?.has(id)) return fc.readLocal(id);
+  if (fc.info.globals.has(id)) {
+    const v = fc.b.emit('gget', [], { sym: `g.${id}` });
+    fc.raiseIf(fc.isNull(v), 'NameError', `name '${id}' is not defined`);
+    return v;
+  }
+  if (EXCEPTION_NAMES.has(id)) return fc.imm(exceptionClassRef(id));
+  if (builtinIndex(id) >= 0 || id === 'print') unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
+  fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('NameError')), fc.str(`name '${id}' is not defined`)], null);
+  fc.b.emit('unreachable');
+  fc.enterDead();
+  return fc.none();
+}
+
+function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
+  const f = e.func;
+  if (e.keywords.length > 0 && !(f.kind === 'name' && f.id === 'print' && isBuiltin(fc, 'print'))) {
+    unsupported(fc.info, 'keyword arguments are supported only for print()', e);
+  }
+  if (f.kind === 'attr') {
+    const self = expr(fc, f.obj);
+    const args = e.args.map((a) => expr(fc, a));
+    fc.line = e.line;
+    if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
+    return fc.call('py.call_method', [self, fc.str(f.name), fc.tuple(args)]);
+  }
+  if (f.kind === 'name' && isBuiltin(fc, f.id)) {
+    if (f.id === 'print') {
+      const args = fc.tuple(e.args.map((a) => expr(fc, a)));
+      const kw = (name: string): number => {
+        const k = e.keywords.find((x) => x.name === name);
+        return k ? expr(fc, k.value) : fc.none();
+      };
+      for (const k of e.keywords) if (k.name !== 'sep' && k.name !== 'end') unsupported(fc.info, `print() keyword '${k.name}' is not supported`, e);
+      const sep = kw('sep');
+      const end = kw('end');
+      fc.line = e.line;
+      return fc.call('py.print', [args, sep, end]);
+    }
+    if (EXCEPTION_NAMES.has(f.id)) {
+      const args = fc.tuple(e.args.map((a) => expr(fc, a)));
+      return fc.call('py.make_exc', [fc.imm(exceptionClassRef(f.id)), args]);
+    }
+    if (f.id === 'len' && e.args.length === 1) {
+      const v = expr(fc, e.args[0]!);
+      fc.line = e.line;
+      return fc.call('py.len', [v]);
+    }
+    const args = fc.tuple(e.args.map((a) => expr(fc, a)));
+    fc.line = e.line;
+    return fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), args]);
+  }
+  const direct = f.kind === 'name' && !fc.locals?.has(f.id) ? fc.info.directDefs.get(f.id) : undefined;
+  if (direct && f.kind === 'name') {
+    const fobj = readName(fc, f.id, f);
+    const args = e.args.map((a) => expr(fc, a));
+    fc.line = e.line;
+    const n = direct.params.length;
+    if (args.length > n || args.length < n - direct.ndefaults) {
+      const msg = args.length > n
+        ? `${f.id}() takes ${n} positional argument${n === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
+        : missingMessage(f.id, direct.params.slice(args.length, n - direct.ndefaults));
+      fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('TypeError')), fc.str(msg)], null);
+      fc.b.emit('unreachable');
+      fc.enterDead();
+      return fc.none();
+    }
+    for (let i = args.length; i < n; i++) args.push(fc.pure('py.default_arg', [fobj, fc.b.iconst(i)]));
+    return fc.call(`f.${f.id}`, args);
+  }
+  // A function value: call its tuple adapter through the function table.
+  const fobj = expr(fc, f);
+  const args = fc.tuple(e.args.map((a) => expr(fc, a)));
+  fc.line = e.line;
+  const idx = fc.call('py.call_target', [fobj, fc.b.iconst(e.args.length)], 'i32');
+  const cont = fc.newBlock('ok', ['ref']);
+  const from = fc.block;
+  const line = fc.b.iconst(fc.line);
+  const handler = fc.handlers[fc.handlers.length - 1]!;
+  fc.b.emitFused('call_indirect', [idx, fobj, args], { sig: { params: ['ref', 'ref'], result: 'ref' } }, (r) => ({ block: cont, args: [r] }), { block: handler, args: [line] });
+  const insts = from.insts;
+  for (const tg of insts[insts.length - 1]!.targets) fc.vars.addEdge(from, tg);
+  fc.enter(cont);
+  return cont.params[0]!;
+}
+
+function missingMessage(name: string, missing: string[]): string {
+  const quoted = missing.map((m) => `'${m}'`);
+  const list = quoted.length === 1 ? quoted[0] : quoted.length === 2 ? `${quoted[0]} and ${quoted[1]}` : `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
+  return `${name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`;
+}
+
+function isBuiltin(fc: FunctionCompiler, id: string): boolean {
+  return !fc.locals?.has(id) && !fc.info.globals.has(id) && (id === 'print' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id));
+}

@@ -1,0 +1,178 @@
+import { FuncBuilder, type Block, type ValType } from '#framework';
+import { SsaVars } from './ssa.ts';
+import type { ProgramInfo } from './context.ts';
+import type { Stmt } from '../syntax/ast.ts';
+import { exceptionClassRef } from '../runtime/tags.ts';
+
+/** An active `try ... finally`: its body is replayed on return/break/continue through it. */
+export interface FinallyFrame {
+  body: Stmt[];
+  /** Handler depth outside the try, where the replayed body runs. */
+  handlerDepth: number;
+  loopDepth: number;
+}
+
+export interface LoopFrame {
+  continueTo: Block;
+  breakTo: Block;
+  handlerDepth: number;
+  finallyDepth: number;
+}
+
+/**
+ * Emits one Python function: SSA variables, the exception-handler stack (every call that
+ * may raise is a fused call whose unwind edge goes to the innermost handler, with the
+ * source line), loops and finally frames.
+ */
+export class FunctionCompiler {
+  readonly b: FuncBuilder;
+  readonly vars: SsaVars;
+  readonly handlers: Block[] = [];
+  readonly finallies: FinallyFrame[] = [];
+  readonly loops: LoopFrame[] = [];
+  /** The exception being handled, for a bare `raise`. */
+  readonly currentExc: { exc: number; line: number }[] = [];
+  line = 0;
+  /** Set for the module body: how a `def` statement binds its function object. */
+  defHook: ((d: Stmt & { kind: 'def' }) => void) | null = null;
+  private readonly nullValue: number;
+
+  constructor(
+    readonly info: ProgramInfo,
+    name: string,
+    params: ValType[],
+    paramNames: string[],
+    /** Names local to this function (null for the module, whose names are globals). */
+    readonly locals: Set<string> | null,
+  ) {
+    this.b = new FuncBuilder(info.module, name, { params, result: 'ref' }, paramNames.map(safeName));
+    this.nullValue = this.b.emit('rnull', [], { name: 'unbound' });
+    this.vars = new SsaVars(this.b, () => this.nullValue);
+    this.vars.track(this.b.func.entry, params.length);
+    this.vars.seal(this.b.func.entry);
+    const propagate = this.newHandler();
+    this.handlers.push(propagate);
+    this.b.switchTo(propagate);
+    this.b.emit('call', [propagate.params[0]!, propagate.params[1]!], { sym: 'py.note_line' });
+    this.b.emit('call', [], { sym: 'py.leave' });
+    this.b.emit('raise', [propagate.params[0]!]);
+    this.b.switchTo(this.b.func.entry);
+    paramNames.forEach((n, i) => this.vars.write(this.b.func.entry, n, this.b.params[i]!));
+    for (const n of locals ?? []) if (!paramNames.includes(n)) this.vars.write(this.b.func.entry, n, this.nullValue);
+  }
+
+  get block(): Block {
+    return this.b.currentBlock;
+  }
+
+  newBlock(name: string, fixed: ValType[] = []): Block {
+    const blk = this.b.block(name, fixed);
+    this.vars.track(blk, fixed.length);
+    return blk;
+  }
+  newHandler(): Block {
+    return this.newBlock('except', ['ref', 'i32']);
+  }
+
+  /** Ends the current block with a jump; records the edge for SSA. */
+  jump(to: Block, args: number[] = []): void {
+    const from = this.block;
+    this.b.br(to, args);
+    this.vars.addEdge(from, this.lastTargets()[0]!);
+  }
+  branch(cond: number, t: Block, e: Block): void {
+    const from = this.block;
+    this.b.brif(cond, t, [], e, []);
+    for (const tg of this.lastTargets()) this.vars.addEdge(from, tg);
+  }
+  private lastTargets(): { block: Block; args: number[] }[] {
+    const insts = this.block.insts;
+    return insts[insts.length - 1]!.targets;
+  }
+
+  /** Starts emitting into `blk`, sealing it when all its predecessors are known. */
+  enter(blk: Block, seal = true): void {
+    this.b.switchTo(blk);
+    if (seal) this.vars.seal(blk);
+  }
+  /** After a jump, return or raise: further code is dead but still needs a block. */
+  enterDead(): void {
+    this.enter(this.newBlock('dead'));
+  }
+
+  /** A call that may raise: its unwind edge goes to the innermost handler. */
+  call(sym: string, args: number[], result: ValType | null = 'ref'): number {
+    const handler = this.handlers[this.handlers.length - 1]!;
+    const line = this.b.iconst(this.line);
+    const cont = this.newBlock('ok', result ? [result] : []);
+    const from = this.block;
+    this.b.emitFused('call', args, { sym }, (r) => ({ block: cont, args: r >= 0 ? [r] : [] }), { block: handler, args: [line] });
+    for (const tg of this.lastTargets()) this.vars.addEdge(from, tg);
+    this.enter(cont);
+    return result ? cont.params[0]! : -1;
+  }
+  /** A call that never raises. */
+  pure(sym: string, args: number[]): number {
+    return this.b.call(sym, args);
+  }
+
+  // ---- constants
+  imm(bits: number): number {
+    return this.b.emit('ref.from_bits', [this.b.iconst(bits)]);
+  }
+  none(): number {
+    return this.imm(2);
+  }
+  smallInt(n: number): number {
+    return this.imm((n << 1) | 1);
+  }
+  str(s: string): number {
+    return this.b.emit('gaddr', [], { sym: this.info.strConst(s) });
+  }
+  tuple(items: number[]): number {
+    const t = this.b.emit('new_array', [this.b.iconst(items.length)], { sym: 'tuple' });
+    items.forEach((v, i) => this.b.emit('aset', [t, this.b.iconst(i), v], { sym: 'tuple' }));
+    return t;
+  }
+  boolFromI32(c: number): number {
+    return this.b.call('py.bool', [c]);
+  }
+  truth(v: number): number {
+    return this.call('py.truth', [v], 'i32');
+  }
+
+  /** Raises a built-in exception when `cond` (i32) is true. */
+  raiseIf(cond: number, cls: string, message: string): void {
+    const fail = this.newBlock('fail');
+    const ok = this.newBlock('cont');
+    this.branch(cond, fail, ok);
+    this.enter(fail);
+    this.call('py.raise_error', [this.b.iconst(exceptionClassRef(cls)), this.str(message)], null);
+    this.b.emit('unreachable');
+    this.enter(ok);
+  }
+  isNull(v: number): number {
+    return this.b.emit('icmp.eq', [this.b.emit('ref.bits', [v]), this.b.iconst(0)]);
+  }
+
+  // ---- variables
+  readLocal(name: string): number {
+    const v = this.vars.read(this.block, name);
+    if (v === this.nullValue || this.vars.paramValues.has(v)) {
+      this.raiseIf(this.isNull(v), 'UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+    }
+    return v;
+  }
+  writeLocal(name: string, v: number): void {
+    this.vars.write(this.block, name, v);
+  }
+
+  finish(): void {
+    this.vars.seal(this.handlers[0]!);
+    this.vars.finish();
+  }
+}
+
+function safeName(n: string): string {
+  return n.replace(/[^A-Za-z0-9_]/g, '_');
+}

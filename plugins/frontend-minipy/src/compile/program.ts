@@ -1,0 +1,146 @@
+import { bigintConstValues, FuncBuilder, type Module } from '#framework';
+import type { Stmt } from '../syntax/ast.ts';
+import type { ProgramInfo } from './context.ts';
+import { expr } from './expressions.ts';
+import { FunctionCompiler } from './function-compiler.ts';
+import { boundNames, moduleDefs, reboundAtModule } from './scopes.ts';
+import { statements } from './statements.ts';
+
+type Def = Stmt & { kind: 'def' };
+
+/** Compiles a parsed program into `module`, adding `@main` (the entry). */
+export function compileProgram(module: Module, file: string, body: Stmt[]): void {
+  const info = programInfo(module, file, body);
+  const defs = moduleDefs(body);
+  const irNames = new Map<Def, string>();
+  const seen = new Map<string, number>();
+  for (const d of defs) {
+    const k = (seen.get(d.name) ?? 0) + 1;
+    seen.set(d.name, k);
+    irNames.set(d, k === 1 ? `f.${d.name}` : `f.${d.name}.${k}`);
+  }
+  for (const name of info.globals) module.globals.push({ name: `g.${name}`, type: 'ref', init: 0 });
+  // Every function exists before any body is compiled: direct calls need their callee.
+  const shells = defs.map((d) => ({ d, fc: defShell(info, d, irNames.get(d)!) }));
+  for (const { d, fc } of shells) compileDefBody(fc, d, irNames.get(d)!);
+  compileModuleBody(info, body, irNames);
+  emitMain(module);
+}
+
+function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
+  const globals = new Set<string>();
+  const declared = new Set<string>();
+  boundNames(body, globals, declared);
+  const defs = moduleDefs(body);
+  for (const d of defs) {
+    const bound = new Set<string>();
+    const g = new Set<string>();
+    boundNames(d.body, bound, g);
+    for (const n of g) if (bound.has(n)) globals.add(n);
+  }
+  const rebound = reboundAtModule(body);
+  const counts = new Map<string, number>();
+  for (const d of defs) counts.set(d.name, (counts.get(d.name) ?? 0) + 1);
+  for (const d of defs) {
+    const bound = new Set<string>();
+    const g = new Set<string>();
+    boundNames(d.body, bound, g);
+    for (const n of g) if (bound.has(n)) rebound.add(n);
+  }
+  const directDefs = new Map<string, { params: string[]; ndefaults: number }>();
+  for (const d of defs) if (counts.get(d.name) === 1 && !rebound.has(d.name)) directDefs.set(d.name, { params: d.params, ndefaults: d.defaults.length });
+
+  const strs = new Map<string, string>();
+  const floats = new Map<string, string>();
+  const bigs = new Map<string, string>();
+  const constant = (cache: Map<string, string>, key: string, prefix: string, type: string, values: () => number[]): string => {
+    let name = cache.get(key);
+    if (!name) {
+      name = `${prefix}.${cache.size}`;
+      cache.set(key, name);
+      module.consts.push({ name, type, values: values() });
+    }
+    return name;
+  };
+  return {
+    module,
+    file,
+    globals,
+    directDefs,
+    strConst: (s) => constant(strs, s, 's', 'str', () => [...s].map((c) => c.codePointAt(0)!)),
+    floatConst: (x) => constant(floats, Object.is(x, -0) ? '-0' : String(x), 'fl', 'float', () => [x]),
+    bigConst: (n) => constant(bigs, n.toString(), 'big', 'bigint', () => bigintConstValues(n)),
+  };
+}
+
+function defShell(info: ProgramInfo, d: Def, irName: string): FunctionCompiler {
+  const locals = new Set<string>(d.params);
+  const declared = new Set<string>();
+  boundNames(d.body, locals, declared);
+  for (const n of declared) locals.delete(n);
+  return new FunctionCompiler(info, irName, d.params.map(() => 'ref'), d.params, locals);
+}
+
+function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {
+  const info = fc.info;
+  fc.line = d.line;
+  fc.call('py.enter', [], null);
+  statements(fc, d.body);
+  fc.b.emit('call', [], { sym: 'py.leave' });
+  fc.b.ret(fc.none());
+  fc.finish();
+  emitAdapter(info.module, irName, d.params.length);
+}
+
+/** `@f.name$t(fobj, args tuple)`: the uniform entry used when a function is called as a value. */
+function emitAdapter(module: Module, irName: string, nparams: number): void {
+  const b = new FuncBuilder(module, `${irName}$t`, { params: ['ref', 'ref'], result: 'ref' }, ['fobj', 'args']);
+  const [fobj, tuple] = b.params as [number, number];
+  const given = b.emit('alen', [tuple]);
+  const args: number[] = [];
+  for (let i = 0; i < nparams; i++) {
+    const idx = b.iconst(i);
+    const have = b.block(`have${i}`);
+    const dflt = b.block(`default${i}`);
+    const next = b.block(`arg${i}`, ['ref']);
+    b.brif(b.emit('icmp.slt', [idx, given]), have, [], dflt, []);
+    b.switchTo(have);
+    b.br(next, [b.emit('aget', [tuple, idx], { sym: 'tuple' })]);
+    b.switchTo(dflt);
+    b.br(next, [b.call('py.default_arg', [fobj, idx])]);
+    b.switchTo(next);
+    args.push(next.params[0]!);
+  }
+  b.ret(b.call(irName, args));
+}
+
+function compileModuleBody(info: ProgramInfo, body: Stmt[], irNames: Map<Def, string>): void {
+  const fc = new FunctionCompiler(info, 'py.module', [], [], null);
+  fc.line = 1;
+  fc.call('py.enter', [], null);
+  // Defs are statements: they bind a function object when executed.
+  fc.defHook = (d) => {
+    fc.line = d.line;
+    const defaults = fc.tuple(d.defaults.map((e) => expr(fc, e)));
+    const name = irNames.get(d)!;
+    const idx = fc.b.emit('fref', [], { sym: `${name}$t` });
+    const f = fc.call('py.make_func', [idx, fc.b.iconst(d.params.length), defaults, fc.str(d.name)]);
+    fc.b.emit('gset', [f], { sym: `g.${d.name}` });
+  };
+  statements(fc, body);
+  fc.b.emit('call', [], { sym: 'py.leave' });
+  fc.b.ret(fc.none());
+  fc.finish();
+}
+
+function emitMain(module: Module): void {
+  const b = new FuncBuilder(module, 'main', { params: [], result: null });
+  const ok = b.block('ok', ['ref']);
+  const failed = b.block('failed', ['ref']);
+  b.emitFused('call', [], { sym: 'py.module' }, (r) => ({ block: ok, args: [r] }), { block: failed, args: [] });
+  b.switchTo(ok);
+  b.ret();
+  b.switchTo(failed);
+  b.emit('call', [failed.params[0]!], { sym: 'py.report' });
+  b.emit('raise', [failed.params[0]!]);
+}

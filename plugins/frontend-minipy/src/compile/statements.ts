@@ -1,0 +1,267 @@
+import type { Expr, Stmt } from '../syntax/ast.ts';
+import { exceptionClassRef } from '../runtime/tags.ts';
+import { unsupported } from './context.ts';
+import { binop, condition, expr } from './expressions.ts';
+import type { FunctionCompiler } from './function-compiler.ts';
+
+/** Compiles a statement list into the current block. */
+export function statements(fc: FunctionCompiler, body: Stmt[]): void {
+  for (const s of body) statement(fc, s);
+}
+
+function statement(fc: FunctionCompiler, s: Stmt): void {
+  fc.line = s.line;
+  const b = fc.b;
+  switch (s.kind) {
+    case 'expr':
+      expr(fc, s.value);
+      return;
+    case 'pass':
+    case 'global':
+      return;
+    case 'assign': {
+      const v = expr(fc, s.value);
+      for (const t of s.targets) assign(fc, t, v);
+      return;
+    }
+    case 'augassign': {
+      const t = s.target;
+      if (t.kind === 'name') {
+        const cur = expr(fc, t);
+        const r = expr(fc, s.value);
+        fc.line = s.line;
+        assign(fc, t, binop(fc, s.op, cur, r));
+        return;
+      }
+      if (t.kind !== 'subscript') return unsupported(fc.info, 'augmented assignment to this target is not supported', t);
+      const o = expr(fc, t.obj);
+      const i = expr(fc, t.index);
+      fc.line = s.line;
+      const cur = fc.call('py.getitem', [o, i]);
+      const r = expr(fc, s.value);
+      fc.line = s.line;
+      const nv = binop(fc, s.op, cur, r);
+      fc.call('py.setitem', [o, i, nv], null);
+      return;
+    }
+    case 'if': {
+      const yes = fc.newBlock('then');
+      const no = fc.newBlock('else');
+      const done = fc.newBlock('endif');
+      fc.branch(condition(fc, s.test), yes, no);
+      fc.enter(yes);
+      statements(fc, s.body);
+      fc.jump(done);
+      fc.enter(no);
+      statements(fc, s.orelse);
+      fc.jump(done);
+      fc.enter(done);
+      return;
+    }
+    case 'while': {
+      const head = fc.newBlock('while');
+      const body = fc.newBlock('body');
+      const orelse = fc.newBlock('while.else');
+      const exit = fc.newBlock('while.end');
+      fc.jump(head);
+      fc.enter(head, false);
+      fc.branch(condition(fc, s.test), body, orelse);
+      fc.enter(body);
+      loopBody(fc, s.body, head, exit);
+      fc.vars.seal(head);
+      fc.enter(orelse);
+      statements(fc, s.orelse);
+      fc.jump(exit);
+      fc.enter(exit);
+      return;
+    }
+    case 'for': {
+      const it = fc.call('py.iter', [expr(fc, s.iter)]);
+      const head = fc.newBlock('for');
+      const body = fc.newBlock('body');
+      const orelse = fc.newBlock('for.else');
+      const exit = fc.newBlock('for.end');
+      fc.jump(head);
+      fc.enter(head, false);
+      const headBlock = head;
+      fc.line = s.line;
+      const item = fc.call('py.next', [it]);
+      fc.branch(fc.isNull(item), orelse, body);
+      fc.enter(body);
+      assign(fc, s.target, item);
+      loopBody(fc, s.body, headBlock, exit);
+      fc.vars.seal(headBlock);
+      fc.enter(orelse);
+      statements(fc, s.orelse);
+      fc.jump(exit);
+      fc.enter(exit);
+      return;
+    }
+    case 'break':
+    case 'continue': {
+      const loop = fc.loops[fc.loops.length - 1]!;
+      runFinallies(fc, loop.finallyDepth);
+      fc.jump(s.kind === 'break' ? loop.breakTo : loop.continueTo);
+      fc.enterDead();
+      return;
+    }
+    case 'return': {
+      const v = s.value ? expr(fc, s.value) : fc.none();
+      runFinallies(fc, 0);
+      b.emit('call', [], { sym: 'py.leave' });
+      b.ret(v);
+      fc.enterDead();
+      return;
+    }
+    case 'assert': {
+      const ok = fc.newBlock('assert.ok');
+      const fail = fc.newBlock('assert.fail');
+      fc.branch(condition(fc, s.test), ok, fail);
+      fc.enter(fail);
+      const msg = s.msg ? expr(fc, s.msg) : fc.none();
+      fc.line = s.line;
+      fc.call('py.raise_error', [b.iconst(exceptionClassRef('AssertionError')), msg], null);
+      b.emit('unreachable');
+      fc.enter(ok);
+      return;
+    }
+    case 'raise': {
+      if (s.exc) {
+        const v = expr(fc, s.exc);
+        fc.line = s.line;
+        fc.call('py.raise', [v], null);
+        b.emit('unreachable');
+      } else {
+        const cur = fc.currentExc[fc.currentExc.length - 1];
+        if (!cur) {
+          fc.call('py.raise_error', [b.iconst(exceptionClassRef('RuntimeError')), fc.str('No active exception to reraise')], null);
+          b.emit('unreachable');
+        } else fc.jump(fc.handlers[fc.handlers.length - 1]!, [cur.exc, cur.line]);
+      }
+      fc.enterDead();
+      return;
+    }
+    case 'del':
+      for (const t of s.targets) {
+        if (t.kind !== 'subscript') continue;
+        const o = expr(fc, t.obj);
+        const i = expr(fc, t.index);
+        fc.line = s.line;
+        fc.call('py.delitem', [o, i], null);
+      }
+      return;
+    case 'try':
+      tryStatement(fc, s);
+      return;
+    case 'def':
+      if (fc.defHook) return fc.defHook(s);
+      return unsupported(fc.info, 'nested functions are not supported', s);
+  }
+}
+
+function loopBody(fc: FunctionCompiler, body: Stmt[], head: ReturnType<FunctionCompiler['newBlock']>, exit: ReturnType<FunctionCompiler['newBlock']>): void {
+  fc.loops.push({ continueTo: head, breakTo: exit, handlerDepth: fc.handlers.length, finallyDepth: fc.finallies.length });
+  statements(fc, body);
+  fc.loops.pop();
+  fc.jump(head);
+}
+
+/** Replays the bodies of the finally frames above `depth`, innermost first. */
+function runFinallies(fc: FunctionCompiler, depth: number): void {
+  const saved = fc.finallies.splice(depth);
+  const handlers = fc.handlers.slice();
+  for (let i = saved.length - 1; i >= 0; i--) {
+    const f = saved[i]!;
+    fc.handlers.length = f.handlerDepth;
+    statements(fc, f.body);
+  }
+  fc.handlers.splice(0, fc.handlers.length, ...handlers);
+  fc.finallies.push(...saved);
+}
+
+function tryStatement(fc: FunctionCompiler, s: Stmt & { kind: 'try' }): void {
+  const done = fc.newBlock('try.end');
+  const outerDepth = fc.handlers.length;
+  let finallyHandler = null;
+  if (s.finalbody.length > 0) {
+    finallyHandler = fc.newHandler();
+    fc.finallies.push({ body: s.finalbody, handlerDepth: outerDepth, loopDepth: fc.loops.length });
+    fc.handlers.push(finallyHandler);
+  }
+  const hasExcept = s.handlers.length > 0;
+  const exceptHandler = hasExcept ? fc.newHandler() : null;
+  if (exceptHandler) fc.handlers.push(exceptHandler);
+  statements(fc, s.body);
+  if (exceptHandler) fc.handlers.pop();
+  statements(fc, s.orelse);
+  const leave = (): void => {
+    if (finallyHandler) {
+      const frame = fc.finallies.pop()!;
+      const hs = fc.handlers.splice(outerDepth);
+      statements(fc, s.finalbody);
+      fc.handlers.push(...hs);
+      fc.finallies.push(frame);
+    }
+    fc.jump(done);
+  };
+  leave();
+
+  if (exceptHandler) {
+    fc.enter(exceptHandler);
+    const [exc, line] = exceptHandler.params as [number, number];
+    fc.b.emit('call', [exc, line], { sym: 'py.note_line' });
+    for (const h of s.handlers) {
+      const body = fc.newBlock('except.body');
+      const next = fc.newBlock('except.next');
+      if (h.type) {
+        const spec = expr(fc, h.type);
+        fc.line = h.line;
+        fc.branch(fc.call('py.exc_match', [exc, spec], 'i32'), body, next);
+      } else fc.jump(body);
+      fc.enter(body);
+      if (h.name) assign(fc, { kind: 'name', id: h.name, line: h.line, col: h.col }, exc);
+      fc.currentExc.push({ exc, line });
+      statements(fc, h.body);
+      fc.currentExc.pop();
+      leave();
+      fc.enter(next);
+    }
+    fc.jump(fc.handlers[fc.handlers.length - 1]!, [exc, line]);
+  }
+  if (finallyHandler) {
+    fc.finallies.pop();
+    fc.handlers.pop();
+    fc.enter(finallyHandler);
+    const [exc, line] = finallyHandler.params as [number, number];
+    fc.b.emit('call', [exc, line], { sym: 'py.note_line' });
+    statements(fc, s.finalbody);
+    fc.jump(fc.handlers[fc.handlers.length - 1]!, [exc, line]);
+  }
+  fc.enter(done);
+}
+
+/** Binds a value to a target: a name, a subscript, or a tuple/list of targets. */
+export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
+  const b = fc.b;
+  switch (t.kind) {
+    case 'name':
+      if (fc.locals?.has(t.id)) fc.writeLocal(t.id, v);
+      else b.emit('gset', [v], { sym: `g.${t.id}` });
+      return;
+    case 'subscript': {
+      const o = expr(fc, t.obj);
+      const i = expr(fc, t.index);
+      fc.line = t.line;
+      fc.call('py.setitem', [o, i, v], null);
+      return;
+    }
+    case 'tuple':
+    case 'list': {
+      const tuple = fc.call('py.unpack', [v, b.iconst(t.elts.length)]);
+      t.elts.forEach((x, i) => assign(fc, x, b.emit('aget', [tuple, b.iconst(i)], { sym: 'tuple' })));
+      return;
+    }
+    default:
+      unsupported(fc.info, 'cannot assign to this expression', t);
+  }
+}

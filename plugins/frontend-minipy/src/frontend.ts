@@ -1,0 +1,35 @@
+import { Trap, type CompiledSource, type Frontend } from '#framework';
+import { compileProgram } from './compile/program.ts';
+import { pythonHostFunctions, type FailureState } from './hosts/index.ts';
+import { libraryModule } from './runtime/library.ts';
+import { parseProgram } from './syntax/parser.ts';
+
+/** mini-Python: `jitc prog.py` runs the module body; uncaught exceptions print CPython's
+ *  last traceback line (after the line it was raised at) and exit 1. */
+export const minipyFrontend: Frontend = {
+  name: 'minipy',
+  description: 'mini-Python (.py) with CPython semantics',
+  extensions: ['.py'],
+  compile(source, file): CompiledSource {
+    const body = parseProgram(source, file);
+    const failure: FailureState = {};
+    const hosts = pythonHostFunctions(failure);
+    const module = libraryModule(hosts);
+    compileProgram(module, file, body);
+    return {
+      module,
+      hosts,
+      entry: 'main',
+      describeFailure: (err) => {
+        if (err instanceof Trap && err.kind === 'uncaught_exception' && failure.message !== undefined) {
+          const where = failure.line ? `  File "${file}", line ${failure.line}\n` : '';
+          return { message: `Traceback (most recent call last):\n${where}${failure.message}`, exitCode: 1 };
+        }
+        if (err instanceof Trap && err.kind === 'stack_overflow') {
+          return { message: 'Traceback (most recent call last):\nRecursionError: maximum recursion depth exceeded', exitCode: 1 };
+        }
+        return null;
+      },
+    };
+  },
+};

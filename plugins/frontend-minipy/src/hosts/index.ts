@@ -1,0 +1,184 @@
+import { GuestException, type HostFunction, type Signature, type ValType } from '#framework';
+import { binaryOp, type BinOp } from './arith.ts';
+import { BUILTINS, truth } from './builtins.ts';
+import { compareOp } from './compare.ts';
+import { contains, delItem, getItem, getSlice, iterateValues, lengthOf, makeIter, setItem } from './containers.ts';
+import { exceptionMessage, repr, toStr, typeName } from './format.ts';
+import { callMethod } from './methods.ts';
+import { asNum, makeNum } from './numbers.ts';
+import { pyOf, type Py } from './py-context.ts';
+import { exceptionClassName, isSubclass, NONE } from '../runtime/tags.ts';
+
+/** What the last uncaught exception said, for the frontend's failure report. */
+export interface FailureState {
+  message?: string;
+  line?: number;
+}
+
+type Impl = (py: Py, args: number[]) => number | undefined;
+
+function host(name: string, params: ValType[], result: ValType | null, impl: Impl, raises = true, collects = true): HostFunction {
+  const sig: Signature = { params, result };
+  return {
+    name,
+    sig,
+    collects,
+    raises,
+    impl: (args, ctx) => {
+      const py = pyOf(ctx);
+      const mark = py.roots.length;
+      try {
+        return impl(py, args);
+      } finally {
+        py.roots.length = mark;
+      }
+    },
+  };
+}
+
+const R: ValType = 'ref';
+const I: ValType = 'i32';
+
+function binary(name: string, op: BinOp): HostFunction {
+  return host(name, [R, R], R, (py, [a, b]) => binaryOp(py, op, a!, b!));
+}
+
+function instantiate(py: Py, v: number): number {
+  if (exceptionClassName(v)) return py.makeException(v, []);
+  if (py.typeOf(v) === py.t.exc) return v;
+  return py.raise('TypeError', 'exceptions must derive from BaseException');
+}
+
+function matches(py: Py, exc: number, spec: number): boolean {
+  const specs = py.typeOf(spec) === py.t.tuple ? py.tupleItems(spec) : [spec];
+  const cls = exceptionClassName(py.word(exc + 4)) ?? 'Exception';
+  return specs.some((s) => {
+    const name = exceptionClassName(s);
+    if (!name) return py.raise('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
+    return isSubclass(cls, name);
+  });
+}
+
+/** Every host function the compiled program and runtime library call. */
+export function pythonHostFunctions(failure: FailureState): HostFunction[] {
+  const hosts: HostFunction[] = [
+    binary('py.add.slow', '+'),
+    binary('py.sub.slow', '-'),
+    binary('py.mul.slow', '*'),
+    binary('py.floordiv.slow', '//'),
+    binary('py.mod.slow', '%'),
+    binary('py.truediv', '/'),
+    binary('py.pow', '**'),
+    binary('py.lshift', '<<'),
+    binary('py.rshift', '>>'),
+    binary('py.bitand', '&'),
+    binary('py.bitor', '|'),
+    binary('py.bitxor', '^'),
+    host('py.neg.slow', [R], R, (py, [a]) => {
+      const n = asNum(py, a!);
+      if (!n) return py.raise('TypeError', `bad operand type for unary -: '${typeName(py, a!)}'`);
+      return makeNum(py, n.int !== undefined ? { int: -n.int } : { float: -n.float });
+    }),
+    host('py.pos', [R], R, (py, [a]) => {
+      const n = asNum(py, a!);
+      if (!n) return py.raise('TypeError', `bad operand type for unary +: '${typeName(py, a!)}'`);
+      return makeNum(py, n);
+    }),
+    host('py.invert', [R], R, (py, [a]) => {
+      const n = asNum(py, a!);
+      if (!n || n.int === undefined) return py.raise('TypeError', `bad operand type for unary ~: '${typeName(py, a!)}'`);
+      return py.makeInt(-n.int - 1n);
+    }),
+    host('py.compare.slow', [R, R, I], I, (py, [a, b, op]) => (compareOp(py, a!, b!, op!) ? 1 : 0)),
+    host('py.truth.slow', [R], I, (py, [v]) => (truth(py, v!) ? 1 : 0), false, false),
+    host('py.contains', [R, R], I, (py, [c, x]) => (contains(py, c!, x!) ? 1 : 0)),
+    host('py.getitem.slow', [R, R], R, (py, [o, i]) => getItem(py, o!, i!)),
+    host('py.setitem.slow', [R, R, R], null, (py, [o, i, v]) => (setItem(py, o!, i!, v!), undefined)),
+    host('py.delitem', [R, R], null, (py, [o, i]) => (delItem(py, o!, i!), undefined)),
+    host('py.getslice', [R, R, R, R], R, (py, [o, lo, hi, st]) => getSlice(py, o!, lo!, hi!, st!)),
+    host('py.len.slow', [R], R, (py, [o]) => py.smallInt(lengthOf(py, o!))),
+    host('py.append.slow', [R, R], R, (py, [l, v]) => callMethod(py, l!, 'append', [v!])),
+    host('py.iter', [R], R, (py, [o]) => makeIter(py, o!)),
+    host('py.next.slow', [R], R, (py) => py.raise('TypeError', 'object is not an iterator')),
+    host('py.unpack', [R, I], R, (py, [v, n]) => {
+      const items = py.typeOf(v!) === py.t.tuple ? py.tupleItems(v!) : iterateValues(py, v!);
+      if (items.length > n!) py.raise('ValueError', `too many values to unpack (expected ${n})`);
+      if (items.length < n!) py.raise('ValueError', `not enough values to unpack (expected ${n}, got ${items.length})`);
+      return py.typeOf(v!) === py.t.tuple ? v! : py.makeTuple(items);
+    }),
+    host('py.make_dict', [R, R], R, (py, [ks, vs]) => {
+      const d = py.allocStruct(py.t.dict);
+      const keys = py.tupleItems(ks!);
+      const vals = py.tupleItems(vs!);
+      keys.forEach((k, i) => setItem(py, d, k, vals[i]!));
+      return d;
+    }),
+    host('py.make_list', [R], R, (py, [t]) => py.makeList(py.tupleItems(t!))),
+    host('py.call_method', [R, R, R], R, (py, [o, name, args]) => callMethod(py, o!, py.readStr(name!), py.tupleItems(args!))),
+    host('py.builtin', [I, R], R, (py, [which, args]) => BUILTINS[BUILTIN_NAMES[which!]!]!(py, py.tupleItems(args!))),
+    host('py.print', [R, R, R], R, (py, [args, sep, end]) => {
+      const text = (r: number, what: string): string => {
+        if (r === NONE) return what === 'sep' ? ' ' : '\n';
+        if (py.typeOf(r) !== py.t.str) py.raise('TypeError', `${what} must be None or a string, not ${typeName(py, r)}`);
+        return py.readStr(r);
+      };
+      const s = text(sep!, 'sep');
+      const e = text(end!, 'end');
+      py.ctx.out.write(py.tupleItems(args!).map((v) => toStr(py, v)).join(s) + e);
+      return NONE;
+    }),
+    host('py.make_exc', [R, R], R, (py, [cls, args]) => py.makeException(cls!, py.tupleItems(args!))),
+    host('py.raise', [R], null, (py, [v]) => {
+      throw new GuestException(instantiate(py, v!));
+    }),
+    host('py.exc_match', [R, R], I, (py, [e, spec]) => (matches(py, e!, spec!) ? 1 : 0)),
+    host('py.raise_error', [I, R], null, (py, [cls, msg]) => {
+      throw new GuestException(py.makeException(cls!, msg === NONE ? [] : [msg!]));
+    }),
+    host('py.raise_recursion', [], null, (py) => py.raise('RecursionError', 'maximum recursion depth exceeded')),
+    host('py.make_func', [I, I, R, R], R, (py, [idx, nparams, defaults, name]) => {
+      const f = py.allocStruct(py.t.func);
+      py.setWord(f + 4, idx!);
+      py.setWord(f + 8, nparams!);
+      py.setWord(f + 12, defaults!);
+      py.setWord(f + 16, name!);
+      return f;
+    }),
+    host('py.call_target', [R, I], I, (py, [f, nargs]) => {
+      if (py.typeOf(f!) !== py.t.func) {
+        if (exceptionClassName(f!)) return -1;
+        return py.raise('TypeError', `'${typeName(py, f!)}' object is not callable`);
+      }
+      const nparams = py.word(f! + 8);
+      const ndefaults = py.length(py.word(f! + 12));
+      const name = py.readStr(py.word(f! + 16));
+      if (nargs! > nparams) py.raise('TypeError', `${name}() takes ${nparams} positional argument${nparams === 1 ? '' : 's'} but ${nargs} ${nargs === 1 ? 'was' : 'were'} given`);
+      if (nargs! < nparams - ndefaults) py.raise('TypeError', `${name}() missing ${nparams - ndefaults - nargs!} required positional argument${nparams - ndefaults - nargs! === 1 ? '' : 's'}`);
+      return py.word(f! + 4);
+    }),
+    host('py.func_nparams', [R], I, (py, [f]) => py.word(f! + 8), false, false),
+    host('py.default_arg', [R, I], R, (py, [f, i]) => {
+      const defaults = py.word(f! + 12);
+      const nparams = py.word(f! + 8);
+      return py.elem(defaults, i! - (nparams - py.length(defaults)));
+    }, false, false),
+    host('py.report', [R], null, (py, [e]) => {
+      const cls = exceptionClassName(py.word(e! + 4)) ?? 'Exception';
+      const msg = exceptionMessage(py, e!);
+      failure.message = msg === '' ? cls : `${cls}: ${msg}`;
+      failure.line = py.word(e! + 12);
+      return undefined;
+    }, false, false),
+    host('py.str', [R], R, (py, [v]) => py.makeStr(toStr(py, v!))),
+    host('py.repr', [R], R, (py, [v]) => py.makeStr(repr(py, v!))),
+  ];
+  return hosts;
+}
+
+/** Builtins reached through `py.builtin`, by index. */
+export const BUILTIN_NAMES: readonly string[] = Object.keys(BUILTINS);
+
+export function builtinIndex(name: string): number {
+  return BUILTIN_NAMES.indexOf(name);
+}
+

@@ -1,0 +1,169 @@
+import { dictDelete, dictGet, dictSet, equals } from './compare.ts';
+import { iterateValues } from './containers.ts';
+import { dictEntries, repr, typeName } from './format.ts';
+import { asNum } from './numbers.ts';
+import type { Py } from './py-context.ts';
+import { sortValues } from './builtins.ts';
+import { NONE } from '../runtime/tags.ts';
+
+type Method = (py: Py, self: number, args: number[]) => number;
+
+function arity(py: Py, name: string, args: number[], min: number, max = min): void {
+  if (args.length >= min && args.length <= max) return;
+  if (max === 0) py.raise('TypeError', `${name}() takes no arguments (${args.length} given)`);
+  if (min === max && min === 1) py.raise('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
+  py.raise('TypeError', `${name} expected ${args.length < min ? `at least ${min}` : `at most ${max}`} argument${(args.length < min ? min : max) === 1 ? '' : 's'}, got ${args.length}`);
+}
+
+function intArg(py: Py, v: number): number {
+  const n = asNum(py, v);
+  if (!n || n.int === undefined) return py.raise('TypeError', `'${typeName(py, v)}' object cannot be interpreted as an integer`);
+  return Number(n.int);
+}
+
+const LIST: Record<string, Method> = {
+  append: (py, l, a) => (arity(py, 'list.append', a, 1), py.listPush(l, a[0]!), NONE),
+  extend: (py, l, a) => {
+    arity(py, 'list.extend', a, 1);
+    for (const v of iterateValues(py, a[0]!)) py.listPush(l, v);
+    return NONE;
+  },
+  pop: (py, l, a) => {
+    arity(py, 'pop', a, 0, 1);
+    const len = py.listLen(l);
+    if (len === 0) py.raise('IndexError', 'pop from empty list');
+    let i = a.length > 0 ? intArg(py, a[0]!) : len - 1;
+    if (i < 0) i += len;
+    if (i < 0 || i >= len) py.raise('IndexError', 'pop index out of range');
+    const items = py.listItems(l);
+    const v = py.elem(items, i);
+    for (let j = i; j < len - 1; j++) py.setElem(items, j, py.elem(items, j + 1));
+    py.setElem(items, len - 1, 0);
+    py.setWord(l + 4, len - 1);
+    return v;
+  },
+  insert: (py, l, a) => {
+    arity(py, 'insert', a, 2);
+    const len = py.listLen(l);
+    let i = intArg(py, a[0]!);
+    if (i < 0) i = Math.max(0, i + len);
+    i = Math.min(i, len);
+    py.reserve(l, 1);
+    const items = py.listItems(l);
+    for (let j = len; j > i; j--) py.setElem(items, j, py.elem(items, j - 1));
+    py.setElem(items, i, a[1]!);
+    py.setWord(l + 4, len + 1);
+    return NONE;
+  },
+  index: (py, l, a) => {
+    arity(py, 'index', a, 1, 3);
+    const vals = py.listValues(l);
+    for (let i = 0; i < vals.length; i++) if (vals[i] === a[0] || equals(py, vals[i]!, a[0]!)) return py.smallInt(i);
+    return py.raise('ValueError', `${repr(py, a[0]!)} is not in list`);
+  },
+  count: (py, l, a) => (arity(py, 'count', a, 1), py.smallInt(py.listValues(l).filter((v) => v === a[0] || equals(py, v, a[0]!)).length)),
+  reverse: (py, l, a) => {
+    arity(py, 'list.reverse', a, 0);
+    const vals = py.listValues(l).reverse();
+    vals.forEach((v, i) => py.setElem(py.listItems(l), i, v));
+    return NONE;
+  },
+  copy: (py, l, a) => (arity(py, 'list.copy', a, 0), py.makeList(py.listValues(l))),
+  clear: (py, l, a) => (arity(py, 'list.clear', a, 0), py.setWord(l + 4, 0), NONE),
+  remove: (py, l, a) => {
+    arity(py, 'list.remove', a, 1);
+    const vals = py.listValues(l);
+    const i = vals.findIndex((v) => v === a[0] || equals(py, v, a[0]!));
+    if (i < 0) py.raise('ValueError', 'list.remove(x): x not in list');
+    LIST.pop!(py, l, [py.smallInt(i)]);
+    return NONE;
+  },
+  sort: (py, l, a) => {
+    arity(py, 'list.sort', a, 0);
+    sortValues(py, py.listValues(l)).forEach((v, i) => py.setElem(py.listItems(l), i, v));
+    return NONE;
+  },
+};
+
+function view(py: Py, d: number, kind: number): number {
+  const v = py.allocStruct(py.t.view);
+  py.setWord(v + 4, d);
+  py.setWord(v + 8, kind);
+  return v;
+}
+
+const DICT: Record<string, Method> = {
+  get: (py, d, a) => (arity(py, 'get', a, 1, 2), dictGet(py, d, a[0]!) ?? (a.length > 1 ? a[1]! : NONE)),
+  keys: (py, d, a) => (arity(py, 'dict.keys', a, 0), view(py, d, 0)),
+  values: (py, d, a) => (arity(py, 'dict.values', a, 0), view(py, d, 1)),
+  items: (py, d, a) => (arity(py, 'dict.items', a, 0), view(py, d, 2)),
+  pop: (py, d, a) => {
+    arity(py, 'pop', a, 1, 2);
+    const v = dictDelete(py, d, a[0]!);
+    if (v !== undefined) return v;
+    if (a.length > 1) return a[1]!;
+    return py.raise('KeyError', a[0]!);
+  },
+  setdefault: (py, d, a) => {
+    arity(py, 'setdefault', a, 1, 2);
+    const v = dictGet(py, d, a[0]!);
+    if (v !== undefined) return v;
+    const dflt = a.length > 1 ? a[1]! : NONE;
+    dictSet(py, d, a[0]!, dflt);
+    return dflt;
+  },
+  copy: (py, d, a) => {
+    arity(py, 'dict.copy', a, 0);
+    const c = py.allocStruct(py.t.dict);
+    for (const [k, v] of dictEntries(py, d)) dictSet(py, c, k, v);
+    return c;
+  },
+  update: (py, d, a) => {
+    arity(py, 'update', a, 1);
+    for (const [k, v] of dictEntries(py, a[0]!)) dictSet(py, d, k, v);
+    return NONE;
+  },
+  clear: (py, d, a) => {
+    arity(py, 'dict.clear', a, 0);
+    for (const [k] of dictEntries(py, d)) dictDelete(py, d, k);
+    return NONE;
+  },
+};
+
+const STR: Record<string, Method> = {
+  join: (py, s, a) => {
+    arity(py, 'str.join', a, 1);
+    const parts = iterateValues(py, a[0]!).map((v, i) => {
+      if (py.typeOf(v) !== py.t.str) py.raise('TypeError', `sequence item ${i}: expected str instance, ${typeName(py, v)} found`);
+      return py.readStr(v);
+    });
+    return py.makeStr(parts.join(py.readStr(s)));
+  },
+  split: (py, s, a) => {
+    arity(py, 'split', a, 0, 1);
+    const text = py.readStr(s);
+    const parts = a.length === 0 || a[0] === NONE ? text.split(/\s+/).filter((x) => x !== '') : text.split(py.readStr(a[0]!));
+    if (a.length > 0 && a[0] !== NONE && py.length(a[0]!) === 0) py.raise('ValueError', 'empty separator');
+    return py.makeList(parts.map((p) => py.makeStr(p)));
+  },
+  upper: (py, s, a) => (arity(py, 'str.upper', a, 0), py.makeStr(py.readStr(s).toUpperCase())),
+  lower: (py, s, a) => (arity(py, 'str.lower', a, 0), py.makeStr(py.readStr(s).toLowerCase())),
+  strip: (py, s, a) => (arity(py, 'strip', a, 0), py.makeStr(py.readStr(s).replace(/^\s+|\s+$/g, ''))),
+  startswith: (py, s, a) => (arity(py, 'startswith', a, 1), py.readStr(s).startsWith(py.readStr(a[0]!)) ? 10 : 6),
+  endswith: (py, s, a) => (arity(py, 'endswith', a, 1), py.readStr(s).endsWith(py.readStr(a[0]!)) ? 10 : 6),
+  find: (py, s, a) => (arity(py, 'find', a, 1), py.smallInt([...py.readStr(s)].join('').indexOf(py.readStr(a[0]!)))),
+  replace: (py, s, a) => (arity(py, 'replace', a, 2), py.makeStr(py.readStr(s).split(py.readStr(a[0]!)).join(py.readStr(a[1]!)))),
+  count: (py, s, a) => (arity(py, 'count', a, 1), py.smallInt(py.readStr(s).split(py.readStr(a[0]!)).length - 1)),
+  isdigit: (py, s, a) => (arity(py, 'str.isdigit', a, 0), /^[0-9]+$/.test(py.readStr(s)) ? 10 : 6),
+  isalpha: (py, s, a) => (arity(py, 'str.isalpha', a, 0), /^[A-Za-z]+$/.test(py.readStr(s)) ? 10 : 6),
+};
+
+/** obj.name(*args) for the built-in types' methods. */
+export function callMethod(py: Py, self: number, name: string, args: number[]): number {
+  const t = py.typeOf(self);
+  const table = t === py.t.list ? LIST : t === py.t.dict ? DICT : t === py.t.str ? STR : null;
+  const m = table && Object.hasOwn(table, name) ? table[name] : undefined;
+  if (!m) return py.raise('AttributeError', `'${typeName(py, self)}' object has no attribute '${name}'`);
+  return m(py, self, args);
+}
+

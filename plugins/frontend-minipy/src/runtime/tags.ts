@@ -1,0 +1,46 @@
+/** Immediate refs of mini-Python (low bits `10`); small ints are `2n+1`. */
+export const NONE = 2;
+export const FALSE = 6;
+export const TRUE = 10;
+
+/** Built-in exception classes, as immediates `(16 + index) << 2 | 2`, each with its base. */
+export const EXCEPTION_CLASSES: readonly (readonly [name: string, base: string | null])[] = [
+  ['BaseException', null],
+  ['Exception', 'BaseException'],
+  ['ArithmeticError', 'Exception'],
+  ['ZeroDivisionError', 'ArithmeticError'],
+  ['OverflowError', 'ArithmeticError'],
+  ['LookupError', 'Exception'],
+  ['IndexError', 'LookupError'],
+  ['KeyError', 'LookupError'],
+  ['ValueError', 'Exception'],
+  ['TypeError', 'Exception'],
+  ['NameError', 'Exception'],
+  ['UnboundLocalError', 'NameError'],
+  ['RuntimeError', 'Exception'],
+  ['RecursionError', 'RuntimeError'],
+  ['NotImplementedError', 'RuntimeError'],
+  ['AssertionError', 'Exception'],
+  ['AttributeError', 'Exception'],
+  ['StopIteration', 'Exception'],
+  ['KeyboardInterrupt', 'BaseException'],
+  ['MemoryError', 'Exception'],
+];
+const FIRST_CLASS = 16;
+
+export function exceptionClassRef(name: string): number {
+  const i = EXCEPTION_CLASSES.findIndex(([n]) => n === name);
+  if (i < 0) throw new Error(`unknown exception class ${name}`);
+  return ((FIRST_CLASS + i) << 2) | 2;
+}
+
+/** The class name of an exception-class immediate, or null for any other ref. */
+export function exceptionClassName(ref: number): string | null {
+  if ((ref & 3) !== 2) return null;
+  return EXCEPTION_CLASSES[(ref >> 2) - FIRST_CLASS]?.[0] ?? null;
+}
+
+export function isSubclass(cls: string, base: string): boolean {
+  for (let c: string | null = cls; c; c = EXCEPTION_CLASSES.find(([n]) => n === c)?.[1] ?? null) if (c === base) return true;
+  return false;
+}

@@ -1,0 +1,55 @@
+/** The mini-Python syntax tree. Every node carries its source position. */
+export interface Pos {
+  line: number;
+  col: number;
+}
+
+export type BinOpName = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '<<' | '>>' | '&' | '|' | '^';
+export type CmpOpName = '<' | '<=' | '>' | '>=' | '==' | '!=' | 'is' | 'is not' | 'in' | 'not in';
+
+export type Expr = Pos &
+  (
+    | { kind: 'int'; value: bigint }
+    | { kind: 'float'; value: number }
+    | { kind: 'str'; value: string }
+    | { kind: 'const'; value: 'None' | 'True' | 'False' }
+    | { kind: 'name'; id: string }
+    | { kind: 'binop'; op: BinOpName; left: Expr; right: Expr }
+    | { kind: 'unary'; op: '-' | '+' | 'not' | '~'; operand: Expr }
+    | { kind: 'boolop'; op: 'and' | 'or'; left: Expr; right: Expr }
+    | { kind: 'compare'; ops: CmpOpName[]; operands: Expr[] }
+    | { kind: 'ifexp'; test: Expr; body: Expr; orelse: Expr }
+    | { kind: 'call'; func: Expr; args: Expr[]; keywords: { name: string; value: Expr }[] }
+    | { kind: 'attr'; obj: Expr; name: string }
+    | { kind: 'subscript'; obj: Expr; index: Expr }
+    | { kind: 'slice'; lower: Expr | null; upper: Expr | null; step: Expr | null }
+    | { kind: 'list'; elts: Expr[] }
+    | { kind: 'tuple'; elts: Expr[] }
+    | { kind: 'dict'; keys: Expr[]; values: Expr[] }
+  );
+
+export interface Handler extends Pos {
+  type: Expr | null;
+  name: string | null;
+  body: Stmt[];
+}
+
+export type Stmt = Pos &
+  (
+    | { kind: 'expr'; value: Expr }
+    | { kind: 'assign'; targets: Expr[]; value: Expr }
+    | { kind: 'augassign'; target: Expr; op: BinOpName; value: Expr }
+    | { kind: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[] }
+    | { kind: 'while'; test: Expr; body: Stmt[]; orelse: Stmt[] }
+    | { kind: 'for'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
+    | { kind: 'break' }
+    | { kind: 'continue' }
+    | { kind: 'def'; name: string; params: string[]; defaults: Expr[]; body: Stmt[] }
+    | { kind: 'return'; value: Expr | null }
+    | { kind: 'global'; names: string[] }
+    | { kind: 'pass' }
+    | { kind: 'assert'; test: Expr; msg: Expr | null }
+    | { kind: 'raise'; exc: Expr | null }
+    | { kind: 'try'; body: Stmt[]; handlers: Handler[]; orelse: Stmt[]; finalbody: Stmt[] }
+    | { kind: 'del'; targets: Expr[] }
+  );

@@ -1,0 +1,503 @@
+import { SourceError } from '#framework';
+import type { BinOpName, CmpOpName, Expr, Handler, Pos, Stmt } from './ast.ts';
+import { KEYWORDS, type Token } from './tokens.ts';
+import { tokenize } from './tokenizer.ts';
+
+// Statements and expressions outside part 1, named in the SyntaxError.
+const UNSUPPORTED_STMT: Record<string, string> = {
+  class: 'class definitions', import: 'import statements', from: 'import statements', with: 'with statements',
+  nonlocal: 'nonlocal declarations', async: 'async functions', yield: 'generators', lambda: 'lambda expressions',
+  await: 'await expressions',
+};
+const BIN_LEVELS: BinOpName[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%']];
+const AUG_OPS = ['+=', '-=', '*=', '/=', '//=', '%=', '**=', '<<=', '>>=', '&=', '|=', '^='];
+
+/** Parses a module into statements; anything outside the language is a SyntaxError naming it. */
+export function parseProgram(src: string, file: string): Stmt[] {
+  return new Parser(tokenize(src, file), file).module();
+}
+
+class Parser {
+  private i = 0;
+  private funcDepth = 0;
+  private loopDepth = 0;
+  constructor(private readonly toks: Token[], private readonly file: string) {}
+
+  module(): Stmt[] {
+    const body: Stmt[] = [];
+    while (this.peek().kind !== 'eof') body.push(...this.statement());
+    return body;
+  }
+
+  private peek(k = 0): Token {
+    return this.toks[Math.min(this.i + k, this.toks.length - 1)]!;
+  }
+  private next(): Token {
+    const t = this.peek();
+    if (this.i < this.toks.length - 1) this.i++;
+    return t;
+  }
+  private is(text: string, k = 0): boolean {
+    const t = this.peek(k);
+    return (t.kind === 'op' || t.kind === 'name') && t.text === text;
+  }
+  private accept(text: string): boolean {
+    if (!this.is(text)) return false;
+    this.next();
+    return true;
+  }
+  private fail(msg: string, t: Pos = this.peek()): never {
+    throw new SourceError(`SyntaxError: ${msg}`, this.file, t.line, t.col);
+  }
+  private expect(text: string): Token {
+    if (!this.is(text)) this.fail(`expected '${text}'${this.describe()}`);
+    return this.next();
+  }
+  private describe(): string {
+    const t = this.peek();
+    return t.kind === 'newline' ? ' before end of line' : t.kind === 'eof' ? ' before end of file' : t.kind === 'indent' ? ' (unexpected indent)' : ` near '${t.text}'`;
+  }
+  private pos(t: Token): Pos {
+    return { line: t.line, col: t.col };
+  }
+  private identifier(): string {
+    const t = this.peek();
+    if (t.kind !== 'name' || KEYWORDS.has(t.text)) this.fail(`expected a name${this.describe()}`);
+    return this.next().text;
+  }
+
+  private block(): Stmt[] {
+    this.expect(':');
+    if (this.peek().kind !== 'newline') return this.simpleLine();
+    this.next();
+    if (this.peek().kind !== 'indent') this.fail('expected an indented block');
+    this.next();
+    const body: Stmt[] = [];
+    while (this.peek().kind !== 'dedent' && this.peek().kind !== 'eof') body.push(...this.statement());
+    this.next();
+    return body;
+  }
+
+  private statement(): Stmt[] {
+    const t = this.peek();
+    if (t.kind === 'indent') this.fail('unexpected indent');
+    if (t.kind === 'name' && UNSUPPORTED_STMT[t.text]) this.fail(`${UNSUPPORTED_STMT[t.text]} are not supported`);
+    if (t.kind === 'op' && t.text === '@') this.fail('decorators are not supported');
+    switch (t.kind === 'name' ? t.text : '') {
+      case 'if': return [this.ifStmt()];
+      case 'while': {
+        this.next();
+        const test = this.expr();
+        const body = this.loopBody();
+        return [{ kind: 'while', test, body, orelse: this.elseBlock(), ...this.pos(t) }];
+      }
+      case 'for': {
+        this.next();
+        const target = this.targetList();
+        this.expect('in');
+        const iter = this.exprList();
+        const body = this.loopBody();
+        return [{ kind: 'for', target, iter, body, orelse: this.elseBlock(), ...this.pos(t) }];
+      }
+      case 'def': return [this.defStmt()];
+      case 'try': return [this.tryStmt()];
+    }
+    return this.simpleLine();
+  }
+
+  private loopBody(): Stmt[] {
+    this.loopDepth++;
+    try {
+      return this.block();
+    } finally {
+      this.loopDepth--;
+    }
+  }
+  private elseBlock(): Stmt[] {
+    return this.accept('else') ? this.block() : [];
+  }
+
+  private ifStmt(): Stmt {
+    const t = this.next();
+    const test = this.expr();
+    const body = this.block();
+    let orelse: Stmt[] = [];
+    if (this.is('elif')) orelse = [this.ifStmt()];
+    else if (this.accept('else')) orelse = this.block();
+    return { kind: 'if', test, body, orelse, ...this.pos(t) };
+  }
+
+  private defStmt(): Stmt {
+    const t = this.next();
+    if (this.funcDepth > 0) this.fail('nested functions are not supported', t);
+    const name = this.identifier();
+    this.expect('(');
+    const params: string[] = [];
+    const defaults: Expr[] = [];
+    while (!this.is(')')) {
+      if (this.is('*') || this.is('**') || this.is('/')) this.fail('only positional parameters are supported');
+      const p = this.peek();
+      const pname = this.identifier();
+      if (params.includes(pname)) this.fail(`duplicate argument '${pname}' in function definition`, p);
+      params.push(pname);
+      if (this.is(':')) this.fail('annotations are not supported');
+      if (this.accept('=')) defaults.push(this.expr());
+      else if (defaults.length > 0) this.fail('non-default argument follows default argument', p);
+      if (!this.accept(',')) break;
+    }
+    this.expect(')');
+    if (this.is('->')) this.fail('annotations are not supported');
+    this.funcDepth++;
+    const saved = this.loopDepth;
+    this.loopDepth = 0;
+    try {
+      const body = this.block();
+      return { kind: 'def', name, params, defaults, body, ...this.pos(t) };
+    } finally {
+      this.funcDepth--;
+      this.loopDepth = saved;
+    }
+  }
+
+  private tryStmt(): Stmt {
+    const t = this.next();
+    const body = this.block();
+    const handlers: Handler[] = [];
+    while (this.is('except')) {
+      const h = this.next();
+      if (this.is('*')) this.fail('except* is not supported');
+      let type: Expr | null = null;
+      let name: string | null = null;
+      if (!this.is(':')) {
+        type = this.expr();
+        if (this.accept('as')) name = this.identifier();
+      } else if (this.is('except', 1) || handlers.some((x) => x.type === null)) this.fail("default 'except:' must be last", h);
+      handlers.push({ type, name, body: this.block(), ...this.pos(h) });
+    }
+    if (handlers.some((x, k) => x.type === null && k < handlers.length - 1)) this.fail("default 'except:' must be last", t);
+    const orelse = handlers.length > 0 && this.is('else') ? (this.next(), this.block()) : [];
+    const finalbody = this.accept('finally') ? this.block() : [];
+    if (handlers.length === 0 && finalbody.length === 0) this.fail("expected 'except' or 'finally' block");
+    return { kind: 'try', body, handlers, orelse, finalbody, ...this.pos(t) };
+  }
+
+  private simpleLine(): Stmt[] {
+    const out = [this.simple()];
+    while (this.accept(';')) {
+      if (this.peek().kind === 'newline') break;
+      out.push(this.simple());
+    }
+    if (this.peek().kind !== 'newline') this.fail(`invalid syntax${this.describe()}`);
+    this.next();
+    return out;
+  }
+
+  private simple(): Stmt {
+    const t = this.peek();
+    const p = this.pos(t);
+    if (t.kind === 'name' && UNSUPPORTED_STMT[t.text]) this.fail(`${UNSUPPORTED_STMT[t.text]} are not supported`);
+    switch (t.kind === 'name' ? t.text : '') {
+      case 'pass': this.next(); return { kind: 'pass', ...p };
+      case 'break':
+      case 'continue':
+        this.next();
+        if (this.loopDepth === 0) this.fail(`'${t.text}' outside loop`, t);
+        return { kind: t.text as 'break' | 'continue', ...p };
+      case 'return': {
+        this.next();
+        if (this.funcDepth === 0) this.fail("'return' outside function", t);
+        return { kind: 'return', value: this.atLineEnd() ? null : this.exprList(), ...p };
+      }
+      case 'global': {
+        this.next();
+        const names = [this.identifier()];
+        while (this.accept(',')) names.push(this.identifier());
+        return { kind: 'global', names, ...p };
+      }
+      case 'assert': {
+        this.next();
+        const test = this.expr();
+        return { kind: 'assert', test, msg: this.accept(',') ? this.expr() : null, ...p };
+      }
+      case 'raise': {
+        this.next();
+        const exc = this.atLineEnd() ? null : this.expr();
+        if (this.is('from')) this.fail("'raise ... from' is not supported");
+        return { kind: 'raise', exc, ...p };
+      }
+      case 'del': {
+        this.next();
+        const targets = [this.primaryTarget()];
+        while (this.accept(',') && !this.atLineEnd()) targets.push(this.primaryTarget());
+        for (const x of targets) if (x.kind !== 'subscript' || x.index.kind === 'slice') this.fail('del is supported only on list items and dict keys', x);
+        return { kind: 'del', targets, ...p };
+      }
+    }
+    const first = this.exprList();
+    const aug = this.peek();
+    if (aug.kind === 'op' && AUG_OPS.includes(aug.text)) {
+      this.next();
+      this.checkTarget(first, false);
+      return { kind: 'augassign', target: first, op: aug.text.slice(0, -1) as BinOpName, value: this.exprList(), ...p };
+    }
+    if (this.is(':')) this.fail('annotations are not supported');
+    if (!this.is('=')) return { kind: 'expr', value: first, ...p };
+    const targets = [first];
+    let value = first;
+    while (this.accept('=')) {
+      value = this.exprList();
+      targets.push(value);
+    }
+    targets.pop();
+    for (const x of targets) this.checkTarget(x, true);
+    return { kind: 'assign', targets, value, ...p };
+  }
+
+  private atLineEnd(): boolean {
+    const k = this.peek().kind;
+    return k === 'newline' || k === 'eof' || this.is(';');
+  }
+
+  private checkTarget(e: Expr, allowTuple: boolean): void {
+    if (e.kind === 'name' || e.kind === 'subscript') {
+      if (e.kind === 'subscript' && e.index.kind === 'slice') this.fail('slice assignment is not supported', e);
+      return;
+    }
+    if (allowTuple && (e.kind === 'tuple' || e.kind === 'list')) {
+      for (const x of e.elts) this.checkTarget(x, true);
+      return;
+    }
+    if (e.kind === 'attr') this.fail('attribute assignment is not supported', e);
+    this.fail(allowTuple ? 'cannot assign to expression' : "'expression' is an illegal expression for augmented assignment", e);
+  }
+
+  private targetList(): Expr {
+    const t = this.peek();
+    const first = this.primaryTarget();
+    if (!this.is(',')) return first;
+    const elts = [first];
+    while (this.accept(',') && !this.is('in')) elts.push(this.primaryTarget());
+    return { kind: 'tuple', elts, ...this.pos(t) };
+  }
+  private primaryTarget(): Expr {
+    const e = this.orExpr(true);
+    this.checkTarget(e, true);
+    return e;
+  }
+
+  /** A comma list becomes a tuple (`return a, b`, `x = 1, 2`). */
+  private exprList(): Expr {
+    const t = this.peek();
+    const first = this.expr();
+    if (!this.is(',')) return first;
+    const elts = [first];
+    while (this.accept(',')) {
+      if (this.atLineEnd() || this.is('=') || this.is(')')) break;
+      elts.push(this.expr());
+    }
+    return { kind: 'tuple', elts, ...this.pos(t) };
+  }
+
+  expr(): Expr {
+    const t = this.peek();
+    if (this.is('lambda')) this.fail('lambda expressions are not supported');
+    if (this.is('yield')) this.fail('generators are not supported');
+    const body = this.orExpr(false);
+    if (this.is(':=')) this.fail('assignment expressions are not supported');
+    if (!this.accept('if')) return body;
+    const test = this.orExpr(false);
+    this.expect('else');
+    const orelse = this.expr();
+    return { kind: 'ifexp', test, body, orelse, ...this.pos(t) };
+  }
+
+  private orExpr(noIn: boolean): Expr {
+    let left = this.andExpr(noIn);
+    while (this.is('or')) {
+      const t = this.next();
+      left = { kind: 'boolop', op: 'or', left, right: this.andExpr(noIn), ...this.pos(t) };
+    }
+    return left;
+  }
+  private andExpr(noIn: boolean): Expr {
+    let left = this.notExpr(noIn);
+    while (this.is('and')) {
+      const t = this.next();
+      left = { kind: 'boolop', op: 'and', left, right: this.notExpr(noIn), ...this.pos(t) };
+    }
+    return left;
+  }
+  private notExpr(noIn: boolean): Expr {
+    if (this.is('not')) {
+      const t = this.next();
+      return { kind: 'unary', op: 'not', operand: this.notExpr(noIn), ...this.pos(t) };
+    }
+    return this.comparison(noIn);
+  }
+  private comparison(noIn: boolean): Expr {
+    const first = this.binary(0);
+    const ops: CmpOpName[] = [];
+    const operands = [first];
+    for (;;) {
+      let op: CmpOpName | null = null;
+      if (['<', '<=', '>', '>=', '==', '!='].some((o) => this.is(o))) op = this.next().text as CmpOpName;
+      else if (this.is('is')) { this.next(); op = this.accept('not') ? 'is not' : 'is'; }
+      else if (this.is('in') && !noIn) { this.next(); op = 'in'; }
+      else if (this.is('not') && this.is('in', 1)) { this.next(); this.next(); op = 'not in'; }
+      if (!op) break;
+      ops.push(op);
+      operands.push(this.binary(0));
+    }
+    return ops.length === 0 ? first : { kind: 'compare', ops, operands, line: first.line, col: first.col };
+  }
+  private binary(level: number): Expr {
+    if (level === BIN_LEVELS.length) return this.unary();
+    let left = this.binary(level + 1);
+    for (;;) {
+      const t = this.peek();
+      const op = BIN_LEVELS[level]!.find((o) => t.kind === 'op' && t.text === o);
+      if (!op) {
+        if (level === BIN_LEVELS.length - 1 && t.kind === 'op' && t.text === '@') this.fail('matrix multiplication is not supported');
+        return left;
+      }
+      this.next();
+      left = { kind: 'binop', op, left, right: this.binary(level + 1), ...this.pos(t) };
+    }
+  }
+  private unary(): Expr {
+    const t = this.peek();
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~')) {
+      this.next();
+      return { kind: 'unary', op: t.text, operand: this.unary(), ...this.pos(t) };
+    }
+    return this.power();
+  }
+  private power(): Expr {
+    const base = this.postfix();
+    if (!this.is('**')) return base;
+    const t = this.next();
+    return { kind: 'binop', op: '**', left: base, right: this.unary(), ...this.pos(t) };
+  }
+
+  private postfix(): Expr {
+    let e = this.atom();
+    for (;;) {
+      const t = this.peek();
+      if (this.accept('(')) {
+        const args: Expr[] = [];
+        const keywords: { name: string; value: Expr }[] = [];
+        while (!this.is(')')) {
+          if (this.is('*') || this.is('**')) this.fail('argument unpacking is not supported');
+          if (this.peek().kind === 'name' && this.is('=', 1)) {
+            const name = this.identifier();
+            this.next();
+            keywords.push({ name, value: this.expr() });
+          } else {
+            if (keywords.length > 0) this.fail('positional argument follows keyword argument');
+            args.push(this.expr());
+          }
+          if (this.is('for')) this.fail('generator expressions are not supported');
+          if (!this.accept(',')) break;
+        }
+        this.expect(')');
+        e = { kind: 'call', func: e, args, keywords, line: e.line, col: e.col };
+      } else if (this.accept('[')) {
+        const index = this.subscript();
+        this.expect(']');
+        e = { kind: 'subscript', obj: e, index, ...this.pos(t) };
+      } else if (this.accept('.')) {
+        e = { kind: 'attr', obj: e, name: this.identifier(), ...this.pos(t) };
+      } else return e;
+    }
+  }
+
+  private subscript(): Expr {
+    const t = this.peek();
+    const part = (): Expr | null => (this.is(':') || this.is(']') ? null : this.expr());
+    const lower = part();
+    if (!this.is(':')) {
+      if (!lower) this.fail('expected an index');
+      if (this.is(',')) this.fail('multiple subscripts are not supported');
+      return lower!;
+    }
+    this.next();
+    const upper = part();
+    const step = this.accept(':') ? part() : null;
+    return { kind: 'slice', lower, upper, step, ...this.pos(t) };
+  }
+
+  private atom(): Expr {
+    const t = this.next();
+    const p = this.pos(t);
+    switch (t.kind) {
+      case 'int': return { kind: 'int', value: parseIntLiteral(t.text, () => this.fail('invalid decimal literal', t)), ...p };
+      case 'float': return { kind: 'float', value: Number(t.text), ...p };
+      case 'str': {
+        let value = t.value!;
+        while (this.peek().kind === 'str') value += this.next().value!;
+        return { kind: 'str', value, ...p };
+      }
+      case 'name':
+        if (t.text === 'None' || t.text === 'True' || t.text === 'False') return { kind: 'const', value: t.text, ...p };
+        if (UNSUPPORTED_STMT[t.text]) this.fail(`${UNSUPPORTED_STMT[t.text]} are not supported`, t);
+        if (KEYWORDS.has(t.text)) this.fail(`invalid syntax near '${t.text}'`, t);
+        return { kind: 'name', id: t.text, ...p };
+      case 'op':
+        if (t.text === '(') return this.parenthesized(p);
+        if (t.text === '[') {
+          const elts = this.items(']');
+          return { kind: 'list', elts, ...p };
+        }
+        if (t.text === '{') return this.dictDisplay(p);
+        if (t.text === '...') this.fail('Ellipsis is not supported', t);
+    }
+    this.fail(t.kind === 'newline' || t.kind === 'eof' ? 'invalid syntax (unexpected end of line)' : `invalid syntax near '${t.text}'`, t);
+  }
+
+  private items(close: string): Expr[] {
+    const elts: Expr[] = [];
+    while (!this.is(close)) {
+      if (this.is('*')) this.fail('starred expressions are not supported');
+      elts.push(this.expr());
+      if (this.is('for')) this.fail('comprehensions are not supported');
+      if (!this.accept(',')) break;
+    }
+    this.expect(close);
+    return elts;
+  }
+
+  private parenthesized(p: Pos): Expr {
+    if (this.accept(')')) return { kind: 'tuple', elts: [], ...p };
+    const first = this.expr();
+    if (this.is('for')) this.fail('generator expressions are not supported');
+    if (this.accept(')')) return first;
+    this.expect(',');
+    const rest = this.items(')');
+    return { kind: 'tuple', elts: [first, ...rest], ...p };
+  }
+
+  private dictDisplay(p: Pos): Expr {
+    const keys: Expr[] = [];
+    const values: Expr[] = [];
+    while (!this.is('}')) {
+      if (this.is('**')) this.fail('dict unpacking is not supported');
+      keys.push(this.expr());
+      if (!this.is(':')) this.fail('set displays are not supported');
+      this.next();
+      values.push(this.expr());
+      if (this.is('for')) this.fail('comprehensions are not supported');
+      if (!this.accept(',')) break;
+    }
+    this.expect('}');
+    return { kind: 'dict', keys, values, ...p };
+  }
+}
+
+function parseIntLiteral(text: string, bad: () => never): bigint {
+  if (/^0[0-9]+$/.test(text) && !/^0+$/.test(text)) bad();
+  try {
+    return BigInt(text);
+  } catch {
+    return bad();
+  }
+}

@@ -1,0 +1,151 @@
+import { SourceError } from '#framework';
+import type { Token } from './tokens.ts';
+
+// Longest first, so `**=` wins over `**` and `*`.
+const OPERATORS = [
+  '**=', '//=', '>>=', '<<=', '...', '!=', '==', '<=', '>=', '**', '//', '<<', '>>', '+=', '-=', '*=', '/=', '%=',
+  '&=', '|=', '^=', '->', ':=', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ',', ':',
+  '.', ';', '@', '&', '|', '^', '~',
+];
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+
+/** Python's tokenizer: INDENT/DEDENT from leading whitespace, no NEWLINE inside brackets. */
+export function tokenize(src: string, file: string): Token[] {
+  const toks: Token[] = [];
+  const indents = [0];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  let depth = 0;
+  let atLineStart = true;
+  const fail = (msg: string, at = i): never => {
+    throw new SourceError(`SyntaxError: ${msg}`, file, line, at - lineStart + 1);
+  };
+  const push = (kind: Token['kind'], text: string, start: number, value?: string): void => {
+    toks.push({ kind, text, line, col: start - lineStart + 1, ...(value !== undefined ? { value } : {}) });
+  };
+  while (i < src.length) {
+    if (atLineStart && depth === 0) {
+      let col = 0;
+      let j = i;
+      while (j < src.length && (src[j] === ' ' || src[j] === '\t')) col = src[j++] === '\t' ? (col + 8) & ~7 : col + 1;
+      if (j >= src.length || src[j] === '\n' || src[j] === '#' || src[j] === '\r') {
+        while (j < src.length && src[j] !== '\n') j++;
+        i = j + 1;
+        line++;
+        lineStart = i;
+        continue;
+      }
+      i = j;
+      atLineStart = false;
+      if (col > indents[indents.length - 1]!) {
+        indents.push(col);
+        push('indent', '', i);
+      } else {
+        while (col < indents[indents.length - 1]!) {
+          indents.pop();
+          push('dedent', '', i);
+        }
+        if (col !== indents[indents.length - 1]) fail('unindent does not match any outer indentation level');
+      }
+    }
+    const c = src[i]!;
+    if (c === '\n') {
+      if (depth === 0) push('newline', '', i);
+      i++;
+      line++;
+      lineStart = i;
+      atLineStart = depth === 0;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue; }
+    if (c === '\\' && src[i + 1] === '\n') { i += 2; line++; lineStart = i; continue; }
+    const start = i;
+    if (/[A-Za-z_]/.test(c) || c.charCodeAt(0) > 127) {
+      while (i < src.length && /[A-Za-z0-9_]/.test(src[i]!)) i++;
+      const word = src.slice(start, i);
+      if ((src[i] === '"' || src[i] === "'") && /^[rRbBfFuU]{1,2}$/.test(word)) fail(`string prefix '${word}' is not supported`, start);
+      if (i === start) fail(`invalid character '${c}'`);
+      push('name', word, start);
+      continue;
+    }
+    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+      i = scanNumber(src, i, fail);
+      const text = src.slice(start, i);
+      push(/[.eE]/.test(text) && !/^0[xob]/i.test(text) ? 'float' : 'int', text.replace(/_/g, ''), start);
+      if (/[A-Za-z_]/.test(src[i] ?? '')) fail('invalid decimal literal', start);
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const r = scanString(src, i, fail);
+      for (let k = i; k < r.end; k++) if (src[k] === '\n') { line++; lineStart = k + 1; }
+      i = r.end;
+      push('str', src.slice(start, i), start, r.value);
+      continue;
+    }
+    const op = OPERATORS.find((o) => src.startsWith(o, i));
+    if (!op) fail(`invalid character '${c}'`);
+    i += op!.length;
+    if ('([{'.includes(op!)) depth++;
+    if (')]}'.includes(op!)) depth = Math.max(0, depth - 1);
+    push('op', op!, start);
+  }
+  if (toks.length > 0 && toks[toks.length - 1]!.kind !== 'newline' && toks[toks.length - 1]!.kind !== 'dedent') push('newline', '', i);
+  while (indents.length > 1) {
+    indents.pop();
+    push('dedent', '', i);
+  }
+  push('eof', '', i);
+  return toks;
+}
+
+function scanNumber(src: string, i: number, fail: (m: string, at?: number) => never): number {
+  const start = i;
+  if (src[i] === '0' && /[xXoObB]/.test(src[i + 1] ?? '')) {
+    i += 2;
+    while (/[0-9A-Fa-f_]/.test(src[i] ?? '')) i++;
+    return i;
+  }
+  while (/[0-9_]/.test(src[i] ?? '')) i++;
+  if (src[i] === '.') {
+    i++;
+    while (/[0-9_]/.test(src[i] ?? '')) i++;
+  }
+  if (/[eE]/.test(src[i] ?? '')) {
+    i++;
+    if (/[+-]/.test(src[i] ?? '')) i++;
+    if (!/[0-9]/.test(src[i] ?? '')) fail('invalid decimal literal', start);
+    while (/[0-9_]/.test(src[i] ?? '')) i++;
+  }
+  if (/[jJ]/.test(src[i] ?? '')) fail('complex numbers are not supported', start);
+  return i;
+}
+
+function scanString(src: string, i: number, fail: (m: string, at?: number) => never): { end: number; value: string } {
+  const q = src[i]!;
+  const triple = src.startsWith(q.repeat(3), i);
+  const close = triple ? q.repeat(3) : q;
+  let j = i + close.length;
+  let value = '';
+  for (;;) {
+    if (j >= src.length) fail(triple ? 'unterminated triple-quoted string literal' : 'unterminated string literal', i);
+    if (src.startsWith(close, j)) return { end: j + close.length, value };
+    const ch = src[j]!;
+    if (ch === '\n' && !triple) fail('unterminated string literal', i);
+    if (ch !== '\\') { value += ch; j++; continue; }
+    const e = src[j + 1] ?? '';
+    if (e === '\n') { j += 2; continue; }
+    if (e === 'x' || e === 'u' || e === 'U') {
+      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const hex = src.slice(j + 2, j + 2 + n);
+      if (!new RegExp(`^[0-9A-Fa-f]{${n}}$`).test(hex)) fail(`truncated \\${e} escape`, j);
+      value += String.fromCodePoint(parseInt(hex, 16));
+      j += 2 + n;
+      continue;
+    }
+    const mapped = ESCAPES[e];
+    value += mapped ?? `\\${e}`;
+    j += 2;
+  }
+}

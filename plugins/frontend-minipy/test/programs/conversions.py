@@ -1,0 +1,7 @@
+print(int("  99 "), int("-0"), int(7.9), int(-7.9), int(2.0 ** 70))
+print(float("3.5"), float("-1e3"), float(" inf "), float(3), float("1_000.5"))
+print(str(3), str(-2.5), str([1, "a"]), str((1,)), repr("x"), repr([1, "a"]))
+print(bool("False"), int(False), round(7.456, 1), round(-0.5), round(1.5))
+print(abs(-2.5), abs(3), divmod(17, 5), divmod(-17.5, 5))
+print(chr(ord("a") + 1), ord("z") - ord("a"), str(10 ** 3) + str(1.0))
+print(min("hello"), max([1.5, 2, -1]), sum([0.1] * 10), sum([1, 2], 10))

@@ -1,0 +1,5 @@
+try:
+    print({}["k"])
+except KeyError:
+    print("logging")
+    raise

@@ -1,0 +1,6 @@
+def f():
+    return undefined_thing + 1
+
+
+print("start")
+print(f())

@@ -1,0 +1,44 @@
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SourceError } from '#framework';
+import { minipyFrontend } from '../src/frontend.ts';
+
+const DIR = fileURLToPath(new URL('unsupported/', import.meta.url));
+
+// Features outside part 1 are a SyntaxError at line:col naming the feature, never a crash.
+const CASES: [file: string, line: number, col: number, message: RegExp][] = [
+  ['syntax_lambda.py', 2, 5, /lambda expressions are not supported/],
+  ['syntax_class.py', 1, 1, /class definitions are not supported/],
+  ['syntax_comprehension.py', 1, 18, /comprehensions are not supported/],
+  ['syntax_import.py', 1, 1, /import statements are not supported/],
+];
+
+for (const [file, line, col, message] of CASES) {
+  test(file, (t) => {
+    const err = t.throws(() => minipyFrontend.compile(readFileSync(`${DIR}${file}`, 'utf8'), file, {}), { instanceOf: SourceError }) as SourceError;
+    t.regex(err.message, /^SyntaxError: /);
+    t.regex(err.message, message);
+    t.deepEqual([err.line, err.col], [line, col]);
+  });
+}
+
+const SNIPPETS: [source: string, message: RegExp][] = [
+  ['def f(*args):\n    pass\n', /only positional parameters/],
+  ['f(x=1)\n', /keyword arguments are supported only for print/],
+  ['x = f"{1}"\n', /string prefix 'f' is not supported/],
+  ['x.y = 1\n', /attribute assignment is not supported/],
+  ['def f():\n    def g():\n        pass\n', /nested functions are not supported/],
+  ['with open("x") as f:\n    pass\n', /with statements are not supported/],
+  ['x = {1, 2}\n', /set displays are not supported/],
+  ['if x:\nprint(1)\n', /expected an indented block/],
+  ['  x = 1\n', /unexpected indent/],
+  ['break\n', /'break' outside loop/],
+];
+
+for (const [source, message] of SNIPPETS) {
+  test(`rejects ${JSON.stringify(source)}`, (t) => {
+    const err = t.throws(() => minipyFrontend.compile(source, 'snippet.py', {}), { instanceOf: SourceError }) as SourceError;
+    t.regex(err.message, message);
+  });
+}

@@ -1,0 +1,2 @@
+print("never runs")
+f = lambda x: x + 1
