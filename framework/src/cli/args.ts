@@ -5,7 +5,7 @@ import type { RawRunOptions } from './run-options.ts';
 
 /** What the command line asks for, once yargs has checked it. */
 export type Command =
-  | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir'; entry?: string }
+  | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir'; entry?: string; goal?: string }
   | { kind: 'test'; paths: string[]; options: RawRunOptions }
   | { kind: 'plugins' }
   /** --help or --version: yargs already produced the text. */
@@ -30,6 +30,7 @@ const RUN_OPTIONS = {
   'print-after': { type: 'string', describe: "print the module to stderr after this pass (repeatable; 'all')", group: 'Output:' },
   stats: { type: 'boolean', describe: 'print run statistics to stderr', group: 'Output:' },
   entry: { type: 'string', describe: "function to call instead of the frontend's entry", group: 'Execution:' },
+  goal: { type: 'string', alias: 'g', describe: 'goal to run after loading (Prolog: like swipl -g GOAL -t halt)', group: 'Execution:' },
   lower: { type: 'boolean', describe: 'run the GC-lowered IR on the interpreter too', group: 'Execution:' },
   fuel: { type: 'number', describe: 'instruction budget; exceeding it traps fuel_exhausted', group: 'Limits:' },
   heap: { type: 'string', describe: 'maximum heap size (e.g. 64M, 512K, 1G)', group: 'Limits:' },
@@ -40,7 +41,7 @@ const RUN_OPTIONS = {
 
 /** Every key yargs may put into the parsed arguments for a valid command line. */
 const KNOWN_KEYS = new Set(
-  ['_', '$0', 'file', 'paths', 'help', 'h', 'version', 'V', ...Object.keys(RUN_OPTIONS)].flatMap((k) => [k, k.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())]),
+  ['_', '$0', 'file', 'paths', 'help', 'h', 'version', 'V', 'g', ...Object.keys(RUN_OPTIONS)].flatMap((k) => [k, k.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())]),
 );
 
 /**
@@ -57,7 +58,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       'compile and run a program; the extension of FILE picks the frontend',
       (y) => y.options(RUN_OPTIONS).positional('file', { type: 'string', demandOption: true, describe: "the program (.jir, or another frontend plugin's extension)" }),
       (a) => {
-        chosen = { kind: 'run', file: a.file, options: rawOptions(a), emit: a.emit, entry: a.entry };
+        chosen = { kind: 'run', file: a.file, options: rawOptions(a), emit: a.emit, entry: a.entry, goal: a.goal };
       },
     )
     .command(

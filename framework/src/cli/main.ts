@@ -26,7 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'run': {
         file = command.file;
         const config = toRunConfig(command.options);
-        const request = { file: command.file, config, emit: command.emit, entry: command.entry, stats: command.options.stats ?? false };
+        const request = { file: command.file, config, emit: command.emit, entry: command.entry, goal: command.goal, stats: command.options.stats ?? false };
         return runCommand(new Registry(CLI_PLUGINS), request, io);
       }
       case 'test':

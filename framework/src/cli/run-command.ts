@@ -18,6 +18,8 @@ export interface RunRequest {
   /** `--emit ir`: print the final module instead of running it. */
   emit?: 'ir';
   entry?: string;
+  /** `-g GOAL`: handed to the frontend (Prolog runs it after loading). */
+  goal?: string;
   stats: boolean;
 }
 
@@ -34,7 +36,7 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   checkPassNames(registry, req.config.printAfter ?? []);
   const source = readSource(req.file, io.cwd);
 
-  const compiled = frontend.compile(source, req.file, {});
+  const compiled = frontend.compile(source, req.file, { goal: req.goal });
   const out = new BufferedOutput((text) => io.stdout(text));
   const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
   const prepared = prepareRun(registry, compiled.module, req.config, { hosts: compiled.hosts, out, print });
@@ -69,7 +71,7 @@ function execute(prepared: PreparedRun, compiled: CompiledSource, req: RunReques
     const own = compiled.describeFailure?.(err);
     if (!own) throw err;
     out.flush();
-    io.stderr(`${own.message}\n`);
+    if (own.message !== '') io.stderr(`${own.message}\n`);
     return own.exitCode;
   }
 }

@@ -1,0 +1,426 @@
+import { isGround, varsOf, type Term } from '../reader/terms.ts';
+import { OWN_BARRIER, type Clause } from './desugar.ts';
+import { ConstPool, Fn } from './ir-text.ts';
+import type { Symbols } from './symbols.ts';
+
+/** How a goal is run: compiled predicate, runtime wrapper taking the goal term, host builtin, or inline. */
+export type Target = { kind: 'pred'; fn: string } | { kind: 'wrapper'; fn: string } | { kind: 'host' } | { kind: 'inline' };
+
+export interface EmitContext {
+  syms: Symbols;
+  consts: ConstPool;
+  target(name: string, arity: number): Target;
+  /** Adds a finished function to the module. */
+  add(fn: Fn): void;
+}
+
+/** The clause being tried while later clauses may still match: its choice point is not made yet. */
+interface Pending {
+  t0: string;
+  m0: string;
+  serial: string;
+  next: string;
+  retry: string;
+}
+
+const ARITH_FAST: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul' };
+const COMPARE: Record<string, string> = { '<': 'slt', '>': 'sgt', '=<': 'sle', '>=': 'sge', '=:=': 'eq', '=\\=': 'ne' };
+// Bit masks over @kind_of's result.
+const TYPE_TESTS: Record<string, number> = {
+  var: 1 << 0,
+  nonvar: ~1 & 0xfe,
+  atom: 1 << 1,
+  integer: (1 << 2) | (1 << 5),
+  float: 1 << 4,
+  number: (1 << 2) | (1 << 4) | (1 << 5),
+  atomic: (1 << 1) | (1 << 2) | (1 << 4) | (1 << 5) | (1 << 7),
+  compound: 1 << 3,
+  callable: (1 << 1) | (1 << 3),
+};
+
+export function isInlineBuiltin(name: string, arity: number): boolean {
+  if (arity === 1 && name in TYPE_TESTS) return true;
+  if (arity === 2 && (name in COMPARE || name === 'is' || name === '=')) return true;
+  return arity === 0 && (name === 'fail' || name === 'false' || name === 'true' || name === '!');
+}
+
+/**
+ * Compiles one clause, tried at one position of a clause sequence, into IR functions:
+ * head unification and inline goals up to the first call run in the entry function;
+ * each call that is not last gets a heap continuation frame and a continuation function.
+ */
+export class ClauseEmitter {
+  private fn: Fn;
+  private defined = new Map<string, string>();
+  private pending: Pending | null = null;
+  private k = '%k';
+  private cutb = '%cutb';
+  private contCount = 0;
+  private labels: { dfail?: string; pfail?: string; exc?: string } = {};
+
+  constructor(
+    private readonly ctx: EmitContext,
+    private readonly fnName: string,
+    private readonly arity: number,
+    /** Next clause of the sequence: direct entry and retry-from-choice-point entry. */
+    private readonly alt: { next: string; retry: string } | null,
+  ) {
+    this.fn = new Fn(`func @${fnName}(${this.argNames().map((a) => `${a}: ref`).join(', ')}${arity > 0 ? ', ' : ''}%k: ref, %cutb: ref) -> i32`);
+  }
+
+  private argNames(): string[] {
+    return Array.from({ length: this.arity }, (_, i) => `%a${i}`);
+  }
+
+  emit(clause: Clause): void {
+    const f = this.fn;
+    this.defined.set(OWN_BARRIER, '%cutb');
+    if (this.alt) {
+      const t0 = f.val('gget @tr', 'tr');
+      const m0 = f.val('gget @mark', 'mk');
+      const serial = f.val('gget @serial', 'sr');
+      f.emit(`gset @mark, ${serial}`);
+      this.pending = { t0, m0, serial, ...this.alt };
+    }
+    const head = clause.head;
+    if (head.k === 'str') head.args.forEach((p, i) => this.unifyHead(p, `%a${i}`));
+    this.goals(clause.goals);
+  }
+
+  private fail(): string {
+    if (this.pending) return (this.labels.pfail ??= this.fn.blk('pfail'));
+    return (this.labels.dfail ??= this.fn.blk('fail'));
+  }
+
+  private exc(): string {
+    return (this.labels.exc ??= this.fn.blk('exc'));
+  }
+
+  private finish(): void {
+    const f = this.fn;
+    if (this.labels.dfail) {
+      f.label(this.labels.dfail);
+      f.end('tail_call @fail()');
+    }
+    if (this.labels.pfail) {
+      const p = this.pendingAtStart!;
+      f.label(this.labels.pfail);
+      f.emit(`call @undo(${p.t0})`);
+      f.emit(`gset @mark, ${p.m0}`);
+      f.end(`tail_call @${p.next}(${[...this.argNames(), '%k', '%cutb'].join(', ')})`);
+    }
+    if (this.labels.exc) {
+      const e = f.v('e');
+      f.label(this.labels.exc, `${e}: ref`);
+      f.end(`tail_call @throw_ball(${e})`);
+    }
+    this.ctx.add(f);
+  }
+
+  private pendingAtStart: Pending | null = null;
+
+  private goals(goals: Term[]): void {
+    this.pendingAtStart ??= this.pending;
+    for (let i = 0; i < goals.length; i++) {
+      const g = goals[i]!;
+      const rest = goals.slice(i + 1);
+      const name = g.k === 'atom' || g.k === 'str' ? g.name : '';
+      const args = g.k === 'str' ? g.args : [];
+      if (g.k === 'str' && name === '$cut' && args.length === 1) {
+        this.fn.emit(`call @set_B(${this.term(args[0]!)})`);
+        this.pending = null;
+        continue;
+      }
+      if (isInlineBuiltin(name, args.length)) {
+        this.inline(name, args);
+        continue;
+      }
+      const target = this.ctx.target(name, args.length);
+      if (target.kind === 'host') {
+        this.host(g);
+        continue;
+      }
+      this.materialize();
+      const vals = target.kind === 'pred' ? args.map((a) => this.term(a)) : [this.term(g)];
+      const k = rest.length === 0 ? this.k : this.frame(rest);
+      if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
+      else this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
+      if (rest.length === 0) {
+        this.finish();
+        return;
+      }
+      this.continueIn(rest);
+      return;
+    }
+    this.materialize();
+    this.fn.end(`tail_call @proceed(${this.k})`);
+    this.finish();
+  }
+
+  /** Allocates the continuation frame for `rest` (values of its live variables). */
+  private frame(rest: Term[]): string {
+    const f = this.fn;
+    const live = this.liveIn(rest);
+    const fr = f.val(`new_array :frame, ${f.iconst(3 + live.length)}`, 'fr');
+    const code = f.val(`fref @${this.contName()}`, 'code');
+    const tagged = f.val(`call @tag(${code})`, 'ct');
+    f.emit(`aset :frame, ${fr}, ${f.iconst(0)}, ${tagged}`);
+    f.emit(`aset :frame, ${fr}, ${f.iconst(1)}, ${this.k}`);
+    f.emit(`aset :frame, ${fr}, ${f.iconst(2)}, ${this.cutb}`);
+    live.forEach((v, i) => f.emit(`aset :frame, ${fr}, ${f.iconst(3 + i)}, ${this.defined.get(v)}`));
+    this.liveForCont = live;
+    return fr;
+  }
+
+  private liveForCont: string[] = [];
+
+  private contName(): string {
+    return `${this.fnName}$k${this.contCount}`;
+  }
+
+  private liveIn(rest: Term[]): string[] {
+    const used = new Set<string>();
+    for (const g of rest) varsOf(g, []).forEach((v) => used.add(v));
+    used.add(OWN_BARRIER);
+    return [...this.defined.keys()].filter((v) => used.has(v) && v !== OWN_BARRIER);
+  }
+
+  /** Finishes this function and goes on compiling `rest` in the continuation function. */
+  private continueIn(rest: Term[]): void {
+    const live = this.liveForCont;
+    this.finish();
+    const name = this.contName();
+    this.contCount++;
+    this.fn = new Fn(`func @${name}(%f: ref) -> i32`);
+    this.labels = {};
+    this.pendingAtStart = null;
+    const f = this.fn;
+    this.k = f.val(`aget :frame, %f, ${f.iconst(1)}`, 'k');
+    this.cutb = f.val(`aget :frame, %f, ${f.iconst(2)}`, 'cb');
+    const defined = new Map<string, string>([[OWN_BARRIER, this.cutb]]);
+    live.forEach((v, i) => defined.set(v, f.val(`aget :frame, %f, ${f.iconst(3 + i)}`, 'l')));
+    this.defined = defined;
+    this.goals(rest);
+  }
+
+  private materialize(): void {
+    const p = this.pending;
+    if (!p) return;
+    const f = this.fn;
+    const alt = f.val(`fref @${p.retry}`, 'alt');
+    const cp = f.val(`call @make_cp(${alt}, ${this.k}, ${p.t0}, ${p.serial}, ${f.iconst(this.arity)})`, 'cp');
+    for (let i = 0; i < this.arity; i++) f.emit(`aset :cp, ${cp}, ${f.iconst(5 + i)}, %a${i}`);
+    this.pending = null;
+  }
+
+  /** The ref value of a term in the body (building it, creating fresh variables). */
+  private term(t: Term): string {
+    const f = this.fn;
+    if (t.k === 'var') {
+      const d = this.defined.get(t.name);
+      if (d) return d;
+      const v = f.val('call @new_var()', 'v');
+      if (!t.name.endsWith('_anon')) this.defined.set(t.name, v);
+      return v;
+    }
+    if (isGround(t)) {
+      const g = this.ctx.consts.ground(t);
+      return typeof g === 'number' ? f.imm(g) : f.val(`gaddr ${g}`, 'g');
+    }
+    const s = t as Extract<Term, { k: 'str' }>;
+    const args = s.args.map((a) => this.term(a));
+    const arr = f.val(`new_array :str, ${f.iconst(args.length + 1)}`, 's');
+    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${f.imm(this.ctx.syms.imm(s.name, args.length))}`);
+    args.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
+    return arr;
+  }
+
+  private unifyHead(p: Term, v: string): void {
+    const f = this.fn;
+    if (p.k === 'var') {
+      if (p.name.endsWith('_anon')) return;
+      const d = this.defined.get(p.name);
+      if (!d) {
+        this.defined.set(p.name, v);
+        return;
+      }
+      this.unify(d, v);
+      return;
+    }
+    if (p.k === 'atom' || (p.k === 'int' && typeof this.ctx.consts.ground(p) === 'number')) {
+      const bits = this.ctx.consts.ground(p) as number;
+      const d = f.val(`call @deref(${v})`, 'd');
+      const db = f.val(`ref.bits ${d}`, 'db');
+      const eq = f.val(`icmp.eq ${db}, ${f.iconst(bits)}`, 'eq');
+      const ok = f.blk('ok'), c1 = f.blk('c'), c2 = f.blk('c'), c3 = f.blk('bind');
+      f.end(`brif ${eq}, ${ok}, ${c1}`);
+      f.label(c1);
+      const ptr = f.val(`ref.is_ptr ${d}`, 'p');
+      f.end(`brif ${ptr}, ${c2}, ${this.fail()}`);
+      f.label(c2);
+      const ty = f.val(`ref.type_id ${d}`, 'ty');
+      const isv = f.val(`icmp.eq ${ty}, ${f.iconst(1)}`, 'iv');
+      f.end(`brif ${isv}, ${c3}, ${this.fail()}`);
+      f.label(c3);
+      f.emit(`call @bind(${d}, ${f.imm(bits)})`);
+      f.end(`br ${ok}`);
+      f.label(ok);
+      return;
+    }
+    this.unify(this.term(p), v);
+  }
+
+  private unify(a: string, b: string): void {
+    const f = this.fn;
+    const r = f.val(`call @unify(${a}, ${b})`, 'u');
+    const ok = f.blk('ok');
+    f.end(`brif ${r}, ${ok}, ${this.fail()}`);
+    f.label(ok);
+  }
+
+  private check(cond: string): void {
+    const ok = this.fn.blk('ok');
+    this.fn.end(`brif ${cond}, ${ok}, ${this.fail()}`);
+    this.fn.label(ok);
+  }
+
+  private inline(name: string, args: Term[]): void {
+    const f = this.fn;
+    if (name === 'true') return;
+    if (name === 'fail' || name === 'false') {
+      f.end(`br ${this.fail()}`);
+      f.label(f.blk('dead'));
+      return;
+    }
+    if (name === '!') {
+      if (this.pending) {
+        f.emit(`gset @mark, ${this.pending.m0}`);
+        this.pending = null;
+      } else f.emit(`call @set_B(${this.cutb})`);
+      return;
+    }
+    if (name in TYPE_TESTS && args.length === 1) {
+      const kind = f.val(`call @kind_of(${this.term(args[0]!)})`, 'kd');
+      const bit = f.val(`ishl ${f.iconst(1)}, ${kind}`, 'kb');
+      const m = f.val(`iand ${bit}, ${f.iconst(TYPE_TESTS[name]!)}`, 'km');
+      this.check(f.val(`icmp.ne ${m}, ${f.iconst(0)}`, 'ok'));
+      return;
+    }
+    const [a, b] = args as [Term, Term];
+    if (name === '=') {
+      if (a.k === 'var' && !this.defined.has(a.name) && !a.name.endsWith('_anon')) {
+        this.defined.set(a.name, this.term(b));
+        return;
+      }
+      if (b.k === 'var' && !this.defined.has(b.name) && !b.name.endsWith('_anon')) {
+        this.defined.set(b.name, this.term(a));
+        return;
+      }
+      this.unify(this.term(a), this.term(b));
+      return;
+    }
+    if (name === 'is') {
+      const v = this.eval(b);
+      if (a.k === 'var' && !this.defined.has(a.name)) {
+        if (!a.name.endsWith('_anon')) this.defined.set(a.name, v);
+        return;
+      }
+      this.unify(this.term(a), v);
+      return;
+    }
+    const cond = COMPARE[name]!;
+    const x = this.eval(a), y = this.eval(b);
+    const xb = f.val(`ref.bits ${x}`, 'xb'), yb = f.val(`ref.bits ${y}`, 'yb');
+    const both = f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
+    const fast = f.blk('fast'), slow = f.blk('slow'), join = f.blk('cmp');
+    const r = f.v('r');
+    f.end(`brif ${both}, ${fast}, ${slow}`);
+    f.label(fast);
+    f.end(`br ${join}(${f.val(`icmp.${cond} ${xb}, ${yb}`)})`);
+    f.label(slow);
+    const c = f.v('c');
+    const got = f.blk('got');
+    f.end(`${c} = call @pl_arith_cmp(${x}, ${y}) to ${got}(${c}) unwind ${this.exc()}`);
+    const c2 = f.v('c');
+    f.label(got, `${c2}: i32`);
+    f.end(`br ${join}(${f.val(`icmp.${cond} ${c2}, ${f.iconst(0)}`)})`);
+    f.label(join, `${r}: i32`);
+    this.check(r);
+  }
+
+  /** Evaluates an arithmetic expression to a number ref; small-int + - * inline. */
+  private eval(e: Term): string {
+    const f = this.fn;
+    if (e.k === 'int' || e.k === 'flt') return this.term(e);
+    if (e.k === 'var') {
+      const d = f.val(`call @deref(${this.term(e)})`, 'd');
+      const isInt = f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(1)}`, 'ii');
+      const done = f.blk('ev'), slow = f.blk('evs'), got = f.blk('evg');
+      const r = f.v('ev');
+      f.end(`brif ${isInt}, ${done}(${d}), ${slow}`);
+      f.label(slow);
+      const x = f.v('x');
+      f.end(`${x} = call @pl_eval(${d}) to ${got}(${x}) unwind ${this.exc()}`);
+      const x2 = f.v('x');
+      f.label(got, `${x2}: ref`);
+      f.end(`br ${done}(${x2})`);
+      f.label(done, `${r}: ref`);
+      return r;
+    }
+    if (e.k === 'str' && e.args.length === 2) {
+      const x = this.eval(e.args[0]!), y = this.eval(e.args[1]!);
+      const op = ARITH_FAST[e.name];
+      const fid = this.ctx.syms.id(e.name, 2);
+      const join = f.blk('ar');
+      const r = f.v('ar');
+      const slow = f.blk('as');
+      if (op) {
+        const xb = f.val(`ref.bits ${x}`, 'xb'), yb = f.val(`ref.bits ${y}`, 'yb');
+        const both = f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
+        const fast = f.blk('af'), ok = f.blk('ao');
+        f.end(`brif ${both}, ${fast}, ${slow}`);
+        f.label(fast);
+        const s = f.v('s');
+        if (op === 'add') f.end(`${s} = iadd_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${yb} to ${ok}(${s}) ovf ${slow}`);
+        else if (op === 'sub') f.end(`${s} = isub_ovf ${xb}, ${yb} to ${ok}(${s}) ovf ${slow}`);
+        else f.end(`${s} = imul_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${f.val(`isar ${yb}, ${f.iconst(1)}`)} to ${ok}(${s}) ovf ${slow}`);
+        const s2 = f.v('s');
+        f.label(ok, `${s2}: i32`);
+        const bits = op === 'add' ? s2 : f.val(`ior ${s2}, ${f.iconst(1)}`);
+        f.end(`br ${join}(${f.val(`ref.from_bits ${bits}`)})`);
+      } else f.end(`br ${slow}`);
+      f.label(slow);
+      const h = f.v('h'), got = f.blk('hg');
+      f.end(`${h} = call @pl_arith(${f.iconst(fid)}, ${x}, ${y}) to ${got}(${h}) unwind ${this.exc()}`);
+      const h2 = f.v('h');
+      f.label(got, `${h2}: ref`);
+      f.end(`br ${join}(${h2})`);
+      f.label(join, `${r}: ref`);
+      return r;
+    }
+    const t = this.term(e);
+    const x = f.v('x'), got = f.blk('evg');
+    f.end(`${x} = call @pl_eval(${t}) to ${got}(${x}) unwind ${this.exc()}`);
+    const x2 = f.v('x');
+    f.label(got, `${x2}: ref`);
+    return x2;
+  }
+
+  private host(g: Term): void {
+    const f = this.fn;
+    const goal = this.term(g);
+    const r = f.v('hr'), got = f.blk('hg');
+    f.end(`${r} = call @pl_builtin(${f.iconst(-1)}, ${goal}) to ${got}(${r}) unwind ${this.exc()}`);
+    const a = f.v('ha');
+    f.label(got, `${a}: ref`);
+    const ab = f.val(`ref.bits ${a}`);
+    this.check(f.val(`icmp.ne ${ab}, ${f.iconst(0)}`));
+    const same = f.val(`icmp.eq ${ab}, ${f.val(`ref.bits ${goal}`)}`);
+    const ok = f.blk('hok'), un = f.blk('hu');
+    f.end(`brif ${same}, ${ok}, ${un}`);
+    f.label(un);
+    this.unify(a, goal);
+    f.end(`br ${ok}`);
+    f.label(ok);
+  }
+}

@@ -1,0 +1,110 @@
+import { bigintConstValues, SMALL_INT_MAX, SMALL_INT_MIN } from '#framework';
+import type { Term } from '../reader/terms.ts';
+import type { Symbols } from './symbols.ts';
+
+/** One IR function being written as .jir text, with fresh value and block names. */
+export class Fn {
+  private readonly lines: string[] = [];
+  private n = 0;
+  /** The block being filled has been terminated. */
+  closed = false;
+
+  constructor(readonly header: string) {}
+
+  v(hint = 't'): string {
+    return `%${hint}${this.n++}`;
+  }
+
+  blk(hint = 'b'): string {
+    return `^${hint}${this.n++}`;
+  }
+
+  emit(line: string): void {
+    this.lines.push(`  ${line}`);
+  }
+
+  /** `%r = op ...`: returns %r. */
+  val(rhs: string, hint = 't'): string {
+    const r = this.v(hint);
+    this.emit(`${r} = ${rhs}`);
+    return r;
+  }
+
+  label(name: string, params = ''): void {
+    this.lines.push(`${name}${params ? `(${params})` : ''}:`);
+    this.closed = false;
+  }
+
+  end(line: string): void {
+    this.emit(line);
+    this.closed = true;
+  }
+
+  iconst(n: number): string {
+    return this.val(`iconst ${n | 0}`, 'c');
+  }
+
+  /** A ref immediate with the given bits. */
+  imm(bits: number): string {
+    return this.val(`ref.from_bits ${this.iconst(bits)}`, 'r');
+  }
+
+  text(): string {
+    return `${this.header} {\n^entry:\n${this.lines.join('\n')}\n}\n`;
+  }
+}
+
+/** Module-level constants: ground terms, floats and bigints live in static data. */
+export class ConstPool {
+  private readonly decls: string[] = [];
+  private readonly byKey = new Map<string, string>();
+
+  constructor(private readonly syms: Symbols) {}
+
+  /** A ground term as a ref: either immediate bits (number) or a const name (string). */
+  ground(t: Term): number | string {
+    switch (t.k) {
+      case 'atom':
+        return this.syms.imm(t.name, 0);
+      case 'int':
+        if (t.v >= BigInt(SMALL_INT_MIN) && t.v <= BigInt(SMALL_INT_MAX)) return ((Number(t.v) << 1) | 1) | 0;
+        return this.add(`big:${t.v}`, `:bigint = [${bigintConstValues(t.v).join(', ')}]`);
+      case 'flt':
+        return this.add(`flt:${Object.is(t.v, -0) ? '-0' : t.v}`, `:flt = { ${floatText(t.v)} }`);
+      case 'str': {
+        const parts = [this.syms.imm(t.name, t.args.length), ...t.args.map((a) => this.ground(a))];
+        return this.add(`str:${parts.join(',')}`, `:str = [${parts.map((p) => (typeof p === 'number' ? String(p | 0) : p)).join(', ')}]`);
+      }
+      case 'var':
+        throw new Error('ground() of a variable');
+    }
+  }
+
+  private add(key: string, body: string): string {
+    let name = this.byKey.get(key);
+    if (!name) {
+      name = `@k${this.byKey.size}`;
+      this.byKey.set(key, name);
+      this.decls.push(`const ${name}: ${body}`);
+    }
+    return name;
+  }
+
+  text(): string {
+    return this.decls.join('\n');
+  }
+}
+
+function floatText(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (Object.is(x, -0)) return '-0.0';
+  return String(x);
+}
+
+/** A function-symbol-safe spelling of a predicate name. */
+export function mangle(name: string, arity: number, id: number): string {
+  const safe = name.replace(/[^A-Za-z0-9_]/g, (c) => `$${c.codePointAt(0)!.toString(16)}`);
+  return `p${id}_${safe}_${arity}`;
+}

@@ -1,0 +1,37 @@
+/** Atoms and functors share one id space; an immediate is `id << 2 | 2`. */
+export class Symbols {
+  readonly names: string[] = [];
+  readonly arities: number[] = [];
+  private readonly ids = new Map<string, number>();
+
+  constructor() {
+    for (const [n, a] of FIXED) this.id(n, a);
+  }
+
+  id(name: string, arity: number): number {
+    const key = `${arity}/${name}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.arities.push(arity);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  imm(name: string, arity = 0): number {
+    return (this.id(name, arity) << 2) | 2;
+  }
+
+  find(name: string, arity: number): number | undefined {
+    return this.ids.get(`${arity}/${name}`);
+  }
+}
+
+const FIXED: [string, number][] = [
+  ['[]', 0], ['[|]', 2], ['->', 2], ['*->', 2], [':-', 2], ['true', 0], ['error', 2], ['{}', 1], ['-', 1], ['/', 2],
+];
+
+export const immBits = (id: number): number => (id << 2) | 2;
+export const smallIntBits = (n: number): number => ((n << 1) | 1) | 0;

@@ -1,0 +1,270 @@
+import { binary, compareNum, evalTerm, makeNum, readNum } from './arith.ts';
+import { abolish, assertClause, eraseClause, ensureDynamic } from './database.ts';
+import { domainError, instantiationError, representationError, typeError, raise } from './errors.ts';
+import type { Heap } from './heap.ts';
+import type { RunState } from './state.ts';
+import { compareTerms, copyTerm } from './term-ops.ts';
+import { formatTerm } from './writer.ts';
+import { formatFloat } from './format-float.ts';
+import type { OpType } from '../reader/operators.ts';
+
+/** Thrown by halt/0,1 and at the end of a run: stops the guest and carries the exit status. */
+export class PrologHalt extends Error {
+  constructor(readonly code: number) {
+    super(`halt(${code})`);
+    this.name = 'PrologHalt';
+  }
+}
+
+type Builtin = (s: RunState, g: number, a: (i: number) => number) => number;
+
+/** Deterministic builtins run by the host: each returns the goal (success), 0 (failure)
+ *  or an answer term the runtime unifies with the goal. */
+export const HOST_BUILTINS: Record<string, Builtin> = {
+  'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
+  'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
+  'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
+  'write_canonical/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: true })),
+  'write_term/2': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: hasOption(s.h, a(2), 'quoted'), ignoreOps: hasOption(s.h, a(2), 'ignore_ops') })),
+  'nl/0': (s, g) => out(s, g, '\n'),
+  'tab/1': (s, g, a) => out(s, g, ' '.repeat(Number(intArg(s.h, a(1))))),
+  'put_char/1': (s, g, a) => out(s, g, s.h.atomName(s.h.deref(a(1)))),
+  'halt/0': () => { throw new PrologHalt(0); },
+  'halt/1': (s, g, a) => { throw new PrologHalt(Number(intArg(s.h, a(1)))); },
+  '==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) === 0 ? g : 0),
+  '\\==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) !== 0 ? g : 0),
+  '@</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) < 0 ? g : 0),
+  '@>/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) > 0 ? g : 0),
+  '@=</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) <= 0 ? g : 0),
+  '@>=/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) >= 0 ? g : 0),
+  'compare/3': (s, g, a) => {
+    const c = compareTerms(s.h, a(2), a(3));
+    return s.h.newStr('compare', [s.h.atom(c < 0 ? '<' : c > 0 ? '>' : '='), a(2), a(3)]);
+  },
+  'functor/3': functor,
+  'arg/3': (s, g, a) => {
+    const h = s.h;
+    const n = h.deref(a(1)), t = h.deref(a(2));
+    if (h.kind(n) !== 'int') return h.kind(n) === 'var' ? instantiationError(h) : typeError(h, 'integer', n);
+    if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
+    const i = n >> 1;
+    if (i < 1 || i > h.arity(t)) return 0;
+    return h.newStr('arg', [n, t, h.arg(t, i)]);
+  },
+  '=../2': univ,
+  'copy_term/2': (s, g, a) => {
+    const base = s.kept.length;
+    const c = copyTerm(s.h, a(1), (r) => s.kept.push(r));
+    const r = s.h.newStr('copy_term', [a(1), c]);
+    s.kept.length = base;
+    return r;
+  },
+  'atom_codes/2': (s, g, a) => textConv(s, g, a, 'codes'),
+  'atom_chars/2': (s, g, a) => textConv(s, g, a, 'chars'),
+  'char_code/2': (s, g, a) => {
+    const h = s.h;
+    const c = h.deref(a(1));
+    if (h.kind(c) === 'atom') return h.newStr('char_code', [c, h.newInt(BigInt(h.atomName(c).codePointAt(0)!))]);
+    const n = h.deref(a(2));
+    if (h.kind(n) !== 'int') instantiationError(h);
+    return h.newStr('char_code', [h.atom(String.fromCodePoint(n >> 1)), n]);
+  },
+  'atom_length/2': (s, g, a) => {
+    const h = s.h;
+    const t = h.deref(a(1));
+    return h.newStr('atom_length', [t, h.newInt(BigInt([...textOf(h, t)].length))]);
+  },
+  'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
+  'atom_number/2': (s, g, a) => {
+    const h = s.h;
+    const t = h.deref(a(1));
+    if (h.kind(t) === 'var') instantiationError(h);
+    const n = parseNumber(textOf(h, t));
+    if (n === null) return 0;
+    return h.newStr('atom_number', [t, makeNum(h, n)]);
+  },
+  'atom_concat/3': (s, g, a) => {
+    const h = s.h;
+    const x = h.deref(a(1)), y = h.deref(a(2));
+    if (h.kind(x) === 'var' || h.kind(y) === 'var') instantiationError(h);
+    return h.newStr('atom_concat', [x, y, h.atom(textOf(h, x) + textOf(h, y))]);
+  },
+  'is_list/1': (s, g, a) => (s.h.listItems(a(1)) !== null ? g : 0),
+  'msort/2': (s, g, a) => sortList(s, a, false),
+  'sort/2': (s, g, a) => sortList(s, a, true),
+  'assert/1': (s, g, a) => (assertClause(s, a(1), true), g),
+  'assertz/1': (s, g, a) => (assertClause(s, a(1), true), g),
+  'asserta/1': (s, g, a) => (assertClause(s, a(1), false), g),
+  '$erase/1': (s, g, a) => (eraseClause(s, s.h.deref(a(1))) ? g : 0),
+  '$ensure_dynamic/1': (s, g, a) => (ensureDynamic(s, a(1)), g),
+  'abolish/1': (s, g, a) => (abolish(s, a(1)), g),
+  'op/3': (s, g, a) => {
+    const h = s.h;
+    const p = Number(intArg(h, a(1)));
+    const type = h.atomName(h.deref(a(2))) as OpType;
+    const names = h.listItems(a(3)) ?? [a(3)];
+    for (const n of names) s.info.ops.add(p, type, h.atomName(h.deref(n)));
+    return g;
+  },
+  'set_prolog_flag/2': (s, g) => g,
+  'garbage_collect/0': (s, g) => (s.h.ctx.heap.collect(), g),
+  'nb_setval/2': (s, g, a) => {
+    const base = s.kept.length;
+    const c = copyTerm(s.h, a(2), (r) => s.kept.push(r));
+    s.globals.set(s.h.atomName(s.h.deref(a(1))), c);
+    s.kept.length = base;
+    return g;
+  },
+  'b_setval/2': (s, g, a) => (s.globals.set(s.h.atomName(s.h.deref(a(1))), a(2)), g),
+  'nb_getval/2': getval,
+  'b_getval/2': getval,
+  'succ/2': (s, g, a) => {
+    const h = s.h;
+    const x = h.deref(a(1));
+    if (h.kind(x) === 'int') return h.newStr('succ', [x, makeNum(h, intArg(h, x) + 1n)]);
+    const y = intArg(h, a(2));
+    if (y <= 0n) return 0;
+    return h.newStr('succ', [makeNum(h, y - 1n), a(2)]);
+  },
+  'plus/3': (s, g, a) => {
+    const h = s.h;
+    const x = h.deref(a(1)), y = h.deref(a(2)), z = h.deref(a(3));
+    if (h.kind(z) === 'var') return h.newStr('plus', [x, y, makeNum(h, binary(h, '+', evalTerm(h, x), evalTerm(h, y)))]);
+    if (h.kind(y) === 'var') return h.newStr('plus', [x, makeNum(h, binary(h, '-', evalTerm(h, z), evalTerm(h, x))), z]);
+    return h.newStr('plus', [makeNum(h, binary(h, '-', evalTerm(h, z), evalTerm(h, y))), y, z]);
+  },
+  'statistics/2': (s, g, a) => {
+    const h = s.h;
+    const ms = BigInt(Math.round(process.cpuUsage().user / 1000));
+    return h.newStr('statistics', [a(1), h.list([h.newInt(ms), h.newInt(0n)])]);
+  },
+  'number_vars/3': (s, g) => g,
+};
+
+function out(s: RunState, g: number, text: string): number {
+  s.h.ctx.out.write(text);
+  return g;
+}
+
+function hasOption(h: Heap, list: number, name: string): boolean {
+  for (const o of h.listItems(list) ?? []) {
+    const t = h.deref(o);
+    if (h.kind(t) === 'str' && h.syms.names[h.functorOf(t)] === name && h.atomName(h.deref(h.arg(t, 1))) === 'true') return true;
+  }
+  return false;
+}
+
+function intArg(h: Heap, t0: number): bigint {
+  const t = h.deref(t0);
+  const k = h.kind(t);
+  if (k === 'var') instantiationError(h);
+  if (k !== 'int' && k !== 'big') typeError(h, 'integer', t);
+  return h.integer(t);
+}
+
+function getval(s: RunState, g: number, a: (i: number) => number): number {
+  const h = s.h;
+  const v = s.globals.get(h.atomName(h.deref(a(1))));
+  if (v === undefined) return raise(h, h.newStr('existence_error', [h.atom('variable'), a(1)]));
+  return h.newStr(h.syms.names[h.functorOf(g)]!, [a(1), v]);
+}
+
+function functor(s: RunState, g: number, a: (i: number) => number): number {
+  const h = s.h;
+  const t = h.deref(a(1));
+  const k = h.kind(t);
+  if (k === 'str') return h.newStr('functor', [t, h.atom(h.syms.names[h.functorOf(t)]!), h.newInt(BigInt(h.arity(t)))]);
+  if (k !== 'var') return h.newStr('functor', [t, t, h.newInt(0n)]);
+  const name = h.deref(a(2)), n = h.deref(a(3));
+  if (h.kind(name) === 'var' || h.kind(n) === 'var') instantiationError(h);
+  const arity = Number(intArg(h, n));
+  if (arity === 0) return h.newStr('functor', [name, name, n]);
+  if (h.kind(name) !== 'atom') typeError(h, h.kind(name) === 'str' ? 'atomic' : 'atom', name);
+  const args: number[] = [];
+  for (let i = 0; i < arity; i++) args.push(h.newVar());
+  return h.newStr('functor', [h.newStr(h.atomName(name), args), name, n]);
+}
+
+function univ(s: RunState, g: number, a: (i: number) => number): number {
+  const h = s.h;
+  const t = h.deref(a(1));
+  const k = h.kind(t);
+  if (k === 'str') {
+    const args: number[] = [];
+    for (let i = 1; i <= h.arity(t); i++) args.push(h.arg(t, i));
+    return h.newStr('=..', [t, h.list([h.atom(h.syms.names[h.functorOf(t)]!), ...args])]);
+  }
+  if (k !== 'var') return h.newStr('=..', [t, h.list([t])]);
+  const items = h.listItems(a(2));
+  if (items === null || items.length === 0) return instantiationError(h);
+  const head = h.deref(items[0]!);
+  if (items.length === 1) return h.newStr('=..', [head, a(2)]);
+  if (h.kind(head) === 'var') instantiationError(h);
+  if (h.kind(head) !== 'atom') typeError(h, 'atom', head);
+  return h.newStr('=..', [h.newStr(h.atomName(head), items.slice(1)), a(2)]);
+}
+
+export function textOf(h: Heap, t: number): string {
+  switch (h.kind(t)) {
+    case 'atom': return h.atomName(t);
+    case 'int': case 'big': return h.integer(t).toString();
+    case 'flt': return formatFloat(h.float(t));
+    case 'var': return instantiationError(h);
+    default: return typeError(h, 'atom', t);
+  }
+}
+
+function textConv(s: RunState, g: number, a: (i: number) => number, as: 'codes' | 'chars'): number {
+  const h = s.h;
+  const name = h.syms.names[h.functorOf(g)]!;
+  const t = h.deref(a(1));
+  if (h.kind(t) !== 'var') {
+    const chars = [...textOf(h, t)];
+    const items = chars.map((c) => (as === 'codes' ? h.newInt(BigInt(c.codePointAt(0)!)) : h.atom(c)));
+    return h.newStr(name, [t, h.list(items)]);
+  }
+  const items = h.listItems(a(2));
+  if (items === null) return instantiationError(h);
+  const text = items.map((x) => {
+    const c = h.deref(x);
+    if (h.kind(c) === 'var') instantiationError(h);
+    return as === 'codes' ? String.fromCodePoint(c >> 1) : h.atomName(c);
+  }).join('');
+  return h.newStr(name, [h.atom(text), a(2)]);
+}
+
+function parseNumber(text: string): bigint | { f: number } | null {
+  const s = text.trim();
+  if (/^[+-]?\d+$/.test(s)) return BigInt(s);
+  if (/^[+-]?\d+\.\d+([eE][+-]?\d+)?$/.test(s) || /^[+-]?\d+[eE][+-]?\d+$/.test(s)) return { f: Number(s) };
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return BigInt(s);
+  if (/^0'.$/u.test(s)) return BigInt(s.codePointAt(2)!);
+  return null;
+}
+
+function numberText(s: RunState, a: (i: number) => number, name: string, _as: 'codes'): number {
+  const h = s.h;
+  const t = h.deref(a(1));
+  if (h.kind(t) !== 'var') {
+    if (readNum(h, t) === null) typeError(h, 'number', t);
+    const text = textOf(h, t);
+    return h.newStr(name, [t, h.list([...text].map((c) => h.newInt(BigInt(c.codePointAt(0)!))))]);
+  }
+  const items = h.listItems(a(2));
+  if (items === null) return instantiationError(h);
+  const text = items.map((x) => String.fromCodePoint(h.deref(x) >> 1)).join('');
+  const n = parseNumber(text);
+  if (n === null) return raise(h, h.newStr('syntax_error', [h.atom('illegal_number')]));
+  return h.newStr(name, [makeNum(h, n), a(2)]);
+}
+
+function sortList(s: RunState, a: (i: number) => number, dedupe: boolean): number {
+  const h = s.h;
+  const items = h.listItems(a(1));
+  if (items === null) return instantiationError(h);
+  const sorted = [...items].sort((x, y) => compareTerms(h, x, y));
+  const outItems = dedupe ? sorted.filter((x, i) => i === 0 || compareTerms(h, sorted[i - 1]!, x) !== 0) : sorted;
+  return h.newStr(dedupe ? 'sort' : 'msort', [a(1), h.list(outItems)]);
+}
+
+export { compareNum, domainError, representationError };

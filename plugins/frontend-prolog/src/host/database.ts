@@ -1,0 +1,108 @@
+import { existenceError, permissionError, indicator, typeError, instantiationError } from './errors.ts';
+import type { RunState } from './state.ts';
+import { copyTerm } from './term-ops.ts';
+import * as L from './layout.ts';
+
+const DIED_NEVER = 0x7fffffff;
+
+/** The predicate symbol of a callable term, or raises. */
+export function predicateOf(s: RunState, t0: number): number {
+  const h = s.h;
+  const t = h.deref(t0);
+  const k = h.kind(t);
+  if (k === 'var') instantiationError(h);
+  if (k === 'atom') return h.symId(t);
+  if (k === 'str') return h.functorOf(t);
+  return typeError(h, 'callable', t);
+}
+
+/** First clause record of a goal's predicate (0 when none); mode 0 raises for unknown predicates. */
+export function dbFirst(s: RunState, goal: number, mode: number): number {
+  const id = predicateOf(s, goal);
+  const e = s.db.get(id);
+  if (e) return e.head;
+  if (mode === 0) existenceError(s.h, s.info.syms.names[id]!, s.info.syms.arities[id]!);
+  return 0;
+}
+
+/** assert/asserta/assertz: the clause is copied into a new record (logical update view: born now). */
+export function assertClause(s: RunState, clause0: number, atEnd: boolean): void {
+  const h = s.h;
+  const clause = h.deref(clause0);
+  const neck = h.syms.id(':-', 2);
+  let head = clause;
+  if (h.kind(clause) === 'str' && h.functorOf(clause) === neck) head = h.deref(h.arg(clause, 1));
+  const id = predicateOf(s, head);
+  const name = h.syms.names[id]!, arity = h.syms.arities[id]!;
+  if (s.info.staticPreds.has(id)) permissionError(h, 'modify', 'static_procedure', indicator(h, name, arity));
+  let entry = s.db.get(id);
+  if (!entry) {
+    entry = { head: 0, tail: 0 };
+    s.db.set(id, entry);
+  }
+  const base = s.kept.length;
+  const full = clause === head ? h.newStr(':-', [clause, h.atom('true')]) : clause;
+  s.kept.push(full);
+  const copy = copyTerm(h, full, (r) => s.kept.push(r));
+  const body = h.deref(h.arg(copy, 2));
+  if (h.kind(body) === 'var') s.kept.length = base, instantiationError(h);
+  const rec = h.ctx.heap.allocStruct(L.T_CLAUSE);
+  h.setW(rec + L.CLAUSE_TERM, copy);
+  s.kept.length = base;
+  let key = 0;
+  const hd = h.deref(h.arg(copy, 1));
+  if (h.kind(hd) === 'str') {
+    const a = h.deref(h.arg(hd, 1));
+    if (h.kind(a) === 'atom' || h.kind(a) === 'int') key = a;
+  }
+  h.setW(rec + L.CLAUSE_KEY, key);
+  s.gen++;
+  h.setW(rec + L.CLAUSE_BORN, s.gen);
+  h.setW(rec + L.CLAUSE_DIED, DIED_NEVER);
+  if (entry.head === 0) {
+    entry.head = entry.tail = rec;
+  } else if (atEnd) {
+    h.setW(entry.tail + L.CLAUSE_NEXT, rec);
+    entry.tail = rec;
+  } else {
+    h.setW(rec + L.CLAUSE_NEXT, entry.head);
+    entry.head = rec;
+  }
+}
+
+export function eraseClause(s: RunState, rec: number): boolean {
+  const h = s.h;
+  if (h.w(rec + L.CLAUSE_DIED) !== DIED_NEVER) return false;
+  s.gen++;
+  h.setW(rec + L.CLAUSE_DIED, s.gen);
+  return true;
+}
+
+/** A renamed copy of a clause record's (Head :- Body) term. */
+export function renameClause(s: RunState, rec: number): number {
+  const h = s.h;
+  const base = s.kept.length;
+  const copy = copyTerm(h, h.w(rec + L.CLAUSE_TERM), (r) => s.kept.push(r));
+  s.kept.length = base;
+  return copy;
+}
+
+export function ensureDynamic(s: RunState, head: number): void {
+  const id = predicateOf(s, head);
+  if (s.info.staticPreds.has(id)) {
+    const h = s.h;
+    permissionError(h, 'modify', 'static_procedure', indicator(h, h.syms.names[id]!, h.syms.arities[id]!));
+  }
+  if (!s.db.has(id)) s.db.set(id, { head: 0, tail: 0 });
+}
+
+export function abolish(s: RunState, pi: number): void {
+  const h = s.h;
+  const t = h.deref(pi);
+  if (h.kind(t) !== 'str' || h.syms.names[h.functorOf(t)] !== '/') typeError(h, 'predicate_indicator', t);
+  const id = h.syms.id(h.atomName(h.deref(h.arg(t, 1))), Number(h.integer(h.deref(h.arg(t, 2)))));
+  if (s.info.staticPreds.has(id)) permissionError(h, 'modify', 'static_procedure', t);
+  const e = s.db.get(id);
+  if (!e) return;
+  for (let c = e.head; c !== 0; c = h.w(c + L.CLAUSE_NEXT)) eraseClause(s, c);
+}

@@ -1,0 +1,124 @@
+import { GuestException, type HostContext, type HostFunction, type Signature } from '#framework';
+import { binary, compareNum, evalTerm, makeNum, readNum } from './arith.ts';
+import { HOST_BUILTINS, PrologHalt } from './builtins.ts';
+import { dbFirst, renameClause } from './database.ts';
+import { existenceError, instantiationError, typeError } from './errors.ts';
+import type { RunState, RunStates } from './state.ts';
+import { copyTerm } from './term-ops.ts';
+import { formatTerm } from './writer.ts';
+
+/** Ends of a load step, passed to pl_finish as `kind << 2 | status`. */
+export const STEP_DIRECTIVE = 0;
+export const STEP_GOAL = 1;
+export const STEP_END = 2;
+export const STEP_INIT_MAIN = 3;
+
+const sig = (params: ('ref' | 'i32')[], result: 'ref' | 'i32' | null): Signature => ({ params, result });
+
+/** The host half of the Prolog runtime: slow paths, term construction, output, database. */
+export function prologHostFunctions(states: RunStates): HostFunction[] {
+  const st = (ctx: HostContext): RunState => states.get(ctx);
+  const fn = (name: string, s: Signature, flags: { collects?: boolean; raises?: boolean }, impl: (a: number[], ctx: HostContext) => number): HostFunction => ({
+    name,
+    sig: s,
+    collects: flags.collects ?? false,
+    raises: flags.raises ?? false,
+    impl,
+  });
+  const keepCopy = (s: RunState, t: number): number => {
+    const base = s.kept.length;
+    const c = copyTerm(s.h, t, (r) => s.kept.push(r));
+    s.kept.length = base;
+    return c;
+  };
+  return [
+    fn('pl_copy', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => keepCopy(st(ctx), t!)),
+    fn('pl_rename', sig(['ref'], 'ref'), { collects: true }, ([c], ctx) => renameClause(st(ctx), c!)),
+    fn('pl_reverse', sig(['ref'], 'ref'), { collects: true }, ([l], ctx) => {
+      const s = st(ctx);
+      const items = s.h.listItems(l!) ?? [];
+      const base = s.kept.length;
+      s.kept.push(l!);
+      let out = s.h.atom('[]');
+      for (const x of items) {
+        out = s.h.newStr('[|]', [x, out]);
+        s.kept[base] = out;
+      }
+      s.kept.length = base;
+      return out;
+    }),
+    fn('pl_error', sig(['i32', 'ref'], 'ref'), { collects: true }, ([kind, culprit], ctx) => {
+      const h = st(ctx).h;
+      const formal = kind === 0 ? h.atom('instantiation_error') : h.newStr('type_error', [h.atom('callable'), culprit!]);
+      return h.newStr('error', [formal, h.newVar()]);
+    }),
+    fn('pl_eval', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => {
+      const h = st(ctx).h;
+      return makeNum(h, evalTerm(h, t!));
+    }),
+    fn('pl_arith', sig(['i32', 'ref', 'ref'], 'ref'), { collects: true, raises: true }, ([op, x, y], ctx) => {
+      const h = st(ctx).h;
+      return makeNum(h, binary(h, h.syms.names[op!]!, readNum(h, x!) ?? evalTerm(h, x!), readNum(h, y!) ?? evalTerm(h, y!)));
+    }),
+    fn('pl_arith_cmp', sig(['ref', 'ref'], 'i32'), { raises: true }, ([x, y], ctx) => {
+      const h = st(ctx).h;
+      return compareNum(readNum(h, x!) ?? evalTerm(h, x!), readNum(h, y!) ?? evalTerm(h, y!));
+    }),
+    fn('pl_builtin', sig(['i32', 'ref'], 'ref'), { collects: true, raises: true }, ([, g0], ctx) => {
+      const s = st(ctx);
+      const h = s.h;
+      const g = h.deref(g0!);
+      const isAtom = h.kind(g) === 'atom';
+      const id = isAtom ? h.symId(g) : h.functorOf(g);
+      const key = `${h.syms.names[id]}/${h.syms.arities[id]}`;
+      const b = HOST_BUILTINS[key];
+      if (!b) return existenceError(h, h.syms.names[id]!, h.syms.arities[id]!);
+      return b(s, g, (i) => h.arg(g, i));
+    }),
+    fn('pl_db_first', sig(['ref', 'i32'], 'ref'), { raises: true }, ([g, mode], ctx) => dbFirst(st(ctx), g!, mode!)),
+    fn('pl_db_gen', sig([], 'i32'), {}, (_a, ctx) => st(ctx).gen),
+    fn('pl_add_args', sig(['ref', 'ref'], 'ref'), { collects: true, raises: true }, ([x0, g], ctx) => {
+      const h = st(ctx).h;
+      const x = h.deref(x0!);
+      const extra: number[] = [];
+      for (let i = 2; i <= h.arity(g!); i++) extra.push(h.arg(g!, i));
+      const k = h.kind(x);
+      if (k === 'var') return instantiationError(h);
+      if (k === 'atom') return h.newStr(h.atomName(x), extra);
+      if (k !== 'str') return typeError(h, 'callable', x);
+      const args: number[] = [];
+      for (let i = 1; i <= h.arity(x); i++) args.push(h.arg(x, i));
+      return h.newStr(h.syms.names[h.functorOf(x)]!, [...args, ...extra]);
+    }),
+    fn('pl_finish', sig(['i32', 'ref'], 'i32'), { raises: true }, ([ks, ball], ctx) => finish(states, st(ctx), ks! >> 2, ks! & 3, ball!)),
+  ];
+}
+
+/** Reports how a load step ended; stops the run (PrologHalt) when SWI-Prolog would halt. */
+function finish(states: RunStates, s: RunState, kind: number, status: number, ball: number): number {
+  const h = s.h;
+  const halt = (code: number): never => {
+    states.last = { exitCode: code, stderr: s.stderr.join('') };
+    throw new PrologHalt(code);
+  };
+  if (kind === STEP_END) return halt(0);
+  if (status === 1) {
+    if (kind === STEP_INIT_MAIN) halt(0);
+    return 0;
+  }
+  if (status === 0) {
+    s.stderr.push(kind === STEP_DIRECTIVE ? 'Warning: Goal (directive) failed\n' : 'Warning: goal failed\n');
+    if (kind === STEP_GOAL || kind === STEP_INIT_MAIN) halt(1);
+    return 0;
+  }
+  s.stderr.push(`${describeBall(s, ball)}\n`);
+  if (kind === STEP_GOAL || kind === STEP_INIT_MAIN) halt(2);
+  return 0;
+}
+
+function describeBall(s: RunState, ball: number): string {
+  const text = formatTerm(s.h, s.info.ops, ball, { quoted: true, ignoreOps: false });
+  return `Warning: goal raised exception: ${text}`;
+}
+
+export { GuestException, PrologHalt };

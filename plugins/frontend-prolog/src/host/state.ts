@@ -1,0 +1,68 @@
+import type { GcHeap, HostContext, RootSource, RootVisitor } from '#framework';
+import type { Symbols } from '../compiler/symbols.ts';
+import type { OperatorTable } from '../reader/operators.ts';
+import { Heap } from './heap.ts';
+
+/** Clause chain of one dynamic predicate (the refs are GC roots). */
+export interface DbEntry {
+  head: number;
+  tail: number;
+}
+
+/** What the compiler tells the runtime about the program. */
+export interface ProgramInfo {
+  syms: Symbols;
+  ops: OperatorTable;
+  /** Symbol ids of predicates compiled to static code (assert on them is an error). */
+  staticPreds: Set<number>;
+  /** Symbol ids declared `:- dynamic`. */
+  dynamicPreds: Set<number>;
+}
+
+/** How a run ended, for describeFailure. */
+export interface Outcome {
+  exitCode: number;
+  stderr: string;
+}
+
+/** Per-run host state: the clause database and refs the host holds, which it roots. */
+export class RunState implements RootSource {
+  readonly db = new Map<number, DbEntry>();
+  gen = 0;
+  readonly kept: number[] = [];
+  readonly globals = new Map<string, number>();
+  stderr: string[] = [];
+  readonly h: Heap;
+
+  constructor(ctx: HostContext, readonly info: ProgramInfo) {
+    this.h = new Heap(ctx, info.syms);
+    ctx.heap.addRoots(this);
+    for (const id of info.dynamicPreds) this.db.set(id, { head: 0, tail: 0 });
+  }
+
+  visitRoots(visit: RootVisitor): void {
+    for (const e of this.db.values()) {
+      if (e.head) e.head = visit(e.head);
+      if (e.tail) e.tail = visit(e.tail);
+    }
+    for (let i = 0; i < this.kept.length; i++) this.kept[i] = visit(this.kept[i]!);
+    for (const [k, v] of this.globals) if ((v & 3) === 0 && v !== 0) this.globals.set(k, visit(v));
+  }
+}
+
+/** One RunState per heap (per run); the HostContext is the same object for a whole run. */
+export class RunStates {
+  private readonly byHeap = new WeakMap<GcHeap, RunState>();
+  last: Outcome | null = null;
+
+  constructor(readonly info: ProgramInfo) {}
+
+  get(ctx: HostContext): RunState {
+    let s = this.byHeap.get(ctx.heap);
+    if (!s) {
+      s = new RunState(ctx, this.info);
+      this.byHeap.set(ctx.heap, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,116 @@
+import { compareNum, readNum } from './arith.ts';
+import type { Heap } from './heap.ts';
+import * as L from './layout.ts';
+
+const ORDER = { var: 0, flt: 1, int: 1, big: 1, atom: 3, str: 4, other: 5 } as const;
+
+/** Standard order of terms; an explicit stack of pairs, no host recursion. */
+export function compareTerms(h: Heap, a0: number, b0: number): number {
+  const stack: number[] = [a0, b0];
+  while (stack.length > 0) {
+    const b = h.deref(stack.pop()!), a = h.deref(stack.pop()!);
+    if (a === b) continue;
+    const ka = h.kind(a), kb = h.kind(b);
+    const oa = ORDER[ka], ob = ORDER[kb];
+    if (oa !== ob) return oa < ob ? -1 : 1;
+    let c = 0;
+    switch (ka) {
+      case 'var':
+        c = Math.sign(h.serial(a) - h.serial(b));
+        break;
+      case 'int': case 'big': case 'flt': {
+        c = compareNum(readNum(h, a)!, readNum(h, b)!);
+        if (c === 0 && (ka === 'flt') !== (kb === 'flt')) c = ka === 'flt' ? -1 : 1;
+        break;
+      }
+      case 'atom': {
+        const x = h.atomName(a), y = h.atomName(b);
+        c = x < y ? -1 : x > y ? 1 : 0;
+        break;
+      }
+      case 'str': {
+        const na = h.arity(a), nb = h.arity(b);
+        if (na !== nb) return na < nb ? -1 : 1;
+        const x = h.syms.names[h.functorOf(a)]!, y = h.syms.names[h.functorOf(b)]!;
+        if (x !== y) return x < y ? -1 : 1;
+        for (let i = na; i >= 1; i--) stack.push(h.arg(a, i), h.arg(b, i));
+        continue;
+      }
+      default:
+        c = Math.sign(a - b);
+    }
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/**
+ * Copies a term with fresh variables (copy_term, findall results, thrown balls, clause
+ * renaming). Objects are written into their parent as soon as they exist, so everything
+ * allocated is reachable from the root, which `keep` holds while the copy runs.
+ */
+export function copyTerm(h: Heap, t: number, keep: (ref: number) => void): number {
+  const vars = new Map<number, number>();
+  let root = 0;
+  const work: number[] = [t, 0, 0];
+  while (work.length > 0) {
+    const idx = work.pop()!, dst = work.pop()!;
+    const s = h.deref(work.pop()!);
+    let v: number;
+    switch (h.kind(s)) {
+      case 'var': {
+        let nv = vars.get(s);
+        if (nv === undefined) {
+          nv = h.newVar();
+          vars.set(s, nv);
+        }
+        v = nv;
+        break;
+      }
+      case 'str': {
+        const n = h.arity(s);
+        const c = h.ctx.heap.allocArray(L.T_STR, n + 1);
+        h.setW(c + L.ARR_ELEMS, h.w(s + L.ARR_ELEMS));
+        for (let i = n; i >= 1; i--) work.push(h.arg(s, i), c, i);
+        v = c;
+        break;
+      }
+      default:
+        v = s;
+    }
+    if (dst === 0) {
+      root = v;
+      keep(v);
+    } else h.setW(dst + L.ARR_ELEMS + 4 * idx, v);
+  }
+  return root;
+}
+
+/** Whether a and b would unify (no bindings made; variables are bound in a host map). */
+export function unifiable(h: Heap, a0: number, b0: number): boolean {
+  const bound = new Map<number, number>();
+  const walk = (t: number): number => {
+    for (;;) {
+      t = h.deref(t);
+      const b = bound.get(t);
+      if (b === undefined) return t;
+      t = b;
+    }
+  };
+  const stack = [a0, b0];
+  while (stack.length > 0) {
+    const b = walk(stack.pop()!), a = walk(stack.pop()!);
+    if (a === b) continue;
+    const ka = h.kind(a), kb = h.kind(b);
+    if (ka === 'var') { bound.set(a, b); continue; }
+    if (kb === 'var') { bound.set(b, a); continue; }
+    if (ka !== kb) return false;
+    if (ka === 'str') {
+      if (h.w(a + L.ARR_ELEMS) !== h.w(b + L.ARR_ELEMS)) return false;
+      for (let i = 1; i <= h.arity(a); i++) stack.push(h.arg(a, i), h.arg(b, i));
+      continue;
+    }
+    if (compareTerms(h, a, b) !== 0) return false;
+  }
+  return true;
+}

@@ -1,0 +1,48 @@
+/** Source terms as the reader produces them and the compiler consumes them. */
+export type Term =
+  | { k: 'atom'; name: string }
+  | { k: 'int'; v: bigint }
+  | { k: 'flt'; v: number }
+  | { k: 'var'; name: string }
+  | { k: 'str'; name: string; args: Term[] };
+
+export const atom = (name: string): Term => ({ k: 'atom', name });
+export const int = (v: bigint | number): Term => ({ k: 'int', v: BigInt(v) });
+export const str = (name: string, args: Term[]): Term => (args.length === 0 ? atom(name) : { k: 'str', name, args });
+export const NIL = atom('[]');
+
+export function list(items: Term[], tail: Term = NIL): Term {
+  let t = tail;
+  for (let i = items.length - 1; i >= 0; i--) t = str('[|]', [items[i]!, t]);
+  return t;
+}
+
+export function isCallable(t: Term): boolean {
+  return t.k === 'atom' || t.k === 'str';
+}
+
+export function nameOf(t: Term): string {
+  return t.k === 'atom' || t.k === 'str' ? t.name : '';
+}
+
+export function arityOf(t: Term): number {
+  return t.k === 'str' ? t.args.length : 0;
+}
+
+/** Variables of t in first-occurrence order (anonymous `_` excluded: each is distinct). */
+export function varsOf(t: Term, into: string[] = []): string[] {
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (x.k === 'var') {
+      if (!into.includes(x.name)) into.push(x.name);
+    } else if (x.k === 'str') {
+      for (let i = x.args.length - 1; i >= 0; i--) stack.push(x.args[i]!);
+    }
+  }
+  return into;
+}
+
+export function isGround(t: Term): boolean {
+  return varsOf(t).length === 0;
+}

@@ -1,0 +1,4 @@
+:- initialization(go).
+:- write(loading), nl.
+go :- write(init_ran), nl.
+main :- write(main_ran), nl.

@@ -1,0 +1,1 @@
+main :- write(before), nl, throw(oops).
