@@ -44,6 +44,8 @@ export function toRunConfig(raw: RawRunOptions): RunConfig {
     cpu: raw.cpu,
     lower: raw.lower,
     printAfter: raw.printAfter === undefined ? undefined : [raw.printAfter].flat(),
+    // Exact guest counts need emulator hooks that slow native code: only when asked.
+    countInstructions: raw.stats === true,
   };
 }
 

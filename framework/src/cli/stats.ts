@@ -13,6 +13,7 @@ export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTime
   const ms = (x: number): string => `${x.toFixed(1)} ms`;
   const rows: [string, string][] = [
     ['instructions', String(engine.instructions)],
+    ['stores', String(engine.stores)],
     ['calls', String(engine.calls)],
     ['host calls', String(engine.hostCalls)],
     ['allocations', String(heap.allocations)],
