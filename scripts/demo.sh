@@ -4,11 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BACKEND=interp
+BACKEND=armv7
 
 case "$BACKEND" in
   interp) NEEDS=() ;;                              # pure TypeScript
   *) NEEDS=(libunicorn2) ;;                        # native code runs in Unicorn
 esac
 scripts/setup.sh "${NEEDS[@]}"
-exec npx --no-install jitc --backend "$BACKEND" --gc boehm examples/lists.jir
+exec npx --no-install jitc --backend "$BACKEND" --gc boehm examples/demo.pl
