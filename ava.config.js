@@ -4,7 +4,7 @@ export default {
   extensions: { ts: 'module' },
   nodeArguments: ['--import=tsx'],
   workerThreads: false,
-  timeout: '5m',
+  timeout: '10m',
   // Every test program maps a fresh guest buffer; without this glibc's adaptive mmap
   // threshold serves them from the heap and zero-fills them by hand (2x slower suite).
   environmentVariables: { MALLOC_MMAP_THRESHOLD_: '1048576' },

@@ -1,6 +1,7 @@
 // Kernels on armv7 vs the interpreter, and the same kernels in C (gcc -O2) run in
 // Unicorn as the quality bar: guest instructions, stores and host calls per iteration,
-// and wall time. Run: npx tsx bench/armv7-kernels.ts
+// and wall time; then the tiering scenario (a hot loop reached after a cold start) at
+// several --jit-threshold values. Run: npx tsx bench/armv7-kernels.ts
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,79 @@ func @alloc(%n: i32) -> ref {
 ^done:
   ret %last
 }
+
+; Dot product of x[i] = i * 0.5 and y[i] = n - i, computed on the fly; returns sum / n.
+func @dot(%n: i32) -> i32 {
+^entry:
+  %z = iconst 0
+  %fz = fconst 0.0
+  br ^loop(%z, %fz)
+^loop(%i: i32, %acc: f64):
+  %c = icmp.slt %i, %n
+  brif %c, ^body, ^done
+^body:
+  %fi = i2f %i
+  %half = fconst 0.5
+  %x = fmul %fi, %half
+  %ni = isub %n, %i
+  %y = i2f %ni
+  %p = fmul %x, %y
+  %a = fadd %acc, %p
+  %one = iconst 1
+  %j = iadd %i, %one
+  br ^loop(%j, %a)
+^done:
+  %fn = i2f %n
+  %q = fdiv %acc, %fn
+  %r = f2i %q
+  ret %r
+}
+
+; The tiering scenario: a cold start (each of @cold1..3 runs once), then a hot loop
+; calling @step n times.
+func @cold1(%x: i32) -> i32 {
+^entry:
+  %k = iconst 3
+  %r = imul %x, %k
+  ret %r
+}
+func @cold2(%x: i32) -> i32 {
+^entry:
+  %r = call @cold1(%x)
+  %k = iconst 7
+  %s = iadd %r, %k
+  ret %s
+}
+func @cold3(%x: i32) -> i32 {
+^entry:
+  %r = call @cold2(%x)
+  %s = call @cold1(%r)
+  ret %s
+}
+func @step(%acc: i32, %i: i32) -> i32 {
+^entry:
+  %m = imul %i, %i
+  %k = iconst 1023
+  %b = iand %m, %k
+  %r = iadd %acc, %b
+  ret %r
+}
+func @tiering(%n: i32) -> i32 {
+^entry:
+  %z = iconst 0
+  %s = call @cold3(%n)
+  br ^loop(%z, %s)
+^loop(%i: i32, %acc: i32):
+  %c = icmp.slt %i, %n
+  brif %c, ^body, ^done
+^body:
+  %a = call @step(%acc, %i)
+  %one = iconst 1
+  %j = iadd %i, %one
+  br ^loop(%j, %a)
+^done:
+  ret %acc
+}
 `;
 
 /** fib(n) makes this many calls: iterations of the fib kernel. */
@@ -81,6 +155,7 @@ const KERNEL_LIST: Kernel[] = [
   { name: 'count', small: 1000, large: 1_000_000, iterations: (n) => n },
   { name: 'fib', small: 10, large: 25, iterations: fibCalls },
   { name: 'alloc', small: 1000, large: 100_000, iterations: (n) => n },
+  { name: 'dot', small: 1000, large: 1_000_000, iterations: (n) => n },
 ];
 
 interface Figures {
@@ -92,8 +167,14 @@ interface Figures {
 
 const registry = new Registry(CLI_PLUGINS);
 
-function runJitc(backend: string, kernel: Kernel, n: number, count: boolean): { stats: { instructions: number; stores: number; hostCalls: number }; ms: number } {
-  const config: RunConfig = { backend, gc: 'boehm', optLevel: 1, heapSize: 64 * MiB, countInstructions: count };
+function runJitc(
+  backend: string,
+  kernel: Pick<Kernel, 'name'>,
+  n: number,
+  count: boolean,
+  jitThreshold = 0,
+): { stats: { instructions: number; stores: number; hostCalls: number; compileMillis: number; compiledFunctions: number; interpMillis: number; nativeMillis: number }; ms: number } {
+  const config: RunConfig = { backend, gc: 'boehm', optLevel: 1, heapSize: 64 * MiB, countInstructions: count, jitThreshold };
   const run = prepareRun(registry, parseModule(KERNELS, 'kernels.jir'), config, { out: new BufferedOutput() });
   const started = performance.now();
   run.engine.call(kernel.name, [n]);
@@ -168,4 +249,20 @@ for (const kernel of KERNEL_LIST) {
   }
   const arm = rows[1]![1], interp = rows[0]![1], gcc = rows[2]![1];
   console.log(`${kernel.name.padEnd(7)} ratios: armv7/gcc instr ${ratio(arm.instructions, gcc.instructions)}, stores ${ratio(arm.stores, gcc.stores)}, time ${ratio(arm.nsPerIteration, gcc.nsPerIteration)}; interp/armv7 time ${ratio(interp.nsPerIteration, arm.nsPerIteration)}`);
+}
+
+// ---- tiering: a cold start, then a hot loop; wall time includes compiling ----
+console.log('\ntiering scenario (@tiering: cold start, then a hot loop of n calls), wall time of one run');
+console.log('n        threshold  instr      compiled  compile ms  interp ms  native ms  wall ms');
+for (const n of [1_000, 100_000]) {
+  const rows: [string, string, number][] = [['interp', 'interp', 0], ...[0, 1, 10, 100, 1000, 10000].map((t): [string, string, number] => [String(t), 'armv7', t])];
+  for (const [label, backend, threshold] of rows) {
+    const counted = runJitc(backend, { name: 'tiering' }, n, true, threshold).stats;
+    const timed = [0, 1, 2].map(() => runJitc(backend, { name: 'tiering' }, n, false, threshold));
+    const best = timed.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const st = best.stats;
+    console.log(
+      `${String(n).padEnd(8)} ${label.padEnd(10)} ${String(counted.instructions).padStart(9)}  ${String(st.compiledFunctions).padStart(8)}  ${st.compileMillis.toFixed(1).padStart(10)}  ${st.interpMillis.toFixed(1).padStart(9)}  ${st.nativeMillis.toFixed(1).padStart(9)}  ${best.ms.toFixed(1).padStart(7)}`,
+    );
+  }
 }

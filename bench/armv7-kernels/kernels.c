@@ -22,3 +22,10 @@ __attribute__((noinline)) int alloc(int n, int *heap) {
   }
   return (int)last;
 }
+
+/* Dot product of x[i] = i * 0.5 and y[i] = n - i, computed on the fly (no memory). */
+__attribute__((noinline)) int dot(int n) {
+  double acc = 0.0;
+  for (int i = 0; i < n; i++) acc += ((double)i * 0.5) * (double)(n - i);
+  return (int)(acc / (double)n);
+}

@@ -9,6 +9,10 @@ export interface EngineStats {
   stores: number;
   compiledFunctions: number;
   compileMillis: number;
+  /** Time running native code, compiling excluded (native backends). */
+  nativeMillis: number;
+  /** Time in the interpreter (the interpreter, or a tiered engine's first tier). */
+  interpMillis: number;
 }
 
 export interface EngineOptions {
@@ -38,8 +42,10 @@ export interface Backend {
   /** Native backends run GC-lowered IR; the interpreter runs either form. */
   readonly requiresLowering: boolean;
   createEngine(program: Program, options: EngineOptions): Engine;
+  /** `--emit asm`: the machine code of every function (native backends). */
+  disassemble?(program: Program, options: EngineOptions): string;
 }
 
 export function emptyStats(): EngineStats {
-  return { instructions: 0, calls: 0, hostCalls: 0, stores: 0, compiledFunctions: 0, compileMillis: 0 };
+  return { instructions: 0, calls: 0, hostCalls: 0, stores: 0, compiledFunctions: 0, compileMillis: 0, nativeMillis: 0, interpMillis: 0 };
 }

@@ -36,3 +36,4 @@ export * from './ir/text/printer.ts';
 export * from './ir/text/float-text.ts';
 export * from './machine/index.ts';
 export * as emu from './emu/index.ts';
+export * from './jit/index.ts';

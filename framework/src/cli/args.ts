@@ -5,7 +5,7 @@ import type { RawRunOptions } from './run-options.ts';
 
 /** What the command line asks for, once yargs has checked it. */
 export type Command =
-  | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir'; entry?: string; goal?: string }
+  | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir' | 'asm'; entry?: string; goal?: string }
   | { kind: 'test'; paths: string[]; options: RawRunOptions }
   | { kind: 'plugins' }
   /** --help or --version: yargs already produced the text. */
@@ -26,7 +26,7 @@ const ENGINE_OPTIONS = {
 /** Options only `run` takes. */
 const RUN_OPTIONS = {
   ...ENGINE_OPTIONS,
-  emit: { type: 'string', choices: ['ir'], describe: 'print the final module (after optimization and lowering) as .jir instead of running', group: 'Output:' },
+  emit: { type: 'string', choices: ['ir', 'asm'], describe: 'instead of running, print the final module as .jir (ir) or its machine code (asm, native backends)', group: 'Output:' },
   'print-after': { type: 'string', describe: "print the module to stderr after this pass (repeatable; 'all')", group: 'Output:' },
   stats: { type: 'boolean', describe: 'print run statistics to stderr', group: 'Output:' },
   entry: { type: 'string', describe: "function to call instead of the frontend's entry", group: 'Execution:' },

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { prepareRun, type PreparedRun } from '../driver.ts';
 import type { CompiledSource } from '../frontend.ts';
+import type { EngineOptions } from '../engine.ts';
 import type { Module } from '../ir/module.ts';
 import { printModule } from '../ir/text/printer.ts';
 import { UsageError, type Registry } from '../registry.ts';
@@ -15,8 +16,8 @@ import { formatStats } from './stats.ts';
 export interface RunRequest {
   file: string;
   config: RunConfig;
-  /** `--emit ir`: print the final module instead of running it. */
-  emit?: 'ir';
+  /** `--emit ir`: print the final module instead of running it; `asm`: its machine code. */
+  emit?: 'ir' | 'asm';
   entry?: string;
   /** `-g GOAL`: handed to the frontend (Prolog runs it after loading). */
   goal?: string;
@@ -44,6 +45,12 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   try {
     if (req.emit === 'ir') {
       io.stdout(printModule(prepared.module));
+      return EXIT.ok;
+    }
+    if (req.emit === 'asm') {
+      const backend = registry.backend(req.config.backend);
+      if (!backend.disassemble) throw new UsageError(`--emit asm: backend '${backend.name}' has no machine code`);
+      io.stdout(backend.disassemble(prepared.program, { ...engineOptions(req.config) }));
       return EXIT.ok;
     }
     return execute(prepared, compiled, req, out, io);
@@ -74,6 +81,10 @@ function execute(prepared: PreparedRun, compiled: CompiledSource, req: RunReques
     if (own.message !== '') io.stderr(`${own.message}\n`);
     return own.exitCode;
   }
+}
+
+function engineOptions(config: RunConfig): EngineOptions {
+  return { fuel: config.fuel, cpu: config.cpu, jitThreshold: 0 };
 }
 
 function checkPassNames(registry: Registry, names: readonly string[]): void {

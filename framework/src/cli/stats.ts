@@ -24,6 +24,10 @@ export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTime
     ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions)`],
     ['wall time', ms(times.wallMillis)],
   ];
+  // The split between tiers, for engines that run native code.
+  if (engine.nativeMillis > 0 || engine.compiledFunctions > 0) {
+    rows.splice(rows.length - 1, 0, ['interpreter time', ms(engine.interpMillis)], ['native time', ms(engine.nativeMillis)]);
+  }
   const width = Math.max(...rows.map(([name]) => name.length));
   return `jitc stats:\n${rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`).join('\n')}\n`;
 }

@@ -68,6 +68,10 @@ export interface CompiledFunc {
   segs: Segment[];
   sigId: number;
   compiled: boolean;
+  /** Tiering: calls + loop back-edges left before it is compiled (Infinity: never). */
+  heat: number;
+  /** Tiering: it has native code; calls to it go to the native tier. */
+  native: boolean;
 }
 
 export function newEnd(kind: number): End {

@@ -3,6 +3,7 @@ import type { RootSource, RootVisitor } from '../gc/interface.ts';
 import { Trap } from '../ir/traps.ts';
 import { GuestException } from '../runtime/host.ts';
 import type { Program } from '../runtime/program.ts';
+import type { NativeTier } from '../jit/native-tier.ts';
 import * as K from './compiled.ts';
 import type { CompiledFunc, Edge, End } from './compiled.ts';
 import { compileFunc } from './compile-func.ts';
@@ -39,7 +40,10 @@ export class Interpreter implements Engine, RootSource {
   constructor(
     readonly program: Program,
     options: EngineOptions = {},
+    /** Tiering: hot functions are compiled and run there (null: interpret everything). */
+    private readonly tier: NativeTier | null = null,
   ) {
+    const heat = tier === null ? Infinity : Math.max(1, tier.threshold);
     this.fuel = options.fuel ?? Infinity;
     this.R = new Float64Array(Math.max(MIN_SLOTS, Math.floor(program.layout.stackEnd - program.layout.stackBase) / BYTES_PER_SLOT));
     const m = program.module;
@@ -55,6 +59,8 @@ export class Interpreter implements Engine, RootSource {
         segs: [],
         sigId: program.image.signatureId(func.sig),
         compiled: false,
+        heat,
+        native: false,
       };
       this.byName.set(func.name, cf);
       return cf;
@@ -70,6 +76,7 @@ export class Interpreter implements Engine, RootSource {
     const cf = this.byName.get(name);
     if (!cf) throw new Trap('bad_function', `no function @${name}`);
     if (args.length !== cf.func.sig.params.length) throw new Trap('bad_function', `@${name} takes ${cf.func.sig.params.length} arguments, got ${args.length}`);
+    if (cf.native || (--cf.heat <= 0 && this.promote(cf))) return this.callNativeEntry(cf, args);
     this.stackFuncs = [];
     this.stackFps = [];
     this.stackEnds = [];
@@ -98,6 +105,31 @@ export class Interpreter implements Engine, RootSource {
     };
     for (let i = 0; i < this.stackFuncs.length; i++) scan(this.stackFuncs[i]!, this.stackFps[i]!);
     if (this.curFunc) scan(this.curFunc, this.curFp);
+  }
+
+  /** Compiles a hot function; this activation goes on interpreting, later calls run native. */
+  private promote(cf: CompiledFunc): boolean {
+    cf.heat = Infinity;
+    this.tier!.compile(cf.index);
+    cf.native = true;
+    return true;
+  }
+
+  private callNativeEntry(cf: CompiledFunc, args: number[]): number | undefined {
+    try {
+      return this.tier!.call(cf.index, args);
+    } catch (err) {
+      if (err instanceof GuestException) throw new Trap('uncaught_exception', `value 0x${(err.value >>> 0).toString(16)}`, `@${cf.func.name}`);
+      throw err;
+    }
+  }
+
+  /** Arguments of a call to native code, read from the caller's registers. */
+  private nativeArgs(e: End, fp: number): number[] {
+    const R = this.R, args = e.args;
+    const out = new Array<number>(args.length);
+    for (let i = 0; i < args.length; i++) out[i] = R[fp + args[i]!]!;
+    return out;
   }
 
   private resolver = {
@@ -146,19 +178,28 @@ export class Interpreter implements Engine, RootSource {
           throw new Trap('fuel_exhausted', `after ${executed} instructions`);
         }
         if (seg.run !== null) {
-          si = seg.run(fp);
+          // A jump to the same or an earlier segment is a loop back-edge: it counts as heat.
+          const next = seg.run(fp);
+          if (next <= si && --cf.heat <= 0) this.promote(cf);
+          si = next;
           continue;
         }
         const ops = seg.ops;
         for (let i = 0; i < ops.length; i++) ops[i]!(fp);
         const e = seg.end;
         switch (e.kind) {
-          case END_JUMP:
-            si = this.move(e.edges[0]!, fp);
+          case END_JUMP: {
+            const next = this.move(e.edges[0]!, fp);
+            if (next <= si && --cf.heat <= 0) this.promote(cf);
+            si = next;
             continue;
-          case END_BRANCH:
-            si = this.move(e.edges[R[fp + e.a] !== 0 ? 0 : 1]!, fp);
+          }
+          case END_BRANCH: {
+            const next = this.move(e.edges[R[fp + e.a] !== 0 ? 0 : 1]!, fp);
+            if (next <= si && --cf.heat <= 0) this.promote(cf);
+            si = next;
             continue;
+          }
           case END_SWITCH:
             si = this.move(e.edges[e.cases!.get(R[fp + e.a]!) ?? 0]!, fp);
             continue;
@@ -174,6 +215,23 @@ export class Interpreter implements Engine, RootSource {
           case END_CALL:
           case END_CALL_INDIRECT: {
             const callee = e.kind === END_CALL ? e.callee! : this.indirectTarget(R[fp + e.a]!, e.sigId);
+            if (callee.native || (--callee.heat <= 0 && this.promote(callee))) {
+              let result: number | undefined;
+              try {
+                result = this.tier!.call(callee.index, this.nativeArgs(e, fp));
+              } catch (err) {
+                if (!(err instanceof GuestException)) throw err;
+                if (e.fused) {
+                  si = this.unwindInto(e, fp, err.value);
+                  continue;
+                }
+                ({ cf, fp, si } = this.raise(err.value));
+                continue;
+              }
+              if (e.dst >= 0) R[fp + e.dst] = result ?? 0;
+              si = this.move(e.edges[0]!, fp);
+              continue;
+            }
             const nfp = fp + cf.nregs;
             this.stackFuncs.push(cf);
             this.stackFps.push(fp);
@@ -189,6 +247,27 @@ export class Interpreter implements Engine, RootSource {
           case END_TAIL_CALL:
           case END_TAIL_CALL_INDIRECT: {
             const callee = e.kind === END_TAIL_CALL ? e.callee! : this.indirectTarget(R[fp + e.a]!, e.sigId);
+            if (callee.native || (--callee.heat <= 0 && this.promote(callee))) {
+              // Native code runs the callee; this frame then returns its result.
+              let v: number | undefined;
+              try {
+                v = this.tier!.call(callee.index, this.nativeArgs(e, fp));
+              } catch (err) {
+                if (!(err instanceof GuestException)) throw err;
+                ({ cf, fp, si } = this.raise(err.value));
+                continue;
+              }
+              const caller = this.stackFuncs.pop();
+              if (!caller) return v;
+              const ce = this.stackEnds.pop()!;
+              fp = this.stackFps.pop()!;
+              cf = caller;
+              this.curFunc = cf;
+              this.curFp = fp;
+              if (ce.dst >= 0) R[fp + ce.dst] = v ?? 0;
+              si = this.move(ce.edges[0]!, fp);
+              continue;
+            }
             const args = e.args, t = this.temp;
             for (let i = 0; i < args.length; i++) t[i] = R[fp + args[i]!]!;
             this.enter(callee, fp);

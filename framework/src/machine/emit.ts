@@ -9,6 +9,8 @@ export interface EmittedCode<K> {
   readonly buffer: CodeBuffer<K>;
   /** One per call, with function-relative return offsets. */
   readonly stackMaps: FrameDescriptor[];
+  /** Where each laid-out block starts (function-relative), for listings (`--emit asm`). */
+  readonly blockOffsets: ReadonlyMap<MachBlock, number>;
 }
 
 /**
@@ -48,5 +50,7 @@ export function emitCode<D, K>(target: MachineTarget<D, K>, code: FinalCode<D>, 
       });
     }
   });
-  return { buffer: buf, stackMaps };
+  const blockOffsets = new Map<MachBlock, number>();
+  for (const [block, label] of labels) blockOffsets.set(block, buf.labelOffset(label));
+  return { buffer: buf, stackMaps, blockOffsets };
 }

@@ -11,7 +11,7 @@ import { LinearOrder } from './linear-order.ts';
 import { Liveness } from './liveness.ts';
 import { lowerFunction } from './lowering-context.ts';
 import { MachCfg, layoutOrder } from './machine-cfg.ts';
-import type { MachFunction } from './machine-function.ts';
+import type { MachBlock, MachFunction } from './machine-function.ts';
 import type { MachInst } from './machine-inst.ts';
 import { allocateRegisters, type Allocation } from './regalloc-linear-scan.ts';
 import { REG_CLASSES, type PReg, type RegClass, type VReg } from './regs.ts';
@@ -41,6 +41,8 @@ export interface CompiledFunction<D, K> extends AllocatedFunction<D> {
   readonly buffer: CodeBuffer<K>;
   /** One per call site, with function-relative return offsets. */
   readonly stackMaps: FrameDescriptor[];
+  /** Function-relative start of each laid-out block. */
+  readonly blockOffsets: ReadonlyMap<MachBlock, number>;
   readonly stats: AllocationStats;
 }
 
@@ -63,8 +65,8 @@ export interface AllocatedFunction<D> {
 export function compileFunction<D, K>(target: MachineTarget<D, K>, module: Module, func: Func, options: CompileOptions = {}): CompiledFunction<D, K> {
   const mf = lowerFunction<D>(module, func, (f, ctx) => target.lower(f, ctx));
   const allocated = allocateFunction(target, mf, options);
-  const { buffer, stackMaps } = emitCode(target, allocated.code, allocated.frame);
-  return { ...allocated, name: func.name, buffer, stackMaps, stats: countStats(allocated.code, allocated.frame) };
+  const { buffer, stackMaps, blockOffsets } = emitCode(target, allocated.code, allocated.frame);
+  return { ...allocated, name: func.name, buffer, stackMaps, blockOffsets, stats: countStats(allocated.code, allocated.frame) };
 }
 
 /** Register allocation and everything that depends on it, for an already lowered function. */

@@ -25,8 +25,9 @@ export type ArmData =
   | { readonly op: 'aluOvf'; readonly alu: 'add' | 'sub' | 'mul' }
   /** def ← a shifted by (b & 31). */
   | { readonly op: 'shift'; readonly shift: ShiftOp }
-  /** def ← a / b or a % b; traps div_by_zero on b = 0. */
-  | { readonly op: 'div'; readonly signed: boolean; readonly rem: boolean }
+  /** def ← a / b or a % b; traps div_by_zero on b = 0. `soft` (no hardware divide): the
+   *  def is early and early-def temporaries follow the uses (one unsigned, two signed). */
+  | { readonly op: 'div'; readonly signed: boolean; readonly rem: boolean; readonly soft: boolean }
   /** def ← (a cond b) ? 1 : 0 (cond is an A32 condition code). */
   | { readonly op: 'icmp'; readonly cond: number }
   /** flags ← a - b (uses a, b) or a - imm (uses a). */

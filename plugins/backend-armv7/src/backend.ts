@@ -1,9 +1,26 @@
 import type { Backend } from '#framework';
 import { ArmEngine } from './engine/arm-engine.ts';
+import { TieredEngine } from './engine/tiered-engine.ts';
+
+/** Calls + loop back-edges before a function is compiled when --jit-threshold is not given
+ *  (measured: see docs/decisions.md). */
+export const DEFAULT_JIT_THRESHOLD = 1;
 
 export const armv7Backend: Backend = {
   name: 'armv7',
-  description: 'ARMv7 A32 native code run in Unicorn (integers, memory, calls, exceptions)',
+  description: 'ARMv7 A32 + VFP native code run in Unicorn, tiered behind the interpreter',
   requiresLowering: true,
-  createEngine: (program, options) => new ArmEngine(program, options),
+  createEngine(program, options) {
+    const threshold = options.jitThreshold ?? DEFAULT_JIT_THRESHOLD;
+    // 0: everything compiled before the first call, no interpreter at all.
+    return threshold === 0 ? new ArmEngine(program, options) : new TieredEngine(program, options, threshold);
+  },
+  disassemble(program, options) {
+    const engine = new ArmEngine(program, options);
+    try {
+      return engine.disassemble();
+    } finally {
+      engine.dispose();
+    }
+  },
 };

@@ -1,5 +1,7 @@
 // Random well-formed programs (the conformance recipe generator) compute on armv7 × boehm
-// exactly what they compute on the reference interpreter: results, output and trap kinds.
+// exactly what they compute on the reference interpreter: results, output and trap kinds,
+// at --jit-threshold 0 (all native), 1 (the default: native from the first call, lazy
+// stubs) and 10 (mixed: the interpreter first, hot functions called natively from it).
 import test from 'ava';
 import fc from 'fast-check';
 import { recipeArbitraries } from '../../../conformance/src/gen/arbitrary.ts';
@@ -9,17 +11,17 @@ import { outcomeDifference, type Outcome } from '../../../conformance/src/oracle
 import { runOnInterpreter } from '../../../conformance/src/oracle/run-interp.ts';
 import { boehmCollector } from '../../gc-boehm/src/index.ts';
 import { BufferedOutput, printModule, Program, Trap, MiB } from '#framework';
-import { ArmEngine } from '../src/engine/arm-engine.ts';
+import { armv7Backend, DEFAULT_JIT_THRESHOLD } from '../src/backend.ts';
 
 const FUEL = 2_000_000;
 
-function runOnArm(recipe: Recipe, gcStress: number): Outcome {
+function runOnArm(recipe: Recipe, gcStress: number, jitThreshold: number): Outcome {
   const m = lowerRecipe(recipe);
   const gc = boehmCollector();
   gc.lower(m);
   const out = new BufferedOutput();
   const program = new Program(m, { gc, out, heapSize: 4 * MiB, stackSize: MiB, gcStress });
-  const engine = new ArmEngine(program, {});
+  const engine = armv7Backend.createEngine(program, { jitThreshold });
   const name = entryName(recipe);
   const type = m.func(name)?.sig.result ?? null;
   try {
@@ -33,7 +35,7 @@ function runOnArm(recipe: Recipe, gcStress: number): Outcome {
   }
 }
 
-function check(t: import('ava').ExecutionContext, gcStress: number, runs: number): void {
+function check(t: import('ava').ExecutionContext, gcStress: number, jitThreshold: number, runs: number): void {
   const { recipe } = recipeArbitraries();
   const seed = Number(process.env.JITC_PROPERTY_SEED ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
   let discarded = 0;
@@ -44,7 +46,7 @@ function check(t: import('ava').ExecutionContext, gcStress: number, runs: number
         discarded++;
         fc.pre(false);
       }
-      const diff = outcomeDifference(expected, runOnArm(r, gcStress));
+      const diff = outcomeDifference(expected, runOnArm(r, gcStress, jitThreshold));
       if (diff !== null) throw new Error(`${diff}\n--- IR\n${printModule(lowerRecipe(r))}`);
     }),
     { numRuns: runs, seed },
@@ -53,5 +55,10 @@ function check(t: import('ava').ExecutionContext, gcStress: number, runs: number
   else t.pass(`${details.numRuns} runs, ${discarded} discarded`);
 }
 
-test('armv7 × boehm matches the interpreter on random programs', (t) => check(t, 0, 150));
-test('armv7 × boehm matches the interpreter on random programs under GC stress', (t) => check(t, 1, 50));
+// 380 cases in all.
+test('armv7 × boehm matches the interpreter on random programs (threshold 0)', (t) => check(t, 0, 0, 120));
+test('armv7 × boehm matches the interpreter on random programs (threshold 1)', (t) => check(t, 0, 1, 100));
+test('armv7 × boehm matches the interpreter on random programs (default threshold)', (t) => check(t, 0, DEFAULT_JIT_THRESHOLD, 40));
+test('armv7 × boehm matches the interpreter on random programs (threshold 10: mixed tiers)', (t) => check(t, 0, 10, 60));
+test('armv7 × boehm matches the interpreter on random programs under GC stress (threshold 0)', (t) => check(t, 1, 0, 30));
+test('armv7 × boehm matches the interpreter on random programs under GC stress (threshold 1)', (t) => check(t, 1, 1, 30));

@@ -1,5 +1,7 @@
-// The acceptance bar: every conformance file test on armv7 × boehm, plain and (for files
-// that allocate) under GC stress 1, with the same expectations the interpreter meets.
+// The acceptance bar: every conformance file test on armv7 × boehm with the same
+// expectations the interpreter meets, at --jit-threshold 0 (all native), 1 (native from the
+// first call, callees through lazy stubs; the default), on Cortex-A8 (software division), and for files that allocate under
+// GC stress 1 at thresholds 0 and 1.
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -8,6 +10,7 @@ import { CLI_PLUGINS } from '../../../framework/src/cli/plugins-list.ts';
 import { failureLine } from '../../../framework/src/filetest/command.ts';
 import { findFileTests } from '../../../framework/src/filetest/find-files.ts';
 import { runFileTest } from '../../../framework/src/filetest/run-file.ts';
+import { DEFAULT_JIT_THRESHOLD } from '../src/backend.ts';
 import { parseModule, Registry, MiB, type RunConfig } from '#framework';
 
 const FILETEST_DIR = fileURLToPath(new URL('../../../conformance/filetests', import.meta.url));
@@ -25,8 +28,17 @@ function allocates(text: string, file: string): boolean {
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const name = relative(FILETEST_DIR, file);
-  const configs: [string, RunConfig][] = [['', BASE]];
-  if (allocates(text, file)) configs.push([' stress', { ...BASE, gcStress: 1, verifyHeap: true }]);
+  const configs: [string, RunConfig][] = [
+    [' t0', { ...BASE, jitThreshold: 0 }],
+    [' t1', { ...BASE, jitThreshold: 1 }],
+    // The default (no threshold given): the same as t1 while DEFAULT_JIT_THRESHOLD is 1.
+    ...(DEFAULT_JIT_THRESHOLD > 1 ? [[' default', BASE] as [string, RunConfig]] : []),
+    [' t0 cortex-a8', { ...BASE, jitThreshold: 0, cpu: 'cortex-a8' }],
+  ];
+  if (allocates(text, file)) {
+    configs.push([' t0 stress', { ...BASE, jitThreshold: 0, gcStress: 1, verifyHeap: true }]);
+    configs.push([' t1 stress', { ...BASE, jitThreshold: 1, gcStress: 1, verifyHeap: true }]);
+  }
   for (const [label, config] of configs) {
     test(`${name} [armv7 boehm${label}]`, (t) => {
       const results = runFileTest(registry, file, text, config);

@@ -12,6 +12,8 @@ export interface RunOptions {
   stackSize?: number;
   gcStress?: number;
   countInstructions?: boolean;
+  cpu?: string;
+  jitThreshold?: number;
 }
 
 export function runJir(backend: string, text: string, entry: string, args: number[], options: RunOptions = {}): { outcome: Outcome; stats: EngineStats } {
@@ -24,6 +26,9 @@ export function runJir(backend: string, text: string, entry: string, args: numbe
     fuel: options.fuel,
     gcStress: options.gcStress,
     countInstructions: options.countInstructions,
+    cpu: options.cpu,
+    // Native behaviour is what these tests check: compile before the first call unless asked.
+    jitThreshold: options.jitThreshold ?? 0,
   };
   const run = prepareRun(registry, parseModule(text, 'test.jir'), config, { out: new BufferedOutput() });
   try {

@@ -3,6 +3,7 @@ import { MAX_FUNCTIONS, type EmitContext, type FrameLayout, type MachInst } from
 import { a32, AL, invertCond, isModifiedImmediate, isVfpImmediate } from '../encoder/index.ts';
 import { FUNC_SYMBOL, HOST_SYMBOL, TRAP_SYMBOL, type ArmData } from '../arm-data.ts';
 import { D_SCRATCH, dnum, FUEL_REG, IP, LR, R1, SP } from '../arm-regs.ts';
+import { emitSoftDivide } from './soft-divide.ts';
 import { branchToLabel, branchToSymbol, doubleAccess, emitFrameTeardown, loadConst, wordAccess, type Buf } from './emit-helpers.ts';
 
 const EQ = 0, NE = 1, HS = 2, MI = 4;
@@ -43,6 +44,7 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
     case 'div': {
       buf.put32(a32.cmpImm(AL, r(2), 0));
       branchToSymbol(buf, EQ, TRAP_SYMBOL('div_by_zero'), true);
+      if (d.soft) return emitSoftDivide(buf, d.signed, d.rem, { dst: r(0), a: r(1), b: r(2), t1: r(3), t2: d.signed ? r(4) : -1 });
       // sdiv already gives INT_MIN for INT_MIN / -1, and the remainder then comes out 0.
       const divide = d.signed ? a32.sdiv : a32.udiv;
       if (!d.rem) return buf.put32(divide(AL, r(0), r(1), r(2)));

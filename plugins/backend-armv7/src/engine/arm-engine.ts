@@ -1,17 +1,21 @@
-// The armv7 engine: compiles the whole module to A32 code up front, runs it in Unicorn
-// over the program's memory, and maps guest faults to traps naming the function.
+// The armv7 engine: compiles functions to A32 code (all up front when `eager`, otherwise
+// each on its first call, through the code cache's lazy stubs), runs them in Unicorn over
+// the program's memory, and maps guest faults to traps naming the function.
 import { emptyStats, emu, GuestException, PAGE, Trap, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
 import { HOST_SYMBOL, TRAP_SYMBOL } from '../arm-data.ts';
-import { FUEL_REG } from '../arm-regs.ts';
+import { FUEL_REG, IP } from '../arm-regs.ts';
+import { hasHardwareDivide } from '../cpu-features.ts';
 import { makeArmTarget } from '../arm-target.ts';
 import { functionsThatMayRaise } from '../raise-analysis.ts';
-import { compileModule, type PlacedCode } from './compile-module.ts';
+import { CodeCache } from './code-cache.ts';
 import { placeEntryArgs } from './entry-args.ts';
 import { createGuestMachine } from './guest-setup.ts';
+import { formatListing } from './listing.ts';
 import { bridgeHostFunction } from './host-bridge.ts';
 import { CODE_TRAP_KINDS, trapHost } from './trap-slots.ts';
 
 const MAX_FUEL = 0x7fffffff;
+const COMPILE_SYMBOL = 'jit:compile';
 const EMU_TRAP: Record<emu.EmuTrapKind, TrapKind> = {
   bad_pointer: 'bad_pointer',
   stack_overflow: 'stack_overflow',
@@ -22,7 +26,7 @@ const EMU_TRAP: Record<emu.EmuTrapKind, TrapKind> = {
 export class ArmEngine implements Engine, RootSource {
   readonly stats: EngineStats = emptyStats();
   private readonly machine: emu.GuestMachine;
-  private readonly code: PlacedCode;
+  private readonly code: CodeCache;
   private readonly funcs = new Map<string, Func>();
   private readonly mayRaise: Set<string>;
   private readonly stackEnd: number;
@@ -33,8 +37,9 @@ export class ArmEngine implements Engine, RootSource {
   constructor(
     readonly program: Program,
     options: EngineOptions = {},
+    /** Compile every function before the first call (--jit-threshold 0). */
+    eager = true,
   ) {
-    const started = performance.now();
     const module = program.module;
     const fuel = options.fuel ?? Infinity;
     const fueled = Number.isFinite(fuel);
@@ -50,6 +55,7 @@ export class ArmEngine implements Engine, RootSource {
         types: program.types,
         tableBase: program.layout.tableBase,
         fuel: fueled,
+        hardwareDivide: hasHardwareDivide(options.cpu),
         funcIndex: (name) => image.funcIndex.get(name)!,
         signatureId: (sig) => image.signatureId(sig),
         globalAddress: (name) => image.globalAddr.get(name)!,
@@ -57,45 +63,84 @@ export class ArmEngine implements Engine, RootSource {
         extern: (name) => module.extern(name),
         mayRaise: (name) => this.mayRaise.has(name) || module.extern(name)?.raises === true,
       });
-      this.code = compileModule(target, module, program.layout.codeBase, (symbol) => {
+      this.code = new CodeCache(this.machine, target, program, this.machine.hostCallAddress(slots.get(COMPILE_SYMBOL)!), (symbol) => {
         const slot = slots.get(symbol);
         if (slot === undefined) throw new Error(`armv7: unresolved symbol ${symbol}`);
         return this.machine.hostCallAddress(slot);
       });
-      const size = Math.max(PAGE, Math.ceil(this.code.bytes.length / PAGE) * PAGE);
-      this.machine.mapCodeRegion(program.layout.codeBase, size);
-      this.machine.writeCode(program.layout.codeBase, this.code.bytes);
-      module.funcs.forEach((f, i) => program.memory.setWord(image.tableSlot(i), this.code.funcAddress.get(f.name)!));
+      if (eager) this.code.compile(module.funcs);
       if (fueled) this.machine.writeReg(emu.UC_ARM_REG.r(FUEL_REG), Math.min(MAX_FUEL, Math.max(0, Math.floor(fuel))));
     } catch (error) {
       this.machine.close();
       throw error;
     }
     program.heap.addRoots(this);
-    this.stats.compiledFunctions = module.funcs.length;
-    this.stats.compileMillis = performance.now() - started;
+    this.updateStats();
   }
 
   call(name: string, args: number[]): number | undefined {
+    const result = this.callNative(name, args);
+    if (result.raised) throw new Trap('uncaught_exception', `value 0x${(result.value! >>> 0).toString(16)}`, `@${name}`);
+    return result.value;
+  }
+
+  /** Has the function compiled code? */
+  isCompiled(name: string): boolean {
+    return this.code.addressOf(name) !== undefined;
+  }
+
+  /** Compiles a function now unless it has code (the tiered engine's hot functions). */
+  ensureCompiled(name: string): void {
+    if (this.code.addressOf(name) !== undefined) return;
+    const func = this.funcs.get(name);
+    if (!func) throw new Trap('bad_function', `no function @${name}`);
+    this.compileLazily(func);
+    this.updateStats();
+  }
+
+  /** Compiles a function with its uncompiled direct callees in one batch: their calls are
+   *  then direct `bl`s instead of going through a lazy stub for the rest of the run. */
+  private compileLazily(func: Func): void {
+    const batch = [func];
+    for (const b of func.blocks) {
+      for (const ir of b.insts) {
+        if (ir.op.name !== 'call' && ir.op.name !== 'tail_call') continue;
+        const callee = this.funcs.get(ir.sym);
+        if (callee && !batch.includes(callee) && this.code.addressOf(callee.name) === undefined) batch.push(callee);
+      }
+    }
+    this.code.compile(batch);
+  }
+
+  /** One uc_emu_start: the function's result, or the exception it raised (`raised`). */
+  callNative(name: string, args: number[]): { value: number | undefined; raised: boolean } {
     const func = this.funcs.get(name);
     if (!func) throw new Trap('bad_function', `no function @${name}`);
     const params = func.sig.params;
     if (args.length !== params.length) throw new Trap('bad_function', `@${name} takes ${params.length} arguments, got ${args.length}`);
+    this.ensureCompiled(name);
     const entry = placeEntryArgs(this.program.memory, this.stackEnd, params, args);
+    const started = performance.now();
+    const compiledBefore = this.code.compileMillis;
     let result: emu.CallResult;
     try {
-      result = this.machine.call(this.code.funcAddress.get(name)!, entry.ints, entry.floats, { stackTop: entry.stackTop });
+      result = this.machine.call(this.code.addressOf(name)!, entry.ints, entry.floats, { stackTop: entry.stackTop });
     } catch (error) {
       throw this.locate(error);
     } finally {
+      // Lazy compiles during the run count as compile time, not native time.
+      this.stats.nativeMillis += performance.now() - started - (this.code.compileMillis - compiledBefore);
       this.updateStats();
     }
-    if (this.mayRaise.has(name) && result.ints[1] !== 0) {
-      throw new Trap('uncaught_exception', `value 0x${(result.ints[0]! >>> 0).toString(16)}`, `@${name}`);
-    }
+    if (this.mayRaise.has(name) && result.ints[1] !== 0) return { value: result.ints[0], raised: true };
     const type = func.sig.result;
-    if (!type) return undefined;
-    return type === 'f64' ? result.float : result.ints[0];
+    if (!type) return { value: undefined, raised: false };
+    return { value: type === 'f64' ? result.float : result.ints[0], raised: false };
+  }
+
+  /** `--emit asm`: every compiled function, in address order. */
+  disassemble(): string {
+    return formatListing([...this.code.listings].sort((a, b) => a.address - b.address));
   }
 
   visitRoots(visit: RootVisitor): void {
@@ -118,10 +163,16 @@ export class ArmEngine implements Engine, RootSource {
     this.machine.close();
   }
 
-  /** Host-call slots: one per trap kind raised by code, one per extern of the module. */
+  /** Host-call slots: the lazy compiler, one per trap kind raised by code, one per extern. */
   private installRuntimeSlots(): Map<string, number> {
     const slots = new Map<string, number>();
     let next = 0;
+    slots.set(COMPILE_SYMBOL, next);
+    // Reached from a lazy stub with the function's index in ip; compiling never collects.
+    this.machine.setHostFunction(next++, () => {
+      const func = this.program.module.funcs[this.machine.readReg(emu.UC_ARM_REG.r(IP))]!;
+      if (this.code.addressOf(func.name) === undefined) this.compileLazily(func);
+    });
     for (const kind of CODE_TRAP_KINDS) {
       slots.set(TRAP_SYMBOL(kind), next);
       this.machine.setHostFunction(next++, trapHost(kind));
@@ -149,6 +200,8 @@ export class ArmEngine implements Engine, RootSource {
     this.stats.instructions = c.instructions;
     this.stats.stores = c.stores;
     this.stats.hostCalls = c.hostCalls;
+    this.stats.compiledFunctions = this.code.compiledFunctions;
+    this.stats.compileMillis = this.code.compileMillis;
   }
 
   /** Turns what ended a run into a Trap naming the function it happened in. */

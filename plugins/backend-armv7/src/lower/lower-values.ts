@@ -1,5 +1,5 @@
 // Lowering of value-producing instructions: integers, compares, refs, select, memory.
-import { def, use, type Inst, type VReg } from '#framework';
+import { def, earlyDef, use, type Inst, type VReg } from '#framework';
 import type { ArmData, AluOp, ShiftOp, Width } from '../arm-data.ts';
 import { inst, type FunctionLowering } from './lower-util.ts';
 
@@ -64,7 +64,9 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
   const div = DIV[name];
   if (div) {
     const d = ir.result >= 0 ? dst() : ctx.temp('i32');
-    return emit({ op: 'div', ...div }, [def(d), use(a(0)), use(a(1))]), true;
+    if (env.hardwareDivide) return emit({ op: 'div', ...div, soft: false }, [def(d), use(a(0)), use(a(1))]), true;
+    const temps = (div.signed ? [0, 1] : [0]).map(() => earlyDef(ctx.temp('i32')));
+    return emit({ op: 'div', ...div, soft: true }, [earlyDef(d), use(a(0)), use(a(1)), ...temps]), true;
   }
   const cond = ICMP[name];
   if (cond !== undefined) return emit({ op: 'icmp', cond }, [def(dst()), use(a(0)), use(a(1))]), true;

@@ -6,6 +6,8 @@ export interface LoweringEnv {
   readonly types: TypeTable;
   readonly tableBase: number;
   readonly fuel: boolean;
+  /** The CPU has sdiv/udiv (Cortex-A15); otherwise division is an inline loop. */
+  readonly hardwareDivide: boolean;
   funcIndex(name: string): number;
   signatureId(sig: Signature): number;
   globalAddress(name: string): number;

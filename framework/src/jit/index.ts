@@ -1,0 +1,2 @@
+export * from './native-tier.ts';
+export { Interpreter } from '../interp/interpreter.ts';

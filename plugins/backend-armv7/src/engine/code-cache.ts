@@ -1,0 +1,76 @@
+// The code region of one run: lazy-compile stubs at its base, then compiled functions
+// bump-allocated above them. Code is written once: a function compiled again gets a new
+// version at a new address and its function-table slot is redirected; older versions stay
+// valid for frames still running them. Each write drops Unicorn's translations of its range.
+import { StackMapTable, type emu, type Func, type Program } from '#framework';
+import type { ArmTarget } from '../arm-target.ts';
+import { CodeMap } from './code-map.ts';
+import { compileBatch } from './compile-module.ts';
+import { buildLazyStubs, type LazyStubs } from './lazy-stubs.ts';
+import type { FunctionListing } from './listing.ts';
+
+/** Mapped at start-up; b/bl reach ±32 MiB, and the runtime page lies below the region. */
+const REGION_BYTES = 16 * 1024 * 1024;
+
+export class CodeCache {
+  readonly codeMap = new CodeMap();
+  readonly stackMaps = new StackMapTable();
+  readonly listings: FunctionListing[] = [];
+  compiledFunctions = 0;
+  compileMillis = 0;
+  private readonly current = new Map<string, number>();
+  private readonly stubs: LazyStubs;
+  private readonly end: number;
+  private next: number;
+
+  constructor(
+    private readonly machine: emu.GuestMachine,
+    private readonly target: ArmTarget,
+    private readonly program: Program,
+    compileSlot: number,
+    private readonly resolveRuntime: (symbol: string) => number,
+  ) {
+    const layout = program.layout;
+    const size = Math.min(REGION_BYTES, layout.codeSize);
+    machine.mapCodeRegion(layout.codeBase, size);
+    this.end = layout.codeBase + size;
+    const image = program.image;
+    this.stubs = buildLazyStubs(layout.codeBase, program.module.funcs.length, (i) => image.tableSlot(i), compileSlot);
+    machine.writeCode(layout.codeBase, this.stubs.bytes);
+    this.next = layout.codeBase + this.stubs.bytes.length;
+    if (this.next > this.end) throw new RangeError('armv7: too many functions for the code region');
+    program.module.funcs.forEach((_, i) => program.memory.setWord(image.tableSlot(i), this.stubs.compileEntry(i)));
+  }
+
+  /** The current version of a function, if it has one. */
+  addressOf(name: string): number | undefined {
+    return this.current.get(name);
+  }
+
+  /** Compiles functions as one batch (calls between them are direct) and installs them. */
+  compile(funcs: readonly Func[]): void {
+    const started = performance.now();
+    const image = this.program.image;
+    const placed = compileBatch(this.target, this.program.module, funcs, this.next, (symbol) => {
+      if (!symbol.startsWith('fn:')) return this.resolveRuntime(symbol);
+      const name = symbol.slice(3);
+      const index = image.funcIndex.get(name);
+      if (index === undefined) throw new Error(`armv7: call of unknown function @${name}`);
+      return this.current.get(name) ?? this.stubs.callStub(index);
+    });
+    const last = placed[placed.length - 1];
+    const end = last ? last.address + last.bytes.length : this.next;
+    if (end > this.end) throw new RangeError('armv7: the code region is full');
+    for (const p of placed) {
+      this.machine.writeCode(p.address, p.bytes);
+      this.current.set(p.name, p.address);
+      this.program.memory.setWord(image.tableSlot(image.funcIndex.get(p.name)!), p.address);
+      this.codeMap.add(p.address, p.address + p.bytes.length, p.name);
+      this.stackMaps.register(p.address, p.stackMaps);
+      this.listings.push(p.listing);
+    }
+    this.next = end;
+    this.compiledFunctions += placed.length;
+    this.compileMillis += performance.now() - started;
+  }
+}

@@ -1,0 +1,46 @@
+// Lazy compilation without patching code. Per function i, written once at start-up:
+//   S_i (call-site stub):  movw/movt ip, &table[i]; ldr ip, [ip]; bx ip
+//   L_i (compile entry):   str lr, [sp, #-8]!; movw ip, #i; bl <compile slot>;
+//                          ldr lr, [sp], #8; b S_i
+// Code compiled before its callee calls S_i, which jumps wherever the table slot points:
+// at first L_i, which has the host compile the function (it never collects and never runs
+// guest code, so uc_emu_start is never nested) and redirect the slot, then re-dispatches.
+// Argument registers, stack arguments and lr pass through untouched.
+import { a32, AL, branchOffsetWords } from '../encoder/index.ts';
+import { IP, LR, SP } from '../arm-regs.ts';
+
+export const STUB_WORDS = 9;
+/** L_i's offset inside function i's stubs. */
+const COMPILE_ENTRY = 4;
+
+export interface LazyStubs {
+  readonly bytes: Uint8Array;
+  /** Where compiled code calls function i while it has no code: S_i. */
+  callStub(index: number): number;
+  /** The table's first entry for function i: L_i. */
+  compileEntry(index: number): number;
+}
+
+export function buildLazyStubs(base: number, count: number, tableSlot: (index: number) => number, compileSlot: number): LazyStubs {
+  const words = new Uint32Array(count * STUB_WORDS);
+  const stubAt = (i: number): number => base + i * STUB_WORDS * 4;
+  for (let i = 0; i < count; i++) {
+    const at = i * STUB_WORDS;
+    const address = (k: number): number => stubAt(i) + k * 4;
+    const slot = tableSlot(i);
+    words[at] = a32.movw(AL, IP, slot & 0xffff);
+    words[at + 1] = a32.movt(AL, IP, slot >>> 16);
+    words[at + 2] = a32.loadStoreImm('ldr', AL, IP, IP, 0);
+    words[at + 3] = a32.bx(AL, IP);
+    words[at + 4] = a32.loadStoreImm('str', AL, LR, SP, -8, 'pre');
+    words[at + 5] = a32.movw(AL, IP, i);
+    words[at + 6] = a32.bl(AL, branchOffsetWords(address(6), compileSlot));
+    words[at + 7] = a32.loadStoreImm('ldr', AL, LR, SP, 8, 'post');
+    words[at + 8] = a32.b(AL, branchOffsetWords(address(8), stubAt(i)));
+  }
+  return {
+    bytes: new Uint8Array(words.buffer),
+    callStub: stubAt,
+    compileEntry: (i) => stubAt(i) + COMPILE_ENTRY * 4,
+  };
+}

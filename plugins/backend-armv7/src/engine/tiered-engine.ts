@@ -1,0 +1,68 @@
+// The tiered armv7 engine: the reference interpreter runs first and counts calls and loop
+// back-edges per function; past the threshold a function is compiled and its later calls
+// run natively (one uc_emu_start each; native code reaches uncompiled callees through the
+// code cache's lazy stubs, never the interpreter). A function hot in a loop keeps
+// interpreting that activation: there is no on-stack replacement. Both tiers register as
+// GC root sources: interpreter frames and the guest stack.
+import { emptyStats, GuestException, Interpreter, type Engine, type EngineOptions, type EngineStats, type NativeTier, type Program } from '#framework';
+import { ArmEngine } from './arm-engine.ts';
+
+export class TieredEngine implements Engine {
+  private readonly native: ArmEngine;
+  private readonly interp: Interpreter;
+  private readonly names: readonly string[];
+  private readonly merged: EngineStats = emptyStats();
+  private callMillis = 0;
+
+  constructor(program: Program, options: EngineOptions, threshold: number) {
+    this.names = program.module.funcs.map((f) => f.name);
+    this.native = new ArmEngine(program, options, false);
+    const tier: NativeTier = {
+      threshold,
+      compile: (index) => this.native.ensureCompiled(this.names[index]!),
+      call: (index, args) => {
+        const { value, raised } = this.native.callNative(this.names[index]!, args);
+        if (raised) throw new GuestException(value!);
+        return value;
+      },
+    };
+    try {
+      this.interp = new Interpreter(program, options, tier);
+    } catch (error) {
+      this.native.dispose();
+      throw error;
+    }
+  }
+
+  get stats(): EngineStats {
+    const n = this.native.stats, i = this.interp.stats, s = this.merged;
+    // Interpreter instructions are IR instructions, native ones guest instructions.
+    s.instructions = i.instructions + n.instructions;
+    s.calls = i.calls;
+    s.hostCalls = i.hostCalls + n.hostCalls;
+    s.stores = n.stores;
+    s.compiledFunctions = n.compiledFunctions;
+    s.compileMillis = n.compileMillis;
+    s.nativeMillis = n.nativeMillis;
+    s.interpMillis = Math.max(0, this.callMillis - n.nativeMillis - n.compileMillis);
+    return s;
+  }
+
+  call(name: string, args: number[]): number | undefined {
+    const started = performance.now();
+    try {
+      return this.interp.call(name, args);
+    } finally {
+      this.callMillis += performance.now() - started;
+    }
+  }
+
+  disassemble(): string {
+    return this.native.disassemble();
+  }
+
+  dispose(): void {
+    this.interp.dispose();
+    this.native.dispose();
+  }
+}
