@@ -1,8 +1,11 @@
-// Runs the iterate benchmarks on jitc (interpreter by default; pass --backend NAME) and on
-// swipl in the same minute: wall time, and IR instructions and allocations per iteration
-// from `--stats` (a run with N = 0 is subtracted so start-up and loading do not count).
-// Usage: npx tsx bench/prolog-iterate.ts [--n N] [--backend interp|armv7]
-import { execFileSync, spawnSync } from 'node:child_process';
+// Runs the iterate benchmarks on jitc and on swipl in the same minute: wall time, and per
+// iteration (a run with N = 0 is subtracted, so start-up and loading do not count)
+// instructions, stores, host calls and allocations from `--stats`. On armv7 those are guest
+// instructions counted exactly by Unicorn, compared with SWI-Prolog's armhf build under
+// qemu-arm (../shared/anchors.md). armv7 runs with --jit-threshold 0 by default so every
+// function is native and the counts are the compiled code's alone.
+// Usage: npx tsx bench/prolog-iterate.ts [--n N] [--backend interp|armv7] [--gc boehm] [--jit-threshold T] [--no-swipl]
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 const args = process.argv.slice(2);
@@ -10,36 +13,58 @@ const opt = (name: string, dflt: string): string => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1]! : dflt;
 };
-const n = Number(opt('--n', '100000'));
 const backend = opt('--backend', 'interp');
+const native = backend !== 'interp';
+const n = Number(opt('--n', native ? '2000' : '100000'));
+const gc = opt('--gc', 'boehm');
+const threshold = opt('--jit-threshold', native ? '0' : '');
+const withSwipl = !args.includes('--no-swipl');
 const root = new URL('..', import.meta.url).pathname;
 const jitc = `${root}bin/jitc.js`;
-const names = ['iterate', 'iterate_assert', 'iterate_call', 'iterate_cut', 'iterate_exception', 'iterate_failure', 'iterate_findall', 'iterate_if'];
+// SWI-Prolog 9.0.4 armhf, guest instructions per iteration (anchors.md).
+const SWI_ARM: Record<string, number> = {
+  iterate: 857, iterate_assert: 862, iterate_call: 2312, iterate_cut: 488,
+  iterate_exception: 5802, iterate_failure: 2196, iterate_findall: 15878, iterate_if: 736,
+};
 
-function timed(cmd: string, argv: string[]): { ms: number } {
-  const t0 = performance.now();
-  execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
-  return { ms: performance.now() - t0 };
+interface Stats {
+  instructions: number;
+  stores: number;
+  hostCalls: number;
+  allocations: number;
+  wall: number;
+  out: string;
 }
 
-function stats(file: string, count: number): { instructions: number; allocations: number; wall: number } {
+function stats(file: string, count: number): Stats {
+  const extra = native ? ['--backend', backend, '--gc', gc] : [];
+  if (threshold !== '') extra.push('--jit-threshold', threshold);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [jitc, file, '-g', `bench(${count})`, '--stats', '--backend', backend], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const text = r.stderr;
+  const r = spawnSync(process.execPath, [jitc, file, '-g', `bench(${count})`, '--stats', ...extra], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = performance.now() - t0;
-  const num = (label: string): number => Number(new RegExp(`${label}\\s+(\\d+)`).exec(text)?.[1] ?? NaN);
-  return { instructions: num('instructions'), allocations: num('allocations'), wall };
+  const num = (label: string): number => Number(new RegExp(`${label}\\s+(\\d+)`).exec(r.stderr)?.[1] ?? NaN);
+  return { instructions: num('instructions'), stores: num('stores'), hostCalls: num('host calls'), allocations: num('allocations'), wall, out: r.stdout };
 }
 
-console.log(`N = ${n}, backend ${backend}`);
-console.log("benchmark          jitc ms (N=0 ms)   instr/iter  allocs/iter   swipl ms");
-for (const name of names) {
+function swipl(file: string): { ms: number; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync('swipl', ['-q', '-g', `bench(${n})`, '-t', 'halt', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  return { ms: performance.now() - t0, out: r.stdout };
+}
+
+console.log(`N = ${n}, backend ${backend}${native ? ` × ${gc}` : ''}${threshold !== '' ? `, jit threshold ${threshold}` : ''}`);
+console.log('| benchmark | instr/iter | stores/iter | host calls/iter | allocs/iter | SWI-ARM instr/iter | ratio | jitc ms (N=0) | swipl ms | output = swipl |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const name of Object.keys(SWI_ARM)) {
   const file = `${root}bench/prolog/${name}.pl`;
   const base = stats(file, 0);
   const full = stats(file, n);
-  const swipl = timed('swipl', ['-q', '-g', `bench(${n})`, '-t', 'halt', file]);
-  const per = (x: number, y: number): string => ((x - y) / n).toFixed(1);
-  console.log(
-    `${name.padEnd(20)} ${full.wall.toFixed(0).padStart(7)} (${base.wall.toFixed(0).padStart(5)}) ${per(full.instructions, base.instructions).padStart(12)} ${per(full.allocations, base.allocations).padStart(12)} ${swipl.ms.toFixed(0).padStart(10)}`,
-  );
+  const sw = withSwipl ? swipl(file) : null;
+  const per = (k: 'instructions' | 'stores' | 'hostCalls' | 'allocations'): number => (full[k] - base[k]) / n;
+  const instr = per('instructions');
+  const cells = [
+    name, instr.toFixed(1), per('stores').toFixed(1), per('hostCalls').toFixed(2), per('allocations').toFixed(2), String(SWI_ARM[name]),
+    (instr / SWI_ARM[name]!).toFixed(2), `${full.wall.toFixed(0)} (${base.wall.toFixed(0)})`, sw ? sw.ms.toFixed(0) : '-', sw ? String(sw.out === full.out) : '-',
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
 }

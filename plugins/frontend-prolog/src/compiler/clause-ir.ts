@@ -10,6 +10,8 @@ export interface EmitContext {
   syms: Symbols;
   consts: ConstPool;
   target(name: string, arity: number): Target;
+  /** The first-solution test function of a flat static predicate (see semidet-ir.ts), if it has one. */
+  semidet(name: string, arity: number): string | null;
   /** Adds a finished function to the module. */
   add(fn: Fn): void;
 }
@@ -38,6 +40,19 @@ const TYPE_TESTS: Record<string, number> = {
   callable: (1 << 1) | (1 << 3),
 };
 
+export interface TestLabels {
+  fail: string;
+  cut: string;
+  exc: string;
+}
+
+/** Whether the goal after a call is a cut, so only the call's first solution can matter. */
+function cutsNext(rest: Term[]): boolean {
+  const g = rest[0];
+  if (!g) return false;
+  return (g.k === 'atom' && g.name === '!') || (g.k === 'str' && g.name === '$cut' && g.args.length === 1);
+}
+
 export function isInlineBuiltin(name: string, arity: number): boolean {
   if (arity === 1 && name in TYPE_TESTS) return true;
   if (arity === 2 && (name in COMPARE || name === 'is' || name === '=')) return true;
@@ -57,6 +72,8 @@ export class ClauseEmitter {
   private cutb = '%cutb';
   private contCount = 0;
   private labels: { dfail?: string; pfail?: string; exc?: string } = {};
+  /** Set while compiling a clause into a first-solution test function: where failure and exceptions go. */
+  private test: TestLabels | null = null;
 
   constructor(
     private readonly ctx: EmitContext,
@@ -87,12 +104,31 @@ export class ClauseEmitter {
     this.goals(clause.goals);
   }
 
+  /**
+   * Compiles a clause with inline goals only into `fn`, a heap-free test function: success
+   * falls through (the caller returns 1), failure branches to `labels.fail` (to
+   * `labels.cut` once the clause has cut), exceptions to `labels.exc`.
+   */
+  static testClause(ctx: EmitContext, fn: Fn, arity: number, clause: Clause, labels: TestLabels): void {
+    const e = new ClauseEmitter(ctx, '', arity, null);
+    e.fn = fn;
+    e.test = { ...labels };
+    const head = clause.head;
+    if (head.k === 'str') head.args.forEach((p, i) => e.unifyHead(p, `%a${i}`));
+    for (const g of clause.goals) {
+      if (g.k !== 'atom' && g.k !== 'str') throw new Error('testClause: not an inline goal');
+      e.inline(g.name, g.k === 'str' ? g.args : []);
+    }
+  }
+
   private fail(): string {
+    if (this.test) return this.test.fail;
     if (this.pending) return (this.labels.pfail ??= this.fn.blk('pfail'));
     return (this.labels.dfail ??= this.fn.blk('fail'));
   }
 
   private exc(): string {
+    if (this.test) return this.test.exc;
     return (this.labels.exc ??= this.fn.blk('exc'));
   }
 
@@ -140,6 +176,14 @@ export class ClauseEmitter {
         this.host(g);
         continue;
       }
+      // A call whose alternatives the next goal cuts away needs only its first solution: a
+      // flat predicate gives it through a test function, with no frame and no choice point
+      // (this is what keeps semideterministic if-then-else conditions off the heap).
+      const test = target.kind === 'pred' && cutsNext(rest) ? this.ctx.semidet(name, args.length) : null;
+      if (test) {
+        this.testCall(test, args);
+        continue;
+      }
       this.materialize();
       const vals = target.kind === 'pred' ? args.map((a) => this.term(a)) : [this.term(g)];
       const k = rest.length === 0 ? this.k : this.frame(rest);
@@ -155,6 +199,16 @@ export class ClauseEmitter {
     this.materialize();
     this.fn.end(`tail_call @proceed(${this.k})`);
     this.finish();
+  }
+
+  private testCall(fn: string, args: Term[]): void {
+    const f = this.fn;
+    const vals = args.map((a) => this.term(a));
+    const r = f.v('sd'), got = f.blk('sdg');
+    f.end(`${r} = call @${fn}(${vals.join(', ')}) to ${got}(${r}) unwind ${this.exc()}`);
+    const r2 = f.v('sd');
+    f.label(got, `${r2}: i32`);
+    this.check(f.val(`icmp.ne ${r2}, ${f.iconst(0)}`));
   }
 
   /** Allocates the continuation frame for `rest` (values of its live variables). */
@@ -293,7 +347,8 @@ export class ClauseEmitter {
       return;
     }
     if (name === '!') {
-      if (this.pending) {
+      if (this.test) this.test.fail = this.test.cut;
+      else if (this.pending) {
         f.emit(`gset @mark, ${this.pending.m0}`);
         this.pending = null;
       } else f.emit(`call @set_B(${this.cutb})`);

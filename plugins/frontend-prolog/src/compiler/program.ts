@@ -10,6 +10,7 @@ import { Desugarer, type Clause } from './desugar.ts';
 import { ConstPool, Fn, mangle } from './ir-text.ts';
 import { emitPredicate, type Predicate } from './predicate-ir.ts';
 import { runtimeText } from './runtime-text.ts';
+import { emitSemidet, isFlat, semidetName } from './semidet-ir.ts';
 import { Symbols } from './symbols.ts';
 
 /** Runtime functions that take the goal term (wrapper convention). */
@@ -124,6 +125,7 @@ export function compileProgram(source: string, file: string, goal: string | unde
   const consts = new ConstPool(syms);
   const fns: Fn[] = [];
   const dynamicPreds = new Set([...dynamic].map((k) => keyId(syms, k)));
+  const tested = new Set<Predicate>();
   const ctx: EmitContext = {
     syms,
     consts,
@@ -138,8 +140,15 @@ export function compileProgram(source: string, file: string, goal: string | unde
       if (isInlineBuiltin(name, arity)) return { kind: 'inline' };
       return { kind: 'wrapper', fn: 'dyn$call' };
     },
+    semidet(name, arity) {
+      const p = byKey.get(`${name}/${arity}`);
+      if (!p || !isFlat(p)) return null;
+      tested.add(p);
+      return semidetName(p);
+    },
   };
   for (const p of preds) emitPredicate(ctx, p);
+  for (const p of tested) emitSemidet(ctx, p);
 
   const lookup = new Fn('func @lookup(%id: i32) -> i32');
   const cases: [number, string][] = [];

@@ -88,7 +88,7 @@ export function unary(h: Heap, name: string, x: Num): Num {
     case 'exp': return floatResult(h, Math.exp(toF(x)));
     case 'log': { const v = toF(x); if (v <= 0) { if (v === 0 && !isF(x)) evaluationError(h, 'undefined'); evaluationError(h, 'undefined'); } return { f: Math.log(v) }; }
     case 'float': return { f: toF(x) };
-    case 'integer': return isF(x) ? toInt(h, Math.round(x.f)) : x;
+    case 'integer': return isF(x) ? toInt(h, Math.sign(x.f) * Math.round(Math.abs(x.f))) : x; // half away from zero, as round/1
     case 'float_integer_part': return { f: Math.trunc(toF(x)) };
     case 'float_fractional_part': { const v = toF(x); return { f: v - Math.trunc(v) }; }
     case 'truncate': return isF(x) ? toInt(h, Math.trunc(x.f)) : x;
@@ -123,8 +123,9 @@ export function binary(h: Heap, name: string, x: Num, y: Num): Num {
     case 'rem': { const a = needInt(h, x), b = needInt(h, y); if (b === 0n) evaluationError(h, 'zero_divisor'); return integerOps.truncRem(a, b); }
     case 'mod': { const a = needInt(h, x), b = needInt(h, y); if (b === 0n) evaluationError(h, 'zero_divisor'); return integerOps.floorMod(a, b); }
     case 'div': { const a = needInt(h, x), b = needInt(h, y); if (b === 0n) evaluationError(h, 'zero_divisor'); return integerOps.floorDiv(a, b); }
-    case 'min': return compareNum(x, y) <= 0 ? x : y;
-    case 'max': return compareNum(x, y) >= 0 ? x : y;
+    // Equal values of different types: SWI answers the float (max(2, 2.0) is 2.0).
+    case 'min': { const c = compareNum(x, y); return c < 0 || (c === 0 && isF(x)) ? x : y; }
+    case 'max': { const c = compareNum(x, y); return c > 0 || (c === 0 && isF(x)) ? x : y; }
     case 'gcd': return integerOps.gcd(needInt(h, x), needInt(h, y));
     case '>>': return integerOps.shiftRight(needInt(h, x), needInt(h, y), MAX_BITS);
     case '<<': return integerOps.shiftLeft(needInt(h, x), needInt(h, y), MAX_BITS);

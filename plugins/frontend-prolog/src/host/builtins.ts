@@ -42,14 +42,15 @@ export const HOST_BUILTINS: Record<string, Builtin> = {
     return s.h.newStr('compare', [s.h.atom(c < 0 ? '<' : c > 0 ? '>' : '='), a(2), a(3)]);
   },
   'functor/3': functor,
-  'arg/3': (s, g, a) => {
+  // arg/3 itself is library Prolog (it enumerates when N is unbound) over this.
+  '$arg/3': (s, g, a) => {
     const h = s.h;
     const n = h.deref(a(1)), t = h.deref(a(2));
     if (h.kind(n) !== 'int') return h.kind(n) === 'var' ? instantiationError(h) : typeError(h, 'integer', n);
     if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
     const i = n >> 1;
     if (i < 1 || i > h.arity(t)) return 0;
-    return h.newStr('arg', [n, t, h.arg(t, i)]);
+    return h.newStr('$arg', [n, t, h.arg(t, i)]);
   },
   '=../2': univ,
   'copy_term/2': (s, g, a) => {
@@ -72,6 +73,9 @@ export const HOST_BUILTINS: Record<string, Builtin> = {
   'atom_length/2': (s, g, a) => {
     const h = s.h;
     const t = h.deref(a(1));
+    const n = h.deref(a(2));
+    if (h.kind(n) !== 'var' && h.kind(n) !== 'int') typeError(h, 'integer', n);
+    if (h.kind(t) === 'str') typeError(h, 'text', t); // SWI's culprit type, not ISO's atom
     return h.newStr('atom_length', [t, h.newInt(BigInt([...textOf(h, t)].length))]);
   },
   'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
@@ -196,12 +200,20 @@ function univ(s: RunState, g: number, a: (i: number) => number): number {
   }
   if (k !== 'var') return h.newStr('=..', [t, h.list([t])]);
   const items = h.listItems(a(2));
-  if (items === null || items.length === 0) return instantiationError(h);
+  if (items === null) return notAList(h, a(2));
+  if (items.length === 0) return domainError(h, 'non_empty_list', h.atom('[]'));
   const head = h.deref(items[0]!);
   if (items.length === 1) return h.newStr('=..', [head, a(2)]);
   if (h.kind(head) === 'var') instantiationError(h);
   if (h.kind(head) !== 'atom') typeError(h, 'atom', head);
   return h.newStr('=..', [h.newStr(h.atomName(head), items.slice(1)), a(2)]);
+}
+
+/** A partial list is an instantiation error, anything else that is not a list a type error. */
+function notAList(h: Heap, l: number): never {
+  let x = h.deref(l);
+  while (h.kind(x) === 'str' && h.syms.names[h.functorOf(x)] === '[|]' && h.arity(x) === 2) x = h.deref(h.arg(x, 2));
+  return h.kind(x) === 'var' ? instantiationError(h) : typeError(h, 'list', h.deref(l));
 }
 
 export function textOf(h: Heap, t: number): string {

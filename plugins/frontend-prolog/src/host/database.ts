@@ -105,4 +105,6 @@ export function abolish(s: RunState, pi: number): void {
   const e = s.db.get(id);
   if (!e) return;
   for (let c = e.head; c !== 0; c = h.w(c + L.CLAUSE_NEXT)) eraseClause(s, c);
+  // The predicate is gone, dynamic or not: calling it again is an existence error (as SWI).
+  s.db.delete(id);
 }

@@ -74,7 +74,8 @@ class Writer {
         const { right } = argLimits(pre!);
         const a = this.term(h.arg(t, 1), right, true);
         const opText = atomText(name, this.o.quoted);
-        const space = /^[a-z]/i.test(opText) || a.startsWith('(') || (isSymbolChar(a[0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) || (isAlnumChar(a[0] ?? '') && isAlnumChar(opText[opText.length - 1] ?? ''));
+        // `- 2^2` keeps its space: `-2^2` would read back as (-2)^2.
+        const space = /^[a-z]/i.test(opText) || ((name === '-' || name === '+') && /^[0-9]/.test(a)) || a.startsWith('(') || (isSymbolChar(a[0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) || (isAlnumChar(a[0] ?? '') && isAlnumChar(opText[opText.length - 1] ?? ''));
         const s = `${opText}${space ? ' ' : ''}${a}`;
         return pre!.priority > max ? `(${s})` : s;
       }

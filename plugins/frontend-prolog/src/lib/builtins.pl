@@ -25,9 +25,17 @@ otherwise.
 once(G) :- call(G), !.
 ignore(G) :- (call(G) -> true ; true).
 forall(C, A) :- \+ (call(C), \+ call(A)).
-between(L, H, X) :- integer(X), !, X >= L, '$le_inf'(X, H).
-between(L, H, L) :- '$le_inf'(L, H).
-between(L, H, X) :- '$lt_inf'(L, H), L1 is L+1, between(L1, H, X).
+between(L, H, X) :- '$bound_type'(L), '$bound_type'(H), '$between'(L, H, X).
+'$between'(L, H, X) :- integer(X), !, X >= L, '$le_inf'(X, H).
+'$between'(L, H, L) :- '$le_inf'(L, H).
+'$between'(L, H, X) :- '$lt_inf'(L, H), L1 is L+1, '$between'(L1, H, X).
+'$bound_type'(X) :- integer(X), !.
+'$bound_type'(X) :- var(X), !, throw(error(instantiation_error, _)).
+'$bound_type'(inf) :- !.
+'$bound_type'(infinite) :- !.
+'$bound_type'(X) :- throw(error(type_error(integer, X), _)).
+arg(N, T, A) :- var(N), compound(T), !, functor(T, _, Ar), '$between'(1, Ar, N), '$arg'(N, T, A).
+arg(N, T, A) :- '$arg'(N, T, A).
 '$le_inf'(_, H) :- H == inf, !.
 '$le_inf'(_, H) :- H == infinite, !.
 '$le_inf'(X, H) :- X =< H.
