@@ -2,6 +2,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { Engine } from './engine.ts';
 import type { Module } from './ir/module.ts';
 import { assertValid } from './ir/verify.ts';
+import { ProgramCodeLoader } from './jit/code-loader.ts';
 import { runPipeline } from './opt/pipeline.ts';
 import type { Registry } from './registry.ts';
 import type { RunConfig } from './run-config.ts';
@@ -51,6 +52,7 @@ export function prepareRun(registry: Registry, module: Module, config: RunConfig
     hosts: opts.hosts,
   });
   container.register(PROGRAM, { useValue: program });
+  program.hostContext.code = new ProgramCodeLoader(program, config.optLevel, registry.passes(), gc);
   const engine = backend.createEngine(program, {
     fuel: config.fuel,
     jitThreshold: config.jitThreshold,

@@ -1,4 +1,4 @@
-import type { Module } from '../ir/module.ts';
+import type { Func, Module } from '../ir/module.ts';
 import type { GuestMemory } from '../runtime/guest-memory.ts';
 import type { HostFunction } from '../runtime/host.ts';
 import type { TypeTable } from '../runtime/object-layout.ts';
@@ -64,8 +64,9 @@ export interface GarbageCollector {
   readonly name: string;
   readonly description: string;
   /** Rewrites `new`/`new_array` and ref stores into raw memory operations and calls to
-   *  the host functions below; sets module.lowered. */
-  lower(module: Module): void;
+   *  the host functions below; sets module.lowered. With `funcs` (code loaded into a
+   *  running program, whose module is lowered already) only those are rewritten. */
+  lower(module: Module, funcs?: readonly Func[]): void;
   /** Host functions the lowered code calls (allocation slow paths, barriers). */
   hostFunctions(heap: GcHeap): HostFunction[];
   createHeap(ctx: HeapContext): GcHeap;

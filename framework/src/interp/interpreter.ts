@@ -2,7 +2,8 @@ import { emptyStats, type Engine, type EngineOptions, type EngineStats } from '.
 import type { RootSource, RootVisitor } from '../gc/interface.ts';
 import { Trap } from '../ir/traps.ts';
 import { GuestException } from '../runtime/host.ts';
-import type { Program } from '../runtime/program.ts';
+import type { CodeListener, Program } from '../runtime/program.ts';
+import type { Func } from '../ir/module.ts';
 import type { NativeTier } from '../jit/native-tier.ts';
 import * as K from './compiled.ts';
 import type { CompiledFunc, Edge, End } from './compiled.ts';
@@ -23,7 +24,7 @@ const MIN_SLOTS = 1 << 16;
  * Functions are compiled lazily into segments of closures; guest calls use an explicit
  * frame stack (never host recursion), so tail calls and deep recursion cost no host stack.
  */
-export class Interpreter implements Engine, RootSource {
+export class Interpreter implements Engine, RootSource, CodeListener {
   readonly stats: EngineStats = emptyStats();
   private readonly R: Float64Array;
   private readonly funcs: CompiledFunc[];
@@ -43,33 +44,45 @@ export class Interpreter implements Engine, RootSource {
     /** Tiering: hot functions are compiled and run there (null: interpret everything). */
     private readonly tier: NativeTier | null = null,
   ) {
-    const heat = tier === null ? Infinity : Math.max(1, tier.threshold);
+    this.heat = tier === null ? Infinity : Math.max(1, tier.threshold);
     this.fuel = options.fuel ?? Infinity;
     this.R = new Float64Array(Math.max(MIN_SLOTS, Math.floor(program.layout.stackEnd - program.layout.stackBase) / BYTES_PER_SLOT));
-    const m = program.module;
-    this.funcs = m.funcs.map((func, index) => {
-      const refSlots: number[] = [];
-      func.values.forEach((v, i) => v.type === 'ref' && refSlots.push(i));
-      const cf: CompiledFunc = {
-        func,
-        index,
-        nregs: func.values.length,
-        params: Int32Array.from(func.blocks[0]?.params ?? []),
-        refSlots: Int32Array.from(refSlots),
-        segs: [],
-        sigId: program.image.signatureId(func.sig),
-        compiled: false,
-        heat,
-        native: false,
-      };
-      this.byName.set(func.name, cf);
-      return cf;
-    });
+    this.funcs = program.module.funcs.map((func, index) => this.describe(func, index));
     program.heap.addRoots(this);
+    program.addCodeListener(this);
+  }
+
+  private readonly heat: number;
+
+  private describe(func: Func, index: number): CompiledFunc {
+    const refSlots: number[] = [];
+    func.values.forEach((v, i) => v.type === 'ref' && refSlots.push(i));
+    const cf: CompiledFunc = {
+      func,
+      index,
+      nregs: func.values.length,
+      params: Int32Array.from(func.blocks[0]?.params ?? []),
+      refSlots: Int32Array.from(refSlots),
+      segs: [],
+      sigId: this.program.image.signatureId(func.sig),
+      compiled: false,
+      heat: this.heat,
+      native: false,
+    };
+    this.byName.set(func.name, cf);
+    return cf;
+  }
+
+  functionsAdded(funcs: readonly Func[], firstIndex: number): void {
+    funcs.forEach((f, i) => {
+      if (this.funcs.length !== firstIndex + i) throw new Error(`interpreter: function #${firstIndex + i} added out of order`);
+      this.funcs.push(this.describe(f, firstIndex + i));
+    });
   }
 
   dispose(): void {
     this.program.heap.removeRoots(this);
+    this.program.removeCodeListener(this);
   }
 
   call(name: string, args: number[]): number | undefined {

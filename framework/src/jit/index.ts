@@ -1,2 +1,3 @@
 export * from './native-tier.ts';
 export { Interpreter } from '../interp/interpreter.ts';
+export * from './code-loader.ts';

@@ -1,9 +1,10 @@
-import type { Module } from '../ir/module.ts';
+import type { Func, Module } from '../ir/module.ts';
 
-/** An IR→IR transformation over a whole module. */
+/** An IR→IR transformation over a module's functions. */
 export interface Pass {
   readonly name: string;
   readonly description: string;
-  /** Returns true when it changed the module. */
-  run(m: Module): boolean;
+  /** Transforms `funcs` (all of the module's by default; code loaded at run time passes
+   *  only the new ones). Returns true when it changed something. */
+  run(m: Module, funcs?: readonly Func[]): boolean;
 }

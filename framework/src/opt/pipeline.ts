@@ -1,4 +1,4 @@
-import type { Module } from '../ir/module.ts';
+import type { Func, Module } from '../ir/module.ts';
 import type { OptLevel } from '../run-config.ts';
 import type { Pass } from './pass.ts';
 
@@ -14,6 +14,8 @@ export interface PipelineOptions {
   /** Pass names after which `print` is called (`--print-after`); 'all' for every pass. */
   printAfter?: readonly string[];
   print?: (passName: string, m: Module) => void;
+  /** Only these functions (code loaded into a running program); all by default. */
+  funcs?: readonly Func[];
 }
 
 export function runPipeline(m: Module, level: OptLevel, passes: readonly Pass[], opts: PipelineOptions = {}): void {
@@ -24,7 +26,7 @@ export function runPipeline(m: Module, level: OptLevel, passes: readonly Pass[],
     let changed = false;
     for (const n of names) {
       const pass = byName.get(n)!;
-      if (pass.run(m)) changed = true;
+      if (pass.run(m, opts.funcs)) changed = true;
       if (opts.print && opts.printAfter && (opts.printAfter.includes(n) || opts.printAfter.includes('all'))) opts.print(n, m);
     }
     if (!changed) break;

@@ -21,6 +21,18 @@ export interface HostContext {
   heap: GcHeap;
   types: TypeTable;
   out: OutputSink;
+  /** Addresses of the module's globals, by name. */
+  globals: ReadonlyMap<string, number>;
+  /** Loads code into the running program (absent where a run cannot take new code). */
+  code?: CodeLoader;
+}
+
+/** Compiles IR text into the running program; see framework/src/jit/code-loader.ts. */
+export interface CodeLoader {
+  /** Parses, verifies, optimizes and (when the program is lowered) GC-lowers the text's
+   *  functions and makes them callable; returns their table indices by name. Bad text
+   *  throws (a SourceError or VerifyFailure) and leaves the program unchanged. */
+  load(text: string, file: string): Map<string, number>;
 }
 
 export interface HostFunction {

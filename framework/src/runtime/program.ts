@@ -1,5 +1,5 @@
 import type { GarbageCollector, GcHeap } from '../gc/interface.ts';
-import type { Module } from '../ir/module.ts';
+import type { Func, Module } from '../ir/module.ts';
 import { builtinHostFunctions } from './builtin-hosts.ts';
 import { GuestMemory } from './guest-memory.ts';
 import { HostRegistry, type HostContext, type HostFunction, type OutputSink } from './host.ts';
@@ -21,6 +21,12 @@ export interface ProgramOptions {
   hosts?: HostFunction[];
 }
 
+/** An engine that must learn of functions loaded while the program runs. */
+export interface CodeListener {
+  /** `funcs` are in module.funcs and have table slots `firstIndex`, `firstIndex + 1`, … */
+  functionsAdded(funcs: readonly Func[], firstIndex: number): void;
+}
+
 /**
  * A module loaded into guest memory: layout, shared buffer, type table, static data,
  * heap and host functions. Every engine (interpreter or native) runs over one of these.
@@ -33,6 +39,7 @@ export class Program {
   readonly heap: GcHeap;
   readonly hosts = new HostRegistry();
   readonly hostContext: HostContext;
+  private readonly codeListeners: CodeListener[] = [];
 
   constructor(
     readonly module: Module,
@@ -56,7 +63,28 @@ export class Program {
     this.hosts.registerAll(builtinHostFunctions());
     this.hosts.registerAll(options.gc.hostFunctions(this.heap));
     for (const h of options.hosts ?? []) this.hosts.register(h);
-    this.hostContext = { memory: this.memory, heap: this.heap, types: this.types, out: options.out };
+    this.hostContext = { memory: this.memory, heap: this.heap, types: this.types, out: options.out, globals: this.image.globalAddr };
+  }
+
+  addCodeListener(l: CodeListener): void {
+    this.codeListeners.push(l);
+  }
+
+  removeCodeListener(l: CodeListener): void {
+    const i = this.codeListeners.indexOf(l);
+    if (i >= 0) this.codeListeners.splice(i, 1);
+  }
+
+  /** Makes functions just appended to module.funcs (loaded at run time) callable by every
+   *  engine over this program: table slots first, then each listener. */
+  addFunctions(funcs: readonly Func[]): number {
+    const first = this.image.funcIndex.size;
+    funcs.forEach((f, i) => {
+      if (this.module.funcs[first + i] !== f) throw new Error(`@${f.name} is not the module's function #${first + i}`);
+      this.image.addFunction(f);
+    });
+    for (const l of this.codeListeners) l.functionsAdded(funcs, first);
+    return first;
   }
 
   /** The host function an extern binds to; a missing one is a link error naming it. */

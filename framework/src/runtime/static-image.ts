@@ -1,4 +1,4 @@
-import type { Module } from '../ir/module.ts';
+import type { Func, Module } from '../ir/module.ts';
 import { sigToString, type Signature } from '../ir/types.ts';
 import type { RootSource, RootVisitor } from '../gc/interface.ts';
 import type { GuestMemory } from './guest-memory.ts';
@@ -63,6 +63,15 @@ export class StaticImage implements RootSource {
       if (g.type === 'f64') memory.f64[(addr - memory.base) >> 3] = Number(g.init);
       else memory.setWord(addr, this.resolve(g.init));
     }
+  }
+
+  /** Gives a function loaded at run time (already in module.funcs) the next table slot. */
+  addFunction(f: Func): number {
+    const index = this.funcIndex.size;
+    if (index >= MAX_FUNCTIONS) throw new RangeError(`more than ${MAX_FUNCTIONS} functions`);
+    this.funcIndex.set(f.name, index);
+    this.memory.setWord(this.tableSlot(index) + 4, this.signatureId(f.sig));
+    return index;
   }
 
   tableSlot(index: number): number {

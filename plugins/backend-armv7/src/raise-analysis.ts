@@ -1,16 +1,16 @@
-import type { Module } from '#framework';
+import type { Func, Module } from '#framework';
 
 /**
  * The functions that may return with an exception status: those that raise, and those
  * whose plain or tail calls reach one (indirect calls and raising externs count as
- * raising). Calls to the others skip the status test.
+ * raising). Calls to the others skip the status test. Code loaded at run time passes its
+ * new `funcs` and the set found for the program so far, which it extends.
  */
-export function functionsThatMayRaise(module: Module): Set<string> {
-  const raising = new Set<string>();
+export function functionsThatMayRaise(module: Module, funcs: readonly Func[] = module.funcs, raising = new Set<string>()): Set<string> {
   const externRaises = new Map(module.externs.map((e) => [e.name, e.raises]));
   for (let changed = true; changed; ) {
     changed = false;
-    for (const f of module.funcs) {
+    for (const f of funcs) {
       if (raising.has(f.name)) continue;
       const raises = f.blocks.some((b) =>
         b.insts.some((i) => {

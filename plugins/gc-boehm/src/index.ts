@@ -16,7 +16,7 @@ export function boehmCollector(options: BoehmCollectorOptions = {}): GarbageColl
   return {
     name: 'boehm',
     description: 'Boehm-style non-moving mark-sweep: size-class pages, page runs for large objects, O(1) pointer recognition',
-    lower: (module) => lowerForBoehm(module, globalAddresses(module)),
+    lower: (module, funcs) => lowerForBoehm(module, globalAddresses(module), funcs),
     hostFunctions: (heap) => boehmHostFunctions(heap),
     createHeap: (ctx) => new BoehmHeap(ctx, options.tuning),
   };

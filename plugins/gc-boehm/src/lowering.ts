@@ -23,11 +23,11 @@ const REF_SIZE_SHIFT = 2;
  * bounds check is an aget of the same element, which traps exactly as the aset would
  * (bad_pointer on null first, then index_out_of_bounds) without splitting the block.
  */
-export function lowerForBoehm(module: Module, globalAddress: GlobalAddressOf): void {
-  if (module.lowered) return;
+export function lowerForBoehm(module: Module, globalAddress: GlobalAddressOf, funcs?: readonly Func[]): void {
+  if (module.lowered && !funcs) return;
   const types = TypeTable.forModule(module);
   const used = { alloc: false, allocArray: false };
-  for (const func of module.funcs) lowerFunc(module, func, types, globalAddress, used);
+  for (const func of funcs ?? module.funcs) lowerFunc(module, func, types, globalAddress, used);
   if (used.alloc) declareExtern(module, ALLOC, ALLOC_SIG);
   if (used.allocArray) declareExtern(module, ALLOC_ARRAY, ALLOC_ARRAY_SIG);
   module.lowered = true;

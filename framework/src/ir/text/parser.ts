@@ -16,6 +16,23 @@ export function parseModule(text: string, file = '<input>'): Module {
   return new ModuleParser(new TokenStream(tokenize(text, file), file)).parse();
 }
 
+/**
+ * Parses function definitions that may use everything `module` declares (code loaded into
+ * a running program) and appends them to `module.funcs`; returns them. Only `func`
+ * declarations are allowed: types, globals and consts are fixed once a program is loaded.
+ * On any error the module is left as it was.
+ */
+export function parseFunctionsInto(module: Module, text: string, file = '<input>'): Func[] {
+  const before = module.funcs.length;
+  try {
+    new ModuleParser(new TokenStream(tokenize(text, file), file), module).parse();
+  } catch (e) {
+    module.funcs.length = before;
+    throw e;
+  }
+  return module.funcs.slice(before);
+}
+
 interface ParamDecl {
   tok: Token;
   type: ValType;
@@ -41,14 +58,28 @@ interface ModuleScope {
 }
 
 class ModuleParser implements ModuleScope {
-  readonly module = new Module();
+  readonly module: Module;
   readonly symbols = new Map<string, Token>();
   readonly types = new Map<string, TypeDecl>();
   private readonly consts: DeferredConst[] = [];
   private readonly bodies: DeferredBody[] = [];
   private readonly globalInits: Token[] = [];
+  /** Set when parsing functions into an existing module. */
+  private readonly extending: boolean;
 
-  constructor(private readonly s: TokenStream) {}
+  constructor(
+    private readonly s: TokenStream,
+    base?: Module,
+  ) {
+    this.extending = base !== undefined;
+    this.module = base ?? new Module();
+    if (!base) return;
+    const at: Token = { kind: 'global', text: '', line: 0, col: 0, start: 0, end: 0 };
+    for (const group of [base.globals, base.consts, base.externs, base.funcs]) {
+      for (const d of group) this.symbols.set(d.name, { ...at, text: d.name });
+    }
+    for (const t of base.types) this.types.set(t.name, t);
+  }
 
   parse(): Module {
     while (this.s.peek().kind !== 'eof') this.declaration();
@@ -62,6 +93,7 @@ class ModuleParser implements ModuleScope {
     const t = this.s.peek();
     const parse = t.kind === 'ident' ? this.declarations.get(t.text) : undefined;
     if (!parse) throw this.s.unexpected("expected 'type', 'global', 'const', 'extern' or 'func'");
+    if (this.extending && t.text !== 'func') throw this.s.error(t, `only functions can be added to a loaded program, not '${t.text}'`);
     this.s.next();
     parse();
   }

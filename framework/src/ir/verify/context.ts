@@ -11,6 +11,8 @@ export interface FuncContext {
   readonly sink: ErrorSink;
   /** The function's own blocks: targets must name one of these. */
   readonly blocks: ReadonlySet<Block>;
+  /** The GC-lowering phase the function must be in (the module's, unless told). */
+  readonly lowered: boolean;
 }
 
 /** One instruction and where it sits. */

@@ -23,12 +23,12 @@ const INSTRUCTION_CHECKS: readonly ((ctx: FuncContext, site: InstSite) => void)[
   checkEdges,
 ];
 
-export function verifyFunctionInto(m: Module, syms: SymbolIndex, f: Func, sink: ErrorSink): void {
+export function verifyFunctionInto(m: Module, syms: SymbolIndex, f: Func, sink: ErrorSink, lowered = m.lowered): void {
   if (f.blocks.length === 0) {
     sink.func(f, 'function has no blocks');
     return;
   }
-  const ctx: FuncContext = { m, syms, f, sink, blocks: new Set(f.blocks) };
+  const ctx: FuncContext = { m, syms, f, sink, blocks: new Set(f.blocks), lowered };
   checkStructure(ctx);
   for (const block of f.blocks) {
     for (let index = 0; index < block.insts.length; index++) {

@@ -60,7 +60,7 @@ function checkAnyOperands(ctx: FuncContext, site: InstSite, first: number, typed
     if (loc === null) reportAt(ctx, site, `operands ${first + 1} and ${k + 1} have different types (${reference} and ${t})`);
     else reportAt(ctx, site, `operand ${k + 1} has type ${t}, but ${loc.describe} holds ${reference}`);
   }
-  if (loc !== null && ctx.m.lowered && loc.kind === 'ref') {
+  if (loc !== null && ctx.lowered && loc.kind === 'ref') {
     reportAt(ctx, site, `stores a ref into ${loc.describe} after GC lowering; the GC's lowering must turn ref stores into raw stores`);
   }
 }

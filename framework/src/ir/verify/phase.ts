@@ -4,6 +4,6 @@ import { reportAt, type FuncContext, type InstSite } from './context.ts';
  *  through set/aset/gset are checked with the operands, where the stored slot is known. */
 export function checkPhase(ctx: FuncContext, site: InstSite): void {
   const { phase, name } = site.inst.op;
-  if (phase === 'unlowered' && ctx.m.lowered) reportAt(ctx, site, `${name} is not allowed after GC lowering`);
-  if (phase === 'lowered' && !ctx.m.lowered) reportAt(ctx, site, `${name} is only allowed in GC-lowered IR`);
+  if (phase === 'unlowered' && ctx.lowered) reportAt(ctx, site, `${name} is not allowed after GC lowering`);
+  if (phase === 'lowered' && !ctx.lowered) reportAt(ctx, site, `${name} is only allowed in GC-lowered IR`);
 }

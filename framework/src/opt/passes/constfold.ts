@@ -17,9 +17,9 @@ import { Substitution } from './support/substitution.ts';
 export const constfold: Pass = {
   name: 'constfold',
   description: 'folds ops on constants and branches on constants, using the opcode table semantics',
-  run(m) {
+  run(m, funcs = m.funcs) {
     let changed = false;
-    for (const f of m.funcs) if (foldFunction(f)) changed = true;
+    for (const f of funcs) if (foldFunction(f)) changed = true;
     return changed;
   },
 };

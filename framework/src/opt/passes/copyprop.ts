@@ -18,9 +18,9 @@ import { Substitution } from './support/substitution.ts';
 export const copyprop: Pass = {
   name: 'copyprop',
   description: 'replaces block parameters that always receive the same value, and selects of equal operands',
-  run(m) {
+  run(m, funcs = m.funcs) {
     let changed = false;
-    for (const f of m.funcs) if (propagateFunction(f)) changed = true;
+    for (const f of funcs) if (propagateFunction(f)) changed = true;
     return changed;
   },
 };

@@ -15,9 +15,9 @@ import { removeBlockParams } from './support/params.ts';
 export const dce: Pass = {
   name: 'dce',
   description: 'removes unused pure instructions and unused block parameters',
-  run(m) {
+  run(m, funcs = m.funcs) {
     let changed = false;
-    for (const f of m.funcs) if (eliminateFunction(f)) changed = true;
+    for (const f of funcs) if (eliminateFunction(f)) changed = true;
     return changed;
   },
 };

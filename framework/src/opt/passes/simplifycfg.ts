@@ -14,9 +14,9 @@ import { removeUnreachableBlocks } from './cfg/unreachable.ts';
 export const simplifycfg: Pass = {
   name: 'simplifycfg',
   description: 'removes unreachable blocks, threads jumps through empty blocks and merges straight-line blocks',
-  run(m) {
+  run(m, funcs = m.funcs) {
     let changed = false;
-    for (const f of m.funcs) if (simplifyFunction(f)) changed = true;
+    for (const f of funcs) if (simplifyFunction(f)) changed = true;
     return changed;
   },
 };

@@ -1,7 +1,7 @@
 // The armv7 engine: compiles functions to A32 code (all up front when `eager`, otherwise
 // each on its first call, through the code cache's lazy stubs), runs them in Unicorn over
 // the program's memory, and maps guest faults to traps naming the function.
-import { emptyStats, emu, GuestException, PAGE, Trap, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
+import { emptyStats, emu, GuestException, PAGE, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
 import { HOST_SYMBOL, TRAP_SYMBOL } from '../arm-data.ts';
 import { FUEL_REG, IP } from '../arm-regs.ts';
 import { hasHardwareDivide } from '../cpu-features.ts';
@@ -23,7 +23,7 @@ const EMU_TRAP: Record<emu.EmuTrapKind, TrapKind> = {
   illegal_instruction: 'host_error',
 };
 
-export class ArmEngine implements Engine, RootSource {
+export class ArmEngine implements Engine, RootSource, CodeListener {
   readonly stats: EngineStats = emptyStats();
   private readonly machine: emu.GuestMachine;
   private readonly code: CodeCache;
@@ -75,6 +75,16 @@ export class ArmEngine implements Engine, RootSource {
       throw error;
     }
     program.heap.addRoots(this);
+    program.addCodeListener(this);
+    this.updateStats();
+  }
+
+  /** Code loaded at run time is compiled at once: the lazy stubs cover the program's
+   *  functions at start-up only, and loaded code is hot by the time a frontend loads it. */
+  functionsAdded(funcs: readonly Func[]): void {
+    for (const f of funcs) this.funcs.set(f.name, f);
+    functionsThatMayRaise(this.program.module, funcs, this.mayRaise);
+    this.code.compile(funcs);
     this.updateStats();
   }
 
@@ -160,6 +170,7 @@ export class ArmEngine implements Engine, RootSource {
 
   dispose(): void {
     this.program.heap.removeRoots(this);
+    this.program.removeCodeListener(this);
     this.machine.close();
   }
 

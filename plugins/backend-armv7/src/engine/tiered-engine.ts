@@ -4,24 +4,25 @@
 // code cache's lazy stubs, never the interpreter). A function hot in a loop keeps
 // interpreting that activation: there is no on-stack replacement. Both tiers register as
 // GC root sources: interpreter frames and the guest stack.
-import { emptyStats, GuestException, Interpreter, type Engine, type EngineOptions, type EngineStats, type NativeTier, type Program } from '#framework';
+import { emptyStats, GuestException, Interpreter, type Engine, type EngineOptions, type EngineStats, type Func, type NativeTier, type Program } from '#framework';
 import { ArmEngine } from './arm-engine.ts';
 
 export class TieredEngine implements Engine {
   private readonly native: ArmEngine;
   private readonly interp: Interpreter;
-  private readonly names: readonly string[];
+  /** By table index: the module's own array, which grows as code is loaded at run time. */
+  private readonly funcs: readonly Func[];
   private readonly merged: EngineStats = emptyStats();
   private callMillis = 0;
 
   constructor(program: Program, options: EngineOptions, threshold: number) {
-    this.names = program.module.funcs.map((f) => f.name);
+    this.funcs = program.module.funcs;
     this.native = new ArmEngine(program, options, false);
     const tier: NativeTier = {
       threshold,
-      compile: (index) => this.native.ensureCompiled(this.names[index]!),
+      compile: (index) => this.native.ensureCompiled(this.funcs[index]!.name),
       call: (index, args) => {
-        const { value, raised } = this.native.callNative(this.names[index]!, args);
+        const { value, raised } = this.native.callNative(this.funcs[index]!.name, args);
         if (raised) throw new GuestException(value!);
         return value;
       },
