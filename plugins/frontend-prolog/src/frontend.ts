@@ -12,7 +12,7 @@ export const prologFrontend: Frontend = {
   compile(source, file, options) {
     const program = compileProgram(source, file, options.goal);
     const module = parseModule(program.text, `${file}.jir`);
-    const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds });
+    const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds, dynamic: program.dynamic });
     return {
       module,
       hosts: prologHostFunctions(states),

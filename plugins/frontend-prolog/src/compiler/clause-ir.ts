@@ -1,10 +1,17 @@
 import { isGround, varsOf, type Term } from '../reader/terms.ts';
 import { OWN_BARRIER, type Clause } from './desugar.ts';
+import { emitDynamicCall } from './dynamic-slots.ts';
 import { ConstPool, Fn } from './ir-text.ts';
 import type { Symbols } from './symbols.ts';
 
-/** How a goal is run: compiled predicate, runtime wrapper taking the goal term, host builtin, or inline. */
-export type Target = { kind: 'pred'; fn: string } | { kind: 'wrapper'; fn: string } | { kind: 'host' } | { kind: 'inline' };
+/** How a goal is run: compiled predicate, dynamic predicate (through its code slot, see
+ *  dynamic-slots.ts), runtime wrapper taking the goal term, host builtin, or inline. */
+export type Target =
+  | { kind: 'pred'; fn: string }
+  | { kind: 'dynamic'; slot: number }
+  | { kind: 'wrapper'; fn: string }
+  | { kind: 'host' }
+  | { kind: 'inline' };
 
 export interface EmitContext {
   syms: Symbols;
@@ -185,9 +192,11 @@ export class ClauseEmitter {
         continue;
       }
       this.materialize();
-      const vals = target.kind === 'pred' ? args.map((a) => this.term(a)) : [this.term(g)];
+      const byArgs = target.kind === 'pred' || target.kind === 'dynamic';
+      const vals = byArgs ? args.map((a) => this.term(a)) : [this.term(g)];
       const k = rest.length === 0 ? this.k : this.frame(rest);
       if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
+      else if (target.kind === 'dynamic') emitDynamicCall(this.fn, target.slot, [...vals, k]);
       else this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
       if (rest.length === 0) {
         this.finish();
@@ -277,10 +286,9 @@ export class ClauseEmitter {
       if (!t.name.endsWith('_anon')) this.defined.set(t.name, v);
       return v;
     }
-    if (isGround(t)) {
-      const g = this.ctx.consts.ground(t);
-      return typeof g === 'number' ? f.imm(g) : f.val(`gaddr ${g}`, 'g');
-    }
+    const g = isGround(t) ? this.ctx.consts.ground(t) : null;
+    if (typeof g === 'number') return f.imm(g);
+    if (typeof g === 'string') return f.val(`gaddr ${g}`, 'g');
     const s = t as Extract<Term, { k: 'str' }>;
     const args = s.args.map((a) => this.term(a));
     const arr = f.val(`new_array :str, ${f.iconst(args.length + 1)}`, 's');

@@ -54,15 +54,25 @@ export class Fn {
   }
 }
 
+/** Code compiled at run time cannot add static data, and a float or bigint is built only
+ *  from static data: a clause holding one stays with the generic clause matcher. */
+export class NeedsStaticData extends Error {}
+
 /** Module-level constants: ground terms, floats and bigints live in static data. */
 export class ConstPool {
   private readonly decls: string[] = [];
   private readonly byKey = new Map<string, string>();
 
-  constructor(private readonly syms: Symbols) {}
+  /** `staticData` false: for code loaded at run time, which may not declare consts. */
+  constructor(
+    private readonly syms: Symbols,
+    private readonly staticData = true,
+  ) {}
 
-  /** A ground term as a ref: either immediate bits (number) or a const name (string). */
-  ground(t: Term): number | string {
+  /** A ground term as a ref: immediate bits (number), a const name (string), or null for
+   *  a compound term the code must build (no static data). */
+  ground(t: Term): number | string | null {
+    if (!this.staticData && t.k === 'str') return null;
     switch (t.k) {
       case 'atom':
         return this.syms.imm(t.name, 0);
@@ -72,7 +82,7 @@ export class ConstPool {
       case 'flt':
         return this.add(`flt:${Object.is(t.v, -0) ? '-0' : t.v}`, `:flt = { ${floatText(t.v)} }`);
       case 'str': {
-        const parts = [this.syms.imm(t.name, t.args.length), ...t.args.map((a) => this.ground(a))];
+        const parts = [this.syms.imm(t.name, t.args.length), ...t.args.map((a) => this.ground(a)!)];
         return this.add(`str:${parts.join(',')}`, `:str = [${parts.map((p) => (typeof p === 'number' ? String(p | 0) : p)).join(', ')}]`);
       }
       case 'var':
@@ -81,6 +91,7 @@ export class ConstPool {
   }
 
   private add(key: string, body: string): string {
+    if (!this.staticData) throw new NeedsStaticData(key);
     let name = this.byKey.get(key);
     if (!name) {
       name = `@k${this.byKey.size}`;

@@ -7,6 +7,7 @@ import { Parser, type DoubleQuotes, type ReaderFlags } from '../reader/parser.ts
 import { atom, str, type Term } from '../reader/terms.ts';
 import { isInlineBuiltin, type EmitContext, type Target } from './clause-ir.ts';
 import { Desugarer, type Clause } from './desugar.ts';
+import { emitSlot, slotGlobal, type SlotPredicate } from './dynamic-slots.ts';
 import { ConstPool, Fn, mangle } from './ir-text.ts';
 import { emitPredicate, type Predicate } from './predicate-ir.ts';
 import { runtimeText } from './runtime-text.ts';
@@ -27,6 +28,17 @@ export interface CompiledProgram {
   ops: OperatorTable;
   staticPreds: Set<number>;
   dynamicPreds: Set<number>;
+  dynamic: DynamicLink;
+}
+
+/** What compiling a dynamic predicate at run time needs from the program's compilation. */
+export interface DynamicLink {
+  /** The code slot of each slotted predicate (see dynamic-slots.ts), by symbol id. */
+  slots: Map<number, number>;
+  /** How run-time code runs a goal: as the program's code does, except that predicates
+   *  without a slot go to the generic matcher (globals cannot be added at run time). */
+  target(name: string, arity: number): Target;
+  semidet(name: string, arity: number): string | null;
 }
 
 interface Step {
@@ -126,20 +138,34 @@ export function compileProgram(source: string, file: string, goal: string | unde
   const fns: Fn[] = [];
   const dynamicPreds = new Set([...dynamic].map((k) => keyId(syms, k)));
   const tested = new Set<Predicate>();
+  const slotted = new Map<string, SlotPredicate>();
+  const slotOf = (name: string, arity: number): number => {
+    const key = `${name}/${arity}`;
+    let sp = slotted.get(key);
+    if (!sp) slotted.set(key, (sp = { slot: slotted.size, name, arity }));
+    return sp.slot;
+  };
+  for (const key of dynamic) {
+    const slash = key.lastIndexOf('/');
+    slotOf(key.slice(0, slash), Number(key.slice(slash + 1)));
+  }
+  const resolve = (name: string, arity: number, newSlots: boolean): Target => {
+    const key = `${name}/${arity}`;
+    const p = byKey.get(key);
+    if (p) return { kind: 'pred', fn: p.fn };
+    const w = WRAPPERS[key];
+    if (w) return { kind: 'wrapper', fn: w };
+    if (HOST_BUILTINS[key]) return { kind: 'host' };
+    if (isInlineBuiltin(name, arity)) return { kind: 'inline' };
+    const sp = slotted.get(key);
+    if (sp) return { kind: 'dynamic', slot: sp.slot };
+    return newSlots ? { kind: 'dynamic', slot: slotOf(name, arity) } : { kind: 'wrapper', fn: 'dyn$call' };
+  };
   const ctx: EmitContext = {
     syms,
     consts,
     add: (f) => fns.push(f),
-    target(name, arity): Target {
-      const key = `${name}/${arity}`;
-      const p = byKey.get(key);
-      if (p) return { kind: 'pred', fn: p.fn };
-      const w = WRAPPERS[key];
-      if (w) return { kind: 'wrapper', fn: w };
-      if (HOST_BUILTINS[key]) return { kind: 'host' };
-      if (isInlineBuiltin(name, arity)) return { kind: 'inline' };
-      return { kind: 'wrapper', fn: 'dyn$call' };
-    },
+    target: (name, arity) => resolve(name, arity, true),
     semidet(name, arity) {
       const p = byKey.get(`${name}/${arity}`);
       if (!p || !isFlat(p)) return null;
@@ -149,11 +175,13 @@ export function compileProgram(source: string, file: string, goal: string | unde
   };
   for (const p of preds) emitPredicate(ctx, p);
   for (const p of tested) emitSemidet(ctx, p);
+  const slotDecls = [...slotted.values()].map((sp) => emitSlot(ctx.add, sp, syms.imm(sp.name, sp.arity)));
 
   const lookup = new Fn('func @lookup(%id: i32) -> i32');
   const cases: [number, string][] = [];
   for (const p of preds) cases.push([syms.id(p.name, p.arity), `${p.fn}$w`]);
   for (const [key, fn] of Object.entries(WRAPPERS)) cases.push([keyId(syms, key), fn]);
+  for (const sp of slotted.values()) cases.push([syms.id(sp.name, sp.arity), `${slotGlobal(sp.slot)}$w`]);
   for (const key of Object.keys(HOST_BUILTINS)) cases.push([keyId(syms, key), 'ctl$host']);
   const seen = new Set<number>();
   const uniq = cases.filter(([i]) => !seen.has(i) && seen.add(i));
@@ -180,8 +208,17 @@ export function compileProgram(source: string, file: string, goal: string | unde
   fns.push(main);
 
   const staticPreds = new Set(preds.filter((p) => !p.name.startsWith('$step')).map((p) => syms.id(p.name, p.arity)));
-  const text = [runtimeText(syms), consts.text(), ...fns.map((f) => f.text())].join('\n');
-  return { text, syms, ops, staticPreds, dynamicPreds };
+  const text = [runtimeText(syms), consts.text(), ...slotDecls, ...fns.map((f) => f.text())].join('\n');
+  const emittedTests = new Set([...tested].map((p) => `${p.name}/${p.arity}`));
+  const dynamicLink: DynamicLink = {
+    slots: new Map([...slotted.values()].map((sp) => [syms.id(sp.name, sp.arity), sp.slot])),
+    target: (name, arity) => resolve(name, arity, false),
+    semidet: (name, arity) => {
+      const p = byKey.get(`${name}/${arity}`);
+      return p && emittedTests.has(`${name}/${arity}`) ? semidetName(p) : null;
+    },
+  };
+  return { text, syms, ops, staticPreds, dynamicPreds, dynamic: dynamicLink };
 }
 
 function keyId(syms: Symbols, key: string): number {

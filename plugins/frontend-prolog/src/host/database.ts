@@ -2,8 +2,8 @@ import { existenceError, permissionError, indicator, typeError, instantiationErr
 import type { RunState } from './state.ts';
 import { copyTerm } from './term-ops.ts';
 import * as L from './layout.ts';
+import { DIED_NEVER } from './dynamic-code.ts';
 
-const DIED_NEVER = 0x7fffffff;
 
 /** The predicate symbol of a callable term, or raises. */
 export function predicateOf(s: RunState, t0: number): number {
@@ -20,7 +20,10 @@ export function predicateOf(s: RunState, t0: number): number {
 export function dbFirst(s: RunState, goal: number, mode: number): number {
   const id = predicateOf(s, goal);
   const e = s.db.get(id);
-  if (e) return e.head;
+  if (e) {
+    if (mode === 0) s.code.called(id);
+    return e.head;
+  }
   if (mode === 0) existenceError(s.h, s.info.syms.names[id]!, s.info.syms.arities[id]!);
   return 0;
 }
@@ -57,6 +60,7 @@ export function assertClause(s: RunState, clause0: number, atEnd: boolean): void
   }
   h.setW(rec + L.CLAUSE_KEY, key);
   s.gen++;
+  s.code.changed(id);
   h.setW(rec + L.CLAUSE_BORN, s.gen);
   h.setW(rec + L.CLAUSE_DIED, DIED_NEVER);
   if (entry.head === 0) {
@@ -73,6 +77,7 @@ export function assertClause(s: RunState, clause0: number, atEnd: boolean): void
 export function eraseClause(s: RunState, rec: number): boolean {
   const h = s.h;
   if (h.w(rec + L.CLAUSE_DIED) !== DIED_NEVER) return false;
+  s.code.changed(predicateOf(s, h.arg(h.w(rec + L.CLAUSE_TERM), 1)));
   s.gen++;
   h.setW(rec + L.CLAUSE_DIED, s.gen);
   return true;
@@ -105,6 +110,7 @@ export function abolish(s: RunState, pi: number): void {
   const e = s.db.get(id);
   if (!e) return;
   for (let c = e.head; c !== 0; c = h.w(c + L.CLAUSE_NEXT)) eraseClause(s, c);
+  s.code.changed(id);
   // The predicate is gone, dynamic or not: calling it again is an existence error (as SWI).
   s.db.delete(id);
 }

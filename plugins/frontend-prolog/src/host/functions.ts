@@ -23,7 +23,14 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
     sig: s,
     collects: flags.collects ?? false,
     raises: flags.raises ?? false,
-    impl,
+    impl: (a, ctx) => {
+      const scope = st(ctx).h.scope;
+      try {
+        return impl(a, ctx);
+      } finally {
+        scope.length = 0;
+      }
+    },
   });
   const keepCopy = (s: RunState, t: number): number => {
     const base = s.kept.length;
@@ -60,7 +67,7 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       const h = st(ctx).h;
       return makeNum(h, binary(h, h.syms.names[op!]!, readNum(h, x!) ?? evalTerm(h, x!), readNum(h, y!) ?? evalTerm(h, y!)));
     }),
-    fn('pl_arith_cmp', sig(['ref', 'ref'], 'i32'), { raises: true }, ([x, y], ctx) => {
+    fn('pl_arith_cmp', sig(['ref', 'ref'], 'i32'), { collects: true, raises: true }, ([x, y], ctx) => {
       const h = st(ctx).h;
       return compareNum(readNum(h, x!) ?? evalTerm(h, x!), readNum(h, y!) ?? evalTerm(h, y!));
     }),
@@ -75,7 +82,7 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       if (!b) return existenceError(h, h.syms.names[id]!, h.syms.arities[id]!);
       return b(s, g, (i) => h.arg(g, i));
     }),
-    fn('pl_db_first', sig(['ref', 'i32'], 'ref'), { raises: true }, ([g, mode], ctx) => dbFirst(st(ctx), g!, mode!)),
+    fn('pl_db_first', sig(['ref', 'i32'], 'ref'), { collects: true, raises: true }, ([g, mode], ctx) => dbFirst(st(ctx), g!, mode!)),
     fn('pl_db_gen', sig([], 'i32'), {}, (_a, ctx) => st(ctx).gen),
     fn('pl_add_args', sig(['ref', 'ref'], 'ref'), { collects: true, raises: true }, ([x0, g], ctx) => {
       const h = st(ctx).h;

@@ -10,6 +10,12 @@ export type Kind = 'var' | 'atom' | 'int' | 'str' | 'flt' | 'big' | 'other';
 
 /** Reads and builds guest terms for host functions. */
 export class Heap {
+  /** Every object built during the current host call, kept alive until it returns (the
+   *  run state roots them): host code can then nest constructors freely, as in
+   *  newStr('f', [newVar(), newVar()]), without losing a half-built term to a collection.
+   *  Boehm does not move objects; a moving collector would need handles here. */
+  readonly scope: number[] = [];
+
   constructor(
     readonly ctx: HostContext,
     readonly syms: Symbols,
@@ -85,6 +91,7 @@ export class Heap {
   }
   newVar(): number {
     const v = this.ctx.heap.allocStruct(T_VAR);
+    this.scope.push(v);
     const m = this.ctx.memory;
     const at = m.layout.staticBase + 8 * L.GLOBAL_SERIAL;
     const s = this.w(at) + 1;
@@ -95,18 +102,22 @@ export class Heap {
   newStr(name: string, args: number[]): number {
     if (args.length === 0) return this.atom(name);
     const s = this.ctx.heap.allocArray(T_STR, args.length + 1);
+    this.scope.push(s);
     this.setW(s + ARR_ELEMS, this.syms.imm(name, args.length));
     args.forEach((a, i) => this.setW(s + ARR_ELEMS + 4 * (i + 1), a));
     return s;
   }
   newFloat(x: number): number {
     const f = this.ctx.heap.allocStruct(T_FLT);
+    this.scope.push(f);
     const m = this.ctx.memory;
     m.f64[(f + FLT_V - m.base) >> 3] = x;
     return f;
   }
   newInt(v: bigint): number {
-    return makeInteger(this.ctx, v);
+    const n = makeInteger(this.ctx, v);
+    if ((n & 3) === 0) this.scope.push(n);
+    return n;
   }
   list(items: number[], tail = L.NIL_BITS): number {
     let t = tail;

@@ -1,5 +1,7 @@
 import type { GcHeap, HostContext, RootSource, RootVisitor } from '#framework';
+import type { DynamicLink } from '../compiler/program.ts';
 import type { Symbols } from '../compiler/symbols.ts';
+import { DynamicCodes } from './dynamic-code.ts';
 import type { OperatorTable } from '../reader/operators.ts';
 import { Heap } from './heap.ts';
 
@@ -17,6 +19,7 @@ export interface ProgramInfo {
   staticPreds: Set<number>;
   /** Symbol ids declared `:- dynamic`. */
   dynamicPreds: Set<number>;
+  dynamic: DynamicLink;
 }
 
 /** How a run ended, for describeFailure. */
@@ -33,9 +36,12 @@ export class RunState implements RootSource {
   readonly globals = new Map<string, number>();
   stderr: string[] = [];
   readonly h: Heap;
+  /** Compiled code of hot dynamic predicates. */
+  readonly code: DynamicCodes;
 
   constructor(ctx: HostContext, readonly info: ProgramInfo) {
     this.h = new Heap(ctx, info.syms);
+    this.code = new DynamicCodes(this);
     ctx.heap.addRoots(this);
     for (const id of info.dynamicPreds) this.db.set(id, { head: 0, tail: 0 });
   }
@@ -46,6 +52,8 @@ export class RunState implements RootSource {
       if (e.tail) e.tail = visit(e.tail);
     }
     for (let i = 0; i < this.kept.length; i++) this.kept[i] = visit(this.kept[i]!);
+    const scope = this.h.scope;
+    for (let i = 0; i < scope.length; i++) scope[i] = visit(scope[i]!);
     for (const [k, v] of this.globals) if ((v & 3) === 0 && v !== 0) this.globals.set(k, visit(v));
   }
 }
