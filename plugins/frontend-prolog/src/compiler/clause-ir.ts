@@ -311,7 +311,7 @@ export class ClauseEmitter {
     }
     if (p.k === 'atom' || (p.k === 'int' && typeof this.ctx.consts.ground(p) === 'number')) {
       const bits = this.ctx.consts.ground(p) as number;
-      const d = f.val(`call @deref(${v})`, 'd');
+      const d = f.deref(v);
       const db = f.val(`ref.bits ${d}`, 'db');
       const eq = f.val(`icmp.eq ${db}, ${f.iconst(bits)}`, 'eq');
       const ok = f.blk('ok'), c1 = f.blk('c'), c2 = f.blk('c'), c3 = f.blk('bind');
@@ -416,7 +416,7 @@ export class ClauseEmitter {
     const f = this.fn;
     if (e.k === 'int' || e.k === 'flt') return this.term(e);
     if (e.k === 'var') {
-      const d = f.val(`call @deref(${this.term(e)})`, 'd');
+      const d = f.deref(this.term(e));
       const isInt = f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(1)}`, 'ii');
       const done = f.blk('ev'), slow = f.blk('evs'), got = f.blk('evg');
       const r = f.v('ev');

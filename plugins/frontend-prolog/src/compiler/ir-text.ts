@@ -52,6 +52,23 @@ export class Fn {
   text(): string {
     return `${this.header} {\n^entry:\n${this.lines.join('\n')}\n}\n`;
   }
+
+  /** Dereferences `t` in line (the loop of core.jir's @deref): a call would make the
+   *  function non-leaf and, in native code, store every live value around it. */
+  deref(t: string): string {
+    const loop = this.blk('dl'), ptr = this.blk('dp'), isVar = this.blk('dv'), done = this.blk('dd');
+    const x = this.v('dx'), r = this.v('d');
+    this.end(`br ${loop}(${t})`);
+    this.label(loop, `${x}: ref`);
+    this.end(`brif ${this.val(`ref.is_ptr ${x}`)}, ${ptr}, ${done}(${x})`);
+    this.label(ptr);
+    this.end(`brif ${this.val(`icmp.eq ${this.val(`ref.type_id ${x}`)}, ${this.iconst(1)}`)}, ${isVar}, ${done}(${x})`);
+    this.label(isVar);
+    const v = this.val(`get :var.val, ${x}`);
+    this.end(`brif ${this.val(`icmp.eq ${this.val(`ref.bits ${v}`)}, ${this.iconst(0)}`)}, ${done}(${x}), ${loop}(${v})`);
+    this.label(done, `${r}: ref`);
+    return r;
+  }
 }
 
 /** Code compiled at run time cannot add static data, and a float or bigint is built only

@@ -80,7 +80,7 @@ function emitIndex(f: Fn, keys: Key[], seqOf: (m: number[]) => number, call: (j:
   const fallback = seqOf(keys.flatMap((k, i) => (k.kind === 'any' || k.kind === 'other' ? [i] : [])));
   const immKeys = [...new Set(keys.flatMap((k) => (k.kind === 'imm' ? [k.bits] : [])))];
   const funKeys = [...new Set(keys.flatMap((k) => (k.kind === 'functor' ? [k.bits] : [])))];
-  const d = f.val('call @deref(%a0)', 'd');
+  const d = f.deref('%a0');
   const db = f.val(`ref.bits ${d}`, 'db');
   const ptr = f.blk('ptr'), imm = f.blk('imm'), dflt = f.blk('dflt'), anyb = f.blk('any');
   f.end(`brif ${f.val(`ref.is_ptr ${d}`)}, ${ptr}, ${imm}`);
