@@ -44,6 +44,16 @@ export class BitSet {
     return changed;
   }
 
+  /** this ∩= other. */
+  intersectWith(other: BitSet): void {
+    for (let w = 0; w < this.words.length; w++) this.words[w]! &= other.words[w]!;
+  }
+
+  /** Every member, 0 … size-1. */
+  fill(): void {
+    this.words.fill(0xffffffff);
+  }
+
   copyFrom(other: BitSet): void {
     this.words.set(other.words);
   }

@@ -14,12 +14,16 @@ export class LinearOrder {
   /** Block id of every global instruction index. */
   readonly blockAt: Int32Array;
   readonly instCount: number;
+  /** Position of each block id in `order`. */
+  private readonly rank: Int32Array;
 
   constructor(
     mf: MachFunction<unknown>,
     readonly order: readonly number[],
   ) {
     this.labelIndex = new Int32Array(mf.blocks.length).fill(-1);
+    this.rank = new Int32Array(mf.blocks.length).fill(-1);
+    order.forEach((id, k) => (this.rank[id] = k));
     let n = 0;
     for (const id of order) {
       this.labelIndex[id] = n;
@@ -51,6 +55,12 @@ export class LinearOrder {
   /** Position after the block's last instruction (exclusive end). */
   blockEnd(id: number, instCount: number): number {
     return 2 * (this.labelIndex[id]! + instCount) + 2;
+  }
+
+  /** Where the block after the one holding `pos` starts (the end of all code after the last). */
+  nextBlockStart(pos: number): number {
+    const k = this.rank[this.blockAt[pos >> 1]!]! + 1;
+    return k < this.order.length ? this.blockStart(this.order[k]!) : 2 * this.instCount;
   }
 
   isBlockStart(pos: number): boolean {

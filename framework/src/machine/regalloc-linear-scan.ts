@@ -17,12 +17,14 @@ const evenFloor = (pos: number): number => pos & ~1;
  * Linear-scan register allocation with interval splitting (Wimmer & Mössenböck), tuned for
  * a machine where a store costs two hundred register operations and a load five:
  *
- * - A value that is ever spilled is stored once, right after its definition; every later
- *   piece on the stack finds it there, so moving to the stack needs no store and may happen
- *   at any position, even in the middle of an instruction (across a call's clobbers).
+ * - Moving to the stack may happen at any position, even in the middle of an instruction
+ *   (across a call's clobbers): where the store goes is decided afterwards, per path, by
+ *   spill-stores.ts, so a value keeps its register up to the call that clobbers it.
+ * - After a call, a value waits on the stack until its next use or the end of its block,
+ *   whichever comes first, so paths that skipped the call may keep it in a register.
  * - Constants (`remat` instructions) are never stored: a reload re-executes their definition.
- * - When a register must be taken from someone, values already stored (or constants) are
- *   evicted first, because evicting them costs only a later reload.
+ * - When a register must be taken from someone, values already spilled somewhere (or
+ *   constants) are evicted first: evicting them is likely to cost only a later reload.
  *
  * Calls clobber every allocatable register at After(call), so any value live across a call
  * ends up on the stack there and is reloaded before its next use.
@@ -43,8 +45,6 @@ class LinearScan {
   private active: LiveInterval[] = [];
   private inactive: LiveInterval[] = [];
   private readonly noRanges: LiveRange[] = [];
-  /** Positions where every register of the class is taken (calls): a value live there is on the stack. */
-  private readonly barriers: number[];
 
   constructor(
     private readonly set: IntervalSet,
@@ -54,7 +54,6 @@ class LinearScan {
     private readonly spilled: Set<VReg>,
   ) {
     this.queue = new IntervalQueue((it) => it.isFirstPiece && set.reuse.has(it.vreg));
-    this.barriers = allTaken(regs.map((r) => set.fixed.get(r) ?? []));
   }
 
   run(roots: LiveInterval[]): void {
@@ -62,18 +61,15 @@ class LinearScan {
     for (let current = this.queue.pop(); current; current = this.queue.pop()) {
       this.advanceTo(current.start);
       if (!current.isFirstPiece && (current.start & 1) === 1) {
-        // No gap to move into a register here: it starts on the stack.
-        this.spillUntilRegUse(current);
+        // No gap to move into a register here (a call clobbered it): it starts on the
+        // stack, until its block ends, so that the paths that did not make the call can
+        // keep it in a register past their join.
+        this.spillUntilRegUse(current, true);
         continue;
       }
-      if (this.crossesBarrierBeforeUse(current)) {
-        // It will be on the stack at the call anyway: holding a register until then buys nothing.
-        if (current.nextUse(current.start, true) !== current.start) {
-          this.spillUntilRegUse(current);
-          continue;
-        }
-        this.queue.push(this.split(current, current.start + 1));
-      }
+      // A value keeps its register up to a call even when it must be on the stack there:
+      // spill stores are placed lazily (spill-stores.ts), so holding the register moves the
+      // store onto the paths that make the call.
       if (!this.tryAllocateFree(current)) this.allocateBlocked(current);
       if (current.preg !== NO_REG) this.active.push(current);
     }
@@ -92,21 +88,6 @@ class LinearScan {
     const i = this.regs.indexOf(r);
     if (i < 0) throw new Error(`register ${r} is not allocatable in this class (${this.regs.join(', ')})`);
     return i;
-  }
-
-  /** True when the interval lives across a barrier after its start and before its next use. */
-  private crossesBarrierBeforeUse(current: LiveInterval): boolean {
-    const next = Math.min(current.nextUse(current.start + 1, false), current.end);
-    let lo = 0, hi = this.barriers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.barriers[mid]! <= current.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.barriers.length && this.barriers[i]! < next; i++) {
-      if (current.covers(this.barriers[i]!)) return true;
-    }
-    return false;
   }
 
   private fixedRanges(r: PReg): readonly LiveRange[] {
@@ -219,11 +200,16 @@ class LinearScan {
     this.spillUntilRegUse(this.split(it, pos));
   }
 
-  /** Puts `it` on the stack up to its next use that needs a register; the piece from there
-   *  goes back to the queue. */
-  private spillUntilRegUse(it: LiveInterval): void {
-    const use = it.nextUse(it.start, true);
-    if (use !== NEVER) this.queue.push(this.split(it, evenFloor(use)));
+  /** Puts `it` on the stack up to its next use that needs a register (or, `toBlockEnd`, up
+   *  to the end of its block if that comes first); the piece from there goes back to the queue. */
+  private spillUntilRegUse(it: LiveInterval, toBlockEnd = false): void {
+    let at = it.nextUse(it.start, true);
+    if (at !== NEVER) at = evenFloor(at);
+    if (toBlockEnd) {
+      const end = this.set.linear.nextBlockStart(it.start);
+      if (end < at && end > it.start && end < it.end) at = end;
+    }
+    if (at !== NEVER) this.queue.push(this.split(it, at));
     this.toStack(it);
   }
 
@@ -269,12 +255,4 @@ class LinearScan {
     const piece = this.pieces[h.vreg]!.find((p) => p.preg !== NO_REG && (p.covers(h.pos) || p.end === h.pos));
     return piece ? piece.preg : NO_REG;
   }
-}
-
-/** Positions covered by every one of the range lists. */
-function allTaken(lists: readonly (readonly LiveRange[])[]): number[] {
-  if (lists.length === 0) return [];
-  const counts = new Map<number, number>();
-  for (const rs of lists) for (const r of rs) for (let p = r.from; p < r.to; p++) counts.set(p, (counts.get(p) ?? 0) + 1);
-  return [...counts].filter(([, c]) => c === lists.length).map(([p]) => p).sort((a, b) => a - b);
 }

@@ -9,6 +9,7 @@ import { isFixed, isVirtual } from './machine-inst.ts';
 import type { ParallelMove } from './parallel-moves.ts';
 import type { Allocation } from './regalloc-linear-scan.ts';
 import { NO_REG, type VReg } from './regs.ts';
+import { SpillStores } from './spill-stores.ts';
 
 /** The parallel moves that connect the allocation: by the gap they run in. */
 export interface MovePlan {
@@ -62,12 +63,13 @@ export class Locations {
 
 /**
  * Works out every move the allocation needs:
- * - inside blocks, where a vreg's next piece starts (a move to the stack is free: the value
- *   was stored at its definition);
+ * - inside blocks, where a vreg's next piece starts;
  * - into fixed registers before an instruction and out of them after it;
- * - the one spill store of each spilled vreg, right after its definition;
  * - on edges: block arguments into parameters, and live-through values whose location
- *   differs between the end of the predecessor and the start of the successor.
+ *   differs between the end of the predecessor and the start of the successor;
+ * - spill stores, placed by spill-stores.ts: where a piece goes from a register to the
+ *   stack, unless the value is stored on every path there already, or once right after
+ *   the definition for a value that would otherwise be stored inside a loop.
  */
 export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: IntervalSet, live: Liveness, alloc: Allocation, locs: Locations): MovePlan {
   const plan: MovePlan = { gaps: new Map(), atEnd: new Map(), atStart: new Map() };
@@ -81,6 +83,8 @@ export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: Interval
   };
   const typeOf = (v: VReg) => mf.vregs.typeOf(v);
   const linear = set.linear;
+  const stores = new SpillStores(mf, cfg, set, alloc);
+  const isStore = (dst: MoveSource, src: MoveSource): boolean => dst.kind === 'slot' && src.kind === 'reg';
 
   // Pieces that change location inside a block.
   alloc.pieces.forEach((ps, v) => {
@@ -88,9 +92,21 @@ export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: Interval
       const prev = ps[k - 1]!, next = ps[k]!;
       if (prev.end !== next.start || linear.isBlockStart(next.start)) continue;
       const dst = locs.of(next);
-      if (dst.kind !== 'reg') continue;
-      if ((next.start & 1) === 1) throw new Error(`v${v} moves into a register in the middle of an instruction (${next.start})`);
       const src = locs.of(prev);
+      if (dst.kind !== 'reg') {
+        if (dst.kind === 'slot') {
+          // The store runs in the gap before the instruction: it reads the value where it
+          // is when the gap starts, which is not `prev` when `prev` began in this very gap
+          // (reloaded from the slot, or moved). A piece ending at a block's entry position
+          // stores in the block's first gap, from where the edge moves left it.
+          const n = next.start >> 1, block = linear.blockAt[n]!;
+          const atLabel = linear.labelIndex[block] === n;
+          const from = atLabel ? src : fixedUseSource(set, locs, v, n);
+          if (from.kind === 'reg') stores.lazy(v, { map: plan.gaps, key: atLabel ? n + 1 : n, block, m: { dst, src: from, type: typeOf(v) } });
+        }
+        continue;
+      }
+      if ((next.start & 1) === 1) throw new Error(`v${v} moves into a register in the middle of an instruction (${next.start})`);
       add(plan.gaps, next.start >> 1, { dst, src, type: typeOf(v) });
     }
   });
@@ -109,23 +125,28 @@ export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: Interval
           if (!p) continue;
           const dst = locs.of(p);
           if (dst.kind !== 'remat') add(plan.gaps, n + 1, { dst, src: regLoc(op.preg), type: typeOf(v) });
-          if (alloc.spilled.has(v)) add(plan.gaps, n + 1, { dst: slotLoc(locs.slot(v)), src: regLoc(op.preg), type: typeOf(v) });
+          if (alloc.spilled.has(v)) stores.atDef(v, { map: plan.gaps, key: n + 1, block: id, m: { dst: slotLoc(locs.slot(v)), src: regLoc(op.preg), type: typeOf(v) } });
         } else if (alloc.spilled.has(v)) {
           const src = locs.at(v, op.early ? 2 * n : 2 * n + 1);
           if (src.kind !== 'reg') throw new Error(`v${v} is defined outside a register`);
-          add(plan.gaps, n + 1, { dst: slotLoc(locs.slot(v)), src, type: typeOf(v) });
+          stores.atDef(v, { map: plan.gaps, key: n + 1, block: id, m: { dst: slotLoc(locs.slot(v)), src, type: typeOf(v) } });
         }
       }
     });
-    // Parameters kept in a register are stored once on block entry when they are spilled later.
+    // A parameter kept in a register and spilled later may be stored on block entry.
     const entry = linear.blockEntry(id);
     for (const p of b.params) {
       if (!alloc.spilled.has(p)) continue;
       const src = locs.at(p, entry);
-      if (src.kind === 'reg') add(plan.gaps, linear.index(id, 0), { dst: slotLoc(locs.slot(p)), src, type: typeOf(p) });
+      if (src.kind === 'reg') stores.atDef(p, { map: plan.gaps, key: linear.index(id, 0), block: id, m: { dst: slotLoc(locs.slot(p)), src, type: typeOf(p) } });
     }
-    planEdges(mf, cfg, id, live, locs, linear, (where, key, m) => add(where === 'end' ? plan.atEnd : plan.atStart, key, m));
+    planEdges(mf, cfg, id, live, locs, linear, (where, key, m, v, to) => {
+      const map = where === 'end' ? plan.atEnd : plan.atStart;
+      if (v !== undefined && isStore(m.dst, m.src)) stores.lazy(v, { map, key, block: key, m, edge: { from: id, to } });
+      else if (v === undefined || m.dst.kind === 'reg') add(map, key, m);
+    });
   }
+  for (const s of stores.placed()) add(s.map, s.key, s.m);
   return plan;
 }
 
@@ -144,7 +165,8 @@ function planEdges(
   live: Liveness,
   locs: Locations,
   linear: IntervalSet['linear'],
-  add: (where: 'end' | 'start', key: number, m: ParallelMove) => void,
+  /** `v` is set for a live-through value (not a block argument), `to` is the successor. */
+  add: (where: 'end' | 'start', key: number, m: ParallelMove, v: VReg | undefined, to: number) => void,
 ): void {
   const b = mf.blocks[id]!;
   const term = b.terminator!;
@@ -153,7 +175,7 @@ function planEdges(
   for (const t of term.targets) {
     const s = t.block;
     if (!single && cfg.preds[s.id]!.length !== 1) throw new Error(`${mf.name}: critical edge ${b.name} → ${s.name} was not split`);
-    const place = (m: ParallelMove): void => (single ? add('end', id, m) : add('start', s.id, m));
+    const place = (m: ParallelMove, v?: VReg): void => (single ? add('end', id, m, v, s.id) : add('start', s.id, m, v, s.id));
     const entry = linear.blockEntry(s.id);
     t.args.forEach((a, j) => {
       const p = s.params[j]!;
@@ -167,8 +189,8 @@ function planEdges(
     live.liveIn[s.id]!.forEach((v) => {
       if (params.has(v)) return;
       const dst = locs.at(v, entry);
-      if (dst.kind !== 'reg') return;
-      place({ dst, src: locs.at(v, endPos), type: mf.vregs.typeOf(v) });
+      if (dst.kind === 'remat') return;
+      place({ dst, src: locs.at(v, endPos), type: mf.vregs.typeOf(v) }, v);
     });
   }
 }
