@@ -64,7 +64,9 @@ export function buildIntervals(mf: MachFunction<unknown>, linear: LinearOrder, l
     return true;
   };
   const block = (p: PReg, from: number): void => {
-    if (!allocatable.has(p)) throw new Error(`${mf.name}: register ${p} in a constraint is not allocatable`);
+    // A constraint on a register nothing is allocated to (ARM's lr) reserves nothing: the
+    // moves into and out of it are planned like any other fixed operand's.
+    if (!allocatable.has(p)) return;
     let rs = fixed.get(p);
     if (!rs) fixed.set(p, (rs = []));
     rs.push({ from, to: from + 1 });

@@ -10,7 +10,8 @@ const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
  *
  *   [0, outgoing)            stack arguments of the calls this function makes
  *   8-byte slots, 4-byte slots
- *   saved return address     non-leaf functions of a 'register' policy (ARM's lr)
+ *   saved return address     non-leaf functions of a 'register' policy (ARM's lr); under
+ *                            a 'value' policy it is a spill slot like the others
  *   padding to the stack alignment
  *   ---- size ----
  *   pushed return address    'pushed' policy (x86)
@@ -35,6 +36,8 @@ export class FrameLayout {
     outgoingArgBytes: number,
     readonly isLeaf: boolean,
     readonly policy: FramePolicy,
+    /** 'value' policy: the return address's spill slot, when it has one. */
+    returnAddressSlot?: FrameSlot,
   ) {
     this.outgoingArgBytes = alignUp(outgoingArgBytes, 4);
     let at = this.outgoingArgBytes;
@@ -54,7 +57,8 @@ export class FrameLayout {
     }
     const pushed = policy.returnAddress === 'pushed' ? policy.wordSize : 0;
     this.size = at === 0 && isLeaf ? 0 : alignUp(at + pushed, policy.stackAlignment) - pushed;
-    this.returnAddressOffset = policy.returnAddress === 'pushed' ? this.size : raSlot >= 0 ? raSlot : null;
+    this.returnAddressOffset =
+      policy.returnAddress === 'pushed' ? this.size : policy.returnAddress === 'value' ? (returnAddressSlot ? this.offsetOf(returnAddressSlot) : null) : raSlot >= 0 ? raSlot : null;
     this.callerSpOffset = this.size + pushed;
   }
 

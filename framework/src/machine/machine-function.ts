@@ -33,6 +33,8 @@ export class MachFunction<D> {
   readonly valueRegs = new Map<number, VReg>();
   /** Bytes of outgoing stack arguments the largest call needs, reserved at the frame's bottom. */
   outgoingArgBytes = 0;
+  /** Under a 'value' return-address policy: the vreg lowering defined it in. */
+  returnAddress: VReg | undefined;
 
   constructor(readonly name: string) {}
 

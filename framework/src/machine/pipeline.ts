@@ -88,7 +88,9 @@ export function allocateFunction<D, K>(target: MachineTarget<D, K>, mf: MachFunc
   const locs = new Locations(allocation, slotOf);
   const plan = planMoves(mf, cfg, intervals, live, allocation, locs);
   const code = assembleFinalCode({ mf, linear, plan, locs, alloc: allocation, slots, target, rematDefs });
-  const frame = new FrameLayout(slots.all, mf.outgoingArgBytes, mf.isLeaf, target.frame);
+  const raSlot = mf.returnAddress === undefined ? undefined : slotOf.get(mf.returnAddress);
+  if (target.frame.returnAddress === 'value' && mf.returnAddress === undefined) throw new Error(`${mf.name}: lowering did not define the return address`);
+  const frame = new FrameLayout(slots.all, mf.outgoingArgBytes, mf.isLeaf, target.frame, raSlot);
   if (options.check) checkAllocation(mf, code);
   return { machine: mf, intervals, allocation, slotOf, code, frame };
 }

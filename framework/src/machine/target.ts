@@ -25,8 +25,11 @@ export interface FramePolicy {
   readonly stackAlignment: number;
   /** 'register': a call leaves the return address in a register (ARM's lr), so non-leaf
    *  functions save it in a frame slot. 'pushed': the call pushes it (x86), so it sits just
-   *  above the frame. */
-  readonly returnAddress: 'register' | 'pushed';
+   *  above the frame. 'value': it arrives in a register, and lowering makes it a value
+   *  (`machine.returnAddress`: a fixed def at entry, a fixed use at every call and every
+   *  exit), allocated like any other, so only the paths that make calls store it; at every
+   *  call it is in its spill slot, which the stack maps name. */
+  readonly returnAddress: 'register' | 'pushed' | 'value';
 }
 
 /** What an encoder needs besides the instruction. */

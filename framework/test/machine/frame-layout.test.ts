@@ -55,3 +55,18 @@ test('slots of another frame are rejected', (t) => {
   const f = new FrameLayout([], 0, true, ARM);
   t.throws(() => f.offsetOf(foreign));
 });
+
+test("'value' policy: the prologue saves nothing and the return address is wherever its slot is", (t) => {
+  const VALUE: FramePolicy = { wordSize: 4, stackAlignment: 8, returnAddress: 'value' };
+  const slots = new FrameSlots();
+  const ra = slots.create('i32', 'spill');
+  const other = slots.create('ref', 'spill');
+  const f = new FrameLayout(slots.all, 0, false, VALUE, ra);
+  t.false(f.savesReturnAddress);
+  t.is(f.returnAddressOffset, f.offsetOf(ra));
+  t.not(f.offsetOf(other), f.offsetOf(ra));
+  t.is(f.size, 8);
+  const noCalls = new FrameLayout([], 0, true, VALUE);
+  t.is(noCalls.size, 0);
+  t.is(noCalls.returnAddressOffset, null);
+});

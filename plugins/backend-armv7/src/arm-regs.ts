@@ -25,9 +25,12 @@ export const FLOAT_ARG_REGS: readonly PReg[] = Array.from({ length: 8 }, (_, i) 
 /** Non-zero after a call that raised; r0 then holds the exception ref. */
 export const STATUS_REG = R1;
 
+/** lr comes last: every call clobbers it, but between calls it holds a value like any
+ *  register, above all the return address itself, which then needs no moves. */
 export function intAllocatable(fuelPinned: boolean): PReg[] {
   const regs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   if (!fuelPinned) regs.push(FUEL_REG);
+  regs.push(LR);
   return regs;
 }
 

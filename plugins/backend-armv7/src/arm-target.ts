@@ -13,14 +13,14 @@ export type ArmTarget = MachineTarget<ArmData, ArmFixup>;
 /** A target for one program: lowering needs its addresses, indices and fuel setting. */
 export function makeArmTarget(env: LoweringEnv): ArmTarget {
   const ints = intAllocatable(env.fuel);
-  const callClobbers: PReg[] = [...ints, ...FLOAT_ALLOCATABLE, LR];
+  const callClobbers: PReg[] = [...ints, ...FLOAT_ALLOCATABLE];
   return {
     name: 'armv7',
     regs: {
       int: { allocatable: ints, scratch: [IP] },
       float: { allocatable: FLOAT_ALLOCATABLE, scratch: [D_SCRATCH] },
     },
-    frame: { wordSize: 4, stackAlignment: 8, returnAddress: 'register' },
+    frame: { wordSize: 4, stackAlignment: 8, returnAddress: 'value' },
     regName: armRegName,
     lower: (func, ctx) => lowerArmFunction(env, callClobbers, func, ctx),
     move: (cls, dst, src) => machInst<ArmData>({ op: 'mov', float: cls === 'float' }, [physDef(dst), physUse(src)]),

@@ -5,7 +5,7 @@ import { calleeSignature, fixedDef, fixedUse, use, type BranchTarget, type Inst,
 import type { ArmData } from '../arm-data.ts';
 import { R0, STATUS_REG } from '../arm-regs.ts';
 import { assignArgs, MIN_ARG_AREA, resultReg } from '../convention.ts';
-import { inst, type FunctionLowering } from './lower-util.ts';
+import { inst, returnAddressUse, type FunctionLowering } from './lower-util.ts';
 
 /** Argument moves: stack arguments are stored now, register arguments become fixed uses. */
 function passArgs(fl: FunctionLowering, types: readonly ValType[], args: readonly number[], area: 'out' | 'in'): Operand[] {
@@ -54,10 +54,10 @@ export function lowerCall(fl: FunctionLowering, ir: Inst): void {
   const flags = { call: true, clobbers: fl.callClobbers };
   if (indirect) {
     const data: ArmData = { op: 'callIndirect', sigId: env.signatureId(sig), indexOperand: defs.length, tableBase: env.tableBase };
-    ctx.emit(inst(data, [...defs, use(ctx.vreg(ir.args[0]!)), ...argUses], flags));
+    ctx.emit(inst(data, [...defs, use(ctx.vreg(ir.args[0]!)), ...argUses, returnAddressUse(fl)], flags));
   } else {
     const data: ArmData = env.extern(ir.sym) ? { op: 'callHost', callee: ir.sym } : { op: 'call', callee: ir.sym };
-    ctx.emit(inst(data, [...defs, ...argUses], flags));
+    ctx.emit(inst(data, [...defs, ...argUses, returnAddressUse(fl)], flags));
   }
   afterCall(fl, ir, status, r0Value);
 }
@@ -91,8 +91,8 @@ function lowerTailCall(fl: FunctionLowering, ir: Inst): void {
   const argUses = passArgs(fl, sig.params, indirect ? ir.args.slice(1) : ir.args, 'in');
   if (indirect) {
     const data: ArmData = { op: 'tailCallIndirect', sigId: env.signatureId(sig), indexOperand: 0, tableBase: env.tableBase };
-    ctx.emit(inst(data, [use(ctx.vreg(ir.args[0]!)), ...argUses], { terminator: true }));
+    ctx.emit(inst(data, [use(ctx.vreg(ir.args[0]!)), ...argUses, returnAddressUse(fl)], { terminator: true }));
   } else {
-    ctx.emit(inst({ op: 'tailCall', callee: ir.sym }, argUses, { terminator: true }));
+    ctx.emit(inst({ op: 'tailCall', callee: ir.sym }, [...argUses, returnAddressUse(fl)], { terminator: true }));
   }
 }

@@ -2,7 +2,7 @@
 import { def, fixedUse, use, type Inst } from '#framework';
 import { R0 } from '../arm-regs.ts';
 import { resultReg } from '../convention.ts';
-import { inst, type FunctionLowering } from './lower-util.ts';
+import { inst, returnAddressUse, type FunctionLowering } from './lower-util.ts';
 
 const NE = 1, VS = 6;
 const OVF: Record<string, 'add' | 'sub' | 'mul'> = { iadd_ovf: 'add', isub_ovf: 'sub', imul_ovf: 'mul' };
@@ -24,14 +24,15 @@ export function lowerControl(fl: FunctionLowering, ir: Inst): boolean {
       return true;
     case 'ret': {
       const ops = ir.args.length > 0 ? [fixedUse(a(0), resultReg(ctx.func.sig.result!))] : [];
-      ctx.emit(inst({ op: 'ret' }, ops, { terminator: true }));
+      ctx.emit(inst({ op: 'ret' }, [...ops, returnAddressUse(fl)], { terminator: true }));
       return true;
     }
     case 'raise':
-      ctx.emit(inst({ op: 'raise' }, [fixedUse(a(0), R0)], { terminator: true }));
+      ctx.emit(inst({ op: 'raise' }, [fixedUse(a(0), R0), returnAddressUse(fl)], { terminator: true }));
       return true;
     case 'unreachable':
-      ctx.emit(inst({ op: 'trap', kind: 'unreachable' }, [], { terminator: true }));
+      // Keeps the return address live across the calls before it, as every exit does.
+      ctx.emit(inst({ op: 'trap', kind: 'unreachable' }, [returnAddressUse(fl)], { terminator: true }));
       return true;
   }
   const ovf = OVF[name];

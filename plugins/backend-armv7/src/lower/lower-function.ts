@@ -2,6 +2,7 @@
 import { def, fixedDef, type Block, type Func, type Operand, type PReg } from '#framework';
 import { inst, makePropagateBlock, type Ctx, type FunctionLowering } from './lower-util.ts';
 import { assignArgs } from '../convention.ts';
+import { LR } from '../arm-regs.ts';
 import { lowerCall } from './lower-calls.ts';
 import { lowerControl } from './lower-control.ts';
 import { lowerValue } from './lower-values.ts';
@@ -11,7 +12,16 @@ const CALLS = new Set(['call', 'call_indirect', 'tail_call', 'tail_call_indirect
 
 export function lowerArmFunction(env: LoweringEnv, callClobbers: readonly PReg[], func: Func, ctx: Ctx): void {
   const incoming = assignArgs(func.sig.params);
-  const fl: FunctionLowering = { ctx, env, callClobbers, incomingStackBytes: incoming.stackBytes, propagateBlock: makePropagateBlock(ctx) };
+  const returnAddress = ctx.temp('i32');
+  ctx.machine.returnAddress = returnAddress;
+  const fl: FunctionLowering = {
+    ctx,
+    env,
+    callClobbers,
+    incomingStackBytes: incoming.stackBytes,
+    propagateBlock: makePropagateBlock(ctx, () => returnAddress),
+    returnAddress,
+  };
   lowerEntry(fl, func);
   const loopHeads = env.fuel ? loopHeaders(func) : new Set<Block>();
   for (const b of func.blocks) {
@@ -33,7 +43,7 @@ function lowerEntry(fl: FunctionLowering, func: Func): void {
   if (env.fuel) ctx.emit(inst({ op: 'fuel' }));
   const temps = func.entry.params.map((p) => ctx.temp(func.typeOf(p)));
   const { locs } = assignArgs(func.sig.params);
-  const regDefs: Operand[] = [];
+  const regDefs: Operand[] = [fixedDef(fl.returnAddress, LR)];
   locs.forEach((loc, i) => {
     if (loc.kind === 'reg') regDefs.push(fixedDef(temps[i]!, loc.preg));
   });

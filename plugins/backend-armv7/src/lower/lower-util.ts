@@ -1,6 +1,6 @@
-import { machInst, type InstFlags, type LoweringContext, type MachBlock, type Operand, type PReg } from '#framework';
+import { machInst, type InstFlags, type LoweringContext, type MachBlock, type Operand, type PReg, type VReg } from '#framework';
 import type { ArmData } from '../arm-data.ts';
-import { R0 } from '../arm-regs.ts';
+import { LR, R0 } from '../arm-regs.ts';
 import { fixedUse } from '#framework';
 import type { LoweringEnv } from './lowering-env.ts';
 
@@ -16,21 +16,27 @@ export interface FunctionLowering {
   readonly incomingStackBytes: number;
   /** The block that returns an exception to the caller (made on first use). */
   propagateBlock(): MachBlock<ArmData>;
+  /** lr as it was at entry: every call and every exit uses it in lr (see returnAddressUse). */
+  readonly returnAddress: VReg;
 }
+
+/** The return address back in lr: before a return, a tail call, or a call (which keeps it
+ *  live, so at every call it is in its spill slot for the stack maps). */
+export const returnAddressUse = (fl: { returnAddress: VReg }): Operand => fixedUse(fl.returnAddress, LR);
 
 export function inst(data: ArmData, operands: readonly Operand[] = [], flags: InstFlags = {}): ReturnType<typeof machInst<ArmData>> {
   return machInst<ArmData>(data, operands, flags);
 }
 
 /** The shared exception-propagation block: its parameter is the exception ref. */
-export function makePropagateBlock(ctx: Ctx): () => MachBlock<ArmData> {
+export function makePropagateBlock(ctx: Ctx, returnAddress: () => VReg): () => MachBlock<ArmData> {
   let block: MachBlock<ArmData> | null = null;
   return () => {
     if (block) return block;
     const saved = ctx.current;
     block = ctx.newBlock('propagate', ['ref']);
     ctx.switchTo(block);
-    ctx.emit(inst({ op: 'raise' }, [fixedUse(block.params[0]!, R0)], { terminator: true }));
+    ctx.emit(inst({ op: 'raise' }, [fixedUse(block.params[0]!, R0), fixedUse(returnAddress(), LR)], { terminator: true }));
     ctx.switchTo(saved);
     return block;
   };
