@@ -59,7 +59,7 @@ for (const name of names) {
   const file = `${dir}${name}.pl`;
   const j = run(process.execPath, [`${root}bin/jitc.js`, file, '-g', 'main', ...jitcOpts]);
   const s = run('swipl', ['-q', '-g', 'main', '-t', 'halt', file]);
-  const same = j.status !== 'timeout' && s.status !== 'timeout'
+  const same = j.status !== 'timeout' && j.status === s.status
     && j.stdout === s.stdout && j.stderr === '' && s.stderr === '';
   if (!same) {
     differs = true;
