@@ -329,7 +329,42 @@ export class ClauseEmitter {
       f.label(ok);
       return;
     }
+    if (p.k === 'str') {
+      this.unifyHeadCompound(p, v);
+      return;
+    }
     this.unify(this.term(p), v);
+  }
+
+  /**
+   * A compound head argument in read/write mode, as a Prolog compiler does: a compound with
+   * the same functor is matched argument by argument with nothing built; an unbound
+   * variable is bound to the term built (write mode); anything else fails. Variables first
+   * met inside the argument get their value on each path and meet at the join.
+   */
+  private unifyHeadCompound(p: Extract<Term, { k: 'str' }>, v: string): void {
+    const f = this.fn;
+    const fresh = varsOf(p).filter((n) => !this.defined.has(n) && !n.endsWith('_anon'));
+    const before = new Map(this.defined);
+    const d = f.deref(v);
+    const ptr = f.blk('hp'), isStr = f.blk('hs'), read = f.blk('rd'), write = f.blk('wr'), join = f.blk('hj');
+    f.end(`brif ${f.val(`ref.is_ptr ${d}`)}, ${ptr}, ${this.fail()}`);
+    f.label(ptr);
+    f.end(`switch ${f.val(`ref.type_id ${d}`)}, ${this.fail()}, [1: ${write}, 2: ${isStr}]`);
+    f.label(isStr);
+    const functor = f.val(`ref.bits ${f.val(`aget :str, ${d}, ${f.iconst(0)}`)}`);
+    f.end(`brif ${f.val(`icmp.eq ${functor}, ${f.iconst(this.ctx.syms.imm(p.name, p.args.length))}`)}, ${read}, ${this.fail()}`);
+    f.label(read);
+    p.args.forEach((a, i) => this.unifyHead(a, f.val(`aget :str, ${d}, ${f.iconst(i + 1)}`, 'ha')));
+    f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
+    this.defined = new Map(before);
+    f.label(write);
+    f.emit(`call @bind(${d}, ${this.term(p)})`);
+    f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
+    const params = fresh.map(() => f.v('hv'));
+    f.label(join, params.map((x) => `${x}: ref`).join(', '));
+    this.defined = new Map(before);
+    fresh.forEach((n, i) => this.defined.set(n, params[i]!));
   }
 
   private unify(a: string, b: string): void {
