@@ -19,6 +19,7 @@ export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTime
     ['allocations', String(heap.allocations)],
     ['bytes allocated', String(heap.bytesAllocated)],
     ['collections', String(heap.collections)],
+    ['live after last gc', String(heap.liveBytes)],
     ['gc time', ms(heap.gcMillis)],
     ['compile time', ms(times.compileMillis)],
     ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions)`],
