@@ -8,3 +8,17 @@ export interface Pass {
    *  only the new ones). Returns true when it changed something. */
   run(m: Module, funcs?: readonly Func[]): boolean;
 }
+
+/** A pass that transforms each function on its own: `transform` returns true when it
+ *  changed the function. */
+export function functionPass(name: string, description: string, transform: (f: Func) => boolean): Pass {
+  return {
+    name,
+    description,
+    run(m, funcs = m.funcs) {
+      let changed = false;
+      for (const f of funcs) if (transform(f)) changed = true;
+      return changed;
+    },
+  };
+}

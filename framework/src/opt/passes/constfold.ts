@@ -1,5 +1,5 @@
 import type { Func, Inst } from '../../ir/module.ts';
-import type { Pass } from '../pass.ts';
+import { functionPass, type Pass } from '../pass.ts';
 import { isIntDivision } from './support/division.ts';
 import { constantInst, jumpInst } from './support/make-inst.ts';
 import { reachableInReversePostorder } from './support/reachable.ts';
@@ -14,15 +14,7 @@ import { Substitution } from './support/substitution.ts';
  * `switch` on a constant; overflow-checked ops on constants into a jump to the edge they
  * would take. Ref results fold only to `rnull`: no other ref constant has an opcode.
  */
-export const constfold: Pass = {
-  name: 'constfold',
-  description: 'folds ops on constants and branches on constants, using the opcode table semantics',
-  run(m, funcs = m.funcs) {
-    let changed = false;
-    for (const f of funcs) if (foldFunction(f)) changed = true;
-    return changed;
-  },
-};
+export const constfold: Pass = functionPass('constfold', 'folds ops on constants and branches on constants, using the opcode table semantics', (f) => foldFunction(f));
 
 function foldFunction(f: Func): boolean {
   const consts = new Map<number, number>();

@@ -1,5 +1,5 @@
 import type { Block, Func } from '../../ir/module.ts';
-import type { Pass } from '../pass.ts';
+import { functionPass, type Pass } from '../pass.ts';
 import { argIndexForParam, incomingEdges, type Edge } from './support/edges.ts';
 import { fusedResults } from './support/fused-results.ts';
 import { removeBlockParams } from './support/params.ts';
@@ -15,15 +15,7 @@ import { Substitution } from './support/substitution.ts';
  * Only reachable blocks are rewritten: there the single incoming value is defined in a
  * block that dominates every predecessor and therefore the parameter's block as well.
  */
-export const copyprop: Pass = {
-  name: 'copyprop',
-  description: 'replaces block parameters that always receive the same value, and selects of equal operands',
-  run(m, funcs = m.funcs) {
-    let changed = false;
-    for (const f of funcs) if (propagateFunction(f)) changed = true;
-    return changed;
-  },
-};
+export const copyprop: Pass = functionPass('copyprop', 'replaces block parameters that always receive the same value, and selects of equal operands', (f) => propagateFunction(f));
 
 function propagateFunction(f: Func): boolean {
   const subst = new Substitution();

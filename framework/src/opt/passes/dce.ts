@@ -1,5 +1,5 @@
 import type { Block, Func, Inst } from '../../ir/module.ts';
-import type { Pass } from '../pass.ts';
+import { functionPass, type Pass } from '../pass.ts';
 import { argIndexForParam, incomingEdges, unwindTargets, type Edge } from './support/edges.ts';
 import { isIntDivision } from './support/division.ts';
 import { removeBlockParams } from './support/params.ts';
@@ -12,15 +12,7 @@ import { removeBlockParams } from './support/params.ts';
  * circle around a loop. Nothing that traps, allocates, calls or touches memory is
  * removed; the one exception is a division by a non-zero constant, which cannot trap.
  */
-export const dce: Pass = {
-  name: 'dce',
-  description: 'removes unused pure instructions and unused block parameters',
-  run(m, funcs = m.funcs) {
-    let changed = false;
-    for (const f of funcs) if (eliminateFunction(f)) changed = true;
-    return changed;
-  },
-};
+export const dce: Pass = functionPass('dce', 'removes unused pure instructions and unused block parameters', (f) => eliminateFunction(f));
 
 function eliminateFunction(f: Func): boolean {
   const isRemovable = removableTest(f);

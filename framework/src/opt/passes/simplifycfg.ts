@@ -1,5 +1,5 @@
 import type { Func } from '../../ir/module.ts';
-import type { Pass } from '../pass.ts';
+import { functionPass, type Pass } from '../pass.ts';
 import { collapseEqualBranches } from './cfg/equal-branches.ts';
 import { mergeBlocks } from './cfg/merge-blocks.ts';
 import { threadJumps } from './cfg/thread-jumps.ts';
@@ -11,15 +11,7 @@ import { removeUnreachableBlocks } from './cfg/unreachable.ts';
  * merges a block into its predecessor when a `br` is its only way in. Instructions move
  * only as whole blocks, in order, so nothing with effects is reordered.
  */
-export const simplifycfg: Pass = {
-  name: 'simplifycfg',
-  description: 'removes unreachable blocks, threads jumps through empty blocks and merges straight-line blocks',
-  run(m, funcs = m.funcs) {
-    let changed = false;
-    for (const f of funcs) if (simplifyFunction(f)) changed = true;
-    return changed;
-  },
-};
+export const simplifycfg: Pass = functionPass('simplifycfg', 'removes unreachable blocks, threads jumps through empty blocks and merges straight-line blocks', (f) => simplifyFunction(f));
 
 function simplifyFunction(f: Func): boolean {
   if (f.blocks.length === 0) return false;
