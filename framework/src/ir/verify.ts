@@ -21,9 +21,7 @@ export function verifyModule(m: Module): VerifyError[] {
 
 /** Checks one function of `m` (for passes that rewrite a single function). */
 export function verifyFunction(m: Module, f: Func): VerifyError[] {
-  const sink = new ErrorSink();
-  verifyFunctionInto(m, new SymbolIndex(m), f, sink);
-  return sink.errors;
+  return verifyFunctions(m, [f]);
 }
 
 /** Checks some of `m`'s functions (code loaded into a running program), which may still
