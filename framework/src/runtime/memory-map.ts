@@ -4,7 +4,7 @@
  *   0x0000_0000  null guard (unmapped, 64 KiB)
  *   0x0001_0000  runtime page: host-call trampoline slots, the stop address
  *   0x0002_0000  code (read+execute, separate from data)
- *   0x0400_0000  static data: function table, globals, immortal constants
+ *   0x0400_0000  static data: function table, runtime words, globals, immortal constants
  *   ...          heap, reserved at its maximum (--heap)
  *   ...          one unmapped guard page, then the machine stack (grows down)
  *
@@ -23,6 +23,10 @@ export const DATA_BASE = 0x0400_0000;
 export const TABLE_SLOT_BYTES = 8;
 export const MAX_FUNCTIONS = 65536;
 
+/** One page of words at a fixed address, after the table (runtime-words.ts says who owns which). */
+export const RUNTIME_WORDS_BASE = DATA_BASE + TABLE_SLOT_BYTES * MAX_FUNCTIONS;
+export const RUNTIME_WORDS_BYTES = PAGE;
+
 export const MiB = 1024 * 1024;
 export const DEFAULT_STATIC_SIZE = 16 * MiB;
 export const DEFAULT_HEAP_SIZE = 256 * MiB;
@@ -35,7 +39,9 @@ export interface MemoryLayout {
   readonly codeSize: number;
   readonly dataBase: number;
   readonly tableBase: number;
-  readonly staticBase: number; // globals and consts, after the table
+  /** Words shared by compiled code and the TypeScript runtime (runtime-words.ts), after the table. */
+  readonly runtimeWordsBase: number;
+  readonly staticBase: number; // globals and consts, after the runtime words
   readonly staticEnd: number;
   readonly heapBase: number;
   readonly heapEnd: number;
@@ -60,7 +66,8 @@ export function makeLayout(opts: LayoutOptions = {}): MemoryLayout {
   const staticSize = roundUp(opts.staticSize ?? DEFAULT_STATIC_SIZE, PAGE);
   if (heapSize < 64 * 1024) throw new RangeError(`heap of ${heapSize} bytes is too small (at least 64 KiB)`);
   const tableBase = DATA_BASE;
-  const staticBase = tableBase + TABLE_SLOT_BYTES * MAX_FUNCTIONS;
+  const runtimeWordsBase = RUNTIME_WORDS_BASE;
+  const staticBase = runtimeWordsBase + RUNTIME_WORDS_BYTES;
   const staticEnd = DATA_BASE + staticSize;
   const heapBase = staticEnd;
   const heapEnd = heapBase + heapSize;
@@ -73,6 +80,7 @@ export function makeLayout(opts: LayoutOptions = {}): MemoryLayout {
     codeSize: CODE_LIMIT - CODE_BASE,
     dataBase: DATA_BASE,
     tableBase,
+    runtimeWordsBase,
     staticBase,
     staticEnd,
     heapBase,
