@@ -8,14 +8,17 @@ import { TYPE_ID_SHIFT as HEADER_TYPE_SHIFT, TypeTable, type TypeLayout } from '
 import { MarkBits } from './mark-bits.ts';
 import { Marker } from './mark.ts';
 import { ObjectFinder } from './object-finder.ts';
-import { PageMap } from './page-map.ts';
+import { PAGE_SMALL, PageMap } from './page-map.ts';
 import { PagePool } from './page-pool.ts';
+import { GuestChains } from './guest-chains.ts';
 import { PAGE_BYTES, PAGE_SHIFT, cellBytes, pagesFor, sizeClassOf } from './size-classes.ts';
-import { SmallSpace } from './small-space.ts';
+import { FREE_LINK_OFFSET, SmallSpace } from './small-space.ts';
 import { Sweeper } from './sweep.ts';
 
 // A local copy: imported bindings cost a getter call per use under the TS loader (docs/decisions.md).
 const TYPE_ID_SHIFT = HEADER_TYPE_SHIFT;
+/** Most bytes of cells one refill publishes: a host call per ~1000 small objects. */
+const CHAIN_BYTES = 16 * 1024;
 
 export interface BoehmTuning {
   /** Least allocation volume between two collections; the default is 1 MiB. */
@@ -48,7 +51,6 @@ export interface BoehmDetail {
  * and dead memory that is never reused is never touched.
  */
 export class BoehmHeap implements GcHeap {
-  readonly stats: HeapStats = { allocations: 0, bytesAllocated: 0, collections: 0, liveBytes: 0, gcMillis: 0 };
   readonly detail: BoehmDetail = { markedBytes: 0, sweptBytes: 0, freedObjects: 0, markMillis: 0, sweepMillis: 0 };
   readonly heapBytes: number;
 
@@ -67,6 +69,10 @@ export class BoehmHeap implements GcHeap {
   private readonly stress: StressPolicy | null;
   private readonly minInterval: number;
   private readonly onCollection: ((allocations: number) => void) | undefined;
+  private readonly chains: GuestChains;
+  private readonly chainPart = { head: 0, tail: 0 };
+  private readonly totals: HeapStats = { allocations: 0, bytesAllocated: 0, collections: 0, liveBytes: 0, gcMillis: 0 };
+  /** Bytes handed out since the last collection, counting published chains as handed out. */
   private bytesSinceCollection = 0;
 
   constructor(ctx: HeapContext, tuning: BoehmTuning = {}) {
@@ -94,6 +100,31 @@ export class BoehmHeap implements GcHeap {
     this.stress = stressPolicyFor(ctx.options);
     this.minInterval = tuning.minCollectionInterval ?? MiB;
     this.onCollection = tuning.onCollection;
+    this.chains = new GuestChains(ctx.memory);
+  }
+
+  /** Totals, counting what compiled code allocated off the chains so far. */
+  get stats(): HeapStats {
+    this.countChainUse();
+    return this.totals;
+  }
+
+  /**
+   * Compiled code's slow path for a struct (`gc.alloc`): allocates like allocStruct, then,
+   * when the type's chain is empty, publishes a new one so that the next allocations of the
+   * class stay in guest code.
+   */
+  allocStructForGuest(typeId: number): number {
+    const addr = this.allocStruct(typeId);
+    this.refillChain(this.types.byId[typeId]!.size);
+    return addr;
+  }
+
+  /** Compiled code's slow path for an array (`gc.alloc_array`), as allocStructForGuest. */
+  allocArrayForGuest(typeId: number, length: number): number {
+    const addr = this.allocArray(typeId, length);
+    this.refillChain(TypeTable.arrayBytes(this.types.byId[typeId]!, length));
+    return addr;
   }
 
   allocStruct(typeId: number): number {
@@ -116,24 +147,28 @@ export class BoehmHeap implements GcHeap {
   collect(): void {
     if (this.options.verify) this.verifyAround('before');
     const start = performance.now();
+    // The chains' cells have zero headers, so the sweep finds them free.
+    this.countChainUse();
+    this.chains.withdrawAll();
     this.marker.markFrom(this.roots);
     const afterMark = performance.now();
     const swept = this.sweeper.sweep();
     const end = performance.now();
-    this.stats.collections++;
-    this.stats.liveBytes = swept.liveBytes;
-    this.stats.gcMillis += end - start;
+    this.totals.collections++;
+    this.totals.liveBytes = swept.liveBytes;
+    this.totals.gcMillis += end - start;
     this.detail.markedBytes += swept.liveBytes;
     this.detail.sweptBytes += swept.sweptBytes;
     this.detail.freedObjects += swept.freedObjects;
     this.detail.markMillis += afterMark - start;
     this.detail.sweepMillis += end - afterMark;
     this.bytesSinceCollection = 0;
-    this.onCollection?.(this.stats.allocations);
+    this.onCollection?.(this.totals.allocations);
     if (this.options.verify) this.verifyAround('after');
   }
 
   verify(): void {
+    this.chains.verify((addr) => this.smallCellClass(addr));
     this.verifier.verify(this.roots);
   }
 
@@ -154,9 +189,17 @@ export class BoehmHeap implements GcHeap {
     return this.finder.objectContaining(addr);
   }
 
-  /** Bytes of free pages plus free cells in partly used pages. */
+  /** Bytes of free pages plus free cells in partly used pages (chains included). */
   freeBytes(): number {
-    return this.pool.freePages * PAGE_BYTES + this.small.freeBytes;
+    return this.pool.freePages * PAGE_BYTES + this.small.freeBytes + this.chains.unusedBytes();
+  }
+
+  /** The size class of the small-object cell starting at addr, or -1. */
+  private smallCellClass(addr: number): number {
+    if (addr < this.pages.heapBase || addr >= this.pages.heapBase + this.heapBytes) return -1;
+    const page = this.pages.pageOf(addr);
+    if (this.pages.kind[page] !== PAGE_SMALL || this.pages.blockContaining(addr) !== addr) return -1;
+    return this.pages.sizeClass[page]!;
   }
 
   private layoutOf(typeId: number, kind: 'struct' | 'array'): TypeLayout {
@@ -170,7 +213,7 @@ export class BoehmHeap implements GcHeap {
     const blockBytes = sizeClass >= 0 ? cellBytes[sizeClass]! : pagesFor(bytes) * PAGE_BYTES;
     if (blockBytes > this.heapBytes) throw this.outOfMemory(bytes);
     let collected = false;
-    if (this.stress?.shouldCollect() || this.bytesSinceCollection + blockBytes > Math.max(this.minInterval, this.stats.liveBytes)) {
+    if (this.stress?.shouldCollect() || this.bytesSinceCollection + blockBytes > this.collectionInterval()) {
       this.collect();
       collected = true;
     }
@@ -180,10 +223,53 @@ export class BoehmHeap implements GcHeap {
       addr = this.tryAllocate(sizeClass, bytes);
     }
     if (addr === 0) throw this.outOfMemory(bytes);
-    this.stats.allocations++;
-    this.stats.bytesAllocated += blockBytes;
+    this.totals.allocations++;
+    this.totals.bytesAllocated += blockBytes;
     this.bytesSinceCollection += blockBytes;
     return addr;
+  }
+
+  /** Bytes to hand out between two collections. */
+  private collectionInterval(): number {
+    return Math.max(this.minInterval, this.totals.liveBytes);
+  }
+
+  private countChainUse(): void {
+    const use = { objects: 0, bytes: 0 };
+    this.chains.countAllUse(use);
+    this.totals.allocations += use.objects;
+    this.totals.bytesAllocated += use.bytes;
+  }
+
+  /**
+   * Publishes a chain for the size class of `bytes` when it is empty: up to CHAIN_BYTES of
+   * cells, within what may still be handed out before the next collection. Never in stress
+   * mode, where every allocation must reach the host to be counted (and collect).
+   */
+  private refillChain(bytes: number): void {
+    const c = sizeClassOf(bytes);
+    if (c < 0 || this.stress || !this.chains.isEmpty(c)) return;
+    const use = { objects: 0, bytes: 0 };
+    this.chains.countUse(c, use);
+    this.totals.allocations += use.objects;
+    this.totals.bytesAllocated += use.bytes;
+    const size = cellBytes[c]!;
+    const cells = Math.floor(Math.min(CHAIN_BYTES, this.collectionInterval() - this.bytesSinceCollection) / size);
+    // Recycled cells first, then fresh pages: after a sweep most pages are back in the pool.
+    let head = 0;
+    let tail = 0;
+    let count = 0;
+    while (count < cells && (this.small.hasCell(c) || this.addSmallPage(c))) {
+      const part = this.chainPart;
+      const taken = this.small.takeChain(c, cells - count, part);
+      if (tail === 0) head = part.head;
+      else this.memory.setWord(tail + FREE_LINK_OFFSET, part.head);
+      tail = part.tail;
+      count += taken;
+    }
+    if (count === 0) return;
+    this.bytesSinceCollection += count * size;
+    this.chains.publish(c, head, count);
   }
 
   /** A zeroed block, or 0 when no free page is left for it. */
@@ -191,13 +277,18 @@ export class BoehmHeap implements GcHeap {
     if (sizeClass < 0) return this.tryAllocateLarge(bytes);
     const cell = this.small.allocate(sizeClass);
     if (cell !== 0) return cell;
+    return this.addSmallPage(sizeClass) ? this.small.allocate(sizeClass) : 0;
+  }
+
+  /** Gives class c a fresh zeroed page to carve, or returns false when no page is free. */
+  private addSmallPage(c: number): boolean {
     const page = this.pool.take(1);
-    if (page < 0) return 0;
+    if (page < 0) return false;
     const addr = this.pages.pageAddress(page);
     this.memory.fill(addr, PAGE_BYTES);
-    this.pages.markSmall(page, sizeClass);
-    this.small.addPage(sizeClass, addr);
-    return this.small.allocate(sizeClass);
+    this.pages.markSmall(page, c);
+    this.small.addPage(c, addr);
+    return true;
   }
 
   private tryAllocateLarge(bytes: number): number {
@@ -211,14 +302,14 @@ export class BoehmHeap implements GcHeap {
   }
 
   private outOfMemory(bytes: number): Trap {
-    return new Trap('out_of_memory', `no room for ${bytes} bytes in a heap of ${this.heapBytes} (${this.stats.liveBytes} live)`);
+    return new Trap('out_of_memory', `no room for ${bytes} bytes in a heap of ${this.heapBytes} (${this.totals.liveBytes} live)`);
   }
 
   private verifyAround(when: 'before' | 'after'): void {
     try {
       this.verify();
     } catch (e) {
-      if (e instanceof HeapCorruption) throw new HeapCorruption(`${when} collection #${this.stats.collections + (when === 'before' ? 1 : 0)}: ${e.message}`);
+      if (e instanceof HeapCorruption) throw new HeapCorruption(`${when} collection #${this.totals.collections + (when === 'before' ? 1 : 0)}: ${e.message}`);
       throw e;
     }
   }

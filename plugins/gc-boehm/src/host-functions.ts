@@ -1,10 +1,14 @@
 import type { GcHeap } from '#framework';
 import type { HostFunction } from '#framework';
+import { BoehmHeap } from './heap.ts';
 import { ALLOC, ALLOC_ARRAY, ALLOC_ARRAY_SIG, ALLOC_SIG } from './lowering.ts';
 
-/** The allocation entry points lowered code calls. Both may collect; neither raises (out
- *  of memory and a negative length are traps, not guest exceptions). */
-export function boehmHostFunctions(heap: GcHeap): HostFunction[] {
+/** The allocation slow paths lowered code calls when a free chain is empty (or the object
+ *  is not small). Both may collect and refill the chain; neither raises (out of memory and
+ *  a negative length are traps, not guest exceptions). */
+export function boehmHostFunctions(gcHeap: GcHeap): HostFunction[] {
+  if (!(gcHeap instanceof BoehmHeap)) throw new Error('boehm: the allocation slow paths need a BoehmHeap');
+  const heap = gcHeap;
   return [
     {
       name: ALLOC,
@@ -13,10 +17,10 @@ export function boehmHostFunctions(heap: GcHeap): HostFunction[] {
       raises: false,
       impl: ([typeId, size], ctx) => {
         const type = ctx.types.byId[typeId!];
-        // The size is there for a future inline fast path; a mismatch means the lowered
-        // module and the run's type table disagree.
+        // A size that differs from the type table's means the lowered module and the run
+        // disagree on layouts, and the inline path would pop cells of the wrong class.
         if (!type || type.size !== size) throw new Error(`@${ALLOC}(${typeId}, ${size}) does not match the type table`);
-        return heap.allocStruct(typeId!);
+        return heap.allocStructForGuest(typeId!);
       },
     },
     {
@@ -24,7 +28,7 @@ export function boehmHostFunctions(heap: GcHeap): HostFunction[] {
       sig: ALLOC_ARRAY_SIG,
       collects: true,
       raises: false,
-      impl: ([typeId, length]) => heap.allocArray(typeId!, length! | 0),
+      impl: ([typeId, length]) => heap.allocArrayForGuest(typeId!, length! | 0),
     },
   ];
 }

@@ -1,8 +1,8 @@
-import { Inst, type Func, type Module } from '#framework';
-import { opcode } from '#framework';
-import type { Signature, ValType } from '#framework';
+import type { Func, Module, Signature } from '#framework';
 import { TypeTable } from '#framework';
 import type { GlobalAddressOf } from './global-addresses.ts';
+import { canInline, emitInlineAlloc } from './inline-alloc.ts';
+import { LoweringWriter } from './lowering-writer.ts';
 
 export const ALLOC = 'gc.alloc';
 export const ALLOC_ARRAY = 'gc.alloc_array';
@@ -14,8 +14,10 @@ const REF_SIZE_SHIFT = 2;
 
 /**
  * Boehm's GC lowering. The collector is non-moving and needs no barriers, so:
- *   %r = new :T            →  %r = call @gc.alloc(<type id>, <size>)
- *   %r = new_array :T, %n  →  %r = call @gc.alloc_array(<type id>, %n)
+ *   %r = new :T            →  pop a cell off T's size-class chain in line, or on an empty
+ *                             chain call @gc.alloc(<type id>, <size>) (inline-alloc.ts)
+ *   %r = new_array :T, %n  →  the same for small arrays (constant or run-time length), else
+ *                             call @gc.alloc_array(<type id>, %n)
  *   set :T.f, %o, %v (ref) →  %b = ref.bits %o; store.ref %b, <offset of f>, %v
  *   aset :T, %a, %i, %v    →  aget :T, %a, %i (checks only); address arithmetic; store.ref
  *   gset @g, %v (ref)      →  store.ref <address of @g>, 0, %v
@@ -34,30 +36,34 @@ export function lowerForBoehm(module: Module, globalAddress: GlobalAddressOf, fu
 }
 
 function lowerFunc(module: Module, func: Func, types: TypeTable, globalAddress: GlobalAddressOf, used: { alloc: boolean; allocArray: boolean }): void {
-  const out = new InstWriter(func);
-  for (const block of func.blocks) {
-    out.begin();
+  const out = new LoweringWriter(func);
+  const constants = integerConstants(func);
+  for (const block of [...func.blocks]) {
+    out.begin(block);
     for (const inst of block.insts) {
       switch (inst.op.name) {
         case 'new': {
           const type = types.get(inst.sym);
-          const typeId = out.iconst(type.id, 'gc.type_id');
-          const size = out.iconst(type.size, 'gc.size');
-          out.callInto(inst.result, ALLOC, [typeId, size]);
+          const slow = { callee: ALLOC, args: (w: LoweringWriter) => [w.iconst(type.id, 'gc.type_id'), w.iconst(type.size, 'gc.size')] };
           used.alloc = true;
+          if (canInline(type, null)) emitInlineAlloc(out, inst.result, type, slow, null);
+          else out.callInto(inst.result, slow.callee, slow.args(out));
           continue;
         }
         case 'new_array': {
-          const typeId = out.iconst(types.get(inst.sym).id, 'gc.type_id');
-          out.callInto(inst.result, ALLOC_ARRAY, [typeId, inst.args[0]!]);
+          const type = types.get(inst.sym);
+          const length = { value: inst.args[0]!, constant: constants.get(inst.args[0]!) };
+          const slow = { callee: ALLOC_ARRAY, args: (w: LoweringWriter) => [w.iconst(type.id, 'gc.type_id'), length.value] };
           used.allocArray = true;
+          if (canInline(type, length)) emitInlineAlloc(out, inst.result, type, slow, length);
+          else out.callInto(inst.result, slow.callee, slow.args(out));
           continue;
         }
         case 'set': {
           const field = types.field(inst.sym, inst.field);
           if (field.kind !== 'ref') break;
           const [object, value] = inst.args as [number, number];
-          out.storeRef(out.emit('ref.bits', [object], 'i32', 'gc.obj'), field.offset, value);
+          out.store('ref', out.emit('ref.bits', [object], 'i32', 'gc.obj'), field.offset, value);
           continue;
         }
         case 'aset': {
@@ -67,77 +73,26 @@ function lowerFunc(module: Module, func: Func, types: TypeTable, globalAddress: 
           out.emit('aget', [array, index], 'ref', 'gc.checked', inst.sym);
           const base = out.emit('ref.bits', [array], 'i32', 'gc.arr');
           const offset = out.emit('ishl', [index, out.iconst(REF_SIZE_SHIFT, 'gc.shift')], 'i32', 'gc.off');
-          out.storeRef(out.emit('iadd', [base, offset], 'i32', 'gc.elem'), type.elemOffset, value);
+          out.store('ref', out.emit('iadd', [base, offset], 'i32', 'gc.elem'), type.elemOffset, value);
           continue;
         }
         case 'gset': {
           if (module.global(inst.sym)?.type !== 'ref') break;
-          out.storeRef(out.iconst(globalAddress(inst.sym), 'gc.global'), 0, inst.args[0]!);
+          out.store('ref', out.iconst(globalAddress(inst.sym), 'gc.global'), 0, inst.args[0]!);
           continue;
         }
       }
       out.keep(inst);
     }
-    block.insts = out.finish();
   }
+  out.finish();
 }
 
-/** Builds a block's new instruction list, giving new values names unused in the function. */
-class InstWriter {
-  private insts: Inst[] = [];
-  private readonly names: Set<string>;
-
-  constructor(private readonly func: Func) {
-    this.names = new Set(func.values.map((v) => v.name));
-  }
-
-  begin(): void {
-    this.insts = [];
-  }
-
-  finish(): Inst[] {
-    return this.insts;
-  }
-
-  keep(inst: Inst): void {
-    this.insts.push(inst);
-  }
-
-  emit(opName: string, args: number[], result: ValType | null, name: string, sym = ''): number {
-    const inst = new Inst(opcode(opName));
-    inst.args = args;
-    inst.sym = sym;
-    if (result) inst.result = this.func.newValue(result, this.freshName(name));
-    this.insts.push(inst);
-    return inst.result;
-  }
-
-  iconst(n: number, name: string): number {
-    const v = this.emit('iconst', [], 'i32', name);
-    this.insts[this.insts.length - 1]!.imm = n | 0;
-    return v;
-  }
-
-  /** A call whose result is an existing value, so that its uses need no rewriting. */
-  callInto(result: number, callee: string, args: number[]): void {
-    const inst = new Inst(opcode('call'));
-    inst.sym = callee;
-    inst.args = args;
-    inst.result = result;
-    this.insts.push(inst);
-  }
-
-  storeRef(address: number, offset: number, value: number): void {
-    this.emit('store.ref', [address, value], null, '');
-    this.insts[this.insts.length - 1]!.imm = offset;
-  }
-
-  private freshName(base: string): string {
-    let name = base;
-    for (let i = 1; this.names.has(name); i++) name = `${base}.${i}`;
-    this.names.add(name);
-    return name;
-  }
+/** The value of every `iconst` in the function, by value id (array lengths known at compile time). */
+function integerConstants(func: Func): Map<number, number> {
+  const constants = new Map<number, number>();
+  for (const block of func.blocks) for (const inst of block.insts) if (inst.op.name === 'iconst') constants.set(inst.result, inst.imm);
+  return constants;
 }
 
 function declareExtern(module: Module, name: string, sig: Signature): void {

@@ -48,6 +48,49 @@ export class SmallSpace {
     return 0;
   }
 
+  /** True when class c has a recycled or bump cell left. */
+  hasCell(c: number): boolean {
+    return this.freeHead[c] !== 0 || (this.bumpNext[c] !== 0 && this.bumpNext[c]! < this.bumpEnd[c]!);
+  }
+
+  /**
+   * Links up to `max` cells of class c into a chain for compiled code: recycled cells
+   * first, then bump cells. Every chain cell is zero except its link word, which holds the
+   * next cell's address (0 in the last). Writes the chain's first and last cells to `out`.
+   */
+  takeChain(c: number, max: number, out: { head: number; tail: number }): number {
+    const size = cellBytes[c]!;
+    const words = this.words;
+    const base = this.memoryBase;
+    const link = FREE_LINK_OFFSET >> 2;
+    let count = 0;
+    let head = 0;
+    let last = -1;
+    const append = (cell: number): void => {
+      if (last < 0) head = cell;
+      else words[last + link] = cell;
+      last = (cell - base) >> 2;
+      count++;
+    };
+    for (let cell = this.freeHead[c]!; cell !== 0 && count < max; cell = this.freeHead[c]!) {
+      const at = (cell - base) >> 2;
+      this.freeHead[c] = words[at + link]!;
+      words.fill(0, at + 2, at + (size >> 2));
+      append(cell);
+    }
+    let next = this.bumpNext[c]!;
+    if (next !== 0) {
+      const end = this.bumpEnd[c]!;
+      for (; next < end && count < max; next += size) append(next);
+      this.bumpNext[c] = next;
+    }
+    if (last >= 0) words[last + link] = 0;
+    this.freeBytes -= count * size;
+    out.head = head;
+    out.tail = last < 0 ? 0 : (last << 2) + base;
+    return count;
+  }
+
   /** Makes a fresh, already zeroed page the bump region of class c. */
   addPage(c: number, pageAddress: number): void {
     const bytes = cellsPerPage[c]! * cellBytes[c]!;

@@ -8,6 +8,8 @@ import { BufferedOutput } from '../../../framework/src/runtime/output.ts';
 import { Program } from '../../../framework/src/runtime/program.ts';
 import { boehmCollector } from '../src/index.ts';
 import { ALLOC, ALLOC_ARRAY } from '../src/lowering.ts';
+import { chainHeadAddress } from '../src/free-list-words.ts';
+import { sizeClassOf } from '../src/size-classes.ts';
 
 /**
  * @build(n) conses n small ints into a list (new + ref sets), keeps it in @list (ref
@@ -104,8 +106,12 @@ test('lowering rewrites allocation and ref stores and leaves other stores alone'
   t.is(insts.filter((x) => x.op.name === 'aset').length, 0);
   t.deepEqual(insts.filter((x) => x.op.name === 'store.ref').map((x) => x.imm), [4, 8, 0, 8]);
   const body = build.blocks.find((blk) => blk.name === 'body')!;
-  t.deepEqual(body.insts.map((x) => x.op.name).slice(0, 3), ['iconst', 'iconst', 'call']);
-  t.deepEqual(body.insts.slice(0, 2).map((x) => x.imm), [1, 16], 'type id and size of :pair');
+  t.deepEqual(body.insts.map((x) => x.op.name), ['iconst', 'load.i32', 'brif'], 'a pair comes off its chain in line');
+  t.is(body.insts[0]!.imm, chainHeadAddress(sizeClassOf(16)));
+  const slow = build.blocks.find((blk) => blk.name === 'alloc.slow')!;
+  t.deepEqual(slow.insts.map((x) => x.op.name), ['iconst', 'iconst', 'call', 'br']);
+  t.deepEqual(slow.insts.slice(0, 2).map((x) => x.imm), [1, 16], 'type id and size of :pair');
+  t.is(build.blocks.at(-1)!.name.startsWith('alloc.slow'), true, 'slow paths go last');
   const fillBody = build.blocks.find((blk) => blk.name === 'fill_body')!;
   t.deepEqual(fillBody.insts.map((x) => x.op.name).slice(0, 7), ['aget', 'ref.bits', 'iconst', 'ishl', 'iadd', 'store.ref', 'aget']);
   t.deepEqual(
