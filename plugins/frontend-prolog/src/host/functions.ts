@@ -41,19 +41,6 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
   return [
     fn('pl_copy', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => keepCopy(st(ctx), t!)),
     fn('pl_rename', sig(['ref'], 'ref'), { collects: true }, ([c], ctx) => renameClause(st(ctx), c!)),
-    fn('pl_reverse', sig(['ref'], 'ref'), { collects: true }, ([l], ctx) => {
-      const s = st(ctx);
-      const items = s.h.listItems(l!) ?? [];
-      const base = s.kept.length;
-      s.kept.push(l!);
-      let out = s.h.atom('[]');
-      for (const x of items) {
-        out = s.h.newStr('[|]', [x, out]);
-        s.kept[base] = out;
-      }
-      s.kept.length = base;
-      return out;
-    }),
     fn('pl_error', sig(['i32', 'ref'], 'ref'), { collects: true }, ([kind, culprit], ctx) => {
       const h = st(ctx).h;
       const formal = kind === 0 ? h.atom('instantiation_error') : h.newStr('type_error', [h.atom('callable'), culprit!]);
