@@ -12,6 +12,8 @@ const jitc = `${root}bin/jitc.js`;
 interface Stats {
   stdout: string;
   allocations: number;
+  collections: number;
+  hostCalls: number;
   bytes: number;
   instructions: number;
   live: number;
@@ -23,7 +25,7 @@ const native = /\barmv7\b/.test(listed.stdout) ? ['--backend', 'armv7', '--gc', 
 async function stats(bench: string, n: number, extra: string[] = []): Promise<Stats> {
   const r = await run(process.execPath, [jitc, `${root}bench/prolog/${bench}.pl`, '-g', `bench(${n})`, '--stats', ...extra], { maxBuffer: 1 << 26 });
   const num = (label: string): number => Number(new RegExp(`${label}\\s+(\\d+)`).exec(r.stderr)?.[1] ?? NaN);
-  return { stdout: r.stdout, allocations: num('allocations'), bytes: num('bytes allocated'), instructions: num('instructions'), live: num('live after last gc') };
+  return { stdout: r.stdout, allocations: num('allocations'), collections: num('collections'), hostCalls: num('host calls'), bytes: num('bytes allocated'), instructions: num('instructions'), live: num('live after last gc') };
 }
 
 // iterate_assert's loop is asserted at run time: it allocates nothing once compiled.
@@ -60,6 +62,33 @@ if (native.length > 0) {
     const fixed = await perIteration('iterate');
     t.log(`guest instructions per iteration: iterate_assert ${dynamic}, iterate ${fixed}`);
     t.true(dynamic <= fixed + 40);
+  });
+}
+
+// Allocation and the runtime's hot paths run in guest code: per iteration, no host call on
+// the five simplest loops and at most one (=.. in iterate_call) on the others. What is left
+// is the allocation slow path refilling a free chain, a few hundredths of a call.
+if (native.length > 0) {
+  const budget: Record<string, number> = {
+    iterate: 0, iterate_cut: 0, iterate_if: 0, iterate_assert: 0, iterate_failure: 0,
+    iterate_call: 1, iterate_exception: 0, iterate_findall: 0,
+  };
+  for (const [bench, calls] of Object.entries(budget)) {
+    test(`${bench} on armv7: ${calls} host calls per iteration`, async (t) => {
+      const a = await stats(bench, 1000, native);
+      const b = await stats(bench, 4000, native);
+      const perIteration = (b.hostCalls - a.hostCalls) / 3000;
+      t.log(`${perIteration.toFixed(3)} host calls, ${((b.allocations - a.allocations) / 3000).toFixed(1)} allocations per iteration`);
+      t.true(perIteration <= calls + 0.1, `${perIteration} host calls per iteration`);
+    });
+  }
+
+  // Stress mode must reach the collector at every allocation, inline fast path or not.
+  test('iterate_findall on armv7 under --gc-stress 1 collects at every allocation', async (t) => {
+    const r = await stats('iterate_findall', 30, [...native, '--gc-stress', '1', '--heap', '1M']);
+    t.is(r.stdout, 'iterate_findall(30,[a,b,c])\n');
+    t.true(r.allocations > 500, `${r.allocations} allocations`);
+    t.is(r.collections, r.allocations);
   });
 }
 
