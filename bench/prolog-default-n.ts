@@ -6,7 +6,7 @@
 // Usage: npx tsx bench/prolog-default-n.ts [--backend interp|armv7] [--gc boehm] [--only name,name] [--timeout-s S]
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { runProcess, type ProcessRun } from './support/run-process.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -23,25 +23,8 @@ const names = only !== ''
   ? only.split(',')
   : readdirSync(dir).filter((f) => f.endsWith('.pl')).map((f) => f.slice(0, -3)).sort();
 
-interface Run {
-  wall: number; // seconds
-  status: string; // exit code, "timeout", or the signal that ended it
-  stdout: string;
-  stderr: string;
-}
-
-function run(cmd: string, argv: string[]): Run {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, argv, {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, timeout: timeoutMs, killSignal: 'SIGKILL',
-  });
-  const wall = (performance.now() - t0) / 1000;
-  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
-  const status = code === 'ETIMEDOUT' ? 'timeout'
-    : r.error ? `error ${code ?? r.error.message}`
-    : r.status !== null ? String(r.status) : `signal ${r.signal}`;
-  return { wall, status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
-}
+type Run = ProcessRun;
+const run = (cmd: string, argv: string[]): Run => runProcess(cmd, argv, { timeoutMs });
 
 const defaultN = (name: string): string => {
   const r = run('swipl', ['-q', '-g', 'default_n(N), write(N)', '-t', 'halt', `${dir}${name}.pl`]);

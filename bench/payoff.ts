@@ -1,0 +1,126 @@
+// Does the JIT pay off? In one go: start-up (`jitc examples/hello.pl` and `hello.py`, beside
+// `node -e 0`), the eight iterate benchmarks at their default N and the five Python benchmarks
+// of ../shared/bench/python, each on the interpreter and on armv7 × boehm through the installed
+// command (`node bin/jitc.js`), beside `swipl` and `python3` run in the same minute. Prints a
+// markdown table of wall seconds and ratios, and whether each output is byte-identical to the
+// native system's. Exits 1 when an output differs.
+//
+// Usage: npx tsx bench/payoff.ts [--scale F] [--only name,name] [--runs R] [--timeout-s S]
+//   --scale F   multiplies every loop benchmark's N (e.g. 0.1 for a quicker look)
+//   --runs R    start-up rows: the median of R runs (default 5)
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, runProcess, type ProcessRun } from './support/run-process.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1]! : dflt;
+};
+const scale = Number(opt('--scale', '1'));
+const only = new Set(opt('--only', '').split(',').filter((s) => s !== ''));
+const runs = Number(opt('--runs', '5'));
+const timeoutMs = Number(opt('--timeout-s', '1800')) * 1000;
+const root = new URL('..', import.meta.url).pathname;
+const jitc = join(root, 'bin/jitc.js');
+const pythonDir = join(root, '../shared/bench/python');
+const prologDir = join(root, 'bench/prolog');
+const scratch = mkdtempSync(join(tmpdir(), 'jitc-payoff-'));
+const env = { ...process.env, PYTHONHASHSEED: '0' };
+const run = (cmd: string, argv: string[]): ProcessRun => runProcess(cmd, argv, { timeoutMs, env });
+
+interface Row {
+  name: string;
+  n: string;
+  native: ProcessRun;
+  interp: ProcessRun;
+  armv7: ProcessRun;
+  /** Start-up rows compare trimmed output: swipl's top level adds a newline of its own. */
+  trim?: boolean;
+}
+
+/** A program as each system runs it. */
+interface Program {
+  name: string;
+  n: string;
+  native: [string, string[]];
+  jitc: string[];
+  trim?: boolean;
+}
+
+function prologPrograms(): Program[] {
+  return readdirSync(prologDir).filter((f) => f.endsWith('.pl')).sort().map((f) => {
+    const file = join(prologDir, f);
+    const defaultN = Number(/default_n\((\d+)\)/.exec(readFileSync(file, 'utf8'))?.[1]);
+    const n = Math.max(1, Math.round(defaultN * scale));
+    const goal = scale === 1 ? 'main' : `bench(${n})`;
+    return { name: f.slice(0, -3), n: String(n), native: ['swipl', ['-q', '-g', goal, '-t', 'halt', file]], jitc: [file, '-g', goal] };
+  });
+}
+
+function pythonPrograms(): Program[] {
+  return readdirSync(pythonDir).filter((f) => f.endsWith('.py')).sort().map((f) => {
+    const text = readFileSync(join(pythonDir, f), 'utf8');
+    const defaultN = Number(/^N = (\d+)$/m.exec(text)?.[1]);
+    // fib's N is the argument of an exponential function: scaling it would be meaningless.
+    const n = f === 'fib.py' || scale === 1 ? defaultN : Math.max(1, Math.round(defaultN * scale));
+    const file = join(scratch, f);
+    writeFileSync(file, text.replace(/^N = \d+$/m, `N = ${n}`));
+    return { name: f.slice(0, -3), n: String(n), native: ['python3', [file]], jitc: [file] };
+  });
+}
+
+const startup: Program[] = [
+  { name: 'hello.pl', n: '-', native: ['swipl', ['-q', '-t', 'halt', join(root, 'examples/hello.pl')]], jitc: [join(root, 'examples/hello.pl')], trim: true },
+  { name: 'hello.py', n: '-', native: ['python3', [join(root, 'examples/hello.py')]], jitc: [join(root, 'examples/hello.py')] },
+];
+
+const jitcRun = (p: Program, backend: string): ProcessRun => run(process.execPath, [jitc, ...p.jitc, '--backend', backend, ...(backend === 'interp' ? [] : ['--gc', 'boehm'])]);
+
+/** The median-wall run of `times` runs (start-up is too short to time once). */
+function medianRun(times: number, once: () => ProcessRun): ProcessRun {
+  const all = Array.from({ length: times }, once);
+  const mid = median(all.map((r) => r.wall));
+  return all.reduce((best, r) => (Math.abs(r.wall - mid) < Math.abs(best.wall - mid) ? r : best));
+}
+
+const selected = (p: Program): boolean => only.size === 0 || only.has(p.name);
+const rows: Row[] = [];
+const nodeStart = medianRun(runs, () => run(process.execPath, ['-e', '0']));
+console.log(`node -e 0: ${nodeStart.wall.toFixed(3)} s (median of ${runs}); scale ${scale}; timeout ${timeoutMs / 1000} s\n`);
+console.log('| program | N | native s | interp s | armv7 s | armv7/interp | armv7/native | armv7/(node -e 0) | output = native |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const [p, times] of [...startup.map((s) => [s, runs] as const), ...[...prologPrograms(), ...pythonPrograms()].map((s) => [s, 1] as const)]) {
+  if (!selected(p)) continue;
+  // Interleaved, so that each row's three runs share the same minute.
+  const row: Row = {
+    name: p.name,
+    n: p.n,
+    native: medianRun(times, () => run(p.native[0], p.native[1])),
+    interp: medianRun(times, () => jitcRun(p, 'interp')),
+    armv7: medianRun(times, () => jitcRun(p, 'armv7')),
+    trim: p.trim,
+  };
+  rows.push(row);
+  console.log(`| ${cells(row).join(' | ')} |`);
+}
+
+function cells(r: Row): string[] {
+  const secs = (x: ProcessRun): string => (x.status === 'timeout' ? `>${x.wall.toFixed(0)}` : x.wall.toFixed(3));
+  const ratio = (a: ProcessRun, b: ProcessRun): string => (a.wall / b.wall).toFixed(2);
+  return [r.name, r.n, secs(r.native), secs(r.interp), secs(r.armv7), ratio(r.armv7, r.interp), ratio(r.armv7, r.native), ratio(r.armv7, nodeStart), matches(r) ? 'yes' : 'NO'];
+}
+
+function matches(r: Row): boolean {
+  const out = (x: ProcessRun): string => (r.trim ? x.stdout.trim() : x.stdout);
+  return [r.interp, r.armv7].every((x) => x.status === r.native.status && out(x) === out(r.native) && x.stderr === '');
+}
+
+const differing = rows.filter((r) => !matches(r));
+for (const r of differing) {
+  for (const [who, x] of [['native', r.native], ['interp', r.interp], ['armv7', r.armv7]] as const) {
+    console.log(`\n${r.name} ${who} (exit ${x.status}):\n${x.stdout.slice(0, 1000)}${x.stderr.slice(0, 1000)}`);
+  }
+}
+process.exit(differing.length > 0 ? 1 : 0);
