@@ -1,11 +1,14 @@
 import test from 'ava';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { processLimit } from '../../../framework/test/helpers/process-limit.ts';
 
 // The deterministic iterate loops allocate nothing per iteration, and iterate/1 runs in
 // constant heap (no allocation at all, so the trail cannot grow either) and constant machine
 // stack (a small --stack would overflow otherwise). Counts come from `jitc --stats`.
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+const spawnLimit = processLimit();
+const run = (cmd: string, args: string[], options: { maxBuffer?: number } = {}): Promise<{ stdout: string; stderr: string }> => spawnLimit(() => execFileAsync(cmd, args, options));
 const root = new URL('../../../', import.meta.url).pathname;
 const jitc = `${root}bin/jitc.js`;
 

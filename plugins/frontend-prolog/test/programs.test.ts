@@ -2,10 +2,13 @@ import test from 'ava';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { processLimit } from '../../../framework/test/helpers/process-limit.ts';
 
 // Each programs/X.pl runs as `jitc X.pl -g main`; stdout and the exit status must equal
 // what `swipl -q -g main -t halt X.pl` gave (X.out, X.status, generated with swipl).
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+const spawnLimit = processLimit();
+const run = (cmd: string, args: string[], options: { maxBuffer: number }): Promise<{ stdout: string; stderr: string }> => spawnLimit(() => execFileAsync(cmd, args, options));
 const dir = new URL('./programs/', import.meta.url);
 const jitc = new URL('../../../bin/jitc.js', import.meta.url).pathname;
 const programs = readdirSync(dir).filter((f) => f.endsWith('.pl')).sort();
