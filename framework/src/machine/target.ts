@@ -18,6 +18,18 @@ export interface RegClassInfo {
   readonly scratch: readonly PReg[];
 }
 
+/**
+ * What a pinned register holds for the whole run: 'static-base' the address of static data's
+ * start (globals at small positive offsets, the runtime words just below), 'fuel' the
+ * remaining instruction budget.
+ */
+export type PinnedRole = 'static-base' | 'fuel';
+
+export interface PinnedRegister {
+  readonly reg: PReg;
+  readonly role: PinnedRole;
+}
+
 export interface FramePolicy {
   /** Bytes of a machine word (4 on ARM, 8 on x86-64): the size of a saved return address. */
   readonly wordSize: number;
@@ -53,6 +65,10 @@ export interface MachineTarget<D, K = string> {
   readonly name: string;
   readonly regs: Readonly<Record<RegClass, RegClassInfo>>;
   readonly frame: FramePolicy;
+  /** Registers kept out of allocation for the whole run (in no class's `allocatable`), with
+   *  what each holds. The engine sets them before guest code first runs; generated code
+   *  only reads them (fuel: counts down) and host calls leave them alone. */
+  readonly pinned: readonly PinnedRegister[];
   regName(p: PReg): string;
 
   /** Lowers an IR function into machine blocks over virtual registers (see LoweringContext). */

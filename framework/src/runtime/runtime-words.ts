@@ -8,15 +8,16 @@ import { RUNTIME_WORDS_BASE, RUNTIME_WORDS_BYTES } from './memory-map.ts';
  * same bytes through GuestMemory. Globals would not do: their addresses depend on the module,
  * and a collector's words must not be visible to the program as variables.
  *
- * Ownership: the first half belongs to the run's collector; the second half is unassigned.
+ * Ownership: the second half belongs to the run's collector; the first half is unassigned.
  */
 export interface WordRange {
   readonly base: number;
   readonly bytes: number;
 }
 
-/** The collector's share of the runtime words. */
-export const COLLECTOR_WORDS: WordRange = { base: RUNTIME_WORDS_BASE, bytes: RUNTIME_WORDS_BYTES / 2 };
+/** The collector's share of the runtime words: the half next to static data, so that a
+ *  target with a register pinned at static data's start reaches them at offsets -2048..-4. */
+export const COLLECTOR_WORDS: WordRange = { base: RUNTIME_WORDS_BASE + RUNTIME_WORDS_BYTES / 2, bytes: RUNTIME_WORDS_BYTES / 2 };
 
 /** The address of word `index` of a range; throws when the range is too small. */
 export function wordAddress(range: WordRange, index: number): number {

@@ -44,7 +44,8 @@ export type ArmData =
   /** load: def ← [base + offset]; store: uses base, value. */
   | { readonly op: 'mem'; readonly width: Width; readonly load: boolean; readonly offset: number; readonly signedByte?: false }
   /** gget/gset at an absolute address: load def, or store use. */
-  | { readonly op: 'memAbs'; readonly width: Width; readonly load: boolean; readonly address: number }
+  /** An access at a fixed address, relative to the static-base register. */
+  | { readonly op: 'memStatic'; readonly width: Width; readonly load: boolean; readonly offset: number }
   /** def ← header >>> 8 of object a. */
   | { readonly op: 'typeId' }
   /** Array element, bounds-checked: load def ← a[i]; store uses a, i, v. */

@@ -3,6 +3,8 @@
 import type { PReg } from '#framework';
 
 export const R0 = 0, R1 = 1, R2 = 2, R3 = 3;
+/** Pinned: the address where static data starts (globals, with the runtime words below). */
+export const STATIC_BASE_REG = 10;
 /** Pinned fuel counter when a run has finite fuel (otherwise allocatable). */
 export const FUEL_REG = 11;
 /** ip: the machine layer's move scratch and the encoder's temporary inside one expansion. */
@@ -28,7 +30,7 @@ export const STATUS_REG = R1;
 /** lr comes last: every call clobbers it, but between calls it holds a value like any
  *  register, above all the return address itself, which then needs no moves. */
 export function intAllocatable(fuelPinned: boolean): PReg[] {
-  const regs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const regs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   if (!fuelPinned) regs.push(FUEL_REG);
   regs.push(LR);
   return regs;

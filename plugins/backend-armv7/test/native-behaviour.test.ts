@@ -120,3 +120,30 @@ test('--stats counts guest instructions, stores and host calls', (t) => {
   t.true(stats.instructions > 100 && stats.instructions < 2000, `${stats.instructions} instructions`);
   t.is(stats.compiledFunctions, 1);
 });
+
+// Globals are reached from the pinned static-base register: the first ones with one load,
+// those past the reach of an immediate offset (4095 bytes, 1020 for doubles) through ip.
+// Writes and reads at both ends must meet, whatever the reach.
+test('globals near and far from the static base, i32 and f64, ref globals after GC lowering', (t) => {
+  const count = 700;
+  const decls = Array.from({ length: count }, (_, i) => (i % 7 === 3 ? `global @g${i}: f64 = 0.5` : i % 7 === 5 ? `global @g${i}: ref = 0` : `global @g${i}: i32 = ${i}`));
+  const isInt = (i: number): boolean => i % 7 !== 3 && i % 7 !== 5;
+  const body: string[] = ['^entry:', '  %acc0 = iconst 0'];
+  let acc = 0;
+  for (let i = 0; i < count; i++) {
+    if (isInt(i)) {
+      body.push(`  %v${i} = gget @g${i}`, `  %w${i} = iadd %v${i}, %v${i}`, `  gset @g${i}, %w${i}`, `  %r${i} = gget @g${i}`, `  %acc${acc + 1} = iadd %acc${acc}, %r${i}`);
+    } else if (i % 7 === 3) {
+      body.push(`  %f${i} = gget @g${i}`, `  %h${i} = fadd %f${i}, %f${i}`, `  gset @g${i}, %h${i}`, `  %e${i} = gget @g${i}`, `  %x${i} = f2i %e${i}`, `  %acc${acc + 1} = iadd %acc${acc}, %x${i}`);
+    } else {
+      body.push(`  %n${i} = iconst ${2 * i + 1}`, `  %q${i} = ref.from_bits %n${i}`, `  gset @g${i}, %q${i}`, `  %p${i} = gget @g${i}`, `  %b${i} = ref.bits %p${i}`, `  %acc${acc + 1} = iadd %acc${acc}, %b${i}`);
+    }
+    acc++;
+  }
+  body.push(`  ret %acc${acc}`);
+  const text = `${decls.join('\n')}\nfunc @main() -> i32 {\n${body.join('\n')}\n}\n`;
+  let expected = 0;
+  for (let i = 0; i < count; i++) expected += isInt(i) ? 2 * i : i % 7 === 3 ? 1 : 2 * i + 1;
+  t.deepEqual(runJir('armv7', text, 'main', []).outcome, { value: expected });
+  t.deepEqual(runJir('interp', text, 'main', []).outcome, { value: expected });
+});

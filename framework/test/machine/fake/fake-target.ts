@@ -115,6 +115,7 @@ function formatFake(inst: MachInst<FakeData>): string {
 
 export const fakeTarget: MachineTarget<FakeData, FakeFixup> = {
   name: 'fake',
+  pinned: [],
   regs: {
     int: { allocatable: INT_ALLOCATABLE, scratch: INT_SCRATCH },
     float: { allocatable: FLOAT_ALLOCATABLE, scratch: FLOAT_SCRATCH },

@@ -2,7 +2,7 @@
 import { MAX_FUNCTIONS, type EmitContext, type FrameLayout, type MachInst } from '#framework';
 import { a32, AL, invertCond, isModifiedImmediate, isVfpImmediate } from '../encoder/index.ts';
 import { FUNC_SYMBOL, HOST_SYMBOL, TRAP_SYMBOL, type ArmData } from '../arm-data.ts';
-import { D_SCRATCH, dnum, FUEL_REG, IP, LR, R1, SP } from '../arm-regs.ts';
+import { D_SCRATCH, dnum, FUEL_REG, IP, LR, R1, SP, STATIC_BASE_REG } from '../arm-regs.ts';
 import { emitSoftDivide } from './soft-divide.ts';
 import { branchToLabel, branchToSymbol, doubleAccess, emitFrameTeardown, loadConst, wordAccess, type Buf } from './emit-helpers.ts';
 
@@ -90,9 +90,8 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
     case 'mem':
       if (d.load) return access(buf, d.width, true, r(0), r(1), d.offset);
       return access(buf, d.width, false, r(1), r(0), d.offset);
-    case 'memAbs':
-      loadConst(buf, IP, d.address);
-      return access(buf, d.width, d.load, r(0), IP, 0);
+    case 'memStatic':
+      return access(buf, d.width, d.load, r(0), STATIC_BASE_REG, d.offset);
     case 'elem': {
       const [value, array, index] = d.load ? [r(0), r(1), r(2)] : [r(2), r(0), r(1)];
       buf.put32(a32.ldrImm(AL, IP, array, 4));

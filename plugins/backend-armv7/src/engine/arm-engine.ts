@@ -3,7 +3,7 @@
 // the program's memory, and maps guest faults to traps naming the function.
 import { emptyStats, emu, GuestException, PAGE, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
 import { HOST_SYMBOL, TRAP_SYMBOL } from '../arm-data.ts';
-import { FUEL_REG, IP } from '../arm-regs.ts';
+import { IP } from '../arm-regs.ts';
 import { hasHardwareDivide } from '../cpu-features.ts';
 import { makeArmTarget } from '../arm-target.ts';
 import { functionsThatMayRaise } from '../raise-analysis.ts';
@@ -54,6 +54,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
         module,
         types: program.types,
         tableBase: program.layout.tableBase,
+        staticBase: program.layout.staticBase,
         fuel: fueled,
         hardwareDivide: hasHardwareDivide(options.cpu),
         funcIndex: (name) => image.funcIndex.get(name)!,
@@ -69,7 +70,9 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
         return this.machine.hostCallAddress(slot);
       });
       if (eager) this.code.compile(module.funcs);
-      if (fueled) this.machine.writeReg(emu.UC_ARM_REG.r(FUEL_REG), Math.min(MAX_FUEL, Math.max(0, Math.floor(fuel))));
+      for (const { reg, role } of target.pinned) {
+        this.machine.writeReg(emu.UC_ARM_REG.r(reg), role === 'fuel' ? Math.min(MAX_FUEL, Math.max(0, Math.floor(fuel))) : program.layout.staticBase);
+      }
     } catch (error) {
       this.machine.close();
       throw error;

@@ -21,6 +21,8 @@ export function lowerArmFunction(env: LoweringEnv, callClobbers: readonly PReg[]
     incomingStackBytes: incoming.stackBytes,
     propagateBlock: makePropagateBlock(ctx, () => returnAddress),
     returnAddress,
+    constants: integerConstants(func),
+    onlyAddresses: constantsUsedOnlyAsAddresses(func),
   };
   lowerEntry(fl, func);
   const loopHeads = env.fuel ? loopHeaders(func) : new Set<Block>();
@@ -34,6 +36,30 @@ export function lowerArmFunction(env: LoweringEnv, callClobbers: readonly PReg[]
       }
     }
   }
+}
+
+function integerConstants(func: Func): Map<number, number> {
+  const constants = new Map<number, number>();
+  for (const b of func.blocks) for (const ir of b.insts) if (ir.op.name === 'iconst') constants.set(ir.result, ir.imm);
+  return constants;
+}
+
+const RAW_ACCESS = /^(load|store)\./;
+
+/** iconsts whose every use is the address of a raw load or store: those accesses reach the
+ *  address from the static-base register, so the constant itself is never needed. */
+function constantsUsedOnlyAsAddresses(func: Func): Set<number> {
+  const constants = integerConstants(func);
+  const other = new Set<number>();
+  for (const b of func.blocks) {
+    for (const ir of b.insts) {
+      ir.args.forEach((v, i) => {
+        if (constants.has(v) && !(i === 0 && RAW_ACCESS.test(ir.op.name))) other.add(v);
+      });
+      for (const t of ir.targets) for (const v of t.args) if (constants.has(v)) other.add(v);
+    }
+  }
+  return new Set([...constants.keys()].filter((v) => !other.has(v)));
 }
 
 /** Incoming arguments: fixed defs of the argument registers, loads of stack arguments. */

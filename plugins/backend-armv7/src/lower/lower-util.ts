@@ -18,6 +18,10 @@ export interface FunctionLowering {
   propagateBlock(): MachBlock<ArmData>;
   /** lr as it was at entry: every call and every exit uses it in lr (see returnAddressUse). */
   readonly returnAddress: VReg;
+  /** The value of each `iconst` of the function, by IR value id. */
+  readonly constants: ReadonlyMap<number, number>;
+  /** iconsts used only as raw load/store addresses (not materialized). */
+  readonly onlyAddresses: ReadonlySet<number>;
 }
 
 /** The return address back in lr: before a return, a tail call, or a call (which keeps it

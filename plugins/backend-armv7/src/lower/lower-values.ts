@@ -40,7 +40,10 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
   const constant = (imm: number): void => {
     if (ir.result >= 0) emit({ op: 'movi', imm: imm | 0 }, [def(dst())], true);
   };
-  if (name === 'iconst') return constant(ir.imm), true;
+  if (name === 'iconst') {
+    if (!fl.onlyAddresses.has(ir.result)) constant(ir.imm);
+    return true;
+  }
   if (name === 'rnull') return constant(0), true;
   if (name === 'gaddr') return constant(env.constAddress(ir.sym)), true;
   if (name === 'fref') return constant(env.funcIndex(ir.sym)), true;
@@ -111,18 +114,26 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
     }
     case 'gget': {
       const g = env.module.global(ir.sym)!;
-      emit({ op: 'memAbs', width: widthOf(g.type), load: true, address: env.globalAddress(ir.sym) }, [def(dst())]);
+      emit({ op: 'memStatic', width: widthOf(g.type), load: true, offset: env.globalAddress(ir.sym) - env.staticBase }, [def(dst())]);
       return true;
     }
     case 'gset': {
       const g = env.module.global(ir.sym)!;
-      emit({ op: 'memAbs', width: widthOf(g.type), load: false, address: env.globalAddress(ir.sym) }, [use(a(0))]);
+      emit({ op: 'memStatic', width: widthOf(g.type), load: false, offset: env.globalAddress(ir.sym) - env.staticBase }, [use(a(0))]);
       return true;
     }
   }
   const raw = /^(load|store)\.(i8|i32|f64|ref)$/.exec(name);
   if (raw) {
     const width = widthOf(raw[2]!);
+    // A constant address (a global, a runtime word) is reached from the static-base register.
+    const fixed = fl.constants.get(ir.args[0]!);
+    if (fixed !== undefined) {
+      const offset = ((fixed + ir.imm) | 0) - env.staticBase;
+      if (raw[1] === 'load') emit({ op: 'memStatic', width, load: true, offset }, [def(ir.result >= 0 ? dst() : ctx.temp(raw[2] === 'f64' ? 'f64' : 'i32'))]);
+      else emit({ op: 'memStatic', width, load: false, offset }, [use(a(1))]);
+      return true;
+    }
     if (raw[1] === 'load') {
       const t = ir.result >= 0 ? dst() : ctx.temp(raw[2] === 'f64' ? 'f64' : 'i32');
       emit({ op: 'mem', width, load: true, offset: ir.imm }, [def(t), use(a(0))]);

@@ -5,6 +5,8 @@ export interface LoweringEnv {
   readonly module: Module;
   readonly types: TypeTable;
   readonly tableBase: number;
+  /** Where static data starts: the static-base register's value. */
+  readonly staticBase: number;
   readonly fuel: boolean;
   /** The CPU has sdiv/udiv (Cortex-A15); otherwise division is an inline loop. */
   readonly hardwareDivide: boolean;
