@@ -290,9 +290,14 @@ export class ClauseEmitter {
     if (typeof g === 'number') return f.imm(g);
     if (typeof g === 'string') return f.val(`gaddr ${g}`, 'g');
     const s = t as Extract<Term, { k: 'str' }>;
-    const args = s.args.map((a) => this.term(a));
+    return this.compound(s.name, s.args.map((a) => this.term(a)));
+  }
+
+  /** A compound term name(args...) built from values already computed. */
+  private compound(name: string, args: string[]): string {
+    const f = this.fn;
     const arr = f.val(`new_array :str, ${f.iconst(args.length + 1)}`, 's');
-    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${f.imm(this.ctx.syms.imm(s.name, args.length))}`);
+    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${f.imm(this.ctx.syms.imm(name, args.length))}`);
     args.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
     return arr;
   }
@@ -505,8 +510,30 @@ export class ClauseEmitter {
   }
 
   private host(g: Term): void {
+    if (g.k === 'str' && g.name === '=..' && g.args.length === 2) return this.univ(g.args[0]!, g.args[1]!);
+    this.hostGoal(this.term(g));
+  }
+
+  /** T =.. List: when the list is proper with an atom head, the runtime builds the term in
+   *  IR (@univ_list) and it is unified with T; otherwise the host answers (and raises). */
+  private univ(left: Term, right: Term): void {
     const f = this.fn;
-    const goal = this.term(g);
+    const t = this.term(left), list = this.term(right);
+    const built = f.val(`call @univ_list(${list})`, 'ut');
+    const fast = f.blk('uf'), slow = f.blk('us'), done = f.blk('ud');
+    f.end(`brif ${f.val(`icmp.ne ${f.val(`ref.bits ${built}`)}, ${f.iconst(0)}`)}, ${fast}, ${slow}`);
+    f.label(fast);
+    this.unify(t, built);
+    f.end(`br ${done}`);
+    f.label(slow);
+    this.hostGoal(this.compound('=..', [t, list]));
+    f.end(`br ${done}`);
+    f.label(done);
+  }
+
+  /** Runs a builtin goal in the host and unifies its answer term with the goal. */
+  private hostGoal(goal: string): void {
+    const f = this.fn;
     const r = f.v('hr'), got = f.blk('hg');
     f.end(`${r} = call @pl_builtin(${f.iconst(-1)}, ${goal}) to ${got}(${r}) unwind ${this.exc()}`);
     const a = f.v('ha');

@@ -6,6 +6,7 @@ import { existenceError, instantiationError, typeError } from './errors.ts';
 import type { RunState, RunStates } from './state.ts';
 import { copyTerm } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
+import { enterFunctor } from './functor-cache.ts';
 
 /** Ends of a load step, passed to pl_finish as `kind << 2 | status`. */
 export const STEP_DIRECTIVE = 0;
@@ -39,6 +40,12 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
     return c;
   };
   return [
+    fn('pl_functor', sig(['ref', 'i32'], 'ref'), { collects: true }, ([atom, arity], ctx) => {
+      const h = st(ctx).h;
+      const functor = h.syms.imm(h.atomName(atom!), arity!);
+      enterFunctor(ctx, atom!, arity!, functor);
+      return functor;
+    }),
     fn('pl_copy', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => keepCopy(st(ctx), t!)),
     fn('pl_rename', sig(['ref'], 'ref'), { collects: true }, ([c], ctx) => renameClause(st(ctx), c!)),
     fn('pl_error', sig(['i32', 'ref'], 'ref'), { collects: true }, ([kind, culprit], ctx) => {

@@ -3,6 +3,7 @@ export const T_VAR = 1;
 export const T_STR = 2;
 export const T_FLT = 3;
 export const T_BIGINT = 4;
+export const T_TRAIL = 7;
 export const T_CLAUSE = 8;
 /** Byte offsets. */
 export const VAR_VAL = 4;
