@@ -1,8 +1,12 @@
 import { GRANULE_SHIFT } from './size-classes.ts';
 
-/** One host-side mark bit per 8-byte granule of the heap; objects never carry mark state. */
+/** One host-side mark bit per 8-byte granule of the heap; objects never carry mark state.
+ *  Clearing touches only the words up to the highest one marked: the heap is reserved at its
+ *  maximum (256 MiB: 4 MiB of bits) and most collections mark a few pages' worth. */
 export class MarkBits {
   private readonly bits: Uint32Array;
+  /** One past the highest word set since the last clear. */
+  private dirtyEnd = 0;
 
   constructor(
     private readonly heapBase: number,
@@ -12,7 +16,8 @@ export class MarkBits {
   }
 
   clear(): void {
-    this.bits.fill(0);
+    this.bits.fill(0, 0, this.dirtyEnd);
+    this.dirtyEnd = 0;
   }
 
   isMarked(addr: number): boolean {
@@ -28,6 +33,7 @@ export class MarkBits {
     const old = this.bits[word]!;
     if ((old & bit) !== 0) return false;
     this.bits[word] = old | bit;
+    if (word >= this.dirtyEnd) this.dirtyEnd = word + 1;
     return true;
   }
 }
