@@ -39,8 +39,8 @@ export interface EmuArch {
   readonly floatArgRegs: readonly number[];
   readonly intResultRegs: readonly number[];
   readonly floatResultRegs: readonly number[];
-  /** One host-call slot: an instruction that returns to the caller like a function return. */
-  readonly hostCallSlot: Uint8Array;
+  /** How guest code calls host functions and gets their results back. */
+  readonly hostCalls: HostCallProtocol;
   /** Placed at the stop address; never runs, since reaching that address ends the run. */
   readonly stopFiller: Uint8Array;
   /** Set for fixed-length ISAs: a block hook can then count instructions as size / this. */
@@ -55,4 +55,45 @@ export interface EmuArch {
   interruptTrap(interruptNumber: number): EmuTrapKind;
   /** The address of the instruction that raised interrupt `interruptNumber`, given the PC read in the hook. */
   interruptPc(interruptNumber: number, pcInHook: number): number;
+}
+
+/**
+ * Host calls without FFI register access. The runtime area is two pages: code (slots and
+ * one shared piece of code) and the frame block, a data page that is host memory. A slot
+ * saves the caller's return address, then enters the shared code, which stores the
+ * argument registers and the stack pointer into the frame block and reaches the one
+ * hooked instruction; the host function reads its arguments there and writes its results
+ * there (plain memory, where uc_reg_read and uc_reg_write cost an FFI call, ~85 ns, each).
+ * After the hook the shared code loads each result the host set and returns to the caller.
+ * It may clobber what the ABI lets a call (or a veneer) clobber, nothing else.
+ */
+export interface HostCallProtocol {
+  readonly slotSize: number;
+  /** Where the first slot goes on the code page (it may need to be within reach of the frame block). */
+  readonly firstSlotOffset: number;
+  /** The slot at `address`: continues at `sharedCode`, leaving its identity in the frame block's slotId. */
+  slot(address: number, sharedCode: number, frameBlock: number): Uint8Array;
+  readonly sharedCodeSize: number;
+  sharedCode(address: number, frameBlock: number): Uint8Array;
+  /** The offset in the shared code of the instruction the host-call hook fires on. */
+  readonly hookOffset: number;
+  readonly frame: HostFrameLayout;
+}
+
+/** Byte offsets in the frame block. */
+export interface HostFrameLayout {
+  /** The caller's return address, where the host call returns to. */
+  readonly returnAddress: number;
+  /** A word from which the slot follows: the slot's address is this word minus slotIdBias. */
+  readonly slotId: number;
+  readonly slotIdBias: number;
+  /** The saved integer argument registers, one word each (arch.intArgRegs order). */
+  readonly ints: readonly number[];
+  /** The saved float argument registers, 8-byte aligned (arch.floatArgRegs order). */
+  readonly floats: readonly number[];
+  readonly stackPointer: number;
+  /** A word: bit i set loads result.ints[i] into intResultRegs[i]; bit (ints.length + j), floatResultRegs[j]. */
+  readonly resultFlags: number;
+  readonly resultInts: readonly number[];
+  readonly resultFloats: readonly number[];
 }

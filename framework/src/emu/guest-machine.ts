@@ -5,6 +5,7 @@ import type { CpuAccess, EmuArch } from './emu-arch.ts';
 import { EmuTrap } from './emu-trap.ts';
 import { trapForError, trapForMemoryFault, type AddressRange, type MemoryFault } from './fault-records.ts';
 import { HookSet } from './hook-set.ts';
+import { HostFrameBlock } from './host-frame-block.ts';
 import { RegisterHostCallFrame, type HostFunction } from './host-function.ts';
 import { RegisterBatch } from './register-batch.ts';
 import {
@@ -33,7 +34,10 @@ export interface GuestMachineOptions {
   readonly arch: EmuArch;
   /** One of `arch.cpuModels`' names; defaults to `arch.defaultCpuModel`. */
   readonly cpuModel?: string;
-  /** Page-aligned address of the runtime page (host-call slots, then the stop address). */
+  /**
+   * Page-aligned address of the runtime area, two pages: code (the stop address, host-call
+   * slots, their shared code), then the frame block host calls pass values through.
+   */
   readonly runtimePage: number;
   /** Accesses here are reported as 'stack_overflow' (keep the range unmapped). */
   readonly stackGuard?: AddressRange;
@@ -72,11 +76,18 @@ export interface MachineCounters {
 
 type PendingStop = { readonly kind: 'host-error'; readonly error: unknown } | { readonly kind: 'trap'; readonly trap: EmuTrap };
 
+/** Host memory mapped into the guest, so words there are read without an FFI call. */
+interface HostMapping {
+  readonly address: number;
+  readonly end: number;
+  readonly view: DataView;
+}
+
 export class GuestMachine implements CpuAccess {
   readonly arch: EmuArch;
   readonly cpuModel: string;
   readonly runtimePage: number;
-  /** Reaching this address ends a call. It lies on the runtime page, after the last slot. */
+  /** Reaching this address ends a call. It lies on the runtime page, before the first slot. */
   readonly stopAddress: number;
   readonly hostCallSlots: number;
   stackTop: number;
@@ -87,9 +98,15 @@ export class GuestMachine implements CpuAccess {
   private readonly hooks: HookSet;
   private readonly stackGuard: AddressRange | undefined;
   private readonly hostFunctions: (HostFunction | undefined)[];
+  private readonly firstSlotAddress: number;
+  private readonly sharedCodeAddress: number;
+  private readonly frameBlockAddress: number;
+  /** The frame block's memory, shared with the guest. */
+  private readonly frameBlockBytes = new ArrayBuffer(UC_PAGE_SIZE);
+  private readonly frameBlock: HostFrameBlock;
   private readonly frame: RegisterHostCallFrame;
   /** Host objects mapped into the guest: referenced here so they outlive the mapping. */
-  private readonly mappedHostMemory: ArrayBufferView[] = [];
+  private readonly mappedHostMemory: HostMapping[] = [];
   private readonly regBytes = new ArrayBuffer(64);
   private readonly regU32 = new Uint32Array(this.regBytes);
   private readonly regF64 = new Float64Array(this.regBytes);
@@ -113,9 +130,17 @@ export class GuestMachine implements CpuAccess {
     }
     assertPageAligned('runtime page', options.runtimePage, UC_PAGE_SIZE);
     this.runtimePage = options.runtimePage;
-    const slotSize = arch.hostCallSlot.length;
-    this.hostCallSlots = UC_PAGE_SIZE / slotSize - 1;
-    this.stopAddress = options.runtimePage + this.hostCallSlots * slotSize;
+    // The code page: the stop address first, then the slots, the shared code at the end
+    // (next to the frame block, which its PC-relative accesses must reach).
+    const protocol = arch.hostCalls;
+    const firstSlotOffset = Math.max(protocol.firstSlotOffset, arch.stopFiller.length);
+    const sharedCodeOffset = UC_PAGE_SIZE - protocol.sharedCodeSize;
+    this.hostCallSlots = Math.floor((sharedCodeOffset - firstSlotOffset) / protocol.slotSize);
+    this.stopAddress = options.runtimePage;
+    this.firstSlotAddress = options.runtimePage + firstSlotOffset;
+    this.sharedCodeAddress = options.runtimePage + sharedCodeOffset;
+    this.frameBlockAddress = options.runtimePage + UC_PAGE_SIZE;
+    this.frameBlock = new HostFrameBlock(this.frameBlockBytes, protocol.frame);
     this.stackGuard = options.stackGuard;
     this.stackTop = options.stackTop ?? 0;
     this.instructionBudgets = options.instructionBudgets ?? false;
@@ -126,7 +151,7 @@ export class GuestMachine implements CpuAccess {
     check('uc_open', this.lib.uc_open(arch.ucArch, arch.ucMode, engineOut));
     this.uc = engineOut[0]!;
     this.hooks = new HookSet(this.uc);
-    this.frame = new RegisterHostCallFrame(this, arch);
+    this.frame = new RegisterHostCallFrame(this.frameBlock, arch, (address) => this.readWord(address));
     this.argumentBatch = new RegisterBatch(this.lib, this.uc);
     this.resultBatch = new RegisterBatch(this.lib, this.uc);
     for (const reg of arch.intResultRegs) this.resultBatch.addInt(reg);
@@ -170,7 +195,7 @@ export class GuestMachine implements CpuAccess {
     const view = new Uint8Array(memory, offset, length);
     const perms = options.perms ?? UC_PROT.READ | UC_PROT.WRITE;
     check('uc_mem_map_ptr', this.lib.uc_mem_map_ptr(this.uc, address, length, perms, view));
-    this.mappedHostMemory.push(view);
+    this.mappedHostMemory.push({ address, end: address + length, view: new DataView(memory, offset, length) });
   }
 
   /** Maps Unicorn-owned read+execute memory for code. */
@@ -208,6 +233,14 @@ export class GuestMachine implements CpuAccess {
 
   writeMemory(address: number, bytes: Uint8Array): void {
     if (bytes.length > 0) check('uc_mem_write', this.lib.uc_mem_write(this.uc, address, bytes, bytes.length));
+  }
+
+  /** A little-endian 32-bit word, unsigned; straight from host memory when it is mapped there. */
+  readWord(address: number): number {
+    for (const mapping of this.mappedHostMemory) {
+      if (address >= mapping.address && address + 4 <= mapping.end) return mapping.view.getUint32(address - mapping.address, true);
+    }
+    return new DataView(this.readMemory(address, 4).buffer).getUint32(0, true);
   }
 
   // ---- registers ---------------------------------------------------------------
@@ -249,12 +282,23 @@ export class GuestMachine implements CpuAccess {
   /** The guest address that calls host function `slot`. */
   hostCallAddress(slot: number): number {
     this.checkSlot(slot);
-    return this.runtimePage + slot * this.arch.hostCallSlot.length;
+    return this.firstSlotAddress + slot * this.arch.hostCalls.slotSize;
   }
 
+  /**
+   * Installs `fn` in `slot`. It sees arguments and sets results through its frame: while
+   * it runs, the link register belongs to the slot's code (the caller's return address is
+   * `hostCallReturnAddress()`), and results set otherwise would be overwritten. The slot
+   * may clobber what a call may (ARM: ip and the flags).
+   */
   setHostFunction(slot: number, fn: HostFunction): void {
     this.checkSlot(slot);
     this.hostFunctions[slot] = fn;
+  }
+
+  /** Where the current (or last) host call returns to in its caller: locates a host error. */
+  hostCallReturnAddress(): number {
+    return this.frameBlock.returnAddress();
   }
 
   // ---- running ------------------------------------------------------------------
@@ -354,23 +398,31 @@ export class GuestMachine implements CpuAccess {
     this.lib.uc_emu_stop(this.uc);
   }
 
+  /** Maps the runtime area: its code page, written once here, and the frame block (host memory). */
   private mapRuntimePage(): void {
     const page = new Uint8Array(UC_PAGE_SIZE);
-    const slot = this.arch.hostCallSlot;
-    for (let i = 0; i < this.hostCallSlots; i++) page.set(slot, i * slot.length);
-    page.set(this.arch.stopFiller, this.stopAddress - this.runtimePage);
+    const protocol = this.arch.hostCalls;
+    const offset = (address: number): number => address - this.runtimePage;
+    page.set(this.arch.stopFiller, offset(this.stopAddress));
+    for (let i = 0; i < this.hostCallSlots; i++) {
+      const address = this.firstSlotAddress + i * protocol.slotSize;
+      page.set(protocol.slot(address, this.sharedCodeAddress, this.frameBlockAddress), offset(address));
+    }
+    page.set(protocol.sharedCode(this.sharedCodeAddress, this.frameBlockAddress), offset(this.sharedCodeAddress));
     check('uc_mem_map', this.lib.uc_mem_map(this.uc, this.runtimePage, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.EXEC));
     this.writeMemory(this.runtimePage, page);
+    const block = new Uint8Array(this.frameBlockBytes);
+    check('uc_mem_map_ptr', this.lib.uc_mem_map_ptr(this.uc, this.frameBlockAddress, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.WRITE, block));
     const { callbacks, emuStopFunction } = unicorn();
-    // The host-call hook covers the slots only; the stop address has a native hook that
-    // stops the run before its instruction executes, without a trip into JavaScript.
-    const lastSlotByte = this.stopAddress - 1;
-    this.hooks.add(UC_HOOK.CODE, callbacks.hookCode, this.onHostCallSlot, this.runtimePage, lastSlotByte);
+    // One JS hook, on the one hooked instruction of the shared code; the stop address has a
+    // native hook that stops the run before its instruction executes, without JavaScript.
+    const hooked = this.sharedCodeAddress + protocol.hookOffset;
+    this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, this.onHostCall, hooked, hooked);
     this.hooks.addNative(UC_HOOK.CODE, emuStopFunction, this.stopAddress, this.stopAddress);
   }
 
-  private readonly onHostCallSlot = (_uc: unknown, address: number): void => {
-    const slot = (address - this.runtimePage) / this.arch.hostCallSlot.length;
+  private readonly onHostCall = (): void => {
+    const slot = (this.frameBlock.slotAddress() - this.firstSlotAddress) / this.arch.hostCalls.slotSize;
     this.counterValues.hostCalls++;
     const fn = this.hostFunctions[slot];
     if (fn === undefined) {
@@ -379,6 +431,7 @@ export class GuestMachine implements CpuAccess {
     }
     try {
       this.frame.slot = slot;
+      this.frameBlock.clearResults();
       fn(this.frame);
     } catch (error) {
       // Letting the exception escape would not stop emulation; stop before the return instruction runs.
@@ -415,20 +468,24 @@ export class GuestMachine implements CpuAccess {
     const { callbacks } = unicorn();
     if (count.instructions === true) {
       const size = this.arch.fixedInstructionSize;
+      // The runtime page's code (host-call slots and their return, the stop address) is the
+      // machine's, not the program's: it is not counted.
+      const page = this.runtimePage;
       if (size !== undefined) {
-        this.hooks.add(UC_HOOK.BLOCK, callbacks.hookCode, (_uc: unknown, address: number, blockBytes: number) => {
-          // The block at the stop address is entered but stopped before it executes.
-          if (address !== this.stopAddress) this.counterValues.instructions += blockBytes / size;
+        this.hooks.add(UC_HOOK.BLOCK, callbacks.hookCodeAddress, (_uc: number, address: number, blockBytes: number) => {
+          if ((address - page) >>> 0 >= UC_PAGE_SIZE) this.counterValues.instructions += blockBytes / size;
         });
       } else {
-        this.hooks.add(UC_HOOK.CODE, callbacks.hookCode, (_uc: unknown, address: number) => {
-          if (address !== this.stopAddress) this.counterValues.instructions++;
+        this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, (_uc: number, address: number) => {
+          if ((address - page) >>> 0 >= UC_PAGE_SIZE) this.counterValues.instructions++;
         });
       }
     }
     if (count.stores === true) {
-      this.hooks.add(UC_HOOK.MEM_WRITE, callbacks.hookMem, () => {
-        this.counterValues.stores++;
+      // Host calls store their arguments into the frame block: the machine's stores, not the program's.
+      const block = this.frameBlockAddress;
+      this.hooks.add(UC_HOOK.MEM_WRITE, callbacks.hookMemAddress, (_uc: number, _type: number, address: number) => {
+        if ((address - block) >>> 0 >= UC_PAGE_SIZE) this.counterValues.stores++;
       });
     }
   }

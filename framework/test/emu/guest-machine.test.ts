@@ -3,8 +3,9 @@ import { EmuTrap } from '../../src/emu/emu-trap.ts';
 import { hostFunction } from '../../src/emu/host-function.ts';
 import { isUnicornAvailable } from '../../src/emu/unicorn-ffi.ts';
 import {
-  CALL_WHAT_SLOT0_RETURNS,
-  HOST_CALL_LOOP,
+  callSlot,
+  callWhatSlotReturns,
+  hostCallLoop,
   LOAD_AND_STORE,
   LOAD_R0,
   RECURSE_FOREVER,
@@ -14,7 +15,7 @@ import {
   SPIN_FOREVER,
   STRAIGHT_LINE,
   SUM_LOOP,
-  TAIL_CALL_SLOT1,
+  tailCallSlot,
   THREE_STORES,
   UDF_AFTER_NOP,
   VADD_F64,
@@ -51,7 +52,7 @@ emuTest('a host call round-trips arguments and result, many times over', (t) => 
         return acc + i;
       }),
     );
-    const entry = load(HOST_CALL_LOOP);
+    const entry = load(hostCallLoop(machine.hostCallAddress(0)));
     t.is(machine.call(entry, [1000]).ints[0], 500500);
     t.is(seen.length, 1000);
     t.deepEqual(seen.slice(0, 3), [1000, 999, 998]);
@@ -63,7 +64,7 @@ emuTest('a host call round-trips arguments and result, many times over', (t) => 
 
 emuTest('host calls see stack arguments, negative ints and doubles', (t) => {
   withFixture({}, ({ machine, load }) => {
-    const entry = load(TAIL_CALL_SLOT1);
+    const entry = load(tailCallSlot(machine.hostCallAddress(1)));
     machine.setHostFunction(1, hostFunction({ ints: 6 }, (...args) => args.reduce((a, b) => a * 10 + b, 0)));
     t.is(machine.call(entry, [1, 2, 3, 4, 5, 6]).ints[0], 123456);
     machine.setHostFunction(1, hostFunction({ ints: 2 }, (a, b) => a - b));
@@ -112,7 +113,7 @@ emuTest('a host function can write code that the guest then runs (lazy compilati
       machine.writeCode(fresh, wordsToBytes(RETURN_2));
       frame.returnInt(fresh);
     });
-    t.is(machine.call(load(CALL_WHAT_SLOT0_RETURNS)).ints[0], 2);
+    t.is(machine.call(load(callWhatSlotReturns(machine.hostCallAddress(0)))).ints[0], 2);
   });
 });
 
@@ -144,7 +145,7 @@ emuTest('a write into the stack guard is a stack_overflow trap', (t) => {
 
 emuTest('a host function that throws surfaces as the thrown error, and the machine stays usable', (t) => {
   withFixture({}, ({ machine, load }) => {
-    const entry = load(TAIL_CALL_SLOT1);
+    const entry = load(tailCallSlot(machine.hostCallAddress(1)));
     machine.setHostFunction(1, () => {
       throw new RangeError('boom');
     });
@@ -156,7 +157,7 @@ emuTest('a host function that throws surfaces as the thrown error, and the machi
 
 emuTest('calling an empty host-call slot is an error', (t) => {
   withFixture({}, ({ machine, load }) => {
-    t.throws(() => machine.call(load(TAIL_CALL_SLOT1)), { message: /empty host-call slot 1/ });
+    t.throws(() => machine.call(load(tailCallSlot(machine.hostCallAddress(1)))), { message: /empty host-call slot 1/ });
   });
 });
 
@@ -240,5 +241,50 @@ emuTest('results are signed 32-bit and both result registers are returned', (t) 
     const sum = (a + b) | 0;
     const r1 = sum ^ b;
     t.deepEqual(machine.call(entry, [a, b]).ints, [((sum - 3) | r1) | 0, r1 | 0]);
+  });
+});
+
+emuTest('a host call changes only the result registers its host function sets', (t) => {
+  withFixture({}, ({ machine, load }) => {
+    const entry = load(callSlot(machine.hostCallAddress(3)));
+    machine.setHostFunction(3, () => {});
+    t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, -9], float: 2.5 });
+    machine.setHostFunction(3, (frame) => frame.returnInt(1, 1));
+    t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, 1], float: 2.5 });
+    machine.setHostFunction(3, (frame) => frame.returnFloat(-0.5));
+    t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, -9], float: -0.5 });
+    machine.setHostFunction(3, (frame) => {
+      frame.returnInt(frame.int(1) * 2);
+      frame.returnFloat(frame.float(0) * 2);
+    });
+    t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [-18, -9], float: 5 });
+  });
+});
+
+emuTest("a host function sees its caller's return address and stack pointer", (t) => {
+  withFixture({}, ({ machine, load }) => {
+    const entry = load(callSlot(machine.hostCallAddress(0)));
+    let seen: [number, number] = [0, 0];
+    machine.setHostFunction(0, (frame) => {
+      seen = [machine.hostCallReturnAddress(), frame.stackPointer()];
+    });
+    machine.call(entry);
+    // After push {r4, lr} (8 bytes) and the movw, movt, blx: back at the pop.
+    t.deepEqual(seen, [entry + 16, LAYOUT.stack + LAYOUT.stackSize - 8]);
+  });
+});
+
+emuTest("counting leaves out the host-call machinery's instructions and stores", (t) => {
+  withFixture({ count: { instructions: true, stores: true } }, ({ machine, load }) => {
+    const entry = load(hostCallLoop(machine.hostCallAddress(0)));
+    machine.setHostFunction(0, hostFunction({ ints: 2 }, (acc, i) => acc + i));
+    machine.call(entry, [10]);
+    // push, two movs; per call: mov, mov, movw, movt, blx, mov, subs, bne; mov, pop.
+    t.is(machine.counters.instructions, 3 + 8 * 10 + 2);
+    t.is(machine.counters.hostCalls, 10);
+    const stores = machine.counters.stores;
+    machine.resetCounters();
+    machine.call(entry, [1]);
+    t.is(machine.counters.stores, stores, 'the push only');
   });
 });
