@@ -49,6 +49,7 @@ const RETURN_AT_ONCE = [BX_LR];
 function makeMachine(
   count: CountingOptions = {},
   instructionBudgets = false,
+  hostCallArguments?: 'saved' | 'registers',
 ): { machine: GuestMachine; load: (words: number[]) => number } {
   const machine = new GuestMachine({
     arch: ARM_EMU_ARCH,
@@ -56,6 +57,7 @@ function makeMachine(
     stackTop: STACK + 0x10000,
     count,
     instructionBudgets,
+    hostCallArguments,
   });
   const memory = new ArrayBuffer(0x10000);
   machine.mapHostMemory(DATA, memory);
@@ -116,9 +118,13 @@ function hostCallPartsReport(): void {
 function main(): void {
   console.log(`CPU time per operation (median of ${REPEATS}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
   console.log(formatUnicornFinding(unicorn().library));
-  hostCallPartsReport();
-  if (process.argv.includes('--parts-only')) return;
   const { machine, load } = makeMachine();
+  console.log(`host calls pass arguments ${machine.hostCallArguments === 'saved' ? 'saved by the slot code' : 'in registers'}`);
+  hostCallPartsReport();
+  if (process.argv.includes('--parts-only')) {
+    machine.close();
+    return;
+  }
   const iterations = 2_000_000;
   const perIteration = (entry: number): number => medianNs(() => machine.call(entry, [iterations, DATA])) / iterations;
 
@@ -148,6 +154,13 @@ function main(): void {
     machine.setHostFunction(0, fn);
     report(what, medianNs(() => machine.call(hostLoop, [hostCalls])) / hostCalls - registerLoop * (6 / 3), 'ns');
   }
+  // The other way of passing arguments (GuestMachine picks one by the library's version).
+  const other = machine.hostCallArguments === 'saved' ? 'registers' : 'saved';
+  const otherMachine = makeMachine({}, false, other);
+  otherMachine.machine.setHostFunction(0, bridgedCases[1]![1]);
+  const otherLoop = otherMachine.load(hostCallLoop(otherMachine.machine.hostCallAddress(0)));
+  report(`  the same, arguments ${other === 'saved' ? 'saved by the slot' : 'read from registers'}`, medianNs(() => otherMachine.machine.call(otherLoop, [hostCalls])) / hostCalls - registerLoop * (6 / 3), 'ns');
+  otherMachine.machine.close();
 
   const calls = 100_000;
   const trivial = load(RETURN_AT_ONCE);

@@ -1,13 +1,15 @@
 // One Unicorn engine running guest code for one ISA: shared host memory, a code
 // region, a hooked runtime page of host-call slots, and calls into guest code
 // that end at a stop address or with a typed EmuTrap.
-import type { CpuAccess, EmuArch } from './emu-arch.ts';
+import type { CpuAccess, EmuArch, HostCallCode } from './emu-arch.ts';
 import { EmuTrap } from './emu-trap.ts';
 import { trapForError, trapForMemoryFault, type AddressRange, type MemoryFault } from './fault-records.ts';
 import { HookSet } from './hook-set.ts';
+import { RegisterArguments, type HostArguments } from './host-arguments.ts';
 import { HostFrameBlock } from './host-frame-block.ts';
-import { RegisterHostCallFrame, type HostFunction } from './host-function.ts';
+import { MachineHostCallFrame, type HostFunction } from './host-function.ts';
 import { RegisterBatch } from './register-batch.ts';
+import { compareVersions, FAST_STORES_UNICORN } from './unicorn-choice.ts';
 import {
   check,
   unicorn,
@@ -44,6 +46,12 @@ export interface GuestMachineOptions {
   /** Initial stack pointer for calls (a call can override it). */
   readonly stackTop?: number;
   readonly count?: CountingOptions;
+  /**
+   * How host functions get their register arguments: 'saved' by the slot's code into the
+   * frame block (no FFI call; the default on Unicorn 2.1 and newer), or read from the
+   * 'registers' in one batch (the default on 2.0, where each guest store costs ~70 ns).
+   */
+  readonly hostCallArguments?: 'saved' | 'registers';
   /**
    * Allow `instructionBudget` on calls. Unicorn applies a budget only to code
    * translated while one is active, and dropping it flushes every translation,
@@ -90,6 +98,7 @@ export class GuestMachine implements CpuAccess {
   /** Reaching this address ends a call. It lies on the runtime page, before the first slot. */
   readonly stopAddress: number;
   readonly hostCallSlots: number;
+  readonly hostCallArguments: 'saved' | 'registers';
   stackTop: number;
   readonly instructionBudgets: boolean;
 
@@ -98,13 +107,15 @@ export class GuestMachine implements CpuAccess {
   private readonly hooks: HookSet;
   private readonly stackGuard: AddressRange | undefined;
   private readonly hostFunctions: (HostFunction | undefined)[];
+  private readonly hostCallCode: HostCallCode;
   private readonly firstSlotAddress: number;
   private readonly sharedCodeAddress: number;
   private readonly frameBlockAddress: number;
   /** The frame block's memory, shared with the guest. */
   private readonly frameBlockBytes = new ArrayBuffer(UC_PAGE_SIZE);
   private readonly frameBlock: HostFrameBlock;
-  private readonly frame: RegisterHostCallFrame;
+  private readonly hostArguments: HostArguments;
+  private readonly frame: MachineHostCallFrame;
   /** Host objects mapped into the guest: referenced here so they outlive the mapping. */
   private readonly mappedHostMemory: HostMapping[] = [];
   private readonly regBytes = new ArrayBuffer(64);
@@ -130,9 +141,13 @@ export class GuestMachine implements CpuAccess {
     }
     assertPageAligned('runtime page', options.runtimePage, UC_PAGE_SIZE);
     this.runtimePage = options.runtimePage;
+    const library = unicorn().library;
+    const storesAreCheap = library.version !== undefined && compareVersions(library.version, FAST_STORES_UNICORN) >= 0;
+    this.hostCallArguments = options.hostCallArguments ?? (storesAreCheap ? 'saved' : 'registers');
     // The code page: the stop address first, then the slots, the shared code at the end
     // (next to the frame block, which its PC-relative accesses must reach).
-    const protocol = arch.hostCalls;
+    const protocol = this.hostCallArguments === 'saved' ? arch.hostCalls.savingArguments : arch.hostCalls.argumentsInRegisters;
+    this.hostCallCode = protocol;
     const firstSlotOffset = Math.max(protocol.firstSlotOffset, arch.stopFiller.length);
     const sharedCodeOffset = UC_PAGE_SIZE - protocol.sharedCodeSize;
     this.hostCallSlots = Math.floor((sharedCodeOffset - firstSlotOffset) / protocol.slotSize);
@@ -140,7 +155,7 @@ export class GuestMachine implements CpuAccess {
     this.firstSlotAddress = options.runtimePage + firstSlotOffset;
     this.sharedCodeAddress = options.runtimePage + sharedCodeOffset;
     this.frameBlockAddress = options.runtimePage + UC_PAGE_SIZE;
-    this.frameBlock = new HostFrameBlock(this.frameBlockBytes, protocol.frame);
+    this.frameBlock = new HostFrameBlock(this.frameBlockBytes, arch.hostCalls.frame);
     this.stackGuard = options.stackGuard;
     this.stackTop = options.stackTop ?? 0;
     this.instructionBudgets = options.instructionBudgets ?? false;
@@ -151,7 +166,8 @@ export class GuestMachine implements CpuAccess {
     check('uc_open', this.lib.uc_open(arch.ucArch, arch.ucMode, engineOut));
     this.uc = engineOut[0]!;
     this.hooks = new HookSet(this.uc);
-    this.frame = new RegisterHostCallFrame(this.frameBlock, arch, (address) => this.readWord(address));
+    this.hostArguments = this.hostCallArguments === 'saved' ? this.frameBlock : new RegisterArguments(this.lib, this.uc, arch);
+    this.frame = new MachineHostCallFrame(this.hostArguments, this.frameBlock, arch, (address) => this.readWord(address));
     this.argumentBatch = new RegisterBatch(this.lib, this.uc);
     this.resultBatch = new RegisterBatch(this.lib, this.uc);
     for (const reg of arch.intResultRegs) this.resultBatch.addInt(reg);
@@ -282,14 +298,14 @@ export class GuestMachine implements CpuAccess {
   /** The guest address that calls host function `slot`. */
   hostCallAddress(slot: number): number {
     this.checkSlot(slot);
-    return this.firstSlotAddress + slot * this.arch.hostCalls.slotSize;
+    return this.firstSlotAddress + slot * this.hostCallCode.slotSize;
   }
 
   /**
-   * Installs `fn` in `slot`. It sees arguments and sets results through its frame: while
-   * it runs, the link register belongs to the slot's code (the caller's return address is
-   * `hostCallReturnAddress()`), and results set otherwise would be overwritten. The slot
-   * may clobber what a call may (ARM: ip and the flags).
+   * Installs `fn` in `slot`. It sees arguments and sets results through its frame: results
+   * written to registers otherwise would be overwritten, and the link register may belong
+   * to the slot's code while it runs (the caller's return address is
+   * `hostCallReturnAddress()`). The slot may clobber what a call may (ARM: ip and the flags).
    */
   setHostFunction(slot: number, fn: HostFunction): void {
     this.checkSlot(slot);
@@ -298,7 +314,7 @@ export class GuestMachine implements CpuAccess {
 
   /** Where the current (or last) host call returns to in its caller: locates a host error. */
   hostCallReturnAddress(): number {
-    return this.frameBlock.returnAddress();
+    return this.hostArguments.returnAddress();
   }
 
   // ---- running ------------------------------------------------------------------
@@ -401,7 +417,7 @@ export class GuestMachine implements CpuAccess {
   /** Maps the runtime area: its code page, written once here, and the frame block (host memory). */
   private mapRuntimePage(): void {
     const page = new Uint8Array(UC_PAGE_SIZE);
-    const protocol = this.arch.hostCalls;
+    const protocol = this.hostCallCode;
     const offset = (address: number): number => address - this.runtimePage;
     page.set(this.arch.stopFiller, offset(this.stopAddress));
     for (let i = 0; i < this.hostCallSlots; i++) {
@@ -414,15 +430,29 @@ export class GuestMachine implements CpuAccess {
     const block = new Uint8Array(this.frameBlockBytes);
     check('uc_mem_map_ptr', this.lib.uc_mem_map_ptr(this.uc, this.frameBlockAddress, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.WRITE, block));
     const { callbacks, emuStopFunction } = unicorn();
-    // One JS hook, on the one hooked instruction of the shared code; the stop address has a
-    // native hook that stops the run before its instruction executes, without JavaScript.
-    const hooked = this.sharedCodeAddress + protocol.hookOffset;
-    this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, this.onHostCall, hooked, hooked);
+    // One JS hook: on the shared code's hooked instruction, or over the slots. The stop
+    // address has a native hook that stops the run before its instruction executes.
+    if (protocol.hookOffset !== undefined) {
+      const hooked = this.sharedCodeAddress + protocol.hookOffset;
+      this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, this.onSavedHostCall, hooked, hooked);
+    } else {
+      const lastSlotByte = this.firstSlotAddress + this.hostCallSlots * protocol.slotSize - 1;
+      this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, this.onHostCallSlot, this.firstSlotAddress, lastSlotByte);
+    }
     this.hooks.addNative(UC_HOOK.CODE, emuStopFunction, this.stopAddress, this.stopAddress);
   }
 
-  private readonly onHostCall = (): void => {
-    const slot = (this.frameBlock.slotAddress() - this.firstSlotAddress) / this.arch.hostCalls.slotSize;
+  /** Arguments saved: the frame block names the slot. */
+  private readonly onSavedHostCall = (): void => {
+    this.hostCall((this.frameBlock.slotAddress() - this.firstSlotAddress) / this.hostCallCode.slotSize);
+  };
+
+  /** Arguments in registers: the hook fired on the slot itself. */
+  private readonly onHostCallSlot = (_uc: number, address: number): void => {
+    this.hostCall((address - this.firstSlotAddress) / this.hostCallCode.slotSize);
+  };
+
+  private hostCall(slot: number): void {
     this.counterValues.hostCalls++;
     const fn = this.hostFunctions[slot];
     if (fn === undefined) {
@@ -430,14 +460,13 @@ export class GuestMachine implements CpuAccess {
       return;
     }
     try {
-      this.frame.slot = slot;
-      this.frameBlock.clearResults();
+      this.frame.begin(slot);
       fn(this.frame);
     } catch (error) {
       // Letting the exception escape would not stop emulation; stop before the return instruction runs.
       this.stopWith({ kind: 'host-error', error });
     }
-  };
+  }
 
   private installFaultHooks(): void {
     const { callbacks } = unicorn();

@@ -1,9 +1,10 @@
-// The frame block: a data page of host memory where the runtime area's shared code
-// leaves a host call's arguments and picks up its results (see HostCallProtocol).
-// TypeScript reads and writes it as typed arrays, with no FFI call.
+// The frame block: a data page of host memory where the runtime area's code leaves a
+// host call's arguments (when it saves them) and picks up its results (see
+// HostCallProtocol). TypeScript reads and writes it as typed arrays, with no FFI call.
 import type { HostFrameLayout } from './emu-arch.ts';
+import type { HostArguments } from './host-arguments.ts';
 
-export class HostFrameBlock {
+export class HostFrameBlock implements HostArguments {
   private readonly words: Uint32Array;
   private readonly doubles: Float64Array;
   private readonly intIndex: Uint32Array;
@@ -36,6 +37,9 @@ export class HostFrameBlock {
     this.flagsIndex = word(layout.resultFlags);
     this.firstFloatFlag = layout.resultInts.length;
   }
+
+  /** Nothing to do: the guest saved the arguments before the hook. */
+  begin(): void {}
 
   /** The address of the slot the guest called. */
   slotAddress(): number {

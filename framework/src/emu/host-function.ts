@@ -1,8 +1,9 @@
-// Host functions: TypeScript reached from guest code through a trampoline slot.
-// They see the guest's argument registers through a frame over the frame block, where
-// the slot's code saved them, and set results there for it to load (HostCallProtocol):
-// no FFI call per argument or result.
+// Host functions: TypeScript reached from guest code through a trampoline slot. They
+// see their arguments and set their results through a frame; the slot's code moves
+// values between registers and memory (HostCallProtocol), so no result, and on Unicorn
+// 2.1 no argument either, costs an FFI call.
 import type { EmuArch } from './emu-arch.ts';
+import type { HostArguments } from './host-arguments.ts';
 import type { HostFrameBlock } from './host-frame-block.ts';
 
 export interface HostCallFrame {
@@ -51,16 +52,17 @@ export function hostFunction(signature: HostSignature, fn: (...args: number[]) =
 
 /**
  * The one frame object a machine reuses for every host call (no allocation per call).
- * Arguments are read from, and results written to, the frame block in memory; stack
- * arguments from guest memory.
+ * Register arguments come from `args`, stack arguments from guest memory, and results go
+ * to the frame block, for the slot's code to load.
  */
-export class RegisterHostCallFrame implements HostCallFrame {
+export class MachineHostCallFrame implements HostCallFrame {
   slot = -1;
   private readonly intArgRegs: number;
   private readonly floatArgRegs: number;
 
   constructor(
-    private readonly block: HostFrameBlock,
+    private readonly args: HostArguments,
+    private readonly results: HostFrameBlock,
     private readonly arch: EmuArch,
     private readonly readWord: (address: number) => number,
   ) {
@@ -68,9 +70,16 @@ export class RegisterHostCallFrame implements HostCallFrame {
     this.floatArgRegs = arch.floatArgRegs.length;
   }
 
+  /** Called by the machine before each host call. */
+  begin(slot: number): void {
+    this.slot = slot;
+    this.args.begin();
+    this.results.clearResults();
+  }
+
   uint(index: number): number {
-    if (index < this.intArgRegs) return this.block.int(index);
-    return this.readWord(this.arch.stackArgumentAddress(this.block.stackPointer(), index));
+    if (index < this.intArgRegs) return this.args.int(index);
+    return this.readWord(this.arch.stackArgumentAddress(this.args.stackPointer(), index));
   }
 
   int(index: number): number {
@@ -79,18 +88,18 @@ export class RegisterHostCallFrame implements HostCallFrame {
 
   float(index: number): number {
     if (index >= this.floatArgRegs) throw new RangeError(`float argument ${index} is not in a register`);
-    return this.block.float(index);
+    return this.args.float(index);
   }
 
   stackPointer(): number {
-    return this.block.stackPointer();
+    return this.args.stackPointer();
   }
 
   returnInt(value: number, index = 0): void {
-    this.block.setInt(index, value);
+    this.results.setInt(index, value);
   }
 
   returnFloat(value: number, index = 0): void {
-    this.block.setFloat(index, value);
+    this.results.setFloat(index, value);
   }
 }
