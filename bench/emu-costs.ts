@@ -1,9 +1,16 @@
 // Measures what guest work costs in Unicorn on this machine, to check the cost
-// model in notes/unicorn.md. Run: npx tsx bench/emu-costs.ts
+// model in docs/cost-model.md. Run: npx tsx bench/emu-costs.ts [--parts-only]
+// (JITC_LIBUNICORN=PATH measures another library; the first line says which is used).
 import os from 'node:os';
+import type { HostContext, HostFunction as RuntimeHostFunction } from '../framework/src/runtime/host.ts';
+import type { Signature } from '../framework/src/ir/types.ts';
 import { ARM_EMU_ARCH } from '../framework/src/emu/arch-arm.ts';
 import { GuestMachine, type CountingOptions } from '../framework/src/emu/guest-machine.ts';
-import { hostFunction } from '../framework/src/emu/host-function.ts';
+import { hostFunction, type HostFunction } from '../framework/src/emu/host-function.ts';
+import { formatUnicornFinding } from '../framework/src/emu/unicorn-choice.ts';
+import { unicorn } from '../framework/src/emu/unicorn-ffi.ts';
+import { bridgeHostFunction } from '../plugins/backend-armv7/src/engine/host-bridge.ts';
+import { hostCallParts, nsPerCall } from './emu-costs/host-call-parts.ts';
 
 const RUNTIME_PAGE = 0x1000;
 const CODE = 0x10000;
@@ -22,12 +29,16 @@ const STORE_LOOP = loopOf(0xe5812000); // str r2, [r1]
 const LOAD_LOOP = loopOf(0xe5912000); // ldr r2, [r1]
 const VSTR_LOOP = loopOf(0xed810b00); // vstr d0, [r1]
 const STRD_LOOP = loopOf(0xe1c120f0); // strd r2, r3, [r1]
-/** Calls host slot 0 once per iteration (6 guest instructions per iteration, the slot's bx lr included). */
-const HOST_CALL_LOOP = [
+/** `movw r12, #lo; movt r12, #hi` */
+function r12Is(address: number): [number, number] {
+  const field = (half: number): number => ((half >>> 12) << 16) | (half & 0xfff);
+  return [0xe300c000 | field(address & 0xffff), 0xe340c000 | field(address >>> 16)];
+}
+/** Calls the host slot at `slot` once per iteration (6 guest instructions per iteration besides the host call). */
+const hostCallLoop = (slot: number): number[] => [
   0xe92d4010, //   push {r4, lr}
   0xe1a04000, //   mov r4, r0
-  0xe301c000, // 1: movw r12, #0x1000
-  0xe340c000, //   movt r12, #0
+  ...r12Is(slot), // 1: movw/movt r12, slot
   0xe12fff3c, //   blx r12
   0xe2544001, //   subs r4, r4, #1
   0x1afffffa, //   bne 1b
@@ -38,6 +49,7 @@ const RETURN_AT_ONCE = [BX_LR];
 function makeMachine(
   count: CountingOptions = {},
   instructionBudgets = false,
+  hostCallArguments?: 'saved' | 'registers',
 ): { machine: GuestMachine; load: (words: number[]) => number } {
   const machine = new GuestMachine({
     arch: ARM_EMU_ARCH,
@@ -45,6 +57,7 @@ function makeMachine(
     stackTop: STACK + 0x10000,
     count,
     instructionBudgets,
+    hostCallArguments,
   });
   const memory = new ArrayBuffer(0x10000);
   machine.mapHostMemory(DATA, memory);
@@ -83,9 +96,35 @@ function report(what: string, value: number, unit: string): void {
   console.log(`${what.padEnd(52)} ${value.toFixed(value < 10 ? 2 : 1).padStart(9)} ${unit}`);
 }
 
+/** A runtime host function as the armv7 engine bridges it (result in r0/d0, status in r1 when it raises). */
+function bridged(sig: Signature, flags: { raises?: boolean; collects?: boolean }, impl: (args: number[]) => number): HostFunction {
+  const host: RuntimeHostFunction = { name: 'bench', sig, raises: flags.raises ?? false, collects: flags.collects ?? false, impl };
+  // The bridge never touches the context; the impls here do not either.
+  return bridgeHostFunction(host, {} as HostContext, { enter: () => {}, leave: () => {} });
+}
+
+function hostCallPartsReport(): void {
+  console.log('host call, part by part (bare engine; each part beyond the one in brackets):');
+  const iterations = 200_000;
+  const measured = new Map<string, number>();
+  for (const part of hostCallParts()) {
+    const ns = nsPerCall(part.hook, iterations, medianNs);
+    measured.set(part.what, ns);
+    if (part.beyond === undefined) report(`  ${part.what}`, ns, 'ns per iteration');
+    else report(`  ${part.what} [${part.beyond.split(' (')[0]}]`, ns - measured.get(part.beyond)!, 'ns');
+  }
+}
+
 function main(): void {
   console.log(`CPU time per operation (median of ${REPEATS}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+  console.log(formatUnicornFinding(unicorn().library));
   const { machine, load } = makeMachine();
+  console.log(`host calls pass arguments ${machine.hostCallArguments === 'saved' ? 'saved by the slot code' : 'in registers'}`);
+  hostCallPartsReport();
+  if (process.argv.includes('--parts-only')) {
+    machine.close();
+    return;
+  }
   const iterations = 2_000_000;
   const perIteration = (entry: number): number => medianNs(() => machine.call(entry, [iterations, DATA])) / iterations;
 
@@ -98,12 +137,30 @@ function main(): void {
 
   machine.setHostFunction(0, hostFunction({ ints: 1 }, (x) => x));
   const hostCalls = 200_000;
-  const hostLoop = load(HOST_CALL_LOOP);
+  const hostLoop = load(hostCallLoop(machine.hostCallAddress(0)));
   const hostIteration = medianNs(() => machine.call(hostLoop, [hostCalls])) / hostCalls;
   report('host call (slot + code hook, one int arg and result)', hostIteration - registerLoop * (6 / 3), 'ns');
   machine.setHostFunction(0, () => {});
   const emptyHost = medianNs(() => machine.call(hostLoop, [hostCalls])) / hostCalls;
   report('host call to an empty host function', emptyHost - registerLoop * (6 / 3), 'ns');
+  const bridgedCases: [string, HostFunction][] = [
+    ['host call, bridged (i32, i32) -> i32', bridged({ params: ['i32', 'i32'], result: 'i32' }, {}, (a) => a[0]! + a[1]!)],
+    ['host call, bridged (i32, i32) -> i32, raises', bridged({ params: ['i32', 'i32'], result: 'i32' }, { raises: true }, (a) => a[0]! + a[1]!)],
+    ['host call, bridged (ref) -> ref, collects + raises', bridged({ params: ['ref'], result: 'ref' }, { raises: true, collects: true }, (a) => a[0]!)],
+    ['host call, bridged (f64, f64) -> f64', bridged({ params: ['f64', 'f64'], result: 'f64' }, {}, (a) => a[0]! * a[1]!)],
+    ['host call, bridged 6 × i32 -> i32 (2 on the stack)', bridged({ params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], result: 'i32' }, {}, (a) => a[5]!)],
+  ];
+  for (const [what, fn] of bridgedCases) {
+    machine.setHostFunction(0, fn);
+    report(what, medianNs(() => machine.call(hostLoop, [hostCalls])) / hostCalls - registerLoop * (6 / 3), 'ns');
+  }
+  // The other way of passing arguments (GuestMachine picks one by the library's version).
+  const other = machine.hostCallArguments === 'saved' ? 'registers' : 'saved';
+  const otherMachine = makeMachine({}, false, other);
+  otherMachine.machine.setHostFunction(0, bridgedCases[1]![1]);
+  const otherLoop = otherMachine.load(hostCallLoop(otherMachine.machine.hostCallAddress(0)));
+  report(`  the same, arguments ${other === 'saved' ? 'saved by the slot' : 'read from registers'}`, medianNs(() => otherMachine.machine.call(otherLoop, [hostCalls])) / hostCalls - registerLoop * (6 / 3), 'ns');
+  otherMachine.machine.close();
 
   const calls = 100_000;
   const trivial = load(RETURN_AT_ONCE);

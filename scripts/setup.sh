@@ -82,8 +82,82 @@ setup_node_modules() {
   echo "$want" >"$stamp"
 }
 
+# Unicorn 2.0.x (Debian 12's libunicorn2) sends every guest store down a slow path
+# (~68 ns against ~0.5 ns for a load); 2.1 fixed that (docs/decisions.md). When the
+# system's libunicorn.so.2 is older than 2.1 or missing, fetch Debian 13's
+# libunicorn2t64 (it needs only glibc 2.34) into .cache/unicorn, where the FFI looks
+# (framework/src/emu/unicorn-candidates.ts). apt runs with a private sources list,
+# state and cache, so the machine's apt configuration never changes; signatures are
+# checked against the Debian archive keyring as usual.
+UNICORN_CACHE=.cache/unicorn
+UNICORN_MIN=2.1
+
+# The uc_version of a library (a path, or a name dlopen searches) as A.B.C; empty when it does not load.
+unicorn_version() {
+  node --input-type=module -e '
+    import koffi from "koffi";
+    try {
+      const v = koffi.load(process.argv[1]).func("uc_version", "uint32", ["void *", "void *"])(null, null);
+      console.log(`${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}`);
+    } catch {}' "$1" 2>/dev/null || true
+}
+version_at_least() { [ -n "$1" ] && printf '%s\n' "$2" "$1" | sort -V -C; }
+
+# The Debian mirror this machine already uses (deb822 or one-line sources), else deb.debian.org.
+debian_mirror() {
+  local uri
+  uri="$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null | sed -n 's/^URIs:[[:space:]]*\([^[:space:]]*\).*/\1/p' | grep -v security | grep -m1 '/debian/\{0,1\}$' || true)"
+  [ -n "$uri" ] || uri="$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+    sed -n 's/^deb[[:space:]]\{1,\}\(\[[^]]*\][[:space:]]\{1,\}\)\{0,1\}\([^[:space:]]*\).*/\2/p' | grep -v security | grep -m1 '/debian/\{0,1\}$' || true)"
+  echo "${uri:-http://deb.debian.org/debian}"
+}
+
+fetch_unicorn_from_trixie() {
+  local keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  [ -r "$keyring" ] || { say "no Debian archive keyring ($keyring): cannot check a download"; return 1; }
+  local dir="$PWD/$UNICORN_CACHE" apt="$PWD/$UNICORN_CACHE/apt"
+  rm -rf "$apt" && mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/unpacked"
+  echo "deb [signed-by=$keyring] $(debian_mirror) trixie main" >"$apt/sources.list"
+  local opts=(-q -o Dir::Etc::sourcelist="$apt/sources.list" -o Dir::Etc::sourceparts=- -o Dir::State::Lists="$apt/lists"
+    -o Dir::Cache="$apt/cache" -o Acquire::Languages=none)
+  is_root && opts+=(-o APT::Sandbox::User=root) # _apt cannot enter the project folder
+  say "fetching Unicorn 2.1 (Debian 13's libunicorn2t64) into $UNICORN_CACHE"
+  # apt-get update succeeds even when a source fails; its warnings explain a failed download.
+  if ! { apt-get "${opts[@]}" update && (cd "$apt" && apt-get "${opts[@]}" download libunicorn2t64); } >"$apt/log" 2>&1; then
+    grep '^[WE]:' "$apt/log" | sed 's/^/  /' >&2
+    rm -rf "$apt"
+    return 1
+  fi
+  dpkg-deb -x "$apt"/libunicorn2t64_*.deb "$apt/unpacked"
+  local lib
+  lib="$(find "$apt/unpacked" -name libunicorn.so.2 | head -n1)"
+  [ -n "$lib" ] && cp -L "$lib" "$dir/libunicorn.so.2.part" && mv "$dir/libunicorn.so.2.part" "$dir/libunicorn.so.2"
+  rm -rf "$apt"
+}
+
+setup_unicorn() {
+  local cached="$UNICORN_CACHE/libunicorn.so.2" system
+  version_at_least "$(unicorn_version "$PWD/$cached")" "$UNICORN_MIN" && return 0
+  system="$(unicorn_version libunicorn.so.2)"
+  version_at_least "$system" "$UNICORN_MIN" && return 0
+  mkdir -p "$UNICORN_CACHE"
+  if fetch_unicorn_from_trixie && version_at_least "$(unicorn_version "$PWD/$cached")" "$UNICORN_MIN"; then
+    say "Unicorn $(unicorn_version "$PWD/$cached") in $cached"
+    return 0
+  fi
+  rm -f "$cached"
+  if [ -n "$system" ]; then
+    say "warning: could not fetch Unicorn 2.1; native code runs on the system's $system (guest stores are slow)"
+  elif [[ " ${NEEDED[*]} " == *" libunicorn2 "* ]]; then
+    die "no Unicorn library could be installed or fetched"
+  else
+    say "warning: no Unicorn library; continuing, as this command does not need one"
+  fi
+}
+
 setup_debian_packages
 setup_node
 setup_node_modules
+setup_unicorn
 say "typecheck"
 npx --no-install tsc --noEmit -p .

@@ -8,7 +8,9 @@ export type Command =
   | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir' | 'asm'; entry?: string; goal?: string }
   | { kind: 'test'; paths: string[]; options: RawRunOptions }
   | { kind: 'plugins' }
-  /** --help or --version: yargs already produced the text. */
+  /** --version: `jitc X.Y.Z`; the caller adds which Unicorn it would use. */
+  | { kind: 'version'; text: string }
+  /** --help: yargs already produced the text. */
   | { kind: 'shown'; text: string };
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -86,11 +88,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
     .showHelpOnFail(false);
   let failure: string | undefined;
   let shown = '';
+  let versionAsked = false;
   parser.parse([...argv], {}, (err, parsed, output) => {
     if (err) failure = explain(err.message, Object.keys(parsed));
     shown = output;
+    versionAsked = parsed.version === true;
   });
   if (failure !== undefined) throw new UsageError(`${failure} (see jitc --help)`);
+  if (chosen === undefined && versionAsked) return { kind: 'version', text: `jitc ${VERSION}` };
   return chosen ?? { kind: 'shown', text: shown };
 }
 

@@ -21,6 +21,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'shown':
         io.stdout(command.text.endsWith('\n') ? command.text : `${command.text}\n`);
         return EXIT.ok;
+      case 'version':
+        io.stdout([command.text, ...(await unicornVersionLines(io.env))].join('\n') + '\n');
+        return EXIT.ok;
       case 'plugins':
         return pluginsCommand(new Registry(CLI_PLUGINS), io);
       case 'run': {
@@ -36,5 +39,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const report = reportError(err, io.env, file);
     io.stderr(`${report.message}\n`);
     return report.exitCode;
+  }
+}
+
+/**
+ * Which Unicorn a native run would use, and why others were not used. Imported only
+ * here, on demand: other commands must not load koffi before a native backend runs.
+ */
+async function unicornVersionLines(env: CliIo['env']): Promise<string[]> {
+  try {
+    const { unicornReport } = await import('../emu/unicorn-probe.ts');
+    return unicornReport(env);
+  } catch (err) {
+    return [`unicorn: cannot look for it (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`];
   }
 }

@@ -1,4 +1,5 @@
 import type { EngineStats } from '../engine.ts';
+import { formatUnicornFinding, unicornInUse } from '../emu/unicorn-choice.ts';
 import type { HeapStats } from '../gc/interface.ts';
 
 export interface RunTimes {
@@ -27,7 +28,11 @@ export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTime
   ];
   // The split between tiers, for engines that run native code.
   if (engine.nativeMillis > 0 || engine.compiledFunctions > 0) {
-    rows.splice(rows.length - 1, 0, ['interpreter time', ms(engine.interpMillis)], ['native time', ms(engine.nativeMillis)]);
+    const tiers: [string, string][] = [['interpreter time', ms(engine.interpMillis)], ['native time', ms(engine.nativeMillis)]];
+    // Guest stores cost 140 times more on Unicorn 2.0 than on 2.1: native times mean little without the version.
+    const emulator = unicornInUse();
+    if (emulator !== undefined) tiers.push(['emulator', formatUnicornFinding(emulator)]);
+    rows.splice(rows.length - 1, 0, ...tiers);
   }
   const width = Math.max(...rows.map(([name]) => name.length));
   return `jitc stats:\n${rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`).join('\n')}\n`;

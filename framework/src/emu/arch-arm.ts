@@ -1,11 +1,11 @@
 // ARMv7-A (A32 state, VFPv3) as GuestMachine sees it: AAPCS-VFP argument
-// registers, `bx lr` host-call slots, LR pointing at the stop address.
+// registers, host-call slots that pass arguments and results through a frame block in
+// memory, LR pointing at the stop address.
+import { ARM_HOST_CALLS } from './arch-arm-host-calls.ts';
 import type { CpuAccess, EmuArch, GuestCall } from './emu-arch.ts';
 import type { EmuTrapKind } from './emu-trap.ts';
 import { UC_ARCH, UC_ARM_REG, UC_CPU_ARM, UC_MODE } from './unicorn-constants.ts';
 
-/** `bx lr` */
-const BX_LR = 0xe12fff1e;
 /** `udf #0xdead`: the stop address is never executed, but if it were, it would fault. */
 const UDF_STOP = 0xe7fdeafd;
 /** FPEXC.EN: VFP is off after reset. */
@@ -22,8 +22,8 @@ const WORD = 4;
 const STACK_ALIGN = 8;
 
 function littleEndianWord(word: number): Uint8Array {
-  const bytes = new Uint8Array(4);
-  new DataView(bytes.buffer).setUint32(0, word, true);
+  const bytes = new Uint8Array(WORD);
+  new DataView(bytes.buffer).setUint32(0, word >>> 0, true);
   return bytes;
 }
 
@@ -40,11 +40,12 @@ export const ARM_EMU_ARCH: EmuArch = {
   defaultCpuModel: 'cortex-a15',
   pcReg: UC_ARM_REG.PC,
   spReg: UC_ARM_REG.SP,
+  returnAddressReg: UC_ARM_REG.LR,
   intArgRegs: [0, 1, 2, 3].map(UC_ARM_REG.r),
   floatArgRegs: Array.from({ length: VFP_ARG_REGS }, (_, n) => UC_ARM_REG.d(n)),
   intResultRegs: [UC_ARM_REG.r(0), UC_ARM_REG.r(1)],
   floatResultRegs: [UC_ARM_REG.d(0)],
-  hostCallSlot: littleEndianWord(BX_LR),
+  hostCalls: ARM_HOST_CALLS,
   stopFiller: littleEndianWord(UDF_STOP),
   fixedInstructionSize: 4,
 

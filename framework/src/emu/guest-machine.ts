@@ -1,12 +1,15 @@
 // One Unicorn engine running guest code for one ISA: shared host memory, a code
 // region, a hooked runtime page of host-call slots, and calls into guest code
 // that end at a stop address or with a typed EmuTrap.
-import type { CpuAccess, EmuArch } from './emu-arch.ts';
+import type { CpuAccess, EmuArch, HostCallCode } from './emu-arch.ts';
 import { EmuTrap } from './emu-trap.ts';
 import { trapForError, trapForMemoryFault, type AddressRange, type MemoryFault } from './fault-records.ts';
 import { HookSet } from './hook-set.ts';
-import { RegisterHostCallFrame, type HostFunction } from './host-function.ts';
+import { RegisterArguments, type HostArguments } from './host-arguments.ts';
+import { HostFrameBlock } from './host-frame-block.ts';
+import { MachineHostCallFrame, type HostFunction } from './host-function.ts';
 import { RegisterBatch } from './register-batch.ts';
+import { compareVersions, FAST_STORES_UNICORN } from './unicorn-choice.ts';
 import {
   check,
   unicorn,
@@ -33,13 +36,22 @@ export interface GuestMachineOptions {
   readonly arch: EmuArch;
   /** One of `arch.cpuModels`' names; defaults to `arch.defaultCpuModel`. */
   readonly cpuModel?: string;
-  /** Page-aligned address of the runtime page (host-call slots, then the stop address). */
+  /**
+   * Page-aligned address of the runtime area, two pages: code (the stop address, host-call
+   * slots, their shared code), then the frame block host calls pass values through.
+   */
   readonly runtimePage: number;
   /** Accesses here are reported as 'stack_overflow' (keep the range unmapped). */
   readonly stackGuard?: AddressRange;
   /** Initial stack pointer for calls (a call can override it). */
   readonly stackTop?: number;
   readonly count?: CountingOptions;
+  /**
+   * How host functions get their register arguments: 'saved' by the slot's code into the
+   * frame block (no FFI call; the default on Unicorn 2.1 and newer), or read from the
+   * 'registers' in one batch (the default on 2.0, where each guest store costs ~70 ns).
+   */
+  readonly hostCallArguments?: 'saved' | 'registers';
   /**
    * Allow `instructionBudget` on calls. Unicorn applies a budget only to code
    * translated while one is active, and dropping it flushes every translation,
@@ -72,13 +84,21 @@ export interface MachineCounters {
 
 type PendingStop = { readonly kind: 'host-error'; readonly error: unknown } | { readonly kind: 'trap'; readonly trap: EmuTrap };
 
+/** Host memory mapped into the guest, so words there are read without an FFI call. */
+interface HostMapping {
+  readonly address: number;
+  readonly end: number;
+  readonly view: DataView;
+}
+
 export class GuestMachine implements CpuAccess {
   readonly arch: EmuArch;
   readonly cpuModel: string;
   readonly runtimePage: number;
-  /** Reaching this address ends a call. It lies on the runtime page, after the last slot. */
+  /** Reaching this address ends a call. It lies on the runtime page, before the first slot. */
   readonly stopAddress: number;
   readonly hostCallSlots: number;
+  readonly hostCallArguments: 'saved' | 'registers';
   stackTop: number;
   readonly instructionBudgets: boolean;
 
@@ -87,9 +107,17 @@ export class GuestMachine implements CpuAccess {
   private readonly hooks: HookSet;
   private readonly stackGuard: AddressRange | undefined;
   private readonly hostFunctions: (HostFunction | undefined)[];
-  private readonly frame: RegisterHostCallFrame;
+  private readonly hostCallCode: HostCallCode;
+  private readonly firstSlotAddress: number;
+  private readonly sharedCodeAddress: number;
+  private readonly frameBlockAddress: number;
+  /** The frame block's memory, shared with the guest. */
+  private readonly frameBlockBytes = new ArrayBuffer(UC_PAGE_SIZE);
+  private readonly frameBlock: HostFrameBlock;
+  private readonly hostArguments: HostArguments;
+  private readonly frame: MachineHostCallFrame;
   /** Host objects mapped into the guest: referenced here so they outlive the mapping. */
-  private readonly mappedHostMemory: ArrayBufferView[] = [];
+  private readonly mappedHostMemory: HostMapping[] = [];
   private readonly regBytes = new ArrayBuffer(64);
   private readonly regU32 = new Uint32Array(this.regBytes);
   private readonly regF64 = new Float64Array(this.regBytes);
@@ -113,9 +141,21 @@ export class GuestMachine implements CpuAccess {
     }
     assertPageAligned('runtime page', options.runtimePage, UC_PAGE_SIZE);
     this.runtimePage = options.runtimePage;
-    const slotSize = arch.hostCallSlot.length;
-    this.hostCallSlots = UC_PAGE_SIZE / slotSize - 1;
-    this.stopAddress = options.runtimePage + this.hostCallSlots * slotSize;
+    const library = unicorn().library;
+    const storesAreCheap = library.version !== undefined && compareVersions(library.version, FAST_STORES_UNICORN) >= 0;
+    this.hostCallArguments = options.hostCallArguments ?? (storesAreCheap ? 'saved' : 'registers');
+    // The code page: the stop address first, then the slots, the shared code at the end
+    // (next to the frame block, which its PC-relative accesses must reach).
+    const protocol = this.hostCallArguments === 'saved' ? arch.hostCalls.savingArguments : arch.hostCalls.argumentsInRegisters;
+    this.hostCallCode = protocol;
+    const firstSlotOffset = Math.max(protocol.firstSlotOffset, arch.stopFiller.length);
+    const sharedCodeOffset = UC_PAGE_SIZE - protocol.sharedCodeSize;
+    this.hostCallSlots = Math.floor((sharedCodeOffset - firstSlotOffset) / protocol.slotSize);
+    this.stopAddress = options.runtimePage;
+    this.firstSlotAddress = options.runtimePage + firstSlotOffset;
+    this.sharedCodeAddress = options.runtimePage + sharedCodeOffset;
+    this.frameBlockAddress = options.runtimePage + UC_PAGE_SIZE;
+    this.frameBlock = new HostFrameBlock(this.frameBlockBytes, arch.hostCalls.frame);
     this.stackGuard = options.stackGuard;
     this.stackTop = options.stackTop ?? 0;
     this.instructionBudgets = options.instructionBudgets ?? false;
@@ -126,7 +166,8 @@ export class GuestMachine implements CpuAccess {
     check('uc_open', this.lib.uc_open(arch.ucArch, arch.ucMode, engineOut));
     this.uc = engineOut[0]!;
     this.hooks = new HookSet(this.uc);
-    this.frame = new RegisterHostCallFrame(this, arch);
+    this.hostArguments = this.hostCallArguments === 'saved' ? this.frameBlock : new RegisterArguments(this.lib, this.uc, arch);
+    this.frame = new MachineHostCallFrame(this.hostArguments, this.frameBlock, arch, (address) => this.readWord(address));
     this.argumentBatch = new RegisterBatch(this.lib, this.uc);
     this.resultBatch = new RegisterBatch(this.lib, this.uc);
     for (const reg of arch.intResultRegs) this.resultBatch.addInt(reg);
@@ -170,7 +211,7 @@ export class GuestMachine implements CpuAccess {
     const view = new Uint8Array(memory, offset, length);
     const perms = options.perms ?? UC_PROT.READ | UC_PROT.WRITE;
     check('uc_mem_map_ptr', this.lib.uc_mem_map_ptr(this.uc, address, length, perms, view));
-    this.mappedHostMemory.push(view);
+    this.mappedHostMemory.push({ address, end: address + length, view: new DataView(memory, offset, length) });
   }
 
   /** Maps Unicorn-owned read+execute memory for code. */
@@ -208,6 +249,14 @@ export class GuestMachine implements CpuAccess {
 
   writeMemory(address: number, bytes: Uint8Array): void {
     if (bytes.length > 0) check('uc_mem_write', this.lib.uc_mem_write(this.uc, address, bytes, bytes.length));
+  }
+
+  /** A little-endian 32-bit word, unsigned; straight from host memory when it is mapped there. */
+  readWord(address: number): number {
+    for (const mapping of this.mappedHostMemory) {
+      if (address >= mapping.address && address + 4 <= mapping.end) return mapping.view.getUint32(address - mapping.address, true);
+    }
+    return new DataView(this.readMemory(address, 4).buffer).getUint32(0, true);
   }
 
   // ---- registers ---------------------------------------------------------------
@@ -249,12 +298,23 @@ export class GuestMachine implements CpuAccess {
   /** The guest address that calls host function `slot`. */
   hostCallAddress(slot: number): number {
     this.checkSlot(slot);
-    return this.runtimePage + slot * this.arch.hostCallSlot.length;
+    return this.firstSlotAddress + slot * this.hostCallCode.slotSize;
   }
 
+  /**
+   * Installs `fn` in `slot`. It sees arguments and sets results through its frame: results
+   * written to registers otherwise would be overwritten, and the link register may belong
+   * to the slot's code while it runs (the caller's return address is
+   * `hostCallReturnAddress()`). The slot may clobber what a call may (ARM: ip and the flags).
+   */
   setHostFunction(slot: number, fn: HostFunction): void {
     this.checkSlot(slot);
     this.hostFunctions[slot] = fn;
+  }
+
+  /** Where the current (or last) host call returns to in its caller: locates a host error. */
+  hostCallReturnAddress(): number {
+    return this.hostArguments.returnAddress();
   }
 
   // ---- running ------------------------------------------------------------------
@@ -354,23 +414,45 @@ export class GuestMachine implements CpuAccess {
     this.lib.uc_emu_stop(this.uc);
   }
 
+  /** Maps the runtime area: its code page, written once here, and the frame block (host memory). */
   private mapRuntimePage(): void {
     const page = new Uint8Array(UC_PAGE_SIZE);
-    const slot = this.arch.hostCallSlot;
-    for (let i = 0; i < this.hostCallSlots; i++) page.set(slot, i * slot.length);
-    page.set(this.arch.stopFiller, this.stopAddress - this.runtimePage);
+    const protocol = this.hostCallCode;
+    const offset = (address: number): number => address - this.runtimePage;
+    page.set(this.arch.stopFiller, offset(this.stopAddress));
+    for (let i = 0; i < this.hostCallSlots; i++) {
+      const address = this.firstSlotAddress + i * protocol.slotSize;
+      page.set(protocol.slot(address, this.sharedCodeAddress, this.frameBlockAddress), offset(address));
+    }
+    page.set(protocol.sharedCode(this.sharedCodeAddress, this.frameBlockAddress), offset(this.sharedCodeAddress));
     check('uc_mem_map', this.lib.uc_mem_map(this.uc, this.runtimePage, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.EXEC));
     this.writeMemory(this.runtimePage, page);
+    const block = new Uint8Array(this.frameBlockBytes);
+    check('uc_mem_map_ptr', this.lib.uc_mem_map_ptr(this.uc, this.frameBlockAddress, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.WRITE, block));
     const { callbacks, emuStopFunction } = unicorn();
-    // The host-call hook covers the slots only; the stop address has a native hook that
-    // stops the run before its instruction executes, without a trip into JavaScript.
-    const lastSlotByte = this.stopAddress - 1;
-    this.hooks.add(UC_HOOK.CODE, callbacks.hookCode, this.onHostCallSlot, this.runtimePage, lastSlotByte);
+    // One JS hook: on the shared code's hooked instruction, or over the slots. The stop
+    // address has a native hook that stops the run before its instruction executes.
+    if (protocol.hookOffset !== undefined) {
+      const hooked = this.sharedCodeAddress + protocol.hookOffset;
+      this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, this.onSavedHostCall, hooked, hooked);
+    } else {
+      const lastSlotByte = this.firstSlotAddress + this.hostCallSlots * protocol.slotSize - 1;
+      this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, this.onHostCallSlot, this.firstSlotAddress, lastSlotByte);
+    }
     this.hooks.addNative(UC_HOOK.CODE, emuStopFunction, this.stopAddress, this.stopAddress);
   }
 
-  private readonly onHostCallSlot = (_uc: unknown, address: number): void => {
-    const slot = (address - this.runtimePage) / this.arch.hostCallSlot.length;
+  /** Arguments saved: the frame block names the slot. */
+  private readonly onSavedHostCall = (): void => {
+    this.hostCall((this.frameBlock.slotAddress() - this.firstSlotAddress) / this.hostCallCode.slotSize);
+  };
+
+  /** Arguments in registers: the hook fired on the slot itself. */
+  private readonly onHostCallSlot = (_uc: number, address: number): void => {
+    this.hostCall((address - this.firstSlotAddress) / this.hostCallCode.slotSize);
+  };
+
+  private hostCall(slot: number): void {
     this.counterValues.hostCalls++;
     const fn = this.hostFunctions[slot];
     if (fn === undefined) {
@@ -378,13 +460,13 @@ export class GuestMachine implements CpuAccess {
       return;
     }
     try {
-      this.frame.slot = slot;
+      this.frame.begin(slot);
       fn(this.frame);
     } catch (error) {
       // Letting the exception escape would not stop emulation; stop before the return instruction runs.
       this.stopWith({ kind: 'host-error', error });
     }
-  };
+  }
 
   private installFaultHooks(): void {
     const { callbacks } = unicorn();
@@ -415,20 +497,24 @@ export class GuestMachine implements CpuAccess {
     const { callbacks } = unicorn();
     if (count.instructions === true) {
       const size = this.arch.fixedInstructionSize;
+      // The runtime page's code (host-call slots and their return, the stop address) is the
+      // machine's, not the program's: it is not counted.
+      const page = this.runtimePage;
       if (size !== undefined) {
-        this.hooks.add(UC_HOOK.BLOCK, callbacks.hookCode, (_uc: unknown, address: number, blockBytes: number) => {
-          // The block at the stop address is entered but stopped before it executes.
-          if (address !== this.stopAddress) this.counterValues.instructions += blockBytes / size;
+        this.hooks.add(UC_HOOK.BLOCK, callbacks.hookCodeAddress, (_uc: number, address: number, blockBytes: number) => {
+          if ((address - page) >>> 0 >= UC_PAGE_SIZE) this.counterValues.instructions += blockBytes / size;
         });
       } else {
-        this.hooks.add(UC_HOOK.CODE, callbacks.hookCode, (_uc: unknown, address: number) => {
-          if (address !== this.stopAddress) this.counterValues.instructions++;
+        this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, (_uc: number, address: number) => {
+          if ((address - page) >>> 0 >= UC_PAGE_SIZE) this.counterValues.instructions++;
         });
       }
     }
     if (count.stores === true) {
-      this.hooks.add(UC_HOOK.MEM_WRITE, callbacks.hookMem, () => {
-        this.counterValues.stores++;
+      // Host calls store their arguments into the frame block: the machine's stores, not the program's.
+      const block = this.frameBlockAddress;
+      this.hooks.add(UC_HOOK.MEM_WRITE, callbacks.hookMemAddress, (_uc: number, _type: number, address: number) => {
+        if ((address - block) >>> 0 >= UC_PAGE_SIZE) this.counterValues.stores++;
       });
     }
   }

@@ -1,7 +1,10 @@
-// Host functions: TypeScript reached from guest code through a trampoline slot.
-// They see the guest's argument registers through a frame, so a function reads
-// only the registers it needs (each read is one FFI call).
-import type { CpuAccess, EmuArch } from './emu-arch.ts';
+// Host functions: TypeScript reached from guest code through a trampoline slot. They
+// see their arguments and set their results through a frame; the slot's code moves
+// values between registers and memory (HostCallProtocol), so no result, and on Unicorn
+// 2.1 no argument either, costs an FFI call.
+import type { EmuArch } from './emu-arch.ts';
+import type { HostArguments } from './host-arguments.ts';
+import type { HostFrameBlock } from './host-frame-block.ts';
 
 export interface HostCallFrame {
   /** The trampoline slot that was called. */
@@ -12,7 +15,12 @@ export interface HostCallFrame {
   uint(index: number): number;
   /** Float (double) argument `index`. */
   float(index: number): number;
-  /** Sets integer result register `index` (0 is r0 on ARM). */
+  /** The guest's stack pointer at the call. */
+  stackPointer(): number;
+  /**
+   * Sets integer result register `index` (0 is r0 on ARM) when the host function returns.
+   * Results set this way are the only register writes that survive a host call.
+   */
   returnInt(value: number, index?: number): void;
   returnFloat(value: number, index?: number): void;
 }
@@ -42,21 +50,36 @@ export function hostFunction(signature: HostSignature, fn: (...args: number[]) =
   };
 }
 
-/** The one frame object a machine reuses for every host call (no allocation per call). */
-export class RegisterHostCallFrame implements HostCallFrame {
+/**
+ * The one frame object a machine reuses for every host call (no allocation per call).
+ * Register arguments come from `args`, stack arguments from guest memory, and results go
+ * to the frame block, for the slot's code to load.
+ */
+export class MachineHostCallFrame implements HostCallFrame {
   slot = -1;
+  private readonly intArgRegs: number;
+  private readonly floatArgRegs: number;
 
   constructor(
-    private readonly cpu: CpuAccess,
+    private readonly args: HostArguments,
+    private readonly results: HostFrameBlock,
     private readonly arch: EmuArch,
-  ) {}
+    private readonly readWord: (address: number) => number,
+  ) {
+    this.intArgRegs = arch.intArgRegs.length;
+    this.floatArgRegs = arch.floatArgRegs.length;
+  }
+
+  /** Called by the machine before each host call. */
+  begin(slot: number): void {
+    this.slot = slot;
+    this.args.begin();
+    this.results.clearResults();
+  }
 
   uint(index: number): number {
-    const regs = this.arch.intArgRegs;
-    if (index < regs.length) return this.cpu.readReg(regs[index]!);
-    const stackPointer = this.cpu.readReg(this.arch.spReg);
-    const bytes = this.cpu.readMemory(this.arch.stackArgumentAddress(stackPointer, index), 4);
-    return new DataView(bytes.buffer).getUint32(0, true);
+    if (index < this.intArgRegs) return this.args.int(index);
+    return this.readWord(this.arch.stackArgumentAddress(this.args.stackPointer(), index));
   }
 
   int(index: number): number {
@@ -64,20 +87,19 @@ export class RegisterHostCallFrame implements HostCallFrame {
   }
 
   float(index: number): number {
-    const reg = this.arch.floatArgRegs[index];
-    if (reg === undefined) throw new RangeError(`float argument ${index} is not in a register`);
-    return this.cpu.readRegF64(reg);
+    if (index >= this.floatArgRegs) throw new RangeError(`float argument ${index} is not in a register`);
+    return this.args.float(index);
+  }
+
+  stackPointer(): number {
+    return this.args.stackPointer();
   }
 
   returnInt(value: number, index = 0): void {
-    const reg = this.arch.intResultRegs[index];
-    if (reg === undefined) throw new RangeError(`no integer result register ${index}`);
-    this.cpu.writeReg(reg, value);
+    this.results.setInt(index, value);
   }
 
   returnFloat(value: number, index = 0): void {
-    const reg = this.arch.floatResultRegs[index];
-    if (reg === undefined) throw new RangeError(`no float result register ${index}`);
-    this.cpu.writeRegF64(reg, value);
+    this.results.setFloat(index, value);
   }
 }

@@ -1,7 +1,11 @@
-// koffi binding to Debian's libunicorn2 (Unicorn 2.0.1). The library is loaded on
-// first use, so importing this module never fails on a machine without it.
+// koffi binding to libunicorn (Unicorn 2; 2.1 or newer preferred, see
+// unicorn-candidates.ts for where it is looked for). The library is loaded on first
+// use, so importing this module never fails on a machine without it.
 import koffi, { type LibraryHandle, type TypeObject } from 'koffi';
+import { unicornCandidates, UNICORN_ENV_VARIABLE, UNICORN_LIBRARY_NAME } from './unicorn-candidates.ts';
+import { chooseUnicorn, formatUnicornFinding, noteUnicornInUse, type UnicornCandidate, type UnicornFinding } from './unicorn-choice.ts';
 import { UC_ERR } from './unicorn-constants.ts';
+import { probeUnicornLibrary } from './unicorn-probe.ts';
 
 export * from './unicorn-constants.ts';
 
@@ -52,8 +56,16 @@ export interface UnicornLibrary {
 export interface UnicornCallbackTypes {
   /** void (uc, uint64 address, uint32 size, void *user): UC_HOOK_CODE and UC_HOOK_BLOCK. */
   hookCode: TypeObject;
+  /**
+   * The same hook seen as void (uint64 uc, uint64 address, uint32 size): pointers taken as
+   * integers and the user pointer left out, since koffi makes an object for each pointer
+   * argument (about 30 ns each, a fifth of a host call). For hot hooks.
+   */
+  hookCodeAddress: TypeObject;
   /** void (uc, int type, uint64 address, int size, int64 value, void *user): UC_HOOK_MEM_READ/WRITE. */
   hookMem: TypeObject;
+  /** The same hook seen as void (uint64 uc, int type, uint64 address), as hookCodeAddress. */
+  hookMemAddress: TypeObject;
   /** bool (uc, int type, uint64 address, int size, int64 value, void *user): UC_HOOK_MEM_*_UNMAPPED/PROT. */
   eventMem: TypeObject;
   /** void (uc, uint32 intno, void *user): UC_HOOK_INTR. */
@@ -63,6 +75,8 @@ export interface UnicornCallbackTypes {
 }
 
 export interface UnicornBinding {
+  /** Which library this is: path, version and where it was found. */
+  library: UnicornFinding;
   lib: UnicornLibrary;
   callbacks: UnicornCallbackTypes;
   /**
@@ -74,7 +88,7 @@ export interface UnicornBinding {
   emuStopFunction: CallbackPointer;
 }
 
-export const UNICORN_LIBRARY_NAME = 'libunicorn.so.2';
+export { UNICORN_LIBRARY_NAME };
 
 /** A failed libunicorn call outside of emulation faults (bad arguments, mapping clashes). */
 export class UnicornError extends Error {
@@ -94,7 +108,10 @@ let binding: UnicornBinding | undefined;
 
 /** The loaded binding; throws a message naming the Debian package when the library is missing. */
 export function unicorn(): UnicornBinding {
-  binding ??= loadUnicornBinding();
+  if (binding === undefined) {
+    binding = loadUnicornBinding();
+    noteUnicornInUse(binding.library);
+  }
   return binding;
 }
 
@@ -122,18 +139,24 @@ export function check(operation: string, code: number): void {
   if (code !== UC_ERR.OK) throw new UnicornError(operation, code);
 }
 
-/** Loads the binding from `libraryName` (exported so tests can check the missing-library message). */
-export function loadUnicornBinding(libraryName: string = UNICORN_LIBRARY_NAME): UnicornBinding {
-  let library: LibraryHandle;
-  try {
-    library = koffi.load(libraryName);
-  } catch (cause) {
+/**
+ * Loads the newest of `candidates` (by default JITC_LIBUNICORN, the project's cache, the
+ * system's library) and binds it. Exported so tests can check the choice and the message.
+ */
+export function loadUnicornBinding(candidates: readonly UnicornCandidate[] = unicornCandidates(process.env)): UnicornBinding {
+  const choice = chooseUnicorn(candidates, probeUnicornLibrary);
+  if (choice.library === undefined || choice.used === undefined) {
     throw new Error(
-      `Cannot load ${libraryName}: the Unicorn engine is not installed. ` +
-        `Install the Debian package libunicorn2 (apt-get install -y libunicorn2).`,
-      { cause },
+      `Cannot load ${UNICORN_LIBRARY_NAME}: the Unicorn engine is not installed ` +
+        `(${choice.findings.map(formatUnicornFinding).join('; ')}). ` +
+        `Install the Debian package libunicorn2 (apt-get install -y libunicorn2), or run scripts/setup.sh, ` +
+        `or set ${UNICORN_ENV_VARIABLE} to the path of a libunicorn.so.2.`,
     );
   }
+  return bindUnicorn(choice.library, choice.used);
+}
+
+function bindUnicorn(library: LibraryHandle, found: UnicornFinding): UnicornBinding {
   // Opaque engine pointer so that koffi hands it around as a BigInt without decoding it.
   const engine = koffi.pointer('uc_engine_ptr', koffi.opaque('uc_engine'));
   const fn = (name: string, result: string, params: KoffiTypeSpec[]): KoffiFunction =>
@@ -163,9 +186,11 @@ export function loadUnicornBinding(libraryName: string = UNICORN_LIBRARY_NAME): 
 
   const callbacks: UnicornCallbackTypes = {
     hookCode: koffi.proto('void uc_cb_hookcode_t(void *uc, uint64_t address, uint32_t size, void *user)'),
+    hookCodeAddress: koffi.proto('void uc_cb_hookcode_address_t(uint64_t uc, uint64_t address, uint32_t size)'),
     hookMem: koffi.proto(
       'void uc_cb_hookmem_t(void *uc, int type, uint64_t address, int size, int64_t value, void *user)',
     ),
+    hookMemAddress: koffi.proto('void uc_cb_hookmem_address_t(uint64_t uc, int type, uint64_t address)'),
     eventMem: koffi.proto(
       'bool uc_cb_eventmem_t(void *uc, int type, uint64_t address, int size, int64_t value, void *user)',
     ),
@@ -173,5 +198,5 @@ export function loadUnicornBinding(libraryName: string = UNICORN_LIBRARY_NAME): 
     hookInsnInvalid: koffi.proto('bool uc_cb_hookinsn_invalid_t(void *uc, void *user)'),
   };
   const emuStopFunction = library.symbol('uc_emu_stop') as CallbackPointer;
-  return { lib, callbacks, emuStopFunction };
+  return { library: found, lib, callbacks, emuStopFunction };
 }

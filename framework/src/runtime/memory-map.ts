@@ -2,7 +2,7 @@
  * The one guest address-space layout, used by the interpreter and every backend.
  *
  *   0x0000_0000  null guard (unmapped, 64 KiB)
- *   0x0001_0000  runtime page: host-call trampoline slots, the stop address
+ *   0x0001_0000  runtime pages: the stop address and host-call slots, then their frame block
  *   0x0002_0000  code (read+execute, separate from data)
  *   0x0400_0000  static data: function table, runtime words, globals, immortal constants
  *   ...          heap, reserved at its maximum (--heap)

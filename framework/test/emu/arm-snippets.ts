@@ -1,6 +1,6 @@
 // Hand-assembled A32 snippets (arm-linux-gnueabihf-as -march=armv7-a -mfpu=vfpv3-d16,
 // `.arch_extension idiv`); the framework may not import the ARM backend's encoder.
-// Host-call slots: slot 0 at 0x1000, slot 1 at 0x1004 (the fixture's runtime page).
+// Snippets that call host slots take the slot's address (machine.hostCallAddress).
 
 /** r0 = n + (n-1) + ... + 1 (n > 0): 1 + 3n + 2 instructions. */
 export const SUM_LOOP = [
@@ -12,15 +12,20 @@ export const SUM_LOOP = [
   0xe12fff1e, //   bx lr
 ];
 
-/** acc = 0; for i = n..1: acc = slot0(acc, i); return acc. */
-export const HOST_CALL_LOOP = [
+/** `movw r12, #lo; movt r12, #hi`: a host-call slot's address (machine.hostCallAddress). */
+export function r12Is(address: number): [number, number] {
+  const field = (half: number): number => ((half >>> 12) << 16) | (half & 0xfff);
+  return [0xe300c000 | field(address & 0xffff), 0xe340c000 | field(address >>> 16)];
+}
+
+/** acc = 0; for i = n..1: acc = slot(acc, i); return acc. */
+export const hostCallLoop = (slot: number): number[] => [
   0xe92d4030, //   push {r4, r5, lr}
   0xe1a04000, //   mov r4, r0
   0xe3a05000, //   mov r5, #0
   0xe1a00005, // 2: mov r0, r5
   0xe1a01004, //   mov r1, r4
-  0xe301c000, //   movw r12, #0x1000
-  0xe340c000, //   movt r12, #0
+  ...r12Is(slot), //   movw/movt r12, slot
   0xe12fff3c, //   blx r12
   0xe1a05000, //   mov r5, r0
   0xe2544001, //   subs r4, r4, #1
@@ -29,20 +34,26 @@ export const HOST_CALL_LOOP = [
   0xe8bd8030, //   pop {r4, r5, pc}
 ];
 
-/** Tail call to host slot 1: its result is the call's result. */
-export const TAIL_CALL_SLOT1 = [
-  0xe301c004, // movw r12, #0x1004
-  0xe340c000, // movt r12, #0
+/** Tail call to a host slot: its result is the call's result. */
+export const tailCallSlot = (slot: number): number[] => [
+  ...r12Is(slot), // movw/movt r12, slot
   0xe12fff1c, // bx r12
 ];
 
-/** r0 = slot0(); return r0() — the lazy-compile pattern: the host writes code, the guest calls it. */
-export const CALL_WHAT_SLOT0_RETURNS = [
+/** r0 = slot(); return r0() — the lazy-compile pattern: the host writes code, the guest calls it. */
+export const callWhatSlotReturns = (slot: number): number[] => [
   0xe92d4010, // push {r4, lr}
-  0xe301c000, // movw r12, #0x1000
-  0xe340c000, // movt r12, #0
+  ...r12Is(slot), // movw/movt r12, slot
   0xe12fff3c, // blx r12
   0xe12fff30, // blx r0
+  0xe8bd8010, // pop {r4, pc}
+];
+
+/** Calls a host slot and returns what r0, r1 and d0 hold after it. */
+export const callSlot = (slot: number): number[] => [
+  0xe92d4010, // push {r4, lr}
+  ...r12Is(slot), // movw/movt r12, slot
+  0xe12fff3c, // blx r12
   0xe8bd8010, // pop {r4, pc}
 ];
 

@@ -3,8 +3,9 @@ import { EmuTrap } from '../../src/emu/emu-trap.ts';
 import { hostFunction } from '../../src/emu/host-function.ts';
 import { isUnicornAvailable } from '../../src/emu/unicorn-ffi.ts';
 import {
-  CALL_WHAT_SLOT0_RETURNS,
-  HOST_CALL_LOOP,
+  callSlot,
+  callWhatSlotReturns,
+  hostCallLoop,
   LOAD_AND_STORE,
   LOAD_R0,
   RECURSE_FOREVER,
@@ -14,7 +15,7 @@ import {
   SPIN_FOREVER,
   STRAIGHT_LINE,
   SUM_LOOP,
-  TAIL_CALL_SLOT1,
+  tailCallSlot,
   THREE_STORES,
   UDF_AFTER_NOP,
   VADD_F64,
@@ -38,38 +39,6 @@ emuTest('a loop computing a sum returns the right value', (t) => {
     const entry = load(SUM_LOOP);
     t.is(machine.call(entry, [100]).ints[0], 5050);
     t.is(machine.call(entry, [1]).ints[0], 1);
-  });
-});
-
-emuTest('a host call round-trips arguments and result, many times over', (t) => {
-  withFixture({}, ({ machine, load }) => {
-    const seen: number[] = [];
-    machine.setHostFunction(
-      0,
-      hostFunction({ ints: 2 }, (acc, i) => {
-        seen.push(i);
-        return acc + i;
-      }),
-    );
-    const entry = load(HOST_CALL_LOOP);
-    t.is(machine.call(entry, [1000]).ints[0], 500500);
-    t.is(seen.length, 1000);
-    t.deepEqual(seen.slice(0, 3), [1000, 999, 998]);
-    t.is(machine.counters.hostCalls, 1000);
-    // Callee-saved registers came back through the host call intact, so a second run agrees.
-    t.is(machine.call(entry, [10]).ints[0], 55);
-  });
-});
-
-emuTest('host calls see stack arguments, negative ints and doubles', (t) => {
-  withFixture({}, ({ machine, load }) => {
-    const entry = load(TAIL_CALL_SLOT1);
-    machine.setHostFunction(1, hostFunction({ ints: 6 }, (...args) => args.reduce((a, b) => a * 10 + b, 0)));
-    t.is(machine.call(entry, [1, 2, 3, 4, 5, 6]).ints[0], 123456);
-    machine.setHostFunction(1, hostFunction({ ints: 2 }, (a, b) => a - b));
-    t.is(machine.call(entry, [-5, 7]).ints[0], -12);
-    machine.setHostFunction(1, hostFunction({ floats: 2, result: 'float' }, (x, y) => x * y));
-    t.is(machine.call(entry, [], [1.5, -2.25]).float, -3.375);
   });
 });
 
@@ -105,17 +74,6 @@ emuTest('rewriting code at the same address runs the new code', (t) => {
   });
 });
 
-emuTest('a host function can write code that the guest then runs (lazy compilation)', (t) => {
-  withFixture({}, ({ machine, load }) => {
-    const fresh = LAYOUT.code + 0x1000;
-    machine.setHostFunction(0, (frame) => {
-      machine.writeCode(fresh, wordsToBytes(RETURN_2));
-      frame.returnInt(fresh);
-    });
-    t.is(machine.call(load(CALL_WHAT_SLOT0_RETURNS)).ints[0], 2);
-  });
-});
-
 emuTest('a load from an unmapped address is a bad_pointer trap', (t) => {
   withFixture({}, ({ machine, load }) => {
     const entry = load(LOAD_R0);
@@ -139,24 +97,6 @@ emuTest('a write into the stack guard is a stack_overflow trap', (t) => {
     t.is(trap?.kind, 'stack_overflow');
     t.is(trap?.access, 'write');
     t.is(trap?.address, LAYOUT.stack - 4);
-  });
-});
-
-emuTest('a host function that throws surfaces as the thrown error, and the machine stays usable', (t) => {
-  withFixture({}, ({ machine, load }) => {
-    const entry = load(TAIL_CALL_SLOT1);
-    machine.setHostFunction(1, () => {
-      throw new RangeError('boom');
-    });
-    t.throws(() => machine.call(entry), { instanceOf: RangeError, message: 'boom' });
-    machine.setHostFunction(1, hostFunction({ ints: 1 }, (x) => x + 1));
-    t.is(machine.call(entry, [41]).ints[0], 42);
-  });
-});
-
-emuTest('calling an empty host-call slot is an error', (t) => {
-  withFixture({}, ({ machine, load }) => {
-    t.throws(() => machine.call(load(TAIL_CALL_SLOT1)), { message: /empty host-call slot 1/ });
   });
 });
 
@@ -242,3 +182,112 @@ emuTest('results are signed 32-bit and both result registers are returned', (t) 
     t.deepEqual(machine.call(entry, [a, b]).ints, [((sum - 3) | r1) | 0, r1 | 0]);
   });
 });
+
+// Host calls, with the arguments saved by the slot code (Unicorn 2.1) or read from registers (2.0).
+for (const mode of ['saved', 'registers'] as const) {
+  emuTest(`a host call round-trips arguments and result, many times over (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const seen: number[] = [];
+      machine.setHostFunction(
+        0,
+        hostFunction({ ints: 2 }, (acc, i) => {
+          seen.push(i);
+          return acc + i;
+        }),
+      );
+      const entry = load(hostCallLoop(machine.hostCallAddress(0)));
+      t.is(machine.call(entry, [1000]).ints[0], 500500);
+      t.is(seen.length, 1000);
+      t.deepEqual(seen.slice(0, 3), [1000, 999, 998]);
+      t.is(machine.counters.hostCalls, 1000);
+      // Callee-saved registers came back through the host call intact, so a second run agrees.
+      t.is(machine.call(entry, [10]).ints[0], 55);
+    });
+  });
+
+  emuTest(`host calls see stack arguments, negative ints and doubles (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const entry = load(tailCallSlot(machine.hostCallAddress(1)));
+      machine.setHostFunction(1, hostFunction({ ints: 6 }, (...args) => args.reduce((a, b) => a * 10 + b, 0)));
+      t.is(machine.call(entry, [1, 2, 3, 4, 5, 6]).ints[0], 123456);
+      machine.setHostFunction(1, hostFunction({ ints: 2 }, (a, b) => a - b));
+      t.is(machine.call(entry, [-5, 7]).ints[0], -12);
+      machine.setHostFunction(1, hostFunction({ floats: 2, result: 'float' }, (x, y) => x * y));
+      t.is(machine.call(entry, [], [1.5, -2.25]).float, -3.375);
+    });
+  });
+
+  emuTest(`a host function can write code that the guest then runs (lazy compilation) (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const fresh = LAYOUT.code + 0x1000;
+      machine.setHostFunction(0, (frame) => {
+        machine.writeCode(fresh, wordsToBytes(RETURN_2));
+        frame.returnInt(fresh);
+      });
+      t.is(machine.call(load(callWhatSlotReturns(machine.hostCallAddress(0)))).ints[0], 2);
+    });
+  });
+
+  emuTest(`a host function that throws surfaces as the thrown error, and the machine stays usable (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const entry = load(tailCallSlot(machine.hostCallAddress(1)));
+      machine.setHostFunction(1, () => {
+        throw new RangeError('boom');
+      });
+      t.throws(() => machine.call(entry), { instanceOf: RangeError, message: 'boom' });
+      machine.setHostFunction(1, hostFunction({ ints: 1 }, (x) => x + 1));
+      t.is(machine.call(entry, [41]).ints[0], 42);
+    });
+  });
+
+  emuTest(`calling an empty host-call slot is an error (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      t.throws(() => machine.call(load(tailCallSlot(machine.hostCallAddress(1)))), { message: /empty host-call slot 1/ });
+    });
+  });
+
+  emuTest(`a host call changes only the result registers its host function sets (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const entry = load(callSlot(machine.hostCallAddress(3)));
+      machine.setHostFunction(3, () => {});
+      t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, -9], float: 2.5 });
+      machine.setHostFunction(3, (frame) => frame.returnInt(1, 1));
+      t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, 1], float: 2.5 });
+      machine.setHostFunction(3, (frame) => frame.returnFloat(-0.5));
+      t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, -9], float: -0.5 });
+      machine.setHostFunction(3, (frame) => {
+        frame.returnInt(frame.int(1) * 2);
+        frame.returnFloat(frame.float(0) * 2);
+      });
+      t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [-18, -9], float: 5 });
+    });
+  });
+
+  emuTest(`a host function sees its caller's return address and stack pointer (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const entry = load(callSlot(machine.hostCallAddress(0)));
+      let seen: [number, number] = [0, 0];
+      machine.setHostFunction(0, (frame) => {
+        seen = [machine.hostCallReturnAddress(), frame.stackPointer()];
+      });
+      machine.call(entry);
+      // After push {r4, lr} (8 bytes) and the movw, movt, blx: back at the pop.
+      t.deepEqual(seen, [entry + 16, LAYOUT.stack + LAYOUT.stackSize - 8]);
+    });
+  });
+
+  emuTest(`counting leaves out the host-call machinery's instructions and stores (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`, (t) => {
+    withFixture({ hostCallArguments: mode, count: { instructions: true, stores: true } }, ({ machine, load }) => {
+      const entry = load(hostCallLoop(machine.hostCallAddress(0)));
+      machine.setHostFunction(0, hostFunction({ ints: 2 }, (acc, i) => acc + i));
+      machine.call(entry, [10]);
+      // push, two movs; per call: mov, mov, movw, movt, blx, mov, subs, bne; mov, pop.
+      t.is(machine.counters.instructions, 3 + 8 * 10 + 2);
+      t.is(machine.counters.hostCalls, 10);
+      const stores = machine.counters.stores;
+      machine.resetCounters();
+      machine.call(entry, [1]);
+      t.is(machine.counters.stores, stores, 'the push only');
+    });
+  });
+}

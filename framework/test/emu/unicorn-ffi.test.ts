@@ -1,8 +1,16 @@
 import test from 'ava';
 import { UC_ARM_REG, UC_CTL_IO, UC_CTL_TYPE, isUnicornAvailable, loadUnicornBinding, ucCtlWord, unicorn } from '../../src/emu/unicorn-ffi.ts';
 
-test('a missing library is reported with the Debian package to install', (t) => {
-  t.throws(() => loadUnicornBinding('libunicorn-that-does-not-exist.so.9'), { message: /libunicorn2/ });
+test('a missing library is reported with the Debian package to install and where jitc looked', (t) => {
+  const error = t.throws(() =>
+    loadUnicornBinding([
+      { source: 'env', path: '/nonexistent/libunicorn.so.2' },
+      { source: 'system', path: 'libunicorn-that-does-not-exist.so.9' },
+    ]),
+  );
+  t.regex(error.message, /install -y libunicorn2/);
+  t.regex(error.message, /unicorn \(\/nonexistent\/libunicorn\.so\.2; from env\) not used: no such file/);
+  t.regex(error.message, /JITC_LIBUNICORN/);
 });
 
 test('uc_ctl control words follow UC_CTL(type, nr, rw)', (t) => {

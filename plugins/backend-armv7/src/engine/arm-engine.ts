@@ -192,8 +192,8 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
       this.machine.setHostFunction(next++, trapHost(kind));
     }
     const tracker = {
-      enter: (args: number[]): void => {
-        this.hostSp = this.machine.readReg(emu.UC_ARM_REG.SP);
+      enter: (args: number[], stackPointer: number): void => {
+        this.hostSp = stackPointer;
         this.hostArgs = args;
       },
       leave: (): void => {
@@ -223,8 +223,8 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
     if (error instanceof emu.EmuTrap) {
       return new Trap(EMU_TRAP[error.kind], error.message, this.where(error.pc));
     }
-    // A host function (or a trap slot) threw: the caller's return address is in lr.
-    const where = this.where((this.machine.readReg(emu.UC_ARM_REG.LR) - 4) >>> 0);
+    // A host function (or a trap slot) threw: the machine kept its caller's return address.
+    const where = this.where((this.machine.hostCallReturnAddress() - 4) >>> 0);
     if (error instanceof Trap) {
       if (!error.where) error.where = where;
       return error;

@@ -6,23 +6,34 @@ import { GuestException, type HostContext, type HostFunction, type emu } from '#
 
 /** What the bridge tells the engine while a collecting host function runs. */
 export interface HostCallTracker {
-  enter(args: number[]): void;
+  /** `args` are the call's arguments (roots while it runs); `stackPointer` the guest's sp at the call. */
+  enter(args: number[], stackPointer: number): void;
   leave(): void;
 }
 
+const INT = 0;
+const FLOAT = 1;
+
+/**
+ * The bridged function reuses one arguments array: host functions never run guest code,
+ * so a call never nests inside another call of the same function, and they do not keep
+ * `args` (the tracker holds it only while the call runs).
+ */
 export function bridgeHostFunction(host: HostFunction, ctx: HostContext, tracker: HostCallTracker): emu.HostFunction {
   const params = host.sig.params;
+  const count = params.length;
+  const kinds = Uint8Array.from(params, (p) => (p === 'f64' ? FLOAT : INT));
   const result = host.sig.result;
   const raises = host.raises;
   const collects = host.collects;
   const impl = host.impl;
-  const isFloat = params.map((p) => p === 'f64');
-  return (frame) => {
-    const args = new Array<number>(params.length);
-    let ints = 0, floats = 0;
-    for (let i = 0; i < args.length; i++) args[i] = isFloat[i] ? frame.float(floats++) : frame.int(ints++);
+  const args = new Array<number>(count).fill(0);
+  return (frame: emu.HostCallFrame): void => {
+    let ints = 0;
+    let floats = 0;
+    for (let i = 0; i < count; i++) args[i] = kinds[i] === FLOAT ? frame.float(floats++) : frame.int(ints++);
     let value: number | undefined;
-    if (collects) tracker.enter(args);
+    if (collects) tracker.enter(args, frame.stackPointer());
     try {
       value = impl(args, ctx);
     } catch (error) {
