@@ -50,6 +50,7 @@ export function prepareRun(registry: Registry, module: Module, config: RunConfig
     gcStressSeed: config.gcStressSeed,
     verifyHeap: config.verifyHeap,
     hosts: opts.hosts,
+    countHostCalls: config.countInstructions,
   });
   container.register(PROGRAM, { useValue: program });
   program.hostContext.code = new ProgramCodeLoader(program, config.optLevel, registry.passes(), gc);

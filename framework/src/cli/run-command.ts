@@ -57,7 +57,7 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   } finally {
     out.flush();
     if (req.stats && req.emit === undefined) {
-      io.stderr(formatStats(prepared.engine.stats, prepared.program.heap.stats, { compileMillis, wallMillis: performance.now() - started }));
+      io.stderr(formatStats(prepared.engine.stats, prepared.program.heap.stats, { compileMillis, wallMillis: performance.now() - started }, prepared.program.hostCallCounts));
     }
     prepared.engine.dispose();
   }

@@ -9,14 +9,18 @@ export interface RunTimes {
   wallMillis: number;
 }
 
+/** How many host functions the `host calls by function` row names. */
+const HOST_CALL_ROWS = 6;
+
 /** The `--stats` report, one aligned `name value` pair per line. */
-export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTimes): string {
+export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTimes, hostCallCounts: ReadonlyMap<string, number> = new Map()): string {
   const ms = (x: number): string => `${x.toFixed(1)} ms`;
   const rows: [string, string][] = [
     ['instructions', String(engine.instructions)],
     ['stores', String(engine.stores)],
     ['calls', String(engine.calls)],
     ['host calls', String(engine.hostCalls)],
+    ...hostCallRow(hostCallCounts),
     ['allocations', String(heap.allocations)],
     ['bytes allocated', String(heap.bytesAllocated)],
     ['collections', String(heap.collections)],
@@ -36,4 +40,13 @@ export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTime
   }
   const width = Math.max(...rows.map(([name]) => name.length));
   return `jitc stats:\n${rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`).join('\n')}\n`;
+}
+
+/** The most called host functions, most first: where a run still leaves compiled code. */
+function hostCallRow(counts: ReadonlyMap<string, number>): [string, string][] {
+  const called = [...counts].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (called.length === 0) return [];
+  const shown = called.slice(0, HOST_CALL_ROWS).map(([name, n]) => `${name} ${n}`);
+  if (called.length > HOST_CALL_ROWS) shown.push(`${called.length - HOST_CALL_ROWS} more`);
+  return [['host calls by function', shown.join(', ')]];
 }

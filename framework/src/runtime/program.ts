@@ -19,6 +19,8 @@ export interface ProgramOptions {
   verifyHeap?: boolean;
   /** Host functions of the frontend's runtime. */
   hosts?: HostFunction[];
+  /** Count calls per host function (`hostCallCounts`), for --stats. */
+  countHostCalls?: boolean;
 }
 
 /** An engine that must learn of functions loaded while the program runs. */
@@ -39,6 +41,8 @@ export class Program {
   readonly heap: GcHeap;
   readonly hosts = new HostRegistry();
   readonly hostContext: HostContext;
+  /** Calls per host function, when options.countHostCalls. */
+  readonly hostCallCounts = new Map<string, number>();
   private readonly codeListeners: CodeListener[] = [];
 
   constructor(
@@ -91,7 +95,20 @@ export class Program {
   bindExtern(name: string): HostFunction {
     const h = this.hosts.get(name);
     if (!h) throw new Error(`extern @${name} has no host function (known: ${this.hosts.all().map((x) => x.name).join(', ')})`);
-    return h;
+    return this.options.countHostCalls ? this.counted(h) : h;
+  }
+
+  private counted(h: HostFunction): HostFunction {
+    const counts = this.hostCallCounts;
+    counts.set(h.name, counts.get(h.name) ?? 0);
+    const impl = h.impl;
+    return {
+      ...h,
+      impl: (args, ctx) => {
+        counts.set(h.name, counts.get(h.name)! + 1);
+        return impl(args, ctx);
+      },
+    };
   }
 }
 

@@ -16,7 +16,16 @@ test('-O2 with --stats runs the demo and reports to stderr', async (t) => {
     t.regex(r.stderr, new RegExp(`^  ${name} +\\S`, 'm'), name);
   }
   t.regex(r.stderr, /^ {2}allocations +1000$/m);
+  // The demo prints three numbers through one host function.
+  t.regex(r.stderr, /^ {2}host calls by function +print_i32 3$/m);
   t.is(r.status, 0);
+});
+
+test('--stats names the host functions called, most called first', async (t) => {
+  const r = await cliInProcess('--stats', fixture('host-call-mix.jir'));
+  t.is(r.status, 0, r.stderr);
+  t.is(r.stdout, '1\n2\n3\n4\n0.5\n1.5\n!');
+  t.regex(r.stderr, /^ {2}host calls by function +print_i32 4, print_f64 2, print_char 1$/m);
 });
 
 for (const flags of [[], ['-O0'], ['-O2'], ['--lower']]) {
