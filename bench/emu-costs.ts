@@ -29,6 +29,15 @@ const STORE_LOOP = loopOf(0xe5812000); // str r2, [r1]
 const LOAD_LOOP = loopOf(0xe5912000); // ldr r2, [r1]
 const VSTR_LOOP = loopOf(0xed810b00); // vstr d0, [r1]
 const STRD_LOOP = loopOf(0xe1c120f0); // strd r2, r3, [r1]
+/** Control flow inside a loop: each ends a translated block. The call loops keep lr on the stack. */
+const BRANCH_LOOP = loopOf(0xeaffffff); // b .+4 (a taken direct branch)
+const PUSH_LR = 0xe52de004; // str lr, [sp, #-4]!
+const POP_PC = 0xe49df004; // ldr pc, [sp], #4
+// push {lr}; 1: bl f; subs; bne 1b; pop {pc}; f: bx lr
+const CALL_LOOP = [PUSH_LR, 0xeb000002, SUBS_R0_1, 0x1afffffc, POP_PC, BX_LR];
+// push {lr}; 1: add r3, pc, #12 (r3 = f); blx r3; subs; bne 1b; pop {pc}; f: bx lr
+const INDIRECT_CALL_LOOP = [PUSH_LR, 0xe28f300c, 0xe12fff33, SUBS_R0_1, 0x1afffffb, POP_PC, BX_LR];
+
 /** `movw r12, #lo; movt r12, #hi` */
 function r12Is(address: number): [number, number] {
   const field = (half: number): number => ((half >>> 12) << 16) | (half & 0xfff);
@@ -134,6 +143,9 @@ function main(): void {
   report('guest store (str), beyond a register op', perIteration(load(STORE_LOOP)) - registerLoop, 'ns');
   report('guest strd, beyond a register op', perIteration(load(STRD_LOOP)) - registerLoop, 'ns');
   report('guest vstr of a double, beyond a register op', perIteration(load(VSTR_LOOP)) - registerLoop, 'ns');
+  report('taken direct branch (b), beyond a register op', perIteration(load(BRANCH_LOOP)) - registerLoop, 'ns');
+  report('bl + bx lr (call and return), beyond the loop', perIteration(load(CALL_LOOP)) - registerLoop, 'ns');
+  report('blx reg + bx lr, beyond the loop', perIteration(load(INDIRECT_CALL_LOOP)) - registerLoop, 'ns');
 
   machine.setHostFunction(0, hostFunction({ ints: 1 }, (x) => x));
   const hostCalls = 200_000;
