@@ -1,0 +1,86 @@
+// Runs the five Python benchmarks of ../shared/bench/python/ at a reduced N on the interpreter
+// and on armv7 × boehm, alternating the two, beside CPython: wall time of each, and from
+// `--stats` the host calls and guest instructions per iteration (a run with N = 0 is
+// subtracted, so start-up and set-up do not count). Output must equal CPython's.
+// An "iteration" is what each benchmark repeats: a call of fib, a loop or sieve step, an
+// nbody time step, an inner-loop step of spectral_norm (20·2·N² of them).
+// Usage: npx tsx bench/python-benchmarks.ts [--only fib,nbody] [--scale K] [--no-counts] [--jitc path/to/bin/jitc.js]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1]! : dflt;
+};
+const scale = Number(opt('--scale', '1'));
+const withCounts = !args.includes('--no-counts');
+const root = new URL('..', import.meta.url).pathname;
+const sources = `${root}../shared/bench/python/`;
+// --jitc picks another checkout's launcher, e.g. a copy of an older commit for a before/after table.
+const jitc = opt('--jitc', `${root}bin/jitc.js`);
+// Debian's CPython 3.11.2, the oracle of the minipy tests (../shared/notes/oracles.md); the
+// pyenv shim on PATH adds ~0.4 s of its own.
+const PYTHON = '/usr/bin/python3';
+const work = mkdtempSync(join(tmpdir(), 'jitc-pybench-'));
+
+const fibCalls = (n: number): number => {
+  let [a, b] = [1, 1]; // calls(0) = calls(1) = 1; calls(n) = 1 + calls(n-1) + calls(n-2)
+  for (let i = 1; i < n; i++) [a, b] = [b, 1 + a + b];
+  return n === 0 ? 1 : b;
+};
+interface Bench { n: number; iterations: (n: number) => number }
+const BENCHES: Record<string, Bench> = {
+  fib: { n: 22, iterations: fibCalls },
+  loop: { n: 100_000 * scale, iterations: (n) => n },
+  nbody: { n: 2_000 * scale, iterations: (n) => n },
+  sieve: { n: 100_000 * scale, iterations: (n) => n },
+  spectral_norm: { n: Math.round(30 * Math.sqrt(scale)), iterations: (n) => 40 * n * n },
+};
+const only = opt('--only', '');
+const names = only !== '' ? only.split(',') : Object.keys(BENCHES);
+
+/** The benchmark with its `N = ...` line replaced, written to a scratch file. */
+function withN(name: string, n: number): string {
+  const text = readFileSync(`${sources}${name}.py`, 'utf8').replace(/^N = .*$/m, `N = ${n}`);
+  const file = join(work, `${name}_${n}.py`);
+  writeFileSync(file, text);
+  return file;
+}
+
+interface Run { ms: number; out: string; stderr: string; status: number | null }
+function run(cmd: string, argv: string[]): Run {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26, env: { ...process.env, PYTHONHASHSEED: '0' } });
+  return { ms: performance.now() - t0, out: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+const INTERP = ['--backend', 'interp'];
+const ARM = ['--backend', 'armv7', '--gc', 'boehm'];
+const stat = (r: Run, label: string): number => Number(new RegExp(`${label}\\s+(\\d+)`).exec(r.stderr)?.[1] ?? NaN);
+
+console.log(`scale ${scale}; wall ms of one run each, alternating; per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up with --stats`);
+console.log('| benchmark | N | CPython ms | interp ms | armv7 ms | armv7/interp | armv7 N=0 ms | host calls/iter | allocs/iter | instr/iter | output = CPython |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const name of names) {
+  const b = BENCHES[name]!;
+  const file = withN(name, b.n);
+  const py = run(PYTHON, [file]);
+  const interp = run(process.execPath, [jitc, file, ...INTERP]);
+  const arm = run(process.execPath, [jitc, file, ...ARM]);
+  const same = interp.out === py.out && arm.out === py.out && interp.status === 0 && arm.status === 0;
+  let counts = ['-', '-', '-', '-'];
+  if (withCounts) {
+    const full = run(process.execPath, [jitc, file, ...ARM, '--stats']);
+    const zero = run(process.execPath, [jitc, withN(name, 0), ...ARM, '--stats']);
+    const iters = b.iterations(b.n) - b.iterations(0);
+    const per = (label: string, digits: number): string => ((stat(full, label) - stat(zero, label)) / iters).toFixed(digits);
+    counts = [zero.ms.toFixed(0), per('host calls', 3), per('allocations', 3), per('instructions', 1)];
+  }
+  const cells = [name, String(b.n), py.ms.toFixed(0), interp.ms.toFixed(0), arm.ms.toFixed(0), (arm.ms / interp.ms).toFixed(2), ...counts, String(same)];
+  console.log(`| ${cells.join(' | ')} |`);
+  if (!same) console.log(`  CPython: ${py.out.trim()} | interp: ${interp.out.trim()} ${interp.stderr.trim()} | armv7: ${arm.out.trim()} ${arm.stderr.trim()}`);
+}
