@@ -67,7 +67,7 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     binary('py.mul.slow', '*'),
     binary('py.floordiv.slow', '//'),
     binary('py.mod.slow', '%'),
-    binary('py.truediv', '/'),
+    binary('py.truediv.slow', '/'),
     binary('py.pow', '**'),
     binary('py.lshift', '<<'),
     binary('py.rshift', '>>'),
