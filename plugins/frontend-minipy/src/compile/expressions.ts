@@ -4,8 +4,8 @@ import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
-const IR_BINOPS: Record<string, string> = { '+': 'py.add', '-': 'py.sub', '*': 'py.mul', '/': 'py.truediv', '//': 'py.floordiv', '%': 'py.mod' };
-const HOST_BINOPS: Record<string, string> = { '**': 'py.pow', '<<': 'py.lshift', '>>': 'py.rshift', '&': 'py.bitand', '|': 'py.bitor', '^': 'py.bitxor' };
+const IR_BINOPS: Record<string, string> = { '+': 'py.add', '-': 'py.sub', '*': 'py.mul', '/': 'py.truediv', '//': 'py.floordiv', '%': 'py.mod', '**': 'py.pow' };
+const HOST_BINOPS: Record<string, string> = { '<<': 'py.lshift', '>>': 'py.rshift', '&': 'py.bitand', '|': 'py.bitor', '^': 'py.bitxor' };
 const CMP_FUNCS: Record<string, string> = { '<': 'py.lt', '<=': 'py.le', '>': 'py.gt', '>=': 'py.ge', '==': 'py.eq', '!=': 'py.ne' };
 const EXCEPTION_NAMES = new Set(EXCEPTION_CLASSES.map(([n]) => n));
 const SMALL_MIN = -(2n ** 30n);

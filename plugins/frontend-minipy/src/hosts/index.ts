@@ -68,7 +68,7 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     binary('py.floordiv.slow', '//'),
     binary('py.mod.slow', '%'),
     binary('py.truediv.slow', '/'),
-    binary('py.pow', '**'),
+    binary('py.pow.slow', '**'),
     binary('py.lshift', '<<'),
     binary('py.rshift', '>>'),
     binary('py.bitand', '&'),
