@@ -177,7 +177,7 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
 
 function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
   const f = e.func;
-  if (e.keywords.length > 0 && !(f.kind === 'name' && f.id === 'print' && isBuiltin(fc, 'print'))) {
+  if (e.keywords.length > 0 && !(f.kind === 'name' && f.id === 'print' && isBuiltinName(fc, 'print'))) {
     unsupported(fc.info, 'keyword arguments are supported only for print()', e);
   }
   if (f.kind === 'attr') {
@@ -187,7 +187,7 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
     if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
     return fc.call('py.call_method', [self, fc.str(f.name), fc.tuple(args)]);
   }
-  if (f.kind === 'name' && isBuiltin(fc, f.id)) {
+  if (f.kind === 'name' && isBuiltinName(fc, f.id)) {
     if (f.id === 'print') {
       const args = fc.tuple(e.args.map((a) => expr(fc, a)));
       const kw = (name: string): number => {
@@ -253,6 +253,7 @@ function missingMessage(name: string, missing: string[]): string {
   return `${name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`;
 }
 
-function isBuiltin(fc: FunctionCompiler, id: string): boolean {
+/** Whether `id` names a builtin here (no local or module-level name shadows it). */
+export function isBuiltinName(fc: FunctionCompiler, id: string): boolean {
   return !fc.locals?.has(id) && !fc.info.globals.has(id) && (id === 'print' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id));
 }

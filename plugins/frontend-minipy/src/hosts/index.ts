@@ -98,7 +98,7 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.getslice', [R, R, R, R], R, (py, [o, lo, hi, st]) => getSlice(py, o!, lo!, hi!, st!)),
     host('py.len.slow', [R], R, (py, [o]) => py.smallInt(lengthOf(py, o!))),
     host('py.append.slow', [R, R], R, (py, [l, v]) => callMethod(py, l!, 'append', [v!])),
-    host('py.iter', [R], R, (py, [o]) => makeIter(py, o!)),
+    host('py.iter.slow', [R], R, (py, [o]) => makeIter(py, o!)),
     host('py.next.slow', [R], R, (py) => py.raise('TypeError', 'object is not an iterator')),
     host('py.unpack', [R, I], R, (py, [v, n]) => {
       const items = py.typeOf(v!) === py.t.tuple ? py.tupleItems(v!) : iterateValues(py, v!);
