@@ -7,6 +7,8 @@ import type { FunctionCompiler } from './function-compiler.ts';
 const IR_BINOPS: Record<string, string> = { '+': 'py.add', '-': 'py.sub', '*': 'py.mul', '/': 'py.truediv', '//': 'py.floordiv', '%': 'py.mod', '**': 'py.pow' };
 const HOST_BINOPS: Record<string, string> = { '<<': 'py.lshift', '>>': 'py.rshift', '&': 'py.bitand', '|': 'py.bitor', '^': 'py.bitxor' };
 const CMP_FUNCS: Record<string, string> = { '<': 'py.lt', '<=': 'py.le', '>': 'py.gt', '>=': 'py.ge', '==': 'py.eq', '!=': 'py.ne' };
+/** Builtins of one argument with a fast path in the runtime IR (its slow path calls the host). */
+const ONE_ARG_BUILTINS = new Map([['len', 'py.len'], ['abs', 'py.abs'], ['float', 'py.float'], ['int', 'py.int']]);
 const EXCEPTION_NAMES = new Set(EXCEPTION_CLASSES.map(([n]) => n));
 const SMALL_MIN = -(2n ** 30n);
 const SMALL_MAX = 2n ** 30n - 1n;
@@ -204,10 +206,11 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
       const args = fc.tuple(e.args.map((a) => expr(fc, a)));
       return fc.call('py.make_exc', [fc.imm(exceptionClassRef(f.id)), args]);
     }
-    if (f.id === 'len' && e.args.length === 1) {
+    const fast = ONE_ARG_BUILTINS.get(f.id);
+    if (fast && e.args.length === 1) {
       const v = expr(fc, e.args[0]!);
       fc.line = e.line;
-      return fc.call('py.len', [v]);
+      return fc.call(fast, [v]);
     }
     const args = fc.tuple(e.args.map((a) => expr(fc, a)));
     fc.line = e.line;

@@ -115,6 +115,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     }),
     host('py.make_list', [R], R, (py, [t]) => py.makeList(py.tupleItems(t!))),
     host('py.call_method', [R, R, R], R, (py, [o, name, args]) => callMethod(py, o!, py.readStr(name!), py.tupleItems(args!))),
+    host('py.abs.slow', [R], R, (py, [v]) => BUILTINS.abs!(py, [v!])),
+    host('py.float.slow', [R], R, (py, [v]) => BUILTINS.float!(py, [v!])),
+    host('py.int.slow', [R], R, (py, [v]) => BUILTINS.int!(py, [v!])),
     host('py.builtin', [I, R], R, (py, [which, args]) => BUILTINS[BUILTIN_NAMES[which!]!]!(py, py.tupleItems(args!))),
     host('py.print', [R, R, R], R, (py, [args, sep, end]) => {
       const text = (r: number, what: string): string => {

@@ -3,7 +3,7 @@ import { parseModule, type HostFunction, type Module } from '#framework';
 import { expandFloatOperands } from './float-operands.ts';
 
 /** The runtime's IR, one file per job; `core.jir` declares the types. */
-const LIBRARY_FILES = ['core.jir', 'numbers.jir', 'power.jir', 'compare.jir', 'containers.jir'];
+const LIBRARY_FILES = ['core.jir', 'numbers.jir', 'power.jir', 'compare.jir', 'containers.jir', 'builtins.jir'];
 
 const LIBRARY_TEXT = expandFloatOperands(LIBRARY_FILES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n'));
 
