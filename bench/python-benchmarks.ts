@@ -5,6 +5,7 @@
 // An "iteration" is what each benchmark repeats: a call of fib, a loop or sieve step, an
 // nbody time step, an inner-loop step of spectral_norm (20·2·N² of them).
 // Usage: npx tsx bench/python-benchmarks.ts [--only fib,nbody] [--scale K] [--no-counts] [--jitc path/to/bin/jitc.js]
+//          [--baseline other/checkout/bin/jitc.js]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,25 +63,36 @@ const INTERP = ['--backend', 'interp'];
 const ARM = ['--backend', 'armv7', '--gc', 'boehm'];
 const stat = (r: Run, label: string): number => Number(new RegExp(`${label}\\s+(\\d+)`).exec(r.stderr)?.[1] ?? NaN);
 
-console.log(`scale ${scale}; wall ms of one run each, alternating; per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up with --stats`);
-console.log('| benchmark | N | CPython ms | interp ms | armv7 ms | armv7/interp | armv7 N=0 ms | host calls/iter | allocs/iter | instr/iter | output = CPython |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-for (const name of names) {
-  const b = BENCHES[name]!;
-  const file = withN(name, b.n);
-  const py = run(PYTHON, [file]);
-  const interp = run(process.execPath, [jitc, file, ...INTERP]);
-  const arm = run(process.execPath, [jitc, file, ...ARM]);
-  const same = interp.out === py.out && arm.out === py.out && interp.status === 0 && arm.status === 0;
+/** Wall times and counts of one jitc checkout on one benchmark. */
+function measure(launcher: string, name: string, b: Bench, file: string, want: string): string[] {
+  const interp = run(process.execPath, [launcher, file, ...INTERP]);
+  const arm = run(process.execPath, [launcher, file, ...ARM]);
+  const same = interp.out === want && arm.out === want && interp.status === 0 && arm.status === 0;
   let counts = ['-', '-', '-', '-'];
   if (withCounts) {
-    const full = run(process.execPath, [jitc, file, ...ARM, '--stats']);
-    const zero = run(process.execPath, [jitc, withN(name, 0), ...ARM, '--stats']);
+    const full = run(process.execPath, [launcher, file, ...ARM, '--stats']);
+    const zero = run(process.execPath, [launcher, withN(name, 0), ...ARM, '--stats']);
     const iters = b.iterations(b.n) - b.iterations(0);
     const per = (label: string, digits: number): string => ((stat(full, label) - stat(zero, label)) / iters).toFixed(digits);
     counts = [zero.ms.toFixed(0), per('host calls', 3), per('allocations', 3), per('instructions', 1)];
   }
-  const cells = [name, String(b.n), py.ms.toFixed(0), interp.ms.toFixed(0), arm.ms.toFixed(0), (arm.ms / interp.ms).toFixed(2), ...counts, String(same)];
-  console.log(`| ${cells.join(' | ')} |`);
-  if (!same) console.log(`  CPython: ${py.out.trim()} | interp: ${interp.out.trim()} ${interp.stderr.trim()} | armv7: ${arm.out.trim()} ${arm.stderr.trim()}`);
+  if (!same) console.error(`${name}: CPython ${want.trim()} | interp ${interp.out.trim()} ${interp.stderr.trim()} | armv7 ${arm.out.trim()} ${arm.stderr.trim()}`);
+  return [interp.ms.toFixed(0), arm.ms.toFixed(0), (arm.ms / interp.ms).toFixed(2), ...counts, String(same)];
+}
+
+// --baseline runs another checkout's launcher right before this one on each benchmark, so a
+// before/after table comes from one run.
+const baseline = opt('--baseline', '');
+const versions = baseline !== '' ? [['before', baseline], ['after', jitc]] : [['', jitc]];
+console.log(`scale ${scale}; wall ms of one run each, alternating; per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up with --stats`);
+console.log('| benchmark | N | version | CPython ms | interp ms | armv7 ms | armv7/interp | armv7 N=0 ms | host calls/iter | allocs/iter | instr/iter | output = CPython |');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const name of names) {
+  const b = BENCHES[name]!;
+  const file = withN(name, b.n);
+  const py = run(PYTHON, [file]);
+  for (const [label, launcher] of versions) {
+    const cells = [name, String(b.n), label!, py.ms.toFixed(0), ...measure(launcher!, name, b, file, py.out)];
+    console.log(`| ${cells.join(' | ')} |`);
+  }
 }
