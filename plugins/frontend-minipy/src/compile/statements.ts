@@ -208,7 +208,8 @@ function forRange(fc: FunctionCompiler, s: Stmt & { kind: 'for' }, args: Expr[])
   fc.enter(setup);
   const [first, end, by] = setup.params as [number, number, number];
   const sign = literalSign(args.length === 3 ? args[2] : undefined);
-  const up = sign === null ? b.emit('icmp.sgt', [by, b.iconst(0)]) : -1;
+  // With a step of unknown sign, counting up or down is decided once, before the loop.
+  const countsUp = sign === null ? b.emit('icmp.sgt', [by, b.iconst(0)]) : null;
   const counter = fc.ownVar('range', 'i32');
   fc.vars.write(fc.block, counter, first);
 
@@ -221,7 +222,7 @@ function forRange(fc: FunctionCompiler, s: Stmt & { kind: 'for' }, args: Expr[])
   const pos = fc.vars.read(head, counter);
   const below = (): number => b.emit('icmp.slt', [pos, end]);
   const above = (): number => b.emit('icmp.sgt', [pos, end]);
-  const more = sign === 1 ? below() : sign === -1 ? above() : b.emit('select', [up, below(), above()]);
+  const more = countsUp !== null ? b.emit('select', [countsUp, below(), above()]) : sign === 1 ? below() : above();
   fc.branch(more, body, orelse);
   fc.enter(body);
   fc.vars.write(body, counter, b.emit('iadd', [pos, by]));
