@@ -82,23 +82,25 @@ function measure(launcher: string, name: string, b: Bench, file: string, want: s
   const interp = run(process.execPath, [launcher, file, ...INTERP]);
   const arm = run(process.execPath, [launcher, file, ...ARM]);
   const same = interp.out === want && arm.out === want && interp.status === 0 && arm.status === 0;
-  let counts = ['-', '-', '-', '-'];
+  // Start-up and set-up alone: the same program with N = 0.
+  const startup = run(process.execPath, [launcher, withN(name, 0), ...ARM]);
+  let counts = ['-', '-', '-'];
   if (withCounts) {
-    const full = run(process.execPath, [launcher, file, ...ARM, '--stats']);
-    const zero = run(process.execPath, [launcher, withN(name, 0), ...ARM, '--stats']);
+    const full = runOnce(process.execPath, [launcher, file, ...ARM, '--stats']);
+    const zero = runOnce(process.execPath, [launcher, withN(name, 0), ...ARM, '--stats']);
     const iters = b.iterations(b.n) - b.iterations(0);
     const per = (label: string, digits: number): string => ((stat(full, label) - stat(zero, label)) / iters).toFixed(digits);
-    counts = [zero.ms.toFixed(0), per('host calls', 3), per('allocations', 3), per('instructions', 1)];
+    counts = [per('host calls', 3), per('allocations', 3), per('instructions', 1)];
   }
   if (!same) console.error(`${name}: CPython ${want.trim()} | interp ${interp.out.trim()} ${interp.stderr.trim()} | armv7 ${arm.out.trim()} ${arm.stderr.trim()}`);
-  return [interp.ms.toFixed(0), arm.ms.toFixed(0), (arm.ms / interp.ms).toFixed(2), ...counts, String(same)];
+  return [interp.ms.toFixed(0), arm.ms.toFixed(0), (arm.ms / interp.ms).toFixed(2), startup.ms.toFixed(0), ...counts, String(same)];
 }
 
 // --baseline runs another checkout's launcher right before this one on each benchmark, so a
 // before/after table comes from one run.
 const baseline = opt('--baseline', '');
 const versions = baseline !== '' ? [['before', baseline], ['after', jitc]] : [['', jitc]];
-console.log(`scale ${scale}; wall ms, fastest of ${rounds} run(s) each, alternating; per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up with --stats`);
+console.log(`scale ${scale}; wall ms, fastest of ${rounds} run(s) each, alternating; per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up and set-up alone`);
 console.log('| benchmark | N | version | CPython ms | interp ms | armv7 ms | armv7/interp | armv7 N=0 ms | host calls/iter | allocs/iter | instr/iter | output = CPython |');
 console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const name of names) {
