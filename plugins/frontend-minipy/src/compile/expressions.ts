@@ -4,9 +4,11 @@ import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
-const IR_BINOPS: Record<string, string> = { '+': 'py.add', '-': 'py.sub', '*': 'py.mul', '//': 'py.floordiv', '%': 'py.mod' };
-const HOST_BINOPS: Record<string, string> = { '/': 'py.truediv', '**': 'py.pow', '<<': 'py.lshift', '>>': 'py.rshift', '&': 'py.bitand', '|': 'py.bitor', '^': 'py.bitxor' };
+const IR_BINOPS: Record<string, string> = { '+': 'py.add', '-': 'py.sub', '*': 'py.mul', '/': 'py.truediv', '//': 'py.floordiv', '%': 'py.mod', '**': 'py.pow' };
+const HOST_BINOPS: Record<string, string> = { '<<': 'py.lshift', '>>': 'py.rshift', '&': 'py.bitand', '|': 'py.bitor', '^': 'py.bitxor' };
 const CMP_FUNCS: Record<string, string> = { '<': 'py.lt', '<=': 'py.le', '>': 'py.gt', '>=': 'py.ge', '==': 'py.eq', '!=': 'py.ne' };
+/** Builtins of one argument with a fast path in the runtime IR (its slow path calls the host). */
+const ONE_ARG_BUILTINS = new Map([['len', 'py.len'], ['abs', 'py.abs'], ['float', 'py.float'], ['int', 'py.int']]);
 const EXCEPTION_NAMES = new Set(EXCEPTION_CLASSES.map(([n]) => n));
 const SMALL_MIN = -(2n ** 30n);
 const SMALL_MAX = 2n ** 30n - 1n;
@@ -177,7 +179,7 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
 
 function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
   const f = e.func;
-  if (e.keywords.length > 0 && !(f.kind === 'name' && f.id === 'print' && isBuiltin(fc, 'print'))) {
+  if (e.keywords.length > 0 && !(f.kind === 'name' && f.id === 'print' && isBuiltinName(fc, 'print'))) {
     unsupported(fc.info, 'keyword arguments are supported only for print()', e);
   }
   if (f.kind === 'attr') {
@@ -187,7 +189,7 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
     if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
     return fc.call('py.call_method', [self, fc.str(f.name), fc.tuple(args)]);
   }
-  if (f.kind === 'name' && isBuiltin(fc, f.id)) {
+  if (f.kind === 'name' && isBuiltinName(fc, f.id)) {
     if (f.id === 'print') {
       const args = fc.tuple(e.args.map((a) => expr(fc, a)));
       const kw = (name: string): number => {
@@ -204,10 +206,11 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
       const args = fc.tuple(e.args.map((a) => expr(fc, a)));
       return fc.call('py.make_exc', [fc.imm(exceptionClassRef(f.id)), args]);
     }
-    if (f.id === 'len' && e.args.length === 1) {
+    const fast = ONE_ARG_BUILTINS.get(f.id);
+    if (fast && e.args.length === 1) {
       const v = expr(fc, e.args[0]!);
       fc.line = e.line;
-      return fc.call('py.len', [v]);
+      return fc.call(fast, [v]);
     }
     const args = fc.tuple(e.args.map((a) => expr(fc, a)));
     fc.line = e.line;
@@ -253,6 +256,7 @@ function missingMessage(name: string, missing: string[]): string {
   return `${name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`;
 }
 
-function isBuiltin(fc: FunctionCompiler, id: string): boolean {
+/** Whether `id` names a builtin here (no local or module-level name shadows it). */
+export function isBuiltinName(fc: FunctionCompiler, id: string): boolean {
   return !fc.locals?.has(id) && !fc.info.globals.has(id) && (id === 'print' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id));
 }

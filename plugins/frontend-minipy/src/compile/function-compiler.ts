@@ -36,6 +36,7 @@ export class FunctionCompiler {
   /** Set for the module body: how a `def` statement binds its function object. */
   defHook: ((d: Stmt & { kind: 'def' }) => void) | null = null;
   private readonly nullValue: number;
+  private ownVars = 0;
 
   constructor(
     readonly info: ProgramInfo,
@@ -47,7 +48,9 @@ export class FunctionCompiler {
   ) {
     this.b = new FuncBuilder(info.module, name, { params, result: 'ref' }, paramNames.map(safeName));
     this.nullValue = this.b.emit('rnull', [], { name: 'unbound' });
-    this.vars = new SsaVars(this.b, () => this.nullValue);
+    // The compiler's own i32 variables (loop counters) are read unwritten only in dead code.
+    const zero = this.b.iconst(0);
+    this.vars = new SsaVars(this.b, (type) => (type === 'i32' ? zero : this.nullValue));
     this.vars.track(this.b.func.entry, params.length);
     this.vars.seal(this.b.func.entry);
     const propagate = this.newHandler();
@@ -156,6 +159,12 @@ export class FunctionCompiler {
   }
 
   // ---- variables
+  /** A new variable of the compiler's own (`$` keeps it apart from Python names). */
+  ownVar(prefix: string, type: ValType): string {
+    const name = `${prefix}$${this.ownVars++}`;
+    this.vars.declare(name, type);
+    return name;
+  }
   readLocal(name: string): number {
     const v = this.vars.read(this.block, name);
     if (v === this.nullValue || this.vars.paramValues.has(v)) {

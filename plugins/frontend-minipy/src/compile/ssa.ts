@@ -1,4 +1,4 @@
-import type { Block, FuncBuilder, Target } from '#framework';
+import type { Block, FuncBuilder, Target, ValType } from '#framework';
 
 interface Edge {
   from: Block;
@@ -22,8 +22,13 @@ export class SsaVars {
   private readonly varParams = new Map<Block, Map<number, string>>();
   /** Block parameters made for variables: they may hold the unbound marker (null). */
   readonly paramValues = new Set<number>();
+  /** Variables that are not Python names (the compiler's own, e.g. loop counters) and hold
+   *  another type than ref; they are always written before they are read. */
+  private readonly types = new Map<string, ValType>();
 
-  constructor(private readonly b: FuncBuilder, private readonly undefinedValue: () => number) {}
+  /** `undefinedValue(type)`: what a variable of that type reads as where it was never written
+   *  (for Python names, the unbound marker; in dead code, any value of the type). */
+  constructor(private readonly b: FuncBuilder, private readonly undefinedValue: (type: ValType) => number) {}
 
   /** Registers a block and how many of its parameters are not variables. */
   track(block: Block, fixed: number): void {
@@ -34,6 +39,11 @@ export class SsaVars {
     const list = this.preds.get(target.block) ?? [];
     list.push({ from, target, fixedArgs: target.args.length, vars: new Map() });
     this.preds.set(target.block, list);
+  }
+
+  /** Declares a variable of the compiler's own with its type. */
+  declare(name: string, type: ValType): void {
+    this.types.set(name, type);
   }
 
   write(block: Block, name: string, v: number): void {
@@ -64,7 +74,7 @@ export class SsaVars {
   }
 
   private readAtJoin(block: Block, name: string): number {
-    if (this.sealed.has(block) && (this.preds.get(block) ?? []).length === 0) return this.undefinedValue();
+    if (this.sealed.has(block) && (this.preds.get(block) ?? []).length === 0) return this.undefinedValue(this.types.get(name) ?? 'ref');
     const p = this.newParam(block, name);
     this.write(block, name, p);
     if (!this.sealed.has(block)) {
@@ -76,7 +86,7 @@ export class SsaVars {
   }
 
   private newParam(block: Block, name: string): number {
-    const p = this.b.func.newValue('ref', name.replace(/[^A-Za-z0-9_]/g, '_'));
+    const p = this.b.func.newValue(this.types.get(name) ?? 'ref', name.replace(/[^A-Za-z0-9_]/g, '_'));
     block.params.push(p);
     this.paramValues.add(p);
     let m = this.varParams.get(block);

@@ -1,7 +1,8 @@
 import type { Expr, Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
-import { binop, condition, expr } from './expressions.ts';
+import { binop, condition, expr, isBuiltinName } from './expressions.ts';
+import { builtinIndex } from '../hosts/index.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
 /** Compiles a statement list into the current block. */
@@ -76,6 +77,11 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       return;
     }
     case 'for': {
+      const rangeArgs = rangeCallArgs(fc, s.iter);
+      if (rangeArgs) {
+        forRange(fc, s, rangeArgs);
+        return;
+      }
       const it = fc.call('py.iter', [expr(fc, s.iter)]);
       const head = fc.newBlock('for');
       const body = fc.newBlock('body');
@@ -157,6 +163,76 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       if (fc.defHook) return fc.defHook(s);
       return unsupported(fc.info, 'nested functions are not supported', s);
   }
+}
+
+/** The arguments of `range(...)` when a `for` iterates over a call of the builtin range. */
+function rangeCallArgs(fc: FunctionCompiler, e: Expr): Expr[] | null {
+  if (e.kind !== 'call' || e.func.kind !== 'name' || e.func.id !== 'range' || e.keywords.length > 0) return null;
+  if (e.args.length < 1 || e.args.length > 3 || !isBuiltinName(fc, 'range')) return null;
+  return e.args;
+}
+
+/** The sign of a step known at compile time: a literal int, or its negation. */
+function literalSign(e: Expr | undefined): number | null {
+  if (!e) return 1;
+  if (e.kind === 'int') return e.value > 0n ? 1 : e.value < 0n ? -1 : null;
+  if (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'int') return e.operand.value > 0n ? -1 : null;
+  return null;
+}
+
+/**
+ * `for x in range(...)` as a counting loop: no range object, no iterator, no call per
+ * iteration. The loop counts in a raw i32 (start, stop and step are small ints, so
+ * pos + step cannot wrap); `x` gets the tagged counter. Arguments that are not all small
+ * ints, or a zero step, go through the builtin range(), which converts bools and raises
+ * CPython's errors, and the loop counts over the range object's bounds.
+ */
+function forRange(fc: FunctionCompiler, s: Stmt & { kind: 'for' }, args: Expr[]): void {
+  const b = fc.b;
+  const values = args.map((a) => expr(fc, a));
+  fc.line = s.line;
+  const one = b.iconst(1);
+  const [start, stop, step] = values.length === 1 ? [fc.smallInt(0), values[0]!, fc.smallInt(1)] : [values[0]!, values[1]!, values[2] ?? fc.smallInt(1)];
+  const [startBits, stopBits, stepBits] = [start, stop, step].map((v) => b.emit('ref.bits', [v])) as [number, number, number];
+  const allSmall = b.emit('iand', [b.emit('iand', [b.emit('iand', [startBits, stopBits]), stepBits]), one]);
+  const stepNonzero = b.emit('icmp.ne', [stepBits, one]);
+  const fast = fc.newBlock('range.fast');
+  const slow = fc.newBlock('range.slow');
+  const setup = fc.newBlock('range', ['i32', 'i32', 'i32']);
+  fc.branch(b.emit('iand', [allSmall, stepNonzero]), fast, slow);
+  fc.enter(fast);
+  fc.jump(setup, [startBits, stopBits, stepBits].map((x) => b.emit('isar', [x, one])));
+  fc.enter(slow);
+  const r = fc.call('py.builtin', [b.iconst(builtinIndex('range')), fc.tuple(values)]);
+  fc.jump(setup, ['start', 'stop', 'step'].map((f) => b.emit('get', [r], { sym: 'range', field: f })));
+  fc.enter(setup);
+  const [first, end, by] = setup.params as [number, number, number];
+  const sign = literalSign(args.length === 3 ? args[2] : undefined);
+  // With a step of unknown sign, counting up or down is decided once, before the loop.
+  const countsUp = sign === null ? b.emit('icmp.sgt', [by, b.iconst(0)]) : null;
+  const counter = fc.ownVar('range', 'i32');
+  fc.vars.write(fc.block, counter, first);
+
+  const head = fc.newBlock('for');
+  const body = fc.newBlock('body');
+  const orelse = fc.newBlock('for.else');
+  const exit = fc.newBlock('for.end');
+  fc.jump(head);
+  fc.enter(head, false);
+  const pos = fc.vars.read(head, counter);
+  const below = (): number => b.emit('icmp.slt', [pos, end]);
+  const above = (): number => b.emit('icmp.sgt', [pos, end]);
+  const more = countsUp !== null ? b.emit('select', [countsUp, below(), above()]) : sign === 1 ? below() : above();
+  fc.branch(more, body, orelse);
+  fc.enter(body);
+  fc.vars.write(body, counter, b.emit('iadd', [pos, by]));
+  assign(fc, s.target, b.emit('ref.from_bits', [b.emit('ior', [b.emit('ishl', [pos, one]), one])]));
+  loopBody(fc, s.body, head, exit);
+  fc.vars.seal(head);
+  fc.enter(orelse);
+  statements(fc, s.orelse);
+  fc.jump(exit);
+  fc.enter(exit);
 }
 
 function loopBody(fc: FunctionCompiler, body: Stmt[], head: ReturnType<FunctionCompiler['newBlock']>, exit: ReturnType<FunctionCompiler['newBlock']>): void {

@@ -54,7 +54,7 @@ function intOp(py: Py, op: BinOp, a: bigint, b: bigint): Num {
       if (b === 0n) py.raise('ZeroDivisionError', 'integer modulo by zero');
       return { int: intFloorMod(a, b) };
     case '**':
-      if (b < 0n) return { float: floatPow(py, toFloat(py, { int: a }), Number(b)) };
+      if (b < 0n) return { float: floatPow(py, toFloat(py, { int: a }), toFloat(py, { int: b })) };
       if (b > 100_000_000n && a !== 0n && a !== 1n && a !== -1n) py.raise('MemoryError' as never);
       return { int: a ** b };
     case '<<':

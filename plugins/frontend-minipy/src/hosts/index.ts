@@ -67,8 +67,8 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     binary('py.mul.slow', '*'),
     binary('py.floordiv.slow', '//'),
     binary('py.mod.slow', '%'),
-    binary('py.truediv', '/'),
-    binary('py.pow', '**'),
+    binary('py.truediv.slow', '/'),
+    binary('py.pow.slow', '**'),
     binary('py.lshift', '<<'),
     binary('py.rshift', '>>'),
     binary('py.bitand', '&'),
@@ -98,7 +98,7 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.getslice', [R, R, R, R], R, (py, [o, lo, hi, st]) => getSlice(py, o!, lo!, hi!, st!)),
     host('py.len.slow', [R], R, (py, [o]) => py.smallInt(lengthOf(py, o!))),
     host('py.append.slow', [R, R], R, (py, [l, v]) => callMethod(py, l!, 'append', [v!])),
-    host('py.iter', [R], R, (py, [o]) => makeIter(py, o!)),
+    host('py.iter.slow', [R], R, (py, [o]) => makeIter(py, o!)),
     host('py.next.slow', [R], R, (py) => py.raise('TypeError', 'object is not an iterator')),
     host('py.unpack', [R, I], R, (py, [v, n]) => {
       const items = py.typeOf(v!) === py.t.tuple ? py.tupleItems(v!) : iterateValues(py, v!);
@@ -115,6 +115,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     }),
     host('py.make_list', [R], R, (py, [t]) => py.makeList(py.tupleItems(t!))),
     host('py.call_method', [R, R, R], R, (py, [o, name, args]) => callMethod(py, o!, py.readStr(name!), py.tupleItems(args!))),
+    host('py.abs.slow', [R], R, (py, [v]) => BUILTINS.abs!(py, [v!])),
+    host('py.float.slow', [R], R, (py, [v]) => BUILTINS.float!(py, [v!])),
+    host('py.int.slow', [R], R, (py, [v]) => BUILTINS.int!(py, [v!])),
     host('py.builtin', [I, R], R, (py, [which, args]) => BUILTINS[BUILTIN_NAMES[which!]!]!(py, py.tupleItems(args!))),
     host('py.print', [R, R, R], R, (py, [args, sep, end]) => {
       const text = (r: number, what: string): string => {

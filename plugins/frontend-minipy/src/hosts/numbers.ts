@@ -1,5 +1,6 @@
 import type { Py } from './py-context.ts';
 import { FALSE, TRUE } from '../runtime/tags.ts';
+import { cPow } from './c-pow.ts';
 
 /** A numeric operand: bools count as ints, as in Python. */
 export type Num = { int: bigint; float?: undefined } | { float: number; int?: undefined };
@@ -73,12 +74,39 @@ export function compareNums(a: Num, b: Num): number {
   return -compareIntFloat(b.int!, a.float!);
 }
 
-/** Float power as CPython computes it, with its errors. */
-export function floatPow(py: Py, a: number, b: number): number {
-  if (a === 0 && b < 0) py.raise('ZeroDivisionError', '0.0 cannot be raised to a negative power');
-  if (a < 0 && Number.isFinite(a) && !Number.isInteger(b) && Number.isFinite(b)) py.raise('ValueError', 'complex results are not supported');
-  if (a === 1 || b === 0) return 1;
-  const r = Math.pow(a, b);
-  if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) py.raise('OverflowError', "(34, 'Numerical result out of range')");
-  return r;
+/** float ** float as CPython's float_pow computes it: special cases first, in its order,
+ *  then C's pow() (c-pow.ts) on a positive base, with its errors. A negative base with a
+ *  fractional exponent gives a complex number in CPython; mini-Python has none. */
+export function floatPow(py: Py, base: number, exp: number): number {
+  if (exp === 0) return 1;
+  if (Number.isNaN(base)) return base;
+  if (Number.isNaN(exp)) return base === 1 ? 1 : exp;
+  if (!Number.isFinite(exp)) {
+    const size = Math.abs(base);
+    if (size === 1) return 1;
+    return exp > 0 === size > 1 ? Infinity : 0;
+  }
+  if (!Number.isFinite(base)) {
+    if (exp > 0) return isOddInteger(exp) ? base : Infinity;
+    return isOddInteger(exp) ? (base < 0 ? -0 : 0) : 0;
+  }
+  if (base === 0) {
+    if (exp < 0) py.raise('ZeroDivisionError', '0.0 cannot be raised to a negative power');
+    return isOddInteger(exp) ? base : 0;
+  }
+  let negate = false;
+  if (base < 0) {
+    if (exp !== Math.floor(exp)) py.raise('ValueError', 'complex results are not supported');
+    base = -base;
+    negate = isOddInteger(exp);
+  }
+  if (base === 1) return negate ? -1 : 1;
+  const r = cPow(base, exp);
+  // pow() sets ERANGE on overflow (an infinite result); underflow to 0 is no error.
+  if (!Number.isFinite(r)) py.raise('OverflowError', "(34, 'Numerical result out of range')");
+  return negate ? -r : r;
+}
+
+function isOddInteger(x: number): boolean {
+  return Math.abs(x) % 2 === 1;
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseModule, type HostFunction, type Module } from '#framework';
+import { expandFloatOperands } from './float-operands.ts';
 
-const LIBRARY_TEXT = readFileSync(new URL('./library.jir', import.meta.url), 'utf8');
+/** The runtime's IR, one file per job; `core.jir` declares the types. */
+const LIBRARY_FILES = ['core.jir', 'numbers.jir', 'power.jir', 'compare.jir', 'containers.jir', 'builtins.jir'];
+
+const LIBRARY_TEXT = expandFloatOperands(LIBRARY_FILES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n'));
 
 /** Runtime type ids follow declaration order, so the library's `type` lines fix them. */
 function typeIdsOf(text: string): Map<string, number> {
