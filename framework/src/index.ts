@@ -35,5 +35,7 @@ export * from './ir/text/parser.ts';
 export * from './ir/text/printer.ts';
 export * from './ir/text/float-text.ts';
 export * from './machine/index.ts';
-export * as emu from './emu/index.ts';
+// Types only: the values (koffi, Unicorn) come from '#framework/emu', imported by native
+// backends alone, so that loading the framework never loads the native library.
+export type * as emu from './emu/index.ts';
 export * from './jit/index.ts';

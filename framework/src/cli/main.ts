@@ -1,17 +1,17 @@
-import { Registry } from '../registry.ts';
 import { parseCommandLine } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
+import { loadCliRegistry } from './load-plugins.ts';
 import { pluginsCommand } from './plugins-command.ts';
-import { CLI_PLUGINS } from './plugins-list.ts';
 import { reportError } from './report-error.ts';
-import { runCommand } from './run-command.ts';
 import { toRunConfig } from './run-options.ts';
 import { testCommand } from './test-command.ts';
 
 /**
  * The whole `jitc` command as a function: argv in, exit status out. Everything thrown
  * is caught here and reported as one message, so the user never sees a host stack.
+ * Plugins and the run machinery are imported only once the command needs them, so that
+ * `--help` and runs on the interpreter do not pay for (or load koffi with) the others.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let file: string | undefined;
@@ -22,15 +22,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(command.text.endsWith('\n') ? command.text : `${command.text}\n`);
         return EXIT.ok;
       case 'plugins':
-        return pluginsCommand(new Registry(CLI_PLUGINS), io);
+        return pluginsCommand(await loadCliRegistry(), io);
       case 'run': {
         file = command.file;
         const config = toRunConfig(command.options);
+        const registry = await loadCliRegistry({ file: command.file, backend: config.backend, gc: config.gc });
+        const { runCommand } = await import('./run-command.ts');
         const request = { file: command.file, config, emit: command.emit, entry: command.entry, goal: command.goal, stats: command.options.stats ?? false };
-        return runCommand(new Registry(CLI_PLUGINS), request, io);
+        return runCommand(registry, request, io);
       }
       case 'test':
-        return await testCommand(new Registry(CLI_PLUGINS), command.paths, toRunConfig(command.options), io);
+        return await testCommand(await loadCliRegistry(), command.paths, toRunConfig(command.options), io);
     }
   } catch (err) {
     const report = reportError(err, io.env, file);

@@ -1,7 +1,8 @@
 // The armv7 engine: compiles functions to A32 code (all up front when `eager`, otherwise
 // each on its first call, through the code cache's lazy stubs), runs them in Unicorn over
 // the program's memory, and maps guest faults to traps naming the function.
-import { emptyStats, emu, GuestException, PAGE, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
+import { emptyStats, GuestException, PAGE, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
+import * as emu from '#framework/emu';
 import { HOST_SYMBOL, TRAP_SYMBOL } from '../arm-data.ts';
 import { FUEL_REG, IP } from '../arm-regs.ts';
 import { hasHardwareDivide } from '../cpu-features.ts';
