@@ -125,7 +125,7 @@ export function ensureBuilt(root = PROJECT_ROOT, log = () => {}) {
     rmSync(tmp, { recursive: true, force: true });
     compile(root, tmp);
     copyAssets(root, tmp);
-    writeFileSync(join(tmp, 'package.json'), `${JSON.stringify(buildPackageJson(root), null, 2)}\n`);
+    writeFileSync(join(tmp, 'package.json'), `${JSON.stringify(buildPackageJson(root, fp), null, 2)}\n`);
     try {
       renameSync(tmp, dir);
     } catch (e) {
@@ -175,12 +175,13 @@ function copyAssets(root, outDir) {
   }
 }
 
-/** The build's package.json: same name and version, `#framework` pointing at the JavaScript. */
-function buildPackageJson(root) {
+/** The build's package.json: same name and version, the `#framework` imports pointing at the
+ *  JavaScript, and the fingerprint, which names caches made by this build (framework/src/build-id.ts). */
+function buildPackageJson(root, fp) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const imports = {};
   for (const [k, v] of Object.entries(pkg.imports ?? {})) imports[k] = String(v).replace(/\.ts$/, '.js');
-  return { name: pkg.name, version: pkg.version, private: true, type: 'module', imports };
+  return { name: pkg.name, version: pkg.version, private: true, type: 'module', imports, jitcBuild: fp };
 }
 
 /** Keeps the newest few older builds; drops the rest, and temporary directories of builds

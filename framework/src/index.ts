@@ -21,6 +21,7 @@ export * from './opt/pass.ts';
 export * from './opt/pipeline.ts';
 export * from './engine.ts';
 export * from './frontend.ts';
+export * from './prepared/runtime-library.ts';
 export * from './plugin.ts';
 export * from './tokens.ts';
 export * from './run-config.ts';
