@@ -1,8 +1,8 @@
-import { parseCommandLine } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { loadCliRegistry } from './load-plugins.ts';
 import { pluginsCommand } from './plugins-command.ts';
+import { quickParse } from './quick-args.ts';
 import { reportError } from './report-error.ts';
 import { toRunConfig } from './run-options.ts';
 import { testCommand } from './test-command.ts';
@@ -10,13 +10,14 @@ import { testCommand } from './test-command.ts';
 /**
  * The whole `jitc` command as a function: argv in, exit status out. Everything thrown
  * is caught here and reported as one message, so the user never sees a host stack.
- * Plugins and the run machinery are imported only once the command needs them, so that
- * `--help` and runs on the interpreter do not pay for (or load koffi with) the others.
+ * yargs, plugins and the run machinery are imported only once the command needs them, so
+ * that a plain run loads none of the others (nor koffi without a native backend).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let file: string | undefined;
   try {
-    const command = parseCommandLine(argv);
+    // yargs is loaded only for command lines the quick reader leaves to it.
+    const command = quickParse(argv) ?? (await import('./args.ts')).parseCommandLine(argv);
     switch (command.kind) {
       case 'shown':
         io.stdout(command.text.endsWith('\n') ? command.text : `${command.text}\n`);
