@@ -1,11 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { readImage, type PreparedImage } from './prepared-image.ts';
+import { decodeImage, encodeImage } from './image-file.ts';
+import type { PreparedImage } from './prepared-image.ts';
 import { textHash } from './text-hash.ts';
 
-/** Bumped whenever the file layout changes, so older entries read as foreign. */
-const FORMAT = 1;
 /** Entries of a library not rewritten for this long belong to builds long gone. */
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 /** A lock held this long belongs to a process that died while preparing. */
@@ -21,11 +20,11 @@ export function cacheDirectory(env: Readonly<Record<string, string | undefined>>
 
 /**
  * Prepared library images by key: in memory for the process, and on disk when `dir` is
- * given. A disk entry is one file: a header line (format, key, checksum of the rest), then
- * the image as JSON. It is written to a temporary name and renamed, so a reader never sees
- * half of one; one that does not parse, is of another format or key, or fails its
- * checksum is ignored (and made again). The cache only ever saves time: a directory that
- * cannot be read or written is the same as none.
+ * given, one file each (image-file.ts). A file is written to a temporary name and renamed,
+ * so a reader never sees half of one; one that does not parse, is of another format or
+ * key, or fails a check is ignored and made again, and a function text found damaged
+ * when first read is taken from the library made again. The cache only ever saves time:
+ * a directory that cannot be read or written is the same as none.
  */
 export class ImageCache {
   private readonly memory = new Map<string, PreparedImage>();
@@ -38,10 +37,20 @@ export class ImageCache {
    * next to the entry): a test suite starting many programs at once prepares a library once.
    */
   obtain(name: string, key: string, accept: (image: PreparedImage) => boolean, make: () => PreparedImage): PreparedImage {
-    const cached = this.get(name, key);
+    let remade: PreparedImage | undefined;
+    const repair = (func: string): string => {
+      if (!remade) {
+        remade = make();
+        this.put(name, key, remade);
+      }
+      const f = remade.funcs.find((g) => g.name === func);
+      if (!f) throw new Error(`prepared library ${name} has no function @${func}`);
+      return f.text();
+    };
+    const cached = this.get(name, key, repair);
     if (cached && accept(cached)) return cached;
     const lock = this.dir === null ? null : this.lock(`${this.file(name, key)}.lock`, () => {
-      const made = this.get(name, key);
+      const made = this.get(name, key, repair);
       return made && accept(made) ? made : undefined;
     });
     if (lock && 'image' in lock) return lock.image;
@@ -54,16 +63,17 @@ export class ImageCache {
     }
   }
 
-  get(name: string, key: string): PreparedImage | undefined {
+  /** `repair` gives a function's text when the file's copy turns out damaged. */
+  get(name: string, key: string, repair: (func: string) => string): PreparedImage | undefined {
     const known = this.memory.get(key);
     if (known || this.dir === null) return known;
-    let text: string;
+    let file: Buffer;
     try {
-      text = readFileSync(this.file(name, key), 'utf8');
+      file = readFileSync(this.file(name, key));
     } catch {
       return undefined;
     }
-    const image = parseEntry(text, key);
+    const image = decodeImage(file, key, repair);
     if (image) this.memory.set(key, image);
     return image;
   }
@@ -71,13 +81,11 @@ export class ImageCache {
   put(name: string, key: string, image: PreparedImage): void {
     this.memory.set(key, image);
     if (this.dir === null) return;
-    const body = JSON.stringify(image);
-    const header = JSON.stringify({ format: FORMAT, key, checksum: textHash(body) });
     const file = this.file(name, key);
     const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(tmp, `${header}\n${body}`);
+      writeFileSync(tmp, encodeImage(key, image));
       renameSync(tmp, file);
       this.removeStale(name, file);
     } catch {
@@ -121,7 +129,7 @@ export class ImageCache {
   }
 
   file(name: string, key: string): string {
-    return join(this.dir ?? '', `${name}-${textHash(key)}.json`);
+    return join(this.dir ?? '', `${name}-${textHash(key)}.image`);
   }
 
   private removeStale(name: string, keep: string): void {
@@ -131,19 +139,5 @@ export class ImageCache {
       const path = join(this.dir!, entry);
       if (path !== keep && now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { force: true });
     }
-  }
-}
-
-function parseEntry(text: string, key: string): PreparedImage | undefined {
-  const newline = text.indexOf('\n');
-  if (newline < 0) return undefined;
-  try {
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; checksum?: unknown };
-    if (header.format !== FORMAT || header.key !== key) return undefined;
-    const body = text.slice(newline + 1);
-    if (header.checksum !== textHash(body)) return undefined;
-    return readImage(JSON.parse(body));
-  } catch {
-    return undefined;
   }
 }
