@@ -2,7 +2,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { Engine } from './engine.ts';
 import type { GarbageCollector } from './gc/interface.ts';
 import type { Func, Module } from './ir/module.ts';
-import { verifyDeclsAndFunctions, verifyFunctions, VerifyFailure } from './ir/verify.ts';
+import { verifyDeclsAndFunctions, verifyFunctions, VerifyFailure, type VerifyError } from './ir/verify.ts';
 import { ProgramCodeLoader } from './jit/code-loader.ts';
 import { runPipeline } from './opt/pipeline.ts';
 import type { Registry } from './registry.ts';
@@ -62,7 +62,7 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   }
 }
 
-function check(errors: ReturnType<typeof verifyFunctions>): void {
+function check(errors: readonly VerifyError[]): void {
   if (errors.length > 0) throw new VerifyFailure(errors);
 }
 
