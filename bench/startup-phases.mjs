@@ -25,13 +25,13 @@ async function child(file, backend) {
   const dist = ensureBuilt();
   mark('build check');
   const mod = (p) => import(pathToFileURL(join(dist, p)).href);
-  const { parseCommandLine } = await mod('framework/src/cli/args.js');
+  const { quickParse } = await mod('framework/src/cli/quick-args.js');
   const { toRunConfig } = await mod('framework/src/cli/run-options.js');
   const { loadCliRegistry } = await mod('framework/src/cli/load-plugins.js');
   mark('load CLI modules');
-  const command = parseCommandLine([file, '--backend', backend]);
+  const command = quickParse([file, '--backend', backend]);
   const config = toRunConfig(command.options);
-  mark('parse argv (yargs)');
+  mark('parse argv');
   const registry = await loadCliRegistry({ file, backend: config.backend, gc: config.gc });
   mark('load plugins');
   const fw = await mod('framework/src/index.js');
