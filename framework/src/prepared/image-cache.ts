@@ -55,6 +55,9 @@ export class ImageCache {
     });
     if (lock && 'image' in lock) return lock.image;
     try {
+      // Another process may have finished the entry just before we took the lock.
+      const written = lock ? this.get(name, key, repair) : undefined;
+      if (written && accept(written)) return written;
       const image = make();
       this.put(name, key, image);
       return image;
@@ -137,7 +140,7 @@ export class ImageCache {
     for (const entry of readdirSync(this.dir!)) {
       if (!entry.startsWith(`${name}-`)) continue;
       const path = join(this.dir!, entry);
-      if (path !== keep && now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { force: true });
+      if (path !== keep && now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
     }
   }
 }
