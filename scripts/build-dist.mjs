@@ -178,13 +178,15 @@ function copyAssets(root, outDir) {
   }
 }
 
-/** The build's package.json: same name and version, the `#framework` imports pointing at the
- *  JavaScript, and the fingerprint, which names caches made by this build (framework/src/build-id.ts). */
+/** The build's package.json: the version, the `#framework` imports pointing at the
+ *  JavaScript, and the fingerprint, which names caches made by this build (framework/src/build-id.ts).
+ *  Its name is not jitc's: code that finds the project by walking up to jitc's package.json
+ *  must pass over the build's (framework/src/project-root.ts finds it from the fingerprint). */
 function buildPackageJson(root, fp) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const imports = {};
   for (const [k, v] of Object.entries(pkg.imports ?? {})) imports[k] = String(v).replace(/\.ts$/, '.js');
-  return { name: pkg.name, version: pkg.version, private: true, type: 'module', imports, jitcBuild: fp };
+  return { name: `${pkg.name}-build`, version: pkg.version, private: true, type: 'module', imports, jitcBuild: fp };
 }
 
 /** Keeps the newest few older builds; drops the rest, and temporary directories of builds

@@ -74,3 +74,11 @@ test("the project's own build is current after ensureBuilt", (t) => {
   const dir = ensureBuilt(PROJECT_ROOT);
   t.is(currentBuild(PROJECT_ROOT), dir);
 });
+
+test('code running from the build finds the project, not the build', (t) => {
+  const dir = ensureBuilt(PROJECT_ROOT);
+  const found = spawnSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(join(dir, 'framework/src/project-root.js'))}).then((m) => console.log(m.projectRoot()))`], { encoding: 'utf8' });
+  t.is(found.stdout.trim().replace(/\/$/, ''), PROJECT_ROOT);
+  // Code that walks up to jitc's package.json (the Unicorn cache lookup) must pass the build's.
+  t.not(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name, 'jitc');
+});
