@@ -1,16 +1,30 @@
 #!/usr/bin/env node
-// The npm bin: registers tsx's ESM loader in this process (no second node to start),
-// then runs the TypeScript CLI. Kept in plain JavaScript because nothing can load .ts yet.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+// The npm bin. Runs the ahead-of-time JavaScript build of the CLI (dist/<fingerprint>/),
+// building it first when the sources changed since the last build, so a stale build never
+// runs. Only when no build can be made (no TypeScript compiler, read-only install) does it
+// fall back to transpiling the sources in-process with tsx, and says so. Plain JavaScript:
+// nothing can load .ts yet.
+import { pathToFileURL } from 'node:url';
+import { cliEntry, ensureBuilt, PROJECT_ROOT } from '../scripts/build-dist.mjs';
 
-// Pin the project's tsconfig: tsx would otherwise look in the caller's working directory.
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
+const say = (text) => process.stderr.write(`jitc: ${text}\n`);
+
 try {
-  await import('../framework/src/cli/bin.ts');
+  let entry;
+  try {
+    // Say why a run is slow only to a person watching: tests compare stderr.
+    entry = pathToFileURL(cliEntry(ensureBuilt(PROJECT_ROOT, process.stderr.isTTY ? say : () => {}))).href;
+  } catch (err) {
+    say(`cannot build dist/ (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}); running the sources through tsx`);
+    const { register } = await import('tsx/esm/api');
+    // Pin the project's tsconfig: tsx would otherwise look in the caller's working directory.
+    register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
+    entry = new URL('../framework/src/cli/bin.ts', import.meta.url).href;
+  }
+  await import(entry);
 } catch (err) {
   // Only a broken installation or a module that fails to load gets here.
-  process.stderr.write(`jitc: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  say(`internal error: ${err instanceof Error ? err.message : String(err)}`);
   if (process.env.JITC_DEBUG === '1' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   process.exit(70);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up whatever is missing for jitc, and nothing else: Debian packages, Node.js
-# dependencies, then a typecheck. Safe to run again and again.
+# dependencies, then a typecheck and the ahead-of-time build the `jitc` command runs.
+# Safe to run again and again.
 #
 #   scripts/setup.sh [all | PACKAGE...]
 #
@@ -161,3 +162,5 @@ setup_node_modules
 setup_unicorn
 say "typecheck"
 npx --no-install tsc --noEmit -p .
+# Builds dist/ unless it is current for these sources (bin/jitc.js would build it on first use).
+node scripts/build-dist.mjs >/dev/null

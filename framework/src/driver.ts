@@ -1,11 +1,13 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Engine } from './engine.ts';
-import type { Module } from './ir/module.ts';
-import { assertValid } from './ir/verify.ts';
+import type { GarbageCollector } from './gc/interface.ts';
+import type { Func, Module } from './ir/module.ts';
+import { verifyDeclsAndFunctions, verifyFunctions, VerifyFailure, type VerifyError } from './ir/verify.ts';
 import { ProgramCodeLoader } from './jit/code-loader.ts';
 import { runPipeline } from './opt/pipeline.ts';
 import type { Registry } from './registry.ts';
-import type { RunConfig } from './run-config.ts';
+import type { OptLevel, RunConfig } from './run-config.ts';
+import type { Pass } from './opt/pass.ts';
 import type { HostFunction, OutputSink } from './runtime/host.ts';
 import { Program } from './runtime/program.ts';
 import { ENGINE, PROGRAM, RUN_CONFIG } from './tokens.ts';
@@ -22,6 +24,51 @@ export interface PrepareOptions {
   out: OutputSink;
   /** Called with the module after each pass named in config.printAfter. */
   print?: (passName: string, m: Module) => void;
+  /** Functions of a prepared runtime library (see prepared/runtime-library.ts): verified,
+   *  optimized and, when the run lowers, lowered already, so left as they are. */
+  prepared?: ReadonlySet<Func>;
+}
+
+export interface PrepareModuleOptions {
+  optLevel: OptLevel;
+  passes: readonly Pass[];
+  /** The collector whose lowering the module gets, or null when it stays unlowered. */
+  lowerWith: GarbageCollector | null;
+  printAfter?: readonly string[];
+  print?: (passName: string, m: Module) => void;
+  prepared?: ReadonlySet<Func>;
+}
+
+/**
+ * Verifies, optimizes and (when asked) GC-lowers a module in place, then verifies again;
+ * functions in `prepared` went through all of this before and are skipped.
+ */
+export function prepareModule(module: Module, opts: PrepareModuleOptions): void {
+  const prepared = opts.prepared ?? new Set<Func>();
+  const fresh = module.funcs.filter((f) => !prepared.has(f));
+  // A prepared library was lowered exactly when the run lowers; anything else is a bug.
+  if (prepared.size > 0 && module.lowered !== (opts.lowerWith !== null)) {
+    throw new Error(`prepared library is ${module.lowered ? '' : 'not '}lowered, but this run ${opts.lowerWith ? 'lowers' : 'does not lower'}`);
+  }
+  // Next to a lowered library, the program's own functions are lowered only below.
+  const freshLowered = prepared.size > 0 ? false : module.lowered;
+  check(verifyDeclsAndFunctions(module, fresh, freshLowered));
+  const funcs = prepared.size > 0 ? fresh : undefined;
+  runPipeline(module, opts.optLevel, opts.passes, { printAfter: opts.printAfter, print: opts.print, funcs });
+  if (opts.optLevel > 0) check(verifyFunctions(module, fresh, freshLowered));
+  if (opts.lowerWith && (funcs || !module.lowered)) {
+    opts.lowerWith.lower(module, funcs);
+    check(verifyDeclsAndFunctions(module, fresh));
+  }
+}
+
+function check(errors: readonly VerifyError[]): void {
+  if (errors.length > 0) throw new VerifyFailure(errors);
+}
+
+/** Whether a run's module is GC-lowered: native backends need it, `--lower` asks for it. */
+export function runLowers(registry: Registry, config: RunConfig): boolean {
+  return registry.backend(config.backend).requiresLowering || config.lower === true;
 }
 
 /**
@@ -32,13 +79,14 @@ export interface PrepareOptions {
 export function prepareRun(registry: Registry, module: Module, config: RunConfig, opts: PrepareOptions): PreparedRun {
   const backend = registry.backend(config.backend);
   const gc = registry.collector(config.gc);
-  assertValid(module);
-  runPipeline(module, config.optLevel, registry.passes(), { printAfter: config.printAfter, print: opts.print });
-  if (config.optLevel > 0) assertValid(module);
-  if (!module.lowered && (backend.requiresLowering || config.lower)) {
-    gc.lower(module);
-    assertValid(module);
-  }
+  prepareModule(module, {
+    optLevel: config.optLevel,
+    passes: registry.passes(),
+    lowerWith: runLowers(registry, config) || module.lowered ? gc : null,
+    printAfter: config.printAfter,
+    print: opts.print,
+    prepared: opts.prepared,
+  });
   const container = registry.container.createChildContainer();
   container.register(RUN_CONFIG, { useValue: config });
   const program = new Program(module, {

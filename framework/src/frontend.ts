@@ -1,4 +1,5 @@
-import type { Module } from './ir/module.ts';
+import type { Func, Module } from './ir/module.ts';
+import type { LibraryLinker } from './prepared/runtime-library.ts';
 import type { HostFunction } from './runtime/host.ts';
 
 /** What a frontend produces from a source file. */
@@ -11,11 +12,17 @@ export interface CompiledSource {
   /** Turns a trap or uncaught exception into the language's own message and exit status,
    *  or returns null to let the CLI report it. */
   describeFailure?: (err: unknown) => { message: string; exitCode: number } | null;
+  /** Functions of a runtime library linked through `FrontendOptions.linker`, prepared
+   *  already (hand them to prepareRun). */
+  prepared?: ReadonlySet<Func>;
 }
 
 export interface FrontendOptions {
   /** Extra goal or expression to run instead of the default entry (e.g. Prolog `-g`). */
   goal?: string;
+  /** Where the frontend gets its runtime library, prepared once for many programs; a
+   *  frontend without one builds the library into every program (UNPREPARED_LINKER). */
+  linker?: LibraryLinker;
 }
 
 export interface Frontend {

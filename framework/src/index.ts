@@ -22,6 +22,7 @@ export * from './opt/pass.ts';
 export * from './opt/pipeline.ts';
 export * from './engine.ts';
 export * from './frontend.ts';
+export * from './prepared/runtime-library.ts';
 export * from './plugin.ts';
 export * from './tokens.ts';
 export * from './run-config.ts';
@@ -36,5 +37,7 @@ export * from './ir/text/parser.ts';
 export * from './ir/text/printer.ts';
 export * from './ir/text/float-text.ts';
 export * from './machine/index.ts';
-export * as emu from './emu/index.ts';
+// Types only: the values (koffi, Unicorn) come from '#framework/emu', imported by native
+// backends alone, so that loading the framework never loads the native library.
+export type * as emu from './emu/index.ts';
 export * from './jit/index.ts';

@@ -1,22 +1,23 @@
-import { Registry } from '../registry.ts';
-import { parseCommandLine } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
+import { loadCliRegistry } from './load-plugins.ts';
 import { pluginsCommand } from './plugins-command.ts';
-import { CLI_PLUGINS } from './plugins-list.ts';
+import { quickParse } from './quick-args.ts';
 import { reportError } from './report-error.ts';
-import { runCommand } from './run-command.ts';
 import { toRunConfig } from './run-options.ts';
 import { testCommand } from './test-command.ts';
 
 /**
  * The whole `jitc` command as a function: argv in, exit status out. Everything thrown
  * is caught here and reported as one message, so the user never sees a host stack.
+ * yargs, plugins and the run machinery are imported only once the command needs them, so
+ * that a plain run loads none of the others (nor koffi without a native backend).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let file: string | undefined;
   try {
-    const command = parseCommandLine(argv);
+    // yargs is loaded only for command lines the quick reader leaves to it.
+    const command = quickParse(argv) ?? (await import('./args.ts')).parseCommandLine(argv);
     switch (command.kind) {
       case 'shown':
         io.stdout(command.text.endsWith('\n') ? command.text : `${command.text}\n`);
@@ -25,15 +26,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout([command.text, ...(await unicornVersionLines(io.env))].join('\n') + '\n');
         return EXIT.ok;
       case 'plugins':
-        return pluginsCommand(new Registry(CLI_PLUGINS), io);
+        return pluginsCommand(await loadCliRegistry(), io);
       case 'run': {
         file = command.file;
         const config = toRunConfig(command.options);
+        const registry = await loadCliRegistry({ file: command.file, backend: config.backend, gc: config.gc });
+        const { runCommand } = await import('./run-command.ts');
         const request = { file: command.file, config, emit: command.emit, entry: command.entry, goal: command.goal, stats: command.options.stats ?? false };
-        return runCommand(new Registry(CLI_PLUGINS), request, io);
+        return runCommand(registry, request, io);
       }
       case 'test':
-        return await testCommand(new Registry(CLI_PLUGINS), command.paths, toRunConfig(command.options), io);
+        return await testCommand(await loadCliRegistry(), command.paths, toRunConfig(command.options), io);
     }
   } catch (err) {
     const report = reportError(err, io.env, file);

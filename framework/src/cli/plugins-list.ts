@@ -1,10 +1,25 @@
-import armv7Plugin from '../../../plugins/backend-armv7/src/plugin.ts';
-import boehmPlugin from '../../../plugins/gc-boehm/src/plugin.ts';
-import minipyPlugin from '../../../plugins/frontend-minipy/src/plugin.ts';
-import prologPlugin from '../../../plugins/frontend-prolog/src/plugin.ts';
-import corePlugin from '../core-plugin.ts';
 import type { PluginFactory } from '../plugin.ts';
 
-/** Every plugin the `jitc` command loads, in registration order. Explicit on purpose:
+/** One plugin of the `jitc` command: what it provides, so that a run imports only the
+ *  plugins it uses (koffi and Unicorn load with backend-armv7 only), and how to load it.
+ *  A test checks these claims against what each plugin registers. */
+export interface CliPlugin {
+  readonly name: string;
+  /** Loaded for every run (the core plugin: the optimizer passes every run needs). */
+  readonly always?: boolean;
+  /** File extensions of its frontends. */
+  readonly frontends?: readonly string[];
+  readonly backends?: readonly string[];
+  readonly gcs?: readonly string[];
+  load(): Promise<PluginFactory>;
+}
+
+/** Every plugin the `jitc` command can load, in registration order. Explicit on purpose:
  *  no file-system discovery, so what a run can use is visible in one place. */
-export const CLI_PLUGINS: readonly PluginFactory[] = [corePlugin, boehmPlugin, armv7Plugin, minipyPlugin, prologPlugin];
+export const CLI_PLUGIN_LIST: readonly CliPlugin[] = [
+  { name: 'core', always: true, frontends: ['.jir'], backends: ['interp'], load: async () => (await import('../core-plugin.ts')).default },
+  { name: 'gc-boehm', gcs: ['boehm'], load: async () => (await import('../../../plugins/gc-boehm/src/plugin.ts')).default },
+  { name: 'backend-armv7', backends: ['armv7'], load: async () => (await import('../../../plugins/backend-armv7/src/plugin.ts')).default },
+  { name: 'frontend-minipy', frontends: ['.py'], load: async () => (await import('../../../plugins/frontend-minipy/src/plugin.ts')).default },
+  { name: 'frontend-prolog', frontends: ['.pl'], load: async () => (await import('../../../plugins/frontend-prolog/src/plugin.ts')).default },
+];

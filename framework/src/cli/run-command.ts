@@ -1,9 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { prepareRun, type PreparedRun } from '../driver.ts';
+import { buildId } from '../build-id.ts';
+import { prepareRun, runLowers, type PreparedRun } from '../driver.ts';
 import type { CompiledSource } from '../frontend.ts';
 import type { EngineOptions } from '../engine.ts';
 import type { Module } from '../ir/module.ts';
 import { printModule } from '../ir/text/printer.ts';
+import { cacheDirectory, ImageCache } from '../prepared/image-cache.ts';
+import { CachingLinker } from '../prepared/library-linker.ts';
+import { UNPREPARED_LINKER, type LibraryLinker } from '../prepared/runtime-library.ts';
 import { UsageError, type Registry } from '../registry.ts';
 import type { RunConfig } from '../run-config.ts';
 import { BufferedOutput } from '../runtime/output.ts';
@@ -37,10 +41,10 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   checkPassNames(registry, req.config.printAfter ?? []);
   const source = readSource(req.file, io.cwd);
 
-  const compiled = frontend.compile(source, req.file, { goal: req.goal });
+  const compiled = frontend.compile(source, req.file, { goal: req.goal, linker: libraryLinker(registry, req.config, io) });
   const out = new BufferedOutput((text) => io.stdout(text));
   const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
-  const prepared = prepareRun(registry, compiled.module, req.config, { hosts: compiled.hosts, out, print });
+  const prepared = prepareRun(registry, compiled.module, req.config, { hosts: compiled.hosts, out, print, prepared: compiled.prepared });
   const compileMillis = performance.now() - started;
   try {
     if (req.emit === 'ir') {
@@ -81,6 +85,27 @@ function execute(prepared: PreparedRun, compiled: CompiledSource, req: RunReques
     if (own.message !== '') io.stderr(`${own.message}\n`);
     return own.exitCode;
   }
+}
+
+/** One per process: runs in one process (tests) share the prepared libraries. */
+let imageCache: ImageCache | undefined;
+
+/**
+ * Frontends' runtime libraries are prepared once per process and, when running from the
+ * built command, kept on disk for the next process (keyed by the build). `--print-after`
+ * must show every function going through the passes, so it prepares nothing in advance.
+ */
+function libraryLinker(registry: Registry, config: RunConfig, io: CliIo): LibraryLinker {
+  if ((config.printAfter ?? []).length > 0) return UNPREPARED_LINKER;
+  const build = buildId();
+  imageCache ??= new ImageCache(build === undefined ? null : cacheDirectory(io.env));
+  return new CachingLinker({
+    optLevel: config.optLevel,
+    passes: registry.passes(),
+    lowerWith: runLowers(registry, config) ? registry.collector(config.gc) : null,
+    cache: imageCache,
+    buildId: build ?? 'sources',
+  });
 }
 
 function engineOptions(config: RunConfig): EngineOptions {

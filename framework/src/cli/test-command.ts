@@ -1,12 +1,12 @@
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { projectRoot } from '../project-root.ts';
 import type { Registry } from '../registry.ts';
 import type { RunConfig } from '../run-config.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 
 /** The conformance file tests, found from the repository root so `jitc test` works from anywhere. */
-const DEFAULT_TEST_DIR = fileURLToPath(new URL('../../../conformance/filetests', import.meta.url));
+const DEFAULT_TEST_DIR = join(projectRoot(), 'conformance/filetests');
 
 /** `jitc test [PATHS…]`: runs `.jir` file tests and ends with `N passed, N failed`. */
 export async function testCommand(registry: Registry, paths: readonly string[], config: RunConfig, io: CliIo): Promise<number> {

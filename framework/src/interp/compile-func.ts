@@ -21,6 +21,11 @@ function endsSegment(inst: Inst): boolean {
 /** Compiles a function's blocks into segments of straight-line ops, each with one End. */
 export function compileFunc(cf: CompiledFunc, m: Module, p: Program, R: Float64Array, resolve: FuncResolver): void {
   const f = cf.func;
+  const refSlots: number[] = [];
+  f.values.forEach((v, i) => v.type === 'ref' && refSlots.push(i));
+  cf.nregs = f.values.length;
+  cf.params = Int32Array.from(f.blocks[0]?.params ?? []);
+  cf.refSlots = Int32Array.from(refSlots);
   const firstSeg = new Map<Block, number>();
   let n = 0;
   for (const b of f.blocks) {

@@ -62,6 +62,8 @@ export interface Segment {
 export interface CompiledFunc {
   func: Func;
   index: number;
+  /** nregs, params and refSlots come from the body: set when the function is compiled,
+   *  which every entry does first, so a function never called is never read. */
   nregs: number;
   params: Int32Array;
   refSlots: Int32Array;

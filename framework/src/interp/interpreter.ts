@@ -15,6 +15,8 @@ const END_CALL = K.END_CALL, END_CALL_INDIRECT = K.END_CALL_INDIRECT, END_CALL_H
 const END_TAIL_CALL = K.END_TAIL_CALL, END_TAIL_CALL_INDIRECT = K.END_TAIL_CALL_INDIRECT;
 const END_RETURN = K.END_RETURN, END_RAISE = K.END_RAISE, END_UNREACHABLE = K.END_UNREACHABLE;
 
+const NO_SLOTS = new Int32Array(0);
+
 /** Registers per guest stack byte: the interpreter's depth limit follows --stack. */
 const BYTES_PER_SLOT = 8;
 const MIN_SLOTS = 1 << 16;
@@ -54,15 +56,15 @@ export class Interpreter implements Engine, RootSource, CodeListener {
 
   private readonly heat: number;
 
+  /** Everything but the body: a deferred body (a prepared library's) is read only when
+   *  the function is first entered (compileFunc). */
   private describe(func: Func, index: number): CompiledFunc {
-    const refSlots: number[] = [];
-    func.values.forEach((v, i) => v.type === 'ref' && refSlots.push(i));
     const cf: CompiledFunc = {
       func,
       index,
-      nregs: func.values.length,
-      params: Int32Array.from(func.blocks[0]?.params ?? []),
-      refSlots: Int32Array.from(refSlots),
+      nregs: 0,
+      params: NO_SLOTS,
+      refSlots: NO_SLOTS,
       segs: [],
       sigId: this.program.image.signatureId(func.sig),
       compiled: false,

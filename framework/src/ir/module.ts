@@ -83,8 +83,10 @@ export interface ValueInfo {
 }
 
 export class Func {
-  values: ValueInfo[] = [];
-  blocks: Block[] = [];
+  private valueList: ValueInfo[] = [];
+  private blockList: Block[] = [];
+  /** Reads the body on first use (see deferBody); undefined once it is read. */
+  private pendingBody: ((f: Func) => void) | undefined;
   /** Replaceable functions (Prolog's dynamic predicates) may get new versions at run time and are never inlined. */
   replaceable = false;
 
@@ -92,6 +94,44 @@ export class Func {
     public name: string,
     public sig: Signature,
   ) {}
+
+  get values(): ValueInfo[] {
+    if (this.pendingBody) this.readBody();
+    return this.valueList;
+  }
+  set values(v: ValueInfo[]) {
+    if (this.pendingBody) this.readBody();
+    this.valueList = v;
+  }
+
+  get blocks(): Block[] {
+    if (this.pendingBody) this.readBody();
+    return this.blockList;
+  }
+  set blocks(b: Block[]) {
+    if (this.pendingBody) this.readBody();
+    this.blockList = b;
+  }
+
+  /**
+   * Leaves the body unread until something looks at `values` or `blocks`: `read` then
+   * fills them. A cached runtime library has hundreds of functions of which a run calls a
+   * few, so its functions are parsed one at a time as engines reach them.
+   */
+  deferBody(read: (f: Func) => void): void {
+    this.pendingBody = read;
+  }
+
+  /** Whether the body has been read (always, unless deferBody was called). */
+  get hasBody(): boolean {
+    return this.pendingBody === undefined;
+  }
+
+  private readBody(): void {
+    const read = this.pendingBody!;
+    this.pendingBody = undefined;
+    read(this);
+  }
 
   get entry(): Block {
     const b = this.blocks[0];

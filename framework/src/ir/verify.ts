@@ -33,6 +33,16 @@ export function verifyFunctions(m: Module, funcs: readonly Func[], lowered = m.l
   return sink.errors;
 }
 
+/** Checks the declarations and some of the functions: a program linked to a prepared
+ *  runtime library, whose functions were checked when the library was prepared. */
+export function verifyDeclsAndFunctions(m: Module, funcs: readonly Func[], lowered = m.lowered): VerifyError[] {
+  const sink = new ErrorSink();
+  const syms = new SymbolIndex(m);
+  verifyDecls(m, syms, sink);
+  for (const f of funcs) verifyFunctionInto(m, syms, f, sink, lowered);
+  return sink.errors;
+}
+
 /** Throws a `VerifyFailure` listing every error when the module is invalid. */
 export function assertValid(m: Module): void {
   const errors = verifyModule(m);

@@ -1,7 +1,7 @@
-import { Trap, type CompiledSource, type Frontend } from '#framework';
+import { Trap, UNPREPARED_LINKER, type CompiledSource, type Frontend } from '#framework';
 import { compileProgram } from './compile/program.ts';
 import { pythonHostFunctions, type FailureState } from './hosts/index.ts';
-import { libraryModule } from './runtime/library.ts';
+import { MINIPY_RUNTIME } from './runtime/prepared-runtime.ts';
 import { parseProgram } from './syntax/parser.ts';
 
 /** mini-Python: `jitc prog.py` runs the module body; uncaught exceptions print CPython's
@@ -10,15 +10,16 @@ export const minipyFrontend: Frontend = {
   name: 'minipy',
   description: 'mini-Python (.py) with CPython semantics',
   extensions: ['.py'],
-  compile(source, file): CompiledSource {
+  compile(source, file, options): CompiledSource {
     const body = parseProgram(source, file);
     const failure: FailureState = {};
     const hosts = pythonHostFunctions(failure);
-    const module = libraryModule(hosts);
+    const { module, prepared } = (options.linker ?? UNPREPARED_LINKER).link(MINIPY_RUNTIME);
     compileProgram(module, file, body);
     return {
       module,
       hosts,
+      prepared,
       entry: 'main',
       describeFailure: (err) => {
         if (err instanceof Trap && err.kind === 'uncaught_exception' && failure.message !== undefined) {

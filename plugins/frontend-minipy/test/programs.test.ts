@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../../framework/src/cli/main.ts';
 import { Registry } from '#framework';
-import { CLI_PLUGINS } from '../../../framework/src/cli/plugins-list.ts';
+import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));

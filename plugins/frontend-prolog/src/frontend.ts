@@ -1,4 +1,5 @@
-import { Trap, parseModule, type Frontend } from '#framework';
+import { parseInto, Trap, UNPREPARED_LINKER, type Frontend, type Func } from '#framework';
+import { PROLOG_RUNTIME } from './compiler/library.ts';
 import { compileProgram } from './compiler/program.ts';
 import { prologHostFunctions } from './host/functions.ts';
 import { RunStates } from './host/state.ts';
@@ -10,13 +11,24 @@ export const prologFrontend: Frontend = {
   description: 'ISO Prolog (.pl) compiled to continuation-passing IR; SWI-Prolog is the oracle',
   extensions: ['.pl'],
   compile(source, file, options) {
-    const program = compileProgram(source, file, options.goal);
-    const module = parseModule(program.text, `${file}.jir`);
+    const library = (options.linker ?? UNPREPARED_LINKER).link(PROLOG_RUNTIME);
+    const program = compileProgram(source, file, options.goal, library.meta);
+    const module = library.module;
+    // The program's `@lookup` (and any library predicate it compiled again) replaces the library's.
+    const replaced = new Set(program.replaces);
+    const prepared = new Set<Func>(library.prepared);
+    module.funcs = module.funcs.filter((f) => {
+      if (!replaced.has(f.name)) return true;
+      prepared.delete(f);
+      return false;
+    });
+    parseInto(module, program.text, `${file}.jir`);
     const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds, dynamic: program.dynamic });
     return {
       module,
       hosts: prologHostFunctions(states),
       entry: 'main',
+      prepared,
       describeFailure(err) {
         const last = states.last;
         if (last && err instanceof Trap && err.kind === 'host_error' && /halt\(\d+\)/.test(err.detail)) {

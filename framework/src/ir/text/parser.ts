@@ -25,12 +25,75 @@ export function parseModule(text: string, file = '<input>'): Module {
 export function parseFunctionsInto(module: Module, text: string, file = '<input>'): Func[] {
   const before = module.funcs.length;
   try {
-    new ModuleParser(new TokenStream(tokenize(text, file), file), module).parse();
+    new ModuleParser(new TokenStream(tokenize(text, file), file), module, true).parse();
   } catch (e) {
     module.funcs.length = before;
     throw e;
   }
   return module.funcs.slice(before);
+}
+
+/**
+ * Parses a module's text into `module`, after what it declares already: declarations of
+ * every kind may use the earlier ones (a program linked against a runtime library before
+ * it is loaded). On any error the module is left as it was.
+ */
+export function parseInto(module: Module, text: string, file = '<input>'): void {
+  const lengths = [module.types.length, module.globals.length, module.consts.length, module.externs.length, module.funcs.length] as const;
+  const lowered = module.lowered;
+  try {
+    new ModuleParser(new TokenStream(tokenize(text, file), file), module, false).parse();
+  } catch (e) {
+    [module.types.length, module.globals.length, module.consts.length, module.externs.length, module.funcs.length] = lengths;
+    module.lowered = lowered;
+    throw e;
+  }
+}
+
+/**
+ * Reads function bodies of `module` one at a time, each from its own `func` declaration
+ * text (as printFunc wrote it), into a function whose name and signature are known already
+ * (see Func.deferBody). The header must match them. Bodies may use everything the module
+ * declares.
+ */
+export class DeferredBodyReader {
+  private scope: ModuleScope | undefined;
+  private scopeSize = -1;
+
+  constructor(private readonly module: Module) {}
+
+  read(func: Func, text: string, file: string): void {
+    const s = new TokenStream(tokenize(text, file), file);
+    if (!s.acceptWord('func')) throw s.unexpected("expected 'func'");
+    if (s.acceptWord('replaceable') !== func.replaceable) throw s.error(s.peek(), `@${func.name}: 'replaceable' does not match`);
+    const nameTok = s.expect('global', 'expected the function name');
+    if (nameTok.text !== func.name) throw s.error(nameTok, `expected the body of @${func.name}, found @${nameTok.text}`);
+    const params: ParamDecl[] = [];
+    s.expectPunct('(', 'before the parameters');
+    list(s, ')', 'the parameter list', () => params.push(paramDecl(s)));
+    const result = s.acceptPunct('->') ? valType(s) : null;
+    const sig = func.sig;
+    if (result !== sig.result || params.length !== sig.params.length || params.some((p, i) => p.type !== sig.params[i])) {
+      throw s.error(nameTok, `@${func.name}: the body's signature does not match the declaration`);
+    }
+    s.expectPunct('{', 'to start the function body');
+    new BodyParser(s, this.scopeNow(), func).parse(params, s.pos);
+    if (s.peek().kind !== 'eof') throw s.unexpected(`expected nothing after the body of @${func.name}`);
+  }
+
+  /** The names bodies may use; made again when declarations were added since. */
+  private scopeNow(): ModuleScope {
+    const m = this.module;
+    const size = m.types.length + m.globals.length + m.consts.length + m.externs.length + m.funcs.length;
+    if (!this.scope || size !== this.scopeSize) {
+      const at: Token = { kind: 'global', text: '', line: 0, col: 0, start: 0, end: 0 };
+      const symbols = new Map<string, Token>();
+      for (const group of [m.globals, m.consts, m.externs, m.funcs]) for (const d of group) symbols.set(d.name, { ...at, text: d.name });
+      this.scope = { module: m, symbols, types: new Map(m.types.map((t) => [t.name, t])) };
+      this.scopeSize = size;
+    }
+    return this.scope;
+  }
 }
 
 interface ParamDecl {
@@ -64,14 +127,15 @@ class ModuleParser implements ModuleScope {
   private readonly consts: DeferredConst[] = [];
   private readonly bodies: DeferredBody[] = [];
   private readonly globalInits: Token[] = [];
-  /** Set when parsing functions into an existing module. */
-  private readonly extending: boolean;
+  /** Set when parsing functions into a loaded program: nothing else may be declared. */
+  private readonly functionsOnly: boolean;
 
   constructor(
     private readonly s: TokenStream,
     base?: Module,
+    functionsOnly = false,
   ) {
-    this.extending = base !== undefined;
+    this.functionsOnly = functionsOnly;
     this.module = base ?? new Module();
     if (!base) return;
     const at: Token = { kind: 'global', text: '', line: 0, col: 0, start: 0, end: 0 };
@@ -93,7 +157,7 @@ class ModuleParser implements ModuleScope {
     const t = this.s.peek();
     const parse = t.kind === 'ident' ? this.declarations.get(t.text) : undefined;
     if (!parse) throw this.s.unexpected("expected 'type', 'global', 'const', 'extern' or 'func'");
-    if (this.extending && t.text !== 'func') throw this.s.error(t, `only functions can be added to a loaded program, not '${t.text}'`);
+    if (this.functionsOnly && t.text !== 'func') throw this.s.error(t, `only functions can be added to a loaded program, not '${t.text}'`);
     this.s.next();
     parse();
   }

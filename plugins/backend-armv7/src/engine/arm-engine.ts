@@ -1,12 +1,13 @@
 // The armv7 engine: compiles functions to A32 code (all up front when `eager`, otherwise
 // each on its first call, through the code cache's lazy stubs), runs them in Unicorn over
 // the program's memory, and maps guest faults to traps naming the function.
-import { emptyStats, emu, GuestException, PAGE, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
+import { emptyStats, GuestException, PAGE, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
+import * as emu from '#framework/emu';
 import { HOST_SYMBOL, TRAP_SYMBOL } from '../arm-data.ts';
 import { IP } from '../arm-regs.ts';
 import { hasHardwareDivide } from '../cpu-features.ts';
 import { makeArmTarget } from '../arm-target.ts';
-import { functionsThatMayRaise } from '../raise-analysis.ts';
+import { RaiseAnalysis } from '../raise-analysis.ts';
 import { CodeCache } from './code-cache.ts';
 import { placeEntryArgs } from './entry-args.ts';
 import { createGuestMachine } from './guest-setup.ts';
@@ -28,7 +29,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
   private readonly machine: emu.GuestMachine;
   private readonly code: CodeCache;
   private readonly funcs = new Map<string, Func>();
-  private readonly mayRaise: Set<string>;
+  private readonly mayRaise: RaiseAnalysis;
   private readonly stackEnd: number;
   /** The guest stack pointer while a collecting host function runs, else 0. */
   private hostSp = 0;
@@ -44,7 +45,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
     const fuel = options.fuel ?? Infinity;
     const fueled = Number.isFinite(fuel);
     this.stackEnd = program.layout.stackEnd;
-    this.mayRaise = functionsThatMayRaise(module);
+    this.mayRaise = new RaiseAnalysis(module);
     for (const f of module.funcs) this.funcs.set(f.name, f);
     this.machine = createGuestMachine(program, options.cpu, options.countInstructions === true);
     try {
@@ -85,8 +86,8 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
   /** Code loaded at run time is compiled at once: the lazy stubs cover the program's
    *  functions at start-up only, and loaded code is hot by the time a frontend loads it. */
   functionsAdded(funcs: readonly Func[]): void {
+    // The raise analysis needs no update: code already there cannot call the new functions.
     for (const f of funcs) this.funcs.set(f.name, f);
-    functionsThatMayRaise(this.program.module, funcs, this.mayRaise);
     this.code.compile(funcs);
     this.updateStats();
   }

@@ -1,6 +1,7 @@
 // A GuestMachine over a program's memory: static data and heap, then the stack with the
 // unmapped guard page below it (a fault there is stack_overflow), all shared, no copies.
-import { emu, PAGE, RUNTIME_PAGE, type Program } from '#framework';
+import { PAGE, RUNTIME_PAGE, type Program } from '#framework';
+import * as emu from '#framework/emu';
 
 export function createGuestMachine(program: Program, cpu: string | undefined, count: boolean): emu.GuestMachine {
   const layout = program.layout;

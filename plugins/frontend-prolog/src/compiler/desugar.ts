@@ -25,6 +25,9 @@ export class Desugarer {
   readonly aux: AuxPredicate[] = [];
   private counter = 0;
 
+  /** `auxPrefix` names the auxiliary predicates; the library's differ from a program's. */
+  constructor(private readonly auxPrefix = '$aux') {}
+
   clause(head: Term, body: Term): Clause {
     return { head, goals: this.body(body, [head], null) };
   }
@@ -55,7 +58,7 @@ export class Desugarer {
     const shared = inside.filter((v) => outsideVars.has(v));
     const needsBarrier = g.name !== '\\+' && hasTransparentCut(g);
     const passedBarrier = cutVar ?? OWN_BARRIER;
-    const name = `$aux${this.counter++}`;
+    const name = `${this.auxPrefix}${this.counter++}`;
     const params: Term[] = shared.map((v) => ({ k: 'var', name: v }));
     if (needsBarrier) params.push({ k: 'var', name: AUX_BARRIER });
     const head = str(name, params);

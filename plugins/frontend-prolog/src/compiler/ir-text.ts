@@ -11,6 +11,11 @@ export class Fn {
 
   constructor(readonly header: string) {}
 
+  /** The function's name, from its header. */
+  get name(): string {
+    return /^func @([^(]+)\(/.exec(this.header)![1]!;
+  }
+
   v(hint = 't'): string {
     return `%${hint}${this.n++}`;
   }
@@ -80,10 +85,12 @@ export class ConstPool {
   private readonly decls: string[] = [];
   private readonly byKey = new Map<string, string>();
 
-  /** `staticData` false: for code loaded at run time, which may not declare consts. */
+  /** `staticData` false: for code loaded at run time, which may not declare consts.
+   *  `prefix` names the consts (the library's differ from a program's). */
   constructor(
     private readonly syms: Symbols,
     private readonly staticData = true,
+    private readonly prefix = 'k',
   ) {}
 
   /** A ground term as a ref: immediate bits (number), a const name (string), or null for
@@ -111,7 +118,7 @@ export class ConstPool {
     if (!this.staticData) throw new NeedsStaticData(key);
     let name = this.byKey.get(key);
     if (!name) {
-      name = `@k${this.byKey.size}`;
+      name = `@${this.prefix}${this.byKey.size}`;
       this.byKey.set(key, name);
       this.decls.push(`const ${name}: ${body}`);
     }
@@ -131,8 +138,9 @@ function floatText(x: number): string {
   return String(x);
 }
 
-/** A function-symbol-safe spelling of a predicate name. */
-export function mangle(name: string, arity: number, id: number): string {
+/** A function-symbol-safe spelling of a predicate name; `prefix` keeps the library's
+ *  names apart from a program's. */
+export function mangle(name: string, arity: number, id: number, prefix = 'p'): string {
   const safe = name.replace(/[^A-Za-z0-9_]/g, (c) => `$${c.codePointAt(0)!.toString(16)}`);
-  return `p${id}_${safe}_${arity}`;
+  return `${prefix}${id}_${safe}_${arity}`;
 }

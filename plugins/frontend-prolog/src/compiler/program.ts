@@ -1,29 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { SourceError } from '#framework';
-import { HOST_BUILTINS } from '../host/builtins.ts';
 import { STEP_DIRECTIVE, STEP_END, STEP_GOAL, STEP_INIT_MAIN } from '../host/functions.ts';
 import { OperatorTable } from '../reader/operators.ts';
 import { Parser, type DoubleQuotes, type ReaderFlags } from '../reader/parser.ts';
 import { atom, str, type Term } from '../reader/terms.ts';
-import { isInlineBuiltin, type EmitContext, type Target } from './clause-ir.ts';
+import type { Target } from './clause-ir.ts';
 import { Desugarer, type Clause } from './desugar.ts';
-import { emitSlot, slotGlobal, type SlotPredicate } from './dynamic-slots.ts';
 import { ConstPool, Fn, mangle } from './ir-text.ts';
-import { emitPredicate, type Predicate } from './predicate-ir.ts';
-import { runtimeText } from './runtime-text.ts';
-import { emitSemidet, isFlat, semidetName } from './semidet-ir.ts';
+import { LIBRARY_LOOKUP, libraryPredicates, type PrologLibraryMeta } from './library.ts';
+import type { Predicate } from './predicate-ir.ts';
 import { Symbols } from './symbols.ts';
-
-/** Runtime functions that take the goal term (wrapper convention). */
-const WRAPPERS: Record<string, string> = {
-  'call/1': 'ctl$call1', 'findall/3': 'ctl$findall', 'catch/3': 'ctl$catch', 'throw/1': 'ctl$throw',
-  '$clause/3': 'ctl$clause', 'repeat/0': 'ctl$repeat', ',/2': 'ctl$conj', ';/2': 'ctl$or', '->/2': 'ctl$ite',
-  '*->/2': 'ctl$softite', '\\+/1': 'ctl$not', '!/0': 'ctl$cut', 'not/1': 'ctl$not',
-};
-for (let n = 2; n <= 8; n++) WRAPPERS[`call/${n}`] = 'ctl$callN';
+import { keyId, Unit, type OutsidePredicate } from './unit.ts';
 
 export interface CompiledProgram {
+  /** The program's .jir text, to parse into the library's module after its declarations. */
   text: string;
+  /** Functions the text defines in place of the library's own (`@lookup`, and library
+   *  predicates compiled again because they call something the program redefines). */
+  replaces: string[];
   syms: Symbols;
   ops: OperatorTable;
   staticPreds: Set<number>;
@@ -46,19 +39,92 @@ interface Step {
   kind: number;
 }
 
-let libClauses: { term: Term; line: number; col: number }[] | undefined;
+interface UserPredicate {
+  name: string;
+  arity: number;
+  clauses: Term[];
+}
 
-/** Reads a program (and the library), compiles every predicate and returns the module text. */
-export function compileProgram(source: string, file: string, goal: string | undefined): CompiledProgram {
-  const syms = new Symbols();
+/** A program as read: its predicates, directives and goals, and the reader state. */
+interface ReadProgram {
+  user: Map<string, UserPredicate>;
+  dynamic: Set<string>;
+  steps: Step[];
+  ops: OperatorTable;
+}
+
+/**
+ * Reads a program and compiles it against the prepared library (`lib`): the program's own
+ * predicates, its load steps, its code slots, `@lookup` and `@main`. Symbols continue the
+ * library's numbering. The result links into the library's module (frontend.ts).
+ */
+export function compileProgram(source: string, file: string, goal: string | undefined, lib: PrologLibraryMeta): CompiledProgram {
+  const syms = Symbols.from(lib.names, lib.arities);
+  const { user, dynamic, steps, ops } = readProgram(source, file, goal);
+
+  const desugar = new Desugarer();
+  const preds: Predicate[] = [];
+  const addPred = (name: string, arity: number, clauses: Clause[]): void => {
+    preds.push({ name, arity, clauses, fn: mangle(name, arity, preds.length) });
+  };
+  const splitClause = (t: Term): Clause =>
+    t.k === 'str' && t.name === ':-' && t.args.length === 2 ? desugar.clause(t.args[0]!, t.args[1]!) : desugar.clause(t, atom('true'));
+  for (const p of user.values()) addPred(p.name, p.arity, p.clauses.map(splitClause));
+  steps.forEach((s, i) => addPred(`$step${i}`, 0, [desugar.clause(atom(`$step${i}`), s.goal)]));
+  for (const a of desugar.aux) addPred(a.name, a.arity, a.clauses);
+
+  // A library predicate whose code calls a predicate the program defines or declares
+  // dynamic would, were the library compiled with the program, call the program's: it is
+  // compiled again here, under its own names, to do just that.
+  const redefined = new Set([...user.keys(), ...dynamic]);
+  const again = new Set(lib.preds.filter((p) => !redefined.has(p.key) && p.refs.some((r) => redefined.has(r))).map((p) => p.fn));
+  const recompiled = again.size > 0 ? libraryPredicates().filter((p) => again.has(p.fn)) : [];
+
+  const outside = new Map<string, OutsidePredicate>(lib.preds.map((p) => [p.key, { fn: p.fn, semidet: p.semidet }]));
+  const consts = new ConstPool(syms);
+  const unit = new Unit({ syms, consts, preds: [...preds, ...recompiled], outside, dynamic });
+  unit.emit();
+
+  const lookup = Unit.lookup('lookup', unit.lookupCases(), (f) => f.end(`tail_call @${LIBRARY_LOOKUP}(%id)`));
+  const main = new Fn('func @main() -> i32');
+  steps.forEach((s, i) => {
+    const p = preds.find((q) => q.name === `$step${i}` && q.arity === 0)!;
+    const status = main.val(`call @run_pred(${main.val(`fref @${p.fn}`)})`);
+    const ks = main.val(`ior ${status}, ${main.iconst(s.kind << 2)}`);
+    main.emit(`call @pl_finish(${ks}, ${main.val('gget @ball')})`);
+  });
+  main.emit(`call @pl_finish(${main.iconst(STEP_END << 2)}, ${main.val('rnull')})`);
+  main.end(`ret ${main.iconst(0)}`);
+
+  const isStep = (p: Predicate): boolean => p.name.startsWith('$step');
+  const staticPreds = new Set(preds.filter((p) => !isStep(p)).map((p) => syms.id(p.name, p.arity)));
+  for (const p of lib.preds) if (!dynamic.has(p.key)) staticPreds.add(keyId(syms, p.key));
+  const text = [consts.text(), unit.text(), lookup.text(), main.text()].join('\n');
+  const dynamicLink: DynamicLink = {
+    slots: new Map([...unit.slotted.values()].map((sp) => [syms.id(sp.name, sp.arity), sp.slot])),
+    target: (name, arity) => unit.resolve(name, arity, false),
+    semidet: (name, arity) => unit.semidet(name, arity, false),
+  };
+  return {
+    text,
+    replaces: ['lookup', ...recompiled.flatMap((p) => unit.functionsOf.get(p)!)],
+    syms,
+    ops,
+    staticPreds,
+    dynamicPreds: new Set([...dynamic].map((k) => keyId(syms, k))),
+    dynamic: dynamicLink,
+  };
+}
+
+/** Reads the clauses, directives and goals of a program (and the `-g` goal). */
+function readProgram(source: string, file: string, goal: string | undefined): ReadProgram {
   const ops = new OperatorTable();
   const flags: ReaderFlags = { doubleQuotes: 'codes' };
-  const user = new Map<string, { name: string; arity: number; clauses: Term[] }>();
+  const user = new Map<string, UserPredicate>();
   const dynamic = new Set<string>();
   const steps: Step[] = [];
   const inits: Step[] = [];
   const errors: SourceError[] = [];
-  const fileClauses: Term[] = [];
 
   const parser = new Parser(source, file, ops, flags);
   for (;;) {
@@ -91,7 +157,6 @@ export function compileProgram(source: string, file: string, goal: string | unde
       steps.push({ goal: str('assertz', [t]), kind: STEP_DIRECTIVE });
       continue;
     }
-    fileClauses.push(t);
     let p = user.get(key);
     if (!p) {
       p = { name: head.name, arity: head.k === 'str' ? head.args.length : 0, clauses: [] };
@@ -101,137 +166,13 @@ export function compileProgram(source: string, file: string, goal: string | unde
   }
   if (errors.length > 0) throw errors[0];
 
-  libClauses ??= readLibrary();
-  const lib = new Map<string, { name: string; arity: number; clauses: Term[] }>();
-  for (const { term } of libClauses) {
-    const head = term.k === 'str' && term.name === ':-' && term.args.length === 2 ? term.args[0]! : term;
-    const key = `${(head as { name: string }).name}/${head.k === 'str' ? head.args.length : 0}`;
-    if (user.has(key) || dynamic.has(key)) continue;
-    let p = lib.get(key);
-    if (!p) lib.set(key, (p = { name: (head as { name: string }).name, arity: head.k === 'str' ? head.args.length : 0, clauses: [] }));
-    p.clauses.push(term);
-  }
-
   if (goal !== undefined) {
     const gp = new Parser(`${goal} .`, '<goal>', ops, flags);
     const read = gp.readClause();
     if (read) steps.push(...inits.splice(0), { goal: read.term, kind: STEP_GOAL });
   }
   steps.push(...inits);
-
-  const desugar = new Desugarer();
-  const preds: Predicate[] = [];
-  const byKey = new Map<string, Predicate>();
-  let id = 0;
-  const addPred = (name: string, arity: number, clauses: Clause[]): void => {
-    const p: Predicate = { name, arity, clauses, fn: mangle(name, arity, id++) };
-    preds.push(p);
-    byKey.set(`${name}/${arity}`, p);
-  };
-  const splitClause = (t: Term): Clause =>
-    t.k === 'str' && t.name === ':-' && t.args.length === 2 ? desugar.clause(t.args[0]!, t.args[1]!) : desugar.clause(t, atom('true'));
-  for (const p of [...user.values(), ...lib.values()]) addPred(p.name, p.arity, p.clauses.map(splitClause));
-  steps.forEach((s, i) => addPred(`$step${i}`, 0, [desugar.clause(atom(`$step${i}`), s.goal)]));
-  for (const a of desugar.aux) addPred(a.name, a.arity, a.clauses);
-
-  const consts = new ConstPool(syms);
-  const fns: Fn[] = [];
-  const dynamicPreds = new Set([...dynamic].map((k) => keyId(syms, k)));
-  const tested = new Set<Predicate>();
-  const slotted = new Map<string, SlotPredicate>();
-  const slotOf = (name: string, arity: number): number => {
-    const key = `${name}/${arity}`;
-    let sp = slotted.get(key);
-    if (!sp) slotted.set(key, (sp = { slot: slotted.size, name, arity }));
-    return sp.slot;
-  };
-  for (const key of dynamic) {
-    const slash = key.lastIndexOf('/');
-    slotOf(key.slice(0, slash), Number(key.slice(slash + 1)));
-  }
-  const resolve = (name: string, arity: number, newSlots: boolean): Target => {
-    const key = `${name}/${arity}`;
-    const p = byKey.get(key);
-    if (p) return { kind: 'pred', fn: p.fn };
-    const w = WRAPPERS[key];
-    if (w) return { kind: 'wrapper', fn: w };
-    if (HOST_BUILTINS[key]) return { kind: 'host' };
-    if (isInlineBuiltin(name, arity)) return { kind: 'inline' };
-    const sp = slotted.get(key);
-    if (sp) return { kind: 'dynamic', slot: sp.slot };
-    return newSlots ? { kind: 'dynamic', slot: slotOf(name, arity) } : { kind: 'wrapper', fn: 'dyn$call' };
-  };
-  const ctx: EmitContext = {
-    syms,
-    consts,
-    add: (f) => fns.push(f),
-    target: (name, arity) => resolve(name, arity, true),
-    semidet(name, arity) {
-      const p = byKey.get(`${name}/${arity}`);
-      if (!p || !isFlat(p)) return null;
-      tested.add(p);
-      return semidetName(p);
-    },
-  };
-  for (const p of preds) emitPredicate(ctx, p);
-  for (const p of tested) emitSemidet(ctx, p);
-  const slotDecls = [...slotted.values()].map((sp) => emitSlot(ctx.add, sp, syms.imm(sp.name, sp.arity)));
-
-  const lookup = new Fn('func @lookup(%id: i32) -> i32');
-  const cases: [number, string][] = [];
-  for (const p of preds) cases.push([syms.id(p.name, p.arity), `${p.fn}$w`]);
-  for (const [key, fn] of Object.entries(WRAPPERS)) cases.push([keyId(syms, key), fn]);
-  for (const sp of slotted.values()) cases.push([syms.id(sp.name, sp.arity), `${slotGlobal(sp.slot)}$w`]);
-  for (const key of Object.keys(HOST_BUILTINS)) cases.push([keyId(syms, key), 'ctl$host']);
-  const seen = new Set<number>();
-  const uniq = cases.filter(([i]) => !seen.has(i) && seen.add(i));
-  const labels = uniq.map(() => lookup.blk('f'));
-  const dflt = lookup.blk('dyn');
-  lookup.end(`switch %id, ${dflt}, [${uniq.map(([i], j) => `${i}: ${labels[j]}`).join(', ')}]`);
-  uniq.forEach(([, fn], j) => {
-    lookup.label(labels[j]!);
-    lookup.end(`ret ${lookup.val(`fref @${fn}`)}`);
-  });
-  lookup.label(dflt);
-  lookup.end(`ret ${lookup.val('fref @dyn$call')}`);
-  fns.push(lookup);
-
-  const main = new Fn('func @main() -> i32');
-  steps.forEach((s, i) => {
-    const p = byKey.get(`$step${i}/0`)!;
-    const status = main.val(`call @run_pred(${main.val(`fref @${p.fn}`)})`);
-    const ks = main.val(`ior ${status}, ${main.iconst(s.kind << 2)}`);
-    main.emit(`call @pl_finish(${ks}, ${main.val('gget @ball')})`);
-  });
-  main.emit(`call @pl_finish(${main.iconst(STEP_END << 2)}, ${main.val('rnull')})`);
-  main.end(`ret ${main.iconst(0)}`);
-  fns.push(main);
-
-  const staticPreds = new Set(preds.filter((p) => !p.name.startsWith('$step')).map((p) => syms.id(p.name, p.arity)));
-  const text = [runtimeText(syms), consts.text(), ...slotDecls, ...fns.map((f) => f.text())].join('\n');
-  const emittedTests = new Set([...tested].map((p) => `${p.name}/${p.arity}`));
-  const dynamicLink: DynamicLink = {
-    slots: new Map([...slotted.values()].map((sp) => [syms.id(sp.name, sp.arity), sp.slot])),
-    target: (name, arity) => resolve(name, arity, false),
-    semidet: (name, arity) => {
-      const p = byKey.get(`${name}/${arity}`);
-      return p && emittedTests.has(`${name}/${arity}`) ? semidetName(p) : null;
-    },
-  };
-  return { text, syms, ops, staticPreds, dynamicPreds, dynamic: dynamicLink };
-}
-
-function keyId(syms: Symbols, key: string): number {
-  const slash = key.lastIndexOf('/');
-  return syms.id(key.slice(0, slash), Number(key.slice(slash + 1)));
-}
-
-function readLibrary(): { term: Term; line: number; col: number }[] {
-  const url = new URL('../lib/builtins.pl', import.meta.url);
-  const p = new Parser(readFileSync(url, 'utf8'), url.pathname, new OperatorTable(), { doubleQuotes: 'codes' });
-  const out: { term: Term; line: number; col: number }[] = [];
-  for (let r = p.readClause(); r !== null; r = p.readClause()) out.push(r);
-  return out;
+  return { user, dynamic, steps, ops };
 }
 
 interface DirectiveState {

@@ -8,6 +8,15 @@ export class Symbols {
     for (const [n, a] of FIXED) this.id(n, a);
   }
 
+  /** A table numbering these symbols as given (the prepared library's), to extend. */
+  static from(names: readonly string[], arities: readonly number[]): Symbols {
+    const s = new Symbols();
+    names.forEach((n, i) => {
+      if (s.id(n, arities[i]!) !== i) throw new Error(`symbol table: ${n}/${arities[i]} is not #${i}`);
+    });
+    return s;
+  }
+
   id(name: string, arity: number): number {
     const key = `${arity}/${name}`;
     let id = this.ids.get(key);

@@ -1,0 +1,63 @@
+import test from 'ava';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { boehmCollector } from '../../gc-boehm/src/index.ts';
+import { printModule } from '../../../framework/src/ir/text/printer.ts';
+import { corePasses } from '../../../framework/src/opt/passes/index.ts';
+import { ImageCache } from '../../../framework/src/prepared/image-cache.ts';
+import { CachingLinker } from '../../../framework/src/prepared/library-linker.ts';
+import { runCli } from '../../../framework/src/cli/main.ts';
+import { PROLOG_RUNTIME } from '../src/compiler/library.ts';
+
+// The Prolog library is compiled once, apart from programs, and cached prepared: the
+// cached module must be the one a fresh preparation gives, and programs must behave as
+// they did when the library was compiled with each of them.
+
+test('the prepared Prolog library from the cache is the module a fresh preparation gives', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'jitc-prolog-cache-'));
+  try {
+    const linker = (): CachingLinker =>
+      new CachingLinker({ optLevel: 1, passes: corePasses(), lowerWith: boehmCollector(), cache: new ImageCache(dir), buildId: 'test' });
+    const miss = linker().link(PROLOG_RUNTIME);
+    const hit = linker().link(PROLOG_RUNTIME);
+    t.deepEqual(hit.meta, miss.meta);
+    t.is(printModule(hit.module), printModule(miss.module));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function run(program: string, ...args: string[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'jitc-prolog-'));
+  try {
+    const file = join(dir, 'p.pl');
+    writeFileSync(file, program);
+    let out = '';
+    let err = '';
+    const status = await runCli([file, '-g', 'main', ...args], { stdout: (s) => void (out += s), stderr: (s) => void (err += s), env: {}, cwd: dir });
+    return `${out}${err}${status === 0 ? '' : `status ${status}\n`}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const backend of ['interp', 'armv7']) {
+  test(`${backend}: library code calls the program's definition of a predicate it uses`, async (t) => {
+    const program = `
+member(X, [X|_]) :- write(user_member(X)), nl.
+member(X, [_|T]) :- member(X, T).
+main :- memberchk(b, [a,b]), write(done), nl, ( member(c, [a]) -> true ; write(no_c), nl ).
+`;
+    t.is(await run(program, '--backend', backend), 'user_member(b)\ndone\nno_c\n');
+  });
+
+  test(`${backend}: library code calls a library predicate the program declares dynamic through its slot`, async (t) => {
+    const program = `
+:- dynamic(member/2).
+member(x, anything).
+main :- ( memberchk(x, [y]) -> write(yes) ; write(no) ), nl, findall(X-L, member(X, L), All), write(All), nl.
+`;
+    t.is(await run(program, '--backend', backend), 'no\n[x-anything]\n');
+  });
+}
