@@ -1,5 +1,5 @@
 import type { DependencyContainer } from 'tsyringe';
-import type { Engine } from './engine.ts';
+import type { CodeCacheLocation, Engine } from './engine.ts';
 import type { GarbageCollector } from './gc/interface.ts';
 import type { Func, Module } from './ir/module.ts';
 import { verifyDeclsAndFunctions, verifyFunctions, VerifyFailure, type VerifyError } from './ir/verify.ts';
@@ -27,6 +27,8 @@ export interface PrepareOptions {
   /** Functions of a prepared runtime library (see prepared/runtime-library.ts): verified,
    *  optimized and, when the run lowers, lowered already, so left as they are. */
   prepared?: ReadonlySet<Func>;
+  /** See EngineOptions.codeCache. */
+  codeCache?: CodeCacheLocation | null;
 }
 
 export interface PrepareModuleOptions {
@@ -37,6 +39,8 @@ export interface PrepareModuleOptions {
   printAfter?: readonly string[];
   print?: (passName: string, m: Module) => void;
   prepared?: ReadonlySet<Func>;
+  /** See EngineOptions.codeCache. */
+  codeCache?: CodeCacheLocation | null;
 }
 
 /**
@@ -107,6 +111,7 @@ export function prepareRun(registry: Registry, module: Module, config: RunConfig
     jitThreshold: config.jitThreshold,
     cpu: config.cpu,
     countInstructions: config.countInstructions,
+    codeCache: opts.codeCache,
   });
   container.register(ENGINE, { useValue: engine });
   return { container, module, program, engine };

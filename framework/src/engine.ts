@@ -13,6 +13,17 @@ export interface EngineStats {
   nativeMillis: number;
   /** Time in the interpreter (the interpreter, or a tiered engine's first tier). */
   interpMillis: number;
+  /** Functions whose machine code came from the code cache instead of the compiler. */
+  cachedFunctions?: number;
+  /** Native guest instructions by function, when instructions are counted. */
+  instructionsByFunction?: () => ReadonlyMap<string, number>;
+}
+
+/** A directory for compiled code, one subdirectory per build of jitc: code compiled by one
+ *  build is never found by another, and other builds' directories are cleaned up. */
+export interface CodeCacheLocation {
+  readonly root: string;
+  readonly build: string;
 }
 
 export interface EngineOptions {
@@ -24,6 +35,9 @@ export interface EngineOptions {
   cpu?: string;
   /** Count guest instructions and stores exactly (slow on native backends). */
   countInstructions?: boolean;
+  /** Where a native backend may keep compiled code across runs (null or absent: nowhere;
+   *  it is then kept for this process only). */
+  codeCache?: CodeCacheLocation | null;
 }
 
 /** Runs functions of a loaded program; one per run. */

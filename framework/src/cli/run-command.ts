@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { buildId } from '../build-id.ts';
 import { prepareRun, runLowers, type PreparedRun } from '../driver.ts';
 import type { CompiledSource } from '../frontend.ts';
-import type { EngineOptions } from '../engine.ts';
+import type { CodeCacheLocation, EngineOptions } from '../engine.ts';
 import type { Module } from '../ir/module.ts';
 import { printModule } from '../ir/text/printer.ts';
 import { cacheDirectory, ImageCache } from '../prepared/image-cache.ts';
@@ -44,7 +45,7 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   const compiled = frontend.compile(source, req.file, { goal: req.goal, linker: libraryLinker(registry, req.config, io) });
   const out = new BufferedOutput((text) => io.stdout(text));
   const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
-  const prepared = prepareRun(registry, compiled.module, req.config, { hosts: compiled.hosts, out, print, prepared: compiled.prepared });
+  const prepared = prepareRun(registry, compiled.module, req.config, { hosts: compiled.hosts, out, print, prepared: compiled.prepared, codeCache: codeCache(io) });
   const compileMillis = performance.now() - started;
   try {
     if (req.emit === 'ir') {
@@ -54,7 +55,7 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
     if (req.emit === 'asm') {
       const backend = registry.backend(req.config.backend);
       if (!backend.disassemble) throw new UsageError(`--emit asm: backend '${backend.name}' has no machine code`);
-      io.stdout(backend.disassemble(prepared.program, { ...engineOptions(req.config) }));
+      io.stdout(backend.disassemble(prepared.program, { ...engineOptions(req.config, io) }));
       return EXIT.ok;
     }
     return execute(prepared, compiled, req, out, io);
@@ -108,8 +109,15 @@ function libraryLinker(registry: Registry, config: RunConfig, io: CliIo): Librar
   });
 }
 
-function engineOptions(config: RunConfig): EngineOptions {
-  return { fuel: config.fuel, cpu: config.cpu, jitThreshold: 0 };
+function engineOptions(config: RunConfig, io: CliIo): EngineOptions {
+  return { fuel: config.fuel, cpu: config.cpu, jitThreshold: 0, codeCache: codeCache(io) };
+}
+
+/** Native code is kept across runs of the built command only: from the TypeScript sources
+ *  (tests, development) a file may change under a running session without a new build id. */
+function codeCache(io: CliIo): CodeCacheLocation | null {
+  const build = buildId();
+  return build === undefined ? null : { root: join(cacheDirectory(io.env), 'code'), build };
 }
 
 function checkPassNames(registry: Registry, names: readonly string[]): void {

@@ -9,14 +9,15 @@ export interface RunTimes {
   wallMillis: number;
 }
 
-/** How many host functions the `host calls by function` row names. */
-const HOST_CALL_ROWS = 6;
+/** How many functions the `hot functions` and `host calls by function` rows name. */
+const LISTED_ROWS = 6;
 
 /** The `--stats` report, one aligned `name value` pair per line. */
 export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTimes, hostCallCounts: ReadonlyMap<string, number> = new Map()): string {
   const ms = (x: number): string => `${x.toFixed(1)} ms`;
   const rows: [string, string][] = [
     ['instructions', String(engine.instructions)],
+    ...hotFunctionRow(engine),
     ['stores', String(engine.stores)],
     ['calls', String(engine.calls)],
     ['host calls', String(engine.hostCalls)],
@@ -27,7 +28,7 @@ export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTime
     ['live after last gc', String(heap.liveBytes)],
     ['gc time', ms(heap.gcMillis)],
     ['compile time', ms(times.compileMillis)],
-    ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions)`],
+    ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions${engine.cachedFunctions ? `, ${engine.cachedFunctions} from the code cache` : ''})`],
     ['wall time', ms(times.wallMillis)],
   ];
   // The split between tiers, for engines that run native code.
@@ -42,11 +43,20 @@ export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTime
   return `jitc stats:\n${rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`).join('\n')}\n`;
 }
 
+/** Where native instructions go, by function, most first, as shares of all native ones. */
+function hotFunctionRow(engine: EngineStats): [string, string][] {
+  const counts = engine.instructionsByFunction?.();
+  if (!counts || counts.size === 0) return [];
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const hot = [...counts].sort((a, b) => b[1] - a[1]).slice(0, LISTED_ROWS);
+  return [['hot functions', hot.map(([name, n]) => `${name} ${((100 * n) / total).toFixed(1)}%`).join(', ')]];
+}
+
 /** The most called host functions, most first: where a run still leaves compiled code. */
 function hostCallRow(counts: ReadonlyMap<string, number>): [string, string][] {
   const called = [...counts].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (called.length === 0) return [];
-  const shown = called.slice(0, HOST_CALL_ROWS).map(([name, n]) => `${name} ${n}`);
-  if (called.length > HOST_CALL_ROWS) shown.push(`${called.length - HOST_CALL_ROWS} more`);
+  const shown = called.slice(0, LISTED_ROWS).map(([name, n]) => `${name} ${n}`);
+  if (called.length > LISTED_ROWS) shown.push(`${called.length - LISTED_ROWS} more`);
   return [['host calls by function', shown.join(', ')]];
 }

@@ -122,6 +122,7 @@ export class GuestMachine implements CpuAccess {
   private readonly regU32 = new Uint32Array(this.regBytes);
   private readonly regF64 = new Float64Array(this.regBytes);
   private readonly counterValues: MachineCounters = { instructions: 0, stores: 0, hostCalls: 0 };
+  private readonly blockInstructions = new Map<number, number>();
   private readonly argumentBatch: RegisterBatch;
   /** Result registers then the PC, read together after every call. */
   private readonly resultBatch: RegisterBatch;
@@ -361,6 +362,12 @@ export class GuestMachine implements CpuAccess {
     this.lib.uc_emu_stop(this.uc);
   }
 
+  /** Instructions executed per translated block's start address, when counting instructions
+   *  on an arch with fixed-size instructions (what `--stats` turns into hot functions). */
+  get instructionsByBlock(): ReadonlyMap<number, number> {
+    return this.blockInstructions;
+  }
+
   get counters(): Readonly<MachineCounters> {
     return { ...this.counterValues };
   }
@@ -501,8 +508,13 @@ export class GuestMachine implements CpuAccess {
       // machine's, not the program's: it is not counted.
       const page = this.runtimePage;
       if (size !== undefined) {
+        const byBlock = this.blockInstructions;
         this.hooks.add(UC_HOOK.BLOCK, callbacks.hookCodeAddress, (_uc: number, address: number, blockBytes: number) => {
-          if ((address - page) >>> 0 >= UC_PAGE_SIZE) this.counterValues.instructions += blockBytes / size;
+          if ((address - page) >>> 0 >= UC_PAGE_SIZE) {
+            const n = blockBytes / size;
+            this.counterValues.instructions += n;
+            byBlock.set(address, (byBlock.get(address) ?? 0) + n);
+          }
         });
       } else {
         this.hooks.add(UC_HOOK.CODE, callbacks.hookCodeAddress, (_uc: number, address: number) => {

@@ -23,6 +23,17 @@ export interface FinishedCode {
   labelAddress(label: Label): number;
 }
 
+/**
+ * A function's code before placement, in a form that can be kept and placed later (a code
+ * cache across processes): the bytes, where each label was bound, and the fixups, which
+ * `finish` applies at whatever address the code then goes.
+ */
+export interface RelocatableCode<K> {
+  readonly bytes: Uint8Array;
+  readonly labelOffsets: readonly number[];
+  readonly fixups: readonly Fixup<K>[];
+}
+
 interface PoolEntry {
   readonly label: Label;
   readonly bytes: Uint8Array;
@@ -153,6 +164,23 @@ export class CodeBuffer<K = string> {
     this.pending = [];
     this.poolIndex.clear();
     this.oldestPoolUse = null;
+  }
+
+  /** The code as it stands (pending constants placed first), to place later with finish. */
+  relocatable(): RelocatableCode<K> {
+    if (this.pending.length > 0) this.flushConstants();
+    return { bytes: this.bytes.slice(0, this.length), labelOffsets: [...this.labelOffsets], fixups: this.fixups.map((f) => ({ ...f })) };
+  }
+
+  /** A finished buffer holding `code`, ready for finish. */
+  static fromRelocatable<K>(code: RelocatableCode<K>): CodeBuffer<K> {
+    const buffer = new CodeBuffer<K>();
+    buffer.reserve(code.bytes.length);
+    buffer.bytes.set(code.bytes);
+    buffer.length = code.bytes.length;
+    buffer.labelOffsets.push(...code.labelOffsets);
+    buffer.fixups.push(...code.fixups);
+    return buffer;
   }
 
   /** Places the code at `base`: flushes remaining constants, then patches every fixup. */

@@ -14,6 +14,8 @@ export interface RunOptions {
   countInstructions?: boolean;
   cpu?: string;
   jitThreshold?: number;
+  /** Keep compiled code there (EngineOptions.codeCache), as one build. */
+  codeCacheDir?: string;
 }
 
 export function runJir(backend: string, text: string, entry: string, args: number[], options: RunOptions = {}): { outcome: Outcome; stats: EngineStats } {
@@ -30,7 +32,7 @@ export function runJir(backend: string, text: string, entry: string, args: numbe
     // Native behaviour is what these tests check: compile before the first call unless asked.
     jitThreshold: options.jitThreshold ?? 0,
   };
-  const run = prepareRun(registry, parseModule(text, 'test.jir'), config, { out: new BufferedOutput() });
+  const run = prepareRun(registry, parseModule(text, 'test.jir'), config, { out: new BufferedOutput(), codeCache: options.codeCacheDir === undefined ? null : { root: options.codeCacheDir, build: 'test' } });
   try {
     try {
       return { outcome: { value: run.engine.call(entry, args) }, stats: run.engine.stats };

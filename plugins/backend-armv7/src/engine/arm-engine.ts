@@ -9,6 +9,9 @@ import { hasHardwareDivide } from '../cpu-features.ts';
 import { makeArmTarget } from '../arm-target.ts';
 import { RaiseAnalysis } from '../raise-analysis.ts';
 import { CodeCache } from './code-cache.ts';
+import { codeKey, targetFacts } from './code-key.ts';
+import { codeStoreFor } from './code-store.ts';
+import type { LoweringEnv } from '../lower/lowering-env.ts';
 import { placeEntryArgs } from './entry-args.ts';
 import { createGuestMachine } from './guest-setup.ts';
 import { formatListing } from './listing.ts';
@@ -51,7 +54,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
     try {
       const slots = this.installRuntimeSlots();
       const image = program.image;
-      const target = makeArmTarget({
+      const env: LoweringEnv = {
         module,
         types: program.types,
         tableBase: program.layout.tableBase,
@@ -64,12 +67,22 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
         constAddress: (name) => image.constAddr.get(name)!,
         extern: (name) => module.extern(name),
         mayRaise: (name) => this.mayRaise.has(name) || module.extern(name)?.raises === true,
-      });
-      this.code = new CodeCache(this.machine, target, program, this.machine.hostCallAddress(slots.get(COMPILE_SYMBOL)!), (symbol) => {
-        const slot = slots.get(symbol);
-        if (slot === undefined) throw new Error(`armv7: unresolved symbol ${symbol}`);
-        return this.machine.hostCallAddress(slot);
-      });
+      };
+      const target = makeArmTarget(env);
+      const shared = targetFacts(env, this.machine.cpuModel);
+      const store = { code: codeStoreFor(options.codeCache ?? null), keyOf: (f: Func): string => codeKey(env, shared, f) };
+      this.code = new CodeCache(
+        this.machine,
+        target,
+        program,
+        this.machine.hostCallAddress(slots.get(COMPILE_SYMBOL)!),
+        (symbol) => {
+          const slot = slots.get(symbol);
+          if (slot === undefined) throw new Error(`armv7: unresolved symbol ${symbol}`);
+          return this.machine.hostCallAddress(slot);
+        },
+        store,
+      );
       if (eager) this.code.compile(module.funcs);
       for (const { reg, role } of target.pinned) {
         this.machine.writeReg(emu.UC_ARM_REG.r(reg), role === 'fuel' ? Math.min(MAX_FUEL, Math.max(0, Math.floor(fuel))) : program.layout.staticBase);
@@ -78,6 +91,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
       this.machine.close();
       throw error;
     }
+    if (options.countInstructions === true) this.stats.instructionsByFunction = () => this.instructionsByFunction();
     program.heap.addRoots(this);
     program.addCodeListener(this);
     this.updateStats();
@@ -152,6 +166,15 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
     return { value: type === 'f64' ? result.float : result.ints[0], raised: false };
   }
 
+  private instructionsByFunction(): Map<string, number> {
+    const byFunction = new Map<string, number>();
+    for (const [address, n] of this.machine.instructionsByBlock) {
+      const name = this.code.codeMap.functionAt(address) ?? '(lazy stubs)';
+      byFunction.set(name, (byFunction.get(name) ?? 0) + n);
+    }
+    return byFunction;
+  }
+
   /** `--emit asm`: every compiled function, in address order. */
   disassemble(): string {
     return formatListing([...this.code.listings].sort((a, b) => a.address - b.address));
@@ -216,6 +239,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
     this.stats.stores = c.stores;
     this.stats.hostCalls = c.hostCalls;
     this.stats.compiledFunctions = this.code.compiledFunctions;
+    this.stats.cachedFunctions = this.code.cachedFunctions;
     this.stats.compileMillis = this.code.compileMillis;
   }
 

@@ -2,10 +2,11 @@
 // bump-allocated above them. Code is written once: a function compiled again gets a new
 // version at a new address and its function-table slot is redirected; older versions stay
 // valid for frames still running them. Each write drops Unicorn's translations of its range.
-import { StackMapTable, type emu, type Func, type Program } from '#framework';
+import { CodeBuffer, StackMapTable, type CompiledCodeStore, type emu, type Func, type Program } from '#framework';
+import type { ArmFixup } from '../arm-data.ts';
 import type { ArmTarget } from '../arm-target.ts';
 import { CodeMap } from './code-map.ts';
-import { compileBatch } from './compile-module.ts';
+import { compileUnplaced, placeBatch, type UnplacedFunction } from './compile-module.ts';
 import { buildLazyStubs, type LazyStubs } from './lazy-stubs.ts';
 import type { FunctionListing } from './listing.ts';
 
@@ -17,6 +18,8 @@ export class CodeCache {
   readonly stackMaps = new StackMapTable();
   readonly listings: FunctionListing[] = [];
   compiledFunctions = 0;
+  /** Of compiledFunctions, those whose code came from the store. */
+  cachedFunctions = 0;
   compileMillis = 0;
   private readonly current = new Map<string, number>();
   private readonly stubs: LazyStubs;
@@ -29,6 +32,8 @@ export class CodeCache {
     private readonly program: Program,
     compileSlot: number,
     private readonly resolveRuntime: (symbol: string) => number,
+    /** Code kept across runs, with the key of each function's code. */
+    private readonly store?: { code: CompiledCodeStore<ArmFixup>; keyOf: (f: Func) => string },
   ) {
     const layout = program.layout;
     const size = Math.min(REGION_BYTES, layout.codeSize);
@@ -51,7 +56,7 @@ export class CodeCache {
   compile(funcs: readonly Func[]): void {
     const started = performance.now();
     const image = this.program.image;
-    const placed = compileBatch(this.target, this.program.module, funcs, this.next, (symbol) => {
+    const placed = placeBatch(this.target, funcs.map((f) => this.unplaced(f)), this.next, (symbol) => {
       if (!symbol.startsWith('fn:')) return this.resolveRuntime(symbol);
       const name = symbol.slice(3);
       const index = image.funcIndex.get(name);
@@ -72,5 +77,19 @@ export class CodeCache {
     this.next = end;
     this.compiledFunctions += placed.length;
     this.compileMillis += performance.now() - started;
+  }
+
+  /** The function's code from the store when it holds it, else compiled (and stored). */
+  private unplaced(func: Func): UnplacedFunction {
+    if (!this.store) return compileUnplaced(this.target, this.program.module, func);
+    const key = this.store.keyOf(func);
+    const stored = this.store.code.get(key);
+    if (stored) {
+      this.cachedFunctions++;
+      return { name: func.name, buffer: CodeBuffer.fromRelocatable(stored.code), stackMaps: stored.stackMaps, labels: stored.labels };
+    }
+    const fresh = compileUnplaced(this.target, this.program.module, func);
+    this.store.code.put(key, { code: fresh.buffer.relocatable(), stackMaps: fresh.stackMaps, labels: fresh.labels });
+    return fresh;
   }
 }

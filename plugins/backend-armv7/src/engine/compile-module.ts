@@ -1,7 +1,8 @@
 // Compiles a batch of functions and places them contiguously at `base`: calls inside the
 // batch are direct, calls out of it go where `resolveOutside` says (a compiled version or a
 // lazy-compile stub), host and trap slots to the runtime page.
-import { compileFunction, type Func, type Module } from '#framework';
+import { compileFunction, type CodeBuffer, type Func, type FrameDescriptor, type Module } from '#framework';
+import type { ArmFixup } from '../arm-data.ts';
 import type { ArmTarget } from '../arm-target.ts';
 import type { FunctionListing } from './listing.ts';
 
@@ -9,18 +10,31 @@ export interface PlacedFunction {
   readonly name: string;
   readonly address: number;
   readonly bytes: Uint8Array;
-  readonly stackMaps: ReturnType<typeof compileFunction>['stackMaps'];
+  readonly stackMaps: readonly FrameDescriptor[];
   readonly listing: FunctionListing;
 }
 
-export function compileBatch(
+/** A function's code before placement: compiled now, or taken from the code store. */
+export interface UnplacedFunction {
+  readonly name: string;
+  readonly buffer: CodeBuffer<ArmFixup>;
+  readonly stackMaps: readonly FrameDescriptor[];
+  readonly labels: readonly { offset: number; name: string }[];
+}
+
+/** Runs the machine pipeline on one function. */
+export function compileUnplaced(target: ArmTarget, module: Module, func: Func): UnplacedFunction {
+  const c = compileFunction(target, module, func);
+  const labels = [...c.blockOffsets].map(([block, offset]) => ({ offset, name: block.irBlock ? `^${block.irBlock.name}` : `.${block.name}` }));
+  return { name: c.name, buffer: c.buffer, stackMaps: c.stackMaps, labels };
+}
+
+export function placeBatch(
   target: ArmTarget,
-  module: Module,
-  funcs: readonly Func[],
+  compiled: readonly UnplacedFunction[],
   base: number,
   resolveOutside: (symbol: string) => number,
 ): PlacedFunction[] {
-  const compiled = funcs.map((f) => compileFunction(target, module, f));
   const address = new Map<string, number>();
   let at = base;
   for (const c of compiled) {
@@ -32,7 +46,6 @@ export function compileBatch(
   return compiled.map((c) => {
     const start = address.get(c.name)!;
     const finished = c.buffer.finish(start, target.patch, resolve);
-    const labels = [...c.blockOffsets].map(([block, offset]) => ({ offset, name: block.irBlock ? `^${block.irBlock.name}` : `.${block.name}` }));
-    return { name: c.name, address: start, bytes: finished.bytes, stackMaps: c.stackMaps, listing: { name: c.name, address: start, bytes: finished.bytes, labels } };
+    return { name: c.name, address: start, bytes: finished.bytes, stackMaps: c.stackMaps, listing: { name: c.name, address: start, bytes: finished.bytes, labels: [...c.labels] } };
   });
 }

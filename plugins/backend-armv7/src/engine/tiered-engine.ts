@@ -43,9 +43,11 @@ export class TieredEngine implements Engine {
     s.hostCalls = i.hostCalls + n.hostCalls;
     s.stores = n.stores;
     s.compiledFunctions = n.compiledFunctions;
+    s.cachedFunctions = n.cachedFunctions;
     s.compileMillis = n.compileMillis;
     s.nativeMillis = n.nativeMillis;
     s.interpMillis = Math.max(0, this.callMillis - n.nativeMillis - n.compileMillis);
+    s.instructionsByFunction = n.instructionsByFunction;
     return s;
   }
 

@@ -1,0 +1,119 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeCacheLocation } from '../engine.ts';
+import type { RelocatableCode } from '../machine/code-buffer.ts';
+import type { FrameDescriptor } from '../machine/stack-maps.ts';
+import { textHash } from '../prepared/text-hash.ts';
+
+/** One function's machine code as a backend compiled it, before placement. */
+export interface StoredFunction<K> {
+  readonly code: RelocatableCode<K>;
+  /** Function-relative, as compileFunction gives them. */
+  readonly stackMaps: readonly FrameDescriptor[];
+  /** Block labels for listings (`--emit asm`). */
+  readonly labels: readonly { offset: number; name: string }[];
+}
+
+const FORMAT = 'jitc-code-1';
+/** Sibling directories (other builds' code) not written for this long are removed. */
+const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+interface Entry<K> {
+  format: string;
+  key: string;
+  bytes: string;
+  labelOffsets: number[];
+  fixups: RelocatableCode<K>['fixups'];
+  stackMaps: readonly FrameDescriptor[];
+  labels: StoredFunction<K>['labels'];
+}
+
+/**
+ * Compiled functions kept across runs, by key: a text naming everything the code depends
+ * on (the function's IR, the addresses and indices its lowering asked for, the target's
+ * configuration, the build). Compiling the runtime functions a small program calls costs
+ * more than the rest of its start-up, and their code is the same from run to run.
+ *
+ * In memory for the process, and on disk when `dir` is given: one file per key, named by a
+ * hash of the key and holding the whole key, which a read compares, so two keys that share
+ * a hash never share code. Files are written under a temporary name and renamed; one that
+ * does not parse or is of another format is ignored. Like every cache here it only saves
+ * time: a directory that cannot be read or written is the same as none.
+ */
+export class CompiledCodeStore<K> {
+  private readonly memory = new Map<string, StoredFunction<K>>();
+  private readonly dir: string | null;
+  private pruned = false;
+
+  constructor(
+    private readonly location: CodeCacheLocation | null,
+    /** Names the backend (and its code format) in file names. */
+    private readonly namespace: string,
+  ) {
+    this.dir = location === null ? null : join(location.root, location.build);
+  }
+
+  get(key: string): StoredFunction<K> | undefined {
+    const known = this.memory.get(key);
+    if (known || this.dir === null) return known;
+    let entry: Entry<K>;
+    try {
+      entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as Entry<K>;
+    } catch {
+      return undefined;
+    }
+    if (entry.format !== FORMAT || entry.key !== key) return undefined;
+    const stored: StoredFunction<K> = {
+      code: { bytes: new Uint8Array(Buffer.from(entry.bytes, 'base64')), labelOffsets: entry.labelOffsets, fixups: entry.fixups },
+      stackMaps: entry.stackMaps,
+      labels: entry.labels,
+    };
+    this.memory.set(key, stored);
+    return stored;
+  }
+
+  put(key: string, stored: StoredFunction<K>): void {
+    this.memory.set(key, stored);
+    if (this.dir === null) return;
+    const entry: Entry<K> = {
+      format: FORMAT,
+      key,
+      bytes: Buffer.from(stored.code.bytes).toString('base64'),
+      labelOffsets: [...stored.code.labelOffsets],
+      fixups: stored.code.fixups,
+      stackMaps: stored.stackMaps,
+      labels: stored.labels,
+    };
+    const file = this.file(key);
+    const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(tmp, JSON.stringify(entry));
+      renameSync(tmp, file);
+      this.pruneSiblings();
+    } catch {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // nothing was written
+      }
+    }
+  }
+
+  /** Once a process: removes the other builds' directories that nothing has written to
+   *  for a week. */
+  private pruneSiblings(): void {
+    if (this.pruned || this.location === null) return;
+    this.pruned = true;
+    const { root, build } = this.location;
+    const now = Date.now();
+    for (const entry of readdirSync(root)) {
+      const path = join(root, entry);
+      if (entry !== build && now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
+    }
+  }
+
+  file(key: string): string {
+    return join(this.dir ?? '', `${this.namespace}-${textHash(key)}.code`);
+  }
+}
