@@ -121,6 +121,24 @@ test('--stats counts guest instructions, stores and host calls', (t) => {
   t.is(stats.compiledFunctions, 1);
 });
 
+test('counted runs say how many guest instructions each function executed', (t) => {
+  const caller = `${TAIL_LOOP}
+func @twice(%n: i32) -> i32 {
+^entry:
+  %zero = iconst 0
+  %a = call @loop(%n, %zero)
+  %b = call @loop(%n, %a)
+  ret %b
+}
+`;
+  const { stats } = runJir('armv7', caller, 'twice', [1000], { countInstructions: true });
+  const byFunction = stats.instructionsByFunction?.();
+  const loop = byFunction?.get('loop') ?? 0, twice = byFunction?.get('twice') ?? 0;
+  t.true(loop > 2000 * 3, `@loop ran ${loop} instructions`);
+  t.true(twice > 0 && twice < 40, `@twice ran ${twice} instructions`);
+  t.is([...byFunction!.values()].reduce((a, b) => a + b, 0), stats.instructions);
+});
+
 // Globals are reached from the pinned static-base register: the first ones with one load,
 // those past the reach of an immediate offset (4095 bytes, 1020 for doubles) through ip.
 // Writes and reads at both ends must meet, whatever the reach.
