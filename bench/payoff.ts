@@ -5,9 +5,11 @@
 // markdown table of wall seconds and ratios, and whether each output is byte-identical to the
 // native system's. Exits 1 when an output differs.
 //
-// Usage: npx tsx bench/payoff.ts [--scale F] [--only name,name] [--runs R] [--timeout-s S]
-//   --scale F   multiplies every loop benchmark's N (e.g. 0.1 for a quicker look)
-//   --runs R    start-up rows: the median of R runs (default 5)
+// Usage: npx tsx bench/payoff.ts [--scale F] [--only name,name] [--runs R] [--timeout-s S] [--baseline PATH]
+//   --scale F        multiplies every loop benchmark's N (e.g. 0.1 for a quicker look)
+//   --runs R         start-up rows: the median of R runs (default 5)
+//   --baseline PATH  another checkout's bin/jitc.js, run beside this one (its interp and
+//                    armv7 columns come first), for before/after tables
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ const scale = Number(opt('--scale', '1'));
 const only = new Set(opt('--only', '').split(',').filter((s) => s !== ''));
 const runs = Number(opt('--runs', '5'));
 const timeoutMs = Number(opt('--timeout-s', '1800')) * 1000;
+const baseline = opt('--baseline', '');
 const root = new URL('..', import.meta.url).pathname;
 const jitc = join(root, 'bin/jitc.js');
 const pythonDir = join(root, '../shared/bench/python');
@@ -36,6 +39,7 @@ interface Row {
   native: ProcessRun;
   interp: ProcessRun;
   armv7: ProcessRun;
+  before?: { interp: ProcessRun; armv7: ProcessRun };
   /** Start-up rows compare trimmed output: swipl's top level adds a newline of its own. */
   trim?: boolean;
 }
@@ -76,7 +80,8 @@ const startup: Program[] = [
   { name: 'hello.py', n: '-', native: ['python3', [join(root, 'examples/hello.py')]], jitc: [join(root, 'examples/hello.py')] },
 ];
 
-const jitcRun = (p: Program, backend: string): ProcessRun => run(process.execPath, [jitc, ...p.jitc, '--backend', backend, ...(backend === 'interp' ? [] : ['--gc', 'boehm'])]);
+const jitcRun = (p: Program, backend: string, command = jitc): ProcessRun =>
+  run(process.execPath, [command, ...p.jitc, '--backend', backend, ...(backend === 'interp' ? [] : ['--gc', 'boehm'])]);
 
 /** The median-wall run of `times` runs (start-up is too short to time once). */
 function medianRun(times: number, once: () => ProcessRun): ProcessRun {
@@ -89,8 +94,10 @@ const selected = (p: Program): boolean => only.size === 0 || only.has(p.name);
 const rows: Row[] = [];
 const nodeStart = medianRun(runs, () => run(process.execPath, ['-e', '0']));
 console.log(`node -e 0: ${nodeStart.wall.toFixed(3)} s (median of ${runs}); scale ${scale}; timeout ${timeoutMs / 1000} s\n`);
-console.log('| program | N | native s | interp s | armv7 s | armv7/interp | armv7/native | armv7/(node -e 0) | output = native |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+const beforeHeads = baseline ? ['before interp s', 'before armv7 s', 'before armv7/interp'] : [];
+const heads = ['program', 'N', 'native s', ...beforeHeads, 'interp s', 'armv7 s', 'armv7/interp', 'armv7/native', 'armv7/(node -e 0)', 'output = native'];
+console.log(`| ${heads.join(' | ')} |`);
+console.log(`|---|${heads.slice(1, -1).map(() => '---:').join('|')}|---|`);
 for (const [p, times] of [...startup.map((s) => [s, runs] as const), ...[...prologPrograms(), ...pythonPrograms()].map((s) => [s, 1] as const)]) {
   if (!selected(p)) continue;
   // Interleaved, so that each row's three runs share the same minute.
@@ -102,6 +109,7 @@ for (const [p, times] of [...startup.map((s) => [s, runs] as const), ...[...prol
     armv7: medianRun(times, () => jitcRun(p, 'armv7')),
     trim: p.trim,
   };
+  if (baseline) row.before = { interp: medianRun(times, () => jitcRun(p, 'interp', baseline)), armv7: medianRun(times, () => jitcRun(p, 'armv7', baseline)) };
   rows.push(row);
   console.log(`| ${cells(row).join(' | ')} |`);
 }
@@ -109,7 +117,8 @@ for (const [p, times] of [...startup.map((s) => [s, runs] as const), ...[...prol
 function cells(r: Row): string[] {
   const secs = (x: ProcessRun): string => (x.status === 'timeout' ? `>${x.wall.toFixed(0)}` : x.wall.toFixed(3));
   const ratio = (a: ProcessRun, b: ProcessRun): string => (a.wall / b.wall).toFixed(2);
-  return [r.name, r.n, secs(r.native), secs(r.interp), secs(r.armv7), ratio(r.armv7, r.interp), ratio(r.armv7, r.native), ratio(r.armv7, nodeStart), matches(r) ? 'yes' : 'NO'];
+  const before = r.before ? [secs(r.before.interp), secs(r.before.armv7), ratio(r.before.armv7, r.before.interp)] : [];
+  return [r.name, r.n, secs(r.native), ...before, secs(r.interp), secs(r.armv7), ratio(r.armv7, r.interp), ratio(r.armv7, r.native), ratio(r.armv7, nodeStart), matches(r) ? 'yes' : 'NO'];
 }
 
 function matches(r: Row): boolean {
