@@ -10,7 +10,7 @@
 //   --runs R         start-up rows: the median of R runs (default 5)
 //   --baseline PATH  another checkout's bin/jitc.js, run beside this one (its interp and
 //                    armv7 columns come first), for before/after tables
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, runProcess, type ProcessRun } from './support/run-process.ts';
@@ -31,6 +31,8 @@ const pythonDir = join(root, '../shared/bench/python');
 const prologDir = join(root, 'bench/prolog');
 const scratch = mkdtempSync(join(tmpdir(), 'jitc-payoff-'));
 const env = { ...process.env, PYTHONHASHSEED: '0' };
+// Debian's CPython (the anchors' 3.11.2), not a version manager's shim that starts a shell first.
+const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const run = (cmd: string, argv: string[]): ProcessRun => runProcess(cmd, argv, { timeoutMs, env });
 
 interface Row {
@@ -71,13 +73,13 @@ function pythonPrograms(): Program[] {
     const n = f === 'fib.py' || scale === 1 ? defaultN : Math.max(1, Math.round(defaultN * scale));
     const file = join(scratch, f);
     writeFileSync(file, text.replace(/^N = \d+$/m, `N = ${n}`));
-    return { name: f.slice(0, -3), n: String(n), native: ['python3', [file]], jitc: [file] };
+    return { name: f.slice(0, -3), n: String(n), native: [python, [file]], jitc: [file] };
   });
 }
 
 const startup: Program[] = [
   { name: 'hello.pl', n: '-', native: ['swipl', ['-q', '-t', 'halt', join(root, 'examples/hello.pl')]], jitc: [join(root, 'examples/hello.pl')], trim: true },
-  { name: 'hello.py', n: '-', native: ['python3', [join(root, 'examples/hello.py')]], jitc: [join(root, 'examples/hello.py')] },
+  { name: 'hello.py', n: '-', native: [python, [join(root, 'examples/hello.py')]], jitc: [join(root, 'examples/hello.py')] },
 ];
 
 const jitcRun = (p: Program, backend: string, command = jitc): ProcessRun =>
