@@ -7,7 +7,9 @@
 //
 // Usage: npx tsx bench/payoff.ts [--scale F] [--only name,name] [--runs R] [--timeout-s S] [--baseline PATH]
 //   --scale F        multiplies every loop benchmark's N (e.g. 0.1 for a quicker look)
+//   --n N            every loop benchmark at N instead of its default (e.g. 100000)
 //   --runs R         start-up rows: the median of R runs (default 5)
+//   --repeat R       loop rows: the median of R runs, interleaved (default 1)
 //   --baseline PATH  another checkout's bin/jitc.js, run beside this one (its interp and
 //                    armv7 columns come first), for before/after tables
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,10 @@ const opt = (name: string, dflt: string): string => {
 const scale = Number(opt('--scale', '1'));
 const only = new Set(opt('--only', '').split(',').filter((s) => s !== ''));
 const runs = Number(opt('--runs', '5'));
+const repeat = Number(opt('--repeat', '1'));
+const fixedN = opt('--n', '');
+/** A loop benchmark's N: --n, else its default times --scale. */
+const loopN = (defaultN: number): number => (fixedN !== '' ? Number(fixedN) : Math.max(1, Math.round(defaultN * scale)));
 const timeoutMs = Number(opt('--timeout-s', '1800')) * 1000;
 const baseline = opt('--baseline', '');
 const root = new URL('..', import.meta.url).pathname;
@@ -59,8 +65,8 @@ function prologPrograms(): Program[] {
   return readdirSync(prologDir).filter((f) => f.endsWith('.pl')).sort().map((f) => {
     const file = join(prologDir, f);
     const defaultN = Number(/default_n\((\d+)\)/.exec(readFileSync(file, 'utf8'))?.[1]);
-    const n = Math.max(1, Math.round(defaultN * scale));
-    const goal = scale === 1 ? 'main' : `bench(${n})`;
+    const n = loopN(defaultN);
+    const goal = n === defaultN ? 'main' : `bench(${n})`;
     return { name: f.slice(0, -3), n: String(n), native: ['swipl', ['-q', '-g', goal, '-t', 'halt', file]], jitc: [file, '-g', goal] };
   });
 }
@@ -70,7 +76,7 @@ function pythonPrograms(): Program[] {
     const text = readFileSync(join(pythonDir, f), 'utf8');
     const defaultN = Number(/^N = (\d+)$/m.exec(text)?.[1]);
     // fib's N is the argument of an exponential function: scaling it would be meaningless.
-    const n = f === 'fib.py' || scale === 1 ? defaultN : Math.max(1, Math.round(defaultN * scale));
+    const n = f === 'fib.py' ? defaultN : loopN(defaultN);
     const file = join(scratch, f);
     writeFileSync(file, text.replace(/^N = \d+$/m, `N = ${n}`));
     return { name: f.slice(0, -3), n: String(n), native: [python, [file]], jitc: [file] };
@@ -100,7 +106,7 @@ const beforeHeads = baseline ? ['before interp s', 'before armv7 s', 'before arm
 const heads = ['program', 'N', 'native s', ...beforeHeads, 'interp s', 'armv7 s', 'armv7/interp', 'armv7/native', 'armv7/(node -e 0)', 'output = native'];
 console.log(`| ${heads.join(' | ')} |`);
 console.log(`|---|${heads.slice(1, -1).map(() => '---:').join('|')}|---|`);
-for (const [p, times] of [...startup.map((s) => [s, runs] as const), ...[...prologPrograms(), ...pythonPrograms()].map((s) => [s, 1] as const)]) {
+for (const [p, times] of [...startup.map((s) => [s, runs] as const), ...[...prologPrograms(), ...pythonPrograms()].map((s) => [s, repeat] as const)]) {
   if (!selected(p)) continue;
   // Interleaved, so that each row's three runs share the same minute.
   const row: Row = {
