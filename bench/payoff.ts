@@ -91,16 +91,24 @@ const startup: Program[] = [
 const jitcRun = (p: Program, backend: string, command = jitc): ProcessRun =>
   run(process.execPath, [command, ...p.jitc, '--backend', backend, ...(backend === 'interp' ? [] : ['--gc', 'boehm'])]);
 
-/** The median-wall run of `times` runs (start-up is too short to time once). */
-function medianRun(times: number, once: () => ProcessRun): ProcessRun {
-  const all = Array.from({ length: times }, once);
+/** The median-wall run of a list of runs. */
+function medianOf(all: ProcessRun[]): ProcessRun {
   const mid = median(all.map((r) => r.wall));
   return all.reduce((best, r) => (Math.abs(r.wall - mid) < Math.abs(best.wall - mid) ? r : best));
 }
 
+/** Runs each system `times` times, alternating them round by round, so that every system
+ *  sees the same minutes; the median run of each. */
+function alternate<K extends string>(times: number, systems: Record<K, () => ProcessRun>): Record<K, ProcessRun> {
+  const names = Object.keys(systems) as K[];
+  const all = new Map<K, ProcessRun[]>(names.map((k) => [k, []]));
+  for (let round = 0; round < times; round++) for (const k of names) all.get(k)!.push(systems[k]());
+  return Object.fromEntries(names.map((k) => [k, medianOf(all.get(k)!)])) as Record<K, ProcessRun>;
+}
+
 const selected = (p: Program): boolean => only.size === 0 || only.has(p.name);
 const rows: Row[] = [];
-const nodeStart = medianRun(runs, () => run(process.execPath, ['-e', '0']));
+const nodeStart = alternate(runs, { node: () => run(process.execPath, ['-e', '0']) }).node;
 console.log(`node -e 0: ${nodeStart.wall.toFixed(3)} s (median of ${runs}); scale ${scale}; timeout ${timeoutMs / 1000} s\n`);
 const beforeHeads = baseline ? ['before interp s', 'before armv7 s', 'before armv7/interp'] : [];
 const heads = ['program', 'N', 'native s', ...beforeHeads, 'interp s', 'armv7 s', 'armv7/interp', 'armv7/native', 'armv7/(node -e 0)', 'output = native'];
@@ -108,16 +116,18 @@ console.log(`| ${heads.join(' | ')} |`);
 console.log(`|---|${heads.slice(1, -1).map(() => '---:').join('|')}|---|`);
 for (const [p, times] of [...startup.map((s) => [s, runs] as const), ...[...prologPrograms(), ...pythonPrograms()].map((s) => [s, repeat] as const)]) {
   if (!selected(p)) continue;
-  // Interleaved, so that each row's three runs share the same minute.
-  const row: Row = {
-    name: p.name,
-    n: p.n,
-    native: medianRun(times, () => run(p.native[0], p.native[1])),
-    interp: medianRun(times, () => jitcRun(p, 'interp')),
-    armv7: medianRun(times, () => jitcRun(p, 'armv7')),
-    trim: p.trim,
+  const systems: Record<string, () => ProcessRun> = {
+    native: () => run(p.native[0], p.native[1]),
+    interp: () => jitcRun(p, 'interp'),
+    armv7: () => jitcRun(p, 'armv7'),
   };
-  if (baseline) row.before = { interp: medianRun(times, () => jitcRun(p, 'interp', baseline)), armv7: medianRun(times, () => jitcRun(p, 'armv7', baseline)) };
+  if (baseline) {
+    systems.beforeInterp = () => jitcRun(p, 'interp', baseline);
+    systems.beforeArmv7 = () => jitcRun(p, 'armv7', baseline);
+  }
+  const now = alternate(times, systems);
+  const row: Row = { name: p.name, n: p.n, native: now.native!, interp: now.interp!, armv7: now.armv7!, trim: p.trim };
+  if (baseline) row.before = { interp: now.beforeInterp!, armv7: now.beforeArmv7! };
   rows.push(row);
   console.log(`| ${cells(row).join(' | ')} |`);
 }
