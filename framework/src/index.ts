@@ -12,6 +12,7 @@ export * from './runtime/runtime-words.ts';
 export * from './runtime/guest-memory.ts';
 export * from './runtime/object-layout.ts';
 export * from './runtime/host.ts';
+export * from './runtime/memory-error.ts';
 export * from './runtime/static-image.ts';
 export * from './runtime/program.ts';
 export * from './runtime/output.ts';

@@ -2,6 +2,7 @@ import { emptyStats, type Engine, type EngineOptions, type EngineStats } from '.
 import type { RootSource, RootVisitor } from '../gc/interface.ts';
 import { Trap } from '../ir/traps.ts';
 import { GuestException } from '../runtime/host.ts';
+import { toMemoryError } from '../runtime/memory-error.ts';
 import type { CodeListener, Program } from '../runtime/program.ts';
 import type { Func } from '../ir/module.ts';
 import type { NativeTier } from '../jit/native-tier.ts';
@@ -187,150 +188,160 @@ export class Interpreter implements Engine, RootSource, CodeListener {
     let seg = cf.segs[0]!;
     try {
       for (;;) {
-        seg = cf.segs[si]!;
-        if ((executed += seg.cost) > fuel) {
-          executed -= seg.cost;
-          throw new Trap('fuel_exhausted', `after ${executed} instructions`);
-        }
-        if (seg.run !== null) {
-          // A jump to the same or an earlier segment is a loop back-edge: it counts as heat.
-          const next = seg.run(fp);
-          if (next <= si && --cf.heat <= 0) this.promote(cf);
-          si = next;
-          continue;
-        }
-        const ops = seg.ops;
-        for (let i = 0; i < ops.length; i++) ops[i]!(fp);
-        const e = seg.end;
-        switch (e.kind) {
-          case END_JUMP: {
-            const next = this.move(e.edges[0]!, fp);
-            if (next <= si && --cf.heat <= 0) this.promote(cf);
-            si = next;
-            continue;
-          }
-          case END_BRANCH: {
-            const next = this.move(e.edges[R[fp + e.a] !== 0 ? 0 : 1]!, fp);
-            if (next <= si && --cf.heat <= 0) this.promote(cf);
-            si = next;
-            continue;
-          }
-          case END_SWITCH:
-            si = this.move(e.edges[e.cases!.get(R[fp + e.a]!) ?? 0]!, fp);
-            continue;
-          case END_OVF: {
-            const r = e.checked!(R[fp + e.a]!, R[fp + e.b]!);
-            if (r === null) si = this.move(e.edges[1]!, fp);
-            else {
-              R[fp + e.dst] = r;
-              si = this.move(e.edges[0]!, fp);
+        try {
+          for (;;) {
+            seg = cf.segs[si]!;
+            if ((executed += seg.cost) > fuel) {
+              executed -= seg.cost;
+              throw new Trap('fuel_exhausted', `after ${executed} instructions`);
             }
-            continue;
-          }
-          case END_CALL:
-          case END_CALL_INDIRECT: {
-            const callee = e.kind === END_CALL ? e.callee! : this.indirectTarget(R[fp + e.a]!, e.sigId);
-            if (callee.native || (--callee.heat <= 0 && this.promote(callee))) {
-              let result: number | undefined;
-              try {
-                result = this.tier!.call(callee.index, this.nativeArgs(e, fp));
-              } catch (err) {
-                if (!(err instanceof GuestException)) throw err;
-                if (e.fused) {
-                  si = this.unwindInto(e, fp, err.value);
+            if (seg.run !== null) {
+              // A jump to the same or an earlier segment is a loop back-edge: it counts as heat.
+              const next = seg.run(fp);
+              if (next <= si && --cf.heat <= 0) this.promote(cf);
+              si = next;
+              continue;
+            }
+            const ops = seg.ops;
+            for (let i = 0; i < ops.length; i++) ops[i]!(fp);
+            const e = seg.end;
+            switch (e.kind) {
+              case END_JUMP: {
+                const next = this.move(e.edges[0]!, fp);
+                if (next <= si && --cf.heat <= 0) this.promote(cf);
+                si = next;
+                continue;
+              }
+              case END_BRANCH: {
+                const next = this.move(e.edges[R[fp + e.a] !== 0 ? 0 : 1]!, fp);
+                if (next <= si && --cf.heat <= 0) this.promote(cf);
+                si = next;
+                continue;
+              }
+              case END_SWITCH:
+                si = this.move(e.edges[e.cases!.get(R[fp + e.a]!) ?? 0]!, fp);
+                continue;
+              case END_OVF: {
+                const r = e.checked!(R[fp + e.a]!, R[fp + e.b]!);
+                if (r === null) si = this.move(e.edges[1]!, fp);
+                else {
+                  R[fp + e.dst] = r;
+                  si = this.move(e.edges[0]!, fp);
+                }
+                continue;
+              }
+              case END_CALL:
+              case END_CALL_INDIRECT: {
+                const callee = e.kind === END_CALL ? e.callee! : this.indirectTarget(R[fp + e.a]!, e.sigId);
+                if (callee.native || (--callee.heat <= 0 && this.promote(callee))) {
+                  let result: number | undefined;
+                  try {
+                    result = this.tier!.call(callee.index, this.nativeArgs(e, fp));
+                  } catch (err) {
+                    if (!(err instanceof GuestException)) throw err;
+                    if (e.fused) {
+                      si = this.unwindInto(e, fp, err.value);
+                      continue;
+                    }
+                    ({ cf, fp, si } = this.raise(err.value));
+                    continue;
+                  }
+                  if (e.dst >= 0) R[fp + e.dst] = result ?? 0;
+                  si = this.move(e.edges[0]!, fp);
                   continue;
                 }
-                ({ cf, fp, si } = this.raise(err.value));
+                const nfp = fp + cf.nregs;
+                this.stackFuncs.push(cf);
+                this.stackFps.push(fp);
+                this.stackEnds.push(e);
+                this.enter(callee, nfp);
+                const args = e.args, params = callee.params;
+                for (let i = 0; i < args.length; i++) R[nfp + params[i]!] = R[fp + args[i]!]!;
+                cf = callee;
+                fp = nfp;
+                si = 0;
                 continue;
               }
-              if (e.dst >= 0) R[fp + e.dst] = result ?? 0;
-              si = this.move(e.edges[0]!, fp);
-              continue;
-            }
-            const nfp = fp + cf.nregs;
-            this.stackFuncs.push(cf);
-            this.stackFps.push(fp);
-            this.stackEnds.push(e);
-            this.enter(callee, nfp);
-            const args = e.args, params = callee.params;
-            for (let i = 0; i < args.length; i++) R[nfp + params[i]!] = R[fp + args[i]!]!;
-            cf = callee;
-            fp = nfp;
-            si = 0;
-            continue;
-          }
-          case END_TAIL_CALL:
-          case END_TAIL_CALL_INDIRECT: {
-            const callee = e.kind === END_TAIL_CALL ? e.callee! : this.indirectTarget(R[fp + e.a]!, e.sigId);
-            if (callee.native || (--callee.heat <= 0 && this.promote(callee))) {
-              // Native code runs the callee; this frame then returns its result.
-              let v: number | undefined;
-              try {
-                v = this.tier!.call(callee.index, this.nativeArgs(e, fp));
-              } catch (err) {
-                if (!(err instanceof GuestException)) throw err;
-                ({ cf, fp, si } = this.raise(err.value));
+              case END_TAIL_CALL:
+              case END_TAIL_CALL_INDIRECT: {
+                const callee = e.kind === END_TAIL_CALL ? e.callee! : this.indirectTarget(R[fp + e.a]!, e.sigId);
+                if (callee.native || (--callee.heat <= 0 && this.promote(callee))) {
+                  // Native code runs the callee; this frame then returns its result.
+                  let v: number | undefined;
+                  try {
+                    v = this.tier!.call(callee.index, this.nativeArgs(e, fp));
+                  } catch (err) {
+                    if (!(err instanceof GuestException)) throw err;
+                    ({ cf, fp, si } = this.raise(err.value));
+                    continue;
+                  }
+                  const caller = this.stackFuncs.pop();
+                  if (!caller) return v;
+                  const ce = this.stackEnds.pop()!;
+                  fp = this.stackFps.pop()!;
+                  cf = caller;
+                  this.curFunc = cf;
+                  this.curFp = fp;
+                  if (ce.dst >= 0) R[fp + ce.dst] = v ?? 0;
+                  si = this.move(ce.edges[0]!, fp);
+                  continue;
+                }
+                const args = e.args, t = this.temp;
+                for (let i = 0; i < args.length; i++) t[i] = R[fp + args[i]!]!;
+                this.enter(callee, fp);
+                const params = callee.params;
+                for (let i = 0; i < args.length; i++) R[fp + params[i]!] = t[i]!;
+                cf = callee;
+                si = 0;
                 continue;
               }
-              const caller = this.stackFuncs.pop();
-              if (!caller) return v;
-              const ce = this.stackEnds.pop()!;
-              fp = this.stackFps.pop()!;
-              cf = caller;
-              this.curFunc = cf;
-              this.curFp = fp;
-              if (ce.dst >= 0) R[fp + ce.dst] = v ?? 0;
-              si = this.move(ce.edges[0]!, fp);
-              continue;
-            }
-            const args = e.args, t = this.temp;
-            for (let i = 0; i < args.length; i++) t[i] = R[fp + args[i]!]!;
-            this.enter(callee, fp);
-            const params = callee.params;
-            for (let i = 0; i < args.length; i++) R[fp + params[i]!] = t[i]!;
-            cf = callee;
-            si = 0;
-            continue;
-          }
-          case END_CALL_HOST: {
-            const h = e.host!;
-            const hargs = new Array<number>(e.args.length);
-            for (let i = 0; i < hargs.length; i++) hargs[i] = R[fp + e.args[i]!]!;
-            stats.hostCalls++;
-            let result: number | undefined;
-            try {
-              result = h.impl(hargs, this.program.hostContext);
-            } catch (err) {
-              if (!(err instanceof GuestException)) throw err;
-              if (e.fused) {
-                si = this.unwindInto(e, fp, err.value);
+              case END_CALL_HOST: {
+                const h = e.host!;
+                const hargs = new Array<number>(e.args.length);
+                for (let i = 0; i < hargs.length; i++) hargs[i] = R[fp + e.args[i]!]!;
+                stats.hostCalls++;
+                let result: number | undefined;
+                try {
+                  result = h.impl(hargs, this.program.hostContext);
+                } catch (thrown) {
+                  const err = h.raises ? toMemoryError(thrown, this.program.hostContext) : thrown;
+                  if (!(err instanceof GuestException)) throw err;
+                  if (e.fused) {
+                    si = this.unwindInto(e, fp, err.value);
+                    continue;
+                  }
+                  ({ cf, fp, si } = this.raise(err.value));
+                  continue;
+                }
+                if (e.dst >= 0) R[fp + e.dst] = result ?? 0;
+                si = this.move(e.edges[0]!, fp);
                 continue;
               }
-              ({ cf, fp, si } = this.raise(err.value));
-              continue;
+              case END_RETURN: {
+                const v = e.a >= 0 ? R[fp + e.a]! : undefined;
+                const caller = this.stackFuncs.pop();
+                if (!caller) return v;
+                const ce = this.stackEnds.pop()!;
+                fp = this.stackFps.pop()!;
+                cf = caller;
+                this.curFunc = cf;
+                this.curFp = fp;
+                if (ce.dst >= 0) R[fp + ce.dst] = v ?? 0;
+                si = this.move(ce.edges[0]!, fp);
+                continue;
+              }
+              case END_RAISE:
+                ({ cf, fp, si } = this.raise(R[fp + e.a]! | 0));
+                continue;
+              case END_UNREACHABLE:
+                throw new Trap('unreachable');
             }
-            if (e.dst >= 0) R[fp + e.dst] = result ?? 0;
-            si = this.move(e.edges[0]!, fp);
-            continue;
           }
-          case END_RETURN: {
-            const v = e.a >= 0 ? R[fp + e.a]! : undefined;
-            const caller = this.stackFuncs.pop();
-            if (!caller) return v;
-            const ce = this.stackEnds.pop()!;
-            fp = this.stackFps.pop()!;
-            cf = caller;
-            this.curFunc = cf;
-            this.curFp = fp;
-            if (ce.dst >= 0) R[fp + ce.dst] = v ?? 0;
-            si = this.move(ce.edges[0]!, fp);
-            continue;
-          }
-          case END_RAISE:
-            ({ cf, fp, si } = this.raise(R[fp + e.a]! | 0));
-            continue;
-          case END_UNREACHABLE:
-            throw new Trap('unreachable');
+        } catch (err) {
+          // Only an allocating op throws a GuestException this far (calls catch their own):
+          // the heap had no room and the language raises its memory error in this frame.
+          if (!(err instanceof GuestException)) throw err;
+          ({ cf, fp, si } = this.raise(err.value));
         }
       }
     } catch (err) {

@@ -1,5 +1,6 @@
 import type { Inst, Module } from '../ir/module.ts';
 import { Trap } from '../ir/traps.ts';
+import { toMemoryError } from '../runtime/memory-error.ts';
 import type { Program } from '../runtime/program.ts';
 import { TYPE_ID_SHIFT as HEADER_SHIFT, kindSize } from '../runtime/object-layout.ts';
 import type { Op } from './compiled.ts';
@@ -80,12 +81,26 @@ export function compileOp(inst: Inst, m: Module, p: Program, R: Float64Array, fn
     case 'new': {
       const id = p.types.get(inst.sym).id;
       const heap = p.heap;
-      return (fp) => void (R[fp + d] = heap.allocStruct(id));
+      const ctx = p.hostContext;
+      return (fp) => {
+        try {
+          R[fp + d] = heap.allocStruct(id);
+        } catch (err) {
+          throw toMemoryError(err, ctx);
+        }
+      };
     }
     case 'new_array': {
       const id = p.types.get(inst.sym).id;
       const heap = p.heap;
-      return (fp) => void (R[fp + d] = heap.allocArray(id, R[fp + a]!));
+      const ctx = p.hostContext;
+      return (fp) => {
+        try {
+          R[fp + d] = heap.allocArray(id, R[fp + a]!);
+        } catch (err) {
+          throw toMemoryError(err, ctx);
+        }
+      };
     }
     case 'get':
     case 'set': {

@@ -4,8 +4,9 @@ import { BoehmHeap } from './heap.ts';
 import { ALLOC, ALLOC_ARRAY, ALLOC_ARRAY_SIG, ALLOC_SIG } from './lowering.ts';
 
 /** The allocation slow paths lowered code calls when a free chain is empty (or the object
- *  is not small). Both may collect and refill the chain; neither raises (out of memory and
- *  a negative length are traps, not guest exceptions). */
+ *  is not small). Both may collect and refill the chain. Out of memory raises the module's
+ *  memory error where it has one (the lowering then declares them `raises`), else traps;
+ *  a negative length traps. */
 export function boehmHostFunctions(gcHeap: GcHeap): HostFunction[] {
   if (!(gcHeap instanceof BoehmHeap)) throw new Error('boehm: the allocation slow paths need a BoehmHeap');
   const heap = gcHeap;
@@ -14,7 +15,7 @@ export function boehmHostFunctions(gcHeap: GcHeap): HostFunction[] {
       name: ALLOC,
       sig: ALLOC_SIG,
       collects: true,
-      raises: false,
+      raises: true,
       impl: ([typeId, size], ctx) => {
         const type = ctx.types.byId[typeId!];
         // A size that differs from the type table's means the lowered module and the run
@@ -27,7 +28,7 @@ export function boehmHostFunctions(gcHeap: GcHeap): HostFunction[] {
       name: ALLOC_ARRAY,
       sig: ALLOC_ARRAY_SIG,
       collects: true,
-      raises: false,
+      raises: true,
       impl: ([typeId, length]) => heap.allocArrayForGuest(typeId!, length! | 0),
     },
   ];

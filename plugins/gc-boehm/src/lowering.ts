@@ -1,5 +1,5 @@
 import type { Func, Module, Signature } from '#framework';
-import { TypeTable } from '#framework';
+import { MEMORY_ERROR_GLOBAL, TypeTable } from '#framework';
 import type { GlobalAddressOf } from './global-addresses.ts';
 import { canInline, emitInlineAlloc } from './inline-alloc.ts';
 import { LoweringWriter } from './lowering-writer.ts';
@@ -103,5 +103,8 @@ function declareExtern(module: Module, name: string, sig: Signature): void {
     }
     return;
   }
-  module.externs.push({ name, sig, collects: true, raises: false });
+  // A module that declares a memory-error global turns heap exhaustion into an exception:
+  // only then do the slow paths raise (and callers pay for testing the status).
+  const raises = module.global(MEMORY_ERROR_GLOBAL) !== undefined;
+  module.externs.push({ name, sig, collects: true, raises });
 }

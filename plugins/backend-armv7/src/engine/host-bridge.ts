@@ -2,7 +2,7 @@
 // register-level host functions, under the internal convention: i32/ref arguments in
 // r0–r3 then the stack, f64 in d0–d7; the result in r0/d0; for raising externs the
 // status in r1 (1 with the exception in r0, else 0).
-import { GuestException, type HostContext, type HostFunction, type emu } from '#framework';
+import { GuestException, toMemoryError, type HostContext, type HostFunction, type emu } from '#framework';
 
 /** What the bridge tells the engine while a collecting host function runs. */
 export interface HostCallTracker {
@@ -36,8 +36,10 @@ export function bridgeHostFunction(host: HostFunction, ctx: HostContext, tracker
     if (collects) tracker.enter(args, frame.stackPointer());
     try {
       value = impl(args, ctx);
-    } catch (error) {
-      if (!(error instanceof GuestException) || !raises) throw error;
+    } catch (thrown) {
+      if (!raises) throw thrown;
+      const error = toMemoryError(thrown, ctx);
+      if (!(error instanceof GuestException)) throw error;
       frame.returnInt(error.value, 0);
       frame.returnInt(1, 1);
       return;
