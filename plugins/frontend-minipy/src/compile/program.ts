@@ -1,4 +1,5 @@
-import { bigintConstValues, FuncBuilder, type Module } from '#framework';
+import { bigintConstValues, FuncBuilder, MEMORY_ERROR_GLOBAL, type Module } from '#framework';
+import { exceptionClassRef } from '../runtime/tags.ts';
 import type { Stmt } from '../syntax/ast.ts';
 import type { ProgramInfo } from './context.ts';
 import { expr } from './expressions.ts';
@@ -137,6 +138,9 @@ function emitMain(module: Module): void {
   const b = new FuncBuilder(module, 'main', { params: [], result: null });
   const ok = b.block('ok', ['ref']);
   const failed = b.block('failed', ['ref']);
+  const memoryErrorClass = b.emit('ref.from_bits', [b.iconst(exceptionClassRef('MemoryError'))]);
+  const noArgs = b.emit('new_array', [b.iconst(0)], { sym: 'tuple' });
+  b.emit('gset', [b.call('py.make_exc', [memoryErrorClass, noArgs])], { sym: MEMORY_ERROR_GLOBAL });
   b.emitFused('call', [], { sym: 'py.module' }, (r) => ({ block: ok, args: [r] }), { block: failed, args: [] });
   b.switchTo(ok);
   b.ret();

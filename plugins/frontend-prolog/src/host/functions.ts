@@ -50,7 +50,8 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
     fn('pl_rename', sig(['ref'], 'ref'), { collects: true }, ([c], ctx) => renameClause(st(ctx), c!)),
     fn('pl_error', sig(['i32', 'ref'], 'ref'), { collects: true }, ([kind, culprit], ctx) => {
       const h = st(ctx).h;
-      const formal = kind === 0 ? h.atom('instantiation_error') : h.newStr('type_error', [h.atom('callable'), culprit!]);
+      const formal =
+        kind === 0 ? h.atom('instantiation_error') : kind === 2 ? h.newStr('resource_error', [h.atom('memory')]) : h.newStr('type_error', [h.atom('callable'), culprit!]);
       return h.newStr('error', [formal, h.newVar()]);
     }),
     fn('pl_eval', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => {
