@@ -1,4 +1,5 @@
 import type { OpDef } from './opcodes.ts';
+import type { SourceMap } from './source-map.ts';
 import type { FieldKind, Signature, ValType } from './types.ts';
 
 /** A struct or array layout; the type table gives each a runtime type id in module order. */
@@ -58,6 +59,9 @@ export class Inst {
   cases: number[] = [];
   /** For fused forms (`to ^ok ... ovf ^o`): true when written as a terminator. */
   fused = false;
+  /** Offset of the instruction in its function's source text (Func.source), or -1 when
+   *  it was not read from text (built in memory, or made by a pass). */
+  pos = -1;
 
   constructor(readonly op: OpDef) {}
 
@@ -69,6 +73,8 @@ export class Inst {
 export class Block {
   params: number[] = [];
   insts: Inst[] = [];
+  /** Offset of the block's label in the function's source text, or -1. */
+  pos = -1;
   constructor(public name: string) {}
 
   get terminator(): Inst | undefined {
@@ -89,6 +95,11 @@ export class Func {
   private pendingBody: ((f: Func) => void) | undefined;
   /** Replaceable functions (Prolog's dynamic predicates) may get new versions at run time and are never inlined. */
   replaceable = false;
+  /** The text the function was read from, to turn `pos` offsets into file:line:col; null
+   *  for a function built in memory. */
+  source: SourceMap | null = null;
+  /** Offset of the `func` keyword in `source`, or -1. */
+  pos = -1;
 
   constructor(
     public name: string,

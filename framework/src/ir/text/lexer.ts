@@ -1,4 +1,5 @@
 import { SourceError } from '../../diagnostics.ts';
+import { SourceMap } from '../source-map.ts';
 
 /**
  * Tokens of the `.jir` text format. Sigiled names carry the name without the sigil.
@@ -82,37 +83,6 @@ class IntList<A extends Int32Array | Uint8Array> {
 
 const int32List = (capacity: number): IntList<Int32Array> => new IntList(new Int32Array(Math.max(16, capacity)), (n) => new Int32Array(n));
 const uint8List = (capacity: number): IntList<Uint8Array> => new IntList(new Uint8Array(Math.max(16, capacity)), (n) => new Uint8Array(n));
-
-/**
- * Where each line of a source text starts, to turn an offset into `line:col` (one integer
- * per line). Instructions keep only their offset; verifier messages look the rest up here.
- */
-export class SourceMap {
-  constructor(
-    readonly file: string,
-    /** Offset of each line's first character; line 1 starts at 0. */
-    private readonly lineStarts: Int32Array,
-  ) {}
-
-  /** 1-based line and column of an offset. */
-  locate(offset: number): { line: number; col: number } {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - starts[lo]! + 1 };
-  }
-
-  /** `file:line:col` of an offset. */
-  describe(offset: number): string {
-    const { line, col } = this.locate(offset);
-    return `${this.file}:${line}:${col}`;
-  }
-}
 
 /**
  * The tokens of one source, one slot per token in flat typed arrays: a module of a million
