@@ -195,22 +195,34 @@ export class Module {
   private readonly constIndex = new NameIndex();
 }
 
-/** Name → position cache, rebuilt when the array was changed under it, so passes may edit
- *  the public arrays freely and large modules still look names up in O(1). */
+/**
+ * Name → position cache, rebuilt when the array was changed under it, so passes may edit
+ * the public arrays freely and large modules still look names up in O(1). A hit is checked
+ * against the array. A miss is trusted while the array is the same object with the same
+ * length and the same last element: the edits passes and loaders make (push, truncate,
+ * filter into a new array) all change one of these. Scanning on every miss instead made
+ * each call to an extern (a miss among the functions) cost a pass over every function.
+ * Replacing a middle element in place by one of another name is not noticed: assign a new
+ * array for that.
+ */
 class NameIndex {
   private readonly at = new Map<string, number>();
+  private indexed: readonly unknown[] | null = null;
   private length = -1;
+  private last: unknown = undefined;
 
   find<T extends { name: string }>(items: T[], name: string): T | undefined {
     const i = this.at.get(name);
     if (i !== undefined && items[i]?.name === name) return items[i];
-    // A miss on an unchanged array may still be an element replaced in place: scan to be sure.
-    if (i === undefined && items.length === this.length) return items.find((x) => x.name === name);
+    if (i === undefined && items === this.indexed && items.length === this.length && items[items.length - 1] === this.last) return undefined;
     this.at.clear();
-    items.forEach((x, k) => {
-      if (!this.at.has(x.name)) this.at.set(x.name, k);
-    });
+    for (let k = 0; k < items.length; k++) {
+      const n = items[k]!.name;
+      if (!this.at.has(n)) this.at.set(n, k);
+    }
+    this.indexed = items;
     this.length = items.length;
+    this.last = items[items.length - 1];
     const again = this.at.get(name);
     return again === undefined ? undefined : items[again];
   }

@@ -59,6 +59,7 @@ function isDigit(c: number): boolean {
 
 const KIND_LIST: readonly TokenKind[] = ['ident', 'global', 'value', 'block', 'number', 'string', 'punct', 'eof'];
 const KIND_CODE: Readonly<Record<TokenKind, number>> = Object.fromEntries(KIND_LIST.map((k, i) => [k, i])) as Record<TokenKind, number>;
+const PUNCT_CODE = KIND_CODE.punct;
 
 /** A typed array that grows by doubling: one number per entry, no object. */
 class IntList<A extends Int32Array | Uint8Array> {
@@ -104,6 +105,12 @@ export class TokenList {
 
   get length(): number {
     return this.kinds.length;
+  }
+
+  /** Whether token `i` is the one-character punctuation `c` (a char code), without
+   *  making the token object: for skipping over function bodies. */
+  isPunctCode(i: number, c: number): boolean {
+    return this.kinds[i] === PUNCT_CODE && this.src.charCodeAt(this.starts[i]!) === c && this.ends[i] === this.starts[i]! + 1;
   }
 
   token(i: number): Token {
@@ -322,6 +329,14 @@ export class TokenStream {
     const t = this.peek();
     if (this.pos < this.tokens.length - 1) this.pos++;
     return t;
+  }
+
+  /** Moves past the next `}` (a char code) at or after the cursor, or to the end. */
+  skipPast(c: number): void {
+    const last = this.tokens.length - 1;
+    let i = this.pos;
+    while (i < last && !this.tokens.isPunctCode(i, c)) i++;
+    this.pos = Math.min(i + 1, last);
   }
 
   /** The most recently consumed token. */

@@ -97,6 +97,8 @@ export class DeferredBodyReader {
   }
 }
 
+const CLOSE_BRACE = '}'.charCodeAt(0);
+
 interface ParamDecl {
   tok: Token;
   type: ValType;
@@ -310,8 +312,7 @@ class ModuleParser implements ModuleScope {
     this.module.funcs.push(func);
     this.bodies.push({ func, params, bodyPos: this.s.pos });
     // Bodies hold no braces, so the first '}' ends this one.
-    while (!this.s.isPunct('}') && this.s.peek().kind !== 'eof') this.s.next();
-    this.s.next();
+    this.s.skipPast(CLOSE_BRACE);
   }
 }
 
