@@ -12,6 +12,10 @@ export interface CompiledSource {
   /** Turns a trap or uncaught exception into the language's own message and exit status,
    *  or returns null to let the CLI report it. */
   describeFailure?: (err: unknown) => { message: string; exitCode: number } | null;
+  /** What writing to a standard output closed at start (`prog >&-`) does: 'fail' (the
+   *  default) stops the run with a StdoutWriteError for describeFailure; 'discard' drops the
+   *  output and runs on, as CPython does. A closed pipe (EPIPE) always fails. */
+  closedStdout?: 'fail' | 'discard';
   /** Functions of a runtime library linked through `FrontendOptions.linker`, prepared
    *  already (hand them to prepareRun). */
   prepared?: ReadonlySet<Func>;

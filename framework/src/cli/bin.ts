@@ -1,26 +1,39 @@
+import { StdoutWriteError } from '../runtime/output.ts';
+import { startedClosed } from './closed-stdout.ts';
 import { EXIT } from './exit-codes.ts';
 import { runCli } from './main.ts';
 import { writeAllSync } from './sync-writer.ts';
 
-/** A reader that went away (`jitc prog.jir | head`) ends the run quietly, as SIGPIPE
- *  would for a C program; any other write error means output was lost. */
-function exitForWriteError(err: unknown): never {
-  process.exit((err as NodeJS.ErrnoException).code === 'EPIPE' ? EXIT.ok : EXIT.internal);
-}
-
-function writer(fd: number): (text: string) => void {
+/**
+ * Standard output: a write that fails (the reader went away, the descriptor was closed at
+ * start, the disk is full) throws StdoutWriteError, which stops the run and reaches the
+ * frontend, which reports it as its language does (run-command.ts).
+ */
+function stdoutWriter(): (text: string) => void {
+  const closed = startedClosed(1);
   return (text) => {
+    if (closed) throw new StdoutWriteError('EBADF');
     try {
-      writeAllSync(fd, text);
+      writeAllSync(1, text);
     } catch (err) {
-      exitForWriteError(err);
+      throw StdoutWriteError.from(err);
     }
   };
 }
 
+/** Standard error has nowhere to report its own failure: a reader that went away ends the
+ *  run quietly, any other error with the internal-error status. */
+function stderrWriter(text: string): void {
+  try {
+    writeAllSync(2, text);
+  } catch (err) {
+    process.exit((err as NodeJS.ErrnoException).code === 'EPIPE' ? EXIT.ok : EXIT.internal);
+  }
+}
+
 const status = await runCli(process.argv.slice(2), {
-  stdout: writer(1),
-  stderr: writer(2),
+  stdout: stdoutWriter(),
+  stderr: stderrWriter,
   env: process.env,
   cwd: process.cwd(),
 });

@@ -40,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (err) {
     const report = reportError(err, io.env, file);
-    io.stderr(`${report.message}\n`);
+    if (report.message !== '') io.stderr(`${report.message}\n`);
     return report.exitCode;
   }
 }

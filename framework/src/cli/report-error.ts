@@ -3,6 +3,7 @@ import { HeapCorruption } from '../gc/interface.ts';
 import { Trap } from '../ir/traps.ts';
 import { VerifyFailure } from '../ir/verify/errors.ts';
 import { UsageError } from '../registry.ts';
+import { StdoutWriteError } from '../runtime/output.ts';
 import { EXIT } from './exit-codes.ts';
 import { ProgramError } from './program-error.ts';
 
@@ -20,6 +21,7 @@ export interface ErrorReport {
  */
 export function reportError(err: unknown, env: Readonly<Record<string, string | undefined>>, file?: string): ErrorReport {
   if (err instanceof UsageError) return { message: `jitc: ${err.message}`, exitCode: EXIT.usage };
+  if (err instanceof StdoutWriteError) return stdoutFailure(err);
   if (err instanceof Trap) return { message: `jitc: ${err.describe()}`, exitCode: EXIT.program };
   if (err instanceof SourceError) return { message: err.describe(), exitCode: EXIT.program };
   if (err instanceof VerifyFailure) return { message: `jitc: ${file ? `${file}: ` : ''}${err.message}`, exitCode: EXIT.program };
@@ -29,4 +31,15 @@ export function reportError(err: unknown, env: Readonly<Record<string, string | 
   const text = err instanceof Error ? err.message : String(err);
   const stack = env.JITC_DEBUG === '1' && err instanceof Error && err.stack ? `\n${err.stack}` : '';
   return { message: `jitc: ${label}: ${text}${stack}`, exitCode: EXIT.internal };
+}
+
+/**
+ * Output jitc could not write where no frontend words it (`.jir` programs, `--emit`): a
+ * reader that went away or a closed descriptor ends the run quietly, as for a C program
+ * that SIGPIPE ends or that ignores printf's result; anything else lost output, which is
+ * said. An empty message prints nothing.
+ */
+function stdoutFailure(err: StdoutWriteError): ErrorReport {
+  if (err.code === 'EPIPE' || err.code === 'EBADF') return { message: '', exitCode: EXIT.ok };
+  return { message: `jitc: ${err.detail}`, exitCode: EXIT.program };
 }

@@ -11,7 +11,7 @@ import { CachingLinker } from '../prepared/library-linker.ts';
 import { UNPREPARED_LINKER, type LibraryLinker } from '../prepared/runtime-library.ts';
 import { UsageError, type Registry } from '../registry.ts';
 import type { RunConfig } from '../run-config.ts';
-import { BufferedOutput } from '../runtime/output.ts';
+import { BufferedOutput, StdoutWriteError } from '../runtime/output.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { ProgramError } from './program-error.ts';
@@ -43,7 +43,7 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   const source = readSource(req.file, io.cwd);
 
   const compiled = frontend.compile(source, req.file, { goal: req.goal, linker: libraryLinker(registry, req.config, io) });
-  const out = new BufferedOutput((text) => io.stdout(text));
+  const out = new BufferedOutput(stdoutFor(compiled, io));
   const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
   const prepared = prepareRun(registry, compiled.module, req.config, { hosts: compiled.hosts, out, print, prepared: compiled.prepared, codeCache: codeCache(io) });
   const compileMillis = performance.now() - started;
@@ -78,14 +78,38 @@ function execute(prepared: PreparedRun, compiled: CompiledSource, req: RunReques
   if (func.sig.params.length > 0) throw new UsageError(`entry @${entry} takes ${func.sig.params.length} arguments; jitc calls it with none`);
   try {
     prepared.engine.call(entry, []);
+    // Inside the try: output that cannot be written is the program's failure, reported
+    // by its frontend like one during the run.
+    out.flush();
     return EXIT.ok;
   } catch (err) {
-    const own = compiled.describeFailure?.(err);
+    let own = compiled.describeFailure?.(err);
     if (!own) throw err;
-    out.flush();
+    // What the program printed before it failed (or halted) goes first; when that cannot be
+    // written, that is the failure to report.
+    try {
+      out.flush();
+    } catch (flushErr) {
+      if (!(flushErr instanceof StdoutWriteError)) throw flushErr;
+      own = compiled.describeFailure?.(flushErr);
+      if (!own) throw flushErr;
+    }
     if (own.message !== '') io.stderr(`${own.message}\n`);
     return own.exitCode;
   }
+}
+
+/** Where guest output goes: standard output, or nowhere when the frontend's language drops
+ *  output to a standard output closed at start (CPython: `sys.stdout` is None). */
+function stdoutFor(compiled: CompiledSource, io: CliIo): (text: string) => void {
+  if (compiled.closedStdout !== 'discard') return (text) => io.stdout(text);
+  return (text) => {
+    try {
+      io.stdout(text);
+    } catch (err) {
+      if (!(err instanceof StdoutWriteError && err.code === 'EBADF')) throw err;
+    }
+  };
 }
 
 /** One per process: runs in one process (tests) share the prepared libraries. */

@@ -3,7 +3,7 @@ import type { Program } from '../runtime/program.ts';
 import {
   END_BRANCH, END_CALL, END_CALL_HOST, END_CALL_INDIRECT, END_JUMP, END_OVF, END_RAISE, END_RETURN, END_SWITCH,
   END_TAIL_CALL, END_TAIL_CALL_INDIRECT, END_UNREACHABLE, newEnd,
-  type CompiledFunc, type Edge, type End, type Segment,
+  type CompiledFunc, type Edge, type End, type Op, type Segment,
 } from './compiled.ts';
 import { fuseBranchSegment, fuseOps } from './fuse-ops.ts';
 import { compileOp } from './ops.ts';
@@ -34,11 +34,10 @@ export function compileFunc(cf: CompiledFunc, m: Module, p: Program, R: Float64A
   }
   const edge = (t: Target, exceptionFirst = false): Edge => {
     const params = exceptionFirst ? t.block.params.slice(1) : t.block.params;
-    const src = Int32Array.from(t.args);
-    const dst = Int32Array.from(params);
-    const dsts = new Set(params);
-    const viaTemp = t.args.some((s, i) => dsts.has(s) && s !== params[i]);
-    return { seg: firstSeg.get(t.block)!, src, dst, viaTemp, exc: exceptionFirst ? t.block.params[0]! : -1 };
+    const seg = firstSeg.get(t.block)!;
+    const exc = exceptionFirst ? t.block.params[0]! : -1;
+    if (t.args.length === 0) return { seg, src: NO_REGS, dst: NO_REGS, viaTemp: false, exc };
+    return { seg, src: Int32Array.from(t.args), dst: Int32Array.from(params), viaTemp: overlaps(t.args, params), exc };
   };
   const segs: Segment[] = [];
   for (const b of f.blocks) {
@@ -54,12 +53,13 @@ export function compileFunc(cf: CompiledFunc, m: Module, p: Program, R: Float64A
       }
 
       const end = compileEnd(inst, f, m, p, resolve, edge);
-      const run = end.kind === END_JUMP || end.kind === END_BRANCH ? fuseBranchSegment(straight, ops, end, R) : null;
-      if (ops.length > 1) ops = [fuseOps(straight, ops, R)];
       if (end.kind === END_CALL || end.kind === END_CALL_INDIRECT || end.kind === END_CALL_HOST) {
-        if (!end.fused) end.edges = [{ seg: segs.length + 1, src: new Int32Array(0), dst: new Int32Array(0), viaTemp: false, exc: -1 }];
+        if (!end.fused) end.edges = [{ seg: segs.length + 1, src: NO_REGS, dst: NO_REGS, viaTemp: false, exc: -1 }];
       }
-      segs.push({ ops, run, cost, end, block: b.name });
+      const seg: Segment = { ops, run: null, cost, end, block: b.name };
+      if (end.kind === END_JUMP || end.kind === END_BRANCH) seg.run = branchUntilHot(seg, straight, R);
+      else if (ops.length > 1) seg.ops = [opsUntilHot(seg, straight, ops, R)];
+      segs.push(seg);
       ops = [];
       straight = [];
       cost = 0;
@@ -67,6 +67,58 @@ export function compileFunc(cf: CompiledFunc, m: Module, p: Program, R: Float64A
   }
   cf.segs = segs;
   cf.compiled = true;
+}
+
+const NO_REGS = new Int32Array(0);
+
+/** Whether a parallel move reads a register that it writes before reading it. */
+function overlaps(src: readonly number[], dst: readonly number[]): boolean {
+  if (src.length <= 8) {
+    for (let i = 0; i < src.length; i++) {
+      for (let j = 0; j < dst.length; j++) if (dst[j] === src[i] && j !== i) return true;
+    }
+    return false;
+  }
+  const dsts = new Set(dst);
+  return src.some((s, i) => dsts.has(s) && s !== dst[i]);
+}
+
+/**
+ * Generating and compiling JS for a segment (fuse-ops.ts) costs far more than running its
+ * closures a few times, and most code of a big program (a module body, a fact table,
+ * initialisation) runs once: segments run as closures until they have run this often.
+ */
+const FUSE_AFTER = 16;
+
+/** A `br`/`brif` segment's `run` until it is hot: its ops, then the edge's parallel move
+ *  (as the interpreter does); then it replaces itself with the fused function. */
+function branchUntilHot(seg: Segment, insts: readonly Inst[], R: Float64Array): (fp: number) => number {
+  const ops = seg.ops;
+  const end = seg.end;
+  let left = FUSE_AFTER;
+  const temp: number[] = [];
+  return (fp) => {
+    if (--left <= 0) {
+      const fused = fuseBranchSegment(insts, ops, end, R);
+      seg.run = fused;
+      return fused(fp);
+    }
+    for (let i = 0; i < ops.length; i++) ops[i]!(fp);
+    const e = end.kind === END_JUMP || R[fp + end.a] !== 0 ? end.edges[0]! : end.edges[1]!;
+    const src = e.src, dst = e.dst;
+    for (let i = 0; i < src.length; i++) temp[i] = R[fp + src[i]!]!;
+    for (let i = 0; i < src.length; i++) R[fp + dst[i]!] = temp[i]!;
+    return e.seg;
+  };
+}
+
+/** A segment's ops as one op that runs them until hot, then puts the fused op in its place. */
+function opsUntilHot(seg: Segment, insts: readonly Inst[], ops: readonly Op[], R: Float64Array): Op {
+  let left = FUSE_AFTER;
+  return (fp) => {
+    if (--left <= 0) seg.ops = [fuseOps(insts, ops, R)];
+    for (let i = 0; i < ops.length; i++) ops[i]!(fp);
+  };
 }
 
 function compileEnd(

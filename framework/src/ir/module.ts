@@ -1,4 +1,5 @@
 import type { OpDef } from './opcodes.ts';
+import type { SourceMap } from './source-map.ts';
 import type { FieldKind, Signature, ValType } from './types.ts';
 
 /** A struct or array layout; the type table gives each a runtime type id in module order. */
@@ -58,6 +59,9 @@ export class Inst {
   cases: number[] = [];
   /** For fused forms (`to ^ok ... ovf ^o`): true when written as a terminator. */
   fused = false;
+  /** Offset of the instruction in its function's source text (Func.source), or -1 when
+   *  it was not read from text (built in memory, or made by a pass). */
+  pos = -1;
 
   constructor(readonly op: OpDef) {}
 
@@ -69,6 +73,8 @@ export class Inst {
 export class Block {
   params: number[] = [];
   insts: Inst[] = [];
+  /** Offset of the block's label in the function's source text, or -1. */
+  pos = -1;
   constructor(public name: string) {}
 
   get terminator(): Inst | undefined {
@@ -89,6 +95,11 @@ export class Func {
   private pendingBody: ((f: Func) => void) | undefined;
   /** Replaceable functions (Prolog's dynamic predicates) may get new versions at run time and are never inlined. */
   replaceable = false;
+  /** The text the function was read from, to turn `pos` offsets into file:line:col; null
+   *  for a function built in memory. */
+  source: SourceMap | null = null;
+  /** Offset of the `func` keyword in `source`, or -1. */
+  pos = -1;
 
   constructor(
     public name: string,
@@ -184,22 +195,34 @@ export class Module {
   private readonly constIndex = new NameIndex();
 }
 
-/** Name → position cache, rebuilt when the array was changed under it, so passes may edit
- *  the public arrays freely and large modules still look names up in O(1). */
+/**
+ * Name → position cache, rebuilt when the array was changed under it, so passes may edit
+ * the public arrays freely and large modules still look names up in O(1). A hit is checked
+ * against the array. A miss is trusted while the array is the same object with the same
+ * length and the same last element: the edits passes and loaders make (push, truncate,
+ * filter into a new array) all change one of these. Scanning on every miss instead made
+ * each call to an extern (a miss among the functions) cost a pass over every function.
+ * Replacing a middle element in place by one of another name is not noticed: assign a new
+ * array for that.
+ */
 class NameIndex {
   private readonly at = new Map<string, number>();
+  private indexed: readonly unknown[] | null = null;
   private length = -1;
+  private last: unknown = undefined;
 
   find<T extends { name: string }>(items: T[], name: string): T | undefined {
     const i = this.at.get(name);
     if (i !== undefined && items[i]?.name === name) return items[i];
-    // A miss on an unchanged array may still be an element replaced in place: scan to be sure.
-    if (i === undefined && items.length === this.length) return items.find((x) => x.name === name);
+    if (i === undefined && items === this.indexed && items.length === this.length && items[items.length - 1] === this.last) return undefined;
     this.at.clear();
-    items.forEach((x, k) => {
-      if (!this.at.has(x.name)) this.at.set(x.name, k);
-    });
+    for (let k = 0; k < items.length; k++) {
+      const n = items[k]!.name;
+      if (!this.at.has(n)) this.at.set(n, k);
+    }
+    this.indexed = items;
     this.length = items.length;
+    this.last = items[items.length - 1];
     const again = this.at.get(name);
     return again === undefined ? undefined : items[again];
   }

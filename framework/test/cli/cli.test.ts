@@ -68,7 +68,7 @@ test('jitc plugins lists each plugin with what it provides', async (t) => {
 
 const failures: { name: string; args: string[]; status: number; stderr: RegExp }[] = [
   { name: 'malformed .jir', args: [fixture('malformed.jir')], status: 1, stderr: /malformed\.jir:4:16: expected a value/ },
-  { name: 'ill-typed IR', args: [fixture('ill-typed.jir')], status: 1, stderr: /^jitc: \S*ill-typed\.jir: IR verification failed.*\n {2}@main \^entry #2 \(iadd\): operand 2 has type f64/ },
+  { name: 'ill-typed IR', args: [fixture('ill-typed.jir')], status: 1, stderr: /^jitc: \S*ill-typed\.jir: IR verification failed.*\n {2}\S*ill-typed\.jir:6:3: @main \^entry #2 \(iadd\): operand 2 has type f64/ },
   { name: 'fuel exhaustion', args: ['--fuel', '1000', fixture('infinite-loop.jir')], status: 1, stderr: /^jitc: trap fuel_exhausted in @main \^loop/ },
   { name: 'heap exhaustion', args: ['--heap', '1M', fixture('keep-alive.jir')], status: 1, stderr: /^jitc: trap out_of_memory in @main/ },
   { name: 'deep recursion', args: ['--stack', '1M', fixture('deep-recursion.jir')], status: 1, stderr: /^jitc: trap stack_overflow in @down/ },

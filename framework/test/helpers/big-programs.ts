@@ -80,3 +80,35 @@ export function prologLongList(length: number): GeneratedProgram {
 export function pythonNestedParens(depth: number): string {
   return `print(${'('.repeat(depth)}1${')'.repeat(depth)})\n`;
 }
+
+/**
+ * `clauses` small predicates `r1 … rN`, each a rule that does some arithmetic and calls the
+ * next (a last call), then prints what the chain computed from 0.
+ */
+export function prologRules(clauses: number): GeneratedProgram {
+  const n = Math.max(1, clauses);
+  const parts: string[] = [':- initialization(main).\n'];
+  let x = 0;
+  for (let i = 1; i <= n; i++) {
+    parts.push(`r${i}(X, Y) :- X1 is (X * 3 + ${i}) mod 1000003, r${i + 1}(X1, Y).\n`);
+    x = (x * 3 + i) % 1000003;
+  }
+  parts.push(`r${n + 1}(X, X).\n`, `main :- r1(0, Y), write(Y), nl, halt.\n`);
+  return { source: parts.join(''), expected: `${x}\n` };
+}
+
+/**
+ * A module of about `lines` lines: small functions, each defined and then called once on a
+ * running value (three lines each), then the value printed.
+ */
+export function pythonFunctions(lines: number): GeneratedProgram {
+  const count = Math.max(1, Math.floor(lines / 3));
+  const parts: string[] = ['x = 0\n'];
+  let x = 0;
+  for (let i = 0; i < count; i++) {
+    parts.push(`def f_${i}(v):\n`, `    return (v * 3 + ${i}) % 1000003\n`, `x = f_${i}(x)\n`);
+    x = (x * 3 + i) % 1000003;
+  }
+  parts.push('print(x)\n');
+  return { source: parts.join(''), expected: `${x}\n` };
+}

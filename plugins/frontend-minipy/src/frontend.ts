@@ -1,4 +1,4 @@
-import { Trap, UNPREPARED_LINKER, type CompiledSource, type Frontend } from '#framework';
+import { StdoutWriteError, Trap, UNPREPARED_LINKER, type CompiledSource, type Frontend } from '#framework';
 import { compileProgram } from './compile/program.ts';
 import { pythonHostFunctions, type FailureState } from './hosts/index.ts';
 import { MINIPY_RUNTIME } from './runtime/prepared-runtime.ts';
@@ -21,7 +21,13 @@ export const minipyFrontend: Frontend = {
       hosts,
       prepared,
       entry: 'main',
+      // CPython starts with sys.stdout = None when standard output is closed: print is a no-op.
+      closedStdout: 'discard',
       describeFailure: (err) => {
+        if (err instanceof StdoutWriteError) {
+          const type = err.code === 'EPIPE' ? 'BrokenPipeError' : 'OSError';
+          return { message: `Traceback (most recent call last):\n${type}: [Errno ${err.errno}] ${err.reason}`, exitCode: 1 };
+        }
         if (err instanceof Trap && err.kind === 'uncaught_exception' && failure.message !== undefined) {
           const where = failure.line ? `  File "${file}", line ${failure.line}\n` : '';
           return { message: `Traceback (most recent call last):\n${where}${failure.message}`, exitCode: 1 };

@@ -1,4 +1,4 @@
-import { parseInto, Trap, UNPREPARED_LINKER, type Frontend, type Func } from '#framework';
+import { parseInto, StdoutWriteError, Trap, UNPREPARED_LINKER, type Frontend, type Func } from '#framework';
 import { PROLOG_RUNTIME } from './compiler/library.ts';
 import { compileProgram } from './compiler/program.ts';
 import { prologHostFunctions } from './host/functions.ts';
@@ -30,6 +30,11 @@ export const prologFrontend: Frontend = {
       entry: 'main',
       prepared,
       describeFailure(err) {
+        // SWI-Prolog raises an I/O error from the write; the goal that ran it fails with it
+        // (-g GOAL: status 2; an initialization goal: reported, and the run ends with 0).
+        if (err instanceof StdoutWriteError) {
+          return { message: `Warning: goal raised exception: error(io_error(write,user_output),context(_,'${err.reason}'))`, exitCode: options.goal === undefined ? 0 : 2 };
+        }
         const last = states.last;
         if (last && err instanceof Trap && err.kind === 'host_error' && /halt\(\d+\)/.test(err.detail)) {
           states.last = null;

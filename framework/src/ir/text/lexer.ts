@@ -1,4 +1,5 @@
 import { SourceError } from '../../diagnostics.ts';
+import { SourceMap } from '../source-map.ts';
 
 /**
  * Tokens of the `.jir` text format. Sigiled names carry the name without the sigil.
@@ -45,7 +46,7 @@ export function isNameChar(c: number): boolean {
 
 /** Splits the whole source into tokens up front: the parser needs arbitrary lookahead
  *  to skip function bodies in its first pass. */
-export function tokenize(src: string, file: string): Token[] {
+export function tokenize(src: string, file: string): TokenList {
   return new Lexer(src, file).run();
 }
 
@@ -56,10 +57,83 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+const KIND_LIST: readonly TokenKind[] = ['ident', 'global', 'value', 'block', 'number', 'string', 'punct', 'eof'];
+const KIND_CODE: Readonly<Record<TokenKind, number>> = Object.fromEntries(KIND_LIST.map((k, i) => [k, i])) as Record<TokenKind, number>;
+const PUNCT_CODE = KIND_CODE.punct;
+
+/** A typed array that grows by doubling: one number per entry, no object. */
+class IntList<A extends Int32Array | Uint8Array> {
+  length = 0;
+  constructor(
+    public data: A,
+    private readonly make: (n: number) => A,
+  ) {}
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+  /** The entries, sharing the buffer (the unused tail stays allocated until dropped). */
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
+}
+
+const int32List = (capacity: number): IntList<Int32Array> => new IntList(new Int32Array(Math.max(16, capacity)), (n) => new Int32Array(n));
+const uint8List = (capacity: number): IntList<Uint8Array> => new IntList(new Uint8Array(Math.max(16, capacity)), (n) => new Uint8Array(n));
+
+/**
+ * The tokens of one source, one slot per token in flat typed arrays: a module of a million
+ * tokens costs a few megabytes instead of a million objects. `token(i)` makes the object
+ * form the parser reads, on demand.
+ */
+export class TokenList {
+  constructor(
+    readonly src: string,
+    readonly source: SourceMap,
+    private readonly kinds: Uint8Array,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly lines: Int32Array,
+    private readonly lineStarts: Int32Array,
+    /** The decoded bytes of each string literal, by token index. */
+    private readonly strings: ReadonlyMap<number, Uint8Array>,
+  ) {}
+
+  get length(): number {
+    return this.kinds.length;
+  }
+
+  /** Whether token `i` is the one-character punctuation `c` (a char code), without
+   *  making the token object: for skipping over function bodies. */
+  isPunctCode(i: number, c: number): boolean {
+    return this.kinds[i] === PUNCT_CODE && this.src.charCodeAt(this.starts[i]!) === c && this.ends[i] === this.starts[i]! + 1;
+  }
+
+  token(i: number): Token {
+    const kind = KIND_LIST[this.kinds[i]!]!;
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    const line = this.lines[i]!;
+    const sigil = kind === 'global' || kind === 'value' || kind === 'block' ? 1 : 0;
+    const t: Token = { kind, text: kind === 'string' ? this.src.slice(start, end) : this.src.slice(start + sigil, end), line, col: start - this.lineStarts[line - 1]! + 1, start, end };
+    if (kind === 'string') t.bytes = this.strings.get(i);
+    return t;
+  }
+}
+
 /** One left-to-right pass. No token spans a line, so line and column only change at
  *  newlines. */
 class Lexer {
-  private readonly tokens: Token[] = [];
+  private readonly kinds: IntList<Uint8Array>;
+  private readonly starts: IntList<Int32Array>;
+  private readonly ends: IntList<Int32Array>;
+  private readonly lines: IntList<Int32Array>;
+  private readonly lineStarts = int32List(1024);
+  private readonly strings = new Map<number, Uint8Array>();
   private pos = 0;
   private line = 1;
   private lineStart = 0;
@@ -67,9 +141,17 @@ class Lexer {
   constructor(
     private readonly src: string,
     private readonly file: string,
-  ) {}
+  ) {
+    // About one token per five characters in printed IR; the lists grow when wrong.
+    const guess = (src.length >> 2) + 16;
+    this.kinds = uint8List(guess);
+    this.starts = int32List(guess);
+    this.ends = int32List(guess);
+    this.lines = int32List(guess);
+    this.lineStarts.push(0);
+  }
 
-  run(): Token[] {
+  run(): TokenList {
     const src = this.src;
     while (this.pos < src.length) {
       const pos = this.pos;
@@ -78,6 +160,7 @@ class Lexer {
         this.pos++;
         this.line++;
         this.lineStart = this.pos;
+        this.lineStarts.push(this.pos);
       } else if (c === 32 || c === 9 || c === 13) {
         this.pos++;
       } else if (c === 59) {
@@ -87,15 +170,15 @@ class Lexer {
       } else if (SIGIL_KINDS[c] !== undefined) {
         const end = this.scanName(pos + 1);
         if (end === pos + 1) this.fail(`expected a name after '${src[pos]}'`, pos);
-        this.push(SIGIL_KINDS[c]!, pos, end, src.slice(pos + 1, end));
+        this.push(SIGIL_KINDS[c]!, pos, end);
       } else if (PUNCT[c] !== undefined) {
-        this.push('punct', pos, pos + 1, PUNCT[c]);
+        this.push('punct', pos, pos + 1);
       } else if (isNameChar(c) && !isDigit(c)) {
         this.word(pos);
       } else if (isDigit(c) || (c === 45 && isDigit(src.charCodeAt(pos + 1)))) {
         this.push('number', pos, this.scanNumber(pos));
       } else if (c === 45 && src.charCodeAt(pos + 1) === 62) {
-        this.push('punct', pos, pos + 2, '->');
+        this.push('punct', pos, pos + 2);
       } else if (c === 45 && src.startsWith('inf', pos + 1) && !isNameChar(src.charCodeAt(pos + 4))) {
         this.push('number', pos, pos + 4);
       } else if (c === 34) {
@@ -104,9 +187,19 @@ class Lexer {
         this.fail(`unexpected character '${String.fromCodePoint(src.codePointAt(pos)!)}'`, pos);
       }
     }
-    const col = this.pos - this.lineStart + 1;
-    this.tokens.push({ kind: 'eof', text: '', line: this.line, col, start: this.pos, end: this.pos });
-    return this.tokens;
+    this.push('eof', this.pos, this.pos);
+    // Line starts outlive the parse (instruction positions refer to them): a copy of their size.
+    const lineStarts = this.lineStarts.view().slice();
+    return new TokenList(
+      src,
+      new SourceMap(this.file, lineStarts),
+      this.kinds.view(),
+      this.starts.view(),
+      this.ends.view(),
+      this.lines.view(),
+      lineStarts,
+      this.strings,
+    );
   }
 
   private fail(message: string, at: number): never {
@@ -114,11 +207,12 @@ class Lexer {
   }
 
   /** Adds a token and moves past it. */
-  private push(kind: TokenKind, start: number, end: number, text = this.src.slice(start, end)): Token {
-    const t: Token = { kind, text, line: this.line, col: start - this.lineStart + 1, start, end };
-    this.tokens.push(t);
+  private push(kind: TokenKind, start: number, end: number): void {
+    this.kinds.push(KIND_CODE[kind]);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.lines.push(this.line);
     this.pos = end;
-    return t;
   }
 
   private scanName(from: number): number {
@@ -182,7 +276,8 @@ class Lexer {
       runStart = p;
     }
     flushRun(p);
-    this.push('string', open, p + 1).bytes = Uint8Array.from(bytes);
+    this.strings.set(this.kinds.length, Uint8Array.from(bytes));
+    this.push('string', open, p + 1);
   }
 }
 
@@ -200,15 +295,35 @@ export class TokenStream {
   /** Set while reading a line-oriented construct (an instruction): something missing at
    *  the end of the line is reported there, not at the next line's first token. */
   lineBound = false;
+  /** The last few token objects made, by index: the parser peeks at each token a few
+   *  times before moving on. */
+  private readonly recent: (Token | undefined)[] = [undefined, undefined, undefined, undefined];
 
   constructor(
-    private readonly tokens: readonly Token[],
+    private readonly tokens: TokenList,
     readonly file: string,
   ) {}
 
-  peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
+  /** Line starts of the source, for positions recorded as offsets. */
+  get source(): SourceMap {
+    return this.tokens.source;
   }
+
+  peek(ahead = 0): Token {
+    return this.at(Math.min(this.pos + ahead, this.tokens.length - 1));
+  }
+
+  private at(i: number): Token {
+    const slot = i & 3;
+    const cached = this.recent[slot];
+    if (cached !== undefined && this.recentIndex[slot] === i) return cached;
+    const t = this.tokens.token(i);
+    this.recent[slot] = t;
+    this.recentIndex[slot] = i;
+    return t;
+  }
+
+  private readonly recentIndex = new Int32Array([-1, -1, -1, -1]);
 
   next(): Token {
     const t = this.peek();
@@ -216,9 +331,17 @@ export class TokenStream {
     return t;
   }
 
+  /** Moves past the next `}` (a char code) at or after the cursor, or to the end. */
+  skipPast(c: number): void {
+    const last = this.tokens.length - 1;
+    let i = this.pos;
+    while (i < last && !this.tokens.isPunctCode(i, c)) i++;
+    this.pos = Math.min(i + 1, last);
+  }
+
   /** The most recently consumed token. */
   get previous(): Token {
-    return this.tokens[Math.max(this.pos - 1, 0)]!;
+    return this.at(Math.max(this.pos - 1, 0));
   }
 
   error(at: Token, message: string): SourceError {

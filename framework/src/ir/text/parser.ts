@@ -65,6 +65,7 @@ export class DeferredBodyReader {
   read(func: Func, text: string, file: string): void {
     const s = new TokenStream(tokenize(text, file), file);
     if (!s.acceptWord('func')) throw s.unexpected("expected 'func'");
+    func.pos = s.previous.start;
     if (s.acceptWord('replaceable') !== func.replaceable) throw s.error(s.peek(), `@${func.name}: 'replaceable' does not match`);
     const nameTok = s.expect('global', 'expected the function name');
     if (nameTok.text !== func.name) throw s.error(nameTok, `expected the body of @${func.name}, found @${nameTok.text}`);
@@ -95,6 +96,8 @@ export class DeferredBodyReader {
     return this.scope;
   }
 }
+
+const CLOSE_BRACE = '}'.charCodeAt(0);
 
 interface ParamDecl {
   tok: Token;
@@ -295,6 +298,7 @@ class ModuleParser implements ModuleScope {
   }
 
   private funcDecl(): void {
+    const at = this.s.previous.start;
     const replaceable = this.s.acceptWord('replaceable');
     const name = this.defineSymbol();
     const params: ParamDecl[] = [];
@@ -304,11 +308,11 @@ class ModuleParser implements ModuleScope {
     this.s.expectPunct('{', 'to start the function body');
     const func = new Func(name, { params: params.map((p) => p.type), result });
     func.replaceable = replaceable;
+    func.pos = at;
     this.module.funcs.push(func);
     this.bodies.push({ func, params, bodyPos: this.s.pos });
     // Bodies hold no braces, so the first '}' ends this one.
-    while (!this.s.isPunct('}') && this.s.peek().kind !== 'eof') this.s.next();
-    this.s.next();
+    this.s.skipPast(CLOSE_BRACE);
   }
 }
 
@@ -355,6 +359,7 @@ class BodyParser {
   parse(params: ParamDecl[], bodyPos: number): void {
     const s = this.s;
     s.pos = bodyPos;
+    this.f.source = s.source;
     while (!s.isPunct('}')) {
       if (s.peek().kind === 'eof') throw s.unexpected(`expected '}' to end function @${this.f.name}`);
       if (s.peek().kind === 'block') this.label(params);
@@ -373,6 +378,7 @@ class BodyParser {
     if (entry.defined) throw s.error(tok, `block ^${tok.text} defined twice`);
     entry.defined = true;
     const block = entry.block;
+    block.pos = tok.start;
     const isEntry = this.f.blocks.length === 0;
     if (s.isPunct('(')) {
       if (isEntry) throw s.error(s.peek(), "the entry block's parameters are written in the function header");
@@ -395,6 +401,7 @@ class BodyParser {
     if (!block) throw s.unexpected('expected a block label (^name:)');
     if (block.terminator) throw s.error(s.peek(), `instruction after the terminator of ^${block.name}`);
     s.lineBound = true;
+    const at = s.peek().start;
     let resultTok: Token | null = null;
     if (s.peek().kind === 'value' && s.isPunct('=', 1)) {
       resultTok = s.next();
@@ -404,6 +411,7 @@ class BodyParser {
     const op = OPCODES.get(opTok.text);
     if (!op) throw s.error(opTok, `unknown opcode '${opTok.text}'`);
     const inst = new Inst(op);
+    inst.pos = at;
     let typeTok = opTok;
     for (let i = 0; i < op.slots.length; i++) {
       const slot = op.slots[i]!;
