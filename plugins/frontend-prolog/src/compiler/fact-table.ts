@@ -1,4 +1,5 @@
 import { isGround, type Term } from '../reader/terms.ts';
+import type { EncodedFacts } from './fact-encoding.ts';
 import { Fn } from './ir-text.ts';
 import type { EmitContext } from './clause-ir.ts';
 import type { Predicate } from './predicate-ir.ts';
@@ -13,17 +14,11 @@ import type { Predicate } from './predicate-ir.ts';
 export const FACT_TABLE_MIN_CLAUSES = 64;
 
 /** The facts of a fact table, as read. */
-export interface FactTableSource {
-  name: string;
-  arity: number;
-  /** Fact heads, in clause order. */
-  heads: Term[];
-}
+export type FactTableSource = EncodedFacts;
 
-/** Whether clauses (as read) of a predicate of this arity make a fact table. */
-export function isFactTable(arity: number, clauses: readonly Term[]): boolean {
-  if (arity === 0 || clauses.length < FACT_TABLE_MIN_CLAUSES) return false;
-  return clauses.every((c) => c.k === 'str' && !(c.name === ':-' && c.args.length === 2) && isGround(c));
+/** Whether a clause as read is a ground fact (a fact table's kind of clause). */
+export function isGroundFact(c: Term): c is Extract<Term, { k: 'str' }> {
+  return c.k === 'str' && !(c.name === ':-' && c.args.length === 2) && isGround(c);
 }
 
 /** The entry of fact table `table` (arguments → goal term → walker) and its call/N wrapper. */

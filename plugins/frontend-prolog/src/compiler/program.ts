@@ -7,7 +7,8 @@ import type { InvalidUtf8 } from '../reader/utf8-check.ts';
 import { atom, str, type Term } from '../reader/terms.ts';
 import type { Target } from './clause-ir.ts';
 import { Desugarer, type Clause } from './desugar.ts';
-import { isFactTable, type FactTableSource } from './fact-table.ts';
+import { EncodedFacts } from './fact-encoding.ts';
+import { FACT_TABLE_MIN_CLAUSES, isGroundFact, type FactTableSource } from './fact-table.ts';
 import { ConstPool, Fn, mangle } from './ir-text.ts';
 import { LIBRARY_LOOKUP, libraryPredicates, type PrologLibraryMeta } from './library.ts';
 import type { Predicate } from './predicate-ir.ts';
@@ -49,6 +50,11 @@ interface UserPredicate {
   name: string;
   arity: number;
   clauses: Term[];
+  /** Its facts once it has FACT_TABLE_MIN_CLAUSES ground facts and nothing else (they are
+   *  then kept encoded, not in `clauses`): a fact table, unless another clause comes. */
+  facts: EncodedFacts | null;
+  /** Every clause so far is a ground fact. */
+  allFacts: boolean;
 }
 
 /** A program as read: its predicates, directives and goals, and the reader state. */
@@ -67,7 +73,7 @@ interface ReadProgram {
  */
 export function compileProgram(source: string, file: string, goal: string | undefined, lib: PrologLibraryMeta, invalid: readonly InvalidUtf8[] = []): CompiledProgram {
   const syms = Symbols.from(lib.names, lib.arities);
-  const { user, dynamic, steps, ops, warnings } = readProgram(source, file, goal, invalid);
+  const { user, dynamic, steps, ops, warnings } = readProgram(source, file, goal, invalid, syms);
 
   const desugar = new Desugarer();
   const preds: Predicate[] = [];
@@ -78,9 +84,9 @@ export function compileProgram(source: string, file: string, goal: string | unde
   const splitClause = (t: Term): Clause =>
     t.k === 'str' && t.name === ':-' && t.args.length === 2 ? desugar.clause(t.args[0]!, t.args[1]!) : desugar.clause(t, atom('true'));
   for (const p of user.values()) {
-    if (isFactTable(p.arity, p.clauses)) {
+    if (p.facts) {
       addPred(p.name, p.arity, [], factTables.length);
-      factTables.push({ name: p.name, arity: p.arity, heads: p.clauses });
+      factTables.push(p.facts);
     } else addPred(p.name, p.arity, p.clauses.map(splitClause));
   }
   steps.forEach((s, i) => addPred(`$step${i}`, 0, [desugar.clause(atom(`$step${i}`), s.goal)]));
@@ -132,7 +138,7 @@ export function compileProgram(source: string, file: string, goal: string | unde
 }
 
 /** Reads the clauses, directives and goals of a program (and the `-g` goal). */
-function readProgram(source: string, file: string, goal: string | undefined, invalid: readonly InvalidUtf8[]): ReadProgram {
+function readProgram(source: string, file: string, goal: string | undefined, invalid: readonly InvalidUtf8[], syms: Symbols): ReadProgram {
   const ops = new OperatorTable();
   const flags: ReaderFlags = { doubleQuotes: 'codes' };
   const user = new Map<string, UserPredicate>();
@@ -148,6 +154,7 @@ function readProgram(source: string, file: string, goal: string | undefined, inv
   // the layout before it) is read: at the clause's line, and the position after it.
   const path = resolve(file);
   const reportInvalid = (line: number): void => {
+    if (unreported === invalid.length) return;
     const at = parser.position;
     while (unreported < invalid.length && invalid[unreported]!.offset < at.offset) {
       const what = invalid[unreported++]!.kind === 'start' ? 'Illegal UTF-8 start' : 'Illegal UTF-8 continuation';
@@ -188,10 +195,10 @@ function readProgram(source: string, file: string, goal: string | undefined, inv
     }
     let p = user.get(key);
     if (!p) {
-      p = { name: head.name, arity: head.k === 'str' ? head.args.length : 0, clauses: [] };
+      p = { name: head.name, arity: head.k === 'str' ? head.args.length : 0, clauses: [], facts: null, allFacts: true };
       user.set(key, p);
     }
-    p.clauses.push(t);
+    addClause(p, t, syms);
   }
   if (errors.length > 0) throw errors[0];
 
@@ -202,6 +209,31 @@ function readProgram(source: string, file: string, goal: string | undefined, inv
   }
   steps.push(...inits);
   return { user, dynamic, steps, ops, warnings };
+}
+
+/** Adds a clause as read; a predicate's ground facts go into an encoded fact table once
+ *  there are enough of them, and come back out if a clause of another kind follows. */
+function addClause(p: UserPredicate, t: Term, syms: Symbols): void {
+  if (p.allFacts && p.arity > 0 && isGroundFact(t)) {
+    if (p.facts) {
+      p.facts.add(t);
+      return;
+    }
+    p.clauses.push(t);
+    if (p.clauses.length >= FACT_TABLE_MIN_CLAUSES) {
+      p.facts = new EncodedFacts(syms, p.name, p.arity);
+      for (const c of p.clauses) p.facts.add(c as Extract<Term, { k: 'str' }>);
+      p.clauses = [];
+    }
+    return;
+  }
+  p.allFacts = false;
+  if (p.facts) {
+    const facts = p.facts;
+    p.clauses = Array.from({ length: facts.count }, (_, i) => facts.decode(i));
+    p.facts = null;
+  }
+  p.clauses.push(t);
 }
 
 interface DirectiveState {

@@ -7,7 +7,14 @@ export type Term =
   | { k: 'str'; name: string; args: Term[] };
 
 export const atom = (name: string): Term => ({ k: 'atom', name });
-export const int = (v: bigint | number): Term => ({ k: 'int', v: BigInt(v) });
+/** Terms are never changed once read: small integers (character codes above all, which
+ *  every string literal holds) are shared, one object each. */
+const SMALL_INTS: Term[] = Array.from({ length: 1024 }, (_, i) => ({ k: 'int', v: BigInt(i) }));
+export const int = (v: bigint | number): Term => {
+  if (typeof v === 'number' && v >= 0 && v < 1024 && Number.isInteger(v)) return SMALL_INTS[v]!;
+  if (typeof v === 'bigint' && v >= 0n && v < 1024n) return SMALL_INTS[Number(v)]!;
+  return { k: 'int', v: BigInt(v) };
+};
 export const str = (name: string, args: Term[]): Term => (args.length === 0 ? atom(name) : { k: 'str', name, args });
 export const NIL = atom('[]');
 
