@@ -150,16 +150,18 @@ function readProgram(source: string, file: string, goal: string | undefined, inv
   const parser = new Parser(source, file, ops, flags);
   const warnings: string[] = [];
   let unreported = 0;
-  // Like SWI-Prolog, a byte that is not UTF-8 is reported once the clause holding it (or
-  // the layout before it) is read: at the clause's line, and the position after it.
+  // Like SWI-Prolog, bytes that are not UTF-8 are reported once the clause holding them (or
+  // the layout before it) is read: at the clause's line and the position after it, one
+  // warning per clause, for the last such sequence in it.
   const path = resolve(file);
   const reportInvalid = (line: number): void => {
     if (unreported === invalid.length) return;
     const at = parser.position;
-    while (unreported < invalid.length && invalid[unreported]!.offset < at.offset) {
-      const what = invalid[unreported++]!.kind === 'start' ? 'Illegal UTF-8 start' : 'Illegal UTF-8 continuation';
-      warnings.push(`Warning: ${path}:${line}:\nWarning:    '${path}':${at.line}:${at.col}: ${what}\n`);
-    }
+    let last: InvalidUtf8 | undefined;
+    while (unreported < invalid.length && invalid[unreported]!.offset < at.offset) last = invalid[unreported++];
+    if (!last) return;
+    const what = last.kind === 'start' ? 'Illegal UTF-8 start' : 'Illegal UTF-8 continuation';
+    warnings.push(`Warning: ${path}:${line}:\nWarning:    '${path}':${at.line}:${at.col}: ${what}\n`);
   };
   for (;;) {
     let read;
