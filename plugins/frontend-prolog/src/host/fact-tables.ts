@@ -25,8 +25,9 @@ export function buildFactTable(s: RunState, t: number): number {
   const tab = heap.allocArray(L.T_REFS, src.arity);
   h.setW(all + L.ARR_ELEMS + 4 * t, tab);
   const n = src.count;
+  const first = newIndex(h, tab, 1, 0);
   const terms = heap.allocArray(L.T_REFS, n);
-  const first = newIndex(h, tab, 1, terms);
+  h.setW(first + L.FIDX_TERMS, terms);
   const functor = h.syms.imm(src.name, src.arity);
   for (let i = 0; i < n; i++) storeFact(h, src, i, functor, terms);
   fillIndex(h, first, src, 1);
@@ -43,7 +44,8 @@ export function buildFactIndex(s: RunState, t: number, arg: number): number {
   return ix;
 }
 
-/** A new, empty :fidx for argument `arg`, stored in the table at once. */
+/** A new :fidx for argument `arg` (over `terms`, or 0 to set later), stored in the table
+ *  at once: what is allocated after it is rooted through it. */
 function newIndex(h: Heap, tab: number, arg: number, terms: number): number {
   const ix = h.ctx.heap.allocStruct(L.T_FIDX);
   h.setW(tab + L.ARR_ELEMS + 4 * (arg - 1), ix);
