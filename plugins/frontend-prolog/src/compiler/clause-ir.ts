@@ -128,7 +128,9 @@ export class ClauseEmitter {
     }
     const head = clause.head;
     if (head.k === 'str') head.args.forEach((p, i) => this.unifyHeadArg(p, `%a${i}`));
-    this.goals(clause.goals);
+    // Each call that is not last ends a function; the goals after it go on in the next
+    // (a loop, not recursion: a clause body may hold thousands of calls).
+    for (let rest: Term[] | null = clause.goals; rest !== null; ) rest = this.goals(rest);
   }
 
   /**
@@ -186,7 +188,9 @@ export class ClauseEmitter {
 
   private pendingAtStart: Pending | null = null;
 
-  private goals(goals: Term[]): void {
+  /** Compiles goals up to the end of the function: the goals left for the continuation
+   *  function (begun already), or null at the end of the clause. */
+  private goals(goals: Term[]): Term[] | null {
     this.pendingAtStart ??= this.pending;
     for (let i = 0; i < goals.length; i++) {
       const g = goals[i]!;
@@ -224,14 +228,15 @@ export class ClauseEmitter {
       else this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
       if (rest.length === 0) {
         this.finish();
-        return;
+        return null;
       }
-      this.continueIn(rest);
-      return;
+      this.continueIn();
+      return rest;
     }
     this.materialize();
     this.fn.end(`tail_call @proceed(${this.k})`);
     this.finish();
+    return null;
   }
 
   private testCall(fn: string, args: Term[]): void {
@@ -279,8 +284,8 @@ export class ClauseEmitter {
     return [...this.defined.keys()].filter((v) => used.has(v) && v !== OWN_BARRIER);
   }
 
-  /** Finishes this function and goes on compiling `rest` in the continuation function. */
-  private continueIn(rest: Term[]): void {
+  /** Finishes this function and begins the continuation function (its goals follow). */
+  private continueIn(): void {
     const live = this.liveForCont;
     this.finish();
     const name = this.contName();
@@ -294,7 +299,6 @@ export class ClauseEmitter {
     const defined = new Map<string, string>([[OWN_BARRIER, this.cutb]]);
     live.forEach((v, i) => defined.set(v, f.val(`aget :frame, %f, ${f.iconst(4 + i)}`, 'l')));
     this.defined = defined;
-    this.goals(rest);
   }
 
   private materialize(): void {

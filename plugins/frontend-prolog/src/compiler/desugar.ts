@@ -76,10 +76,18 @@ export class Desugarer {
     } else if (g.name === '->') {
       pred.clauses.push(commit(g.args[0]!, g.args[1]!));
     } else {
-      const [l, r] = g.args as [Term, Term];
-      if (isStr(l, '->', 2)) pred.clauses.push(commit(l.args[0]!, l.args[1]!));
-      else pred.clauses.push(branch(l));
-      pred.clauses.push(branch(r));
+      // `a ; b ; c` nests to the right: one predicate with a clause per alternative (an
+      // if-then-else among them commits within its own clause), not one per `;`.
+      let x: Term = g;
+      for (;;) {
+        if (!isStr(x, ';', 2) || isSoftCut(x.args[0]!)) break;
+        const alt: Extract<Term, { k: 'str' }> = x;
+        const l = alt.args[0]!;
+        if (isStr(l, '->', 2)) pred.clauses.push(commit(l.args[0]!, l.args[1]!));
+        else pred.clauses.push(branch(l));
+        x = alt.args[1]!;
+      }
+      pred.clauses.push(branch(x));
     }
     const callArgs: Term[] = shared.map((v) => ({ k: 'var', name: v }));
     if (needsBarrier) callArgs.push({ k: 'var', name: passedBarrier });
@@ -89,6 +97,10 @@ export class Desugarer {
 
 function isStr(t: Term, name: string, arity: number): t is Extract<Term, { k: 'str' }> {
   return t.k === 'str' && t.name === name && t.args.length === arity;
+}
+
+function isSoftCut(t: Term): boolean {
+  return isStr(t, '*->', 2);
 }
 
 export function conjuncts(t: Term, out: Term[]): void {
