@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { parseInto, StdoutWriteError, Trap, UNPREPARED_LINKER, type Frontend, type Func } from '#framework';
 import { PROLOG_RUNTIME } from './compiler/library.ts';
 import { compileProgram } from './compiler/program.ts';
 import { prologHostFunctions } from './host/functions.ts';
 import { RunStates } from './host/state.ts';
+import { invalidUtf8, type InvalidUtf8 } from './reader/utf8-check.ts';
 
 /** Prolog: `jitc prog.pl` consults the file and runs its initialization goals;
  *  `-g goal` runs a goal afterwards like `swipl -g goal -t halt`. */
@@ -12,7 +14,7 @@ export const prologFrontend: Frontend = {
   extensions: ['.pl'],
   compile(source, file, options) {
     const library = (options.linker ?? UNPREPARED_LINKER).link(PROLOG_RUNTIME);
-    const program = compileProgram(source, file, options.goal, library.meta);
+    const program = compileProgram(source, file, options.goal, library.meta, invalidBytes(source, file));
     const module = library.module;
     // The program's `@lookup` (and any library predicate it compiled again) replaces the library's.
     const replaced = new Set(program.replaces);
@@ -23,7 +25,7 @@ export const prologFrontend: Frontend = {
       return false;
     });
     parseInto(module, program.text, `${file}.jir`);
-    const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds, dynamic: program.dynamic });
+    const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds, dynamic: program.dynamic, factTables: program.factTables, goal: options.goal, warnings: program.warnings });
     return {
       module,
       hosts: prologHostFunctions(states),
@@ -48,3 +50,14 @@ export const prologFrontend: Frontend = {
     };
   },
 };
+
+/** The file's bytes that are not UTF-8 (the text came decoded, with U+FFFD for each); the
+ *  file is read again only when the text holds a U+FFFD. */
+function invalidBytes(source: string, file: string): InvalidUtf8[] {
+  if (!source.includes('\uFFFD')) return [];
+  try {
+    return invalidUtf8(readFileSync(file));
+  } catch {
+    return [];
+  }
+}

@@ -29,7 +29,7 @@ if (/\barmv7\b/.test(listed.stdout)) backends.push('armv7');
 
 // These also run with a collection at every allocation: host code building error terms
 // and code compiled at run time must keep everything they hold rooted.
-const STRESSED = new Set(['univ_lists', 'db_hot_compiled', 'db_hot_backtrack', 'exceptions_errors', 'iso_errors', 'arith_big', 'univ_functor', 'head_compound']);
+const STRESSED = new Set(['univ_lists', 'db_hot_compiled', 'db_hot_backtrack', 'exceptions_errors', 'iso_errors', 'arith_big', 'univ_functor', 'head_compound', 'fact_table']);
 
 for (const backend of backends) {
   for (const file of programs) {

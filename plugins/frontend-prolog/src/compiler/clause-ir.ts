@@ -1,4 +1,4 @@
-import { isGround, varsOf, type Term } from '../reader/terms.ts';
+import { deeperThan, varsOf, type Term } from '../reader/terms.ts';
 import { OWN_BARRIER, type Clause } from './desugar.ts';
 import { emitDynamicCall } from './dynamic-slots.ts';
 import { ConstPool, Fn } from './ir-text.ts';
@@ -30,6 +30,26 @@ interface Pending {
   serial: string;
   next: string;
   retry: string;
+}
+
+/** Head arguments (arithmetic expressions) nested deeper than this are built and unified
+ *  (evaluated by the host) rather than compiled in line: the in-line code generators
+ *  recurse over the term's structure. */
+const MAX_INLINE_HEAD_DEPTH = 64;
+
+/** The compound subterms of t that hold a variable (explicit stack, post-order). */
+function nonGround(t: Term): Set<Term> {
+  const open = new Set<Term>();
+  const stack: [Term, boolean][] = [[t, false]];
+  while (stack.length > 0) {
+    const [x, visited] = stack.pop()!;
+    if (x.k !== 'str') continue;
+    if (!visited) {
+      stack.push([x, true]);
+      for (const a of x.args) stack.push([a, false]);
+    } else if (x.args.some((a) => a.k === 'var' || open.has(a))) open.add(x);
+  }
+  return open;
 }
 
 const ARITH_FAST: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul' };
@@ -78,7 +98,7 @@ export class ClauseEmitter {
   private k = '%k';
   private cutb = '%cutb';
   private contCount = 0;
-  private labels: { dfail?: string; pfail?: string; exc?: string } = {};
+  private labels: { dfail?: string; pfail?: string; exc?: string; over?: string } = {};
   /** Set while compiling a clause into a first-solution test function: where failure and exceptions go. */
   private test: TestLabels | null = null;
 
@@ -107,8 +127,10 @@ export class ClauseEmitter {
       this.pending = { t0, m0, serial, ...this.alt };
     }
     const head = clause.head;
-    if (head.k === 'str') head.args.forEach((p, i) => this.unifyHead(p, `%a${i}`));
-    this.goals(clause.goals);
+    if (head.k === 'str') head.args.forEach((p, i) => this.unifyHeadArg(p, `%a${i}`));
+    // Each call that is not last ends a function; the goals after it go on in the next
+    // (a loop, not recursion: a clause body may hold thousands of calls).
+    for (let rest: Term[] | null = clause.goals; rest !== null; ) rest = this.goals(rest);
   }
 
   /**
@@ -121,7 +143,7 @@ export class ClauseEmitter {
     e.fn = fn;
     e.test = { ...labels };
     const head = clause.head;
-    if (head.k === 'str') head.args.forEach((p, i) => e.unifyHead(p, `%a${i}`));
+    if (head.k === 'str') head.args.forEach((p, i) => e.unifyHeadArg(p, `%a${i}`));
     for (const g of clause.goals) {
       if (g.k !== 'atom' && g.k !== 'str') throw new Error('testClause: not an inline goal');
       e.inline(g.name, g.k === 'str' ? g.args : []);
@@ -152,6 +174,10 @@ export class ClauseEmitter {
       f.emit(`gset @mark, ${p.m0}`);
       f.end(`tail_call @${p.next}(${[...this.argNames(), '%k', '%cutb'].join(', ')})`);
     }
+    if (this.labels.over) {
+      f.label(this.labels.over);
+      f.end('tail_call @stack_overflow()');
+    }
     if (this.labels.exc) {
       const e = f.v('e');
       f.label(this.labels.exc, `${e}: ref`);
@@ -162,7 +188,9 @@ export class ClauseEmitter {
 
   private pendingAtStart: Pending | null = null;
 
-  private goals(goals: Term[]): void {
+  /** Compiles goals up to the end of the function: the goals left for the continuation
+   *  function (begun already), or null at the end of the clause. */
+  private goals(goals: Term[]): Term[] | null {
     this.pendingAtStart ??= this.pending;
     for (let i = 0; i < goals.length; i++) {
       const g = goals[i]!;
@@ -200,14 +228,15 @@ export class ClauseEmitter {
       else this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
       if (rest.length === 0) {
         this.finish();
-        return;
+        return null;
       }
-      this.continueIn(rest);
-      return;
+      this.continueIn();
+      return rest;
     }
     this.materialize();
     this.fn.end(`tail_call @proceed(${this.k})`);
     this.finish();
+    return null;
   }
 
   private testCall(fn: string, args: Term[]): void {
@@ -224,13 +253,20 @@ export class ClauseEmitter {
   private frame(rest: Term[]): string {
     const f = this.fn;
     const live = this.liveIn(rest);
-    const fr = f.val(`new_array :frame, ${f.iconst(3 + live.length)}`, 'fr');
+    // The stack limit: a frame is one deeper than its continuation (core.jir's
+    // @frame_depth, in line); past @depth_limit the resource error is thrown instead.
+    const depth = f.val(`iadd ${f.val(`ref.bits ${f.val(`aget :frame, ${this.k}, ${f.iconst(3)}`, 'pd')}`)}, ${f.iconst(2)}`, 'dp');
+    const deep = f.blk('deep');
+    f.end(`brif ${f.val(`icmp.sgt ${depth}, ${f.val('gget @depth_limit')}`)}, ${(this.labels.over ??= f.blk('over'))}, ${deep}`);
+    f.label(deep);
+    const fr = f.val(`new_array :frame, ${f.iconst(4 + live.length)}`, 'fr');
     const code = f.val(`fref @${this.contName()}`, 'code');
     const tagged = f.val(`call @tag(${code})`, 'ct');
     f.emit(`aset :frame, ${fr}, ${f.iconst(0)}, ${tagged}`);
     f.emit(`aset :frame, ${fr}, ${f.iconst(1)}, ${this.k}`);
     f.emit(`aset :frame, ${fr}, ${f.iconst(2)}, ${this.cutb}`);
-    live.forEach((v, i) => f.emit(`aset :frame, ${fr}, ${f.iconst(3 + i)}, ${this.defined.get(v)}`));
+    f.emit(`aset :frame, ${fr}, ${f.iconst(3)}, ${f.val(`ref.from_bits ${depth}`)}`);
+    live.forEach((v, i) => f.emit(`aset :frame, ${fr}, ${f.iconst(4 + i)}, ${this.defined.get(v)}`));
     this.liveForCont = live;
     return fr;
   }
@@ -248,8 +284,8 @@ export class ClauseEmitter {
     return [...this.defined.keys()].filter((v) => used.has(v) && v !== OWN_BARRIER);
   }
 
-  /** Finishes this function and goes on compiling `rest` in the continuation function. */
-  private continueIn(rest: Term[]): void {
+  /** Finishes this function and begins the continuation function (its goals follow). */
+  private continueIn(): void {
     const live = this.liveForCont;
     this.finish();
     const name = this.contName();
@@ -261,9 +297,8 @@ export class ClauseEmitter {
     this.k = f.val(`aget :frame, %f, ${f.iconst(1)}`, 'k');
     this.cutb = f.val(`aget :frame, %f, ${f.iconst(2)}`, 'cb');
     const defined = new Map<string, string>([[OWN_BARRIER, this.cutb]]);
-    live.forEach((v, i) => defined.set(v, f.val(`aget :frame, %f, ${f.iconst(3 + i)}`, 'l')));
+    live.forEach((v, i) => defined.set(v, f.val(`aget :frame, %f, ${f.iconst(4 + i)}`, 'l')));
     this.defined = defined;
-    this.goals(rest);
   }
 
   private materialize(): void {
@@ -276,8 +311,31 @@ export class ClauseEmitter {
     this.pending = null;
   }
 
-  /** The ref value of a term in the body (building it, creating fresh variables). */
+  /** The ref value of a term in the body (building it, creating fresh variables). Ground
+   *  subterms are constants; the rest is built inner first from an explicit stack, which
+   *  first marks the compound subterms holding a variable (one pass, no host recursion). */
   private term(t: Term): string {
+    if (t.k !== 'str') return this.leaf(t);
+    const open = nonGround(t);
+    if (!open.has(t)) return this.constant(t);
+    const stack: { t: Extract<Term, { k: 'str' }>; vals: string[] }[] = [{ t, vals: [] }];
+    for (;;) {
+      const top = stack[stack.length - 1]!;
+      const i = top.vals.length;
+      if (i < top.t.args.length) {
+        const a = top.t.args[i]!;
+        if (a.k === 'str' && open.has(a)) stack.push({ t: a, vals: [] });
+        else top.vals.push(a.k === 'str' ? this.constant(a) : this.leaf(a));
+        continue;
+      }
+      stack.pop();
+      const v = this.compound(top.t.name, top.vals);
+      if (stack.length === 0) return v;
+      stack[stack.length - 1]!.vals.push(v);
+    }
+  }
+
+  private leaf(t: Exclude<Term, { k: 'str' }>): string {
     const f = this.fn;
     if (t.k === 'var') {
       const d = this.defined.get(t.name);
@@ -286,11 +344,18 @@ export class ClauseEmitter {
       if (!t.name.endsWith('_anon')) this.defined.set(t.name, v);
       return v;
     }
-    const g = isGround(t) ? this.ctx.consts.ground(t) : null;
+    return this.constant(t);
+  }
+
+  /** A ground term's value: immediate, static constant, or (code compiled at run time has
+   *  no static data) built. */
+  private constant(t: Term): string {
+    const f = this.fn;
+    const g = this.ctx.consts.ground(t);
     if (typeof g === 'number') return f.imm(g);
     if (typeof g === 'string') return f.val(`gaddr ${g}`, 'g');
     const s = t as Extract<Term, { k: 'str' }>;
-    return this.compound(s.name, s.args.map((a) => this.term(a)));
+    return this.compound(s.name, s.args.map((a) => this.constant(a)));
   }
 
   /** A compound term name(args...) built from values already computed. */
@@ -300,6 +365,13 @@ export class ClauseEmitter {
     f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${f.imm(this.ctx.syms.imm(name, args.length))}`);
     args.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
     return arr;
+  }
+
+  /** A head argument: matched in line (recursing over its structure) up to a nesting
+   *  depth, built and unified beyond it. */
+  private unifyHeadArg(p: Term, v: string): void {
+    if (deeperThan(p, MAX_INLINE_HEAD_DEPTH)) this.unify(this.term(p), v);
+    else this.unifyHead(p, v);
   }
 
   private unifyHead(p: Term, v: string): void {
@@ -455,6 +527,7 @@ export class ClauseEmitter {
   private eval(e: Term): string {
     const f = this.fn;
     if (e.k === 'int' || e.k === 'flt') return this.term(e);
+    if (deeperThan(e, MAX_INLINE_HEAD_DEPTH)) return this.evalInHost(e);
     if (e.k === 'var') {
       const d = f.deref(this.term(e));
       const isInt = f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(1)}`, 'ii');
@@ -501,6 +574,12 @@ export class ClauseEmitter {
       f.label(join, `${r}: ref`);
       return r;
     }
+    return this.evalInHost(e);
+  }
+
+  /** The host evaluates the expression (no in-line fast path). */
+  private evalInHost(e: Term): string {
+    const f = this.fn;
     const t = this.term(e);
     const x = f.v('x'), got = f.blk('evg');
     f.end(`${x} = call @pl_eval(${t}) to ${got}(${x}) unwind ${this.exc()}`);

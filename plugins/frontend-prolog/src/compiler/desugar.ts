@@ -37,14 +37,15 @@ export class Desugarer {
     const flat: Term[] = [];
     conjuncts(body, flat);
     const out: Term[] = [];
+    // The other goals matter only to a control construct (its shared variables): they
+    // are listed for it alone, so a long conjunction of plain goals stays linear.
     flat.forEach((g, i) => {
-      const others = [...outside, ...flat.filter((_, j) => j !== i)];
-      out.push(...this.goal(g, others, cutVar));
+      for (const x of this.goal(g, () => [...outside, ...flat.filter((_, j) => j !== i)], cutVar)) out.push(x);
     });
     return out;
   }
 
-  private goal(g: Term, outside: Term[], cutVar: string | null): Term[] {
+  private goal(g: Term, outside: () => Term[], cutVar: string | null): Term[] {
     if (g.k === 'var') return [str('call', [g])];
     if (g.k === 'atom' && g.name === '!') return [cutVar === null ? g : str('$cut', [{ k: 'var', name: cutVar }])];
     if (g.k === 'atom' && g.name === 'true') return [];
@@ -54,7 +55,7 @@ export class Desugarer {
     if (g.name === ';' && isStr(g.args[0]!, '*->', 2)) return [str('call', [g])];
     const inside = varsOf(g);
     const outsideVars = new Set<string>();
-    for (const t of outside) varsOf(t, []).forEach((v) => outsideVars.add(v));
+    for (const t of outside()) varsOf(t, []).forEach((v) => outsideVars.add(v));
     const shared = inside.filter((v) => outsideVars.has(v));
     const needsBarrier = g.name !== '\\+' && hasTransparentCut(g);
     const passedBarrier = cutVar ?? OWN_BARRIER;
@@ -75,10 +76,18 @@ export class Desugarer {
     } else if (g.name === '->') {
       pred.clauses.push(commit(g.args[0]!, g.args[1]!));
     } else {
-      const [l, r] = g.args as [Term, Term];
-      if (isStr(l, '->', 2)) pred.clauses.push(commit(l.args[0]!, l.args[1]!));
-      else pred.clauses.push(branch(l));
-      pred.clauses.push(branch(r));
+      // `a ; b ; c` nests to the right: one predicate with a clause per alternative (an
+      // if-then-else among them commits within its own clause), not one per `;`.
+      let x: Term = g;
+      for (;;) {
+        if (!isStr(x, ';', 2) || isSoftCut(x.args[0]!)) break;
+        const alt: Extract<Term, { k: 'str' }> = x;
+        const l = alt.args[0]!;
+        if (isStr(l, '->', 2)) pred.clauses.push(commit(l.args[0]!, l.args[1]!));
+        else pred.clauses.push(branch(l));
+        x = alt.args[1]!;
+      }
+      pred.clauses.push(branch(x));
     }
     const callArgs: Term[] = shared.map((v) => ({ k: 'var', name: v }));
     if (needsBarrier) callArgs.push({ k: 'var', name: passedBarrier });
@@ -88,6 +97,10 @@ export class Desugarer {
 
 function isStr(t: Term, name: string, arity: number): t is Extract<Term, { k: 'str' }> {
   return t.k === 'str' && t.name === name && t.args.length === arity;
+}
+
+function isSoftCut(t: Term): boolean {
+  return isStr(t, '*->', 2);
 }
 
 export function conjuncts(t: Term, out: Term[]): void {
@@ -100,9 +113,12 @@ export function conjuncts(t: Term, out: Term[]): void {
 }
 
 /** Whether a cut in t would cut the enclosing clause (not inside call/\+/findall...). */
-function hasTransparentCut(t: Term): boolean {
-  if (t.k === 'atom') return t.name === '!';
-  if (t.k !== 'str') return false;
-  if ((t.name === ',' || t.name === ';' || t.name === '->') && t.args.length === 2) return t.args.some(hasTransparentCut);
+function hasTransparentCut(t0: Term): boolean {
+  const stack = [t0];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t.k === 'atom' && t.name === '!') return true;
+    if (t.k === 'str' && (t.name === ',' || t.name === ';' || t.name === '->') && t.args.length === 2) stack.push(t.args[1]!, t.args[0]!);
+  }
   return false;
 }

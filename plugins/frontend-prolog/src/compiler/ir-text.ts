@@ -94,9 +94,30 @@ export class ConstPool {
   ) {}
 
   /** A ground term as a ref: immediate bits (number), a const name (string), or null for
-   *  a compound term the code must build (no static data). */
+   *  a compound term the code must build (no static data). Compound terms are declared
+   *  inner first from an explicit stack: nesting depth costs no host stack. */
   ground(t: Term): number | string | null {
-    if (!this.staticData && t.k === 'str') return null;
+    if (t.k !== 'str') return this.atomic(t);
+    if (!this.staticData) return null;
+    const stack: { t: Extract<Term, { k: 'str' }>; parts: (number | string)[] }[] = [{ t, parts: [this.syms.imm(t.name, t.args.length)] }];
+    for (;;) {
+      const top = stack[stack.length - 1]!;
+      const i = top.parts.length - 1;
+      if (i < top.t.args.length) {
+        const a = top.t.args[i]!;
+        if (a.k === 'str') stack.push({ t: a, parts: [this.syms.imm(a.name, a.args.length)] });
+        else top.parts.push(this.atomic(a));
+        continue;
+      }
+      stack.pop();
+      const parts = top.parts;
+      const name = this.add(`str:${parts.join(',')}`, `:str = [${parts.map((p) => (typeof p === 'number' ? String(p | 0) : p)).join(', ')}]`);
+      if (stack.length === 0) return name;
+      stack[stack.length - 1]!.parts.push(name);
+    }
+  }
+
+  private atomic(t: Exclude<Term, { k: 'str' }>): number | string {
     switch (t.k) {
       case 'atom':
         return this.syms.imm(t.name, 0);
@@ -105,10 +126,6 @@ export class ConstPool {
         return this.add(`big:${t.v}`, `:bigint = [${bigintConstValues(t.v).join(', ')}]`);
       case 'flt':
         return this.add(`flt:${Object.is(t.v, -0) ? '-0' : t.v}`, `:flt = { ${floatText(t.v)} }`);
-      case 'str': {
-        const parts = [this.syms.imm(t.name, t.args.length), ...t.args.map((a) => this.ground(a)!)];
-        return this.add(`str:${parts.join(',')}`, `:str = [${parts.map((p) => (typeof p === 'number' ? String(p | 0) : p)).join(', ')}]`);
-      }
       case 'var':
         throw new Error('ground() of a variable');
     }

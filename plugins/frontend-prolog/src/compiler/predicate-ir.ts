@@ -1,6 +1,7 @@
 import type { Term } from '../reader/terms.ts';
 import { ClauseEmitter, type EmitContext } from './clause-ir.ts';
 import type { Clause } from './desugar.ts';
+import { emitFactTableEntry } from './fact-table.ts';
 import { Fn } from './ir-text.ts';
 
 export interface Predicate {
@@ -9,6 +10,8 @@ export interface Predicate {
   clauses: Clause[];
   /** IR name stem of the predicate's functions. */
   fn: string;
+  /** A fact table's index (fact-table.ts): its clauses are data, not code. */
+  table?: number;
 }
 
 /** What a clause's first argument lets indexing decide. */
@@ -21,6 +24,7 @@ type Key = { kind: 'any' } | { kind: 'imm'; bits: number } | { kind: 'functor'; 
  * wrapper call/N uses.
  */
 export function emitPredicate(ctx: EmitContext, p: Predicate): void {
+  if (p.table !== undefined) return emitFactTableEntry(ctx, p, p.table);
   const n = p.arity;
   const args = Array.from({ length: n }, (_, i) => `%a${i}`);
   const keys = p.clauses.map((c) => keyOf(ctx, c.head));

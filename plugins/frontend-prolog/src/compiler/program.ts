@@ -1,10 +1,14 @@
+import { resolve } from 'node:path';
 import { SourceError } from '#framework';
 import { STEP_DIRECTIVE, STEP_END, STEP_GOAL, STEP_INIT_MAIN } from '../host/functions.ts';
 import { OperatorTable } from '../reader/operators.ts';
 import { Parser, type DoubleQuotes, type ReaderFlags } from '../reader/parser.ts';
+import type { InvalidUtf8 } from '../reader/utf8-check.ts';
 import { atom, str, type Term } from '../reader/terms.ts';
 import type { Target } from './clause-ir.ts';
 import { Desugarer, type Clause } from './desugar.ts';
+import { EncodedFacts } from './fact-encoding.ts';
+import { FACT_TABLE_MIN_CLAUSES, isGroundFact, type FactTableSource } from './fact-table.ts';
 import { ConstPool, Fn, mangle } from './ir-text.ts';
 import { LIBRARY_LOOKUP, libraryPredicates, type PrologLibraryMeta } from './library.ts';
 import type { Predicate } from './predicate-ir.ts';
@@ -22,6 +26,9 @@ export interface CompiledProgram {
   staticPreds: Set<number>;
   dynamicPreds: Set<number>;
   dynamic: DynamicLink;
+  factTables: FactTableSource[];
+  /** Warnings of the load (stderr, before anything the program prints there). */
+  warnings: string[];
 }
 
 /** What compiling a dynamic predicate at run time needs from the program's compilation. */
@@ -43,6 +50,11 @@ interface UserPredicate {
   name: string;
   arity: number;
   clauses: Term[];
+  /** Its facts once it has FACT_TABLE_MIN_CLAUSES ground facts and nothing else (they are
+   *  then kept encoded, not in `clauses`): a fact table, unless another clause comes. */
+  facts: EncodedFacts | null;
+  /** Every clause so far is a ground fact. */
+  allFacts: boolean;
 }
 
 /** A program as read: its predicates, directives and goals, and the reader state. */
@@ -51,6 +63,7 @@ interface ReadProgram {
   dynamic: Set<string>;
   steps: Step[];
   ops: OperatorTable;
+  warnings: string[];
 }
 
 /**
@@ -58,18 +71,24 @@ interface ReadProgram {
  * predicates, its load steps, its code slots, `@lookup` and `@main`. Symbols continue the
  * library's numbering. The result links into the library's module (frontend.ts).
  */
-export function compileProgram(source: string, file: string, goal: string | undefined, lib: PrologLibraryMeta): CompiledProgram {
+export function compileProgram(source: string, file: string, goal: string | undefined, lib: PrologLibraryMeta, invalid: readonly InvalidUtf8[] = []): CompiledProgram {
   const syms = Symbols.from(lib.names, lib.arities);
-  const { user, dynamic, steps, ops } = readProgram(source, file, goal);
+  const { user, dynamic, steps, ops, warnings } = readProgram(source, file, goal, invalid, syms);
 
   const desugar = new Desugarer();
   const preds: Predicate[] = [];
-  const addPred = (name: string, arity: number, clauses: Clause[]): void => {
-    preds.push({ name, arity, clauses, fn: mangle(name, arity, preds.length) });
+  const factTables: FactTableSource[] = [];
+  const addPred = (name: string, arity: number, clauses: Clause[], table?: number): void => {
+    preds.push({ name, arity, clauses, fn: mangle(name, arity, preds.length), table });
   };
   const splitClause = (t: Term): Clause =>
     t.k === 'str' && t.name === ':-' && t.args.length === 2 ? desugar.clause(t.args[0]!, t.args[1]!) : desugar.clause(t, atom('true'));
-  for (const p of user.values()) addPred(p.name, p.arity, p.clauses.map(splitClause));
+  for (const p of user.values()) {
+    if (p.facts) {
+      addPred(p.name, p.arity, [], factTables.length);
+      factTables.push(p.facts);
+    } else addPred(p.name, p.arity, p.clauses.map(splitClause));
+  }
   steps.forEach((s, i) => addPred(`$step${i}`, 0, [desugar.clause(atom(`$step${i}`), s.goal)]));
   for (const a of desugar.aux) addPred(a.name, a.arity, a.clauses);
 
@@ -113,11 +132,13 @@ export function compileProgram(source: string, file: string, goal: string | unde
     staticPreds,
     dynamicPreds: new Set([...dynamic].map((k) => keyId(syms, k))),
     dynamic: dynamicLink,
+    factTables,
+    warnings,
   };
 }
 
 /** Reads the clauses, directives and goals of a program (and the `-g` goal). */
-function readProgram(source: string, file: string, goal: string | undefined): ReadProgram {
+function readProgram(source: string, file: string, goal: string | undefined, invalid: readonly InvalidUtf8[], syms: Symbols): ReadProgram {
   const ops = new OperatorTable();
   const flags: ReaderFlags = { doubleQuotes: 'codes' };
   const user = new Map<string, UserPredicate>();
@@ -127,6 +148,21 @@ function readProgram(source: string, file: string, goal: string | undefined): Re
   const errors: SourceError[] = [];
 
   const parser = new Parser(source, file, ops, flags);
+  const warnings: string[] = [];
+  let unreported = 0;
+  // Like SWI-Prolog, bytes that are not UTF-8 are reported once the clause holding them (or
+  // the layout before it) is read: at the clause's line and the position after it, one
+  // warning per clause, for the last such sequence in it.
+  const path = resolve(file);
+  const reportInvalid = (line: number): void => {
+    if (unreported === invalid.length) return;
+    const at = parser.position;
+    let last: InvalidUtf8 | undefined;
+    while (unreported < invalid.length && invalid[unreported]!.offset < at.offset) last = invalid[unreported++];
+    if (!last) return;
+    const what = last.kind === 'start' ? 'Illegal UTF-8 start' : 'Illegal UTF-8 continuation';
+    warnings.push(`Warning: ${path}:${line}:\nWarning:    '${path}':${at.line}:${at.col}: ${what}\n`);
+  };
   for (;;) {
     let read;
     try {
@@ -135,8 +171,10 @@ function readProgram(source: string, file: string, goal: string | undefined): Re
       if (!(e instanceof SourceError)) throw e;
       errors.push(e);
       parser.recover();
+      reportInvalid(e.line);
       continue;
     }
+    reportInvalid(read?.line ?? parser.position.line);
     if (read === null) break;
     const t = read.term;
     if (t.k === 'str' && t.name === ':-' && t.args.length === 1) {
@@ -159,10 +197,10 @@ function readProgram(source: string, file: string, goal: string | undefined): Re
     }
     let p = user.get(key);
     if (!p) {
-      p = { name: head.name, arity: head.k === 'str' ? head.args.length : 0, clauses: [] };
+      p = { name: head.name, arity: head.k === 'str' ? head.args.length : 0, clauses: [], facts: null, allFacts: true };
       user.set(key, p);
     }
-    p.clauses.push(t);
+    addClause(p, t, syms);
   }
   if (errors.length > 0) throw errors[0];
 
@@ -172,7 +210,32 @@ function readProgram(source: string, file: string, goal: string | undefined): Re
     if (read) steps.push(...inits.splice(0), { goal: read.term, kind: STEP_GOAL });
   }
   steps.push(...inits);
-  return { user, dynamic, steps, ops };
+  return { user, dynamic, steps, ops, warnings };
+}
+
+/** Adds a clause as read; a predicate's ground facts go into an encoded fact table once
+ *  there are enough of them, and come back out if a clause of another kind follows. */
+function addClause(p: UserPredicate, t: Term, syms: Symbols): void {
+  if (p.allFacts && p.arity > 0 && isGroundFact(t)) {
+    if (p.facts) {
+      p.facts.add(t);
+      return;
+    }
+    p.clauses.push(t);
+    if (p.clauses.length >= FACT_TABLE_MIN_CLAUSES) {
+      p.facts = new EncodedFacts(syms, p.name, p.arity);
+      for (const c of p.clauses) p.facts.add(c as Extract<Term, { k: 'str' }>);
+      p.clauses = [];
+    }
+    return;
+  }
+  p.allFacts = false;
+  if (p.facts) {
+    const facts = p.facts;
+    p.clauses = Array.from({ length: facts.count }, (_, i) => facts.decode(i));
+    p.facts = null;
+  }
+  p.clauses.push(t);
 }
 
 interface DirectiveState {

@@ -2,7 +2,9 @@
 export class Symbols {
   readonly names: string[] = [];
   readonly arities: number[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Ids by arity, then name: no key string is built per lookup (fact tables look up
+   *  every atom of every fact). */
+  private readonly ids: Map<string, number>[] = [];
 
   constructor() {
     for (const [n, a] of FIXED) this.id(n, a);
@@ -18,13 +20,13 @@ export class Symbols {
   }
 
   id(name: string, arity: number): number {
-    const key = `${arity}/${name}`;
-    let id = this.ids.get(key);
+    const byName = (this.ids[arity] ??= new Map());
+    let id = byName.get(name);
     if (id === undefined) {
       id = this.names.length;
       this.names.push(name);
       this.arities.push(arity);
-      this.ids.set(key, id);
+      byName.set(name, id);
     }
     return id;
   }
@@ -34,7 +36,7 @@ export class Symbols {
   }
 
   find(name: string, arity: number): number | undefined {
-    return this.ids.get(`${arity}/${name}`);
+    return this.ids[arity]?.get(name);
   }
 }
 

@@ -24,19 +24,41 @@ export function makeNum(h: Heap, x: Num): number {
 
 /** Evaluates an arithmetic expression term (explicit recursion over expression depth). */
 export function evalTerm(h: Heap, t0: number): Num {
-  const t = h.deref(t0);
-  const n = readNum(h, t);
-  if (n !== null) return n;
-  const k = h.kind(t);
-  if (k === 'var') instantiationError(h);
-  if (k === 'atom') return constant(h, h.atomName(t), t);
-  if (k !== 'str') typeError(h, 'evaluable', t);
-  const name = h.syms.names[h.functorOf(t)]!;
-  const arity = h.arity(t);
-  if (name === '[|]' && arity === 2 && h.atomName(h.deref(h.arg(t, 2))) === '[]') return evalTerm(h, h.arg(t, 1));
-  if (arity === 1) return unary(h, name, evalTerm(h, h.arg(t, 1)));
-  if (arity === 2) return binary(h, name, evalTerm(h, h.arg(t, 1)), evalTerm(h, h.arg(t, 2)));
-  return typeError(h, 'evaluable', indicator(h, name, arity));
+  // Post-order over an explicit stack: an operator's task sits under its operands' tasks,
+  // so expression depth costs no host stack. Operands are evaluated left to right.
+  const tasks: ({ t: number } | { op: string; arity: number })[] = [{ t: t0 }];
+  const vals: Num[] = [];
+  while (tasks.length > 0) {
+    const task = tasks.pop()!;
+    if ('op' in task) {
+      if (task.arity === 1) vals.push(unary(h, task.op, vals.pop()!));
+      else {
+        const y = vals.pop()!, x = vals.pop()!;
+        vals.push(binary(h, task.op, x, y));
+      }
+      continue;
+    }
+    const t = h.deref(task.t);
+    const n = readNum(h, t);
+    if (n !== null) {
+      vals.push(n);
+      continue;
+    }
+    const k = h.kind(t);
+    if (k === 'var') instantiationError(h);
+    if (k === 'atom') {
+      vals.push(constant(h, h.atomName(t), t));
+      continue;
+    }
+    if (k !== 'str') typeError(h, 'evaluable', t);
+    const name = h.syms.names[h.functorOf(t)]!;
+    const arity = h.arity(t);
+    if (name === '[|]' && arity === 2 && h.atomName(h.deref(h.arg(t, 2))) === '[]') tasks.push({ t: h.arg(t, 1) });
+    else if (arity === 1) tasks.push({ op: name, arity }, { t: h.arg(t, 1) });
+    else if (arity === 2) tasks.push({ op: name, arity }, { t: h.arg(t, 2) }, { t: h.arg(t, 1) });
+    else typeError(h, 'evaluable', indicator(h, name, arity));
+  }
+  return vals[0]!;
 }
 
 function constant(h: Heap, name: string, t: number): Num {

@@ -7,6 +7,7 @@ import type { RunState, RunStates } from './state.ts';
 import { copyTerm } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { enterFunctor } from './functor-cache.ts';
+import { buildFactIndex, buildFactTable } from './fact-tables.ts';
 
 /** Ends of a load step, passed to pl_finish as `kind << 2 | status`. */
 export const STEP_DIRECTIVE = 0;
@@ -50,8 +51,12 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
     fn('pl_rename', sig(['ref'], 'ref'), { collects: true }, ([c], ctx) => renameClause(st(ctx), c!)),
     fn('pl_error', sig(['i32', 'ref'], 'ref'), { collects: true }, ([kind, culprit], ctx) => {
       const h = st(ctx).h;
+      // Kind 2: the continuation depth passed the stack limit (core.jir's @frame_depth).
+      // SWI-Prolog's context is a stack_overflow{...} dict; its name stands for it here.
+      if (kind === 2) return h.newStr('error', [h.newStr('resource_error', [h.atom('stack')]), h.atom('stack_overflow')]);
+      // Kind 3: the heap is full (core.jir's @memory_error, made before it is needed).
       const formal =
-        kind === 0 ? h.atom('instantiation_error') : kind === 2 ? h.newStr('resource_error', [h.atom('memory')]) : h.newStr('type_error', [h.atom('callable'), culprit!]);
+        kind === 0 ? h.atom('instantiation_error') : kind === 3 ? h.newStr('resource_error', [h.atom('memory')]) : h.newStr('type_error', [h.atom('callable'), culprit!]);
       return h.newStr('error', [formal, h.newVar()]);
     }),
     fn('pl_eval', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => {
@@ -92,6 +97,8 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       for (let i = 1; i <= h.arity(x); i++) args.push(h.arg(x, i));
       return h.newStr(h.syms.names[h.functorOf(x)]!, [...args, ...extra]);
     }),
+    fn('pl_fact_table', sig(['i32'], 'ref'), { collects: true }, ([t], ctx) => buildFactTable(st(ctx), t!)),
+    fn('pl_fact_index', sig(['i32', 'i32'], 'ref'), { collects: true }, ([t, arg], ctx) => buildFactIndex(st(ctx), t!, arg!)),
     fn('pl_finish', sig(['i32', 'ref'], 'i32'), { raises: true }, ([ks, ball], ctx) => finish(states, st(ctx), ks! >> 2, ks! & 3, ball!)),
   ];
 }
@@ -113,14 +120,22 @@ function finish(states: RunStates, s: RunState, kind: number, status: number, ba
     if (kind === STEP_GOAL || kind === STEP_INIT_MAIN) halt(1);
     return 0;
   }
-  s.stderr.push(`${describeBall(s, ball)}\n`);
+  s.stderr.push(`${describeBall(s, ball, kind)}\n`);
   if (kind === STEP_GOAL || kind === STEP_INIT_MAIN) halt(2);
   return 0;
 }
 
-function describeBall(s: RunState, ball: number): string {
+function describeBall(s: RunState, ball: number, kind: number): string {
   const text = formatTerm(s.h, s.info.ops, ball, { quoted: true, ignoreOps: false });
+  if (text === STACK_OVERFLOW) {
+    // SWI-Prolog's own report, less the stack sizes and the cycle it finds in its frames.
+    const where = kind === STEP_GOAL && s.info.goal !== undefined ? `-g ${s.info.goal}: ` : '';
+    const limit = s.h.w(s.h.ctx.globals.get('depth_limit')!) >> 1;
+    return `ERROR: ${where}Stack limit (${limit.toLocaleString('en-US')} frames) exceeded\nERROR:   Probable infinite recursion`;
+  }
   return `Warning: goal raised exception: ${text}`;
 }
+
+const STACK_OVERFLOW = 'error(resource_error(stack),stack_overflow)';
 
 export { GuestException, PrologHalt };

@@ -1,5 +1,6 @@
 import type { GcHeap, HostContext, RootSource, RootVisitor } from '#framework';
 import type { DynamicLink } from '../compiler/program.ts';
+import type { FactTableSource } from '../compiler/fact-table.ts';
 import type { Symbols } from '../compiler/symbols.ts';
 import { DynamicCodes } from './dynamic-code.ts';
 import type { OperatorTable } from '../reader/operators.ts';
@@ -20,6 +21,12 @@ export interface ProgramInfo {
   /** Symbol ids declared `:- dynamic`. */
   dynamicPreds: Set<number>;
   dynamic: DynamicLink;
+  /** The facts of each fact table, by table index (compiler/fact-table.ts). */
+  factTables: readonly FactTableSource[];
+  /** The `-g` goal's text, for error messages. */
+  goal?: string;
+  /** Warnings of the load, reported first on stderr. */
+  warnings?: readonly string[];
 }
 
 /** How a run ended, for describeFailure. */
@@ -44,6 +51,7 @@ export class RunState implements RootSource {
     this.code = new DynamicCodes(this);
     ctx.heap.addRoots(this);
     for (const id of info.dynamicPreds) this.db.set(id, { head: 0, tail: 0 });
+    this.stderr.push(...(info.warnings ?? []));
   }
 
   visitRoots(visit: RootVisitor): void {

@@ -11,7 +11,16 @@ export interface WriteOptions {
 
 /** Formats a guest term as SWI-Prolog's write/writeq/print do. */
 export function formatTerm(h: Heap, ops: OperatorTable, t: number, opts: WriteOptions): string {
-  return new Writer(h, ops, opts).term(t, 1200);
+  return new Writer(h, ops, opts).format(t);
+}
+
+/** A subterm to write, at a priority limit, maybe as an operand. */
+type Sub = [t: number, max: number, operand: boolean];
+
+/** A compound being written: its subterms' texts go to `combine` once all are written. */
+interface Job {
+  subs: Sub[];
+  combine(parts: string[]): string;
 }
 
 class Writer {
@@ -21,12 +30,36 @@ class Writer {
     private readonly o: WriteOptions,
   ) {}
 
+  /** Writes t from an explicit stack of jobs: nesting depth costs no host stack. */
+  format(t: number): string {
+    const stack: { job: Job; parts: string[] }[] = [];
+    let r: string | Job = this.term(t, 1200, false);
+    for (;;) {
+      if (typeof r !== 'string') {
+        if (r.subs.length === 0) r = r.combine([]);
+        else {
+          stack.push({ job: r, parts: [] });
+          r = this.term(...r.subs[0]!);
+          continue;
+        }
+      }
+      const top = stack[stack.length - 1];
+      if (!top) return r as string;
+      top.parts.push(r as string);
+      if (top.parts.length < top.job.subs.length) r = this.term(...top.job.subs[top.parts.length]!);
+      else {
+        stack.pop();
+        r = top.job.combine(top.parts);
+      }
+    }
+  }
+
   private atom(name: string, operand: boolean): string {
     const text = atomText(name, this.o.quoted);
     return operand && this.ops.isOp(name) ? `(${text})` : text;
   }
 
-  term(t0: number, max: number, operand = false): string {
+  private term(t0: number, max: number, operand: boolean): string | Job {
     const h = this.h;
     const t = h.deref(t0);
     switch (h.kind(t)) {
@@ -46,63 +79,76 @@ class Writer {
     }
   }
 
-  private compound(t: number, max: number): string {
+  private compound(t: number, max: number): Job {
     const h = this.h;
     const fid = h.functorOf(t);
     const name = h.syms.names[fid]!;
     const n = h.arity(t);
     if (name === '[|]' && n === 2) return this.list(t);
     if (!this.o.ignoreOps) {
-      if (name === '{}' && n === 1) return `{${this.term(h.arg(t, 1), 1200)}}`;
+      if (name === '{}' && n === 1) return { subs: [[h.arg(t, 1), 1200, false]], combine: ([a]) => `{${a}}` };
       const inf = n === 2 ? this.ops.infix.get(name) : undefined;
       if (inf) {
         const { left, right } = argLimits(inf);
-        const l = this.term(h.arg(t, 1), left, true);
-        const r = this.term(h.arg(t, 2), right, true);
-        const opText = name === ',' ? ',' : atomText(name, this.o.quoted);
-        let s: string;
-        if (/^[a-z]/.test(name) || name === '->' && false) s = `${l} ${opText} ${r}`;
-        else {
-          const needL = isSymbolChar(l[l.length - 1] ?? '') && isSymbolChar(opText[0] ?? '');
-          const needR = (isSymbolChar(r[0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) || (name !== ',' && /^[a-z]/.test(opText) );
-          s = `${l}${needL ? ' ' : ''}${opText}${needR ? ' ' : ''}${r}`;
-        }
-        return inf.priority > max ? `(${s})` : s;
+        return {
+          subs: [[h.arg(t, 1), left, true], [h.arg(t, 2), right, true]],
+          combine: ([l, r]) => {
+            const opText = name === ',' ? ',' : atomText(name, this.o.quoted);
+            let s: string;
+            if (/^[a-z]/.test(name)) s = `${l} ${opText} ${r}`;
+            else {
+              const needL = isSymbolChar(l![l!.length - 1] ?? '') && isSymbolChar(opText[0] ?? '');
+              const needR = (isSymbolChar(r![0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) || (name !== ',' && /^[a-z]/.test(opText));
+              s = `${l}${needL ? ' ' : ''}${opText}${needR ? ' ' : ''}${r}`;
+            }
+            return inf.priority > max ? `(${s})` : s;
+          },
+        };
       }
       const pre = n === 1 ? this.ops.prefix.get(name) : undefined;
-      if (pre && name !== '-' && name !== '+' || pre && !this.h.isNumber(this.h.deref(h.arg(t, 1)))) {
-        const { right } = argLimits(pre!);
-        const a = this.term(h.arg(t, 1), right, true);
-        const opText = atomText(name, this.o.quoted);
-        // `- 2^2` keeps its space: `-2^2` would read back as (-2)^2.
-        const space = /^[a-z]/i.test(opText) || ((name === '-' || name === '+') && /^[0-9]/.test(a)) || a.startsWith('(') || (isSymbolChar(a[0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) || (isAlnumChar(a[0] ?? '') && isAlnumChar(opText[opText.length - 1] ?? ''));
-        const s = `${opText}${space ? ' ' : ''}${a}`;
-        return pre!.priority > max ? `(${s})` : s;
+      if ((pre && name !== '-' && name !== '+') || (pre && !this.h.isNumber(this.h.deref(h.arg(t, 1))))) {
+        const { right } = argLimits(pre);
+        return {
+          subs: [[h.arg(t, 1), right, true]],
+          combine: ([a]) => {
+            const opText = atomText(name, this.o.quoted);
+            // `- 2^2` keeps its space: `-2^2` would read back as (-2)^2.
+            const space = /^[a-z]/i.test(opText) || ((name === '-' || name === '+') && /^[0-9]/.test(a!)) || a!.startsWith('(') || (isSymbolChar(a![0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) || (isAlnumChar(a![0] ?? '') && isAlnumChar(opText[opText.length - 1] ?? ''));
+            const s = `${opText}${space ? ' ' : ''}${a}`;
+            return pre.priority > max ? `(${s})` : s;
+          },
+        };
       }
       if (pre) {
-        const s = `${atomText(name, this.o.quoted)} ${this.term(h.arg(t, 1), 200)}`;
-        return pre.priority > max ? `(${s})` : s;
+        return {
+          subs: [[h.arg(t, 1), 200, false]],
+          combine: ([a]) => {
+            const s = `${atomText(name, this.o.quoted)} ${a}`;
+            return pre.priority > max ? `(${s})` : s;
+          },
+        };
       }
     }
-    const args: string[] = [];
-    for (let i = 1; i <= n; i++) args.push(this.term(h.arg(t, i), 999));
-    return `${atomText(name, this.o.quoted)}(${args.join(',')})`;
+    const subs: Sub[] = [];
+    for (let i = 1; i <= n; i++) subs.push([h.arg(t, i), 999, false]);
+    return { subs, combine: (args) => `${atomText(name, this.o.quoted)}(${args.join(',')})` };
   }
 
-  private list(t: number): string {
+  private list(t: number): Job {
     const h = this.h;
-    const items: string[] = [];
+    const subs: Sub[] = [];
     const cons = h.syms.id('[|]', 2);
     let x = t;
     for (;;) {
-      items.push(this.term(h.arg(x, 1), 999));
+      subs.push([h.arg(x, 1), 999, false]);
       const tail = h.deref(h.arg(x, 2));
       if (h.kind(tail) === 'str' && h.functorOf(tail) === cons) {
         x = tail;
         continue;
       }
-      if (h.kind(tail) === 'atom' && h.atomName(tail) === '[]') return `[${items.join(',')}]`;
-      return `[${items.join(',')}|${this.term(tail, 999)}]`;
+      if (h.kind(tail) === 'atom' && h.atomName(tail) === '[]') return { subs, combine: (items) => `[${items.join(',')}]` };
+      subs.push([tail, 999, false]);
+      return { subs, combine: (items) => `[${items.slice(0, -1).join(',')}|${items[items.length - 1]}]` };
     }
   }
 }

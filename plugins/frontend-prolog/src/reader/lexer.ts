@@ -16,19 +16,34 @@ export interface Token {
   col: number;
 }
 
-const SYMBOL = new Set('+-*/\\^<>=~:.?@#&$');
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-const isAlnum = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
 const isLower = (c: string): boolean => c >= 'a' && c <= 'z';
+/** Letters, digits and `_` (ASCII), by char code: the inner loop of every name. */
+const isAlnumCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const SYMBOL_CODE = new Uint8Array(128);
+for (const c of '+-*/\\^<>=~:.?@#&$') SYMBOL_CODE[c.charCodeAt(0)] = 1;
+const isSymbolCode = (c: number): boolean => c < 128 && SYMBOL_CODE[c] === 1;
 
-/** Splits Prolog text into tokens; errors are SourceErrors at file:line:col. */
+/** Splits Prolog text into tokens; errors are SourceErrors at file:line:col. Positions are
+ *  kept as the offset and the offset where the current line starts: only layout and quoted
+ *  text can hold a newline, so names, numbers and symbols advance by offset alone. */
 export class Lexer {
   private pos = 0;
   private line = 1;
-  private col = 1;
+  private lineStart = 0;
   private peeked: Token | null = null;
 
   constructor(private readonly text: string, private readonly file: string) {}
+
+  private get col(): number {
+    return this.pos - this.lineStart + 1;
+  }
+
+  /** Just after the last token scanned: offset, line, column from 0 (warnings placed at
+   *  the end of a clause, as SWI-Prolog places them). */
+  get position(): { offset: number; line: number; col: number } {
+    return { offset: this.pos, line: this.line, col: this.pos - this.lineStart };
+  }
 
   error(message: string, line = this.line, col = this.col): SourceError {
     return new SourceError(message, this.file, line, col);
@@ -58,76 +73,88 @@ export class Lexer {
     return this.text[this.pos + off] ?? '';
   }
 
+  /** Advances over text that may hold newlines. */
   private advance(n = 1): void {
     for (let i = 0; i < n; i++) {
-      if (this.text[this.pos] === '\n') {
+      if (this.text.charCodeAt(this.pos) === 10) {
         this.line++;
-        this.col = 1;
-      } else this.col++;
+        this.lineStart = this.pos + 1;
+      }
       this.pos++;
     }
   }
 
   private skipLayout(): boolean {
     const start = this.pos;
+    const text = this.text;
     for (;;) {
-      const c = this.ch();
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.advance();
-      else if (c === '%') {
-        while (this.ch() !== '' && this.ch() !== '\n') this.advance();
-      } else if (c === '/' && this.ch(1) === '*') {
+      const c = text.charCodeAt(this.pos);
+      if (c === 10) {
+        this.pos++;
+        this.line++;
+        this.lineStart = this.pos;
+      } else if (c === 32 || c === 9 || c === 13) this.pos++;
+      else if (c === 37) {
+        const nl = text.indexOf('\n', this.pos);
+        this.pos = nl < 0 ? text.length : nl;
+      } else if (c === 47 && text.charCodeAt(this.pos + 1) === 42) {
         const line = this.line, col = this.col;
-        this.advance(2);
-        while (!(this.ch() === '*' && this.ch(1) === '/')) {
-          if (this.ch() === '') throw this.error('unterminated block comment', line, col);
-          this.advance();
-        }
-        this.advance(2);
+        const close = text.indexOf('*/', this.pos + 2);
+        if (close < 0) throw this.error('unterminated block comment', line, col);
+        this.advance(close + 2 - this.pos);
       } else break;
     }
     return this.pos > start;
   }
 
+  private tok(kind: TokenKind, text: string, layoutBefore: boolean, line: number, col: number): Token {
+    return { kind, text, int: undefined, float: undefined, quoted: false, layoutBefore, line, col };
+  }
+
   private scan(): Token {
     const layoutBefore = this.skipLayout();
     const line = this.line, col = this.col;
-    const tok = (kind: TokenKind, text: string, extra: Partial<Token> = {}): Token => ({ kind, text, quoted: false, layoutBefore, line, col, ...extra });
-    const c = this.ch();
-    if (c === '') return tok('eof', '');
-    if (isDigit(c)) return this.number(tok);
-    if (c === '_' || (c >= 'A' && c <= 'Z')) {
+    const text = this.text;
+    const code = text.charCodeAt(this.pos);
+    if (Number.isNaN(code)) return this.tok('eof', '', layoutBefore, line, col);
+    if (code >= 48 && code <= 57) return this.number((kind, t, extra = {}) => ({ ...this.tok(kind, t, layoutBefore, line, col), ...extra }));
+    if (code === 95 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
       const s = this.pos;
-      while (isAlnum(this.ch())) this.advance();
-      return tok('var', this.text.slice(s, this.pos));
+      let p = s + 1;
+      while (isAlnumCode(text.charCodeAt(p))) p++;
+      this.pos = p;
+      return this.tok(code >= 97 ? 'name' : 'var', text.slice(s, p), layoutBefore, line, col);
     }
-    if (isLower(c)) {
-      const s = this.pos;
-      while (isAlnum(this.ch())) this.advance();
-      return tok('name', this.text.slice(s, this.pos));
+    const c = text[this.pos]!;
+    if (c === "'") {
+      const t = this.tok('name', this.quoted("'"), layoutBefore, line, col);
+      t.quoted = true;
+      return t;
     }
-    if (c === "'") return tok('name', this.quoted("'"), { quoted: true });
-    if (c === '"') return tok('string', this.quoted('"'));
-    if (c === '`') return tok('bq', this.quoted('`'));
+    if (c === '"') return this.tok('string', this.quoted('"'), layoutBefore, line, col);
+    if (c === '`') return this.tok('bq', this.quoted('`'), layoutBefore, line, col);
     if ('()[]{},|'.includes(c)) {
-      this.advance();
+      this.pos++;
       if (c === '|' && this.ch() === '|') {
-        this.advance();
-        return tok('name', '||');
+        this.pos++;
+        return this.tok('name', '||', layoutBefore, line, col);
       }
-      return tok('punct', c);
+      return this.tok('punct', c, layoutBefore, line, col);
     }
     if (c === '!' || c === ';') {
-      this.advance();
-      return tok('name', c);
+      this.pos++;
+      return this.tok('name', c, layoutBefore, line, col);
     }
     if (c === '.' && (this.ch(1) === '' || /\s/.test(this.ch(1)) || this.ch(1) === '%')) {
-      this.advance();
-      return tok('end', '.');
+      this.pos++;
+      return this.tok('end', '.', layoutBefore, line, col);
     }
-    if (SYMBOL.has(c)) {
+    if (isSymbolCode(code)) {
       const s = this.pos;
-      while (SYMBOL.has(this.ch())) this.advance();
-      return tok('name', this.text.slice(s, this.pos));
+      let p = s + 1;
+      while (isSymbolCode(text.charCodeAt(p))) p++;
+      this.pos = p;
+      return this.tok('name', text.slice(s, p), layoutBefore, line, col);
     }
     throw this.error(`illegal character '${c}'`);
   }
@@ -208,7 +235,17 @@ export class Lexer {
     const line = this.line, col = this.col;
     this.advance();
     let out = '';
+    const text = this.text;
+    const qc = q.charCodeAt(0);
     for (;;) {
+      // A run of plain characters is copied in one slice.
+      const s = this.pos;
+      let p = s;
+      for (let c = text.charCodeAt(p); c === c && c !== qc && c !== 92 && c !== 10; c = text.charCodeAt(++p));
+      if (p > s) {
+        out += text.slice(s, p);
+        this.pos = p;
+      }
       const c = this.ch();
       if (c === '') throw this.error('unterminated quoted', line, col);
       if (c === q) {

@@ -38,6 +38,11 @@ export class Parser {
     return { term, line: first.line, col: first.col };
   }
 
+  /** Where reading stands: offset in the text, line and column (from 0) of that point. */
+  get position(): { offset: number; line: number; col: number } {
+    return this.lex.position;
+  }
+
   /** After a syntax error: skip the rest of the clause so reading can go on. */
   recover(): void {
     this.lex.skipClause();
@@ -52,12 +57,39 @@ export class Parser {
     if (t.kind !== 'punct' || t.text !== text) throw this.unexpected(t, `'${text}' expected`);
   }
 
-  private parse(max: number): { term: Term; prec: number } {
-    const left = this.primary(max);
-    return this.infix(left.term, left.prec, max);
+  /**
+   * Reads a term of priority at most `max0`. The grammar is recursive, the reading is not:
+   * each term still being read (an operator waiting for its right operand, a list or an
+   * argument list waiting for its next element, a bracket waiting for its close) is a
+   * frame on an explicit stack, so nesting depth is bounded by memory, not by the host stack.
+   */
+  private parse(max0: number): Parsed {
+    const stack: Frame[] = [];
+    let want = max0;
+    for (;;) {
+      // Begin a term of priority at most `want`.
+      let level = want;
+      let step = this.primary(level, stack);
+      for (;;) {
+        if (typeof step === 'number') break;
+        const done = this.infix(step, level, stack);
+        if (typeof done === 'number') {
+          step = done;
+          break;
+        }
+        const frame = stack.pop();
+        if (!frame) return done;
+        level = frame.max;
+        step = this.resume(frame, done.term, stack);
+      }
+      want = step;
+    }
   }
 
-  private infix(left: Term, leftPrec: number, max: number): { term: Term; prec: number } {
+  /** Operators after a term at `max`: the term (done) or the right operand's limit (a frame
+   *  waits for it). */
+  private infix(cur: Parsed, max: number, stack: Frame[]): Parsed | number {
+    let left = cur.term, leftPrec = cur.prec;
     for (;;) {
       const t = this.lex.peek();
       const name = t.kind === 'name' ? t.text : t.kind === 'punct' && (t.text === ',' || t.text === '|') ? t.text : null;
@@ -67,10 +99,8 @@ export class Parser {
         const { left: la, right: ra } = argLimits(op);
         if (op.priority <= max && leftPrec <= la) {
           this.lex.next();
-          const right = this.parse(ra);
-          left = str(name === '|' ? ';' : name, [left, right.term]);
-          leftPrec = op.priority;
-          continue;
+          stack.push({ k: 'infix', max, name: name === '|' ? ';' : name, left, prec: op.priority });
+          return ra;
         }
       }
       const post = this.ops.postfix.get(name);
@@ -85,13 +115,58 @@ export class Parser {
     return { term: left, prec: leftPrec };
   }
 
+  /** A frame's sub-term is read: the term it completes, or the limit of its next sub-term. */
+  private resume(f: Frame, sub: Term, stack: Frame[]): Parsed | number {
+    switch (f.k) {
+      case 'infix':
+        return { term: str(f.name, [f.left, sub]), prec: f.prec };
+      case 'prefix':
+        return { term: str(f.name, [sub]), prec: f.prec };
+      case 'paren':
+        this.expect(')');
+        return { term: sub, prec: 0 };
+      case 'curly':
+        this.expect('}');
+        return { term: str('{}', [sub]), prec: 0 };
+      case 'tail':
+        this.expect(']');
+        return { term: list(f.items, sub), prec: 0 };
+      case 'list': {
+        f.items.push(sub);
+        const s = this.lex.next();
+        if (s.kind === 'punct' && s.text === ',') {
+          stack.push(f);
+          return 999;
+        }
+        if (s.kind === 'punct' && s.text === '|') {
+          stack.push({ k: 'tail', max: f.max, items: f.items });
+          return 999;
+        }
+        if (s.kind === 'punct' && s.text === ']') return { term: list(f.items), prec: 0 };
+        throw this.unexpected(s, "',' '|' or ']' expected in list");
+      }
+      case 'args': {
+        f.args.push(sub);
+        const s = this.lex.next();
+        if (s.kind === 'punct' && s.text === ',') {
+          stack.push(f);
+          return 999;
+        }
+        if (s.kind === 'punct' && s.text === ')') return { term: str(f.name, f.args), prec: 0 };
+        throw this.unexpected(s, "',' or ')' expected in arguments");
+      }
+    }
+  }
+
   private startsTerm(t: Token): boolean {
     if (t.kind === 'eof' || t.kind === 'end') return false;
     if (t.kind === 'punct') return t.text === '(' || t.text === '[' || t.text === '{';
     return true;
   }
 
-  private primary(max: number): { term: Term; prec: number } {
+  /** The start of a term at `max`: a whole primary term, or the limit of its first
+   *  sub-term (a frame waits for it). */
+  private primary(max: number, stack: Frame[]): Parsed | number {
     const t = this.lex.next();
     switch (t.kind) {
       case 'int':
@@ -105,9 +180,9 @@ export class Parser {
       case 'bq':
         return { term: list([...t.text].map((c) => int(c.codePointAt(0)!))), prec: 0 };
       case 'punct':
-        return this.punct(t);
+        return this.punct(t, max, stack);
       case 'name':
-        return this.name(t, max);
+        return this.name(t, max, stack);
       default:
         throw this.unexpected(t, 'term expected');
     }
@@ -125,66 +200,48 @@ export class Parser {
     }
   }
 
-  private punct(t: Token): { term: Term; prec: number } {
+  private punct(t: Token, max: number, stack: Frame[]): Parsed | number {
     if (t.text === '(') {
-      const inner = this.parse(1200);
-      this.expect(')');
-      return { term: inner.term, prec: 0 };
+      stack.push({ k: 'paren', max });
+      return 1200;
     }
     if (t.text === '[') {
       const p = this.lex.peek();
       if (p.kind === 'punct' && p.text === ']') {
         this.lex.next();
-        return this.maybeCall('[]');
+        return this.maybeCall('[]', max, stack);
       }
-      const items = [this.parse(999).term];
-      let tail: Term = atom('[]');
-      for (;;) {
-        const s = this.lex.next();
-        if (s.kind === 'punct' && s.text === ',') items.push(this.parse(999).term);
-        else if (s.kind === 'punct' && s.text === '|') {
-          tail = this.parse(999).term;
-          this.expect(']');
-          break;
-        } else if (s.kind === 'punct' && s.text === ']') break;
-        else throw this.unexpected(s, "',' '|' or ']' expected in list");
-      }
-      return { term: list(items, tail), prec: 0 };
+      stack.push({ k: 'list', max, items: [] });
+      return 999;
     }
     if (t.text === '{') {
       const p = this.lex.peek();
       if (p.kind === 'punct' && p.text === '}') {
         this.lex.next();
-        return this.maybeCall('{}');
+        return this.maybeCall('{}', max, stack);
       }
-      const inner = this.parse(1200);
-      this.expect('}');
-      return { term: str('{}', [inner.term]), prec: 0 };
+      stack.push({ k: 'curly', max });
+      return 1200;
     }
     throw this.unexpected(t, 'term expected');
   }
 
-  /** `name(args)`: a compound when '(' follows with no layout. */
-  private maybeCall(name: string): { term: Term; prec: number } {
+  /** `name(args)`: a compound when '(' follows with no layout (a frame reads the
+   *  arguments); otherwise the atom, with priority -1. */
+  private maybeCall(name: string, max: number, stack: Frame[]): Parsed | number {
     const p = this.lex.peek();
     if (p.kind === 'punct' && p.text === '(' && !p.layoutBefore) {
       this.lex.next();
-      const args = [this.parse(999).term];
-      for (;;) {
-        const s = this.lex.next();
-        if (s.kind === 'punct' && s.text === ',') args.push(this.parse(999).term);
-        else if (s.kind === 'punct' && s.text === ')') break;
-        else throw this.unexpected(s, "',' or ')' expected in arguments");
-      }
-      return { term: str(name, args), prec: 0 };
+      stack.push({ k: 'args', max, name, args: [] });
+      return 999;
     }
     return { term: atom(name), prec: -1 };
   }
 
-  private name(t: Token, max: number): { term: Term; prec: number } {
+  private name(t: Token, max: number, stack: Frame[]): Parsed | number {
     const n = t.text;
-    const called = this.maybeCall(n);
-    if (called.prec === 0) return called;
+    const called = this.maybeCall(n, max, stack);
+    if (typeof called === 'number') return called;
     const p = this.lex.peek();
     if (n === '-' && !t.quoted && (p.kind === 'int' || p.kind === 'float') && !p.layoutBefore) {
       this.lex.next();
@@ -197,12 +254,26 @@ export class Parser {
       const nextIsBareAtom = p.kind === 'name' && nextIsInfixOnly;
       if (!nextIsBareAtom && !(p.kind === 'punct' && (p.text === ',' || p.text === '|'))) {
         const prio = Math.min(pre.priority, max);
-        const argMax = pre.type === 'fy' ? prio : prio - 1;
-        const arg = this.parse(argMax);
-        return { term: str(n, [arg.term]), prec: prio };
+        stack.push({ k: 'prefix', max, name: n, prec: prio });
+        return pre.type === 'fy' ? prio : prio - 1;
       }
     }
     const prec = this.ops.isOp(n) && !t.quoted ? Math.min(max, Math.max(this.ops.prefix.get(n)?.priority ?? 0, this.ops.infix.get(n)?.priority ?? 0)) : 0;
     return { term: atom(n), prec: prec > 999 ? prec : 0 };
   }
 }
+
+interface Parsed {
+  term: Term;
+  prec: number;
+}
+
+/** A term being read that waits for a sub-term; `max` is the limit it was begun at. */
+type Frame =
+  | { k: 'infix'; max: number; name: string; left: Term; prec: number }
+  | { k: 'prefix'; max: number; name: string; prec: number }
+  | { k: 'paren'; max: number }
+  | { k: 'curly'; max: number }
+  | { k: 'list'; max: number; items: Term[] }
+  | { k: 'tail'; max: number; items: Term[] }
+  | { k: 'args'; max: number; name: string; args: Term[] };

@@ -7,7 +7,14 @@ export type Term =
   | { k: 'str'; name: string; args: Term[] };
 
 export const atom = (name: string): Term => ({ k: 'atom', name });
-export const int = (v: bigint | number): Term => ({ k: 'int', v: BigInt(v) });
+/** Terms are never changed once read: small integers (character codes above all, which
+ *  every string literal holds) are shared, one object each. */
+const SMALL_INTS: Term[] = Array.from({ length: 1024 }, (_, i) => ({ k: 'int', v: BigInt(i) }));
+export const int = (v: bigint | number): Term => {
+  if (typeof v === 'number' && v >= 0 && v < 1024 && Number.isInteger(v)) return SMALL_INTS[v]!;
+  if (typeof v === 'bigint' && v >= 0n && v < 1024n) return SMALL_INTS[Number(v)]!;
+  return { k: 'int', v: BigInt(v) };
+};
 export const str = (name: string, args: Term[]): Term => (args.length === 0 ? atom(name) : { k: 'str', name, args });
 export const NIL = atom('[]');
 
@@ -31,11 +38,15 @@ export function arityOf(t: Term): number {
 
 /** Variables of t in first-occurrence order (anonymous `_` excluded: each is distinct). */
 export function varsOf(t: Term, into: string[] = []): string[] {
+  const seen = new Set(into);
   const stack: Term[] = [t];
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (x.k === 'var') {
-      if (!into.includes(x.name)) into.push(x.name);
+      if (!seen.has(x.name)) {
+        seen.add(x.name);
+        into.push(x.name);
+      }
     } else if (x.k === 'str') {
       for (let i = x.args.length - 1; i >= 0; i--) stack.push(x.args[i]!);
     }
@@ -44,5 +55,23 @@ export function varsOf(t: Term, into: string[] = []): string[] {
 }
 
 export function isGround(t: Term): boolean {
-  return varsOf(t).length === 0;
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (x.k === 'var') return false;
+    if (x.k === 'str') for (const a of x.args) stack.push(a);
+  }
+  return true;
+}
+
+/** Whether t nests compound terms more than `limit` deep (stops looking there). */
+export function deeperThan(t: Term, limit: number): boolean {
+  const stack: [Term, number][] = [[t, 0]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop()!;
+    if (x.k !== 'str') continue;
+    if (d >= limit) return true;
+    for (const a of x.args) stack.push([a, d + 1]);
+  }
+  return false;
 }
