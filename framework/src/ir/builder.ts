@@ -119,7 +119,7 @@ export class FuncBuilder {
 
 /** `name`, else `name.i` for the least free i (names are never released, so the search
  *  resumes where the last one for this base stopped). */
-function uniqueName(name: string, taken: Set<string>, nextSuffix: Map<string, number>): string {
+export function uniqueName(name: string, taken: Set<string>, nextSuffix: Map<string, number>): string {
   let n = name;
   let i = nextSuffix.get(name) ?? 1;
   if (taken.has(n)) {

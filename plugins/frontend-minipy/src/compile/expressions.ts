@@ -120,18 +120,71 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
 function binopChain(fc: FunctionCompiler, top: Expr & { kind: 'binop' }): number {
   const spine: (Expr & { kind: 'binop' })[] = [];
   let e: Expr = top;
-  while (e.kind === 'binop') {
+  while (e.kind === 'binop' && e.op !== '**') {
     spine.push(e);
     e = e.left;
   }
-  let acc = expr(fc, e);
+  // Integer literals fold as CPython's compiler folds them (`(3 * 7 + 3) % 1009` is 24);
+  // `known` holds the value while the chain so far is constant.
+  let known = intLiteral(e);
+  let acc = known === null ? expr(fc, e) : -1;
   for (let k = spine.length - 1; k >= 0; k--) {
     const node = spine[k]!;
+    const lit = known === null ? null : intLiteral(node.right);
+    const folded = known !== null && lit !== null ? foldIntOp(node.op, known, lit) : null;
+    if (folded !== null) {
+      known = folded;
+      continue;
+    }
+    if (known !== null) {
+      fc.line = e.line;
+      acc = intConstant(fc, known);
+      known = null;
+    }
     const r = expr(fc, node.right);
     fc.line = node.line;
     acc = binop(fc, node.op, acc, r);
   }
-  return acc;
+  return known !== null ? intConstant(fc, known) : acc;
+}
+
+/** The value of an integer literal, possibly signed (`-3`), else null. */
+function intLiteral(e: Expr): bigint | null {
+  if (e.kind === 'int') return e.value;
+  if (e.kind === 'unary' && (e.op === '-' || e.op === '+') && e.operand.kind === 'int') return e.op === '-' ? -e.operand.value : e.operand.value;
+  return null;
+}
+
+const FOLD_LIMIT = 1n << 64n;
+
+/** Python's result of `a op b` on ints when it is safe to compute now: no error (a zero
+ *  divisor raises at run time) and no huge result (CPython too folds only small ones). */
+export function foldIntOp(op: string, a: bigint, b: bigint): bigint | null {
+  let r: bigint;
+  switch (op) {
+    case '+': r = a + b; break;
+    case '-': r = a - b; break;
+    case '*': r = a * b; break;
+    case '//':
+    case '%': {
+      if (b === 0n) return null;
+      let q = a / b;
+      if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
+      r = op === '//' ? q : a - q * b;
+      break;
+    }
+    case '<<': if (b < 0n || b >= 64n) return null; r = a << b; break;
+    case '>>': if (b < 0n) return null; r = b >= 64n ? (a < 0n ? -1n : 0n) : a >> b; break;
+    case '&': r = a & b; break;
+    case '|': r = a | b; break;
+    case '^': r = a ^ b; break;
+    default: return null;
+  }
+  return r > -FOLD_LIMIT && r < FOLD_LIMIT ? r : null;
+}
+
+function intConstant(fc: FunctionCompiler, n: bigint): number {
+  return n >= SMALL_MIN && n <= SMALL_MAX ? fc.smallInt(Number(n)) : fc.b.emit('gaddr', [], { sym: fc.info.bigConst(n) });
 }
 
 /**
@@ -224,7 +277,7 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
   if (fc.locals?.has(id)) return fc.readLocal(id);
   if (fc.info.globals.has(id)) {
     const v = fc.b.emit('gget', [], { sym: `g.${id}` });
-    fc.raiseIf(fc.isNull(v), 'NameError', `name '${id}' is not defined`);
+    if (!fc.boundGlobals.has(id)) fc.raiseIf(fc.isNull(v), 'NameError', `name '${id}' is not defined`);
     return v;
   }
   if (EXCEPTION_NAMES.has(id)) return fc.imm(exceptionClassRef(id));

@@ -1,7 +1,7 @@
 import type { Expr, Stmt } from '../syntax/ast.ts';
 
 /** Names a target expression binds. */
-function targetNames(t: Expr, out: Set<string>): void {
+export function targetNames(t: Expr, out: Set<string>): void {
   if (t.kind === 'name') out.add(t.id);
   else if (t.kind === 'tuple' || t.kind === 'list') for (const e of t.elts) targetNames(e, out);
 }
