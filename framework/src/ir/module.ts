@@ -195,6 +195,15 @@ class NameIndex {
     if (i !== undefined && items[i]?.name === name) return items[i];
     // A miss on an unchanged array may still be an element replaced in place: scan to be sure.
     if (i === undefined && items.length === this.length) return items.find((x) => x.name === name);
+    // Appended items (a frontend adding functions one by one): index just those. Stale
+    // positions elsewhere are caught by the name check above and rebuilt then.
+    if (i === undefined && this.length >= 0 && items.length > this.length) {
+      for (let k = this.length; k < items.length; k++) if (!this.at.has(items[k]!.name)) this.at.set(items[k]!.name, k);
+      this.length = items.length;
+      const added = this.at.get(name);
+      if (added !== undefined && items[added]?.name === name) return items[added];
+      if (added === undefined) return items.find((x) => x.name === name);
+    }
     this.at.clear();
     items.forEach((x, k) => {
       if (!this.at.has(x.name)) this.at.set(x.name, k);
@@ -207,7 +216,9 @@ class NameIndex {
 
 /** The signature a direct call to `name` has, whether it names a function or an extern. */
 export function calleeSignature(m: Module, name: string): Signature | undefined {
-  return m.func(name)?.sig ?? m.extern(name)?.sig;
+  // Externs first: their list is the runtime's, small and fixed, so a miss there costs
+  // little, while a miss in a program's thousands of functions costs a scan (see NameIndex).
+  return m.extern(name)?.sig ?? m.func(name)?.sig;
 }
 
 export function successors(inst: Inst): Block[] {
