@@ -123,10 +123,11 @@ export class Interpreter implements Engine, RootSource, CodeListener {
     if (this.curFunc) scan(this.curFunc, this.curFp);
   }
 
-  /** Compiles a hot function; this activation goes on interpreting, later calls run native. */
+  /** Compiles a hot function; this activation goes on interpreting, later calls run native
+   *  (unless the tier declined it: then every call stays here). */
   private promote(cf: CompiledFunc): boolean {
     cf.heat = Infinity;
-    this.tier!.compile(cf.index);
+    if (!this.tier!.compile(cf.index)) return false;
     cf.native = true;
     return true;
   }

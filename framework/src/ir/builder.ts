@@ -104,18 +104,28 @@ export class FuncBuilder {
   }
 
   private uniqueValueName(name: string | undefined): string | undefined {
-    if (name === undefined) return undefined;
-    let n = name;
-    for (let i = 1; this.names.has(n); i++) n = `${name}.${i}`;
-    this.names.add(n);
-    return n;
+    return name === undefined ? undefined : uniqueName(name, this.names, this.nextValueSuffix);
   }
 
   private blockNames = new Set<string>();
+  // Per base name, the first suffix not yet known to be taken: a frontend that names
+  // thousands of blocks `ok` would otherwise probe `ok.1`, `ok.2`, ... each time.
+  private nextBlockSuffix = new Map<string, number>();
+  private nextValueSuffix = new Map<string, number>();
   private uniqueBlockName(name: string): string {
-    let n = name;
-    for (let i = 1; this.blockNames.has(n); i++) n = `${name}.${i}`;
-    this.blockNames.add(n);
-    return n;
+    return uniqueName(name, this.blockNames, this.nextBlockSuffix);
   }
+}
+
+/** `name`, else `name.i` for the least free i (names are never released, so the search
+ *  resumes where the last one for this base stopped). */
+export function uniqueName(name: string, taken: Set<string>, nextSuffix: Map<string, number>): string {
+  let n = name;
+  let i = nextSuffix.get(name) ?? 1;
+  if (taken.has(n)) {
+    for (n = `${name}.${i}`; taken.has(n); n = `${name}.${++i}`);
+    nextSuffix.set(name, i + 1);
+  }
+  taken.add(n);
+  return n;
 }

@@ -200,8 +200,9 @@ export class Module {
  * the public arrays freely and large modules still look names up in O(1). A hit is checked
  * against the array. A miss is trusted while the array is the same object with the same
  * length and the same last element: the edits passes and loaders make (push, truncate,
- * filter into a new array) all change one of these. Scanning on every miss instead made
- * each call to an extern (a miss among the functions) cost a pass over every function.
+ * filter into a new array) all change one of these; an append is indexed on its own.
+ * Scanning on every miss instead made each call to an extern (a miss among the
+ * functions) cost a pass over every function.
  * Replacing a middle element in place by one of another name is not noticed: assign a new
  * array for that.
  */
@@ -214,7 +215,21 @@ class NameIndex {
   find<T extends { name: string }>(items: T[], name: string): T | undefined {
     const i = this.at.get(name);
     if (i !== undefined && items[i]?.name === name) return items[i];
-    if (i === undefined && items === this.indexed && items.length === this.length && items[items.length - 1] === this.last) return undefined;
+    if (i === undefined && items === this.indexed) {
+      if (items.length === this.length && items[items.length - 1] === this.last) return undefined;
+      // Appended items with the old end intact (a frontend adding functions one by one):
+      // index just those.
+      if (items.length > this.length && items[this.length - 1] === this.last) {
+        for (let k = this.length; k < items.length; k++) {
+          const n = items[k]!.name;
+          if (!this.at.has(n)) this.at.set(n, k);
+        }
+        this.length = items.length;
+        this.last = items[items.length - 1];
+        const added = this.at.get(name);
+        return added === undefined ? undefined : items[added];
+      }
+    }
     this.at.clear();
     for (let k = 0; k < items.length; k++) {
       const n = items[k]!.name;
@@ -230,7 +245,9 @@ class NameIndex {
 
 /** The signature a direct call to `name` has, whether it names a function or an extern. */
 export function calleeSignature(m: Module, name: string): Signature | undefined {
-  return m.func(name)?.sig ?? m.extern(name)?.sig;
+  // Externs first: their list is the runtime's, small and fixed, so a miss there costs
+  // little, while a miss in a program's thousands of functions costs a scan (see NameIndex).
+  return m.extern(name)?.sig ?? m.func(name)?.sig;
 }
 
 export function successors(inst: Inst): Block[] {

@@ -6,8 +6,10 @@
 export interface NativeTier {
   /** Calls + loop back-edges before a function is compiled (at least 1). */
   readonly threshold: number;
-  /** Compiles function `index` of the module now; it runs natively from its next call. */
-  compile(index: number): void;
+  /** Compiles function `index` of the module now; it runs natively from its next call.
+   *  False when the tier declines (a function too big to be worth compiling): the function
+   *  then stays interpreted for the rest of the run. */
+  compile(index: number): boolean;
   /** Runs compiled function `index`. Throws GuestException with the exception value when it
    *  raised, a Trap when it trapped. */
   call(index: number, args: number[]): number | undefined;

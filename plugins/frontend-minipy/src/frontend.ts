@@ -3,6 +3,7 @@ import { compileProgram } from './compile/program.ts';
 import { pythonHostFunctions, type FailureState } from './hosts/index.ts';
 import { MINIPY_RUNTIME } from './runtime/prepared-runtime.ts';
 import { parseProgram } from './syntax/parser.ts';
+import { checkSourceEncoding } from './syntax/source-encoding.ts';
 
 /** mini-Python: `jitc prog.py` runs the module body; uncaught exceptions print CPython's
  *  last traceback line (after the line it was raised at) and exit 1. */
@@ -11,6 +12,7 @@ export const minipyFrontend: Frontend = {
   description: 'mini-Python (.py) with CPython semantics',
   extensions: ['.py'],
   compile(source, file, options): CompiledSource {
+    checkSourceEncoding(source, file);
     const body = parseProgram(source, file);
     const failure: FailureState = {};
     const hosts = pythonHostFunctions(failure);

@@ -1,4 +1,4 @@
-import { Block, Inst, opcode, type Func, type ValType } from '#framework';
+import { Block, Inst, opcode, uniqueName, type Func, type ValType } from '#framework';
 
 /**
  * Rewrites one function block by block. Instructions go to the current block; `split`
@@ -13,6 +13,9 @@ export class LoweringWriter {
   private readonly cold: Block[] = [];
   private readonly valueNames: Set<string>;
   private readonly blockNames: Set<string>;
+  /** Per name set, where the search for a free `base.i` resumes (a big function lowers
+   *  thousands of `gc.global`s; probing from 1 each time is quadratic). */
+  private readonly nextSuffix = new Map<Set<string>, Map<string, number>>();
 
   constructor(private readonly func: Func) {
     this.valueNames = new Set(func.values.map((v) => v.name));
@@ -112,9 +115,8 @@ export class LoweringWriter {
   }
 
   private fresh(names: Set<string>, base: string): string {
-    let name = base;
-    for (let i = 1; names.has(name); i++) name = `${base}.${i}`;
-    names.add(name);
-    return name;
+    let suffixes = this.nextSuffix.get(names);
+    if (!suffixes) this.nextSuffix.set(names, (suffixes = new Map()));
+    return uniqueName(base, names, suffixes);
   }
 }

@@ -6,6 +6,7 @@
 // GC root sources: interpreter frames and the guest stack.
 import { emptyStats, GuestException, Interpreter, type Engine, type EngineOptions, type EngineStats, type Func, type NativeTier, type Program } from '#framework';
 import { ArmEngine } from './arm-engine.ts';
+import { HugeFunctions } from './huge-functions.ts';
 
 export class TieredEngine implements Engine {
   private readonly native: ArmEngine;
@@ -18,9 +19,15 @@ export class TieredEngine implements Engine {
   constructor(program: Program, options: EngineOptions, threshold: number) {
     this.funcs = program.module.funcs;
     this.native = new ArmEngine(program, options, false);
+    const huge = new HugeFunctions(program.module);
     const tier: NativeTier = {
       threshold,
-      compile: (index) => this.native.ensureCompiled(this.funcs[index]!.name),
+      compile: (index) => {
+        const func = this.funcs[index]!;
+        if (huge.reaches(func)) return false;
+        this.native.ensureCompiled(func.name);
+        return true;
+      },
       call: (index, args) => {
         const { value, raised } = this.native.callNative(this.funcs[index]!.name, args);
         if (raised) throw new GuestException(value!);

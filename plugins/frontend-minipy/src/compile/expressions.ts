@@ -33,30 +33,29 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       return fc.imm(e.value === 'None' ? 2 : e.value === 'True' ? 10 : 6);
     case 'name':
       return readName(fc, e.id, e);
-    case 'binop': {
-      const l = expr(fc, e.left);
-      const r = expr(fc, e.right);
-      fc.line = e.line;
-      return binop(fc, e.op, l, r);
-    }
-    case 'unary': {
+    case 'binop':
+      return e.op === '**' ? rightChain(fc, e) : binopChain(fc, e);
+    case 'unary':
       if (e.op === 'not') return fc.boolFromI32(b.emit('ixor', [condition(fc, e.operand), b.iconst(1)]));
-      const v = expr(fc, e.operand);
-      fc.line = e.line;
-      return fc.call(e.op === '-' ? 'py.neg' : e.op === '+' ? 'py.pos' : 'py.invert', [v]);
-    }
+      return rightChain(fc, e);
     case 'boolop': {
+      // Each value but the last may decide the result: its truth test jumps to the join.
       const join = fc.newBlock('bool.done', ['ref']);
-      const l = expr(fc, e.left);
-      const t = fc.truth(l);
-      const shortCut = fc.newBlock('bool.short');
-      const rest = fc.newBlock('bool.rest');
-      if (e.op === 'and') fc.branch(t, rest, shortCut);
-      else fc.branch(t, shortCut, rest);
-      fc.enter(shortCut);
-      fc.jump(join, [l]);
-      fc.enter(rest);
-      fc.jump(join, [expr(fc, e.right)]);
+      e.values.forEach((x, k) => {
+        const v = expr(fc, x);
+        if (k === e.values.length - 1) {
+          fc.jump(join, [v]);
+          return;
+        }
+        const t = fc.truth(v);
+        const shortCut = fc.newBlock('bool.short');
+        const rest = fc.newBlock('bool.rest');
+        if (e.op === 'and') fc.branch(t, rest, shortCut);
+        else fc.branch(t, shortCut, rest);
+        fc.enter(shortCut);
+        fc.jump(join, [v]);
+        fc.enter(rest);
+      });
       fc.enter(join);
       return join.params[0]!;
     }
@@ -113,10 +112,122 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
   }
 }
 
+/**
+ * A binary operation whose left operand is itself one (`1 + 2 + ... + n` nests to the left,
+ * thousands deep in a long sum): the chain down the left is walked in a loop, so only
+ * right operands recurse.
+ */
+function binopChain(fc: FunctionCompiler, top: Expr & { kind: 'binop' }): number {
+  const spine: (Expr & { kind: 'binop' })[] = [];
+  let e: Expr = top;
+  while (e.kind === 'binop' && e.op !== '**') {
+    spine.push(e);
+    e = e.left;
+  }
+  // Integer literals fold as CPython's compiler folds them (`(3 * 7 + 3) % 1009` is 24);
+  // `known` holds the value while the chain so far is constant.
+  let known = intLiteral(e);
+  let acc = known === null ? expr(fc, e) : -1;
+  for (let k = spine.length - 1; k >= 0; k--) {
+    const node = spine[k]!;
+    const lit = known === null ? null : intLiteral(node.right);
+    const folded = known !== null && lit !== null ? foldIntOp(node.op, known, lit) : null;
+    if (folded !== null) {
+      known = folded;
+      continue;
+    }
+    if (known !== null) {
+      fc.line = e.line;
+      acc = intConstant(fc, known);
+      known = null;
+    }
+    const r = expr(fc, node.right);
+    fc.line = node.line;
+    acc = binop(fc, node.op, acc, r);
+  }
+  return known !== null ? intConstant(fc, known) : acc;
+}
+
+/** The value of an integer literal, possibly signed (`-3`), else null. */
+function intLiteral(e: Expr): bigint | null {
+  if (e.kind === 'int') return e.value;
+  if (e.kind === 'unary' && (e.op === '-' || e.op === '+') && e.operand.kind === 'int') return e.op === '-' ? -e.operand.value : e.operand.value;
+  return null;
+}
+
+const FOLD_LIMIT = 1n << 64n;
+
+/** Python's result of `a op b` on ints when it is safe to compute now: no error (a zero
+ *  divisor raises at run time) and no huge result (CPython too folds only small ones). */
+export function foldIntOp(op: string, a: bigint, b: bigint): bigint | null {
+  let r: bigint;
+  switch (op) {
+    case '+': r = a + b; break;
+    case '-': r = a - b; break;
+    case '*': r = a * b; break;
+    case '//':
+    case '%': {
+      if (b === 0n) return null;
+      let q = a / b;
+      if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
+      r = op === '//' ? q : a - q * b;
+      break;
+    }
+    case '<<': if (b < 0n || b >= 64n) return null; r = a << b; break;
+    case '>>': if (b < 0n) return null; r = b >= 64n ? (a < 0n ? -1n : 0n) : a >> b; break;
+    case '&': r = a & b; break;
+    case '|': r = a | b; break;
+    case '^': r = a ^ b; break;
+    default: return null;
+  }
+  return r > -FOLD_LIMIT && r < FOLD_LIMIT ? r : null;
+}
+
+function intConstant(fc: FunctionCompiler, n: bigint): number {
+  return n >= SMALL_MIN && n <= SMALL_MAX ? fc.smallInt(Number(n)) : fc.b.emit('gaddr', [], { sym: fc.info.bigConst(n) });
+}
+
+/**
+ * Powers and prefix operators nest to the right (`-2 ** -2 ** 2` is `-(2 ** (-(2 ** 2)))`):
+ * the chain is walked in a loop, evaluating left operands in order, then folded back from
+ * the innermost operand.
+ */
+function rightChain(fc: FunctionCompiler, top: Expr): number {
+  const links: { node: Expr; left: number }[] = [];
+  let e: Expr = top;
+  for (;;) {
+    if (e.kind === 'binop' && e.op === '**') {
+      links.push({ node: e, left: expr(fc, e.left) });
+      e = e.right;
+    } else if (e.kind === 'unary' && e.op !== 'not') {
+      links.push({ node: e, left: -1 });
+      e = e.operand;
+    } else break;
+  }
+  let acc = expr(fc, e);
+  for (let k = links.length - 1; k >= 0; k--) {
+    const { node, left } = links[k]!;
+    fc.line = node.line;
+    if (node.kind === 'unary') acc = fc.call(node.op === '-' ? 'py.neg' : node.op === '+' ? 'py.pos' : 'py.invert', [acc]);
+    else acc = binop(fc, '**', left, acc);
+  }
+  return acc;
+}
+
 /** Compiles a test to an i32 0/1 without boxing a bool when it can. */
 export function condition(fc: FunctionCompiler, e: Expr): number {
   const b = fc.b;
-  if (e.kind === 'unary' && e.op === 'not') return b.emit('ixor', [condition(fc, e.operand), b.iconst(1)]);
+  if (e.kind === 'unary' && e.op === 'not') {
+    // `not not ... x`: one truth test, negated when the count is odd.
+    let nots = 0;
+    let inner: Expr = e;
+    while (inner.kind === 'unary' && inner.op === 'not') {
+      nots++;
+      inner = inner.operand;
+    }
+    const c = condition(fc, inner);
+    return nots % 2 === 1 ? b.emit('ixor', [c, b.iconst(1)]) : c;
+  }
   if (e.kind !== 'compare') return fc.truth(expr(fc, e));
   if (e.ops.length === 1) {
     const l = expr(fc, e.operands[0]!);
@@ -166,7 +277,7 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
   if (fc.locals?.has(id)) return fc.readLocal(id);
   if (fc.info.globals.has(id)) {
     const v = fc.b.emit('gget', [], { sym: `g.${id}` });
-    fc.raiseIf(fc.isNull(v), 'NameError', `name '${id}' is not defined`);
+    if (!fc.boundGlobals.has(id)) fc.raiseIf(fc.isNull(v), 'NameError', `name '${id}' is not defined`);
     return v;
   }
   if (EXCEPTION_NAMES.has(id)) return fc.imm(exceptionClassRef(id));

@@ -35,6 +35,9 @@ export class FunctionCompiler {
   line = 0;
   /** Set for the module body: how a `def` statement binds its function object. */
   defHook: ((d: Stmt & { kind: 'def' }) => void) | null = null;
+  /** Module body only: globals bound by the straight-line statements compiled so far.
+   *  Nothing unbinds a global (no `del name`), so reading one of them needs no NameError check. */
+  readonly boundGlobals = new Set<string>();
   private readonly nullValue: number;
   private ownVars = 0;
 

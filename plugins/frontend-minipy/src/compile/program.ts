@@ -4,7 +4,7 @@ import type { Stmt } from '../syntax/ast.ts';
 import type { ProgramInfo } from './context.ts';
 import { expr } from './expressions.ts';
 import { FunctionCompiler } from './function-compiler.ts';
-import { boundNames, moduleDefs, reboundAtModule } from './scopes.ts';
+import { boundNames, moduleDefs, reboundAtModule, targetNames } from './scopes.ts';
 import { statements } from './statements.ts';
 
 type Def = Stmt & { kind: 'def' };
@@ -128,7 +128,14 @@ function compileModuleBody(info: ProgramInfo, body: Stmt[], irNames: Map<Def, st
     const f = fc.call('py.make_func', [idx, fc.b.iconst(d.params.length), defaults, fc.str(d.name)]);
     fc.b.emit('gset', [f], { sym: `g.${d.name}` });
   };
-  statements(fc, body);
+  // A statement at the top level either completes or ends the program (no try around it),
+  // so the names it binds are bound for everything after it.
+  for (const s of body) {
+    statements(fc, [s]);
+    if (s.kind === 'assign') for (const t of s.targets) targetNames(t, fc.boundGlobals);
+    else if (s.kind === 'def') fc.boundGlobals.add(s.name);
+    else if (s.kind === 'augassign') targetNames(s.target, fc.boundGlobals);
+  }
   fc.b.emit('call', [], { sym: 'py.leave' });
   fc.b.ret(fc.none());
   fc.finish();

@@ -1,7 +1,7 @@
 import type { Expr, Stmt } from '../syntax/ast.ts';
 
 /** Names a target expression binds. */
-function targetNames(t: Expr, out: Set<string>): void {
+export function targetNames(t: Expr, out: Set<string>): void {
   if (t.kind === 'name') out.add(t.id);
   else if (t.kind === 'tuple' || t.kind === 'list') for (const e of t.elts) targetNames(e, out);
 }
@@ -14,16 +14,16 @@ export function boundNames(body: Stmt[], bound: Set<string>, declaredGlobal: Set
     switch (s.kind) {
       case 'assign': for (const t of s.targets) targetNames(t, bound); break;
       case 'augassign': targetNames(s.target, bound); break;
-      case 'for': targetNames(s.target, bound); work.push(...s.body, ...s.orelse); break;
+      case 'for': targetNames(s.target, bound); pushAll(work, s.body, s.orelse); break;
       case 'def': bound.add(s.name); break;
       case 'global': for (const n of s.names) declaredGlobal.add(n); break;
       case 'if':
-      case 'while': work.push(...s.body, ...s.orelse); break;
+      case 'while': pushAll(work, s.body, s.orelse); break;
       case 'try':
-        work.push(...s.body, ...s.orelse, ...s.finalbody);
+        pushAll(work, s.body, s.orelse, s.finalbody);
         for (const h of s.handlers) {
           if (h.name) bound.add(h.name);
-          work.push(...h.body);
+          pushAll(work, h.body);
         }
         break;
       default:
@@ -38,8 +38,8 @@ export function moduleDefs(body: Stmt[]): (Stmt & { kind: 'def' })[] {
   while (work.length > 0) {
     const s = work.pop()!;
     if (s.kind === 'def') out.push(s);
-    else if (s.kind === 'if' || s.kind === 'while' || s.kind === 'for') work.push(...[...s.body, ...s.orelse].reverse());
-    else if (s.kind === 'try') work.push(...[...s.body, ...s.handlers.flatMap((h) => h.body), ...s.orelse, ...s.finalbody].reverse());
+    else if (s.kind === 'if' || s.kind === 'while' || s.kind === 'for') pushAll(work, [...s.body, ...s.orelse].reverse());
+    else if (s.kind === 'try') pushAll(work, [...s.body, ...s.handlers.flatMap((h) => h.body), ...s.orelse, ...s.finalbody].reverse());
   }
   return out;
 }
@@ -54,15 +54,20 @@ export function reboundAtModule(body: Stmt[]): Set<string> {
     else if (s.kind === 'augassign') targetNames(s.target, bound);
     else if (s.kind === 'for') {
       targetNames(s.target, bound);
-      work.push(...s.body, ...s.orelse);
-    } else if (s.kind === 'if' || s.kind === 'while') work.push(...s.body, ...s.orelse);
+      pushAll(work, s.body, s.orelse);
+    } else if (s.kind === 'if' || s.kind === 'while') pushAll(work, s.body, s.orelse);
     else if (s.kind === 'try') {
-      work.push(...s.body, ...s.orelse, ...s.finalbody);
+      pushAll(work, s.body, s.orelse, s.finalbody);
       for (const h of s.handlers) {
         if (h.name) bound.add(h.name);
-        work.push(...h.body);
+        pushAll(work, h.body);
       }
     }
   }
   return bound;
+}
+
+/** Appends without spreading into arguments: a body may hold 100 000 statements. */
+function pushAll<T>(out: T[], ...lists: readonly (readonly T[])[]): void {
+  for (const list of lists) for (const x of list) out.push(x);
 }

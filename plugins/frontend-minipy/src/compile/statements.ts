@@ -46,16 +46,26 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       return;
     }
     case 'if': {
-      const yes = fc.newBlock('then');
-      const no = fc.newBlock('else');
+      // An `elif` is an `if` alone in the else branch: the chain is compiled in a loop.
       const done = fc.newBlock('endif');
-      fc.branch(condition(fc, s.test), yes, no);
-      fc.enter(yes);
-      statements(fc, s.body);
-      fc.jump(done);
-      fc.enter(no);
-      statements(fc, s.orelse);
-      fc.jump(done);
+      for (let clause: Stmt & { kind: 'if' } = s; ; ) {
+        const yes = fc.newBlock('then');
+        const no = fc.newBlock('else');
+        fc.line = clause.line;
+        fc.branch(condition(fc, clause.test), yes, no);
+        fc.enter(yes);
+        statements(fc, clause.body);
+        fc.jump(done);
+        fc.enter(no);
+        const next: Stmt | null = clause.orelse.length === 1 ? clause.orelse[0]! : null;
+        if (next?.kind === 'if') {
+          clause = next;
+          continue;
+        }
+        statements(fc, clause.orelse);
+        fc.jump(done);
+        break;
+      }
       fc.enter(done);
       return;
     }

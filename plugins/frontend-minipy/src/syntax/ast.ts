@@ -16,7 +16,7 @@ export type Expr = Pos &
     | { kind: 'name'; id: string }
     | { kind: 'binop'; op: BinOpName; left: Expr; right: Expr }
     | { kind: 'unary'; op: '-' | '+' | 'not' | '~'; operand: Expr }
-    | { kind: 'boolop'; op: 'and' | 'or'; left: Expr; right: Expr }
+    | { kind: 'boolop'; op: 'and' | 'or'; values: Expr[] }
     | { kind: 'compare'; ops: CmpOpName[]; operands: Expr[] }
     | { kind: 'ifexp'; test: Expr; body: Expr; orelse: Expr }
     | { kind: 'call'; func: Expr; args: Expr[]; keywords: { name: string; value: Expr }[] }

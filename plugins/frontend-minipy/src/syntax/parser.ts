@@ -1,5 +1,7 @@
 import { SourceError } from '#framework';
 import type { BinOpName, CmpOpName, Expr, Handler, Pos, Stmt } from './ast.ts';
+import { checkAstDepth } from './ast-depth.ts';
+import { CPythonCompileError } from './cpython-error.ts';
 import { KEYWORDS, type Token } from './tokens.ts';
 import { tokenize } from './tokenizer.ts';
 
@@ -11,16 +13,29 @@ const UNSUPPORTED_STMT: Record<string, string> = {
 };
 const BIN_LEVELS: BinOpName[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%']];
 const AUG_OPS = ['+=', '-=', '*=', '/=', '//=', '%=', '**=', '<<=', '>>=', '&=', '|=', '^='];
+/**
+ * CPython's parser stack (MAXSTACK): it runs out, with a bare MemoryError, on chains of
+ * prefix operators, conditional expressions and powers nested about 6000 rule calls deep.
+ * Measured on CPython 3.11: an expression statement starts 33 calls down, a call argument
+ * 3 further; each unary operator, `not` and `... if ... else` costs one, each `**` two.
+ */
+const PARSER_STACK = 6000;
+const STATEMENT_BASE = 33;
+const BRACKET_COST = 3;
 
 /** Parses a module into statements; anything outside the language is a SyntaxError naming it. */
 export function parseProgram(src: string, file: string): Stmt[] {
-  return new Parser(tokenize(src, file), file).module();
+  const body = new Parser(tokenize(src, file), file).module();
+  checkAstDepth(body, file);
+  return body;
 }
 
 class Parser {
   private i = 0;
   private funcDepth = 0;
   private loopDepth = 0;
+  /** Rule calls CPython's parser would be in (see PARSER_STACK), beyond STATEMENT_BASE. */
+  private nesting = 0;
   constructor(private readonly toks: Token[], private readonly file: string) {}
 
   module(): Stmt[] {
@@ -57,6 +72,37 @@ class Parser {
     const t = this.peek();
     return t.kind === 'newline' ? ' before end of line' : t.kind === 'eof' ? ' before end of file' : t.kind === 'indent' ? ' (unexpected indent)' : ` near '${t.text}'`;
   }
+  /** Runs `parse` `cost` rule calls deeper, failing as CPython does past its parser stack. */
+  private deeper<T>(cost: number, parse: () => T): T {
+    this.nesting += cost;
+    try {
+      if (STATEMENT_BASE + this.nesting > PARSER_STACK) {
+        const t = this.peek();
+        throw new CPythonCompileError('MemoryError', this.file, t.line, t.col, null);
+      }
+      return parse();
+    } finally {
+      this.nesting -= cost;
+    }
+  }
+  /** Parses a chain whose links `descend`; the count goes back when the chain is done. */
+  private chain<T>(parse: () => T): T {
+    const saved = this.nesting;
+    try {
+      return parse();
+    } finally {
+      this.nesting = saved;
+    }
+  }
+  /** Counts `cost` more rule calls for the rest of a chain parsed in a loop (see chain). */
+  private descend(cost: number): void {
+    this.nesting += cost;
+    if (STATEMENT_BASE + this.nesting > PARSER_STACK) {
+      const t = this.peek();
+      throw new CPythonCompileError('MemoryError', this.file, t.line, t.col, null);
+    }
+  }
+
   private pos(t: Token): Pos {
     return { line: t.line, col: t.col };
   }
@@ -117,14 +163,20 @@ class Parser {
     return this.accept('else') ? this.block() : [];
   }
 
+  /** `if`/`elif` chains are nested ifs, built in a loop: a chain may be long. */
   private ifStmt(): Stmt {
-    const t = this.next();
-    const test = this.expr();
-    const body = this.block();
-    let orelse: Stmt[] = [];
-    if (this.is('elif')) orelse = [this.ifStmt()];
-    else if (this.accept('else')) orelse = this.block();
-    return { kind: 'if', test, body, orelse, ...this.pos(t) };
+    const clauses: { t: Token; test: Expr; body: Stmt[] }[] = [];
+    do {
+      const t = this.next();
+      const test = this.expr();
+      clauses.push({ t, test, body: this.block() });
+    } while (this.is('elif'));
+    let orelse: Stmt[] = this.accept('else') ? this.block() : [];
+    for (let k = clauses.length - 1; k >= 0; k--) {
+      const { t, test, body } = clauses[k]!;
+      orelse = [{ kind: 'if', test, body, orelse, ...this.pos(t) }];
+    }
+    return orelse[0]!;
   }
 
   private defStmt(): Stmt {
@@ -298,41 +350,58 @@ class Parser {
     return { kind: 'tuple', elts, ...this.pos(t) };
   }
 
+  /** `a if c else b if d else e` nests to the right; parsed in a loop. */
   expr(): Expr {
-    const t = this.peek();
-    if (this.is('lambda')) this.fail('lambda expressions are not supported');
-    if (this.is('yield')) this.fail('generators are not supported');
-    const body = this.orExpr(false);
-    if (this.is(':=')) this.fail('assignment expressions are not supported');
-    if (!this.accept('if')) return body;
-    const test = this.orExpr(false);
-    this.expect('else');
-    const orelse = this.expr();
-    return { kind: 'ifexp', test, body, orelse, ...this.pos(t) };
+    const saved = this.nesting;
+    const arms: { t: Token; body: Expr; test: Expr }[] = [];
+    try {
+      for (;;) {
+        const t = this.peek();
+        if (this.is('lambda')) this.fail('lambda expressions are not supported');
+        if (this.is('yield')) this.fail('generators are not supported');
+        const body = this.orExpr(false);
+        if (this.is(':=')) this.fail('assignment expressions are not supported');
+        if (!this.accept('if')) {
+          let e = body;
+          for (let k = arms.length - 1; k >= 0; k--) e = { kind: 'ifexp', test: arms[k]!.test, body: arms[k]!.body, orelse: e, ...this.pos(arms[k]!.t) };
+          return e;
+        }
+        const test = this.orExpr(false);
+        this.expect('else');
+        arms.push({ t, body, test });
+        this.descend(1);
+      }
+    } finally {
+      this.nesting = saved;
+    }
   }
 
+  /** `a or b or c` is one node with three values, as in CPython's AST. */
   private orExpr(noIn: boolean): Expr {
-    let left = this.andExpr(noIn);
-    while (this.is('or')) {
-      const t = this.next();
-      left = { kind: 'boolop', op: 'or', left, right: this.andExpr(noIn), ...this.pos(t) };
-    }
-    return left;
+    const first = this.andExpr(noIn);
+    if (!this.is('or')) return first;
+    const values = [first];
+    while (this.accept('or')) values.push(this.andExpr(noIn));
+    return { kind: 'boolop', op: 'or', values, line: first.line, col: first.col };
   }
   private andExpr(noIn: boolean): Expr {
-    let left = this.notExpr(noIn);
-    while (this.is('and')) {
-      const t = this.next();
-      left = { kind: 'boolop', op: 'and', left, right: this.notExpr(noIn), ...this.pos(t) };
-    }
-    return left;
+    const first = this.notExpr(noIn);
+    if (!this.is('and')) return first;
+    const values = [first];
+    while (this.accept('and')) values.push(this.notExpr(noIn));
+    return { kind: 'boolop', op: 'and', values, line: first.line, col: first.col };
   }
   private notExpr(noIn: boolean): Expr {
-    if (this.is('not')) {
-      const t = this.next();
-      return { kind: 'unary', op: 'not', operand: this.notExpr(noIn), ...this.pos(t) };
-    }
-    return this.comparison(noIn);
+    const nots: Token[] = [];
+    return this.chain(() => {
+      while (this.is('not')) {
+        nots.push(this.next());
+        this.descend(1);
+      }
+      let e = this.comparison(noIn);
+      for (let k = nots.length - 1; k >= 0; k--) e = { kind: 'unary', op: 'not', operand: e, ...this.pos(nots[k]!) };
+      return e;
+    });
   }
   private comparison(noIn: boolean): Expr {
     const first = this.binary(0);
@@ -364,51 +433,73 @@ class Parser {
       left = { kind: 'binop', op, left, right: this.binary(level + 1), ...this.pos(t) };
     }
   }
+  /** Prefix operators, then a power: `-x ** -y ** z` is `-(x ** (-(y ** z)))`. Chains of
+   *  either are parsed in a loop and built from the inside out. */
   private unary(): Expr {
-    const t = this.peek();
-    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~')) {
-      this.next();
-      return { kind: 'unary', op: t.text, operand: this.unary(), ...this.pos(t) };
-    }
-    return this.power();
-  }
-  private power(): Expr {
-    const base = this.postfix();
-    if (!this.is('**')) return base;
-    const t = this.next();
-    return { kind: 'binop', op: '**', left: base, right: this.unary(), ...this.pos(t) };
+    return this.chain(() => {
+      // One link per power operand: the prefix operators before it, the operand, the `**` after it.
+      const links: { prefixes: Token[]; operand: Expr; pow: Token | null }[] = [];
+      for (;;) {
+        const prefixes: Token[] = [];
+        for (let t = this.peek(); t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~'); t = this.peek()) {
+          prefixes.push(this.next());
+          this.descend(1);
+        }
+        const operand = this.postfix();
+        const pow = this.is('**') ? this.next() : null;
+        links.push({ prefixes, operand, pow });
+        if (!pow) break;
+        this.descend(2);
+      }
+      let e: Expr | null = null;
+      for (let k = links.length - 1; k >= 0; k--) {
+        const { prefixes, operand, pow } = links[k]!;
+        let v: Expr = pow && e ? { kind: 'binop', op: '**', left: operand, right: e, ...this.pos(pow) } : operand;
+        for (let j = prefixes.length - 1; j >= 0; j--) {
+          const t = prefixes[j]!;
+          v = { kind: 'unary', op: t.text as '-' | '+' | '~', operand: v, ...this.pos(t) };
+        }
+        e = v;
+      }
+      return e!;
+    });
   }
 
   private postfix(): Expr {
     let e = this.atom();
     for (;;) {
       const t = this.peek();
-      if (this.accept('(')) {
-        const args: Expr[] = [];
-        const keywords: { name: string; value: Expr }[] = [];
-        while (!this.is(')')) {
-          if (this.is('*') || this.is('**')) this.fail('argument unpacking is not supported');
-          if (this.peek().kind === 'name' && this.is('=', 1)) {
-            const name = this.identifier();
-            this.next();
-            keywords.push({ name, value: this.expr() });
-          } else {
-            if (keywords.length > 0) this.fail('positional argument follows keyword argument');
-            args.push(this.expr());
-          }
-          if (this.is('for')) this.fail('generator expressions are not supported');
-          if (!this.accept(',')) break;
-        }
-        this.expect(')');
-        e = { kind: 'call', func: e, args, keywords, line: e.line, col: e.col };
+      if (this.is('(')) {
+        e = this.deeper(BRACKET_COST, () => this.callArgs(e));
       } else if (this.accept('[')) {
-        const index = this.subscript();
+        const index = this.deeper(BRACKET_COST, () => this.subscript());
         this.expect(']');
         e = { kind: 'subscript', obj: e, index, ...this.pos(t) };
       } else if (this.accept('.')) {
         e = { kind: 'attr', obj: e, name: this.identifier(), ...this.pos(t) };
       } else return e;
     }
+  }
+
+  private callArgs(func: Expr): Expr {
+    this.next();
+    const args: Expr[] = [];
+    const keywords: { name: string; value: Expr }[] = [];
+    while (!this.is(')')) {
+      if (this.is('*') || this.is('**')) this.fail('argument unpacking is not supported');
+      if (this.peek().kind === 'name' && this.is('=', 1)) {
+        const name = this.identifier();
+        this.next();
+        keywords.push({ name, value: this.expr() });
+      } else {
+        if (keywords.length > 0) this.fail('positional argument follows keyword argument');
+        args.push(this.expr());
+      }
+      if (this.is('for')) this.fail('generator expressions are not supported');
+      if (!this.accept(',')) break;
+    }
+    this.expect(')');
+    return { kind: 'call', func, args, keywords, line: func.line, col: func.col };
   }
 
   private subscript(): Expr {
@@ -443,12 +534,12 @@ class Parser {
         if (KEYWORDS.has(t.text)) this.fail(`invalid syntax near '${t.text}'`, t);
         return { kind: 'name', id: t.text, ...p };
       case 'op':
-        if (t.text === '(') return this.parenthesized(p);
+        if (t.text === '(') return this.deeper(BRACKET_COST, () => this.parenthesized(p));
         if (t.text === '[') {
-          const elts = this.items(']');
+          const elts = this.deeper(BRACKET_COST, () => this.items(']'));
           return { kind: 'list', elts, ...p };
         }
-        if (t.text === '{') return this.dictDisplay(p);
+        if (t.text === '{') return this.deeper(BRACKET_COST, () => this.dictDisplay(p));
         if (t.text === '...') this.fail('Ellipsis is not supported', t);
     }
     this.fail(t.kind === 'newline' || t.kind === 'eof' ? 'invalid syntax (unexpected end of line)' : `invalid syntax near '${t.text}'`, t);

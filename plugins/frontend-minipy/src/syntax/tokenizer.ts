@@ -1,4 +1,5 @@
 import { SourceError } from '#framework';
+import { CPythonCompileError, sourceLine } from './cpython-error.ts';
 import type { Token } from './tokens.ts';
 
 // Longest first, so `**=` wins over `**` and `*`.
@@ -7,6 +8,9 @@ const OPERATORS = [
   '&=', '|=', '^=', '->', ':=', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ',', ':',
   '.', ';', '@', '&', '|', '^', '~',
 ];
+/** CPython's tokenizer limits (MAXLEVEL, MAXINDENT): brackets open at once, indentation levels. */
+export const MAX_BRACKET_DEPTH = 200;
+export const MAX_INDENT_LEVELS = 100;
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
 
 /** Python's tokenizer: INDENT/DEDENT from leading whitespace, no NEWLINE inside brackets. */
@@ -39,6 +43,9 @@ export function tokenize(src: string, file: string): Token[] {
       i = j;
       atLineStart = false;
       if (col > indents[indents.length - 1]!) {
+        if (indents.length >= MAX_INDENT_LEVELS) {
+          throw new CPythonCompileError('IndentationError: too many levels of indentation', file, line, i - lineStart + 1, { sourceLine: sourceLine(src, lineStart), caret: false });
+        }
         indents.push(col);
         push('indent', '', i);
       } else {
@@ -87,7 +94,12 @@ export function tokenize(src: string, file: string): Token[] {
     const op = OPERATORS.find((o) => src.startsWith(o, i));
     if (!op) fail(`invalid character '${c}'`);
     i += op!.length;
-    if ('([{'.includes(op!)) depth++;
+    if ('([{'.includes(op!)) {
+      if (depth >= MAX_BRACKET_DEPTH) {
+        throw new CPythonCompileError('SyntaxError: too many nested parentheses', file, line, start - lineStart + 1, { sourceLine: sourceLine(src, lineStart), caret: true });
+      }
+      depth++;
+    }
     if (')]}'.includes(op!)) depth = Math.max(0, depth - 1);
     push('op', op!, start);
   }
