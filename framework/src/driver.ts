@@ -4,6 +4,7 @@ import type { GarbageCollector } from './gc/interface.ts';
 import type { Func, Module } from './ir/module.ts';
 import { verifyDeclsAndFunctions, verifyFunctions, VerifyFailure, type VerifyError } from './ir/verify.ts';
 import { ProgramCodeLoader } from './jit/code-loader.ts';
+import { isHugeFunction } from './opt/huge-functions.ts';
 import { runPipeline } from './opt/pipeline.ts';
 import type { Registry } from './registry.ts';
 import type { OptLevel, RunConfig } from './run-config.ts';
@@ -58,7 +59,9 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   const freshLowered = prepared.size > 0 ? false : module.lowered;
   check(verifyDeclsAndFunctions(module, fresh, freshLowered));
   const funcs = prepared.size > 0 ? fresh : undefined;
-  runPipeline(module, opts.optLevel, opts.passes, { printAfter: opts.printAfter, print: opts.print, funcs });
+  // Huge functions run once: the optimizer leaves them as they are.
+  const worthOptimizing = fresh.some(isHugeFunction) ? fresh.filter((f) => !isHugeFunction(f)) : funcs;
+  runPipeline(module, opts.optLevel, opts.passes, { printAfter: opts.printAfter, print: opts.print, funcs: worthOptimizing });
   if (opts.optLevel > 0) check(verifyFunctions(module, fresh, freshLowered));
   if (opts.lowerWith && (funcs || !module.lowered)) {
     opts.lowerWith.lower(module, funcs);

@@ -21,6 +21,7 @@ export * from './runtime/bigint/index.ts';
 export * from './gc/interface.ts';
 export * from './opt/pass.ts';
 export * from './opt/pipeline.ts';
+export * from './opt/huge-functions.ts';
 export * from './engine.ts';
 export * from './frontend.ts';
 export * from './prepared/runtime-library.ts';

@@ -1,15 +1,12 @@
-import type { Func, Module } from '#framework';
+import { isHugeFunction, type Func, type Module } from '#framework';
 
 /**
- * Functions too big to be worth compiling, as HotSpot leaves methods over 8 000 bytecodes
- * to its interpreter: a generated module body of 100 000 lines runs once, and compiling it
- * would cost far more than interpreting it. Native code never calls the interpreter, so a
+ * Which functions stay interpreted because they are huge (see the framework's
+ * isHugeFunction) or reach a huge one: native code never calls the interpreter, so a
  * function that calls a huge one directly (Python's `main` calling the module body) stays
  * interpreted too, and so do its direct callers, transitively. Calls through the function
  * table still compile a huge callee when native code makes them: correct, only slower.
  */
-export const HUGE_FUNCTION_INSTS = 20_000;
-
 export class HugeFunctions {
   private readonly verdict = new Map<Func, boolean>();
   /** By name; rebuilt when code loaded at run time added functions. */
@@ -28,7 +25,7 @@ export class HugeFunctions {
     const open = new Set<Func>();
     const push = (f: Func): void => {
       open.add(f);
-      stack.push({ f, callees: this.directCallees(f), next: 0, huge: isHuge(f) });
+      stack.push({ f, callees: this.directCallees(f), next: 0, huge: isHugeFunction(f) });
     };
     push(func);
     while (stack.length > 0) {
@@ -62,11 +59,4 @@ export class HugeFunctions {
     }
     return out;
   }
-}
-
-function isHuge(f: Func): boolean {
-  if (!f.hasBody) return false;
-  let n = 0;
-  for (const b of f.blocks) n += b.insts.length;
-  return n > HUGE_FUNCTION_INSTS;
 }
