@@ -62,7 +62,7 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   // Huge functions run once: the optimizer leaves them as they are.
   const worthOptimizing = fresh.some(isHugeFunction) ? fresh.filter((f) => !isHugeFunction(f)) : funcs;
   runPipeline(module, opts.optLevel, opts.passes, { printAfter: opts.printAfter, print: opts.print, funcs: worthOptimizing });
-  if (opts.optLevel > 0) check(verifyFunctions(module, fresh, freshLowered));
+  if (opts.optLevel > 0) check(verifyFunctions(module, worthOptimizing ?? fresh, freshLowered));
   if (opts.lowerWith && (funcs || !module.lowered)) {
     opts.lowerWith.lower(module, funcs);
     check(verifyDeclsAndFunctions(module, fresh));
