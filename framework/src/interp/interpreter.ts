@@ -239,12 +239,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
                   try {
                     result = this.tier!.call(callee.index, this.nativeArgs(e, fp));
                   } catch (err) {
-                    if (!(err instanceof GuestException)) throw err;
-                    if (e.fused) {
-                      si = this.unwindInto(e, fp, err.value);
-                      continue;
-                    }
-                    ({ cf, fp, si } = this.raise(err.value));
+                    if (!(err instanceof GuestException) || !e.fused) throw err;
+                    si = this.unwindInto(e, fp, err.value);
                     continue;
                   }
                   if (e.dst >= 0) R[fp + e.dst] = result ?? 0;
@@ -268,14 +264,7 @@ export class Interpreter implements Engine, RootSource, CodeListener {
                 const callee = e.kind === END_TAIL_CALL ? e.callee! : this.indirectTarget(R[fp + e.a]!, e.sigId);
                 if (callee.native || (--callee.heat <= 0 && this.promote(callee))) {
                   // Native code runs the callee; this frame then returns its result.
-                  let v: number | undefined;
-                  try {
-                    v = this.tier!.call(callee.index, this.nativeArgs(e, fp));
-                  } catch (err) {
-                    if (!(err instanceof GuestException)) throw err;
-                    ({ cf, fp, si } = this.raise(err.value));
-                    continue;
-                  }
+                  const v = this.tier!.call(callee.index, this.nativeArgs(e, fp));
                   const caller = this.stackFuncs.pop();
                   if (!caller) return v;
                   const ce = this.stackEnds.pop()!;
@@ -306,12 +295,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
                   result = h.impl(hargs, this.program.hostContext);
                 } catch (thrown) {
                   const err = h.raises ? toMemoryError(thrown, this.program.hostContext) : thrown;
-                  if (!(err instanceof GuestException)) throw err;
-                  if (e.fused) {
-                    si = this.unwindInto(e, fp, err.value);
-                    continue;
-                  }
-                  ({ cf, fp, si } = this.raise(err.value));
+                  if (!(err instanceof GuestException) || !e.fused) throw err;
+                  si = this.unwindInto(e, fp, err.value);
                   continue;
                 }
                 if (e.dst >= 0) R[fp + e.dst] = result ?? 0;
@@ -339,8 +324,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
             }
           }
         } catch (err) {
-          // Only an allocating op throws a GuestException this far (calls catch their own):
-          // the heap had no room and the language raises its memory error in this frame.
+          // A guest exception this frame's fused calls did not catch (from native code, a host
+          // function, or an allocation that raised the memory error) leaves the frame.
           if (!(err instanceof GuestException)) throw err;
           ({ cf, fp, si } = this.raise(err.value));
         }
