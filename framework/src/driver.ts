@@ -60,7 +60,8 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   check(verifyDeclsAndFunctions(module, fresh, freshLowered));
   const funcs = prepared.size > 0 ? fresh : undefined;
   // Huge functions run once: the optimizer leaves them as they are.
-  const worthOptimizing = fresh.some(isHugeFunction) ? fresh.filter((f) => !isHugeFunction(f)) : funcs;
+  const small = fresh.filter((f) => !isHugeFunction(f));
+  const worthOptimizing = small.length < fresh.length ? small : funcs;
   runPipeline(module, opts.optLevel, opts.passes, { printAfter: opts.printAfter, print: opts.print, funcs: worthOptimizing });
   if (opts.optLevel > 0) check(verifyFunctions(module, worthOptimizing ?? fresh, freshLowered));
   if (opts.lowerWith && (funcs || !module.lowered)) {
