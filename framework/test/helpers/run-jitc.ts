@@ -10,17 +10,22 @@ export interface JitcOutcome {
   stdout: string;
   stderr: string;
   code: number;
+  /** Wall time of the process itself, not of its wait in the queue. */
+  millis: number;
 }
 
 /** Runs `jitc ARGS` as a process (queued with the other tests' processes). */
-export async function runJitc(args: readonly string[]): Promise<JitcOutcome> {
-  try {
-    const r = await spawnLimit(() => execFileAsync(process.execPath, [JITC, ...args], { maxBuffer: 1 << 26 }));
-    return { stdout: r.stdout, stderr: r.stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : -1 };
-  }
+export function runJitc(args: readonly string[]): Promise<JitcOutcome> {
+  return spawnLimit(async () => {
+    const start = performance.now();
+    try {
+      const r = await execFileAsync(process.execPath, [JITC, ...args], { maxBuffer: 1 << 26 });
+      return { stdout: r.stdout, stderr: r.stderr, code: 0, millis: performance.now() - start };
+    } catch (err) {
+      const e = err as { stdout?: string; stderr?: string; code?: number };
+      return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : -1, millis: performance.now() - start };
+    }
+  });
 }
 
 /** Every landed backend (the interpreter first) with every landed collector. */

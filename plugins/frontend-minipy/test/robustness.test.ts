@@ -1,34 +1,19 @@
 import test from 'ava';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SourceError } from '#framework';
 import { pythonAssignments, pythonLinesFor, pythonNestedParens } from '../../../framework/test/helpers/big-programs.ts';
-import { processLimit } from '../../../framework/test/helpers/process-limit.ts';
+import { landedConfigurations, runJitc } from '../../../framework/test/helpers/run-jitc.ts';
 import { minipyFrontend } from '../src/frontend.ts';
 
 // Big and deep programs: a 5 MB module runs on every backend, and the nesting limits and
 // the source encoding fail the way CPython 3.11 fails (exit status 1, its last stderr line).
 
-const execFileAsync = promisify(execFile);
-const spawnLimit = processLimit();
-const jitc = new URL('../../../bin/jitc.js', import.meta.url).pathname;
+// Asked before any test is declared: ava takes declarations only until the first await.
+const configurations = await landedConfigurations();
 const dir = mkdtempSync(join(tmpdir(), 'jitc-minipy-robust-'));
 test.after.always(() => rmSync(dir, { recursive: true, force: true }));
-
-async function jitcRun(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  return spawnLimit(async () => {
-    try {
-      const r = await execFileAsync(process.execPath, [jitc, ...args], { maxBuffer: 1 << 26 });
-      return { stdout: r.stdout, stderr: r.stderr, code: 0 };
-    } catch (err) {
-      const e = err as { stdout?: string; stderr?: string; code?: number };
-      return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : -1 };
-    }
-  });
-}
 
 function write(name: string, source: string | Buffer): string {
   const path = join(dir, name);
@@ -59,10 +44,10 @@ const compiles = (source: string): boolean => {
 
 const big = pythonAssignments(pythonLinesFor(5 * 1024 * 1024));
 const bigFile = write('big.py', big.source);
-for (const backend of [['--backend', 'interp'], ['--backend', 'armv7', '--gc', 'boehm']]) {
-  test(`a 5 MB module runs on ${backend.slice(1).join(' ')}`, async (t) => {
+for (const { backend, gc } of configurations) {
+  test(`a 5 MB module runs on ${backend} --gc ${gc}`, async (t) => {
     t.true(big.source.length > 5_000_000);
-    const r = await jitcRun([...backend, bigFile]);
+    const r = await runJitc(['--backend', backend, '--gc', gc, bigFile]);
     t.is(r.stderr, '');
     t.is(r.code, 0);
     t.is(r.stdout, big.expected);
@@ -71,7 +56,7 @@ for (const backend of [['--backend', 'interp'], ['--backend', 'armv7', '--gc', '
 
 test('1 000 nested parentheses: CPython\'s SyntaxError, exit status 1', async (t) => {
   const file = write('parens.py', pythonNestedParens(1000));
-  const r = await jitcRun([file]);
+  const r = await runJitc([file]);
   t.is(r.code, 1);
   t.is(lastLine(r.stderr), 'SyntaxError: too many nested parentheses');
   const lines = r.stderr.split('\n');
@@ -98,7 +83,7 @@ test('indentation: 99 levels compile, 100 do not', (t) => {
 test('syntax tree depth: 3 000 levels compile, 3 001 raise RecursionError', async (t) => {
   const sum = (terms: number): string => `x = ${Array(terms).fill('1').join('+')}\nprint(x)\n`;
   // Assignment (1) + 2 998 additions + the innermost literal (1) = 3 000 levels.
-  const atLimit = await jitcRun([write('sum2999.py', sum(2999))]);
+  const atLimit = await runJitc([write('sum2999.py', sum(2999))]);
   t.is(atLimit.stdout, '2999\n');
   t.is(atLimit.code, 0);
   t.is(compileError(sum(3000)), 'RecursionError: maximum recursion depth exceeded during compilation');
@@ -126,11 +111,11 @@ test('flat chains are no nesting: 100 000 `or`s and elifs in a loop', (t) => {
 
 test('invalid UTF-8 is CPython\'s SyntaxError naming the file and line', async (t) => {
   const file = write('latin1.py', Buffer.concat([Buffer.from('print(1)\nx = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
-  const r = await jitcRun([file]);
+  const r = await runJitc([file]);
   t.is(r.code, 1);
   t.is(r.stdout, '');
   t.is(lastLine(r.stderr), `SyntaxError: Non-UTF-8 code starting with '\\xe9' in file ${file} on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details`);
   // U+FFFD written as UTF-8 is a character like any other.
-  const ok = await jitcRun([write('replacement.py', 'print("\uFFFD")\n')]);
+  const ok = await runJitc([write('replacement.py', 'print("\uFFFD")\n')]);
   t.is(ok.stdout, '\uFFFD\n');
 });

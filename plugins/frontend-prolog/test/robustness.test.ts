@@ -1,40 +1,15 @@
 import test from 'ava';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { prologFactClausesFor, prologFactTable, prologLongList, prologNestedTerm, type GeneratedProgram } from '../../../framework/test/helpers/big-programs.ts';
-import { processLimit } from '../../../framework/test/helpers/process-limit.ts';
+import { landedConfigurations, runJitc } from '../../../framework/test/helpers/run-jitc.ts';
 
 // Big and deep Prolog programs (generated, with their expected output computed
 // independently), run as `jitc FILE` on the interpreter and on armv7 × boehm: a 5 MB fact
 // table, a 10 000-deep term, a 20 000-element list literal; the stack limit caught and
 // uncaught; bytes that are not UTF-8.
-const execFileAsync = promisify(execFile);
-const spawnLimit = processLimit();
-const jitc = new URL('../../../bin/jitc.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'jitc-prolog-robust-'));
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  code: number;
-  millis: number;
-}
-
-async function jitcRun(args: string[]): Promise<Run> {
-  return spawnLimit(async () => {
-    const t0 = performance.now();
-    try {
-      const r = await execFileAsync(process.execPath, [jitc, ...args], { maxBuffer: 1 << 26 });
-      return { stdout: r.stdout, stderr: r.stderr, code: 0, millis: performance.now() - t0 };
-    } catch (err) {
-      const e = err as { stdout?: string; stderr?: string; code?: number };
-      return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : -1, millis: performance.now() - t0 };
-    }
-  });
-}
 
 const write = (name: string, source: string | Buffer): string => {
   const path = join(dir, name);
@@ -42,9 +17,7 @@ const write = (name: string, source: string | Buffer): string => {
   return path;
 };
 
-const backends: [string, string[]][] = [['interp', []]];
-const listed = await jitcRun(['plugins']);
-if (/\barmv7\b/.test(listed.stdout)) backends.push(['armv7', ['--backend', 'armv7', '--gc', 'boehm']]);
+const backends = (await landedConfigurations()).map(({ backend, gc }): [string, string[]] => [`${backend} × ${gc}`, ['--backend', backend, '--gc', gc]]);
 
 const programs: [string, GeneratedProgram][] = [
   ['fact table of 5 MB', prologFactTable(prologFactClausesFor(5 * 1024 * 1024))],
@@ -56,7 +29,7 @@ for (const [what, program] of programs) {
   const file = write(`${what.replace(/\W+/g, '_')}.pl`, program.source);
   for (const [backend, flags] of backends) {
     test(`${backend}: ${what}`, async (t) => {
-      const r = await jitcRun([file, ...flags]);
+      const r = await runJitc([file, ...flags]);
       t.is(r.stderr, '');
       t.is(r.stdout, program.expected);
       t.is(r.code, 0);
@@ -75,12 +48,12 @@ const caught = write(
 const uncaught = write('stack_uncaught.pl', `${endless}main :- p.\n`);
 for (const [backend, flags] of backends) {
   test(`${backend}: stack limit caught`, async (t) => {
-    const r = await jitcRun([caught, '-g', 'main', ...flags]);
+    const r = await runJitc([caught, '-g', 'main', ...flags]);
     t.is(r.stdout, 'resource_error(stack)\nagain\n');
     t.is(r.code, 0);
   });
   test(`${backend}: stack limit uncaught`, async (t) => {
-    const r = await jitcRun([uncaught, '-g', 'main', ...flags]);
+    const r = await runJitc([uncaught, '-g', 'main', ...flags]);
     t.is(r.stdout, '');
     t.regex(r.stderr, /^ERROR: -g main: Stack limit \(1,000,000 frames\) exceeded\nERROR: {3}Probable infinite recursion\n$/);
     t.is(r.code, 2);
@@ -102,7 +75,7 @@ test('interp: invalid UTF-8 is read as U+FFFD with SWI-Prolog\'s warnings', asyn
     Buffer.from(' here\n'),
   ]);
   const file = write('bad_utf8.pl', bytes);
-  const r = await jitcRun([file]);
+  const r = await runJitc([file]);
   t.is(r.stdout, '5\n2\n');
   t.is(
     r.stderr,
