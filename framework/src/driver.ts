@@ -37,6 +37,9 @@ export interface PrepareModuleOptions {
   passes: readonly Pass[];
   /** The collector whose lowering the module gets, or null when it stays unlowered. */
   lowerWith: GarbageCollector | null;
+  /** Leave huge functions unlowered (Func.unlowered): the backend interprets them, and
+   *  lowers one itself before it compiles it (Backend.interpretsHugeFunctions). */
+  leaveHugeUnlowered?: boolean;
   printAfter?: readonly string[];
   print?: (passName: string, m: Module) => void;
   prepared?: ReadonlySet<Func>;
@@ -65,8 +68,16 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   runPipeline(module, opts.optLevel, opts.passes, { printAfter: opts.printAfter, print: opts.print, funcs: worthOptimizing });
   if (opts.optLevel > 0) check(verifyFunctions(module, worthOptimizing ?? fresh, freshLowered));
   if (opts.lowerWith && (funcs || !module.lowered)) {
-    opts.lowerWith.lower(module, funcs);
-    check(verifyDeclsAndFunctions(module, fresh));
+    // Lowering a module body of 100 000 lines costs more than interpreting it once.
+    const leaveHuge = opts.leaveHugeUnlowered === true && small.length < fresh.length;
+    const lowerNow = leaveHuge ? small : funcs;
+    opts.lowerWith.lower(module, lowerNow);
+    if (leaveHuge) {
+      const lowered = new Set(small);
+      for (const f of fresh) if (!lowered.has(f)) f.unlowered = true;
+    }
+    // Functions left as they were were checked above.
+    check(verifyDeclsAndFunctions(module, lowerNow ?? fresh));
   }
 }
 
@@ -91,6 +102,7 @@ export function prepareRun(registry: Registry, module: Module, config: RunConfig
     optLevel: config.optLevel,
     passes: registry.passes(),
     lowerWith: runLowers(registry, config) || module.lowered ? gc : null,
+    leaveHugeUnlowered: backend.interpretsHugeFunctions === true,
     printAfter: config.printAfter,
     print: opts.print,
     prepared: opts.prepared,

@@ -55,6 +55,10 @@ export interface Backend {
   readonly description: string;
   /** Native backends run GC-lowered IR; the interpreter runs either form. */
   readonly requiresLowering: boolean;
+  /** Huge functions (isHugeFunction) run in the backend's interpreter tier, so the driver
+   *  leaves them unlowered (Func.unlowered); the backend lowers one before compiling it,
+   *  through Program.lowerForNative. */
+  readonly interpretsHugeFunctions?: boolean;
   createEngine(program: Program, options: EngineOptions): Engine;
   /** `--emit asm`: the machine code of every function (native backends). */
   disassemble?(program: Program, options: EngineOptions): string;

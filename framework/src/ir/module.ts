@@ -95,6 +95,11 @@ export class Func {
   private pendingBody: ((f: Func) => void) | undefined;
   /** Replaceable functions (Prolog's dynamic predicates) may get new versions at run time and are never inlined. */
   replaceable = false;
+  /** In a GC-lowered module, a function the lowering left as it was: a huge function (see
+   *  isHugeFunction) that only the interpreter runs, which executes `new`, `set` and `gset`
+   *  through the collector's runtime as it does in unlowered modules. A native backend
+   *  lowers it before compiling it (Program.lowerForNative). */
+  unlowered = false;
   /** The text the function was read from, to turn `pos` offsets into file:line:col; null
    *  for a function built in memory. */
   source: SourceMap | null = null;

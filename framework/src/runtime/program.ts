@@ -1,5 +1,6 @@
 import type { GarbageCollector, GcHeap } from '../gc/interface.ts';
 import type { Func, Module } from '../ir/module.ts';
+import { verifyFunctions, VerifyFailure } from '../ir/verify.ts';
 import { builtinHostFunctions } from './builtin-hosts.ts';
 import { GuestMemory } from './guest-memory.ts';
 import { HostRegistry, type HostContext, type HostFunction, type OutputSink } from './host.ts';
@@ -68,6 +69,18 @@ export class Program {
     this.hosts.registerAll(options.gc.hostFunctions(this.heap));
     for (const h of options.hosts ?? []) this.hosts.register(h);
     this.hostContext = { memory: this.memory, heap: this.heap, types: this.types, out: options.out, globals: this.image.globalAddr };
+  }
+
+  /** GC-lowers the functions the driver left unlowered for the interpreter (Func.unlowered)
+   *  before a native backend compiles them. An interpreter activation running one keeps
+   *  its own compiled form: lowering rewrites blocks, never the instructions it kept. */
+  lowerForNative(funcs: readonly Func[]): void {
+    const pending = funcs.filter((f) => f.unlowered);
+    if (pending.length === 0) return;
+    this.options.gc.lower(this.module, pending);
+    for (const f of pending) f.unlowered = false;
+    const errors = verifyFunctions(this.module, pending);
+    if (errors.length > 0) throw new VerifyFailure(errors);
   }
 
   addCodeListener(l: CodeListener): void {

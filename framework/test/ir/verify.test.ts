@@ -738,6 +738,27 @@ test('allocation after GC lowering', (t) => {
   expectOnly(t, m, '@f ^entry #0 (new): new is not allowed after GC lowering');
 });
 
+test('a function left unlowered keeps the unlowered rules in a lowered module', (t) => {
+  const m = pairTypes(new Module());
+  m.globals.push({ name: 'r', type: 'ref', init: 0 });
+  m.lowered = true;
+  withBody((b, x) => {
+    const p = b.emit('new', [], { sym: 'pair' });
+    b.emit('set', [p, p], { sym: 'pair', field: 'head' });
+    b.emit('gset', [p], { sym: 'r' });
+    b.emit('load.i32', [x], { imm: 0 });
+    return x;
+  }, I_I, m);
+  m.func('f')!.unlowered = true;
+  expectOnly(t, m, '@f ^entry #3 (load.i32): load.i32 is only allowed in GC-lowered IR');
+});
+
+test('unlowered marks functions of lowered modules only', (t) => {
+  const m = withBody((_, x) => x);
+  m.func('f')!.unlowered = true;
+  expectOnly(t, m, "@f: 'unlowered' only marks a function of a GC-lowered module");
+});
+
 test('raw memory access before GC lowering', (t) => {
   const m = withBody((b, x) => b.emit('load.i32', [x], { imm: 0 }));
   expectOnly(t, m, '@f ^entry #0 (load.i32): load.i32 is only allowed in GC-lowered IR');

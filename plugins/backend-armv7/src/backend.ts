@@ -10,6 +10,7 @@ export const armv7Backend: Backend = {
   name: 'armv7',
   description: 'ARMv7 A32 + VFP native code run in Unicorn, tiered behind the interpreter',
   requiresLowering: true,
+  interpretsHugeFunctions: true,
   createEngine(program, options) {
     const threshold = options.jitThreshold ?? DEFAULT_JIT_THRESHOLD;
     // 0: everything compiled before the first call, no interpreter at all.

@@ -67,6 +67,7 @@ export class DeferredBodyReader {
     if (!s.acceptWord('func')) throw s.unexpected("expected 'func'");
     func.pos = s.previous.start;
     if (s.acceptWord('replaceable') !== func.replaceable) throw s.error(s.peek(), `@${func.name}: 'replaceable' does not match`);
+    if (s.acceptWord('unlowered') !== func.unlowered) throw s.error(s.peek(), `@${func.name}: 'unlowered' does not match`);
     const nameTok = s.expect('global', 'expected the function name');
     if (nameTok.text !== func.name) throw s.error(nameTok, `expected the body of @${func.name}, found @${nameTok.text}`);
     const params: ParamDecl[] = [];
@@ -300,6 +301,7 @@ class ModuleParser implements ModuleScope {
   private funcDecl(): void {
     const at = this.s.previous.start;
     const replaceable = this.s.acceptWord('replaceable');
+    const unlowered = this.s.acceptWord('unlowered');
     const name = this.defineSymbol();
     const params: ParamDecl[] = [];
     this.s.expectPunct('(', 'before the parameters');
@@ -308,6 +310,7 @@ class ModuleParser implements ModuleScope {
     this.s.expectPunct('{', 'to start the function body');
     const func = new Func(name, { params: params.map((p) => p.type), result });
     func.replaceable = replaceable;
+    func.unlowered = unlowered;
     func.pos = at;
     this.module.funcs.push(func);
     this.bodies.push({ func, params, bodyPos: this.s.pos });

@@ -28,7 +28,9 @@ export function verifyFunctionInto(m: Module, syms: SymbolIndex, f: Func, sink: 
     sink.func(f, 'function has no blocks');
     return;
   }
-  const ctx: FuncContext = { m, syms, f, sink, blocks: new Set(f.blocks), lowered };
+  if (f.unlowered && !m.lowered) sink.func(f, "'unlowered' only marks a function of a GC-lowered module");
+  // A function the lowering left unlowered keeps the unlowered form's rules.
+  const ctx: FuncContext = { m, syms, f, sink, blocks: new Set(f.blocks), lowered: lowered && !f.unlowered };
   checkStructure(ctx);
   for (const block of f.blocks) {
     for (let index = 0; index < block.insts.length; index++) {

@@ -76,11 +76,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
         target,
         program,
         this.machine.hostCallAddress(slots.get(COMPILE_SYMBOL)!),
-        (symbol) => {
-          const slot = slots.get(symbol);
-          if (slot === undefined) throw new Error(`armv7: unresolved symbol ${symbol}`);
-          return this.machine.hostCallAddress(slot);
-        },
+        (symbol) => this.machine.hostCallAddress(slots.get(symbol) ?? this.installLateExtern(slots, symbol)),
         store,
       );
       if (eager) this.code.compile(module.funcs);
@@ -215,6 +211,25 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
       slots.set(TRAP_SYMBOL(kind), next);
       this.machine.setHostFunction(next++, trapHost(kind));
     }
+    for (const ext of this.program.module.externs) {
+      slots.set(HOST_SYMBOL(ext.name), next);
+      this.machine.setHostFunction(next++, this.bridge(ext.name));
+    }
+    return slots;
+  }
+
+  /** A slot for an extern declared after start-up: a function the driver left unlowered
+   *  (Func.unlowered) may be the first to allocate once lowered, as may loaded code. */
+  private installLateExtern(slots: Map<string, number>, symbol: string): number {
+    const name = symbol.startsWith(HOST_SYMBOL('')) ? symbol.slice(HOST_SYMBOL('').length) : undefined;
+    if (name === undefined || !this.program.module.extern(name)) throw new Error(`armv7: unresolved symbol ${symbol}`);
+    const slot = slots.size;
+    this.machine.setHostFunction(slot, this.bridge(name));
+    slots.set(symbol, slot);
+    return slot;
+  }
+
+  private bridge(externName: string): emu.HostFunction {
     const tracker = {
       enter: (args: number[], stackPointer: number): void => {
         this.hostSp = stackPointer;
@@ -225,12 +240,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
         this.hostArgs = [];
       },
     };
-    for (const ext of this.program.module.externs) {
-      const host = this.program.bindExtern(ext.name);
-      slots.set(HOST_SYMBOL(ext.name), next);
-      this.machine.setHostFunction(next++, bridgeHostFunction(host, this.program.hostContext, tracker));
-    }
-    return slots;
+    return bridgeHostFunction(this.program.bindExtern(externName), this.program.hostContext, tracker);
   }
 
   private updateStats(): void {

@@ -55,6 +55,7 @@ export class CodeCache {
   /** Compiles functions as one batch (calls between them are direct) and installs them. */
   compile(funcs: readonly Func[]): void {
     const started = performance.now();
+    this.program.lowerForNative(funcs);
     const image = this.program.image;
     const placed = placeBatch(this.target, funcs.map((f) => this.unplaced(f)), this.next, (symbol) => {
       if (!symbol.startsWith('fn:')) return this.resolveRuntime(symbol);
