@@ -119,6 +119,8 @@ export function compileProgram(source: string, file: string, goal: string | unde
   const staticPreds = new Set(preds.filter((p) => !isStep(p)).map((p) => syms.id(p.name, p.arity)));
   for (const p of lib.preds) if (!dynamic.has(p.key)) staticPreds.add(keyId(syms, p.key));
   const text = [consts.text(), unit.text(), lookup.text(), main.text()].join('\n');
+  const replaces = ['lookup', ...recompiled.flatMap((p) => unit.functionsOf.get(p)!)];
+  unit.release();
   const dynamicLink: DynamicLink = {
     slots: new Map([...unit.slotted.values()].map((sp) => [syms.id(sp.name, sp.arity), sp.slot])),
     target: (name, arity) => unit.resolve(name, arity, false),
@@ -126,7 +128,7 @@ export function compileProgram(source: string, file: string, goal: string | unde
   };
   return {
     text,
-    replaces: ['lookup', ...recompiled.flatMap((p) => unit.functionsOf.get(p)!)],
+    replaces,
     syms,
     ops,
     staticPreds,

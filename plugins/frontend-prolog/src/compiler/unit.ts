@@ -142,6 +142,15 @@ export class Unit {
     return [...this.slotDecls, ...this.fns.map((f) => f.text())].join('\n');
   }
 
+  /** Drops the emitted functions and the clauses once the text is out: code compiled at
+   *  run time resolves its calls through this unit for the whole run, and needs names only. */
+  release(): void {
+    this.fns.length = 0;
+    this.slotDecls = [];
+    for (const p of this.opts.preds) p.clauses = [];
+    this.references.clear();
+  }
+
   /** `@name(%id: i32) -> i32`: the call/N wrapper of each symbol id in `cases` (the first
    *  of a repeated id wins), `fallback` for the others. */
   static lookup(name: string, cases: readonly [number, string][], fallback: (f: Fn) => void): Fn {
