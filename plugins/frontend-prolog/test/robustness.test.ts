@@ -60,6 +60,22 @@ for (const [backend, flags] of backends) {
   });
 }
 
+// Recursion through findall/3 and \+ runs each goal on a fresh continuation chain; its
+// depth still counts on, so both stop at the stack limit (SWI-Prolog: resource_error(stack)
+// too) instead of filling the heap.
+const throughControl = write(
+  'stack_through_control.pl',
+  'q(X) :- findall(Y, q(Y), X).\nn :- \\+ n.\n' +
+    'main :- catch(q(_), error(E1, _), true), print(E1), nl, catch(n, error(E2, _), true), print(E2), nl.\n',
+);
+for (const [backend, flags] of backends) {
+  test(`${backend}: recursion through findall and \\+ reaches the stack limit`, async (t) => {
+    const r = await runJitc([throughControl, '-g', 'main', ...flags]);
+    t.is(r.stdout, 'resource_error(stack)\nresource_error(stack)\n');
+    t.is(r.code, 0);
+  });
+}
+
 // As swipl (its output for this file): a bad byte or a cut-short sequence in a quoted atom
 // is read as one U+FFFD, with one warning per clause (the last bad sequence) at the
 // clause's line and the position after it; one in a comment is reported with the clause
