@@ -2,7 +2,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { CodeCacheLocation, Engine } from './engine.ts';
 import type { GarbageCollector } from './gc/interface.ts';
 import type { Func, Module } from './ir/module.ts';
-import { verifyDeclsAndFunctions, verifyFunctions, VerifyFailure, type VerifyError } from './ir/verify.ts';
+import { FunctionVerifier, verifyDeclsAndFunctions, verifyFunctions, VerifyFailure, type VerifyError } from './ir/verify.ts';
 import { ProgramCodeLoader } from './jit/code-loader.ts';
 import { isHugeFunction } from './opt/huge-functions.ts';
 import { runPipeline } from './opt/pipeline.ts';
@@ -53,7 +53,16 @@ export interface PrepareModuleOptions {
  */
 export function prepareModule(module: Module, opts: PrepareModuleOptions): void {
   const prepared = opts.prepared ?? new Set<Func>();
-  const fresh = module.funcs.filter((f) => !prepared.has(f));
+  const all = module.funcs.filter((f) => !prepared.has(f));
+  // Bodies still unread (parsed lazily) are prepared when first read: a function that
+  // never runs is never parsed, verified, optimized or lowered. Printing after passes
+  // wants the whole module, so it reads them now.
+  let deferred = all.filter((f) => !f.hasBody);
+  if (deferred.length > 0 && (opts.printAfter?.length ?? 0) > 0) {
+    for (const f of deferred) void f.blocks;
+    deferred = [];
+  }
+  const fresh = deferred.length > 0 ? all.filter((f) => f.hasBody) : all;
   // A prepared library was lowered exactly when the run lowers; anything else is a bug.
   if (prepared.size > 0 && module.lowered !== (opts.lowerWith !== null)) {
     throw new Error(`prepared library is ${module.lowered ? '' : 'not '}lowered, but this run ${opts.lowerWith ? 'lowers' : 'does not lower'}`);
@@ -61,7 +70,7 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   // Next to a lowered library, the program's own functions are lowered only below.
   const freshLowered = prepared.size > 0 ? false : module.lowered;
   check(verifyDeclsAndFunctions(module, fresh, freshLowered));
-  const funcs = prepared.size > 0 ? fresh : undefined;
+  const funcs = prepared.size > 0 || deferred.length > 0 ? fresh : undefined;
   // Huge functions run once: the optimizer leaves them as they are.
   const small = fresh.filter((f) => !isHugeFunction(f));
   const worthOptimizing = small.length < fresh.length ? small : funcs;
@@ -79,6 +88,27 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
     // Functions left as they were were checked above.
     check(verifyDeclsAndFunctions(module, lowerNow ?? fresh));
   }
+  if (deferred.length === 0) return;
+  const verifier = new FunctionVerifier(module);
+  for (const f of deferred) f.afterRead((g) => prepareReadFunction(module, g, opts, verifier));
+}
+
+/** prepareModule's work for one function whose body was read lazily, in a module that may
+ *  be lowered already. */
+function prepareReadFunction(module: Module, f: Func, opts: PrepareModuleOptions, verifier: FunctionVerifier): void {
+  check(verifier.verify([f], false));
+  const huge = isHugeFunction(f);
+  if (!huge) {
+    runPipeline(module, opts.optLevel, opts.passes, { funcs: [f] });
+    if (opts.optLevel > 0) check(verifier.verify([f], false));
+  }
+  if (!opts.lowerWith) return;
+  if (huge && opts.leaveHugeUnlowered === true) {
+    f.unlowered = true;
+    return;
+  }
+  opts.lowerWith.lower(module, [f]);
+  check(verifier.verify([f], true));
 }
 
 function check(errors: readonly VerifyError[]): void {

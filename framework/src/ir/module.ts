@@ -138,6 +138,20 @@ export class Func {
     this.pendingBody = read;
   }
 
+  /** Runs `then` once the body is read: right away when it is, else right after the
+   *  deferred read (the driver prepares a function read lazily at that point). */
+  afterRead(then: (f: Func) => void): void {
+    const read = this.pendingBody;
+    if (!read) {
+      then(this);
+      return;
+    }
+    this.pendingBody = (f) => {
+      read(f);
+      then(f);
+    };
+  }
+
   /** Whether the body has been read (always, unless deferBody was called). */
   get hasBody(): boolean {
     return this.pendingBody === undefined;
@@ -146,7 +160,16 @@ export class Func {
   private readBody(): void {
     const read = this.pendingBody!;
     this.pendingBody = undefined;
-    read(this);
+    try {
+      read(this);
+    } catch (error) {
+      // A body that failed to read stays unread: every later use fails the same way
+      // instead of seeing half a body.
+      this.valueList = [];
+      this.blockList = [];
+      this.pendingBody = read;
+      throw error;
+    }
   }
 
   get entry(): Block {

@@ -33,6 +33,30 @@ export function verifyFunctions(m: Module, funcs: readonly Func[], lowered = m.l
   return sink.errors;
 }
 
+/**
+ * Checks functions of `m` one call at a time (functions whose bodies are read lazily) with
+ * one symbol index, made again only when declarations were added since: a fresh index per
+ * call would make reading n functions cost n times the module.
+ */
+export class FunctionVerifier {
+  private syms: SymbolIndex | undefined;
+  private size = -1;
+
+  constructor(private readonly m: Module) {}
+
+  verify(funcs: readonly Func[], lowered = this.m.lowered): VerifyError[] {
+    const m = this.m;
+    const size = m.funcs.length + m.externs.length + m.globals.length + m.consts.length + m.types.length;
+    if (!this.syms || size !== this.size) {
+      this.syms = new SymbolIndex(m);
+      this.size = size;
+    }
+    const sink = new ErrorSink();
+    for (const f of funcs) verifyFunctionInto(m, this.syms, f, sink, lowered);
+    return sink.errors;
+  }
+}
+
 /** Checks the declarations and some of the functions: a program linked to a prepared
  *  runtime library, whose functions were checked when the library was prepared. */
 export function verifyDeclsAndFunctions(m: Module, funcs: readonly Func[], lowered = m.lowered): VerifyError[] {

@@ -24,7 +24,9 @@ export const prologFrontend: Frontend = {
       prepared.delete(f);
       return false;
     });
-    parseInto(module, program.text, `${file}.jir`);
+    // Bodies are read (and prepared) when first used: a predicate that never runs costs
+    // only its text.
+    parseInto(module, program.text, `${file}.jir`, { deferBodies: true });
     const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds, dynamic: program.dynamic, factTables: program.factTables, goal: options.goal, warnings: program.warnings });
     return {
       module,

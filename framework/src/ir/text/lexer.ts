@@ -309,6 +309,11 @@ export class TokenStream {
     return this.tokens.source;
   }
 
+  /** The text the tokens were read from. */
+  get text(): string {
+    return this.tokens.src;
+  }
+
   peek(ahead = 0): Token {
     return this.at(Math.min(this.pos + ahead, this.tokens.length - 1));
   }

@@ -33,16 +33,25 @@ export function parseFunctionsInto(module: Module, text: string, file = '<input>
   return module.funcs.slice(before);
 }
 
+export interface ParseIntoOptions {
+  /**
+   * Leave each function body unread until first used (Func.deferBody), then parse it from
+   * its own text: for generated code of which a run may use little. Errors in a body are
+   * then found when it is read, and name the function, not the line in the whole text.
+   */
+  deferBodies?: boolean;
+}
+
 /**
  * Parses a module's text into `module`, after what it declares already: declarations of
  * every kind may use the earlier ones (a program linked against a runtime library before
  * it is loaded). On any error the module is left as it was.
  */
-export function parseInto(module: Module, text: string, file = '<input>'): void {
+export function parseInto(module: Module, text: string, file = '<input>', options: ParseIntoOptions = {}): void {
   const lengths = [module.types.length, module.globals.length, module.consts.length, module.externs.length, module.funcs.length] as const;
   const lowered = module.lowered;
   try {
-    new ModuleParser(new TokenStream(tokenize(text, file), file), module, false).parse();
+    new ModuleParser(new TokenStream(tokenize(text, file), file), module, false, options.deferBodies === true).parse();
   } catch (e) {
     [module.types.length, module.globals.length, module.consts.length, module.externs.length, module.funcs.length] = lengths;
     module.lowered = lowered;
@@ -115,6 +124,8 @@ interface DeferredBody {
   func: Func;
   params: ParamDecl[];
   bodyPos: number;
+  /** Offset just past the body's closing brace. */
+  end: number;
 }
 
 /** What the body parser needs to know about the module around it. */
@@ -138,6 +149,8 @@ class ModuleParser implements ModuleScope {
     private readonly s: TokenStream,
     base?: Module,
     functionsOnly = false,
+    /** See ParseIntoOptions.deferBodies. */
+    private readonly deferBodies = false,
   ) {
     this.functionsOnly = functionsOnly;
     this.module = base ?? new Module();
@@ -153,8 +166,19 @@ class ModuleParser implements ModuleScope {
     while (this.s.peek().kind !== 'eof') this.declaration();
     for (const tok of this.globalInits) checkSymbol(this.s, this, tok);
     for (const c of this.consts) this.constValues(c);
-    for (const b of this.bodies) new BodyParser(this.s, this, b.func).parse(b.params, b.bodyPos);
+    if (this.deferBodies) this.deferAllBodies();
+    else for (const b of this.bodies) new BodyParser(this.s, this, b.func).parse(b.params, b.bodyPos);
     return this.module;
+  }
+
+  private deferAllBodies(): void {
+    const reader = new DeferredBodyReader(this.module);
+    const text = this.s.text;
+    for (const { func, end } of this.bodies) {
+      const own = text.slice(func.pos, end);
+      const file = `${this.s.file}: @${func.name}`;
+      func.deferBody((f) => reader.read(f, own, file));
+    }
   }
 
   private declaration(): void {
@@ -313,9 +337,11 @@ class ModuleParser implements ModuleScope {
     func.unlowered = unlowered;
     func.pos = at;
     this.module.funcs.push(func);
-    this.bodies.push({ func, params, bodyPos: this.s.pos });
+    const body: DeferredBody = { func, params, bodyPos: this.s.pos, end: 0 };
+    this.bodies.push(body);
     // Bodies hold no braces, so the first '}' ends this one.
     this.s.skipPast(CLOSE_BRACE);
+    body.end = this.s.previous.end;
   }
 }
 

@@ -10,6 +10,8 @@ import { isNameChar } from './lexer.ts';
  * `printModule(parseModule(t)) === t`.
  */
 export function printModule(m: Module): string {
+  // Functions first: reading a lazily parsed body prepares it, which may declare externs.
+  const funcs = m.funcs.map((f) => printFunc(m, f));
   const decls = [
     ...(m.lowered ? ['lowered'] : []),
     ...m.types.map(printTypeDecl),
@@ -18,7 +20,7 @@ export function printModule(m: Module): string {
     ...m.externs.map(printExtern),
   ];
   const sections = decls.length > 0 ? [decls.map((d) => `${d}\n`).join('')] : [];
-  for (const f of m.funcs) sections.push(printFunc(m, f));
+  sections.push(...funcs);
   return sections.join('\n');
 }
 
