@@ -39,6 +39,10 @@ export interface BoehmDetail {
   sweepMillis: number;
 }
 
+/** A collection forced by a failed allocation that leaves less than this share of the
+ *  heap free ends the run's use of it: heap exhaustion, raised at once. */
+const NEARLY_FULL_FRACTION = 16;
+
 /**
  * Boehm-style non-moving mark-sweep over [heapBase, heapEnd). Small objects go to size-class
  * cells, large ones to page runs. A collection starts when the bytes allocated since the
@@ -220,6 +224,11 @@ export class BoehmHeap implements GcHeap {
     let addr = this.tryAllocate(sizeClass, bytes);
     if (addr === 0 && !collected) {
       this.collect();
+      // Near exhaustion each collection frees only the garbage made since the last one,
+      // and the collections come ever closer: a run that fills the heap would spend
+      // minutes marking it again and again (as the JVM's GC overhead limit, give up once
+      // a collection leaves little room).
+      if (this.freeBytes() < this.heapBytes / NEARLY_FULL_FRACTION) throw this.outOfMemory(bytes);
       addr = this.tryAllocate(sizeClass, bytes);
     }
     if (addr === 0) throw this.outOfMemory(bytes);

@@ -104,6 +104,26 @@ test('out_of_memory when live data fills the heap; the heap still verifies and r
   t.true(heap.isObject(heap.allocArray(id('bytes'), 60_000)), 'a collection makes room again');
 });
 
+test('filling the heap while making garbage gives up once a collection leaves under 1/16 free', (t) => {
+  const heapSize = 256 * 1024;
+  const { heap, handles, cons } = heapFixture({ heapSize, tuning: { minCollectionInterval: 16 * 1024 } });
+  handles.refs.push(0);
+  let kept = 0;
+  const error = t.throws(() => {
+    for (;;) {
+      // One cell kept for one dropped: each collection frees half of what came since.
+      handles.refs[0] = cons(smallInt(kept++), handles.refs[0]!);
+      cons(smallInt(0), 0);
+    }
+  });
+  t.regex(error?.message ?? '', /out_of_memory/);
+  // Without the limit the collections come ever closer until not one cell is left free
+  // (22 here); with it they stop while some room is left (11).
+  t.true(heap.stats.collections <= 15, `${heap.stats.collections} collections`);
+  t.true(heap.freeBytes() > 0 && heap.freeBytes() < heapSize / 16, `${heap.freeBytes()} bytes free`);
+  t.true(heap.stats.liveBytes > heapSize * 0.8, `${heap.stats.liveBytes} bytes live`);
+});
+
 test('an empty small page goes back to the pool and serves a large object', (t) => {
   const { heap, handles, id } = heapFixture({ heapSize: 64 * 1024 });
   for (let round = 0; round < 20; round++) {
