@@ -43,3 +43,13 @@ export * from './machine/index.ts';
 // backends alone, so that loading the framework never loads the native library.
 export type * as emu from './emu/index.ts';
 export * from './jit/index.ts';
+// For a composition root (the `jitc` command): running a program, and the caches it keeps.
+export * from './driver.ts';
+export * from './build-id.ts';
+export * from './project-root.ts';
+export * from './prepared/image-cache.ts';
+export * from './prepared/library-linker.ts';
+// No koffi behind these: they only format which Unicorn a run used.
+export { formatUnicornFinding, unicornInUse, type UnicornFinding } from './emu/unicorn-choice.ts';
+export { default as corePlugin } from './core-plugin.ts';
+export { Interpreter } from './interp/interpreter.ts';

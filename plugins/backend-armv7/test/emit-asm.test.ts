@@ -1,7 +1,7 @@
 // `jitc --backend armv7 FILE --emit asm`: capstone disassembly with IR block labels.
 import test from 'ava';
 import { fileURLToPath } from 'node:url';
-import { cliInProcess } from '../../../framework/test/cli/cli-harness.ts';
+import { cliInProcess } from '../../../cli/test/cli-harness.ts';
 
 const FLOAT_LOOPS = fileURLToPath(new URL('../../../conformance/filetests/float/loops.jir', import.meta.url));
 const DIVISION = fileURLToPath(new URL('../../../conformance/filetests/int/division.jir', import.meta.url));

@@ -6,7 +6,7 @@ import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
+import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
 import { failureLine } from '../../../framework/src/filetest/command.ts';
 import { findFileTests } from '../../../framework/src/filetest/find-files.ts';
 import { runFileTest } from '../../../framework/src/filetest/run-file.ts';

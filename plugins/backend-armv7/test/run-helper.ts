@@ -1,5 +1,5 @@
 // Runs .jir text on a backend through the framework's driver, for the backend's tests.
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
+import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
 import { prepareRun } from '../../../framework/src/driver.ts';
 import { BufferedOutput, parseModule, Registry, MiB, Trap, type EngineStats, type RunConfig } from '#framework';
 

@@ -2,7 +2,7 @@
 // interpreter does, including INT_MIN / -1 (wraps), INT_MIN % -1 (0) and zero divisors (trap).
 import test from 'ava';
 import fc from 'fast-check';
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
+import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
 import { prepareRun } from '../../../framework/src/driver.ts';
 import { BufferedOutput, parseModule, Registry, MiB, Trap, type Engine, type RunConfig } from '#framework';
 

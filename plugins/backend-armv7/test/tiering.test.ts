@@ -2,7 +2,7 @@
 // and traps from native code come back through the interpreter; lazy stubs compile
 // callees from native code; --stats splits the time between tiers.
 import test from 'ava';
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
+import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
 import { prepareRun, type PreparedRun } from '../../../framework/src/driver.ts';
 import { BufferedOutput, parseModule, Registry, MiB, Trap } from '#framework';
 

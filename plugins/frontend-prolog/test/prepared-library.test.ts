@@ -7,7 +7,7 @@ import { printModule } from '../../../framework/src/ir/text/printer.ts';
 import { corePasses } from '../../../framework/src/opt/passes/index.ts';
 import { ImageCache } from '../../../framework/src/prepared/image-cache.ts';
 import { CachingLinker } from '../../../framework/src/prepared/library-linker.ts';
-import { runCli } from '../../../framework/src/cli/main.ts';
+import { runCli } from '../../../cli/src/main.ts';
 import { PROLOG_RUNTIME } from '../src/compiler/library.ts';
 
 // The Prolog library is compiled once, apart from programs, and cached prepared: the

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { projectRoot } from '../project-root.ts';
-import type { Registry } from '../registry.ts';
-import type { RunConfig } from '../run-config.ts';
+import { projectRoot } from '#framework';
+import type { Registry } from '#framework';
+import type { RunConfig } from '#framework';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 
@@ -14,7 +14,7 @@ export async function testCommand(registry: Registry, paths: readonly string[], 
   registry.backend(config.backend);
   registry.collector(config.gc);
   // Loaded on demand: `jitc run` neither pays for nor depends on the file-test runner.
-  const { runFileTestCommand } = await import('../filetest/command.ts');
+  const { runFileTestCommand } = await import('#framework/testing');
   // The runner prints the failures and the closing `N passed, N failed` line itself.
   const { failed } = await runFileTestCommand(registry, targets, config, (line) => io.stdout(`${line}\n`));
   return failed > 0 ? EXIT.program : EXIT.ok;

@@ -1,4 +1,4 @@
-import { StdoutWriteError } from '../runtime/output.ts';
+import { StdoutWriteError } from '#framework';
 import { startedClosed } from './closed-stdout.ts';
 import { EXIT } from './exit-codes.ts';
 import { runCli } from './main.ts';

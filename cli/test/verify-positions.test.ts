@@ -1,10 +1,10 @@
 import test from 'ava';
-import { SourceError } from '../../src/diagnostics.ts';
-import { FuncBuilder } from '../../src/ir/builder.ts';
-import { Module } from '../../src/ir/module.ts';
-import { parseModule } from '../../src/ir/text/parser.ts';
-import { verifyModule, VerifyFailure, assertValid } from '../../src/ir/verify.ts';
-import { cliProcess, fixture, STACK_LINE } from '../cli/cli-harness.ts';
+import { SourceError } from '#framework';
+import { FuncBuilder } from '#framework';
+import { Module } from '#framework';
+import { parseModule } from '#framework';
+import { verifyModule, VerifyFailure, assertValid } from '#framework';
+import { cliProcess, fixture, STACK_LINE } from './cli-harness.ts';
 
 const BAD = `extern @print_i32(i32)
 

@@ -51,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
  */
 async function unicornVersionLines(env: CliIo['env']): Promise<string[]> {
   try {
-    const { unicornReport } = await import('../emu/unicorn-probe.ts');
+    const { unicornReport } = await import('#framework/emu');
     return unicornReport(env);
   } catch (err) {
     return [`unicorn: cannot look for it (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { UsageError } from '../registry.ts';
+import { UsageError } from '#framework';
 import { ENGINE_OPTIONS, RUN_OPTIONS } from './options.ts';
 import type { RawRunOptions } from './run-options.ts';
 
@@ -14,7 +14,7 @@ export type Command =
   /** --help: yargs already produced the text. */
   | { kind: 'shown'; text: string };
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Every key yargs may put into the parsed arguments for a valid command line. */
 const KNOWN_KEYS = new Set(

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BufferedOutput, StdoutWriteError } from '../../src/runtime/output.ts';
+import { BufferedOutput, StdoutWriteError } from '#framework';
 import { fixture, REPO, STACK_LINE } from './cli-harness.ts';
 
 // Standard output closed at start (`>&-`) or a reader that goes away (`| head -c1`): jitc

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../registry.ts';
+import { UsageError } from '#framework';
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',

@@ -1,6 +1,6 @@
 import test from 'ava';
-import { parseModule } from '../../src/ir/text/parser.ts';
-import { printModule } from '../../src/ir/text/printer.ts';
+import { parseModule } from '#framework';
+import { printModule } from '#framework';
 import { cliInProcess, fixture, STACK_LINE, type CliResult } from './cli-harness.ts';
 
 const DEMO = 'examples/lists.jir';

@@ -1,4 +1,4 @@
-import type { Registry } from '../registry.ts';
+import type { Registry } from '#framework';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 

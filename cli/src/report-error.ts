@@ -1,9 +1,9 @@
-import { SourceError } from '../diagnostics.ts';
-import { HeapCorruption } from '../gc/interface.ts';
-import { Trap } from '../ir/traps.ts';
-import { VerifyFailure } from '../ir/verify/errors.ts';
-import { UsageError } from '../registry.ts';
-import { StdoutWriteError } from '../runtime/output.ts';
+import { SourceError } from '#framework';
+import { HeapCorruption } from '#framework';
+import { Trap } from '#framework';
+import { VerifyFailure } from '#framework';
+import { UsageError } from '#framework';
+import { StdoutWriteError } from '#framework';
 import { EXIT } from './exit-codes.ts';
 import { ProgramError } from './program-error.ts';
 

@@ -1,6 +1,6 @@
-import { makeLayout, parseSize } from '../runtime/memory-map.ts';
-import { UsageError } from '../registry.ts';
-import type { OptLevel, RunConfig } from '../run-config.ts';
+import { makeLayout, parseSize } from '#framework';
+import { UsageError } from '#framework';
+import type { OptLevel, RunConfig } from '#framework';
 
 /** The options of `jitc run` and `jitc test` as yargs hands them over. */
 export interface RawRunOptions {

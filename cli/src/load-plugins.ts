@@ -1,4 +1,4 @@
-import { Registry } from '../registry.ts';
+import { Registry } from '#framework';
 import { CLI_PLUGIN_LIST, type CliPlugin } from './plugins-list.ts';
 
 /** What one run uses; a name no plugin claims loads every plugin, so that the error

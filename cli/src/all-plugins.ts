@@ -1,4 +1,4 @@
-import type { PluginFactory } from '../plugin.ts';
+import type { PluginFactory } from '#framework';
 import { CLI_PLUGIN_LIST } from './plugins-list.ts';
 
 /** Every plugin of the `jitc` command, loaded: for tests and benchmarks that build a

@@ -1,8 +1,8 @@
 import test from 'ava';
-import { SourceError } from '../../src/diagnostics.ts';
-import { Trap } from '../../src/ir/traps.ts';
-import { reportError } from '../../src/cli/report-error.ts';
-import { UsageError } from '../../src/registry.ts';
+import { SourceError } from '#framework';
+import { Trap } from '#framework';
+import { reportError } from '../src/report-error.ts';
+import { UsageError } from '#framework';
 
 test('a bug in jitc is an internal error, exit 70, without a stack', (t) => {
   const r = reportError(new TypeError('x is undefined'), {});

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { currentBuild, ensureBuilt, fingerprint, PROJECT_ROOT } from '../../../scripts/build-dist.mjs';
+import { currentBuild, ensureBuilt, fingerprint, PROJECT_ROOT } from '../../scripts/build-dist.mjs';
 
 // The `jitc` command runs dist/<fingerprint>/; these check that a changed source is never
 // run from an older build. A tiny project in a temporary directory stands in for jitc.

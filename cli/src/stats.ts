@@ -1,6 +1,6 @@
-import type { EngineStats } from '../engine.ts';
-import { formatUnicornFinding, unicornInUse } from '../emu/unicorn-choice.ts';
-import type { HeapStats } from '../gc/interface.ts';
+import type { EngineStats } from '#framework';
+import { formatUnicornFinding, unicornInUse } from '#framework';
+import type { HeapStats } from '#framework';
 
 export interface RunTimes {
   /** Frontend, verifier, optimizer and GC lowering, in milliseconds. */

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { pluginsFor } from '../../src/cli/load-plugins.ts';
-import { runCli } from '../../src/cli/main.ts';
-import { CLI_PLUGIN_LIST } from '../../src/cli/plugins-list.ts';
-import { Registry } from '../../src/registry.ts';
+import { pluginsFor } from '../src/load-plugins.ts';
+import { runCli } from '../src/main.ts';
+import { CLI_PLUGIN_LIST } from '../src/plugins-list.ts';
+import { Registry } from '#framework';
 
 // This file must import nothing that loads koffi: each ava test file runs in its own
 // process, so the CommonJS module cache tells what the CLI itself loaded (koffi's native

@@ -1,7 +1,7 @@
 import test from 'ava';
 import fc from 'fast-check';
-import { parseCommandLine } from '../../src/cli/args.ts';
-import { quickParse } from '../../src/cli/quick-args.ts';
+import { parseCommandLine } from '../src/args.ts';
+import { quickParse } from '../src/quick-args.ts';
 
 // quickParse reads plain command lines without loading yargs; whatever it reads must come
 // out exactly as yargs reads it, and it must read the command lines people type most.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import test from 'ava';
-import { runCli } from '../../src/cli/main.ts';
-import { isUnicornAvailable } from '../../src/emu/unicorn-ffi.ts';
+import { runCli } from '../src/main.ts';
+import { isUnicornAvailable } from '#framework/emu';
 import { cliInProcess, REPO } from './cli-harness.ts';
 
 const VERSION = (JSON.parse(readFileSync(`${REPO}package.json`, 'utf8')) as { version: string }).version;
