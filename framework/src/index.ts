@@ -14,6 +14,7 @@ export * from './runtime/object-layout.ts';
 export * from './runtime/host.ts';
 export * from './runtime/memory-error.ts';
 export * from './runtime/static-image.ts';
+export * from './runtime/global-addresses.ts';
 export * from './runtime/program.ts';
 export * from './runtime/output.ts';
 export * from './runtime/builtin-hosts.ts';

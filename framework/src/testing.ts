@@ -6,3 +6,4 @@ export { runFileTest, type RunResult } from './filetest/run-file.ts';
 export { findFileTests } from './filetest/find-files.ts';
 export { parseFileTestSpec } from './filetest/directives.ts';
 export type { FileTestSpec, FileTestHeaders, RunLine } from './filetest/spec.ts';
+export { arenaCollector, ArenaHeap } from './gc/arena/index.ts';

@@ -1,10 +1,12 @@
 import test from 'ava';
+// Lives with gc-boehm: it checks that a collection that really frees and reuses memory
+// keeps the bigints host functions hold alive.
 import fc from 'fast-check';
-import { boehmCollector } from '../../../plugins/gc-boehm/src/index.ts';
-import type { RootSource, RootVisitor } from '../../src/gc/interface.ts';
-import { Interpreter } from '../../src/interp/interpreter.ts';
-import { FuncBuilder } from '../../src/ir/builder.ts';
-import { Module } from '../../src/ir/module.ts';
+import { boehmCollector } from '../src/index.ts';
+import type { RootSource, RootVisitor } from '#framework';
+import { Interpreter } from '#framework';
+import { FuncBuilder } from '#framework';
+import { Module } from '#framework';
 import {
   bigintHostFunctions,
   declareBigintExtern,
@@ -13,9 +15,9 @@ import {
   makeInteger,
   readInteger,
   toSmallIntRef,
-} from '../../src/runtime/bigint/index.ts';
-import { BufferedOutput } from '../../src/runtime/output.ts';
-import { Program } from '../../src/runtime/program.ts';
+} from '#framework';
+import { BufferedOutput } from '#framework';
+import { Program } from '#framework';
 
 class Handles implements RootSource {
   refs: number[] = [];

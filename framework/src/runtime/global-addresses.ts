@@ -1,5 +1,5 @@
-import type { Module } from '#framework';
-import { makeLayout } from '#framework';
+import type { Module } from '../ir/module.ts';
+import { makeLayout } from './memory-map.ts';
 
 /** Where a global lives in static data; lowering stores ref globals there directly. */
 export type GlobalAddressOf = (name: string) => number;
