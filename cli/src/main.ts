@@ -31,7 +31,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         file = command.file;
         const config = toRunConfig(command.options);
         const registry = await loadCliRegistry({ file: command.file, backend: config.backend, gc: config.gc });
-        const { runCommand } = await import('./run-command.ts');
+        const { registerCommandServices, runCommand } = await import('./run-command.ts');
+        registerCommandServices(registry, io.env);
         const request = { file: command.file, config, emit: command.emit, entry: command.entry, goal: command.goal, stats: command.options.stats ?? false };
         return runCommand(registry, request, io);
       }

@@ -1,17 +1,27 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { buildId } from '#framework';
-import { prepareRun, runLowers, type PreparedRun } from '#framework';
-import type { CompiledSource } from '#framework';
-import type { CodeCacheLocation, EngineOptions } from '#framework';
-import type { Module } from '#framework';
-import { printModule } from '#framework';
-import { cacheDirectory, ImageCache } from '#framework';
-import { CachingLinker } from '#framework';
-import { UNPREPARED_LINKER, type LibraryLinker } from '#framework';
-import { UsageError, type Registry } from '#framework';
-import type { RunConfig } from '#framework';
-import { BufferedOutput, StdoutWriteError } from '#framework';
+import {
+  buildId,
+  cacheDirectory,
+  CachingLinker,
+  CODE_CACHE,
+  engineOptions,
+  ImageCache,
+  LIBRARY_LINKER,
+  prepareRunIn,
+  printModule,
+  RUN,
+  UNPREPARED_LINKER,
+  BufferedOutput,
+  StdoutWriteError,
+  UsageError,
+  type CompiledSource,
+  type Module,
+  type PreparedRun,
+  type Registry,
+  type RunConfig,
+  type RunScope,
+} from '#framework';
 import { EXIT } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { ProgramError } from './program-error.ts';
@@ -36,16 +46,17 @@ export interface RunRequest {
  */
 export function runCommand(registry: Registry, req: RunRequest, io: CliIo): number {
   const started = performance.now();
-  const frontend = registry.frontendFor(req.file);
-  registry.backend(req.config.backend);
-  registry.collector(req.config.gc);
-  checkPassNames(registry, req.config.printAfter ?? []);
+  const run = registry.forRun(req.config);
+  const frontend = run.frontendFor(req.file);
+  const backend = run.chosenBackend();
+  run.chosenCollector();
+  checkPassNames(run, req.config.printAfter ?? []);
   const source = readSource(req.file, io.cwd);
 
-  const compiled = frontend.compile(source, req.file, { goal: req.goal, linker: libraryLinker(registry, req.config, io) });
+  const compiled = frontend.compile(source, req.file, { goal: req.goal });
   const out = new BufferedOutput(stdoutFor(compiled, io));
   const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
-  const prepared = prepareRun(registry, compiled.module, req.config, { hosts: compiled.hosts, out, print, prepared: compiled.prepared, codeCache: codeCache(io) });
+  const prepared = prepareRunIn(run, compiled.module, { hosts: compiled.hosts, out, print, prepared: compiled.prepared });
   const compileMillis = performance.now() - started;
   try {
     if (req.emit === 'ir') {
@@ -53,16 +64,16 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
       return EXIT.ok;
     }
     if (req.emit === 'asm') {
-      const backend = registry.backend(req.config.backend);
       if (!backend.disassemble) throw new UsageError(`--emit asm: backend '${backend.name}' has no machine code`);
-      io.stdout(backend.disassemble(prepared.program, { ...engineOptions(req.config, io) }));
+      io.stdout(backend.disassemble(prepared.program, { ...engineOptions(run), jitThreshold: 0 }));
       return EXIT.ok;
     }
     return execute(prepared, compiled, req, out, io);
   } finally {
     out.flush();
     if (req.stats && req.emit === undefined) {
-      io.stderr(formatStats(prepared.engine.stats, prepared.program.heap.stats, { compileMillis, wallMillis: performance.now() - started }, prepared.program.hostCallCounts));
+      const times = { compileMillis, wallMillis: performance.now() - started };
+      io.stderr(formatStats(prepared.engine.stats, prepared.program.heap.stats, times, prepared.program.hostCallCounts));
     }
     prepared.engine.dispose();
   }
@@ -116,36 +127,36 @@ function stdoutFor(compiled: CompiledSource, io: CliIo): (text: string) => void 
 let imageCache: ImageCache | undefined;
 
 /**
- * Frontends' runtime libraries are prepared once per process and, when running from the
- * built command, kept on disk for the next process (keyed by the build). `--print-after`
- * must show every function going through the passes, so it prepares nothing in advance.
+ * The command's services, registered in the registry's container for every run: frontends'
+ * runtime libraries are prepared once per process and, when running from the built command,
+ * kept on disk for the next process (keyed by the build); so is native code. The linker is
+ * made in the run's container, from the run's options, GC and passes. `--print-after` must
+ * show every function going through the passes, so it prepares nothing in advance.
  */
-function libraryLinker(registry: Registry, config: RunConfig, io: CliIo): LibraryLinker {
-  if ((config.printAfter ?? []).length > 0) return UNPREPARED_LINKER;
+export function registerCommandServices(registry: Registry, env: CliIo['env']): void {
   const build = buildId();
-  imageCache ??= new ImageCache(build === undefined ? null : cacheDirectory(io.env));
-  return new CachingLinker({
-    optLevel: config.optLevel,
-    passes: registry.passes(),
-    lowerWith: runLowers(registry, config) ? registry.collector(config.gc) : null,
-    cache: imageCache,
-    buildId: build ?? 'sources',
+  registry.container.register(LIBRARY_LINKER, {
+    useFactory: (container) => {
+      const run = container.resolve(RUN);
+      if ((run.config.printAfter ?? []).length > 0) return UNPREPARED_LINKER;
+      imageCache ??= new ImageCache(build === undefined ? null : cacheDirectory(env));
+      return new CachingLinker({
+        optLevel: run.config.optLevel,
+        passes: run.passes(),
+        lowerWith: run.lowers() ? run.chosenCollector() : null,
+        cache: imageCache,
+        buildId: build ?? 'sources',
+      });
+    },
   });
+  // Native code is kept across runs of the built command only: from the TypeScript sources
+  // (tests, development) a file may change under a running session without a new build id.
+  const codeCache = build === undefined ? null : { root: join(cacheDirectory(env), 'code'), build };
+  registry.container.register(CODE_CACHE, { useFactory: () => codeCache });
 }
 
-function engineOptions(config: RunConfig, io: CliIo): EngineOptions {
-  return { fuel: config.fuel, cpu: config.cpu, jitThreshold: 0, codeCache: codeCache(io) };
-}
-
-/** Native code is kept across runs of the built command only: from the TypeScript sources
- *  (tests, development) a file may change under a running session without a new build id. */
-function codeCache(io: CliIo): CodeCacheLocation | null {
-  const build = buildId();
-  return build === undefined ? null : { root: join(cacheDirectory(io.env), 'code'), build };
-}
-
-function checkPassNames(registry: Registry, names: readonly string[]): void {
-  const known = registry.passes().map((p) => p.name);
+function checkPassNames(run: RunScope, names: readonly string[]): void {
+  const known = run.provisions('pass').map((p) => p.name);
   for (const n of names) {
     if (n !== 'all' && !known.includes(n)) throw new UsageError(`--print-after: unknown pass '${n}' (known: all, ${known.join(', ')})`);
   }

@@ -1,7 +1,6 @@
 // Runs .jir text on a backend through the framework's driver, for the backend's tests.
 import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
-import { prepareRun } from '../../../framework/src/driver.ts';
-import { BufferedOutput, parseModule, Registry, MiB, Trap, type EngineStats, type RunConfig } from '#framework';
+import { BufferedOutput, CODE_CACHE, parseModule, prepareRunIn, Registry, MiB, Trap, type EngineStats, type RunConfig } from '#framework';
 
 export const registry = new Registry(CLI_PLUGINS);
 
@@ -32,7 +31,10 @@ export function runJir(backend: string, text: string, entry: string, args: numbe
     // Native behaviour is what these tests check: compile before the first call unless asked.
     jitThreshold: options.jitThreshold ?? 0,
   };
-  const run = prepareRun(registry, parseModule(text, 'test.jir'), config, { out: new BufferedOutput(), codeCache: options.codeCacheDir === undefined ? null : { root: options.codeCacheDir, build: 'test' } });
+  const scope = registry.forRun(config);
+  // The code cache is a service of the run: a test's directory replaces the registry's none.
+  if (options.codeCacheDir !== undefined) scope.container.register(CODE_CACHE, { useValue: { root: options.codeCacheDir, build: 'test' } });
+  const run = prepareRunIn(scope, parseModule(text, 'test.jir'), { out: new BufferedOutput() });
   try {
     try {
       return { outcome: { value: run.engine.call(entry, args) }, stats: run.engine.stats };
