@@ -54,3 +54,4 @@ export * from './prepared/library-linker.ts';
 export { formatUnicornFinding, unicornInUse, type UnicornFinding } from './emu/unicorn-choice.ts';
 export { default as corePlugin } from './core-plugin.ts';
 export { Interpreter } from './interp/interpreter.ts';
+export { interpreterBackend } from './interp/backend.ts';
