@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { UsageError } from '#framework';
-import { ENGINE_OPTIONS, RUN_OPTIONS } from './options.ts';
-import type { RawRunOptions } from './run-options.ts';
+import { ENGINE_OPTIONS, PLUGINS_OPTIONS, RUN_OPTIONS } from './options.ts';
+import { pluginModules, type RawRunOptions } from './run-options.ts';
 
 /** What the command line asks for, once yargs has checked it. */
 export type Command =
   | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir' | 'asm'; entry?: string; goal?: string }
   | { kind: 'test'; paths: string[]; options: RawRunOptions }
-  | { kind: 'plugins' }
+  | { kind: 'plugins'; plugins: string[] }
   /** --version: `jitc X.Y.Z`; the caller adds which Unicorn it would use. */
   | { kind: 'version'; text: string }
   /** --help: yargs already produced the text. */
@@ -46,8 +46,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         chosen = { kind: 'test', paths: (a.paths ?? []).map(String), options: rawOptions(a) };
       },
     )
-    .command('plugins', 'list the registered plugins and what each provides', {}, () => {
-      chosen = { kind: 'plugins' };
+    .command('plugins', 'list the registered plugins and what each provides', PLUGINS_OPTIONS, (a) => {
+      chosen = { kind: 'plugins', plugins: pluginModules(a) };
     })
     .example('$0 examples/lists.jir', 'run a program on the interpreter')
     .example('$0 --backend armv7 --stats examples/lists.jir', 'run it as native code, with statistics')
@@ -100,6 +100,7 @@ interface ParsedOptions {
   lower?: boolean;
   printAfter?: string | string[];
   stats?: boolean;
+  plugin?: string | string[];
 }
 
 function rawOptions(a: ParsedOptions): RawRunOptions {
@@ -118,5 +119,6 @@ function rawOptions(a: ParsedOptions): RawRunOptions {
     lower: a.lower,
     printAfter: a.printAfter,
     stats: a.stats,
+    plugin: a.plugin,
   };
 }

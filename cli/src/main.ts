@@ -4,7 +4,7 @@ import { loadCliRegistry } from './load-plugins.ts';
 import { pluginsCommand } from './plugins-command.ts';
 import { quickParse } from './quick-args.ts';
 import { reportError } from './report-error.ts';
-import { toRunConfig } from './run-options.ts';
+import { pluginModules, toRunConfig } from './run-options.ts';
 import { testCommand } from './test-command.ts';
 
 /**
@@ -26,18 +26,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout([command.text, ...(await unicornVersionLines(io.env))].join('\n') + '\n');
         return EXIT.ok;
       case 'plugins':
-        return pluginsCommand(await loadCliRegistry(), io);
+        return pluginsCommand(await loadCliRegistry(undefined, command.plugins, io.cwd), io);
       case 'run': {
         file = command.file;
         const config = toRunConfig(command.options);
-        const registry = await loadCliRegistry({ file: command.file, backend: config.backend, gc: config.gc });
+        const needs = { file: command.file, backend: config.backend, gc: config.gc };
+        const registry = await loadCliRegistry(needs, pluginModules(command.options), io.cwd);
         const { registerCommandServices, runCommand } = await import('./run-command.ts');
         registerCommandServices(registry, io.env);
         const request = { file: command.file, config, emit: command.emit, entry: command.entry, goal: command.goal, stats: command.options.stats ?? false };
         return runCommand(registry, request, io);
       }
       case 'test':
-        return await testCommand(await loadCliRegistry(), command.paths, toRunConfig(command.options), io);
+        return await testCommand(await loadCliRegistry(undefined, pluginModules(command.options), io.cwd), command.paths, toRunConfig(command.options), io);
     }
   } catch (err) {
     const report = reportError(err, io.env, file);

@@ -11,7 +11,11 @@ export const ENGINE_OPTIONS = {
   'jit-threshold': { type: 'number', describe: 'calls + loop back-edges before a function is compiled (0: before the first call)', group: 'Execution:' },
   cpu: { type: 'string', describe: 'target CPU model of a native backend (e.g. cortex-a8)', group: 'Execution:' },
   'gc-stress': { type: 'number', describe: 'collect every N allocations (1: every one), verifying the heap', group: 'GC:' },
+  plugin: { type: 'string', describe: 'also load this plugin: a path or an npm package (repeatable)', group: 'Plugins:' },
 } as const satisfies Record<string, Options>;
+
+/** Options of `jitc plugins`. */
+export const PLUGINS_OPTIONS = { plugin: ENGINE_OPTIONS.plugin } as const satisfies Record<string, Options>;
 
 /** Options only `run` takes. */
 export const RUN_OPTIONS = {

@@ -75,6 +75,7 @@ export function quickParse(argv: readonly string[]): Command | undefined {
     lower: get('lower'),
     printAfter: get('print-after'),
     stats: get('stats'),
+    plugin: get('plugin'),
   };
   return { kind: 'run', file, options, emit: get('emit'), entry: get('entry'), goal: get('goal') };
 }

@@ -18,6 +18,13 @@ export interface RawRunOptions {
   lower?: boolean;
   printAfter?: string | string[];
   stats?: boolean;
+  /** --plugin MODULE, once or more. */
+  plugin?: string | string[];
+}
+
+/** The modules `--plugin` names, in order. */
+export function pluginModules(raw: { plugin?: string | string[] }): string[] {
+  return raw.plugin === undefined ? [] : Array.isArray(raw.plugin) ? raw.plugin : [raw.plugin];
 }
 
 /** Checks the values yargs cannot (integers, sizes) and builds the run configuration. */
