@@ -55,3 +55,4 @@ export { formatUnicornFinding, unicornInUse, type UnicornFinding } from './emu/u
 export { default as corePlugin } from './core-plugin.ts';
 export { Interpreter } from './interp/interpreter.ts';
 export { interpreterBackend } from './interp/backend.ts';
+export { corePasses } from './opt/passes/index.ts';

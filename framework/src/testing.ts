@@ -7,3 +7,4 @@ export { findFileTests } from './filetest/find-files.ts';
 export { parseFileTestSpec } from './filetest/directives.ts';
 export type { FileTestSpec, FileTestHeaders, RunLine } from './filetest/spec.ts';
 export { arenaCollector, ArenaHeap } from './gc/arena/index.ts';
+export { testingPlugin } from './testing-plugin.ts';

@@ -1,8 +1,11 @@
 // Runs .jir text on a backend through the framework's driver, for the backend's tests.
-import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
-import { BufferedOutput, CODE_CACHE, parseModule, prepareRunIn, Registry, MiB, Trap, type EngineStats, type RunConfig } from '#framework';
+import { BufferedOutput, CODE_CACHE, corePlugin, parseModule, prepareRunIn, Registry, MiB, Trap, type EngineStats, type RunConfig } from '#framework';
+import { testingPlugin } from '#framework/testing';
+import armv7Plugin from '../src/plugin.ts';
 
-export const registry = new Registry(CLI_PLUGINS);
+/** The backend with the framework's own collector: no GC plugin needed (armv7 × boehm is
+ *  tested where the landed configurations are, in conformance/test). */
+export const registry = new Registry([corePlugin, testingPlugin, armv7Plugin]);
 
 export type Outcome = { value: number | undefined } | { trap: string; where: string };
 
@@ -20,7 +23,7 @@ export interface RunOptions {
 export function runJir(backend: string, text: string, entry: string, args: number[], options: RunOptions = {}): { outcome: Outcome; stats: EngineStats } {
   const config: RunConfig = {
     backend,
-    gc: 'boehm',
+    gc: 'arena',
     optLevel: 0,
     heapSize: 4 * MiB,
     stackSize: options.stackSize ?? MiB,

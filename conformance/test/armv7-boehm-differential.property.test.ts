@@ -1,17 +1,18 @@
+// A landed configuration (two plugins together), so it lives with the conformance suites.
 // Random well-formed programs (the conformance recipe generator) compute on armv7 × boehm
 // exactly what they compute on the reference interpreter: results, output and trap kinds,
 // at --jit-threshold 0 (all native), 1 (the default: native from the first call, lazy
 // stubs) and 10 (mixed: the interpreter first, hot functions called natively from it).
 import test from 'ava';
 import fc from 'fast-check';
-import { recipeArbitraries } from '../../../conformance/src/gen/arbitrary.ts';
-import { lowerRecipe } from '../../../conformance/src/gen/lower-recipe.ts';
-import { entryArguments, entryName, type Recipe } from '../../../conformance/src/gen/recipe.ts';
-import { outcomeDifference, type Outcome } from '../../../conformance/src/oracle/outcome.ts';
-import { runOnInterpreter } from '../../../conformance/src/oracle/run-interp.ts';
-import { boehmCollector } from '../../gc-boehm/src/index.ts';
+import { recipeArbitraries } from '#conformance';
+import { lowerRecipe } from '#conformance';
+import { entryArguments, entryName, type Recipe } from '#conformance';
+import { outcomeDifference, type Outcome } from '#conformance';
+import { runOnInterpreter } from '#conformance';
+import { boehmCollector } from '../../plugins/gc-boehm/src/index.ts';
 import { BufferedOutput, printModule, Program, Trap, MiB } from '#framework';
-import { armv7Backend, DEFAULT_JIT_THRESHOLD } from '../src/backend.ts';
+import { armv7Backend, DEFAULT_JIT_THRESHOLD } from '../../plugins/backend-armv7/src/backend.ts';
 
 const FUEL = 2_000_000;
 

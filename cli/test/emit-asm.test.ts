@@ -1,10 +1,10 @@
 // `jitc --backend armv7 FILE --emit asm`: capstone disassembly with IR block labels.
 import test from 'ava';
 import { fileURLToPath } from 'node:url';
-import { cliInProcess } from '../../../cli/test/cli-harness.ts';
+import { cliInProcess } from './cli-harness.ts';
 
-const FLOAT_LOOPS = fileURLToPath(new URL('../../../conformance/filetests/float/loops.jir', import.meta.url));
-const DIVISION = fileURLToPath(new URL('../../../conformance/filetests/int/division.jir', import.meta.url));
+const FLOAT_LOOPS = fileURLToPath(new URL('../../conformance/filetests/float/loops.jir', import.meta.url));
+const DIVISION = fileURLToPath(new URL('../../conformance/filetests/int/division.jir', import.meta.url));
 
 test('--emit asm shows VFP code for a float kernel, labelled with IR block names', async (t) => {
   const r = await cliInProcess('--backend', 'armv7', '--gc', 'boehm', FLOAT_LOOPS, '--emit', 'asm', '--entry', 'newton');

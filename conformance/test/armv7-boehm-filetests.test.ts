@@ -1,3 +1,4 @@
+// A landed configuration (two plugins together), so it lives with the conformance suites.
 // The acceptance bar: every conformance file test on armv7 × boehm with the same
 // expectations the interpreter meets, at --jit-threshold 0 (all native), 1 (native from the
 // first call, callees through lazy stubs; the default), on Cortex-A8 (software division), and for files that allocate under
@@ -6,14 +7,14 @@ import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
-import { failureLine } from '../../../framework/src/filetest/command.ts';
-import { findFileTests } from '../../../framework/src/filetest/find-files.ts';
-import { runFileTest } from '../../../framework/src/filetest/run-file.ts';
-import { DEFAULT_JIT_THRESHOLD } from '../src/backend.ts';
+import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
+import { failureLine } from '#framework/testing';
+import { findFileTests } from '#framework/testing';
+import { runFileTest } from '#framework/testing';
+import { DEFAULT_JIT_THRESHOLD } from '../../plugins/backend-armv7/src/backend.ts';
 import { parseModule, Registry, MiB, type RunConfig } from '#framework';
 
-const FILETEST_DIR = fileURLToPath(new URL('../../../conformance/filetests', import.meta.url));
+const FILETEST_DIR = fileURLToPath(new URL('../filetests', import.meta.url));
 const registry = new Registry(CLI_PLUGINS);
 const files = await findFileTests([FILETEST_DIR]);
 
