@@ -25,7 +25,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const BASELINE = join(ROOT, 'scripts/boundaries-baseline.json');
 const TOP_FOLDERS = ['cli', 'framework', 'plugins', 'conformance', 'bench'];
 const FRAMEWORK_ENTRIES = new Set(['#framework', '#framework/emu', '#framework/testing']);
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every .ts/.mts/.mjs file under the checked folders, relative to the root. */
 function sourceFiles() {
@@ -35,7 +36,8 @@ function sourceFiles() {
       if (e.name === 'node_modules' || e.name === 'fixtures' || e.name.startsWith('.')) continue;
       const path = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(path);
-      else if (/\.(ts|mts|mjs)$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.d.mts')) files.push(path);
+      else if (/\.(ts|mts|mjs)$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.d.mts'))
+        files.push(path);
     }
   };
   for (const top of TOP_FOLDERS) if (existsSync(join(ROOT, top))) walk(top);
@@ -76,18 +78,26 @@ function checkFile(file, specs, allowed) {
     const to = target(file, spec);
     const toUnit = to === null ? null : unitOf(to);
     if (unit.startsWith('framework/')) {
-      if (spec === '#conformance' || (toUnit && !toUnit.startsWith('framework/'))) bad(spec, 'the framework must not depend on plugins, cli/ or conformance/');
+      if (spec === '#conformance' || (toUnit && !toUnit.startsWith('framework/')))
+        bad(spec, 'the framework must not depend on plugins, cli/ or conformance/');
     } else if (unit.startsWith('plugins/')) {
       const own = unit.split('/').slice(0, 2).join('/');
       const isTest = unit.endsWith('/test');
-      if (toUnit && !toUnit.startsWith(`${own}/`)) bad(spec, `a plugin reaches outside itself only through #framework${isTest ? ', #framework/testing and #conformance' : ''}`);
-      if (spec.startsWith('#') && !FRAMEWORK_ENTRIES.has(spec) && !(isTest && spec === '#conformance')) bad(spec, 'not a public entry point');
+      if (toUnit && !toUnit.startsWith(`${own}/`))
+        bad(
+          spec,
+          `a plugin reaches outside itself only through #framework${isTest ? ', #framework/testing and #conformance' : ''}`,
+        );
+      if (spec.startsWith('#') && !FRAMEWORK_ENTRIES.has(spec) && !(isTest && spec === '#conformance'))
+        bad(spec, 'not a public entry point');
       if (!isTest && spec === '#framework/testing') bad(spec, "a plugin's sources do not use the testing surface");
     } else if (unit === 'conformance/src') {
-      if (toUnit && toUnit !== 'conformance/src') bad(spec, 'conformance/src reaches the framework only through #framework');
+      if (toUnit && toUnit !== 'conformance/src')
+        bad(spec, 'conformance/src reaches the framework only through #framework');
     } else if (unit === 'cli/src') {
       const intoPlugin = to !== null && /^plugins\/[^/]+\/src\/plugin\.ts$/.test(to);
-      if (toUnit && toUnit !== 'cli/src' && !intoPlugin) bad(spec, "the composition root uses the framework's entry points and each plugin's plugin.ts");
+      if (toUnit && toUnit !== 'cli/src' && !intoPlugin)
+        bad(spec, "the composition root uses the framework's entry points and each plugin's plugin.ts");
     }
   }
   return problems;
@@ -129,7 +139,9 @@ function folderCycles(edges) {
 
 function main() {
   const update = process.argv.includes('--update');
-  const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : { allowedImports: [], cycles: [] };
+  const baseline = existsSync(BASELINE)
+    ? JSON.parse(readFileSync(BASELINE, 'utf8'))
+    : { allowedImports: [], cycles: [] };
   const allowed = new Set(baseline.allowedImports);
   const problems = [];
   const edges = new Map();
@@ -152,14 +164,19 @@ function main() {
     // A known cycle may shrink or vanish; any set of folders not inside a known one is new.
     const known = baseline.cycles.map((c) => new Set(c.split(' ')));
     for (const c of cycles) {
-      if (!known.some((k) => c.every((f) => k.has(f)))) problems.push(`new import cycle between folders: ${c.join(' <-> ')}`);
+      if (!known.some((k) => c.every((f) => k.has(f))))
+        problems.push(`new import cycle between folders: ${c.join(' <-> ')}`);
     }
   }
   if (problems.length > 0) {
-    process.stderr.write(`check-boundaries: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `check-boundaries: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join('\n')}\n`,
+    );
     process.exit(1);
   }
-  process.stdout.write(`check-boundaries: ok (${edges.size} folders importing others, ${cycles.length} known folder cycles)\n`);
+  process.stdout.write(
+    `check-boundaries: ok (${edges.size} folders importing others, ${cycles.length} known folder cycles)\n`,
+  );
 }
 
 main();

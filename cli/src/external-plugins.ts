@@ -44,11 +44,16 @@ async function loadExternalPlugin(module: string, cwd: string): Promise<JitcPlug
   try {
     loaded = (await import(url)) as { default?: unknown };
   } catch (err) {
-    throw new UsageError(`--plugin ${module}: cannot load it (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    throw new UsageError(
+      `--plugin ${module}: cannot load it (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
+    );
   }
   const exported = loaded.default;
   const plugin: unknown = typeof exported === 'function' ? (exported as () => unknown)() : exported;
-  if (!isPlugin(plugin)) throw new UsageError(`--plugin ${module}: its default export is not a jitc plugin (a factory returning { name, provides })`);
+  if (!isPlugin(plugin))
+    throw new UsageError(
+      `--plugin ${module}: its default export is not a jitc plugin (a factory returning { name, provides })`,
+    );
   return plugin;
 }
 

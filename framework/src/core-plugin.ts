@@ -8,6 +8,10 @@ import { constant, type JitcPlugin } from './plugin.ts';
 export default function corePlugin(): JitcPlugin {
   return {
     name: 'core',
-    provides: [constant('frontend', jirFrontend), constant('backend', interpreterBackend), ...corePasses().map((pass) => constant('pass', pass))],
+    provides: [
+      constant('frontend', jirFrontend),
+      constant('backend', interpreterBackend),
+      ...corePasses().map((pass) => constant('pass', pass)),
+    ],
   };
 }

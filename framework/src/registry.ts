@@ -139,7 +139,12 @@ export class Registry extends Scope {
     if (!this.container.isRegistered(PLUGINS)) return [];
     return this.container.resolveAll(PLUGINS).map((plugin) => ({
       name: plugin.name,
-      provides: plugin.provides.map((p) => ({ kind: p.kind, name: p.name, description: p.description, needs: (p.needs ?? []).map(serviceName) })),
+      provides: plugin.provides.map((p) => ({
+        kind: p.kind,
+        name: p.name,
+        description: p.description,
+        needs: (p.needs ?? []).map(serviceName),
+      })),
     }));
   }
 
@@ -179,7 +184,9 @@ export class RunScope extends Scope {
 function declaredOnly(container: DependencyContainer, provision: AnyProvision, plugin: string): Resolve {
   return <T>(token: InjectionToken<T>): T => {
     if (!(provision.needs ?? []).includes(token)) {
-      throw new Error(`${plugin}: ${provision.kind} '${provision.name}' resolves ${serviceName(token)} but does not declare it in needs`);
+      throw new Error(
+        `${plugin}: ${provision.kind} '${provision.name}' resolves ${serviceName(token)} but does not declare it in needs`,
+      );
     }
     return container.resolve(token);
   };

@@ -89,9 +89,16 @@ function recordingBackend(): Backend & { seen: EngineOptions[] } {
   };
 }
 
-const CONFIG: RunConfig = { backend: 'recording', gc: 'counting', optLevel: 1, heapSize: 1 << 20, stackSize: 1 << 20, fuel: 1_000_000 };
+const CONFIG: RunConfig = {
+  backend: 'recording',
+  gc: 'counting',
+  optLevel: 1,
+  heapSize: 1 << 20,
+  stackSize: 1 << 20,
+  fuel: 1_000_000,
+};
 
-test('a collector and a backend registered in a run\'s child container run that program', (t) => {
+test("a collector and a backend registered in a run's child container run that program", (t) => {
   const registry = new Registry([corePlugin]);
   const gc = countingCollector();
   const backend = recordingBackend();
@@ -127,13 +134,16 @@ test('what one run registers, the registry and other runs do not see', (t) => {
   const run = registry.forRun(CONFIG);
   run.provide({ kind: 'gc', name: 'counting', description: 'x', create: () => countingCollector() });
   t.is(run.collector('counting').name, 'counting');
-  t.deepEqual(run.provisions('gc').map((p) => p.name), ['counting']);
+  t.deepEqual(
+    run.provisions('gc').map((p) => p.name),
+    ['counting'],
+  );
   const error = t.throws(() => registry.forRun(CONFIG).chosenCollector(), { instanceOf: UsageError });
   t.is(error?.message, "unknown GC 'counting' (known: none)");
   t.is(registry.container.resolve(CODE_CACHE), null);
 });
 
-test('the run\'s child container holds its options; a provision gets only the services it declared', (t) => {
+test("the run's child container holds its options; a provision gets only the services it declared", (t) => {
   const registry = new Registry([corePlugin]);
   const run = registry.forRun(CONFIG);
   t.is(run.container.resolve(RUN_CONFIG), CONFIG);
@@ -144,5 +154,7 @@ test('the run\'s child container holds its options; a provision gets only the se
   run.provide({ kind: 'gc', name: 'declares', description: '', needs: [LIBRARY_LINKER], create: makeGc });
   run.provide({ kind: 'gc', name: 'sneaks', description: '', create: makeGc });
   t.is(run.collector('declares').name, 'arena');
-  t.throws(() => run.collector('sneaks'), { message: /gc 'sneaks' resolves library-linker but does not declare it in needs/ });
+  t.throws(() => run.collector('sneaks'), {
+    message: /gc 'sneaks' resolves library-linker but does not declare it in needs/,
+  });
 });

@@ -7,6 +7,15 @@ export default function minipyPlugin(): JitcPlugin {
   const { name, description, extensions } = minipyFrontend;
   return {
     name: 'frontend-minipy',
-    provides: [{ kind: 'frontend', name, description, extensions, needs: [LIBRARY_LINKER], create: (resolve) => minipyFrontendWith(resolve(LIBRARY_LINKER)) }],
+    provides: [
+      {
+        kind: 'frontend',
+        name,
+        description,
+        extensions,
+        needs: [LIBRARY_LINKER],
+        create: (resolve) => minipyFrontendWith(resolve(LIBRARY_LINKER)),
+      },
+    ],
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseInto, StdoutWriteError, Trap, UNPREPARED_LINKER, type Frontend, type LibraryLinker, type Func } from '#framework';
 import { PROLOG_RUNTIME } from './compiler/library.ts';
 import { compileProgram } from './compiler/program.ts';
+import { compileDynamicPredicate } from './compiler/runtime-compile.ts';
 import { prologHostFunctions } from './host/functions.ts';
 import { RunStates } from './host/state.ts';
 import { invalidUtf8, type InvalidUtf8 } from './reader/utf8-check.ts';
@@ -26,7 +27,7 @@ export function prologFrontendWith(linker: LibraryLinker): Frontend {
         return false;
       });
       parseInto(module, program.text, `${file}.jir`);
-      const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds, dynamic: program.dynamic, factTables: program.factTables, goal: options.goal, warnings: program.warnings });
+      const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds, dynamic: program.dynamic, compileDynamic: compileDynamicPredicate, factTables: program.factTables, goal: options.goal, warnings: program.warnings });
       return {
         module,
         hosts: prologHostFunctions(states),

@@ -7,6 +7,15 @@ export default function prologPlugin(): JitcPlugin {
   const { name, description, extensions } = prologFrontend;
   return {
     name: 'frontend-prolog',
-    provides: [{ kind: 'frontend', name, description, extensions, needs: [LIBRARY_LINKER], create: (resolve) => prologFrontendWith(resolve(LIBRARY_LINKER)) }],
+    provides: [
+      {
+        kind: 'frontend',
+        name,
+        description,
+        extensions,
+        needs: [LIBRARY_LINKER],
+        create: (resolve) => prologFrontendWith(resolve(LIBRARY_LINKER)),
+      },
+    ],
   };
 }

@@ -6,6 +6,8 @@ export default function boehmPlugin(): JitcPlugin {
   const collector = boehmCollector();
   return {
     name: 'gc-boehm',
-    provides: [{ kind: 'gc', name: collector.name, description: collector.description, create: () => boehmCollector() }],
+    provides: [
+      { kind: 'gc', name: collector.name, description: collector.description, create: () => boehmCollector() },
+    ],
   };
 }

@@ -83,7 +83,8 @@ export class ArenaHeap implements GcHeap {
 
   private place(bytes: number): number {
     const size = (bytes + OBJECT_ALIGN - 1) & ~(OBJECT_ALIGN - 1);
-    if (this.top + size > this.memory.layout.heapEnd) throw new Trap('out_of_memory', `arena: ${size} bytes do not fit`);
+    if (this.top + size > this.memory.layout.heapEnd)
+      throw new Trap('out_of_memory', `arena: ${size} bytes do not fit`);
     const addr = this.top;
     this.top += size;
     this.starts.push(addr);

@@ -9,7 +9,7 @@ import { ARENA_ALLOC, ARENA_ALLOC_ARRAY, ARENA_ALLOC_ARRAY_SIG, ARENA_ALLOC_SIG,
 export function arenaCollector(): GarbageCollector {
   return {
     name: 'arena',
-    description: 'allocates only and never frees: the framework tests\' collector',
+    description: "allocates only and never frees: the framework tests' collector",
     lower: (module, funcs) => lowerForArena(module, funcs),
     hostFunctions: (heap) => arenaHostFunctions(heap),
     createHeap: (ctx) => new ArenaHeap(ctx),
@@ -18,7 +18,13 @@ export function arenaCollector(): GarbageCollector {
 
 function arenaHostFunctions(heap: GcHeap): HostFunction[] {
   return [
-    { name: ARENA_ALLOC, sig: ARENA_ALLOC_SIG, collects: true, raises: false, impl: ([typeId]) => heap.allocStruct(typeId!) },
+    {
+      name: ARENA_ALLOC,
+      sig: ARENA_ALLOC_SIG,
+      collects: true,
+      raises: false,
+      impl: ([typeId]) => heap.allocStruct(typeId!),
+    },
     {
       name: ARENA_ALLOC_ARRAY,
       sig: ARENA_ALLOC_ARRAY_SIG,
