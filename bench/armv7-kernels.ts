@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_PLUGINS } from '../framework/src/cli/all-plugins.ts';
+import { CLI_PLUGINS } from '../cli/src/all-plugins.ts';
 import { prepareRun } from '../framework/src/driver.ts';
 import { ARM_EMU_ARCH } from '../framework/src/emu/arch-arm.ts';
 import { GuestMachine } from '../framework/src/emu/guest-machine.ts';

@@ -25,9 +25,9 @@ async function child(file, backend) {
   const dist = ensureBuilt();
   mark('build check');
   const mod = (p) => import(pathToFileURL(join(dist, p)).href);
-  const { quickParse } = await mod('framework/src/cli/quick-args.js');
-  const { toRunConfig } = await mod('framework/src/cli/run-options.js');
-  const { loadCliRegistry } = await mod('framework/src/cli/load-plugins.js');
+  const { quickParse } = await mod('cli/src/quick-args.js');
+  const { toRunConfig } = await mod('cli/src/run-options.js');
+  const { loadCliRegistry } = await mod('cli/src/load-plugins.js');
   mark('load CLI modules');
   const command = quickParse([file, '--backend', backend]);
   const config = toRunConfig(command.options);

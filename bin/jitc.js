@@ -19,7 +19,7 @@ try {
     const { register } = await import('tsx/esm/api');
     // Pin the project's tsconfig: tsx would otherwise look in the caller's working directory.
     register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
-    entry = new URL('../framework/src/cli/bin.ts', import.meta.url).href;
+    entry = new URL('../cli/src/bin.ts', import.meta.url).href;
   }
   await import(entry);
 } catch (err) {

@@ -1,7 +1,7 @@
 // The ahead-of-time build of the `jitc` command, and the check that it is current.
 //
 // The build is named by a fingerprint of its inputs (path, size and mtime of every file
-// under framework/src and plugins/*/src, plus the configs and this file): it lives in
+// under framework/src, plugins/*/src and cli/src, plus the configs and this file): it lives in
 // dist/<fingerprint>/ with its own package.json (for the `#framework` import). So "is the
 // build current?" is one walk over the sources and one existsSync, a stale build is never
 // found under the current name, and a process keeps running the build it started from
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
 /** Directories whose every file is a build input; `*` matches one level of plugin folders. */
-const SOURCE_DIRS = ['framework/src', 'plugins/*/src'];
+const SOURCE_DIRS = ['framework/src', 'plugins/*/src', 'cli/src'];
 const CONFIG_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-dist.mjs'];
 /** Builds kept besides the current one, for processes still running an older one. */
 const KEEP_OLD_BUILDS = 2;
@@ -97,7 +97,7 @@ export function currentBuild(root = PROJECT_ROOT) {
 
 /** The CLI's entry point inside a build directory. */
 export function cliEntry(buildDir) {
-  return join(buildDir, 'framework/src/cli/bin.js');
+  return join(buildDir, 'cli/src/bin.js');
 }
 
 /**

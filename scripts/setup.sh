@@ -73,6 +73,12 @@ setup_node_modules() {
   local want stamp=node_modules/.jitc-installed-from
   want="$(sha256sum "$manifest" | cut -d' ' -f1)"
   if [ -d node_modules ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  # A linked node_modules is another checkout's install (a git worktree sharing it):
+  # npm ci would empty the other checkout's folder through the link. Use it as it is.
+  if [ -L node_modules ]; then
+    say "warning: node_modules links to $(readlink node_modules), installed from another $manifest; not reinstalling through the link"
+    return 0
+  fi
   if [ -f package-lock.json ]; then
     say "npm ci"
     npm ci

@@ -3,7 +3,7 @@
 // functions are called through the function table, call the program's own functions,
 // allocate (so native backends must GC-lower them), raise, and bad text changes nothing.
 import test from 'ava';
-import { CLI_PLUGINS } from '../../framework/src/cli/all-plugins.ts';
+import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
 import { prepareRun } from '../../framework/src/driver.ts';
 import { BufferedOutput, MiB, parseModule, Registry, SourceError, type HostFunction, type RunConfig } from '#framework';
 

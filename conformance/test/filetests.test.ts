@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_PLUGINS } from '../../framework/src/cli/all-plugins.ts';
+import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
 import { failureLine, runFileTestCommand } from '../../framework/src/filetest/command.ts';
 import { findFileTests } from '../../framework/src/filetest/find-files.ts';
 import { runFileTest } from '../../framework/src/filetest/run-file.ts';

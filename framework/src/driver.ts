@@ -1,20 +1,20 @@
-import type { DependencyContainer } from 'tsyringe';
-import type { CodeCacheLocation, Engine } from './engine.ts';
+import type { Engine, EngineOptions } from './engine.ts';
 import type { GarbageCollector } from './gc/interface.ts';
 import type { Func, Module } from './ir/module.ts';
 import { FunctionVerifier, verifyDeclsAndFunctions, verifyFunctions, VerifyFailure, type VerifyError } from './ir/verify.ts';
 import { ProgramCodeLoader } from './jit/code-loader.ts';
 import { isHugeFunction } from './opt/huge-functions.ts';
 import { runPipeline } from './opt/pipeline.ts';
-import type { Registry } from './registry.ts';
+import type { Registry, RunScope } from './registry.ts';
 import type { OptLevel, RunConfig } from './run-config.ts';
 import type { Pass } from './opt/pass.ts';
 import type { HostFunction, OutputSink } from './runtime/host.ts';
 import { Program } from './runtime/program.ts';
-import { ENGINE, PROGRAM, RUN_CONFIG } from './tokens.ts';
+import { CODE_CACHE } from './tokens.ts';
 
 export interface PreparedRun {
-  container: DependencyContainer;
+  /** The run's child container and the services it chose. */
+  run: RunScope;
   module: Module;
   program: Program;
   engine: Engine;
@@ -28,8 +28,6 @@ export interface PrepareOptions {
   /** Functions of a prepared runtime library (see prepared/runtime-library.ts): verified,
    *  optimized and, when the run lowers, lowered already, so left as they are. */
   prepared?: ReadonlySet<Func>;
-  /** See EngineOptions.codeCache. */
-  codeCache?: CodeCacheLocation | null;
 }
 
 export interface PrepareModuleOptions {
@@ -43,8 +41,6 @@ export interface PrepareModuleOptions {
   printAfter?: readonly string[];
   print?: (passName: string, m: Module) => void;
   prepared?: ReadonlySet<Func>;
-  /** See EngineOptions.codeCache. */
-  codeCache?: CodeCacheLocation | null;
 }
 
 /**
@@ -117,28 +113,34 @@ function check(errors: readonly VerifyError[]): void {
 
 /** Whether a run's module is GC-lowered: native backends need it, `--lower` asks for it. */
 export function runLowers(registry: Registry, config: RunConfig): boolean {
-  return registry.backend(config.backend).requiresLowering || config.lower === true;
+  return registry.forRun(config).lowers();
+}
+
+/** One run of `registry`'s plugins with `config`: prepareRunIn in a fresh child container. */
+export function prepareRun(registry: Registry, module: Module, config: RunConfig, opts: PrepareOptions): PreparedRun {
+  return prepareRunIn(registry.forRun(config), module, opts);
 }
 
 /**
  * One run: verify, optimize, GC-lower when the backend needs it, load into guest memory
- * and create the engine — all resolved in a child container holding this run's state.
- * The module is changed in place.
+ * and create the engine. The backend, the GC and the passes are resolved by name from the
+ * run's child container (registry.forRun), so a service registered there replaces the
+ * plugin's for this run only. The module is changed in place.
  */
-export function prepareRun(registry: Registry, module: Module, config: RunConfig, opts: PrepareOptions): PreparedRun {
-  const backend = registry.backend(config.backend);
-  const gc = registry.collector(config.gc);
+export function prepareRunIn(run: RunScope, module: Module, opts: PrepareOptions): PreparedRun {
+  const { config } = run;
+  const backend = run.chosenBackend();
+  const gc = run.chosenCollector();
+  const passes = run.passes();
   prepareModule(module, {
     optLevel: config.optLevel,
-    passes: registry.passes(),
-    lowerWith: runLowers(registry, config) || module.lowered ? gc : null,
+    passes,
+    lowerWith: run.lowers() || module.lowered ? gc : null,
     leaveHugeUnlowered: backend.interpretsHugeFunctions === true,
     printAfter: config.printAfter,
     print: opts.print,
     prepared: opts.prepared,
   });
-  const container = registry.container.createChildContainer();
-  container.register(RUN_CONFIG, { useValue: config });
   const program = new Program(module, {
     gc,
     out: opts.out,
@@ -150,15 +152,19 @@ export function prepareRun(registry: Registry, module: Module, config: RunConfig
     hosts: opts.hosts,
     countHostCalls: config.countInstructions,
   });
-  container.register(PROGRAM, { useValue: program });
-  program.hostContext.code = new ProgramCodeLoader(program, config.optLevel, registry.passes(), gc);
-  const engine = backend.createEngine(program, {
+  program.hostContext.code = new ProgramCodeLoader(program, config.optLevel, passes, gc);
+  const engine = backend.createEngine(program, engineOptions(run));
+  return { run, module, program, engine };
+}
+
+/** What the engine is told: the run's options, and where the composition root keeps code. */
+export function engineOptions(run: RunScope): EngineOptions {
+  const { config } = run;
+  return {
     fuel: config.fuel,
     jitThreshold: config.jitThreshold,
     cpu: config.cpu,
     countInstructions: config.countInstructions,
-    codeCache: opts.codeCache,
-  });
-  container.register(ENGINE, { useValue: engine });
-  return { container, module, program, engine };
+    codeCache: run.container.resolve(CODE_CACHE),
+  };
 }

@@ -1,5 +1,4 @@
 import type { Func, Module } from './ir/module.ts';
-import type { LibraryLinker } from './prepared/runtime-library.ts';
 import type { HostFunction } from './runtime/host.ts';
 
 /** What a frontend produces from a source file. */
@@ -16,7 +15,7 @@ export interface CompiledSource {
    *  default) stops the run with a StdoutWriteError for describeFailure; 'discard' drops the
    *  output and runs on, as CPython does. A closed pipe (EPIPE) always fails. */
   closedStdout?: 'fail' | 'discard';
-  /** Functions of a runtime library linked through `FrontendOptions.linker`, prepared
+  /** Functions of a runtime library linked through the run's LIBRARY_LINKER, prepared
    *  already (hand them to prepareRun). */
   prepared?: ReadonlySet<Func>;
 }
@@ -24,9 +23,6 @@ export interface CompiledSource {
 export interface FrontendOptions {
   /** Extra goal or expression to run instead of the default entry (e.g. Prolog `-g`). */
   goal?: string;
-  /** Where the frontend gets its runtime library, prepared once for many programs; a
-   *  frontend without one builds the library into every program (UNPREPARED_LINKER). */
-  linker?: LibraryLinker;
 }
 
 export interface Frontend {

@@ -14,6 +14,7 @@ export * from './runtime/object-layout.ts';
 export * from './runtime/host.ts';
 export * from './runtime/memory-error.ts';
 export * from './runtime/static-image.ts';
+export * from './runtime/global-addresses.ts';
 export * from './runtime/program.ts';
 export * from './runtime/output.ts';
 export * from './runtime/builtin-hosts.ts';
@@ -43,3 +44,15 @@ export * from './machine/index.ts';
 // backends alone, so that loading the framework never loads the native library.
 export type * as emu from './emu/index.ts';
 export * from './jit/index.ts';
+// For a composition root (the `jitc` command): running a program, and the caches it keeps.
+export * from './driver.ts';
+export * from './build-id.ts';
+export * from './project-root.ts';
+export * from './prepared/image-cache.ts';
+export * from './prepared/library-linker.ts';
+// No koffi behind these: they only format which Unicorn a run used.
+export { formatUnicornFinding, unicornInUse, type UnicornFinding } from './emu/unicorn-choice.ts';
+export { default as corePlugin } from './core-plugin.ts';
+export { Interpreter } from './interp/interpreter.ts';
+export { interpreterBackend } from './interp/backend.ts';
+export { corePasses } from './opt/passes/index.ts';

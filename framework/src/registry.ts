@@ -1,16 +1,18 @@
 import { createRequire } from 'node:module';
-import type { DependencyContainer } from 'tsyringe';
+import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Backend } from './engine.ts';
 import type { Frontend } from './frontend.ts';
 import type { GarbageCollector } from './gc/interface.ts';
 import type { Pass } from './opt/pass.ts';
-import type { JitcPlugin, PluginFactory } from './plugin.ts';
-import { BACKENDS, COLLECTORS, FRONTENDS, PASSES } from './tokens.ts';
-import type { InjectionToken } from 'tsyringe';
+import type { AnyProvision, JitcPlugin, PluginFactory, ProvisionKind, ProvisionTypes, Resolve } from './plugin.ts';
+import { UNPREPARED_LINKER } from './prepared/runtime-library.ts';
+import type { RunConfig } from './run-config.ts';
+import { CODE_CACHE, LIBRARY_LINKER, PLUGINS, provisionToken, RUN, RUN_CONFIG, serviceName } from './tokens.ts';
 
 // Loaded with require, not import: both are CommonJS packages (tsyringe of 40 files), and
 // importing them through the ESM loader took 3-4x as long (130-200 ms against 40-60 ms
-// measured on this machine), a large part of the command's start-up.
+// measured on this machine), a large part of the command's start-up. tsyringe refuses to
+// load without the Reflect metadata polyfill, though no decorator is used here.
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
 const rootContainer = (require('tsyringe') as typeof import('tsyringe')).container;
@@ -23,74 +25,169 @@ export class UsageError extends Error {
   }
 }
 
+export interface ProvidedInfo {
+  kind: ProvisionKind;
+  name: string;
+  description: string;
+  /** Names of the services it is built from. */
+  needs: string[];
+}
+
 export interface PluginInfo {
   name: string;
-  provides: { kind: 'frontend' | 'backend' | 'gc' | 'pass'; name: string; description: string }[];
+  provides: ProvidedInfo[];
 }
 
-/** The plugins of one process, registered into a tsyringe container. */
-export class Registry {
-  readonly container: DependencyContainer;
-  readonly plugins: PluginInfo[] = [];
+const KIND_NAMES: Record<ProvisionKind, string> = { frontend: 'frontend', backend: 'backend', gc: 'GC', pass: 'pass' };
 
-  constructor(factories: readonly PluginFactory[]) {
-    this.container = rootContainer.createChildContainer();
-    for (const make of factories) this.install(make());
+/**
+ * Resolves provisions from one container: the registry's own (every plugin installed,
+ * the defaults for LIBRARY_LINKER and CODE_CACHE), or a run's child container, which sees
+ * the registry's and may hold its own (a test's fake GC, the run's options).
+ */
+export class Scope {
+  /** Provisions registered in this scope itself, by kind, in order. */
+  protected readonly own: AnyProvision[] = [];
+
+  constructor(
+    readonly container: DependencyContainer,
+    private readonly parent?: Scope,
+  ) {}
+
+  /** Registers a provision as a factory: each resolution creates it, handing it the
+   *  services it declared, resolved from the container that resolves it. */
+  provide(provision: AnyProvision, plugin = '(test)'): void {
+    const create = provision.create as (resolve: Resolve) => ProvisionTypes[ProvisionKind];
+    this.container.register(provisionToken(provision.kind, provision.name), {
+      useFactory: (c) => create(declaredOnly(c, provision, plugin)),
+    });
+    this.own.push(provision);
   }
 
-  private install(plugin: JitcPlugin): void {
-    const before = this.snapshot();
-    plugin.register(this.container);
-    const after = this.snapshot();
-    const provides: PluginInfo['provides'] = [];
-    const added = <T extends { name: string; description: string }>(kind: PluginInfo['provides'][number]['kind'], a: T[], b: T[]): void => {
-      for (const x of b.slice(a.length)) provides.push({ kind, name: x.name, description: x.description });
-    };
-    added('frontend', before.frontends, after.frontends);
-    added('backend', before.backends, after.backends);
-    added('gc', before.collectors, after.collectors);
-    added('pass', before.passes, after.passes);
-    this.plugins.push({ name: plugin.name, provides });
+  /** The provisions this scope sees, its own after its parent's; a name provided again
+   *  replaces the earlier one in place. */
+  provisions(kind: ProvisionKind): AnyProvision[] {
+    const seen = [...(this.parent?.provisions(kind) ?? [])];
+    for (const p of this.own) {
+      if (p.kind !== kind) continue;
+      const at = seen.findIndex((q) => q.name === p.name);
+      if (at >= 0) seen[at] = p;
+      else seen.push(p);
+    }
+    return seen;
   }
 
-  private snapshot(): { frontends: Frontend[]; backends: Backend[]; collectors: GarbageCollector[]; passes: Pass[] } {
-    return { frontends: this.frontends(), backends: this.backends(), collectors: this.collectors(), passes: this.passes() };
+  resolve<K extends ProvisionKind>(kind: K, name: string): ProvisionTypes[K] {
+    const token = provisionToken(kind, name);
+    if (!this.container.isRegistered(token, true)) {
+      const known = this.provisions(kind).map((p) => p.name);
+      throw new UsageError(`unknown ${KIND_NAMES[kind]} '${name}' (known: ${known.join(', ') || 'none'})`);
+    }
+    return this.container.resolve(token) as ProvisionTypes[K];
   }
 
-  private all<T>(token: InjectionToken<T>): T[] {
-    return this.container.isRegistered(token, true) ? this.container.resolveAll(token) : [];
+  private all<K extends ProvisionKind>(kind: K): ProvisionTypes[K][] {
+    return this.provisions(kind).map((p) => this.resolve(kind, p.name));
   }
   frontends(): Frontend[] {
-    return this.all(FRONTENDS);
+    return this.all('frontend');
   }
   backends(): Backend[] {
-    return this.all(BACKENDS);
+    return this.all('backend');
   }
   collectors(): GarbageCollector[] {
-    return this.all(COLLECTORS);
+    return this.all('gc');
   }
   passes(): Pass[] {
-    return this.all(PASSES);
+    return this.all('pass');
   }
-
   backend(name: string): Backend {
-    return pick('backend', name, this.backends());
+    return this.resolve('backend', name);
   }
   collector(name: string): GarbageCollector {
-    return pick('GC', name, this.collectors());
+    return this.resolve('gc', name);
   }
+  /** The frontend whose extensions match the file, chosen before any frontend is created. */
   frontendFor(file: string): Frontend {
-    const fe = this.frontends().find((f) => f.extensions.some((ext) => file.endsWith(ext)));
+    const provisions = this.provisions('frontend');
+    const fe = provisions.find((p) => p.extensions?.some((ext) => file.endsWith(ext)));
     if (!fe) {
-      const known = this.frontends().flatMap((f) => f.extensions);
+      const known = provisions.flatMap((p) => p.extensions ?? []);
       throw new UsageError(`no frontend for '${file}' (known extensions: ${known.join(', ')})`);
     }
-    return fe;
+    return this.resolve('frontend', fe.name);
   }
 }
 
-function pick<T extends { name: string }>(kind: string, name: string, items: T[]): T {
-  const found = items.find((x) => x.name === name);
-  if (!found) throw new UsageError(`unknown ${kind} '${name}' (known: ${items.map((x) => x.name).join(', ') || 'none'})`);
-  return found;
+/** The plugins of one process, installed into a tsyringe container. */
+export class Registry extends Scope {
+  constructor(plugins: readonly (PluginFactory | JitcPlugin)[]) {
+    super(rootContainer.createChildContainer());
+    this.container.register(LIBRARY_LINKER, { useValue: UNPREPARED_LINKER });
+    // A factory: tsyringe does not take null for a value.
+    this.container.register(CODE_CACHE, { useFactory: () => null });
+    for (const p of plugins) this.install(typeof p === 'function' ? p() : p);
+  }
+
+  install(plugin: JitcPlugin): void {
+    this.container.register(PLUGINS, { useValue: plugin });
+    for (const provision of plugin.provides) this.provide(provision, plugin.name);
+  }
+
+  /** Every plugin installed, with what it provides and needs, read from the container. */
+  get plugins(): PluginInfo[] {
+    if (!this.container.isRegistered(PLUGINS)) return [];
+    return this.container.resolveAll(PLUGINS).map((plugin) => ({
+      name: plugin.name,
+      provides: plugin.provides.map((p) => ({
+        kind: p.kind,
+        name: p.name,
+        description: p.description,
+        needs: (p.needs ?? []).map(serviceName),
+      })),
+    }));
+  }
+
+  /** A child container for one run, holding its options; register fakes in it to swap a
+   *  service for that run only. */
+  forRun(config: RunConfig): RunScope {
+    return new RunScope(this, config);
+  }
+}
+
+/** One run's view: its options, and the services it chose by name, resolved in its own
+ *  child container. */
+export class RunScope extends Scope {
+  constructor(
+    readonly registry: Registry,
+    readonly config: RunConfig,
+  ) {
+    super(registry.container.createChildContainer(), registry);
+    this.container.register(RUN_CONFIG, { useValue: config });
+    this.container.register(RUN, { useValue: this });
+  }
+
+  /** The backend and GC the run's options name. */
+  chosenBackend(): Backend {
+    return this.backend(this.config.backend);
+  }
+  chosenCollector(): GarbageCollector {
+    return this.collector(this.config.gc);
+  }
+  /** Whether the module is GC-lowered: native backends need it, `--lower` asks for it. */
+  lowers(): boolean {
+    return this.chosenBackend().requiresLowering || this.config.lower === true;
+  }
+}
+
+/** A resolver that hands out only the services a provision declared. */
+function declaredOnly(container: DependencyContainer, provision: AnyProvision, plugin: string): Resolve {
+  return <T>(token: InjectionToken<T>): T => {
+    if (!(provision.needs ?? []).includes(token)) {
+      throw new Error(
+        `${plugin}: ${provision.kind} '${provision.name}' resolves ${serviceName(token)} but does not declare it in needs`,
+      );
+    }
+    return container.resolve(token);
+  };
 }

@@ -1,19 +1,32 @@
 import type { InjectionToken } from 'tsyringe';
-import type { Backend } from './engine.ts';
-import type { Frontend } from './frontend.ts';
-import type { GarbageCollector } from './gc/interface.ts';
-import type { Pass } from './opt/pass.ts';
-import type { Engine } from './engine.ts';
-import type { Program } from './runtime/program.ts';
+import type { CodeCacheLocation } from './engine.ts';
+import type { LibraryLinker } from './prepared/runtime-library.ts';
 import type { RunConfig } from './run-config.ts';
+import type { JitcPlugin, ProvisionKind } from './plugin.ts';
+import type { RunScope } from './registry.ts';
 
-/** Multi-registered by plugins: every provider of a kind is resolved with resolveAll. */
-export const FRONTENDS: InjectionToken<Frontend> = Symbol('jitc.frontends');
-export const BACKENDS: InjectionToken<Backend> = Symbol('jitc.backends');
-export const COLLECTORS: InjectionToken<GarbageCollector> = Symbol('jitc.collectors');
-export const PASSES: InjectionToken<Pass> = Symbol('jitc.passes');
+// The services plugins and the driver resolve from a container. Symbol.for, not Symbol: a
+// plugin loaded from outside the tree (`jitc --plugin`) may bring its own copy of the
+// framework, and its tokens must still be these.
 
-/** Per-run state, registered in the run's child container. */
-export const RUN_CONFIG: InjectionToken<RunConfig> = Symbol('jitc.run.config');
-export const PROGRAM: InjectionToken<Program> = Symbol('jitc.run.program');
-export const ENGINE: InjectionToken<Engine> = Symbol('jitc.run.engine');
+/** The run's options, registered in each run's child container. */
+export const RUN_CONFIG: InjectionToken<RunConfig> = Symbol.for('jitc.run-config');
+/** The run itself: its options and the frontend, backend, GC and passes it chose. */
+export const RUN: InjectionToken<RunScope> = Symbol.for('jitc.run');
+/** Where frontends get their runtime libraries prepared (optimized, lowered, cached). The
+ *  registry provides one that prepares nothing; a composition root registers a caching one. */
+export const LIBRARY_LINKER: InjectionToken<LibraryLinker> = Symbol.for('jitc.library-linker');
+/** Where native backends keep compiled code across runs; null keeps it for the process. */
+export const CODE_CACHE: InjectionToken<CodeCacheLocation | null> = Symbol.for('jitc.code-cache');
+/** Every plugin installed, multi-registered: what `jitc plugins` lists. */
+export const PLUGINS: InjectionToken<JitcPlugin> = Symbol.for('jitc.plugins');
+
+/** What a service token is called where a person reads it (`jitc plugins`). */
+export function serviceName(token: InjectionToken<unknown>): string {
+  return typeof token === 'symbol' ? (token.description ?? 'symbol').replace(/^jitc\./, '') : String(token);
+}
+
+/** The token a provision is registered under: one per kind and name. */
+export function provisionToken(kind: ProvisionKind, name: string): string {
+  return `jitc.${kind}:${name}`;
+}

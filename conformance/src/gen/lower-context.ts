@@ -1,5 +1,5 @@
-import type { FuncBuilder } from '../../../framework/src/ir/builder.ts';
-import type { ValType } from '../../../framework/src/ir/types.ts';
+import type { FuncBuilder } from '#framework';
+import type { ValType } from '#framework';
 import { funcName, type FnRecipe, type NumType, type Recipe } from './recipe.ts';
 import type { Scope } from './scope.ts';
 

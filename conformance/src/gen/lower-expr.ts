@@ -1,6 +1,6 @@
-import type { InstExtras } from '../../../framework/src/ir/builder.ts';
-import { opcode } from '../../../framework/src/ir/opcodes.ts';
-import type { ValType } from '../../../framework/src/ir/types.ts';
+import type { InstExtras } from '#framework';
+import { opcode } from '#framework';
+import type { ValType } from '#framework';
 import { arrayType, CONST_ARRAY, CONST_STRUCT, globalName, REF_GLOBAL, STRUCT_TYPE } from './recipe-decls.ts';
 import { convert, earlierFunction, zero, type LowerContext } from './lower-context.ts';
 import type { Expr, FnRecipe, NumType, RefExpr } from './recipe.ts';

@@ -1,5 +1,5 @@
-import { FuncBuilder } from '../../../framework/src/ir/builder.ts';
-import { Module } from '../../../framework/src/ir/module.ts';
+import { FuncBuilder } from '#framework';
+import { Module } from '#framework';
 import { callArguments, callForm, lowerExpr } from './lower-expr.ts';
 import { earlierFunction, type LowerContext } from './lower-context.ts';
 import { lowerStmts } from './lower-stmt.ts';

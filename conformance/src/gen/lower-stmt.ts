@@ -1,4 +1,4 @@
-import type { Block } from '../../../framework/src/ir/module.ts';
+import type { Block } from '#framework';
 import type { LowerContext } from './lower-context.ts';
 import { inBounds, lowerExpr, lowerRef, smallInt } from './lower-expr.ts';
 import { arrayType, FOREIGN_SIGNATURE, globalName, printExtern, REF_GLOBAL, STRUCT_TYPE } from './recipe-decls.ts';

@@ -1,5 +1,5 @@
-import type { Module } from '../../../framework/src/ir/module.ts';
-import type { ValType } from '../../../framework/src/ir/types.ts';
+import type { Module } from '#framework';
+import type { ValType } from '#framework';
 import type { ElemKind, NumType, StructField } from './recipe.ts';
 
 /** The declarations every lowered recipe shares: one struct, one array type per element

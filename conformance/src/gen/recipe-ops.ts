@@ -1,5 +1,5 @@
-import { OPCODE_LIST, type OpDef, type ResultRule } from '../../../framework/src/ir/opcodes.ts';
-import type { ValType } from '../../../framework/src/ir/types.ts';
+import { OPCODE_LIST, type OpDef, type ResultRule } from '#framework';
+import type { ValType } from '#framework';
 import type { NumType } from './recipe.ts';
 
 /**

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { GarbageCollector } from '../../../framework/src/gc/interface.ts';
-import type { Module } from '../../../framework/src/ir/module.ts';
-import { printModule } from '../../../framework/src/ir/text/printer.ts';
-import { assertValid } from '../../../framework/src/ir/verify.ts';
+import type { GarbageCollector } from '#framework';
+import type { Module } from '#framework';
+import { printModule } from '#framework';
+import { assertValid } from '#framework';
 import { lowerRecipe } from '../gen/lower-recipe.ts';
 import { entryArguments, entryName, type Recipe } from '../gen/recipe.ts';
 import { outcomeDifference, type Outcome } from './outcome.ts';

@@ -1,6 +1,6 @@
-import { sameF64 } from '../../../framework/src/ir/numeric.ts';
-import type { TrapKind } from '../../../framework/src/ir/traps.ts';
-import type { ValType } from '../../../framework/src/ir/types.ts';
+import { sameF64 } from '#framework';
+import type { TrapKind } from '#framework';
+import type { ValType } from '#framework';
 
 /** What running a function produced: its result or trap kind, and the output it printed. */
 export type Outcome =

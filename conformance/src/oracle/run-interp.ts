@@ -1,9 +1,9 @@
-import type { GarbageCollector } from '../../../framework/src/gc/interface.ts';
-import { Interpreter } from '../../../framework/src/interp/interpreter.ts';
-import type { Module } from '../../../framework/src/ir/module.ts';
-import { Trap } from '../../../framework/src/ir/traps.ts';
-import { BufferedOutput } from '../../../framework/src/runtime/output.ts';
-import { Program } from '../../../framework/src/runtime/program.ts';
+import type { GarbageCollector } from '#framework';
+import { Interpreter } from '#framework';
+import type { Module } from '#framework';
+import { Trap } from '#framework';
+import { BufferedOutput } from '#framework';
+import { Program } from '#framework';
 import type { Outcome } from './outcome.ts';
 
 export interface InterpRunOptions {

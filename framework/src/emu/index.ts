@@ -14,3 +14,4 @@ export {
 } from './guest-machine.ts';
 export { hostFunction, type HostCallFrame, type HostFunction, type HostSignature } from './host-function.ts';
 export { isUnicornAvailable, UnicornError, UC_PROT } from './unicorn-ffi.ts';
+export { unicornReport } from './unicorn-probe.ts';

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { fileURLToPath } from 'node:url';
 import { unicornCandidates, findProjectRoot, UNICORN_CACHE_PATH } from '../../src/emu/unicorn-candidates.ts';
 import {
   chooseUnicorn,
@@ -8,7 +9,7 @@ import {
   type UnicornProbe,
   type UnicornVersion,
 } from '../../src/emu/unicorn-choice.ts';
-import { REPO } from '../cli/cli-harness.ts';
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
 const v = (text: string): UnicornVersion => {
   const [major, minor, patch] = text.split('.').map(Number);

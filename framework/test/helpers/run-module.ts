@@ -1,4 +1,4 @@
-import { boehmCollector } from '../../../plugins/gc-boehm/src/index.ts';
+import { arenaCollector } from '../../src/testing.ts';
 import { Interpreter } from '../../src/interp/interpreter.ts';
 import type { Func, Module } from '../../src/ir/module.ts';
 import { Trap } from '../../src/ir/traps.ts';
@@ -17,7 +17,7 @@ const MiB = 1024 * 1024;
 /** Calls `name` on the reference interpreter; a small heap and stack keep tests light. */
 export function runModule(m: Module, name: string, args: number[] = [], fuel = 1_000_000): RunOutcome {
   const out = new BufferedOutput();
-  const program = new Program(m, { gc: boehmCollector(), out, heapSize: MiB, stackSize: MiB });
+  const program = new Program(m, { gc: arenaCollector(), out, heapSize: MiB, stackSize: MiB });
   const interp = new Interpreter(program, { fuel });
   try {
     return { value: interp.call(name, args), out: out.text() };

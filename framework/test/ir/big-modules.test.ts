@@ -3,7 +3,7 @@ import { parseModule } from '../../src/ir/text/parser.ts';
 import { printModule } from '../../src/ir/text/printer.ts';
 import { verifyModule } from '../../src/ir/verify.ts';
 import { blockChainModule, hugeFunctionModule, manyFunctionsModule, type GeneratedModule } from '../helpers/big-ir.ts';
-import { boehmCollector } from '../../../plugins/gc-boehm/src/index.ts';
+import { arenaCollector } from '../../src/testing.ts';
 import { Interpreter } from '../../src/interp/interpreter.ts';
 import { BufferedOutput } from '../../src/runtime/output.ts';
 import { Program } from '../../src/runtime/program.ts';
@@ -21,7 +21,7 @@ function throughIrPath(t: import('ava').ExecutionContext, gen: GeneratedModule):
   // The interpreter's registers come out of the machine stack: 8 MiB, the CLI's default,
   // holds a frame of 200k values.
   const out = new BufferedOutput();
-  const interp = new Interpreter(new Program(m, { gc: boehmCollector(), out, heapSize: 1 << 20, stackSize: 8 << 20 }), { fuel: 10_000_000 });
+  const interp = new Interpreter(new Program(m, { gc: arenaCollector(), out, heapSize: 1 << 20, stackSize: 8 << 20 }), { fuel: 10_000_000 });
   try {
     interp.call('main', []);
   } finally {

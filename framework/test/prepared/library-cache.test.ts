@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boehmCollector } from '../../../plugins/gc-boehm/src/index.ts';
+import { arenaCollector } from '../../src/testing.ts';
 import { parseModule } from '../../src/ir/text/parser.ts';
 import { printModule } from '../../src/ir/text/printer.ts';
 import { corePasses } from '../../src/opt/passes/index.ts';
@@ -63,7 +63,7 @@ function toyLibrary(): RuntimeLibrary<ToyMeta> & { builds: number } {
 }
 
 function linker(dir: string, lowered: boolean, buildId = 'build-1'): CachingLinker {
-  return new CachingLinker({ optLevel: 1, passes: corePasses(), lowerWith: lowered ? boehmCollector() : null, cache: new ImageCache(dir), buildId });
+  return new CachingLinker({ optLevel: 1, passes: corePasses(), lowerWith: lowered ? arenaCollector() : null, cache: new ImageCache(dir), buildId });
 }
 
 function withDir(run: (dir: string) => void): void {

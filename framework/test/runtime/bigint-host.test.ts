@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import { boehmCollector } from '../../../plugins/gc-boehm/src/index.ts';
+import { arenaCollector } from '../../src/testing.ts';
 import type { RootSource, RootVisitor } from '../../src/gc/interface.ts';
 import { Module } from '../../src/ir/module.ts';
 import { Trap } from '../../src/ir/traps.ts';
@@ -35,7 +35,7 @@ function makeProgram(gcStress = 0): { program: Program; handles: Handles } {
   m.types.push({ kind: 'struct', name: 'other', fields: [{ name: 'x', kind: 'i32' }] });
   m.types.push(BIGINT_TYPE);
   m.consts.push({ name: 'big', type: BIGINT_TYPE_NAME, values: bigintConstValues(-(2n ** 100n) - 7n) });
-  const program = new Program(m, { gc: boehmCollector(), out: new BufferedOutput(), heapSize: 4 << 20, stackSize: 1 << 20, gcStress, hosts: bigintHostFunctions() });
+  const program = new Program(m, { gc: arenaCollector(), out: new BufferedOutput(), heapSize: 4 << 20, stackSize: 1 << 20, gcStress, hosts: bigintHostFunctions() });
   const handles = new Handles();
   program.heap.addRoots(handles);
   return { program, handles };
@@ -285,7 +285,7 @@ test('host function table: names, flags and externs agree', (t) => {
 });
 
 test('a module without :bigint gets a clear host_error', (t) => {
-  const bare = new Program(new Module(), { gc: boehmCollector(), out: new BufferedOutput(), heapSize: 1 << 20, stackSize: 1 << 20 });
+  const bare = new Program(new Module(), { gc: arenaCollector(), out: new BufferedOutput(), heapSize: 1 << 20, stackSize: 1 << 20 });
   t.is(makeInteger(bare.hostContext, 5n), toSmallIntRef(5));
   t.throws(() => makeInteger(bare.hostContext, 2n ** 40n), { instanceOf: Trap, message: /declares no 'type :bigint/ });
 });

@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import { boehmCollector } from '../../../plugins/gc-boehm/src/index.ts';
+import { arenaCollector } from '../../src/testing.ts';
 import type { RootSource, RootVisitor } from '../../src/gc/interface.ts';
 import { Interpreter } from '../../src/interp/interpreter.ts';
 import { FuncBuilder } from '../../src/ir/builder.ts';
@@ -64,7 +64,7 @@ function buildModule(): Module {
 }
 
 const module = buildModule();
-const program = new Program(module, { gc: boehmCollector(), out: new BufferedOutput(), heapSize: 4 << 20, stackSize: 1 << 20, hosts: bigintHostFunctions() });
+const program = new Program(module, { gc: arenaCollector(), out: new BufferedOutput(), heapSize: 4 << 20, stackSize: 1 << 20, hosts: bigintHostFunctions() });
 const interp = new Interpreter(program);
 const handles = new Handles();
 program.heap.addRoots(handles);

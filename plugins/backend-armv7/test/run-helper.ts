@@ -1,9 +1,11 @@
 // Runs .jir text on a backend through the framework's driver, for the backend's tests.
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
-import { prepareRun } from '../../../framework/src/driver.ts';
-import { BufferedOutput, parseModule, Registry, MiB, Trap, type EngineStats, type RunConfig } from '#framework';
+import { BufferedOutput, CODE_CACHE, corePlugin, parseModule, prepareRunIn, Registry, MiB, Trap, type EngineStats, type RunConfig } from '#framework';
+import { testingPlugin } from '#framework/testing';
+import armv7Plugin from '../src/plugin.ts';
 
-export const registry = new Registry(CLI_PLUGINS);
+/** The backend with the framework's own collector: no GC plugin needed (armv7 × boehm is
+ *  tested where the landed configurations are, in conformance/test). */
+export const registry = new Registry([corePlugin, testingPlugin, armv7Plugin]);
 
 export type Outcome = { value: number | undefined } | { trap: string; where: string };
 
@@ -21,7 +23,7 @@ export interface RunOptions {
 export function runJir(backend: string, text: string, entry: string, args: number[], options: RunOptions = {}): { outcome: Outcome; stats: EngineStats } {
   const config: RunConfig = {
     backend,
-    gc: 'boehm',
+    gc: 'arena',
     optLevel: 0,
     heapSize: 4 * MiB,
     stackSize: options.stackSize ?? MiB,
@@ -32,7 +34,10 @@ export function runJir(backend: string, text: string, entry: string, args: numbe
     // Native behaviour is what these tests check: compile before the first call unless asked.
     jitThreshold: options.jitThreshold ?? 0,
   };
-  const run = prepareRun(registry, parseModule(text, 'test.jir'), config, { out: new BufferedOutput(), codeCache: options.codeCacheDir === undefined ? null : { root: options.codeCacheDir, build: 'test' } });
+  const scope = registry.forRun(config);
+  // The code cache is a service of the run: a test's directory replaces the registry's none.
+  if (options.codeCacheDir !== undefined) scope.container.register(CODE_CACHE, { useValue: { root: options.codeCacheDir, build: 'test' } });
+  const run = prepareRunIn(scope, parseModule(text, 'test.jir'), { out: new BufferedOutput() });
   try {
     try {
       return { outcome: { value: run.engine.call(entry, args) }, stats: run.engine.stats };

@@ -2,16 +2,17 @@
 // interpreter does, including INT_MIN / -1 (wraps), INT_MIN % -1 (0) and zero divisors (trap).
 import test from 'ava';
 import fc from 'fast-check';
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
-import { prepareRun } from '../../../framework/src/driver.ts';
-import { BufferedOutput, parseModule, Registry, MiB, Trap, type Engine, type RunConfig } from '#framework';
+import { testingPlugin } from '#framework/testing';
+import armv7Plugin from '../src/plugin.ts';
+import { prepareRun } from '#framework';
+import { BufferedOutput, corePlugin, parseModule, Registry, MiB, Trap, type Engine, type RunConfig } from '#framework';
 
 const OPS = ['sdiv', 'srem', 'udiv', 'urem'] as const;
 const SOURCE = OPS.map((op) => `func @${op}(%a: i32, %b: i32) -> i32 {\n^entry:\n  %r = ${op} %a, %b\n  ret %r\n}\n`).join('\n');
-const registry = new Registry(CLI_PLUGINS);
+const registry = new Registry([corePlugin, testingPlugin, armv7Plugin]);
 
 function engineFor(backend: string, cpu?: string): Engine {
-  const config: RunConfig = { backend, gc: 'boehm', optLevel: 0, heapSize: MiB, stackSize: MiB / 4, cpu };
+  const config: RunConfig = { backend, gc: 'arena', optLevel: 0, heapSize: MiB, stackSize: MiB / 4, cpu };
   return prepareRun(registry, parseModule(SOURCE, 'divide.jir'), config, { out: new BufferedOutput() }).engine;
 }
 

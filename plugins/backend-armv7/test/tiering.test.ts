@@ -2,11 +2,12 @@
 // and traps from native code come back through the interpreter; lazy stubs compile
 // callees from native code; --stats splits the time between tiers.
 import test from 'ava';
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
-import { prepareRun, type PreparedRun } from '../../../framework/src/driver.ts';
-import { BufferedOutput, parseModule, Registry, MiB, Trap } from '#framework';
+import { testingPlugin } from '#framework/testing';
+import armv7Plugin from '../src/plugin.ts';
+import { prepareRun, type PreparedRun } from '#framework';
+import { BufferedOutput, corePlugin, parseModule, Registry, MiB, Trap } from '#framework';
 
-const registry = new Registry(CLI_PLUGINS);
+const registry = new Registry([corePlugin, testingPlugin, armv7Plugin]);
 
 const PROGRAM = `
 type :err = struct { code: i32 }
@@ -81,7 +82,7 @@ func @divide(%a: i32, %b: i32) -> i32 {
 `;
 
 function prepare(jitThreshold: number | undefined, gcStress?: number): PreparedRun {
-  const config = { backend: 'armv7', gc: 'boehm', optLevel: 0 as const, heapSize: MiB, stackSize: MiB / 4, jitThreshold, gcStress };
+  const config = { backend: 'armv7', gc: 'arena', optLevel: 0 as const, heapSize: MiB, stackSize: MiB / 4, jitThreshold, gcStress };
   return prepareRun(registry, parseModule(PROGRAM, 'tiering.jir'), config, { out: new BufferedOutput() });
 }
 

@@ -1,9 +1,9 @@
 import test from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../../framework/src/cli/main.ts';
+import { runCli } from '../../../cli/src/main.ts';
 import { Registry } from '#framework';
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
+import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));

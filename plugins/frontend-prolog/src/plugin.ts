@@ -1,12 +1,21 @@
-import { FRONTENDS, type JitcPlugin } from '#framework';
-import { prologFrontend } from './frontend.ts';
+import { LIBRARY_LINKER, type JitcPlugin } from '#framework';
+import { prologFrontend, prologFrontendWith } from './frontend.ts';
 
-/** The frontend-prolog plugin: registers the `.pl` frontend. */
+/** The frontend-prolog plugin: the `.pl` frontend; its runtime library comes from the
+ *  run's library linker. */
 export default function prologPlugin(): JitcPlugin {
+  const { name, description, extensions } = prologFrontend;
   return {
     name: 'frontend-prolog',
-    register(container) {
-      container.register(FRONTENDS, { useValue: prologFrontend });
-    },
+    provides: [
+      {
+        kind: 'frontend',
+        name,
+        description,
+        extensions,
+        needs: [LIBRARY_LINKER],
+        create: (resolve) => prologFrontendWith(resolve(LIBRARY_LINKER)),
+      },
+    ],
   };
 }

@@ -2,12 +2,12 @@ import test from 'ava';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boehmCollector } from '../../gc-boehm/src/index.ts';
-import { printModule } from '../../../framework/src/ir/text/printer.ts';
-import { corePasses } from '../../../framework/src/opt/passes/index.ts';
-import { ImageCache } from '../../../framework/src/prepared/image-cache.ts';
-import { CachingLinker } from '../../../framework/src/prepared/library-linker.ts';
-import { runCli } from '../../../framework/src/cli/main.ts';
+import { arenaCollector } from '#framework/testing';
+import { printModule } from '#framework';
+import { corePasses } from '#framework';
+import { ImageCache } from '#framework';
+import { CachingLinker } from '#framework';
+import { runCli } from '../../../cli/src/main.ts';
 import { PROLOG_RUNTIME } from '../src/compiler/library.ts';
 
 // The Prolog library is compiled once, apart from programs, and cached prepared: the
@@ -18,7 +18,7 @@ test('the prepared Prolog library from the cache is the module a fresh preparati
   const dir = mkdtempSync(join(tmpdir(), 'jitc-prolog-cache-'));
   try {
     const linker = (): CachingLinker =>
-      new CachingLinker({ optLevel: 1, passes: corePasses(), lowerWith: boehmCollector(), cache: new ImageCache(dir), buildId: 'test' });
+      new CachingLinker({ optLevel: 1, passes: corePasses(), lowerWith: arenaCollector(), cache: new ImageCache(dir), buildId: 'test' });
     const miss = linker().link(PROLOG_RUNTIME);
     const hit = linker().link(PROLOG_RUNTIME);
     t.deepEqual(hit.meta, miss.meta);

@@ -1,6 +1,6 @@
 import type { GarbageCollector } from '#framework';
 import type { Module } from '#framework';
-import { staticImageGlobalAddresses, type GlobalAddressOf } from './global-addresses.ts';
+import { staticImageGlobalAddresses, type GlobalAddressOf } from '#framework';
 import { BoehmHeap, type BoehmTuning } from './heap.ts';
 import { boehmHostFunctions } from './host-functions.ts';
 import { lowerForBoehm } from './lowering.ts';
@@ -24,5 +24,5 @@ export function boehmCollector(options: BoehmCollectorOptions = {}): GarbageColl
 
 export { BoehmHeap, type BoehmDetail, type BoehmTuning } from './heap.ts';
 export { ALLOC, ALLOC_ARRAY, lowerForBoehm } from './lowering.ts';
-export { staticImageGlobalAddresses, type GlobalAddressOf } from './global-addresses.ts';
+export { staticImageGlobalAddresses, type GlobalAddressOf } from '#framework';
 export { boehmHostFunctions } from './host-functions.ts';

@@ -1,6 +1,6 @@
 import type { Func, Module, Signature } from '#framework';
 import { MEMORY_ERROR_GLOBAL, TypeTable } from '#framework';
-import type { GlobalAddressOf } from './global-addresses.ts';
+import type { GlobalAddressOf } from '#framework';
 import { canInline, emitInlineAlloc } from './inline-alloc.ts';
 import { LoweringWriter } from './lowering-writer.ts';
 

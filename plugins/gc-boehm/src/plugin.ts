@@ -1,12 +1,13 @@
-import { COLLECTORS, type JitcPlugin } from '#framework';
+import type { JitcPlugin } from '#framework';
 import { boehmCollector } from './index.ts';
 
 /** The gc-boehm plugin: a conservative, non-moving mark-sweep collector named `boehm`. */
 export default function boehmPlugin(): JitcPlugin {
+  const collector = boehmCollector();
   return {
     name: 'gc-boehm',
-    register(container) {
-      container.register(COLLECTORS, { useValue: boehmCollector() });
-    },
+    provides: [
+      { kind: 'gc', name: collector.name, description: collector.description, create: () => boehmCollector() },
+    ],
   };
 }

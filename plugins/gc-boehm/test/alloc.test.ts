@@ -1,5 +1,5 @@
 import test from 'ava';
-import { TypeTable } from '../../../framework/src/runtime/object-layout.ts';
+import { TypeTable } from '#framework';
 import { CELL_SIZES, PAGE_BYTES } from '../src/size-classes.ts';
 import { heapFixture } from './heap-fixture.ts';
 

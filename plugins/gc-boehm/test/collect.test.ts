@@ -1,5 +1,5 @@
 import test from 'ava';
-import { TYPE_ID_SHIFT } from '../../../framework/src/runtime/object-layout.ts';
+import { TYPE_ID_SHIFT } from '#framework';
 import { heapFixture, smallInt, type HeapFixture } from './heap-fixture.ts';
 
 /** A small graph with sharing and a cycle: root → a ⇄ b, a → [a, b, c], c → 7. */

@@ -1,8 +1,8 @@
-import type { HeapOptions, RootSource, RootVisitor } from '../../../framework/src/gc/interface.ts';
-import type { TypeDecl } from '../../../framework/src/ir/module.ts';
-import { GuestMemory } from '../../../framework/src/runtime/guest-memory.ts';
-import { MiB, makeLayout } from '../../../framework/src/runtime/memory-map.ts';
-import { TypeTable } from '../../../framework/src/runtime/object-layout.ts';
+import type { HeapOptions, RootSource, RootVisitor } from '#framework';
+import type { TypeDecl } from '#framework';
+import { GuestMemory } from '#framework';
+import { MiB, makeLayout } from '#framework';
+import { TypeTable } from '#framework';
 import { BoehmHeap, type BoehmTuning } from '../src/heap.ts';
 
 export const TYPE_DECLS: TypeDecl[] = [

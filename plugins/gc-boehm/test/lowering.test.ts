@@ -1,11 +1,11 @@
 import test from 'ava';
-import { Interpreter } from '../../../framework/src/interp/interpreter.ts';
-import { FuncBuilder } from '../../../framework/src/ir/builder.ts';
-import { Module, type Func } from '../../../framework/src/ir/module.ts';
-import { Trap } from '../../../framework/src/ir/traps.ts';
-import { verifyModule } from '../../../framework/src/ir/verify.ts';
-import { BufferedOutput } from '../../../framework/src/runtime/output.ts';
-import { Program } from '../../../framework/src/runtime/program.ts';
+import { Interpreter } from '#framework';
+import { FuncBuilder } from '#framework';
+import { Module, type Func } from '#framework';
+import { Trap } from '#framework';
+import { verifyModule } from '#framework';
+import { BufferedOutput } from '#framework';
+import { Program } from '#framework';
 import { boehmCollector } from '../src/index.ts';
 import { ALLOC, ALLOC_ARRAY } from '../src/lowering.ts';
 import { chainHeadAddress } from '../src/free-list-words.ts';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { TYPE_ID_SHIFT } from '../../../framework/src/runtime/object-layout.ts';
+import { TYPE_ID_SHIFT } from '#framework';
 import { heapFixture, smallInt } from './heap-fixture.ts';
 
 function listOf(n: number, f: ReturnType<typeof heapFixture>): number[] {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseModule, type RuntimeLibrary } from '#framework';
-import { HOST_BUILTINS } from '../host/builtins.ts';
+import { HOST_BUILTIN_NAMES } from '../protocol/host-protocol.ts';
 import { OperatorTable } from '../reader/operators.ts';
 import { Parser } from '../reader/parser.ts';
 import { atom, type Term } from '../reader/terms.ts';
@@ -60,7 +60,7 @@ export function compileLibrary(): { text: string; meta: PrologLibraryMeta } {
 
   const cases = unit.lookupCases();
   for (const [key, fn] of Object.entries(WRAPPERS)) cases.push([keyId(syms, key), fn]);
-  for (const key of Object.keys(HOST_BUILTINS)) cases.push([keyId(syms, key), 'ctl$host']);
+  for (const key of HOST_BUILTIN_NAMES) cases.push([keyId(syms, key), 'ctl$host']);
   const lookup = Unit.lookup(LIBRARY_LOOKUP, cases, (f) => f.end(`ret ${f.val('fref @dyn$call')}`));
   // Every program replaces this with its own (program.ts); the library alone must verify.
   const stub = new Fn('func @lookup(%id: i32) -> i32');

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { SourceError } from '#framework';
-import { STEP_DIRECTIVE, STEP_END, STEP_GOAL, STEP_INIT_MAIN } from '../host/functions.ts';
+import { STEP_DIRECTIVE, STEP_END, STEP_GOAL, STEP_INIT_MAIN } from '../protocol/host-protocol.ts';
 import { OperatorTable } from '../reader/operators.ts';
 import { Parser, type DoubleQuotes, type ReaderFlags } from '../reader/parser.ts';
 import type { InvalidUtf8 } from '../reader/utf8-check.ts';

@@ -13,6 +13,9 @@ export interface RuntimePredicate {
   entry: string;
 }
 
+/** The run-time compiler's shape, as the host receives it (ProgramInfo.compileDynamic). */
+export type RuntimeCompiler = typeof compileDynamicPredicate;
+
 /**
  * Compiles the clauses of a dynamic predicate, as `(Head :- Body)` terms, into functions
  * to load into the running program, named apart by `version`. Returns null when a clause

@@ -1,4 +1,4 @@
-import { HOST_BUILTINS } from '../host/builtins.ts';
+import { isHostBuiltin } from '../protocol/host-protocol.ts';
 import { isInlineBuiltin, type EmitContext, type Target } from './clause-ir.ts';
 import { emitSlot, slotGlobal, type SlotPredicate } from './dynamic-slots.ts';
 import { ConstPool, Fn } from './ir-text.ts';
@@ -117,7 +117,7 @@ export class Unit {
     if (p) return { kind: 'pred', fn: p.fn };
     const w = WRAPPERS[key];
     if (w) return { kind: 'wrapper', fn: w };
-    if (HOST_BUILTINS[key]) return { kind: 'host' };
+    if (isHostBuiltin(key)) return { kind: 'host' };
     if (isInlineBuiltin(name, arity)) return { kind: 'inline' };
     const sp = this.slotted.get(key);
     if (sp) return { kind: 'dynamic', slot: sp.slot };

@@ -7,6 +7,7 @@ import { compareTerms, copyTerm } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { formatFloat } from './format-float.ts';
 import type { OpType } from '../reader/operators.ts';
+import type { HostBuiltinName } from '../protocol/host-protocol.ts';
 
 /** Thrown by halt/0,1 and at the end of a run: stops the guest and carries the exit status. */
 export class PrologHalt extends Error {
@@ -20,7 +21,7 @@ type Builtin = (s: RunState, g: number, a: (i: number) => number) => number;
 
 /** Deterministic builtins run by the host: each returns the goal (success), 0 (failure)
  *  or an answer term the runtime unifies with the goal. */
-export const HOST_BUILTINS: Record<string, Builtin> = {
+export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
   'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),

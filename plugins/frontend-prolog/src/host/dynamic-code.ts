@@ -1,4 +1,3 @@
-import { compileDynamicPredicate } from '../compiler/runtime-compile.ts';
 import { slotGlobal } from '../compiler/dynamic-slots.ts';
 import type { Term } from '../reader/terms.ts';
 import type { Heap } from './heap.ts';
@@ -78,7 +77,7 @@ export class DynamicCodes {
       return;
     }
     const name = h.syms.names[id]!, arity = h.syms.arities[id]!;
-    const compiled = compileDynamicPredicate(s.info.dynamic, h.syms, name, arity, clauses, this.versions++);
+    const compiled = s.info.compileDynamic(s.info.dynamic, h.syms, name, arity, clauses, this.versions++);
     if (!compiled) {
       d.uncompilable = true;
       return;

@@ -1,6 +1,7 @@
 import { GuestException, type HostContext, type HostFunction, type Signature } from '#framework';
 import { binary, compareNum, evalTerm, makeNum, readNum } from './arith.ts';
 import { HOST_BUILTINS, PrologHalt } from './builtins.ts';
+import { isHostBuiltin, STEP_DIRECTIVE, STEP_END, STEP_GOAL, STEP_INIT_MAIN } from '../protocol/host-protocol.ts';
 import { dbFirst, renameClause } from './database.ts';
 import { existenceError, instantiationError, typeError } from './errors.ts';
 import type { RunState, RunStates } from './state.ts';
@@ -8,12 +9,6 @@ import { copyTerm } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { enterFunctor } from './functor-cache.ts';
 import { buildFactIndex, buildFactTable } from './fact-tables.ts';
-
-/** Ends of a load step, passed to pl_finish as `kind << 2 | status`. */
-export const STEP_DIRECTIVE = 0;
-export const STEP_GOAL = 1;
-export const STEP_END = 2;
-export const STEP_INIT_MAIN = 3;
 
 const sig = (params: ('ref' | 'i32')[], result: 'ref' | 'i32' | null): Signature => ({ params, result });
 
@@ -78,7 +73,7 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       const isAtom = h.kind(g) === 'atom';
       const id = isAtom ? h.symId(g) : h.functorOf(g);
       const key = `${h.syms.names[id]}/${h.syms.arities[id]}`;
-      const b = HOST_BUILTINS[key];
+      const b = isHostBuiltin(key) ? HOST_BUILTINS[key] : undefined;
       if (!b) return existenceError(h, h.syms.names[id]!, h.syms.arities[id]!);
       return b(s, g, (i) => h.arg(g, i));
     }),

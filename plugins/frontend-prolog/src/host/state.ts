@@ -1,5 +1,6 @@
 import type { GcHeap, HostContext, RootSource, RootVisitor } from '#framework';
 import type { DynamicLink } from '../compiler/program.ts';
+import type { RuntimeCompiler } from '../compiler/runtime-compile.ts';
 import type { FactTableSource } from '../compiler/fact-table.ts';
 import type { Symbols } from '../compiler/symbols.ts';
 import { DynamicCodes } from './dynamic-code.ts';
@@ -21,6 +22,9 @@ export interface ProgramInfo {
   /** Symbol ids declared `:- dynamic`. */
   dynamicPreds: Set<number>;
   dynamic: DynamicLink;
+  /** Compiles hot dynamic predicates while the program runs: the compiler, handed to the
+   *  host by the frontend, so that the host does not depend on it. */
+  compileDynamic: RuntimeCompiler;
   /** The facts of each fact table, by table index (compiler/fact-table.ts). */
   factTables: readonly FactTableSource[];
   /** The `-g` goal's text, for error messages. */

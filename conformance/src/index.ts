@@ -1,0 +1,11 @@
+/** What a plugin's tests share with the conformance suites (`#conformance`): random
+ *  programs (recipes) with their IR, and the reference interpreter as the oracle. */
+export { recipeArbitraries, DEFAULT_SIZES, type RecipeSizes } from './gen/arbitrary.ts';
+export { lowerRecipe } from './gen/lower-recipe.ts';
+export { entryArguments, entryName, type Recipe } from './gen/recipe.ts';
+export { CHECKED_OPS, DIVISION_OPS, NUMBER_OPS } from './gen/recipe-ops.ts';
+export { compareTransformed, ReferenceExhausted, type DifferentialOptions } from './oracle/differential.ts';
+export { outcomeDifference, describe as describeOutcome, type Outcome } from './oracle/outcome.ts';
+export { runOnInterpreter, type InterpRunOptions } from './oracle/run-interp.ts';
+export { checkBackendAgainstInterpreter, type BackendDifferentialCase } from './suites/backend-differential.ts';
+export { allocates, FILETEST_DIR, fileTestSuite } from './suites/file-tests.ts';
