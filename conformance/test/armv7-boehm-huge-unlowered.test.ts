@@ -1,10 +1,11 @@
-// Huge functions stay unlowered for the interpreter tier (Func.unlowered): their `new`,
-// `set` and `gset` go through the collector's runtime on the same heap and globals that
-// compiled code uses, and a native call through the function table lowers one on demand.
+// A landed configuration (armv7 × boehm, collecting at every allocation), so it lives with
+// the conformance suites. Huge functions stay unlowered for the interpreter tier
+// (Func.unlowered): their `new`, `set` and `gset` go through the collector's runtime on the
+// same heap and globals that compiled code uses, and a native call through the function
+// table lowers one on demand.
 import test from 'ava';
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
-import { prepareRun, type PreparedRun } from '../../../framework/src/driver.ts';
-import { BufferedOutput, HUGE_FUNCTION_INSTS, MiB, parseModule, printModule, Registry } from '#framework';
+import { BufferedOutput, HUGE_FUNCTION_INSTS, MiB, parseModule, prepareRun, printModule, Registry, type PreparedRun } from '#framework';
+import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
 
 const registry = new Registry(CLI_PLUGINS);
 

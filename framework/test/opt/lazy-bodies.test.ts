@@ -1,5 +1,5 @@
 import test from 'ava';
-import { boehmCollector } from '../../../plugins/gc-boehm/src/index.ts';
+import { arenaCollector } from '../../src/testing.ts';
 import { SourceError } from '../../src/diagnostics.ts';
 import { prepareModule } from '../../src/driver.ts';
 import { Module } from '../../src/ir/module.ts';
@@ -48,7 +48,7 @@ const opNames = (m: Module, name: string): string[] => m.func(name)!.blocks.flat
 test('a lazily parsed body is prepared when first read; one never used is never read', (t) => {
   const m = lazyModule();
   t.true(m.funcs.every((f) => !f.hasBody));
-  prepareModule(m, { optLevel: 1, passes: corePasses(), lowerWith: boehmCollector() });
+  prepareModule(m, { optLevel: 1, passes: corePasses(), lowerWith: arenaCollector() });
   t.true(m.lowered);
   t.true(m.funcs.every((f) => !f.hasBody), 'preparing the module read no body');
   t.is(runModule(m, 'main', [4]).value, 7);
@@ -60,7 +60,7 @@ test('a lazily parsed body is prepared when first read; one never used is never 
 });
 
 test('read lazily or at once, a module prepares to the same text', (t) => {
-  for (const lowerWith of [null, boehmCollector()]) {
+  for (const lowerWith of [null, arenaCollector()]) {
     const eager = parseModule(TEXT, 'lazy.jir');
     prepareModule(eager, { optLevel: 1, passes: corePasses(), lowerWith });
     const lazy = lazyModule();
