@@ -10,6 +10,7 @@ export * from './code-buffer.ts';
 export * from './frame-layout.ts';
 export * from './stack-maps.ts';
 export * from './function-table.ts';
+export * from './convention.ts';
 export * from './final-code.ts';
 export * from './parallel-moves.ts';
 export * from './alloc-checker.ts';
