@@ -36,6 +36,7 @@ export * from './gc/worklist.ts';
 export * from './ir/verify.ts';
 export * from './ir/cfg.ts';
 export * from './ir/dominators.ts';
+export * from './ir/raise-analysis.ts';
 export * from './ir/text/parser.ts';
 export * from './ir/text/printer.ts';
 export * from './ir/text/float-text.ts';

@@ -1,13 +1,12 @@
 // The armv7 engine: compiles functions to A32 code (all up front when `eager`, otherwise
 // each on its first call, through the code cache's lazy stubs), runs them in Unicorn over
 // the program's memory, and maps guest faults to traps naming the function.
-import { emptyStats, GuestException, PAGE, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
+import { emptyStats, GuestException, PAGE, RaiseAnalysis, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
 import * as emu from '#framework/emu';
 import { HOST_SYMBOL, TRAP_SYMBOL } from '../arm-data.ts';
 import { IP } from '../arm-regs.ts';
 import { hasHardwareDivide } from '../cpu-features.ts';
 import { makeArmTarget } from '../arm-target.ts';
-import { RaiseAnalysis } from '../raise-analysis.ts';
 import { CodeCache } from './code-cache.ts';
 import { codeKey, targetFacts } from './code-key.ts';
 import { codeStoreFor } from './code-store.ts';
