@@ -11,6 +11,8 @@ export * from './frame-layout.ts';
 export * from './stack-maps.ts';
 export * from './function-table.ts';
 export * from './convention.ts';
+export * from './code-symbols.ts';
+export * from './lowering-env.ts';
 export * from './final-code.ts';
 export * from './parallel-moves.ts';
 export * from './alloc-checker.ts';

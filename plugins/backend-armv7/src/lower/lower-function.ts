@@ -6,11 +6,11 @@ import { LR } from '../arm-regs.ts';
 import { lowerCall } from './lower-calls.ts';
 import { lowerControl } from './lower-control.ts';
 import { lowerValue } from './lower-values.ts';
-import type { LoweringEnv } from './lowering-env.ts';
+import type { ArmLoweringEnv } from './lowering-env.ts';
 
 const CALLS = new Set(['call', 'call_indirect', 'tail_call', 'tail_call_indirect']);
 
-export function lowerArmFunction(env: LoweringEnv, callClobbers: readonly PReg[], func: Func, ctx: Ctx): void {
+export function lowerArmFunction(env: ArmLoweringEnv, callClobbers: readonly PReg[], func: Func, ctx: Ctx): void {
   const incoming = assignArgs(func.sig.params);
   const returnAddress = ctx.temp('i32');
   ctx.machine.returnAddress = returnAddress;

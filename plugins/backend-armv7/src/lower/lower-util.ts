@@ -2,14 +2,14 @@ import { machInst, type InstFlags, type LoweringContext, type MachBlock, type Op
 import type { ArmData } from '../arm-data.ts';
 import { LR, R0 } from '../arm-regs.ts';
 import { fixedUse } from '#framework';
-import type { LoweringEnv } from './lowering-env.ts';
+import type { ArmLoweringEnv } from './lowering-env.ts';
 
 export type Ctx = LoweringContext<ArmData>;
 
 /** What every lowering rule gets: the context, program facts, and per-function state. */
 export interface FunctionLowering {
   readonly ctx: Ctx;
-  readonly env: LoweringEnv;
+  readonly env: ArmLoweringEnv;
   /** Every register a call destroys (the internal convention saves none). */
   readonly callClobbers: readonly PReg[];
   /** Bytes of the function's own incoming stack arguments (a tail call's stack arguments must fit). */
