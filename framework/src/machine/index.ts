@@ -13,6 +13,7 @@ export * from './function-table.ts';
 export * from './convention.ts';
 export * from './code-symbols.ts';
 export * from './lowering-env.ts';
+export * from './call-lowering.ts';
 export * from './final-code.ts';
 export * from './parallel-moves.ts';
 export * from './alloc-checker.ts';

@@ -1,9 +1,8 @@
 // The A32 internal convention's registers (AAPCS-compatible for i32/ref arguments, so the
-// entry and the host trampolines see the same registers); the machine layer assigns them.
-import { assignArgs as assignWith, resultReg as resultWith, type ArgLoc, type CallConvention, type PReg, type ValType } from '#framework';
+// entry and the host trampolines see the same registers); the machine layer assigns them
+// (assignArgs) and lowers calls with them (CallLowering).
+import type { CallConvention } from '#framework';
 import { D0, FLOAT_ARG_REGS, INT_ARG_REGS, R0, STATUS_REG } from './arm-regs.ts';
-
-export type { ArgLoc };
 
 export const ARM_CONVENTION: CallConvention = {
   intArgs: INT_ARG_REGS,
@@ -13,13 +12,3 @@ export const ARM_CONVENTION: CallConvention = {
   status: STATUS_REG,
   minArgArea: 32,
 };
-
-export const MIN_ARG_AREA = ARM_CONVENTION.minArgArea;
-
-export function assignArgs(types: readonly ValType[]): { locs: ArgLoc[]; stackBytes: number } {
-  return assignWith(ARM_CONVENTION, types);
-}
-
-export function resultReg(t: ValType): PReg {
-  return resultWith(ARM_CONVENTION, t);
-}
