@@ -9,7 +9,16 @@ import { assignArgs, resultReg, type CallConvention } from './convention.ts';
 import type { LoweringContext } from './lowering-context.ts';
 import type { LoweringEnv } from './lowering-env.ts';
 import type { MachBlock } from './machine-function.ts';
-import { def, fixedDef, fixedUse, machInst, use, type BranchTarget, type MachInst, type Operand } from './machine-inst.ts';
+import {
+  def,
+  fixedDef,
+  fixedUse,
+  machInst,
+  use,
+  type BranchTarget,
+  type MachInst,
+  type Operand,
+} from './machine-inst.ts';
 import type { PReg, VReg } from './regs.ts';
 
 /** The ISA's instruction data for each step of the protocol (operands are the helper's). */
@@ -82,13 +91,15 @@ export class CallLowering<D> {
     for (const mi of prelude) ctx.emit(mi);
     const temps = func.entry.params.map((p) => ctx.temp(func.typeOf(p)));
     const { locs } = assignArgs(convention, func.sig.params);
-    const regDefs: Operand[] = this.returnAddress === null ? [] : [fixedDef(this.returnAddress, this.o.returnAddressReg!)];
+    const regDefs: Operand[] =
+      this.returnAddress === null ? [] : [fixedDef(this.returnAddress, this.o.returnAddressReg!)];
     locs.forEach((loc, i) => {
       if (loc.kind === 'reg') regDefs.push(fixedDef(temps[i]!, loc.preg));
     });
     ctx.emit(machInst(rules.incomingArgs(), regDefs));
     locs.forEach((loc, i) => {
-      if (loc.kind === 'stack') ctx.emit(machInst(rules.loadIncoming(func.sig.params[i]!, loc.offset), [def(temps[i]!)]));
+      if (loc.kind === 'stack')
+        ctx.emit(machInst(rules.loadIncoming(func.sig.params[i]!, loc.offset), [def(temps[i]!)]));
     });
     ctx.emit(machInst(rules.jump(), [], { jump: true, targets: [{ block: ctx.blockFor(func.entry), args: temps }] }));
   }
@@ -134,13 +145,18 @@ export class CallLowering<D> {
 
   lowerReturn(ir: Inst): void {
     const { ctx, rules, convention } = this.o;
-    const ops = ir.args.length > 0 ? [fixedUse(ctx.vreg(ir.args[0]!), resultReg(convention, ctx.func.sig.result!))] : [];
+    const ops =
+      ir.args.length > 0 ? [fixedUse(ctx.vreg(ir.args[0]!), resultReg(convention, ctx.func.sig.result!))] : [];
     ctx.emit(machInst(rules.ret(), [...ops, ...this.returnAddressUses()], { terminator: true }));
   }
 
   lowerRaise(ir: Inst): void {
     const { ctx, rules, convention } = this.o;
-    ctx.emit(machInst(rules.raise(), [fixedUse(ctx.vreg(ir.args[0]!), convention.intResult), ...this.returnAddressUses()], { terminator: true }));
+    ctx.emit(
+      machInst(rules.raise(), [fixedUse(ctx.vreg(ir.args[0]!), convention.intResult), ...this.returnAddressUses()], {
+        terminator: true,
+      }),
+    );
   }
 
   /** The shared exception-propagation block: its parameter is the exception ref. */
@@ -151,7 +167,11 @@ export class CallLowering<D> {
     const block = ctx.newBlock('propagate', ['ref']);
     this.propagate = block;
     ctx.switchTo(block);
-    ctx.emit(machInst(rules.raise(), [fixedUse(block.params[0]!, convention.intResult), ...this.returnAddressUses()], { terminator: true }));
+    ctx.emit(
+      machInst(rules.raise(), [fixedUse(block.params[0]!, convention.intResult), ...this.returnAddressUses()], {
+        terminator: true,
+      }),
+    );
     ctx.switchTo(saved);
     return block;
   }
@@ -162,7 +182,9 @@ export class CallLowering<D> {
     const { locs, stackBytes } = assignArgs(convention, types);
     if (area === 'out') ctx.reserveOutgoingArgs(Math.max(stackBytes, convention.minArgArea));
     else if (stackBytes > Math.max(this.incomingStackBytes, convention.minArgArea)) {
-      throw new Error(`@${ctx.func.name}: a tail call passing ${stackBytes} bytes of stack arguments does not fit the caller's ${this.incomingStackBytes}`);
+      throw new Error(
+        `@${ctx.func.name}: a tail call passing ${stackBytes} bytes of stack arguments does not fit the caller's ${this.incomingStackBytes}`,
+      );
     }
     const uses: Operand[] = [];
     locs.forEach((loc, i) => {
@@ -181,7 +203,9 @@ export class CallLowering<D> {
       return;
     }
     ctx.emit(machInst(rules.testStatus(), [use(status)]));
-    const onRaise: BranchTarget = ir.fused ? ctx.edge(ir.targets[1]!, [exception]) : { block: this.propagateBlock(), args: [exception] };
+    const onRaise: BranchTarget = ir.fused
+      ? ctx.edge(ir.targets[1]!, [exception])
+      : { block: this.propagateBlock(), args: [exception] };
     if (ir.fused) {
       ctx.emit(machInst(rules.branchIfRaised(), [], { targets: [onRaise, ctx.edge(ir.targets[0]!)] }));
       return;
@@ -196,11 +220,14 @@ export class CallLowering<D> {
     const indirect = ir.op.name === 'tail_call_indirect';
     const sig = indirect ? ir.sig! : calleeSignature(env.module, ir.sym);
     if (!sig) throw new Error(`@${ctx.func.name}: unknown callee @${ir.sym}`);
-    if (!indirect && env.extern(ir.sym)) throw new Error(`@${ctx.func.name}: tail call of extern @${ir.sym} is not supported`);
+    if (!indirect && env.extern(ir.sym))
+      throw new Error(`@${ctx.func.name}: tail call of extern @${ir.sym} is not supported`);
     const argUses = this.passArgs(sig.params, indirect ? ir.args.slice(1) : ir.args, 'in');
     if (indirect) {
       const data = rules.tailCallIndirect(env.signatureId(sig), 0, env.tableBase);
-      ctx.emit(machInst(data, [use(ctx.vreg(ir.args[0]!)), ...argUses, ...this.returnAddressUses()], { terminator: true }));
+      ctx.emit(
+        machInst(data, [use(ctx.vreg(ir.args[0]!)), ...argUses, ...this.returnAddressUses()], { terminator: true }),
+      );
     } else {
       ctx.emit(machInst(rules.tailCall(ir.sym), [...argUses, ...this.returnAddressUses()], { terminator: true }));
     }

@@ -22,7 +22,9 @@ export interface CallConvention {
   readonly minArgArea: number;
 }
 
-export type ArgLoc = { readonly kind: 'reg'; readonly preg: PReg } | { readonly kind: 'stack'; readonly offset: number };
+export type ArgLoc =
+  | { readonly kind: 'reg'; readonly preg: PReg }
+  | { readonly kind: 'stack'; readonly offset: number };
 
 /**
  * Where each argument goes: i32/ref arguments in `intArgs` then 4-byte stack slots, f64 in
@@ -30,8 +32,13 @@ export type ArgLoc = { readonly kind: 'reg'; readonly preg: PReg } | { readonly 
  * and host trampolines of an AAPCS- or SysV-like ABI see the same registers). Stack offsets
  * are from the stack pointer at the call; the area is a multiple of 8.
  */
-export function assignArgs(conv: Pick<CallConvention, 'intArgs' | 'floatArgs'>, types: readonly ValType[]): { locs: ArgLoc[]; stackBytes: number } {
-  let ints = 0, floats = 0, stack = 0;
+export function assignArgs(
+  conv: Pick<CallConvention, 'intArgs' | 'floatArgs'>,
+  types: readonly ValType[],
+): { locs: ArgLoc[]; stackBytes: number } {
+  let ints = 0,
+    floats = 0,
+    stack = 0;
   const locs = types.map((t): ArgLoc => {
     if (t === 'f64') {
       if (floats < conv.floatArgs.length) return { kind: 'reg', preg: conv.floatArgs[floats++]! };

@@ -26,5 +26,9 @@ export const ARM_ISA: NativeIsa<ArmData, ArmFixup> = {
 
 function disassembleArm(bytes: Uint8Array, address: number): DisassembledLine[] {
   const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return disassembleA32(words, address).map((insn) => ({ address: insn.address, encoding: hex(insn.word), text: insn.text }));
+  return disassembleA32(words, address).map((insn) => ({
+    address: insn.address,
+    encoding: hex(insn.word),
+    text: insn.text,
+  }));
 }
