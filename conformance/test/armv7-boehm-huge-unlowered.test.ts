@@ -2,8 +2,8 @@
 // `set` and `gset` go through the collector's runtime on the same heap and globals that
 // compiled code uses, and a native call through the function table lowers one on demand.
 import test from 'ava';
-import { CLI_PLUGINS } from '../../../framework/src/cli/all-plugins.ts';
-import { prepareRun, type PreparedRun } from '../../../framework/src/driver.ts';
+import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
+import { prepareRun, type PreparedRun } from '../../framework/src/driver.ts';
 import { BufferedOutput, HUGE_FUNCTION_INSTS, MiB, parseModule, printModule, Registry } from '#framework';
 
 const registry = new Registry(CLI_PLUGINS);

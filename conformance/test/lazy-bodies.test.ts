@@ -1,12 +1,12 @@
 import test from 'ava';
-import { boehmCollector } from '../../../plugins/gc-boehm/src/index.ts';
-import { SourceError } from '../../src/diagnostics.ts';
-import { prepareModule } from '../../src/driver.ts';
-import { Module } from '../../src/ir/module.ts';
-import { parseInto, parseModule } from '../../src/ir/text/parser.ts';
-import { printModule } from '../../src/ir/text/printer.ts';
-import { corePasses } from '../../src/opt/passes/index.ts';
-import { runModule } from '../helpers/run-module.ts';
+import { boehmCollector } from '../../plugins/gc-boehm/src/index.ts';
+import { SourceError } from '../../framework/src/diagnostics.ts';
+import { prepareModule } from '../../framework/src/driver.ts';
+import { Module } from '../../framework/src/ir/module.ts';
+import { parseInto, parseModule } from '../../framework/src/ir/text/parser.ts';
+import { printModule } from '../../framework/src/ir/text/printer.ts';
+import { corePasses } from '../../framework/src/opt/passes/index.ts';
+import { runModule } from '../../framework/test/helpers/run-module.ts';
 
 // Generated code parsed with `deferBodies`: each body is read, verified, optimized and
 // GC-lowered when something first uses it, so a function that never runs costs its text.
