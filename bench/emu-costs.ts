@@ -9,7 +9,7 @@ import { GuestMachine, type CountingOptions } from '../framework/src/emu/guest-m
 import { hostFunction, type HostFunction } from '../framework/src/emu/host-function.ts';
 import { formatUnicornFinding } from '../framework/src/emu/unicorn-choice.ts';
 import { unicorn } from '../framework/src/emu/unicorn-ffi.ts';
-import { bridgeHostFunction } from '../plugins/backend-armv7/src/engine/host-bridge.ts';
+import { bridgeHostFunction } from '#framework/jit';
 import { hostCallParts, nsPerCall } from './emu-costs/host-call-parts.ts';
 
 const RUNTIME_PAGE = 0x1000;

@@ -36,6 +36,7 @@ export * from './gc/worklist.ts';
 export * from './ir/verify.ts';
 export * from './ir/cfg.ts';
 export * from './ir/dominators.ts';
+export * from './ir/raise-analysis.ts';
 export * from './ir/text/parser.ts';
 export * from './ir/text/printer.ts';
 export * from './ir/text/float-text.ts';
@@ -43,7 +44,11 @@ export * from './machine/index.ts';
 // Types only: the values (koffi, Unicorn) come from '#framework/emu', imported by native
 // backends alone, so that loading the framework never loads the native library.
 export type * as emu from './emu/index.ts';
-export * from './jit/index.ts';
+// The interpreter's side of tiering and code loaded at run time; the native engine itself
+// is `#framework/jit`.
+export * from './jit/native-tier.ts';
+export * from './jit/code-loader.ts';
+export * from './jit/compiled-code-store.ts';
 // For a composition root (the `jitc` command): running a program, and the caches it keeps.
 export * from './driver.ts';
 export * from './build-id.ts';

@@ -117,3 +117,17 @@ export class CompiledCodeStore<K> {
     return join(this.dir ?? '', `${this.namespace}-${textHash(key)}.code`);
   }
 }
+
+/** One store per backend, directory and process: engines of one process (tests) share what
+ *  they compiled; without a directory, code is kept in memory only. */
+const stores = new Map<string, CompiledCodeStore<unknown>>();
+
+export function codeStoreFor<K>(namespace: string, location: CodeCacheLocation | null): CompiledCodeStore<K> {
+  const id = location === null ? namespace : `${namespace}\0${location.root}\0${location.build}`;
+  let store = stores.get(id) as CompiledCodeStore<K> | undefined;
+  if (!store) {
+    store = new CompiledCodeStore<K>(location, namespace);
+    stores.set(id, store as CompiledCodeStore<unknown>);
+  }
+  return store;
+}

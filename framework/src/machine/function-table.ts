@@ -4,8 +4,7 @@ import { TABLE_SLOT_BYTES } from '../runtime/memory-map.ts';
  * The function table lives in guest memory (see runtime/static-image.ts): slot i is two
  * words, [code address, signature id]. A function value is a table index, so an indirect
  * call loads the code address from here, and replacing a function rewrites one word.
- * These helpers give lowering the offsets it needs for `call_indirect` and give the JIT a
- * way to install code.
+ * Encoders read the offsets for `call_indirect`; the JIT's code cache installs code here.
  */
 export const FUNCTION_SLOT_BYTES = TABLE_SLOT_BYTES;
 export const CODE_ADDRESS_OFFSET = 0;
@@ -18,9 +17,4 @@ export function functionSlotAddress(tableBase: number, index: number): number {
 /** Points slot `index` at `codeAddress` (the signature word was written when the table was built). */
 export function installFunction(writeWord: (address: number, value: number) => void, tableBase: number, index: number, codeAddress: number): void {
   writeWord(functionSlotAddress(tableBase, index) + CODE_ADDRESS_OFFSET, codeAddress >>> 0);
-}
-
-export function readFunctionSlot(readWord: (address: number) => number, tableBase: number, index: number): { codeAddress: number; signatureId: number } {
-  const at = functionSlotAddress(tableBase, index);
-  return { codeAddress: readWord(at + CODE_ADDRESS_OFFSET) >>> 0, signatureId: readWord(at + SIGNATURE_ID_OFFSET) >>> 0 };
 }

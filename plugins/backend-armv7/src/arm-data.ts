@@ -80,7 +80,3 @@ export type ArmData =
 
 /** b/bl with a 24-bit word offset, to a label or an absolute symbol address. */
 export type ArmFixup = 'branch24';
-
-export const TRAP_SYMBOL = (kind: TrapKind): string => `trap:${kind}`;
-export const FUNC_SYMBOL = (name: string): string => `fn:${name}`;
-export const HOST_SYMBOL = (name: string): string => `host:${name}`;

@@ -6,12 +6,12 @@ import { armRegName, D_SCRATCH, FLOAT_ALLOCATABLE, FUEL_REG, intAllocatable, IP,
 import { emitArm } from './emit/emit-inst.ts';
 import { emitArmPrologue } from './emit/prologue.ts';
 import { lowerArmFunction } from './lower/lower-function.ts';
-import type { LoweringEnv } from './lower/lowering-env.ts';
+import type { ArmLoweringEnv } from './lower/lowering-env.ts';
 
 export type ArmTarget = MachineTarget<ArmData, ArmFixup>;
 
 /** A target for one program: lowering needs its addresses, indices and fuel setting. */
-export function makeArmTarget(env: LoweringEnv): ArmTarget {
+export function makeArmTarget(env: ArmLoweringEnv): ArmTarget {
   const ints = intAllocatable(env.fuel);
   const callClobbers: PReg[] = [...ints, ...FLOAT_ALLOCATABLE];
   return {

@@ -1,6 +1,6 @@
 import type { Backend } from '#framework';
-import { ArmEngine } from './engine/arm-engine.ts';
-import { TieredEngine } from './engine/tiered-engine.ts';
+import { NativeEngine, TieredEngine } from '#framework/jit';
+import { ARM_ISA } from './arm-isa.ts';
 
 /** Calls + loop back-edges before a function is compiled when --jit-threshold is not given
  *  (measured: see docs/decisions.md). */
@@ -14,10 +14,10 @@ export const armv7Backend: Backend = {
   createEngine(program, options) {
     const threshold = options.jitThreshold ?? DEFAULT_JIT_THRESHOLD;
     // 0: everything compiled before the first call, no interpreter at all.
-    return threshold === 0 ? new ArmEngine(program, options) : new TieredEngine(program, options, threshold);
+    return threshold === 0 ? new NativeEngine(ARM_ISA, program, options) : new TieredEngine(ARM_ISA, program, options, threshold);
   },
   disassemble(program, options) {
-    const engine = new ArmEngine(program, options);
+    const engine = new NativeEngine(ARM_ISA, program, options);
     try {
       return engine.disassemble();
     } finally {

@@ -1,7 +1,7 @@
 // Encodes one allocated A32 machine instruction (see arm-data.ts for operand orders).
-import { MAX_FUNCTIONS, type EmitContext, type FrameLayout, type MachInst } from '#framework';
+import { CODE_ADDRESS_OFFSET, FUNC_SYMBOL, FUNCTION_SLOT_BYTES, HOST_SYMBOL, MAX_FUNCTIONS, TRAP_SYMBOL, SIGNATURE_ID_OFFSET, type EmitContext, type FrameLayout, type MachInst } from '#framework';
 import { a32, AL, invertCond, isModifiedImmediate, isVfpImmediate } from '../encoder/index.ts';
-import { FUNC_SYMBOL, HOST_SYMBOL, TRAP_SYMBOL, type ArmData } from '../arm-data.ts';
+import type { ArmData } from '../arm-data.ts';
 import { D_SCRATCH, dnum, FUEL_REG, IP, LR, R1, SP, STATIC_BASE_REG } from '../arm-regs.ts';
 import { emitSoftDivide } from './soft-divide.ts';
 import { branchToLabel, branchToSymbol, doubleAccess, emitFrameTeardown, loadConst, wordAccess, type Buf } from './emit-helpers.ts';
@@ -184,6 +184,9 @@ function emitSelect(buf: Buf, float: boolean, rd: number, c: number, a: number, 
   if (rd !== b) buf.put32(mov(EQ, rd, b));
 }
 
+/** The function table's slot size as a shift (slots are a power of two bytes). */
+const SLOT_SHIFT = Math.log2(FUNCTION_SLOT_BYTES);
+
 /** ip ← code address of table slot `index`, after the bad_function checks (range, signature). */
 function loadTableEntry(buf: Buf, index: number, tableBase: number, sigId: number): void {
   if (!isModifiedImmediate(sigId)) throw new Error(`armv7: signature id ${sigId} has no immediate encoding`);
@@ -191,14 +194,14 @@ function loadTableEntry(buf: Buf, index: number, tableBase: number, sigId: numbe
   branchToSymbol(buf, HS, TRAP_SYMBOL('bad_function'), true);
   const slotAddress = (): void => {
     loadConst(buf, IP, tableBase);
-    buf.put32(a32.binaryReg('add', AL, IP, IP, index, { type: 'lsl', amount: 3 }));
+    buf.put32(a32.binaryReg('add', AL, IP, IP, index, { type: 'lsl', amount: SLOT_SHIFT }));
   };
   slotAddress();
-  buf.put32(a32.ldrImm(AL, IP, IP, 4));
+  buf.put32(a32.ldrImm(AL, IP, IP, SIGNATURE_ID_OFFSET));
   buf.put32(a32.cmpImm(AL, IP, sigId));
   branchToSymbol(buf, NE, TRAP_SYMBOL('bad_function'), true);
   slotAddress();
-  buf.put32(a32.ldrImm(AL, IP, IP, 0));
+  buf.put32(a32.ldrImm(AL, IP, IP, CODE_ADDRESS_OFFSET));
 }
 
 function access(buf: Buf, width: 'w' | 'b' | 'd', load: boolean, rt: number, base: number, offset: number): void {

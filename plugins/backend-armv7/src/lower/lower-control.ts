@@ -1,8 +1,6 @@
 // Terminators: branches, switch, overflow-checked arithmetic, returns, raise, unreachable.
-import { def, fixedUse, use, type Inst } from '#framework';
-import { R0 } from '../arm-regs.ts';
-import { resultReg } from '../convention.ts';
-import { inst, returnAddressUse, type FunctionLowering } from './lower-util.ts';
+import { def, use, type Inst } from '#framework';
+import { inst, type FunctionLowering } from './lower-util.ts';
 
 const NE = 1, VS = 6;
 const OVF: Record<string, 'add' | 'sub' | 'mul'> = { iadd_ovf: 'add', isub_ovf: 'sub', imul_ovf: 'mul' };
@@ -22,17 +20,15 @@ export function lowerControl(fl: FunctionLowering, ir: Inst): boolean {
     case 'switch':
       ctx.emit(inst({ op: 'switch', cases: ir.cases }, [use(a(0))], { targets: ir.targets.map((t) => ctx.edge(t)) }));
       return true;
-    case 'ret': {
-      const ops = ir.args.length > 0 ? [fixedUse(a(0), resultReg(ctx.func.sig.result!))] : [];
-      ctx.emit(inst({ op: 'ret' }, [...ops, returnAddressUse(fl)], { terminator: true }));
+    case 'ret':
+      fl.calls.lowerReturn(ir);
       return true;
-    }
     case 'raise':
-      ctx.emit(inst({ op: 'raise' }, [fixedUse(a(0), R0), returnAddressUse(fl)], { terminator: true }));
+      fl.calls.lowerRaise(ir);
       return true;
     case 'unreachable':
       // Keeps the return address live across the calls before it, as every exit does.
-      ctx.emit(inst({ op: 'trap', kind: 'unreachable' }, [returnAddressUse(fl)], { terminator: true }));
+      ctx.emit(inst({ op: 'trap', kind: 'unreachable' }, fl.calls.returnAddressUses(), { terminator: true }));
       return true;
   }
   const ovf = OVF[name];

@@ -1,36 +1,32 @@
 // Lowers one IR function to A32 machine instructions over virtual registers.
-import { def, fixedDef, type Block, type Func, type Operand, type PReg } from '#framework';
-import { inst, makePropagateBlock, type Ctx, type FunctionLowering } from './lower-util.ts';
-import { assignArgs } from '../convention.ts';
+import { CallLowering, type Block, type Func, type PReg } from '#framework';
+import { inst, type Ctx, type FunctionLowering } from './lower-util.ts';
+import { ARM_CONVENTION } from '../convention.ts';
 import { LR } from '../arm-regs.ts';
-import { lowerCall } from './lower-calls.ts';
+import { ARM_CALL_RULES } from './call-rules.ts';
 import { lowerControl } from './lower-control.ts';
 import { lowerValue } from './lower-values.ts';
-import type { LoweringEnv } from './lowering-env.ts';
+import type { ArmLoweringEnv } from './lowering-env.ts';
 
 const CALLS = new Set(['call', 'call_indirect', 'tail_call', 'tail_call_indirect']);
 
-export function lowerArmFunction(env: LoweringEnv, callClobbers: readonly PReg[], func: Func, ctx: Ctx): void {
-  const incoming = assignArgs(func.sig.params);
-  const returnAddress = ctx.temp('i32');
-  ctx.machine.returnAddress = returnAddress;
+export function lowerArmFunction(env: ArmLoweringEnv, callClobbers: readonly PReg[], func: Func, ctx: Ctx): void {
+  const calls = new CallLowering({ ctx, env, convention: ARM_CONVENTION, rules: ARM_CALL_RULES, callClobbers, returnAddressReg: LR });
   const fl: FunctionLowering = {
     ctx,
     env,
-    callClobbers,
-    incomingStackBytes: incoming.stackBytes,
-    propagateBlock: makePropagateBlock(ctx, () => returnAddress),
-    returnAddress,
+    calls,
     constants: integerConstants(func),
     onlyAddresses: constantsUsedOnlyAsAddresses(func),
   };
-  lowerEntry(fl, func);
+  // Fuel is counted at entry, before the arguments are defined.
+  calls.lowerEntry(env.fuel ? [inst({ op: 'fuel' })] : []);
   const loopHeads = env.fuel ? loopHeaders(func) : new Set<Block>();
   for (const b of func.blocks) {
     ctx.switchTo(ctx.blockFor(b));
     if (loopHeads.has(b)) ctx.emit(inst({ op: 'fuel' }));
     for (const ir of b.insts) {
-      if (CALLS.has(ir.op.name)) lowerCall(fl, ir);
+      if (CALLS.has(ir.op.name)) calls.lowerCall(ir);
       else if (!lowerControl(fl, ir) && !lowerValue(fl, ir)) {
         throw new Error(`armv7: cannot lower ${ir.op.name} in @${func.name} (not supported yet)`);
       }
@@ -60,24 +56,6 @@ function constantsUsedOnlyAsAddresses(func: Func): Set<number> {
     }
   }
   return new Set([...constants.keys()].filter((v) => !other.has(v)));
-}
-
-/** Incoming arguments: fixed defs of the argument registers, loads of stack arguments. */
-function lowerEntry(fl: FunctionLowering, func: Func): void {
-  const { ctx, env } = fl;
-  ctx.switchTo(ctx.entry);
-  if (env.fuel) ctx.emit(inst({ op: 'fuel' }));
-  const temps = func.entry.params.map((p) => ctx.temp(func.typeOf(p)));
-  const { locs } = assignArgs(func.sig.params);
-  const regDefs: Operand[] = [fixedDef(fl.returnAddress, LR)];
-  locs.forEach((loc, i) => {
-    if (loc.kind === 'reg') regDefs.push(fixedDef(temps[i]!, loc.preg));
-  });
-  ctx.emit(inst({ op: 'args' }, regDefs));
-  locs.forEach((loc, i) => {
-    if (loc.kind === 'stack') ctx.emit(inst({ op: 'loadIn', type: func.sig.params[i]!, offset: loc.offset }, [def(temps[i]!)]));
-  });
-  ctx.emit(inst({ op: 'jump' }, [], { jump: true, targets: [{ block: ctx.blockFor(func.entry), args: temps }] }));
 }
 
 /** Blocks entered by an edge from a block at the same or a later position: every cycle has

@@ -1,20 +1,7 @@
-import type { ExternDecl, Module, Signature, TypeTable } from '#framework';
+import type { LoweringEnv } from '#framework';
 
-/** Program facts lowering needs: addresses, indices, signature ids and who may raise. */
-export interface LoweringEnv {
-  readonly module: Module;
-  readonly types: TypeTable;
-  readonly tableBase: number;
-  /** Where static data starts: the static-base register's value. */
-  readonly staticBase: number;
-  readonly fuel: boolean;
+/** The program facts of the framework's LoweringEnv, and what A32 lowering needs of the CPU. */
+export interface ArmLoweringEnv extends LoweringEnv {
   /** The CPU has sdiv/udiv (Cortex-A15); otherwise division is an inline loop. */
   readonly hardwareDivide: boolean;
-  funcIndex(name: string): number;
-  signatureId(sig: Signature): number;
-  globalAddress(name: string): number;
-  constAddress(name: string): number;
-  extern(name: string): ExternDecl | undefined;
-  /** A direct callee (function or extern) may return with an exception status. */
-  mayRaise(name: string): boolean;
 }

@@ -1,9 +1,12 @@
 // Compiles a batch of functions and places them contiguously at `base`: calls inside the
 // batch are direct, calls out of it go where `resolveOutside` says (a compiled version or a
 // lazy-compile stub), host and trap slots to the runtime page.
-import { compileFunction, type CodeBuffer, type Func, type FrameDescriptor, type Module } from '#framework';
-import type { ArmFixup } from '../arm-data.ts';
-import type { ArmTarget } from '../arm-target.ts';
+import type { Func, Module } from '../ir/module.ts';
+import type { CodeBuffer } from '../machine/code-buffer.ts';
+import { symbolFunction } from '../machine/code-symbols.ts';
+import { compileFunction } from '../machine/pipeline.ts';
+import type { FrameDescriptor } from '../machine/stack-maps.ts';
+import type { MachineTarget } from '../machine/target.ts';
 import type { FunctionListing } from './listing.ts';
 
 export interface PlacedFunction {
@@ -15,23 +18,23 @@ export interface PlacedFunction {
 }
 
 /** A function's code before placement: compiled now, or taken from the code store. */
-export interface UnplacedFunction {
+export interface UnplacedFunction<K> {
   readonly name: string;
-  readonly buffer: CodeBuffer<ArmFixup>;
+  readonly buffer: CodeBuffer<K>;
   readonly stackMaps: readonly FrameDescriptor[];
   readonly labels: readonly { offset: number; name: string }[];
 }
 
 /** Runs the machine pipeline on one function. */
-export function compileUnplaced(target: ArmTarget, module: Module, func: Func): UnplacedFunction {
+export function compileUnplaced<D, K>(target: MachineTarget<D, K>, module: Module, func: Func): UnplacedFunction<K> {
   const c = compileFunction(target, module, func);
   const labels = [...c.blockOffsets].map(([block, offset]) => ({ offset, name: block.irBlock ? `^${block.irBlock.name}` : `.${block.name}` }));
   return { name: c.name, buffer: c.buffer, stackMaps: c.stackMaps, labels };
 }
 
-export function placeBatch(
-  target: ArmTarget,
-  compiled: readonly UnplacedFunction[],
+export function placeBatch<D, K>(
+  target: MachineTarget<D, K>,
+  compiled: readonly UnplacedFunction<K>[],
   base: number,
   resolveOutside: (symbol: string) => number,
 ): PlacedFunction[] {
@@ -42,7 +45,10 @@ export function placeBatch(
     // No constant pool is used, so the buffer's length is the code's final size.
     at += c.buffer.offset;
   }
-  const resolve = (symbol: string): number => (symbol.startsWith('fn:') ? address.get(symbol.slice(3)) : undefined) ?? resolveOutside(symbol);
+  const resolve = (symbol: string): number => {
+    const callee = symbolFunction(symbol);
+    return (callee === undefined ? undefined : address.get(callee)) ?? resolveOutside(symbol);
+  };
   return compiled.map((c) => {
     const start = address.get(c.name)!;
     const finished = c.buffer.finish(start, target.patch, resolve);

@@ -1,12 +1,17 @@
-// What armv7 code for a function depends on, as the key of the compiled-code store: the
-// target's configuration, the type layouts, the function's IR, and each symbol's answer from
-// the lowering environment. The same key means the same bytes, stack maps and fixups.
-import { calleeSignature, printFunc, sigToString, type Func, type Inst, type Module, type TypeTable } from '#framework';
-import type { LoweringEnv } from '../lower/lowering-env.ts';
+// What native code for a function depends on, as the key of the compiled-code store: the
+// ISA and its configuration, the type layouts, the function's IR, and each symbol's answer
+// from the lowering environment. The same key means the same bytes, stack maps and fixups.
+import type { Func, Inst, Module } from '../ir/module.ts';
+import { calleeSignature } from '../ir/module.ts';
+import { printFunc } from '../ir/text/printer.ts';
+import { sigToString } from '../ir/types.ts';
+import type { LoweringEnv } from '../machine/lowering-env.ts';
+import type { TypeTable } from '../runtime/object-layout.ts';
 
-/** The part every function of a run shares (computed once per engine). */
-export function targetFacts(env: LoweringEnv, cpu: string): string {
-  const lines = [`armv7 cpu=${cpu} fuel=${env.fuel} sdiv=${env.hardwareDivide} table=${env.tableBase} static=${env.staticBase}`];
+/** The part every function of a run shares (computed once per engine): `features` is what
+ *  the ISA's code depends on beyond the program (IsaTarget.features). */
+export function targetFacts(isa: string, env: LoweringEnv, cpu: string, features: string): string {
+  const lines = [`${isa} cpu=${cpu} fuel=${env.fuel} ${features} table=${env.tableBase} static=${env.staticBase}`];
   for (const t of typeLayouts(env.types)) lines.push(t);
   return lines.join('\n');
 }
@@ -21,7 +26,6 @@ export function codeKey(env: LoweringEnv, shared: string, func: Func): string {
   }
   return `${shared}\n${[...facts].filter((f) => f !== '').sort().join('\n')}\n${printFunc(env.module, func)}`;
 }
-
 function symbolFact(env: LoweringEnv, module: Module, inst: Inst): string {
   const s = inst.sym;
   switch (inst.op.name) {

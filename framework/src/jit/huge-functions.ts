@@ -1,4 +1,5 @@
-import { isHugeFunction, type Func, type Module } from '#framework';
+import type { Func, Module } from '../ir/module.ts';
+import { isHugeFunction } from '../opt/huge-functions.ts';
 
 /**
  * Which functions stay interpreted because they are huge (see the framework's

@@ -1,4 +1,4 @@
-import type { Func, Inst, Module } from '#framework';
+import type { Func, Inst, Module } from './module.ts';
 
 /**
  * Which functions may return with an exception status: those that raise, and those whose

@@ -1,4 +1,5 @@
-// Lazy compilation without patching code. Per function i, written once at start-up:
+// The A32 lazy stubs (the framework's lazy-stubs.ts drives them). Per function i, written
+// once at start-up:
 //   S_i (call-site stub):  movw/movt ip, &table[i]; ldr ip, [ip]; bx ip
 //   L_i (compile entry):   str lr, [sp, #-8]!; movw ip, #i; bl <compile slot>;
 //                          ldr lr, [sp], #8; b S_i
@@ -6,22 +7,23 @@
 // at first L_i, which has the host compile the function (it never collects and never runs
 // guest code, so uc_emu_start is never nested) and redirect the slot, then re-dispatches.
 // Argument registers, stack arguments and lr pass through untouched.
-import { a32, AL, branchOffsetWords, withBranchOffset } from '../encoder/index.ts';
-import { IP, LR, SP } from '../arm-regs.ts';
+import type { LazyStubEncoder } from '#framework/jit';
+import * as emu from '#framework/emu';
+import { a32, AL, branchOffsetWords, withBranchOffset } from './encoder/index.ts';
+import { IP, LR, SP } from './arm-regs.ts';
 
-export const STUB_WORDS = 9;
-/** L_i's offset inside function i's stubs. */
+const STUB_WORDS = 9;
+/** L_i's word offset inside function i's stubs. */
 const COMPILE_ENTRY = 4;
 
-export interface LazyStubs {
-  readonly bytes: Uint8Array;
-  /** Where compiled code calls function i while it has no code: S_i. */
-  callStub(index: number): number;
-  /** The table's first entry for function i: L_i. */
-  compileEntry(index: number): number;
-}
+export const ARM_LAZY_STUBS: LazyStubEncoder = {
+  bytesPerFunction: STUB_WORDS * 4,
+  compileEntryOffset: COMPILE_ENTRY * 4,
+  indexRegister: emu.UC_ARM_REG.r(IP),
+  encode: encodeLazyStubs,
+};
 
-export function buildLazyStubs(base: number, count: number, tableSlot: (index: number) => number, compileSlot: number): LazyStubs {
+function encodeLazyStubs(base: number, count: number, tableSlot: (index: number) => number, compileSlot: number): Uint8Array {
   const words = new Uint32Array(count * STUB_WORDS);
   const stubAt = (i: number): number => base + i * STUB_WORDS * 4;
   // Every stub is the same nine instructions with other immediates: encode them once and
@@ -48,11 +50,7 @@ export function buildLazyStubs(base: number, count: number, tableSlot: (index: n
     words[at + 7] = pop;
     words[at + 8] = withBranchOffset(b, branchOffsetWords(address(8), stubAt(i)));
   }
-  return {
-    bytes: new Uint8Array(words.buffer),
-    callStub: stubAt,
-    compileEntry: (i) => stubAt(i) + COMPILE_ENTRY * 4,
-  };
+  return new Uint8Array(words.buffer);
 }
 
 /** A movw/movt word with its 16-bit immediate (imm4:imm12) replaced. */

@@ -1,36 +1,42 @@
-// The armv7 engine: compiles functions to A32 code (all up front when `eager`, otherwise
-// each on its first call, through the code cache's lazy stubs), runs them in Unicorn over
-// the program's memory, and maps guest faults to traps naming the function.
-import { emptyStats, GuestException, PAGE, Trap, type CodeListener, type Engine, type EngineOptions, type EngineStats, type Func, type Program, type RootSource, type RootVisitor, type TrapKind } from '#framework';
-import * as emu from '#framework/emu';
-import { HOST_SYMBOL, TRAP_SYMBOL } from '../arm-data.ts';
-import { IP } from '../arm-regs.ts';
-import { hasHardwareDivide } from '../cpu-features.ts';
-import { makeArmTarget } from '../arm-target.ts';
-import { RaiseAnalysis } from '../raise-analysis.ts';
+// The native engine, the same for every ISA: compiles functions with the ISA's target (all
+// up front when `eager`, otherwise each on its first call, through the code cache's lazy
+// stubs), runs them in Unicorn over the program's memory, and maps guest faults to traps
+// naming the function. The ISA supplies data, lowering and encoding (NativeIsa).
+import { EmuTrap, type EmuTrapKind } from '../emu/emu-trap.ts';
+import type { HostFunction as EmuHostFunction } from '../emu/host-function.ts';
+import type { CallResult, GuestMachine } from '../emu/guest-machine.ts';
+import { emptyStats, type Engine, type EngineOptions, type EngineStats } from '../engine.ts';
+import type { RootSource, RootVisitor } from '../gc/interface.ts';
+import type { Func } from '../ir/module.ts';
+import { RaiseAnalysis } from '../ir/raise-analysis.ts';
+import { Trap, type TrapKind } from '../ir/traps.ts';
+import { HOST_SYMBOL, TRAP_SYMBOL } from '../machine/code-symbols.ts';
+import type { LoweringEnv } from '../machine/lowering-env.ts';
+import { GuestException } from '../runtime/host.ts';
+import type { CodeListener, Program } from '../runtime/program.ts';
 import { CodeCache } from './code-cache.ts';
 import { codeKey, targetFacts } from './code-key.ts';
-import { codeStoreFor } from './code-store.ts';
-import type { LoweringEnv } from '../lower/lowering-env.ts';
+import { codeStoreFor } from './compiled-code-store.ts';
 import { placeEntryArgs } from './entry-args.ts';
 import { createGuestMachine } from './guest-setup.ts';
-import { formatListing } from './listing.ts';
 import { bridgeHostFunction } from './host-bridge.ts';
+import { formatListing } from './listing.ts';
+import type { NativeIsa } from './native-isa.ts';
 import { CODE_TRAP_KINDS, trapHost } from './trap-slots.ts';
 
 const MAX_FUEL = 0x7fffffff;
 const COMPILE_SYMBOL = 'jit:compile';
-const EMU_TRAP: Record<emu.EmuTrapKind, TrapKind> = {
+const EMU_TRAP: Record<EmuTrapKind, TrapKind> = {
   bad_pointer: 'bad_pointer',
   stack_overflow: 'stack_overflow',
   fuel_exhausted: 'fuel_exhausted',
   illegal_instruction: 'host_error',
 };
 
-export class ArmEngine implements Engine, RootSource, CodeListener {
+export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
   readonly stats: EngineStats = emptyStats();
-  private readonly machine: emu.GuestMachine;
-  private readonly code: CodeCache;
+  private readonly machine: GuestMachine;
+  private readonly code: CodeCache<D, K>;
   private readonly funcs = new Map<string, Func>();
   private readonly mayRaise: RaiseAnalysis;
   private readonly stackEnd: number;
@@ -39,6 +45,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
   private hostArgs: number[] = [];
 
   constructor(
+    private readonly isa: NativeIsa<D, K>,
     readonly program: Program,
     options: EngineOptions = {},
     /** Compile every function before the first call (--jit-threshold 0). */
@@ -50,7 +57,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
     this.stackEnd = program.layout.stackEnd;
     this.mayRaise = new RaiseAnalysis(module);
     for (const f of module.funcs) this.funcs.set(f.name, f);
-    this.machine = createGuestMachine(program, options.cpu, options.countInstructions === true);
+    this.machine = createGuestMachine(isa.emuArch, program, options.cpu, options.countInstructions === true);
     try {
       const slots = this.installRuntimeSlots();
       const image = program.image;
@@ -60,7 +67,6 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
         tableBase: program.layout.tableBase,
         staticBase: program.layout.staticBase,
         fuel: fueled,
-        hardwareDivide: hasHardwareDivide(options.cpu),
         funcIndex: (name) => image.funcIndex.get(name)!,
         signatureId: (sig) => image.signatureId(sig),
         globalAddress: (name) => image.globalAddr.get(name)!,
@@ -68,20 +74,21 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
         extern: (name) => module.extern(name),
         mayRaise: (name) => this.mayRaise.has(name) || module.extern(name)?.raises === true,
       };
-      const target = makeArmTarget(env);
-      const shared = targetFacts(env, this.machine.cpuModel);
-      const store = { code: codeStoreFor(options.codeCache ?? null), keyOf: (f: Func): string => codeKey(env, shared, f) };
+      const { target, features } = isa.makeTarget(env, options.cpu);
+      const shared = targetFacts(isa.name, env, this.machine.cpuModel, features);
+      const store = { code: codeStoreFor<K>(isa.name, options.codeCache ?? null), keyOf: (f: Func): string => codeKey(env, shared, f) };
       this.code = new CodeCache(
         this.machine,
         target,
         program,
+        isa.lazyStubs,
         this.machine.hostCallAddress(slots.get(COMPILE_SYMBOL)!),
         (symbol) => this.machine.hostCallAddress(slots.get(symbol) ?? this.installLateExtern(slots, symbol)),
         store,
       );
       if (eager) this.code.compile(module.funcs);
       for (const { reg, role } of target.pinned) {
-        this.machine.writeReg(emu.UC_ARM_REG.r(reg), role === 'fuel' ? Math.min(MAX_FUEL, Math.max(0, Math.floor(fuel))) : program.layout.staticBase);
+        this.machine.writeReg(isa.emuReg(reg), role === 'fuel' ? Math.min(MAX_FUEL, Math.max(0, Math.floor(fuel))) : program.layout.staticBase);
       }
     } catch (error) {
       this.machine.close();
@@ -123,7 +130,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
   }
 
   /** Compiles a function with its uncompiled direct callees in one batch: their calls are
-   *  then direct `bl`s instead of going through a lazy stub for the rest of the run. */
+   *  then direct calls instead of going through a lazy stub for the rest of the run. */
   private compileLazily(func: Func): void {
     const batch = [func];
     for (const b of func.blocks) {
@@ -143,10 +150,10 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
     const params = func.sig.params;
     if (args.length !== params.length) throw new Trap('bad_function', `@${name} takes ${params.length} arguments, got ${args.length}`);
     this.ensureCompiled(name);
-    const entry = placeEntryArgs(this.program.memory, this.stackEnd, params, args);
+    const entry = placeEntryArgs(this.isa.convention, this.program.memory, this.stackEnd, params, args);
     const started = performance.now();
     const compiledBefore = this.code.compileMillis;
-    let result: emu.CallResult;
+    let result: CallResult;
     try {
       result = this.machine.call(this.code.addressOf(name)!, entry.ints, entry.floats, { stackTop: entry.stackTop });
     } catch (error) {
@@ -156,6 +163,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
       this.stats.nativeMillis += performance.now() - started - (this.code.compileMillis - compiledBefore);
       this.updateStats();
     }
+    // The EmuArch's integer result registers are the convention's result, then its status.
     if (this.mayRaise.has(name) && result.ints[1] !== 0) return { value: result.ints[0], raised: true };
     const type = func.sig.result;
     if (!type) return { value: undefined, raised: false };
@@ -173,7 +181,7 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
 
   /** `--emit asm`: every compiled function, in address order. */
   disassemble(): string {
-    return formatListing([...this.code.listings].sort((a, b) => a.address - b.address));
+    return formatListing([...this.code.listings].sort((a, b) => a.address - b.address), this.isa.disassemble);
   }
 
   visitRoots(visit: RootVisitor): void {
@@ -202,9 +210,11 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
     const slots = new Map<string, number>();
     let next = 0;
     slots.set(COMPILE_SYMBOL, next);
-    // Reached from a lazy stub with the function's index in ip; compiling never collects.
+    // Reached from a lazy stub with the function's index in the ISA's index register;
+    // compiling never collects.
+    const indexRegister = this.isa.lazyStubs.indexRegister;
     this.machine.setHostFunction(next++, () => {
-      const func = this.program.module.funcs[this.machine.readReg(emu.UC_ARM_REG.r(IP))]!;
+      const func = this.program.module.funcs[this.machine.readReg(indexRegister)]!;
       if (this.code.addressOf(func.name) === undefined) this.compileLazily(func);
     });
     for (const kind of CODE_TRAP_KINDS) {
@@ -222,14 +232,14 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
    *  (Func.unlowered) may be the first to allocate once lowered, as may loaded code. */
   private installLateExtern(slots: Map<string, number>, symbol: string): number {
     const name = symbol.startsWith(HOST_SYMBOL('')) ? symbol.slice(HOST_SYMBOL('').length) : undefined;
-    if (name === undefined || !this.program.module.extern(name)) throw new Error(`armv7: unresolved symbol ${symbol}`);
+    if (name === undefined || !this.program.module.extern(name)) throw new Error(`${this.isa.name}: unresolved symbol ${symbol}`);
     const slot = slots.size;
     this.machine.setHostFunction(slot, this.bridge(name));
     slots.set(symbol, slot);
     return slot;
   }
 
-  private bridge(externName: string): emu.HostFunction {
+  private bridge(externName: string): EmuHostFunction {
     const tracker = {
       enter: (args: number[], stackPointer: number): void => {
         this.hostSp = stackPointer;
@@ -255,11 +265,12 @@ export class ArmEngine implements Engine, RootSource, CodeListener {
 
   /** Turns what ended a run into a Trap naming the function it happened in. */
   private locate(error: unknown): unknown {
-    if (error instanceof emu.EmuTrap) {
+    if (error instanceof EmuTrap) {
       return new Trap(EMU_TRAP[error.kind], error.message, this.where(error.pc));
     }
-    // A host function (or a trap slot) threw: the machine kept its caller's return address.
-    const where = this.where((this.machine.hostCallReturnAddress() - 4) >>> 0);
+    // A host function (or a trap slot) threw: the machine kept its caller's return address,
+    // and the byte before it is inside the call instruction, on every ISA.
+    const where = this.where((this.machine.hostCallReturnAddress() - 1) >>> 0);
     if (error instanceof Trap) {
       if (!error.where) error.where = where;
       return error;

@@ -1,24 +1,30 @@
-// The tiered armv7 engine: the reference interpreter runs first and counts calls and loop
+// The tiered engine of every native backend: the reference interpreter runs first and counts calls and loop
 // back-edges per function; past the threshold a function is compiled and its later calls
 // run natively (one uc_emu_start each; native code reaches uncompiled callees through the
 // code cache's lazy stubs, never the interpreter). A function hot in a loop keeps
 // interpreting that activation: there is no on-stack replacement. Both tiers register as
 // GC root sources: interpreter frames and the guest stack.
-import { emptyStats, GuestException, Interpreter, type Engine, type EngineOptions, type EngineStats, type Func, type NativeTier, type Program } from '#framework';
-import { ArmEngine } from './arm-engine.ts';
+import { emptyStats, type Engine, type EngineOptions, type EngineStats } from '../engine.ts';
+import { Interpreter } from '../interp/interpreter.ts';
+import type { Func } from '../ir/module.ts';
+import { GuestException } from '../runtime/host.ts';
+import type { Program } from '../runtime/program.ts';
 import { HugeFunctions } from './huge-functions.ts';
+import { NativeEngine } from './native-engine.ts';
+import type { NativeIsa } from './native-isa.ts';
+import type { NativeTier } from './native-tier.ts';
 
-export class TieredEngine implements Engine {
-  private readonly native: ArmEngine;
+export class TieredEngine<D, K> implements Engine {
+  private readonly native: NativeEngine<D, K>;
   private readonly interp: Interpreter;
   /** By table index: the module's own array, which grows as code is loaded at run time. */
   private readonly funcs: readonly Func[];
   private readonly merged: EngineStats = emptyStats();
   private callMillis = 0;
 
-  constructor(program: Program, options: EngineOptions, threshold: number) {
+  constructor(isa: NativeIsa<D, K>, program: Program, options: EngineOptions, threshold: number) {
     this.funcs = program.module.funcs;
-    this.native = new ArmEngine(program, options, false);
+    this.native = new NativeEngine(isa, program, options, false);
     const huge = new HugeFunctions(program.module);
     const tier: NativeTier = {
       threshold,

@@ -1,8 +1,11 @@
 // Adapts the runtime's host functions (args array → result) to the emulator's
-// register-level host functions, under the internal convention: i32/ref arguments in
-// r0–r3 then the stack, f64 in d0–d7; the result in r0/d0; for raising externs the
-// status in r1 (1 with the exception in r0, else 0).
-import { GuestException, toMemoryError, type HostContext, type HostFunction, type emu } from '#framework';
+// register-level host functions, under the internal convention as the EmuArch's host-call
+// protocol reads it: i32/ref arguments in its integer argument registers then the stack,
+// f64 in its float ones; the result in the first result register; for raising externs the
+// status in the second integer result register (1 with the exception in the first, else 0).
+import type { HostCallFrame, HostFunction as EmuHostFunction } from '../emu/host-function.ts';
+import { GuestException, type HostContext, type HostFunction } from '../runtime/host.ts';
+import { toMemoryError } from '../runtime/memory-error.ts';
 
 /** What the bridge tells the engine while a collecting host function runs. */
 export interface HostCallTracker {
@@ -19,7 +22,7 @@ const FLOAT = 1;
  * so a call never nests inside another call of the same function, and they do not keep
  * `args` (the tracker holds it only while the call runs).
  */
-export function bridgeHostFunction(host: HostFunction, ctx: HostContext, tracker: HostCallTracker): emu.HostFunction {
+export function bridgeHostFunction(host: HostFunction, ctx: HostContext, tracker: HostCallTracker): EmuHostFunction {
   const params = host.sig.params;
   const count = params.length;
   const kinds = Uint8Array.from(params, (p) => (p === 'f64' ? FLOAT : INT));
@@ -28,7 +31,7 @@ export function bridgeHostFunction(host: HostFunction, ctx: HostContext, tracker
   const collects = host.collects;
   const impl = host.impl;
   const args = new Array<number>(count).fill(0);
-  return (frame: emu.HostCallFrame): void => {
+  return (frame: HostCallFrame): void => {
     let ints = 0;
     let floats = 0;
     for (let i = 0; i < count; i++) args[i] = kinds[i] === FLOAT ? frame.float(floats++) : frame.int(ints++);

@@ -1,12 +1,14 @@
 // A GuestMachine over a program's memory: static data and heap, then the stack with the
 // unmapped guard page below it (a fault there is stack_overflow), all shared, no copies.
-import { PAGE, RUNTIME_PAGE, type Program } from '#framework';
-import * as emu from '#framework/emu';
+import type { EmuArch } from '../emu/emu-arch.ts';
+import { GuestMachine } from '../emu/guest-machine.ts';
+import { PAGE, RUNTIME_PAGE } from '../runtime/memory-map.ts';
+import type { Program } from '../runtime/program.ts';
 
-export function createGuestMachine(program: Program, cpu: string | undefined, count: boolean): emu.GuestMachine {
+export function createGuestMachine(arch: EmuArch, program: Program, cpu: string | undefined, count: boolean): GuestMachine {
   const layout = program.layout;
-  const machine = new emu.GuestMachine({
-    arch: emu.ARM_EMU_ARCH,
+  const machine = new GuestMachine({
+    arch,
     cpuModel: cpu,
     runtimePage: RUNTIME_PAGE,
     stackGuard: { address: layout.guardBase, size: PAGE },

@@ -1,8 +1,9 @@
 // Arguments of an engine call under the internal convention: the register ones go to
 // GuestMachine.call, the stack ones are written below the stack top here, with at least
-// MIN_ARG_AREA bytes so the entry function may tail-call with stack arguments.
-import type { GuestMemory, ValType } from '#framework';
-import { assignArgs, MIN_ARG_AREA } from '../convention.ts';
+// the convention's minArgArea bytes so the entry function may tail-call with stack arguments.
+import type { ValType } from '../ir/types.ts';
+import { assignArgs, type CallConvention } from '../machine/convention.ts';
+import type { GuestMemory } from '../runtime/guest-memory.ts';
 
 export interface EntryArgs {
   readonly ints: number[];
@@ -10,9 +11,15 @@ export interface EntryArgs {
   readonly stackTop: number;
 }
 
-export function placeEntryArgs(memory: GuestMemory, stackEnd: number, params: readonly ValType[], args: readonly number[]): EntryArgs {
-  const { locs, stackBytes } = assignArgs(params);
-  const sp = (stackEnd - Math.max(stackBytes, MIN_ARG_AREA)) & ~7;
+export function placeEntryArgs(
+  conv: CallConvention,
+  memory: GuestMemory,
+  stackEnd: number,
+  params: readonly ValType[],
+  args: readonly number[],
+): EntryArgs {
+  const { locs, stackBytes } = assignArgs(conv, params);
+  const sp = (stackEnd - Math.max(stackBytes, conv.minArgArea)) & ~7;
   const ints: number[] = [], floats: number[] = [];
   locs.forEach((loc, i) => {
     const f64 = params[i] === 'f64';
