@@ -1,6 +1,11 @@
 // ava 7 runs the TypeScript tests through tsx; worker threads must be off or the loader is not applied.
 export default {
-  files: ['cli/test/**/*.test.ts', 'framework/test/**/*.test.ts', 'plugins/*/test/**/*.test.ts', 'conformance/test/**/*.test.ts'],
+  files: [
+    'cli/test/**/*.test.ts',
+    'framework/test/**/*.test.ts',
+    'plugins/*/test/**/*.test.ts',
+    'conformance/test/**/*.test.ts',
+  ],
   extensions: { ts: 'module' },
   nodeArguments: ['--import=tsx'],
   workerThreads: false,

@@ -173,8 +173,26 @@ function runJitc(
   n: number,
   count: boolean,
   jitThreshold = 0,
-): { stats: { instructions: number; stores: number; hostCalls: number; compileMillis: number; compiledFunctions: number; interpMillis: number; nativeMillis: number }; ms: number } {
-  const config: RunConfig = { backend, gc: 'boehm', optLevel: 1, heapSize: 64 * MiB, countInstructions: count, jitThreshold };
+): {
+  stats: {
+    instructions: number;
+    stores: number;
+    hostCalls: number;
+    compileMillis: number;
+    compiledFunctions: number;
+    interpMillis: number;
+    nativeMillis: number;
+  };
+  ms: number;
+} {
+  const config: RunConfig = {
+    backend,
+    gc: 'boehm',
+    optLevel: 1,
+    heapSize: 64 * MiB,
+    countInstructions: count,
+    jitThreshold,
+  };
   const run = prepareRun(registry, parseModule(KERNELS, 'kernels.jir'), config, { out: new BufferedOutput() });
   const started = performance.now();
   run.engine.call(kernel.name, [n]);
@@ -199,13 +217,28 @@ function jitcFigures(backend: string, kernel: Kernel): Figures {
 
 // ---- the C kernels, compiled by gcc and run in Unicorn ----
 
-const CODE = 0x10000, RUNTIME = 0x1000, DATA = 0x100000, DATA_SIZE = 8 * MiB;
+const CODE = 0x10000,
+  RUNTIME = 0x1000,
+  DATA = 0x100000,
+  DATA_SIZE = 8 * MiB;
 
 function compileC(): { text: Uint8Array; symbols: Map<string, number> } {
   const dir = mkdtempSync(join(tmpdir(), 'jitc-bench-'));
   const src = fileURLToPath(new URL('armv7-kernels/kernels.c', import.meta.url));
-  const obj = join(dir, 'kernels.o'), bin = join(dir, 'kernels.bin');
-  execFileSync('arm-linux-gnueabihf-gcc', ['-O2', '-marm', '-march=armv7-a', '-mfpu=vfpv3-d16', '-mfloat-abi=hard', '-fno-pic', '-c', src, '-o', obj]);
+  const obj = join(dir, 'kernels.o'),
+    bin = join(dir, 'kernels.bin');
+  execFileSync('arm-linux-gnueabihf-gcc', [
+    '-O2',
+    '-marm',
+    '-march=armv7-a',
+    '-mfpu=vfpv3-d16',
+    '-mfloat-abi=hard',
+    '-fno-pic',
+    '-c',
+    src,
+    '-o',
+    obj,
+  ]);
   execFileSync('arm-linux-gnueabihf-objcopy', ['-O', 'binary', '-j', '.text', obj, bin]);
   const symbols = new Map<string, number>();
   for (const line of execFileSync('arm-linux-gnueabihf-nm', [obj], { encoding: 'utf8' }).split('\n')) {
@@ -217,7 +250,12 @@ function compileC(): { text: Uint8Array; symbols: Map<string, number> } {
 
 function cFigures(kernel: Kernel, c: { text: Uint8Array; symbols: Map<string, number> }): Figures {
   const run = (n: number, count: boolean): { instructions: number; stores: number; ms: number } => {
-    const machine = new GuestMachine({ arch: ARM_EMU_ARCH, runtimePage: RUNTIME, stackTop: DATA + DATA_SIZE, count: count ? { instructions: true, stores: true } : {} });
+    const machine = new GuestMachine({
+      arch: ARM_EMU_ARCH,
+      runtimePage: RUNTIME,
+      stackTop: DATA + DATA_SIZE,
+      count: count ? { instructions: true, stores: true } : {},
+    });
     try {
       machine.mapCodeRegion(CODE, 0x10000);
       machine.writeCode(CODE, c.text);
@@ -230,10 +268,16 @@ function cFigures(kernel: Kernel, c: { text: Uint8Array; symbols: Map<string, nu
       machine.close();
     }
   };
-  const a = run(kernel.small, true), b = run(kernel.large, true);
+  const a = run(kernel.small, true),
+    b = run(kernel.large, true);
   const iters = kernel.iterations(kernel.large) - kernel.iterations(kernel.small);
   const ms = Math.min(...[0, 1, 2].map(() => run(kernel.large, false).ms));
-  return { instructions: (b.instructions - a.instructions) / iters, stores: (b.stores - a.stores) / iters, hostCalls: 0, nsPerIteration: (ms * 1e6) / kernel.iterations(kernel.large) };
+  return {
+    instructions: (b.instructions - a.instructions) / iters,
+    stores: (b.stores - a.stores) / iters,
+    hostCalls: 0,
+    nsPerIteration: (ms * 1e6) / kernel.iterations(kernel.large),
+  };
 }
 
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
@@ -243,19 +287,32 @@ const c = compileC();
 console.log('per iteration (fib: per call); wall time of the large run only (no counting hooks)');
 console.log('kernel  tier    instr   stores  host   ns/iter');
 for (const kernel of KERNEL_LIST) {
-  const rows: [string, Figures][] = [['interp', jitcFigures('interp', kernel)], ['armv7', jitcFigures('armv7', kernel)], ['gcc-O2', cFigures(kernel, c)]];
+  const rows: [string, Figures][] = [
+    ['interp', jitcFigures('interp', kernel)],
+    ['armv7', jitcFigures('armv7', kernel)],
+    ['gcc-O2', cFigures(kernel, c)],
+  ];
   for (const [tier, f] of rows) {
-    console.log(`${kernel.name.padEnd(7)} ${tier.padEnd(7)} ${fmt(f.instructions).padStart(6)} ${fmt(f.stores).padStart(7)} ${fmt(f.hostCalls).padStart(5)} ${fmt(f.nsPerIteration).padStart(9)}`);
+    console.log(
+      `${kernel.name.padEnd(7)} ${tier.padEnd(7)} ${fmt(f.instructions).padStart(6)} ${fmt(f.stores).padStart(7)} ${fmt(f.hostCalls).padStart(5)} ${fmt(f.nsPerIteration).padStart(9)}`,
+    );
   }
-  const arm = rows[1]![1], interp = rows[0]![1], gcc = rows[2]![1];
-  console.log(`${kernel.name.padEnd(7)} ratios: armv7/gcc instr ${ratio(arm.instructions, gcc.instructions)}, stores ${ratio(arm.stores, gcc.stores)}, time ${ratio(arm.nsPerIteration, gcc.nsPerIteration)}; interp/armv7 time ${ratio(interp.nsPerIteration, arm.nsPerIteration)}`);
+  const arm = rows[1]![1],
+    interp = rows[0]![1],
+    gcc = rows[2]![1];
+  console.log(
+    `${kernel.name.padEnd(7)} ratios: armv7/gcc instr ${ratio(arm.instructions, gcc.instructions)}, stores ${ratio(arm.stores, gcc.stores)}, time ${ratio(arm.nsPerIteration, gcc.nsPerIteration)}; interp/armv7 time ${ratio(interp.nsPerIteration, arm.nsPerIteration)}`,
+  );
 }
 
 // ---- tiering: a cold start, then a hot loop; wall time includes compiling ----
 console.log('\ntiering scenario (@tiering: cold start, then a hot loop of n calls), wall time of one run');
 console.log('n        threshold  instr      compiled  compile ms  interp ms  native ms  wall ms');
 for (const n of [1_000, 100_000]) {
-  const rows: [string, string, number][] = [['interp', 'interp', 0], ...[0, 1, 10, 100, 1000, 10000].map((t): [string, string, number] => [String(t), 'armv7', t])];
+  const rows: [string, string, number][] = [
+    ['interp', 'interp', 0],
+    ...[0, 1, 10, 100, 1000, 10000].map((t): [string, string, number] => [String(t), 'armv7', t]),
+  ];
   for (const [label, backend, threshold] of rows) {
     const counted = runJitc(backend, { name: 'tiering' }, n, true, threshold).stats;
     const timed = [0, 1, 2].map(() => runJitc(backend, { name: 'tiering' }, n, false, threshold));

@@ -19,7 +19,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  prologFactClausesFor, prologFactTable, prologRules, pythonAssignments, pythonFunctions, pythonLinesFor,
+  prologFactClausesFor,
+  prologFactTable,
+  prologRules,
+  pythonAssignments,
+  pythonFunctions,
+  pythonLinesFor,
   type GeneratedProgram,
 } from '../framework/test/helpers/big-programs.ts';
 import { median } from './support/run-process.ts';
@@ -53,10 +58,12 @@ interface Kind {
 }
 
 /** Sizes of a generated program per byte, measured on a sample of it. */
-const measuredSizeFor = (make: (n: number) => GeneratedProgram) => (bytes: number): number => {
-  const sample = 10_000;
-  return Math.round((bytes / make(sample).source.length) * sample);
-};
+const measuredSizeFor =
+  (make: (n: number) => GeneratedProgram) =>
+  (bytes: number): number => {
+    const sample = 10_000;
+    return Math.round((bytes / make(sample).source.length) * sample);
+  };
 
 const KINDS: Kind[] = [
   { name: 'facts', language: 'prolog', make: prologFactTable, sizeFor: prologFactClausesFor },
@@ -78,11 +85,23 @@ function measure(argv: string[], expected: string): Run {
   rmSync(rssFile, { force: true });
   const t0 = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, ...argv], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, timeout: timeoutMs, killSignal: 'SIGKILL', env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    env,
   });
   const wall = (performance.now() - t0) / 1000;
   const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
-  const status = code === 'ETIMEDOUT' ? 'timeout' : r.error ? `error ${code}` : r.status !== null ? String(r.status) : `signal ${r.signal}`;
+  const status =
+    code === 'ETIMEDOUT'
+      ? 'timeout'
+      : r.error
+        ? `error ${code}`
+        : r.status !== null
+          ? String(r.status)
+          : `signal ${r.signal}`;
   const rssKiB = existsSync(rssFile) ? Number(/(\d+)\s*$/.exec(readFileSync(rssFile, 'utf8'))?.[1] ?? NaN) : NaN;
   return { wall, rssMiB: rssKiB / 1024, status, ok: status === '0' && r.stdout === expected };
 }
@@ -105,14 +124,22 @@ function runAll(kind: Kind, size: number): Map<SystemName, Run> {
   const result = new Map<SystemName, Run>();
   for (const [s, runs] of all) {
     const mid = median(runs.map((r) => r.wall));
-    result.set(s, runs.reduce((best, r) => (Math.abs(r.wall - mid) < Math.abs(best.wall - mid) ? r : best)));
+    result.set(
+      s,
+      runs.reduce((best, r) => (Math.abs(r.wall - mid) < Math.abs(best.wall - mid) ? r : best)),
+    );
   }
   return result;
 }
 
-const show = (r: Run): string => (r.status === '0' ? `${r.wall.toFixed(2)} s, ${r.rssMiB.toFixed(0)} MiB${r.ok ? '' : ' (wrong output)'}` : `${r.status} after ${r.wall.toFixed(0)} s`);
+const show = (r: Run): string =>
+  r.status === '0'
+    ? `${r.wall.toFixed(2)} s, ${r.rssMiB.toFixed(0)} MiB${r.ok ? '' : ' (wrong output)'}`
+    : `${r.status} after ${r.wall.toFixed(0)} s`;
 
-console.log(`sizes ${sizes.join(', ')}; repeat ${repeat}; timeout ${timeoutMs / 1000} s; native = swipl -q -t halt / ${python}\n`);
+console.log(
+  `sizes ${sizes.join(', ')}; repeat ${repeat}; timeout ${timeoutMs / 1000} s; native = swipl -q -t halt / ${python}\n`,
+);
 console.log(`| program | size | MB | ${systems.join(' | ')} |`);
 console.log(`|---|---:|---:|${systems.map(() => '---:').join('|')}|`);
 const growthRows: string[] = [];
@@ -127,14 +154,18 @@ for (const kind of KINDS.filter((k) => chosen.has(k.name))) {
   if (sizes.length >= 2) {
     const [a, b] = [sizes[sizes.length - 2]!, sizes[sizes.length - 1]!];
     const cells = systems.map((s) => {
-      const ra = bySize.get(a)!.get(s)!, rb = bySize.get(b)!.get(s)!;
+      const ra = bySize.get(a)!.get(s)!,
+        rb = bySize.get(b)!.get(s)!;
       if (ra.status !== '0' || rb.status !== '0') return `${s} -`;
       return `${s} time ${(rb.wall / ra.wall / (b / a)).toFixed(2)}, RSS ${(rb.rssMiB / ra.rssMiB / (b / a)).toFixed(2)}`;
     });
     growthRows.push(`  ${kind.name} ${a} → ${b}: ${cells.join('; ')}`);
   }
 }
-if (growthRows.length > 0) console.log(`\nGrowth relative to linear (ratio of the two largest sizes ÷ size ratio; 1.00 = linear):\n${growthRows.join('\n')}`);
+if (growthRows.length > 0)
+  console.log(
+    `\nGrowth relative to linear (ratio of the two largest sizes ÷ size ratio; 1.00 = linear):\n${growthRows.join('\n')}`,
+  );
 
 if (megabytes > 0 && systems.includes('native')) {
   console.log(`\nFiles of about ${megabytes} MB (jitc ÷ native, wall time and peak RSS):`);
@@ -142,11 +173,13 @@ if (megabytes > 0 && systems.includes('native')) {
     const size = kind.sizeFor(megabytes * 1e6);
     const runs = runAll(kind, size);
     const native = runs.get('native')!;
-    const cells = systems.filter((s) => s !== 'native').map((s) => {
-      const r = runs.get(s)!;
-      if (r.status !== '0' || native.status !== '0') return `${s} ${show(r)} (native ${show(native)})`;
-      return `${s} ${(r.wall / native.wall).toFixed(1)}× time, ${(r.rssMiB / native.rssMiB).toFixed(1)}× RSS`;
-    });
+    const cells = systems
+      .filter((s) => s !== 'native')
+      .map((s) => {
+        const r = runs.get(s)!;
+        if (r.status !== '0' || native.status !== '0') return `${s} ${show(r)} (native ${show(native)})`;
+        return `${s} ${(r.wall / native.wall).toFixed(1)}× time, ${(r.rssMiB / native.rssMiB).toFixed(1)}× RSS`;
+      });
     console.log(`  ${kind.name} (${size}, native ${show(native)}): ${cells.join('; ')}`);
   }
 }

@@ -106,8 +106,18 @@ function report(what: string, value: number, unit: string): void {
 }
 
 /** A runtime host function as the armv7 engine bridges it (result in r0/d0, status in r1 when it raises). */
-function bridged(sig: Signature, flags: { raises?: boolean; collects?: boolean }, impl: (args: number[]) => number): HostFunction {
-  const host: RuntimeHostFunction = { name: 'bench', sig, raises: flags.raises ?? false, collects: flags.collects ?? false, impl };
+function bridged(
+  sig: Signature,
+  flags: { raises?: boolean; collects?: boolean },
+  impl: (args: number[]) => number,
+): HostFunction {
+  const host: RuntimeHostFunction = {
+    name: 'bench',
+    sig,
+    raises: flags.raises ?? false,
+    collects: flags.collects ?? false,
+    impl,
+  };
   // The bridge never touches the context; the impls here do not either.
   return bridgeHostFunction(host, {} as HostContext, { enter: () => {}, leave: () => {} });
 }
@@ -125,10 +135,14 @@ function hostCallPartsReport(): void {
 }
 
 function main(): void {
-  console.log(`CPU time per operation (median of ${REPEATS}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+  console.log(
+    `CPU time per operation (median of ${REPEATS}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
+  );
   console.log(formatUnicornFinding(unicorn().library));
   const { machine, load } = makeMachine();
-  console.log(`host calls pass arguments ${machine.hostCallArguments === 'saved' ? 'saved by the slot code' : 'in registers'}`);
+  console.log(
+    `host calls pass arguments ${machine.hostCallArguments === 'saved' ? 'saved by the slot code' : 'in registers'}`,
+  );
   hostCallPartsReport();
   if (process.argv.includes('--parts-only')) {
     machine.close();
@@ -147,7 +161,10 @@ function main(): void {
   report('bl + bx lr (call and return), beyond the loop', perIteration(load(CALL_LOOP)) - registerLoop, 'ns');
   report('blx reg + bx lr, beyond the loop', perIteration(load(INDIRECT_CALL_LOOP)) - registerLoop, 'ns');
 
-  machine.setHostFunction(0, hostFunction({ ints: 1 }, (x) => x));
+  machine.setHostFunction(
+    0,
+    hostFunction({ ints: 1 }, (x) => x),
+  );
   const hostCalls = 200_000;
   const hostLoop = load(hostCallLoop(machine.hostCallAddress(0)));
   const hostIteration = medianNs(() => machine.call(hostLoop, [hostCalls])) / hostCalls;
@@ -156,11 +173,26 @@ function main(): void {
   const emptyHost = medianNs(() => machine.call(hostLoop, [hostCalls])) / hostCalls;
   report('host call to an empty host function', emptyHost - registerLoop * (6 / 3), 'ns');
   const bridgedCases: [string, HostFunction][] = [
-    ['host call, bridged (i32, i32) -> i32', bridged({ params: ['i32', 'i32'], result: 'i32' }, {}, (a) => a[0]! + a[1]!)],
-    ['host call, bridged (i32, i32) -> i32, raises', bridged({ params: ['i32', 'i32'], result: 'i32' }, { raises: true }, (a) => a[0]! + a[1]!)],
-    ['host call, bridged (ref) -> ref, collects + raises', bridged({ params: ['ref'], result: 'ref' }, { raises: true, collects: true }, (a) => a[0]!)],
-    ['host call, bridged (f64, f64) -> f64', bridged({ params: ['f64', 'f64'], result: 'f64' }, {}, (a) => a[0]! * a[1]!)],
-    ['host call, bridged 6 × i32 -> i32 (2 on the stack)', bridged({ params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], result: 'i32' }, {}, (a) => a[5]!)],
+    [
+      'host call, bridged (i32, i32) -> i32',
+      bridged({ params: ['i32', 'i32'], result: 'i32' }, {}, (a) => a[0]! + a[1]!),
+    ],
+    [
+      'host call, bridged (i32, i32) -> i32, raises',
+      bridged({ params: ['i32', 'i32'], result: 'i32' }, { raises: true }, (a) => a[0]! + a[1]!),
+    ],
+    [
+      'host call, bridged (ref) -> ref, collects + raises',
+      bridged({ params: ['ref'], result: 'ref' }, { raises: true, collects: true }, (a) => a[0]!),
+    ],
+    [
+      'host call, bridged (f64, f64) -> f64',
+      bridged({ params: ['f64', 'f64'], result: 'f64' }, {}, (a) => a[0]! * a[1]!),
+    ],
+    [
+      'host call, bridged 6 × i32 -> i32 (2 on the stack)',
+      bridged({ params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], result: 'i32' }, {}, (a) => a[5]!),
+    ],
   ];
   for (const [what, fn] of bridgedCases) {
     machine.setHostFunction(0, fn);
@@ -171,20 +203,29 @@ function main(): void {
   const otherMachine = makeMachine({}, false, other);
   otherMachine.machine.setHostFunction(0, bridgedCases[1]![1]);
   const otherLoop = otherMachine.load(hostCallLoop(otherMachine.machine.hostCallAddress(0)));
-  report(`  the same, arguments ${other === 'saved' ? 'saved by the slot' : 'read from registers'}`, medianNs(() => otherMachine.machine.call(otherLoop, [hostCalls])) / hostCalls - registerLoop * (6 / 3), 'ns');
+  report(
+    `  the same, arguments ${other === 'saved' ? 'saved by the slot' : 'read from registers'}`,
+    medianNs(() => otherMachine.machine.call(otherLoop, [hostCalls])) / hostCalls - registerLoop * (6 / 3),
+    'ns',
+  );
   otherMachine.machine.close();
 
   const calls = 100_000;
   const trivial = load(RETURN_AT_ONCE);
-  report('one GuestMachine.call round trip (bx lr only)', medianNs(() => {
-    for (let i = 0; i < calls; i++) machine.call(trivial);
-  }) / calls, 'ns');
+  report(
+    'one GuestMachine.call round trip (bx lr only)',
+    medianNs(() => {
+      for (let i = 0; i < calls; i++) machine.call(trivial);
+    }) / calls,
+    'ns',
+  );
 
   machine.close();
 
   const budgeting = makeMachine({}, true);
   const budgetedLoop = budgeting.load(REGISTER_LOOP);
-  const budgeted = medianNs(() => budgeting.machine.call(budgetedLoop, [iterations], [], { instructionBudget: 1e12 })) / iterations;
+  const budgeted =
+    medianNs(() => budgeting.machine.call(budgetedLoop, [iterations], [], { instructionBudget: 1e12 })) / iterations;
   report('slowdown on a machine with instruction budgets (count)', budgeted / registerLoop, '×');
   budgeting.machine.close();
 
@@ -195,9 +236,15 @@ function main(): void {
   counting.machine.close();
 
   const opens = 20;
-  report('GuestMachine create + close', medianNs(() => {
-    for (let i = 0; i < opens; i++) makeMachine().machine.close();
-  }) / opens / 1e6, 'ms');
+  report(
+    'GuestMachine create + close',
+    medianNs(() => {
+      for (let i = 0; i < opens; i++) makeMachine().machine.close();
+    }) /
+      opens /
+      1e6,
+    'ms',
+  );
 }
 
 main();

@@ -22,7 +22,16 @@ class Window implements RootSource {
 }
 
 const memory = new GuestMemory(makeLayout({ heapSize: HEAP_BYTES, staticSize: MiB, stackSize: 64 * 1024 }));
-const types = new TypeTable([{ kind: 'struct', name: 'pair', fields: [{ name: 'head', kind: 'ref' }, { name: 'tail', kind: 'ref' }] }]);
+const types = new TypeTable([
+  {
+    kind: 'struct',
+    name: 'pair',
+    fields: [
+      { name: 'head', kind: 'ref' },
+      { name: 'tail', kind: 'ref' },
+    ],
+  },
+]);
 const heap = new BoehmHeap({ memory, types, options: { stressEvery: 0, verify: false } });
 const window = new Window();
 heap.addRoots(window);
@@ -51,10 +60,24 @@ const seconds = (performance.now() - start) / 1000;
 const { stats, detail } = heap;
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
 const rate = (bytes: number, ms: number): string => (ms > 0 ? (bytes / 1e6 / (ms / 1000)).toFixed(0) : '∞');
-console.log(`cons churn: ${allocated.toLocaleString()} allocations of 16 bytes, ${window.lists.length * LIST_LENGTH} cells live, heap ${HEAP_BYTES / MiB} MiB`);
-console.log(`  total        ${seconds.toFixed(2)} s, ${(allocated / seconds / 1e6).toFixed(2)} M allocations/s (collections included)`);
-console.log(`  mutator      ${((allocated / (seconds - stats.gcMillis / 1000)) / 1e6).toFixed(2)} M allocations/s (collections excluded)`);
-console.log(`  collections  ${stats.collections}, ${stats.gcMillis.toFixed(0)} ms (${((stats.gcMillis / 1000 / seconds) * 100).toFixed(0)}% of the run), ${(stats.gcMillis / Math.max(1, stats.collections)).toFixed(1)} ms each`);
-console.log(`  mark         ${mb(detail.markedBytes)} MB in ${detail.markMillis.toFixed(0)} ms = ${rate(detail.markedBytes, detail.markMillis)} MB/s`);
-console.log(`  sweep        ${mb(detail.sweptBytes)} MB in ${detail.sweepMillis.toFixed(0)} ms = ${rate(detail.sweptBytes, detail.sweepMillis)} MB/s`);
-console.log(`  mark+sweep   ${rate(detail.markedBytes + detail.sweptBytes, stats.gcMillis)} MB/s, ${detail.freedObjects.toLocaleString()} objects freed`);
+console.log(
+  `cons churn: ${allocated.toLocaleString()} allocations of 16 bytes, ${window.lists.length * LIST_LENGTH} cells live, heap ${HEAP_BYTES / MiB} MiB`,
+);
+console.log(
+  `  total        ${seconds.toFixed(2)} s, ${(allocated / seconds / 1e6).toFixed(2)} M allocations/s (collections included)`,
+);
+console.log(
+  `  mutator      ${(allocated / (seconds - stats.gcMillis / 1000) / 1e6).toFixed(2)} M allocations/s (collections excluded)`,
+);
+console.log(
+  `  collections  ${stats.collections}, ${stats.gcMillis.toFixed(0)} ms (${((stats.gcMillis / 1000 / seconds) * 100).toFixed(0)}% of the run), ${(stats.gcMillis / Math.max(1, stats.collections)).toFixed(1)} ms each`,
+);
+console.log(
+  `  mark         ${mb(detail.markedBytes)} MB in ${detail.markMillis.toFixed(0)} ms = ${rate(detail.markedBytes, detail.markMillis)} MB/s`,
+);
+console.log(
+  `  sweep        ${mb(detail.sweptBytes)} MB in ${detail.sweepMillis.toFixed(0)} ms = ${rate(detail.sweptBytes, detail.sweepMillis)} MB/s`,
+);
+console.log(
+  `  mark+sweep   ${rate(detail.markedBytes + detail.sweptBytes, stats.gcMillis)} MB/s, ${detail.freedObjects.toLocaleString()} objects freed`,
+);

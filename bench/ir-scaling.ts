@@ -19,7 +19,12 @@ import { printModule } from '../framework/src/ir/text/printer.ts';
 import { verifyModule } from '../framework/src/ir/verify.ts';
 import { BufferedOutput } from '../framework/src/runtime/output.ts';
 import { Program } from '../framework/src/runtime/program.ts';
-import { blockChainModule, hugeFunctionModule, manyFunctionsModule, type GeneratedModule } from '../framework/test/helpers/big-ir.ts';
+import {
+  blockChainModule,
+  hugeFunctionModule,
+  manyFunctionsModule,
+  type GeneratedModule,
+} from '../framework/test/helpers/big-ir.ts';
 import { median } from './support/run-process.ts';
 
 const SHAPES: Record<string, (size: number) => GeneratedModule> = {
@@ -78,10 +83,20 @@ function measureOne(shape: string, size: number): Measurement {
   interp.call('main', []);
   const t4 = cpuMillis();
   heap.ran = liveHeapMiB();
-  if (out.text() !== gen.expected) throw new Error(`${shape} ${size}: printed ${JSON.stringify(out.text())}, expected ${JSON.stringify(gen.expected)}`);
+  if (out.text() !== gen.expected)
+    throw new Error(
+      `${shape} ${size}: printed ${JSON.stringify(out.text())}, expected ${JSON.stringify(gen.expected)}`,
+    );
   return {
-    shape, size, instructions: gen.instructions, bytes: gen.text.length,
-    parse: t1 - t0, verify: t2 - t1, print: t3 - t2, run: t4 - t3, total: t4 - t0,
+    shape,
+    size,
+    instructions: gen.instructions,
+    bytes: gen.text.length,
+    parse: t1 - t0,
+    verify: t2 - t1,
+    print: t3 - t2,
+    run: t4 - t3,
+    total: t4 - t0,
     rssMiB: process.resourceUsage().maxRSS / 1024,
     ...(Number.isNaN(heap.text) ? {} : { heapMiB: heap }),
   };
@@ -101,7 +116,10 @@ if (args[0] === '--one') {
   const repeat = Number(opt('--repeat', '1'));
   const self = new URL(import.meta.url).pathname;
   const fresh = (shape: string, size: number): Measurement => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--one', shape, String(size)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--one', shape, String(size)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     if (r.status !== 0) throw new Error(`${shape} ${size} failed (${r.status ?? r.signal}):\n${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measurement;
   };
@@ -115,14 +133,36 @@ if (args[0] === '--one') {
     }
   }
   const med = (ms: Measurement[], k: keyof Measurement): number => median(ms.map((m) => m[k] as number));
-  const heads = ['shape', 'size', 'insts', 'MB text', 'parse cpu ms', 'verify cpu ms', 'print cpu ms', 'compile+run cpu ms', 'total cpu ms', 'peak RSS MiB'];
+  const heads = [
+    'shape',
+    'size',
+    'insts',
+    'MB text',
+    'parse cpu ms',
+    'verify cpu ms',
+    'print cpu ms',
+    'compile+run cpu ms',
+    'total cpu ms',
+    'peak RSS MiB',
+  ];
   console.log(`| ${heads.join(' | ')} |`);
-  console.log(`|---|${heads.slice(1).map(() => '---:').join('|')}|`);
+  console.log(
+    `|---|${heads
+      .slice(1)
+      .map(() => '---:')
+      .join('|')}|`,
+  );
   for (const shape of shapes) {
     for (const size of sizes) {
       const ms = results.get(`${shape}/${size}`)!;
-      const row = [shape, String(size), String(ms[0]!.instructions), (ms[0]!.bytes / 1e6).toFixed(2),
-        ...(['parse', 'verify', 'print', 'run', 'total'] as const).map((k) => med(ms, k).toFixed(0)), med(ms, 'rssMiB').toFixed(0)];
+      const row = [
+        shape,
+        String(size),
+        String(ms[0]!.instructions),
+        (ms[0]!.bytes / 1e6).toFixed(2),
+        ...(['parse', 'verify', 'print', 'run', 'total'] as const).map((k) => med(ms, k).toFixed(0)),
+        med(ms, 'rssMiB').toFixed(0),
+      ];
       console.log(`| ${row.join(' | ')} |`);
     }
   }
@@ -130,9 +170,12 @@ if (args[0] === '--one') {
     const [small, large] = [sizes[0]!, sizes[sizes.length - 1]!];
     console.log(`\nGrowth ${small} → ${large} relative to linear (time ratio ÷ instruction ratio):`);
     for (const shape of shapes) {
-      const a = results.get(`${shape}/${small}`)!, b = results.get(`${shape}/${large}`)!;
+      const a = results.get(`${shape}/${small}`)!,
+        b = results.get(`${shape}/${large}`)!;
       const scale = b[0]!.instructions / a[0]!.instructions;
-      const phases = (['parse', 'verify', 'print', 'run', 'total'] as const).map((k) => `${k} ${(med(b, k) / med(a, k) / scale).toFixed(2)}`);
+      const phases = (['parse', 'verify', 'print', 'run', 'total'] as const).map(
+        (k) => `${k} ${(med(b, k) / med(a, k) / scale).toFixed(2)}`,
+      );
       console.log(`  ${shape}: ${phases.join(', ')}`);
     }
   }

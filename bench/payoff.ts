@@ -23,12 +23,17 @@ const opt = (name: string, dflt: string): string => {
   return i >= 0 && i + 1 < args.length ? args[i + 1]! : dflt;
 };
 const scale = Number(opt('--scale', '1'));
-const only = new Set(opt('--only', '').split(',').filter((s) => s !== ''));
+const only = new Set(
+  opt('--only', '')
+    .split(',')
+    .filter((s) => s !== ''),
+);
 const runs = Number(opt('--runs', '5'));
 const repeat = Number(opt('--repeat', '1'));
 const fixedN = opt('--n', '');
 /** A loop benchmark's N: --n, else its default times --scale. */
-const loopN = (defaultN: number): number => (fixedN !== '' ? Number(fixedN) : Math.max(1, Math.round(defaultN * scale)));
+const loopN = (defaultN: number): number =>
+  fixedN !== '' ? Number(fixedN) : Math.max(1, Math.round(defaultN * scale));
 const timeoutMs = Number(opt('--timeout-s', '1800')) * 1000;
 const baseline = opt('--baseline', '');
 const root = new URL('..', import.meta.url).pathname;
@@ -62,30 +67,52 @@ interface Program {
 }
 
 function prologPrograms(): Program[] {
-  return readdirSync(prologDir).filter((f) => f.endsWith('.pl')).sort().map((f) => {
-    const file = join(prologDir, f);
-    const defaultN = Number(/default_n\((\d+)\)/.exec(readFileSync(file, 'utf8'))?.[1]);
-    const n = loopN(defaultN);
-    const goal = n === defaultN ? 'main' : `bench(${n})`;
-    return { name: f.slice(0, -3), n: String(n), native: ['swipl', ['-q', '-g', goal, '-t', 'halt', file]], jitc: [file, '-g', goal] };
-  });
+  return readdirSync(prologDir)
+    .filter((f) => f.endsWith('.pl'))
+    .sort()
+    .map((f) => {
+      const file = join(prologDir, f);
+      const defaultN = Number(/default_n\((\d+)\)/.exec(readFileSync(file, 'utf8'))?.[1]);
+      const n = loopN(defaultN);
+      const goal = n === defaultN ? 'main' : `bench(${n})`;
+      return {
+        name: f.slice(0, -3),
+        n: String(n),
+        native: ['swipl', ['-q', '-g', goal, '-t', 'halt', file]],
+        jitc: [file, '-g', goal],
+      };
+    });
 }
 
 function pythonPrograms(): Program[] {
-  return readdirSync(pythonDir).filter((f) => f.endsWith('.py')).sort().map((f) => {
-    const text = readFileSync(join(pythonDir, f), 'utf8');
-    const defaultN = Number(/^N = (\d+)$/m.exec(text)?.[1]);
-    // fib's N is the argument of an exponential function: scaling it would be meaningless.
-    const n = f === 'fib.py' ? defaultN : loopN(defaultN);
-    const file = join(scratch, f);
-    writeFileSync(file, text.replace(/^N = \d+$/m, `N = ${n}`));
-    return { name: f.slice(0, -3), n: String(n), native: [python, [file]], jitc: [file] };
-  });
+  return readdirSync(pythonDir)
+    .filter((f) => f.endsWith('.py'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(pythonDir, f), 'utf8');
+      const defaultN = Number(/^N = (\d+)$/m.exec(text)?.[1]);
+      // fib's N is the argument of an exponential function: scaling it would be meaningless.
+      const n = f === 'fib.py' ? defaultN : loopN(defaultN);
+      const file = join(scratch, f);
+      writeFileSync(file, text.replace(/^N = \d+$/m, `N = ${n}`));
+      return { name: f.slice(0, -3), n: String(n), native: [python, [file]], jitc: [file] };
+    });
 }
 
 const startup: Program[] = [
-  { name: 'hello.pl', n: '-', native: ['swipl', ['-q', '-t', 'halt', join(root, 'examples/hello.pl')]], jitc: [join(root, 'examples/hello.pl')], trim: true },
-  { name: 'hello.py', n: '-', native: [python, [join(root, 'examples/hello.py')]], jitc: [join(root, 'examples/hello.py')] },
+  {
+    name: 'hello.pl',
+    n: '-',
+    native: ['swipl', ['-q', '-t', 'halt', join(root, 'examples/hello.pl')]],
+    jitc: [join(root, 'examples/hello.pl')],
+    trim: true,
+  },
+  {
+    name: 'hello.py',
+    n: '-',
+    native: [python, [join(root, 'examples/hello.py')]],
+    jitc: [join(root, 'examples/hello.py')],
+  },
 ];
 
 const jitcRun = (p: Program, backend: string, command = jitc): ProcessRun =>
@@ -109,12 +136,33 @@ function alternate<K extends string>(times: number, systems: Record<K, () => Pro
 const selected = (p: Program): boolean => only.size === 0 || only.has(p.name);
 const rows: Row[] = [];
 const nodeStart = alternate(runs, { node: () => run(process.execPath, ['-e', '0']) }).node;
-console.log(`node -e 0: ${nodeStart.wall.toFixed(3)} s (median of ${runs}); scale ${scale}; timeout ${timeoutMs / 1000} s\n`);
+console.log(
+  `node -e 0: ${nodeStart.wall.toFixed(3)} s (median of ${runs}); scale ${scale}; timeout ${timeoutMs / 1000} s\n`,
+);
 const beforeHeads = baseline ? ['before interp s', 'before armv7 s', 'before armv7/interp'] : [];
-const heads = ['program', 'N', 'native s', ...beforeHeads, 'interp s', 'armv7 s', 'armv7/interp', 'armv7/native', 'armv7/(node -e 0)', 'output = native'];
+const heads = [
+  'program',
+  'N',
+  'native s',
+  ...beforeHeads,
+  'interp s',
+  'armv7 s',
+  'armv7/interp',
+  'armv7/native',
+  'armv7/(node -e 0)',
+  'output = native',
+];
 console.log(`| ${heads.join(' | ')} |`);
-console.log(`|---|${heads.slice(1, -1).map(() => '---:').join('|')}|---|`);
-for (const [p, times] of [...startup.map((s) => [s, runs] as const), ...[...prologPrograms(), ...pythonPrograms()].map((s) => [s, repeat] as const)]) {
+console.log(
+  `|---|${heads
+    .slice(1, -1)
+    .map(() => '---:')
+    .join('|')}|---|`,
+);
+for (const [p, times] of [
+  ...startup.map((s) => [s, runs] as const),
+  ...[...prologPrograms(), ...pythonPrograms()].map((s) => [s, repeat] as const),
+]) {
   if (!selected(p)) continue;
   const systems: Record<string, () => ProcessRun> = {
     native: () => run(p.native[0], p.native[1]),
@@ -136,7 +184,18 @@ function cells(r: Row): string[] {
   const secs = (x: ProcessRun): string => (x.status === 'timeout' ? `>${x.wall.toFixed(0)}` : x.wall.toFixed(3));
   const ratio = (a: ProcessRun, b: ProcessRun): string => (a.wall / b.wall).toFixed(2);
   const before = r.before ? [secs(r.before.interp), secs(r.before.armv7), ratio(r.before.armv7, r.before.interp)] : [];
-  return [r.name, r.n, secs(r.native), ...before, secs(r.interp), secs(r.armv7), ratio(r.armv7, r.interp), ratio(r.armv7, r.native), ratio(r.armv7, nodeStart), matches(r) ? 'yes' : 'NO'];
+  return [
+    r.name,
+    r.n,
+    secs(r.native),
+    ...before,
+    secs(r.interp),
+    secs(r.armv7),
+    ratio(r.armv7, r.interp),
+    ratio(r.armv7, r.native),
+    ratio(r.armv7, nodeStart),
+    matches(r) ? 'yes' : 'NO',
+  ];
 }
 
 function matches(r: Row): boolean {
@@ -146,7 +205,11 @@ function matches(r: Row): boolean {
 
 const differing = rows.filter((r) => !matches(r));
 for (const r of differing) {
-  for (const [who, x] of [['native', r.native], ['interp', r.interp], ['armv7', r.armv7]] as const) {
+  for (const [who, x] of [
+    ['native', r.native],
+    ['interp', r.interp],
+    ['armv7', r.armv7],
+  ] as const) {
     console.log(`\n${r.name} ${who} (exit ${x.status}):\n${x.stdout.slice(0, 1000)}${x.stderr.slice(0, 1000)}`);
   }
 }

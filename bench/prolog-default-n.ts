@@ -19,9 +19,13 @@ const only = opt('--only', '');
 const timeoutMs = Number(opt('--timeout-s', '1800')) * 1000;
 const root = new URL('..', import.meta.url).pathname;
 const dir = `${root}bench/prolog/`;
-const names = only !== ''
-  ? only.split(',')
-  : readdirSync(dir).filter((f) => f.endsWith('.pl')).map((f) => f.slice(0, -3)).sort();
+const names =
+  only !== ''
+    ? only.split(',')
+    : readdirSync(dir)
+        .filter((f) => f.endsWith('.pl'))
+        .map((f) => f.slice(0, -3))
+        .sort();
 
 type Run = ProcessRun;
 const run = (cmd: string, argv: string[]): Run => runProcess(cmd, argv, { timeoutMs });
@@ -32,7 +36,9 @@ const defaultN = (name: string): string => {
 };
 
 const jitcOpts = ['--backend', backend, ...(gc !== '' ? ['--gc', gc] : [])];
-console.log(`jitc ${jitcOpts.join(' ')} vs ${spawnSync('swipl', ['--version'], { encoding: 'utf8' }).stdout.trim()}, timeout ${timeoutMs / 1000} s`);
+console.log(
+  `jitc ${jitcOpts.join(' ')} vs ${spawnSync('swipl', ['--version'], { encoding: 'utf8' }).stdout.trim()}, timeout ${timeoutMs / 1000} s`,
+);
 console.log('');
 console.log('| benchmark | N | jitc s | swipl s | jitc/swipl | jitc exit | swipl exit | output = swipl |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---|');
@@ -42,16 +48,30 @@ for (const name of names) {
   const file = `${dir}${name}.pl`;
   const j = run(process.execPath, [`${root}bin/jitc.js`, file, '-g', 'main', ...jitcOpts]);
   const s = run('swipl', ['-q', '-g', 'main', '-t', 'halt', file]);
-  const same = j.status !== 'timeout' && j.status === s.status
-    && j.stdout === s.stdout && j.stderr === '' && s.stderr === '';
+  const same =
+    j.status !== 'timeout' && j.status === s.status && j.stdout === s.stdout && j.stderr === '' && s.stderr === '';
   if (!same) {
     differs = true;
-    for (const [who, r] of [['jitc', j], ['swipl', s]] as const) {
-      details.push(`${name} ${who} (exit ${r.status}) stdout:\n${r.stdout.slice(0, 2000)}\n${name} ${who} stderr:\n${r.stderr.slice(0, 2000)}`);
+    for (const [who, r] of [
+      ['jitc', j],
+      ['swipl', s],
+    ] as const) {
+      details.push(
+        `${name} ${who} (exit ${r.status}) stdout:\n${r.stdout.slice(0, 2000)}\n${name} ${who} stderr:\n${r.stderr.slice(0, 2000)}`,
+      );
     }
   }
   const secs = (r: Run): string => (r.status === 'timeout' ? `>${r.wall.toFixed(0)}` : r.wall.toFixed(2));
-  const cells = [name, defaultN(name), secs(j), secs(s), `${j.status === 'timeout' ? '>' : ''}${(j.wall / s.wall).toFixed(1)}`, j.status, s.status, same ? 'yes' : 'NO'];
+  const cells = [
+    name,
+    defaultN(name),
+    secs(j),
+    secs(s),
+    `${j.status === 'timeout' ? '>' : ''}${(j.wall / s.wall).toFixed(1)}`,
+    j.status,
+    s.status,
+    same ? 'yes' : 'NO',
+  ];
   console.log(`| ${cells.join(' | ')} |`);
 }
 if (details.length > 0) console.log(`\n${details.join('\n')}`);

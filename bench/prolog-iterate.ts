@@ -23,8 +23,14 @@ const root = new URL('..', import.meta.url).pathname;
 const jitc = `${root}bin/jitc.js`;
 // SWI-Prolog 9.0.4 armhf, guest instructions per iteration (anchors.md).
 const SWI_ARM: Record<string, number> = {
-  iterate: 857, iterate_assert: 862, iterate_call: 2312, iterate_cut: 488,
-  iterate_exception: 5802, iterate_failure: 2196, iterate_findall: 15878, iterate_if: 736,
+  iterate: 857,
+  iterate_assert: 862,
+  iterate_call: 2312,
+  iterate_cut: 488,
+  iterate_exception: 5802,
+  iterate_failure: 2196,
+  iterate_findall: 15878,
+  iterate_if: 736,
 };
 
 interface Stats {
@@ -40,20 +46,38 @@ function stats(file: string, count: number): Stats {
   const extra = native ? ['--backend', backend, '--gc', gc] : [];
   if (threshold !== '') extra.push('--jit-threshold', threshold);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [jitc, file, '-g', `bench(${count})`, '--stats', ...extra], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [jitc, file, '-g', `bench(${count})`, '--stats', ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const wall = performance.now() - t0;
   const num = (label: string): number => Number(new RegExp(`${label}\\s+(\\d+)`).exec(r.stderr)?.[1] ?? NaN);
-  return { instructions: num('instructions'), stores: num('stores'), hostCalls: num('host calls'), allocations: num('allocations'), wall, out: r.stdout };
+  return {
+    instructions: num('instructions'),
+    stores: num('stores'),
+    hostCalls: num('host calls'),
+    allocations: num('allocations'),
+    wall,
+    out: r.stdout,
+  };
 }
 
 function swipl(file: string): { ms: number; out: string } {
   const t0 = performance.now();
-  const r = spawnSync('swipl', ['-q', '-g', `bench(${n})`, '-t', 'halt', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync('swipl', ['-q', '-g', `bench(${n})`, '-t', 'halt', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   return { ms: performance.now() - t0, out: r.stdout };
 }
 
-console.log(`N = ${n}, backend ${backend}${native ? ` × ${gc}` : ''}${threshold !== '' ? `, jit threshold ${threshold}` : ''}`);
-console.log('| benchmark | instr/iter | stores/iter | host calls/iter | allocs/iter | SWI-ARM instr/iter | ratio | jitc ms (N=0) | swipl ms | output = swipl |');
+console.log(
+  `N = ${n}, backend ${backend}${native ? ` × ${gc}` : ''}${threshold !== '' ? `, jit threshold ${threshold}` : ''}`,
+);
+console.log(
+  '| benchmark | instr/iter | stores/iter | host calls/iter | allocs/iter | SWI-ARM instr/iter | ratio | jitc ms (N=0) | swipl ms | output = swipl |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const name of Object.keys(SWI_ARM)) {
   const file = `${root}bench/prolog/${name}.pl`;
@@ -63,8 +87,16 @@ for (const name of Object.keys(SWI_ARM)) {
   const per = (k: 'instructions' | 'stores' | 'hostCalls' | 'allocations'): number => (full[k] - base[k]) / n;
   const instr = per('instructions');
   const cells = [
-    name, instr.toFixed(1), per('stores').toFixed(1), per('hostCalls').toFixed(2), per('allocations').toFixed(2), String(SWI_ARM[name]),
-    (instr / SWI_ARM[name]!).toFixed(2), `${full.wall.toFixed(0)} (${base.wall.toFixed(0)})`, sw ? sw.ms.toFixed(0) : '-', sw ? String(sw.out === full.out) : '-',
+    name,
+    instr.toFixed(1),
+    per('stores').toFixed(1),
+    per('hostCalls').toFixed(2),
+    per('allocations').toFixed(2),
+    String(SWI_ARM[name]),
+    (instr / SWI_ARM[name]!).toFixed(2),
+    `${full.wall.toFixed(0)} (${base.wall.toFixed(0)})`,
+    sw ? sw.ms.toFixed(0) : '-',
+    sw ? String(sw.out === full.out) : '-',
   ];
   console.log(`| ${cells.join(' | ')} |`);
 }

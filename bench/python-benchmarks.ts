@@ -36,7 +36,10 @@ const fibCalls = (n: number): number => {
   for (let i = 1; i < n; i++) [a, b] = [b, 1 + a + b];
   return n === 0 ? 1 : b;
 };
-interface Bench { n: number; iterations: (n: number) => number }
+interface Bench {
+  n: number;
+  iterations: (n: number) => number;
+}
 const BENCHES: Record<string, Bench> = {
   fib: { n: 22, iterations: fibCalls },
   loop: { n: 100_000 * scale, iterations: (n) => n },
@@ -56,15 +59,29 @@ function withN(name: string, n: number): string {
 }
 
 /** Wall and CPU (user + system, all threads) milliseconds of one process. */
-interface Run { ms: number; cpu: number; out: string; stderr: string; status: number | null }
+interface Run {
+  ms: number;
+  cpu: number;
+  out: string;
+  stderr: string;
+  status: number | null;
+}
 const timesFile = join(work, 'times');
 // CPU time comes from GNU time (-o keeps it out of the program's stderr); it is less
 // disturbed than wall time by other processes competing for the cores.
 function runOnce(cmd: string, argv: string[]): Run {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timesFile, cmd, ...argv], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26, env: { ...process.env, PYTHONHASHSEED: '0' } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timesFile, cmd, ...argv], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 26,
+    env: { ...process.env, PYTHONHASHSEED: '0' },
+  });
   const ms = performance.now() - t0;
-  const [user, sys] = readFileSync(timesFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [number, number];
+  const [user, sys] = readFileSync(timesFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [
+    number,
+    number,
+  ];
   return { ms, cpu: (user + sys) * 1000, out: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -95,27 +112,54 @@ function measure(launcher: string, name: string, b: Bench, file: string, want: s
     const full = runOnce(process.execPath, [launcher, file, ...ARM, '--stats']);
     const zero = runOnce(process.execPath, [launcher, withN(name, 0), ...ARM, '--stats']);
     const iters = b.iterations(b.n) - b.iterations(0);
-    const per = (label: string, digits: number): string => ((stat(full, label) - stat(zero, label)) / iters).toFixed(digits);
+    const per = (label: string, digits: number): string =>
+      ((stat(full, label) - stat(zero, label)) / iters).toFixed(digits);
     counts = [per('host calls', 3), per('allocations', 3), per('instructions', 1)];
   }
-  if (!same) console.error(`${name}: CPython ${want.trim()} | interp ${interp.out.trim()} ${interp.stderr.trim()} | armv7 ${arm.out.trim()} ${arm.stderr.trim()}`);
+  if (!same)
+    console.error(
+      `${name}: CPython ${want.trim()} | interp ${interp.out.trim()} ${interp.stderr.trim()} | armv7 ${arm.out.trim()} ${arm.stderr.trim()}`,
+    );
   const times = (r: Run): string => `${r.ms.toFixed(0)} (${r.cpu.toFixed(0)})`;
-  return [times(interp), times(arm), `${(arm.ms / interp.ms).toFixed(2)} (${(arm.cpu / interp.cpu).toFixed(2)})`, times(startup), ...counts, String(same)];
+  return [
+    times(interp),
+    times(arm),
+    `${(arm.ms / interp.ms).toFixed(2)} (${(arm.cpu / interp.cpu).toFixed(2)})`,
+    times(startup),
+    ...counts,
+    String(same),
+  ];
 }
 
 // --baseline runs another checkout's launcher right before this one on each benchmark, so a
 // before/after table comes from one run.
 const baseline = opt('--baseline', '');
-const versions = baseline !== '' ? [['before', baseline], ['after', jitc]] : [['', jitc]];
-console.log(`scale ${scale}; wall ms (CPU ms), least of ${rounds} run(s) each, alternating; per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up and set-up alone`);
-console.log('| benchmark | N | version | CPython ms | interp ms | armv7 ms | armv7/interp | armv7 N=0 ms | host calls/iter | allocs/iter | instr/iter | output = CPython |');
+const versions =
+  baseline !== ''
+    ? [
+        ['before', baseline],
+        ['after', jitc],
+      ]
+    : [['', jitc]];
+console.log(
+  `scale ${scale}; wall ms (CPU ms), least of ${rounds} run(s) each, alternating; per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up and set-up alone`,
+);
+console.log(
+  '| benchmark | N | version | CPython ms | interp ms | armv7 ms | armv7/interp | armv7 N=0 ms | host calls/iter | allocs/iter | instr/iter | output = CPython |',
+);
 console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const name of names) {
   const b = BENCHES[name]!;
   const file = withN(name, b.n);
   const py = run(PYTHON, [file]);
   for (const [label, launcher] of versions) {
-    const cells = [name, String(b.n), label!, `${py.ms.toFixed(0)} (${py.cpu.toFixed(0)})`, ...measure(launcher!, name, b, file, py.out)];
+    const cells = [
+      name,
+      String(b.n),
+      label!,
+      `${py.ms.toFixed(0)} (${py.cpu.toFixed(0)})`,
+      ...measure(launcher!, name, b, file, py.out),
+    ];
     console.log(`| ${cells.join(' | ')} |`);
   }
 }

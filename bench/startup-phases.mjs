@@ -43,7 +43,13 @@ async function child(file, backend) {
   const gc = registry.collector(config.gc);
   const backendImpl = registry.backend(config.backend);
   const lowers = backendImpl.requiresLowering;
-  const linker = new CachingLinker({ optLevel: config.optLevel, passes: registry.passes(), lowerWith: lowers ? gc : null, cache: new ImageCache(cacheDirectory(process.env)), buildId: buildId() ?? 'sources' });
+  const linker = new CachingLinker({
+    optLevel: config.optLevel,
+    passes: registry.passes(),
+    lowerWith: lowers ? gc : null,
+    cache: new ImageCache(cacheDirectory(process.env)),
+    buildId: buildId() ?? 'sources',
+  });
   let linkMillis = 0;
   const timedLinker = {
     link(lib) {
@@ -60,10 +66,21 @@ async function child(file, backend) {
   marks.push(['library (cache read, instantiate)', marks.at(-1)[1] + linkMillis]);
   mark('frontend (program)');
   const { prepareModule } = await mod('framework/src/driver.js');
-  prepareModule(compiled.module, { optLevel: config.optLevel, passes: registry.passes(), lowerWith: lowers || compiled.module.lowered ? gc : null, prepared: compiled.prepared });
+  prepareModule(compiled.module, {
+    optLevel: config.optLevel,
+    passes: registry.passes(),
+    lowerWith: lowers || compiled.module.lowered ? gc : null,
+    prepared: compiled.prepared,
+  });
   mark('verify, optimize, lower program');
   const out = new fw.BufferedOutput((s) => process.stdout.write(s));
-  const program = new fw.Program(compiled.module, { gc, out, hosts: compiled.hosts, heapSize: config.heapSize, stackSize: config.stackSize });
+  const program = new fw.Program(compiled.module, {
+    gc,
+    out,
+    hosts: compiled.hosts,
+    heapSize: config.heapSize,
+    stackSize: config.stackSize,
+  });
   mark('load program (static data, heap)');
   const engine = backendImpl.createEngine(program, { jitThreshold: config.jitThreshold });
   mark('create engine');
@@ -115,11 +132,19 @@ async function parent(args) {
         for (const [name, ms] of JSON.parse(line.slice(7))) (rows.get(name) ?? rows.set(name, []).get(name)).push(ms);
       }
       console.log(`\n${file} --backend ${backend} (medians of ${runs}, ms)`);
-      for (const [name, xs] of Object.entries(totals)) console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(1).padStart(7)}`);
+      for (const [name, xs] of Object.entries(totals))
+        console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(1).padStart(7)}`);
       const phases = [...rows].map(([name, xs]) => [name, median(xs)]);
       for (const [name, ms] of phases) console.log(`    ${name.padEnd(34)} ${ms.toFixed(1).padStart(7)}`);
-      console.log(`    ${'sum of phases'.padEnd(34)} ${phases.reduce((s, [, ms]) => s + ms, 0).toFixed(1).padStart(7)}`);
-      console.log(`  ratio jitc / node -e 0: ${(median(totals['node bin/jitc.js']) / median(totals['node -e 0'])).toFixed(2)}`);
+      console.log(
+        `    ${'sum of phases'.padEnd(34)} ${phases
+          .reduce((s, [, ms]) => s + ms, 0)
+          .toFixed(1)
+          .padStart(7)}`,
+      );
+      console.log(
+        `  ratio jitc / node -e 0: ${(median(totals['node bin/jitc.js']) / median(totals['node -e 0'])).toFixed(2)}`,
+      );
     }
   }
 }

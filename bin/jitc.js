@@ -15,7 +15,9 @@ try {
     // Say why a run is slow only to a person watching: tests compare stderr.
     entry = pathToFileURL(cliEntry(ensureBuilt(PROJECT_ROOT, process.stderr.isTTY ? say : () => {}))).href;
   } catch (err) {
-    say(`cannot build dist/ (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}); running the sources through tsx`);
+    say(
+      `cannot build dist/ (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}); running the sources through tsx`,
+    );
     const { register } = await import('tsx/esm/api');
     // Pin the project's tsconfig: tsx would otherwise look in the caller's working directory.
     register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });

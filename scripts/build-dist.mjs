@@ -10,7 +10,17 @@
 //   node scripts/build-dist.mjs          build unless current; print the build directory
 //
 // Plain JavaScript: bin/jitc.js imports it before anything can load TypeScript.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +60,9 @@ export function buildInputs(root = PROJECT_ROOT) {
     const parent = dir.slice(0, star);
     let names = [];
     try {
-      names = readdirSync(join(root, parent), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+      names = readdirSync(join(root, parent), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
     } catch {
       // no plugins folder: nothing to add
     }
@@ -165,8 +177,15 @@ function compile(root, outDir) {
   // Required here, not imported at the top: loading it costs the launcher ~6 ms, and only a
   // build needs it.
   const { spawnSync } = require('node:child_process');
-  const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', outDir, '--noCheck'], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tsc failed (status ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}`);
+  const r = spawnSync(
+    process.execPath,
+    [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', outDir, '--noCheck'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (r.status !== 0)
+    throw new Error(
+      `tsc failed (status ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}`,
+    );
 }
 
 /** Files read at run time through import.meta.url (.jir, .pl) go next to the modules reading them. */
@@ -197,7 +216,8 @@ function removeOldBuilds(dist, current) {
     .map((e) => ({ name: e.name, mtime: statSync(join(dist, e.name)).mtimeMs }));
   const builds = entries.filter((e) => /^[0-9a-f]{16}$/.test(e.name)).sort((a, b) => b.mtime - a.mtime);
   const deadTemps = entries.filter((e) => e.name.includes('.tmp-') && Date.now() - e.mtime > STALE_LOCK_MS);
-  for (const b of [...builds.slice(KEEP_OLD_BUILDS), ...deadTemps]) rmSync(join(dist, b.name), { recursive: true, force: true });
+  for (const b of [...builds.slice(KEEP_OLD_BUILDS), ...deadTemps])
+    rmSync(join(dist, b.name), { recursive: true, force: true });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -2,7 +2,16 @@
 // `bx lr` at a hooked address in a loop, and each variant adds one piece of what a host
 // call does in its hook. Differences between variants are the parts' costs.
 import koffi from 'koffi';
-import { check, unicorn, UC_ARCH, UC_ARM_REG, UC_HOOK, UC_MODE, UC_PROT, type UcEngine } from '../../framework/src/emu/unicorn-ffi.ts';
+import {
+  check,
+  unicorn,
+  UC_ARCH,
+  UC_ARM_REG,
+  UC_HOOK,
+  UC_MODE,
+  UC_PROT,
+  type UcEngine,
+} from '../../framework/src/emu/unicorn-ffi.ts';
 
 const CODE = 0x10000;
 const TARGET = CODE + 0x1000; // its own page, so its translation block holds only the hooked `bx lr`
@@ -50,7 +59,8 @@ export function nsPerCall(hook: HookKind, iterations: number, measure: (run: () 
   try {
     check('uc_mem_map', lib.uc_mem_map(uc, CODE, 0x3000, UC_PROT.ALL));
     check('uc_mem_map', lib.uc_mem_map(uc, STACK, STACK_SIZE, UC_PROT.READ | UC_PROT.WRITE));
-    const put = (address: number, bytes: Uint8Array): void => check('uc_mem_write', lib.uc_mem_write(uc, address, bytes, bytes.length));
+    const put = (address: number, bytes: Uint8Array): void =>
+      check('uc_mem_write', lib.uc_mem_write(uc, address, bytes, bytes.length));
     put(CODE, words(LOOP));
     put(TARGET, words([BX_LR]));
     put(STOP, words([NOP]));
@@ -95,14 +105,22 @@ export function hostCallParts(): Part[] {
     { what: NONE, hook: { kind: 'none' } },
     { what: 'native no-op UC_HOOK_BLOCK', hook: { kind: 'native', type: UC_HOOK.BLOCK }, beyond: NONE },
     { what: 'native no-op UC_HOOK_CODE', hook: { kind: 'native', type: UC_HOOK.CODE }, beyond: NONE },
-    { what: 'empty JS UC_HOOK_BLOCK (koffi callback)', hook: { kind: 'js', type: UC_HOOK.BLOCK, make: () => () => {} }, beyond: 'native no-op UC_HOOK_BLOCK' },
+    {
+      what: 'empty JS UC_HOOK_BLOCK (koffi callback)',
+      hook: { kind: 'js', type: UC_HOOK.BLOCK, make: () => () => {} },
+      beyond: 'native no-op UC_HOOK_BLOCK',
+    },
     { what: EMPTY_JS, hook: js(() => () => {}), beyond: 'native no-op UC_HOOK_CODE' },
     {
       what: 'empty JS UC_HOOK_CODE, pointers as integers',
       hook: { kind: 'js', type: UC_HOOK.CODE, make: () => () => {}, pointersAsIntegers: true },
       beyond: 'native no-op UC_HOOK_CODE',
     },
-    { what: 'one uc_reg_read', hook: js((uc) => () => void lib.uc_reg_read(uc, UC_ARM_REG.r(0), reg)), beyond: EMPTY_JS },
+    {
+      what: 'one uc_reg_read',
+      hook: js((uc) => () => void lib.uc_reg_read(uc, UC_ARM_REG.r(0), reg)),
+      beyond: EMPTY_JS,
+    },
     {
       what: 'four uc_reg_read',
       hook: js((uc) => () => {
@@ -110,8 +128,20 @@ export function hostCallParts(): Part[] {
       }),
       beyond: EMPTY_JS,
     },
-    { what: 'uc_reg_read_batch of four', hook: js((uc) => () => void lib.uc_reg_read_batch(uc, batchIds, batchPointers, 4)), beyond: EMPTY_JS },
-    { what: 'one uc_reg_write', hook: js((uc) => () => void lib.uc_reg_write(uc, UC_ARM_REG.r(0), reg)), beyond: EMPTY_JS },
-    { what: 'uc_reg_write_batch of two', hook: js((uc) => () => void lib.uc_reg_write_batch(uc, batchIds, batchPointers, 2)), beyond: EMPTY_JS },
+    {
+      what: 'uc_reg_read_batch of four',
+      hook: js((uc) => () => void lib.uc_reg_read_batch(uc, batchIds, batchPointers, 4)),
+      beyond: EMPTY_JS,
+    },
+    {
+      what: 'one uc_reg_write',
+      hook: js((uc) => () => void lib.uc_reg_write(uc, UC_ARM_REG.r(0), reg)),
+      beyond: EMPTY_JS,
+    },
+    {
+      what: 'uc_reg_write_batch of two',
+      hook: js((uc) => () => void lib.uc_reg_write_batch(uc, batchIds, batchPointers, 2)),
+      beyond: EMPTY_JS,
+    },
   ];
 }

@@ -11,17 +11,30 @@ export interface ProcessRun {
   stderr: string;
 }
 
-export function runProcess(cmd: string, argv: string[], options: { timeoutMs: number; env?: NodeJS.ProcessEnv }): ProcessRun {
+export function runProcess(
+  cmd: string,
+  argv: string[],
+  options: { timeoutMs: number; env?: NodeJS.ProcessEnv },
+): ProcessRun {
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, timeout: options.timeoutMs, killSignal: 'SIGKILL',
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
+    timeout: options.timeoutMs,
+    killSignal: 'SIGKILL',
     env: options.env ?? process.env,
   });
   const wall = (performance.now() - t0) / 1000;
   const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
-  const status = code === 'ETIMEDOUT' ? 'timeout'
-    : r.error ? `error ${code ?? r.error.message}`
-    : r.status !== null ? String(r.status) : `signal ${r.signal}`;
+  const status =
+    code === 'ETIMEDOUT'
+      ? 'timeout'
+      : r.error
+        ? `error ${code ?? r.error.message}`
+        : r.status !== null
+          ? String(r.status)
+          : `signal ${r.signal}`;
   return { wall, status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 

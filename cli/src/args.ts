@@ -14,11 +14,16 @@ export type Command =
   /** --help: yargs already produced the text. */
   | { kind: 'shown'; text: string };
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** Every key yargs may put into the parsed arguments for a valid command line. */
 const KNOWN_KEYS = new Set(
-  ['_', '$0', 'file', 'paths', 'help', 'h', 'version', 'V', 'g', ...Object.keys(RUN_OPTIONS)].flatMap((k) => [k, k.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())]),
+  ['_', '$0', 'file', 'paths', 'help', 'h', 'version', 'V', 'g', ...Object.keys(RUN_OPTIONS)].flatMap((k) => [
+    k,
+    k.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()),
+  ]),
 );
 
 /**
@@ -33,7 +38,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
     .command(
       ['run <file>', '$0 <file>'],
       'compile and run a program; the extension of FILE picks the frontend',
-      (y) => y.options(RUN_OPTIONS).positional('file', { type: 'string', demandOption: true, describe: "the program (.jir, or another frontend plugin's extension)" }),
+      (y) =>
+        y
+          .options(RUN_OPTIONS)
+          .positional('file', {
+            type: 'string',
+            demandOption: true,
+            describe: "the program (.jir, or another frontend plugin's extension)",
+          }),
       (a) => {
         chosen = { kind: 'run', file: a.file, options: rawOptions(a), emit: a.emit, entry: a.entry, goal: a.goal };
       },
@@ -41,7 +53,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
     .command(
       'test [paths..]',
       'run .jir file tests (default: conformance/filetests)',
-      (y) => y.options(ENGINE_OPTIONS).positional('paths', { type: 'string', array: true, describe: '.jir files or folders holding them' }),
+      (y) =>
+        y
+          .options(ENGINE_OPTIONS)
+          .positional('paths', { type: 'string', array: true, describe: '.jir files or folders holding them' }),
       (a) => {
         chosen = { kind: 'test', paths: (a.paths ?? []).map(String), options: rawOptions(a) };
       },
@@ -80,7 +95,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
  */
 function explain(message: string, parsedKeys: readonly string[]): string {
   const unknown = parsedKeys.filter((k) => !KNOWN_KEYS.has(k));
-  if (unknown.length > 0 && !message.startsWith('Unknown argument')) return `Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`;
+  if (unknown.length > 0 && !message.startsWith('Unknown argument'))
+    return `Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`;
   if (message.startsWith('Not enough non-option arguments')) return 'no program to run: give a FILE';
   return message;
 }

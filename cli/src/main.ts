@@ -34,11 +34,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const registry = await loadCliRegistry(needs, pluginModules(command.options), io.cwd);
         const { registerCommandServices, runCommand } = await import('./run-command.ts');
         registerCommandServices(registry, io.env);
-        const request = { file: command.file, config, emit: command.emit, entry: command.entry, goal: command.goal, stats: command.options.stats ?? false };
+        const request = {
+          file: command.file,
+          config,
+          emit: command.emit,
+          entry: command.entry,
+          goal: command.goal,
+          stats: command.options.stats ?? false,
+        };
         return runCommand(registry, request, io);
       }
       case 'test':
-        return await testCommand(await loadCliRegistry(undefined, pluginModules(command.options), io.cwd), command.paths, toRunConfig(command.options), io);
+        return await testCommand(
+          await loadCliRegistry(undefined, pluginModules(command.options), io.cwd),
+          command.paths,
+          toRunConfig(command.options),
+          io,
+        );
     }
   } catch (err) {
     const report = reportError(err, io.env, file);

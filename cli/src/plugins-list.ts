@@ -17,9 +17,31 @@ export interface CliPlugin {
 /** Every plugin the `jitc` command can load, in registration order. Explicit on purpose:
  *  no file-system discovery, so what a run can use is visible in one place. */
 export const CLI_PLUGIN_LIST: readonly CliPlugin[] = [
-  { name: 'core', always: true, frontends: ['.jir'], backends: ['interp'], load: async () => (await import('#framework')).corePlugin },
-  { name: 'gc-boehm', gcs: ['boehm'], load: async () => (await import('../../plugins/gc-boehm/src/plugin.ts')).default },
-  { name: 'backend-armv7', backends: ['armv7'], load: async () => (await import('../../plugins/backend-armv7/src/plugin.ts')).default },
-  { name: 'frontend-minipy', frontends: ['.py'], load: async () => (await import('../../plugins/frontend-minipy/src/plugin.ts')).default },
-  { name: 'frontend-prolog', frontends: ['.pl'], load: async () => (await import('../../plugins/frontend-prolog/src/plugin.ts')).default },
+  {
+    name: 'core',
+    always: true,
+    frontends: ['.jir'],
+    backends: ['interp'],
+    load: async () => (await import('#framework')).corePlugin,
+  },
+  {
+    name: 'gc-boehm',
+    gcs: ['boehm'],
+    load: async () => (await import('../../plugins/gc-boehm/src/plugin.ts')).default,
+  },
+  {
+    name: 'backend-armv7',
+    backends: ['armv7'],
+    load: async () => (await import('../../plugins/backend-armv7/src/plugin.ts')).default,
+  },
+  {
+    name: 'frontend-minipy',
+    frontends: ['.py'],
+    load: async () => (await import('../../plugins/frontend-minipy/src/plugin.ts')).default,
+  },
+  {
+    name: 'frontend-prolog',
+    frontends: ['.pl'],
+    load: async () => (await import('../../plugins/frontend-prolog/src/plugin.ts')).default,
+  },
 ];

@@ -49,7 +49,8 @@ export function quickParse(argv: readonly string[]): Command | undefined {
       continue;
     }
     const text = eq >= 0 ? token.slice(eq + 1) : args[++i];
-    if (text === undefined || text === '' || text.startsWith('-') || text === 'true' || text === 'false') return undefined;
+    if (text === undefined || text === '' || text.startsWith('-') || text === 'true' || text === 'false')
+      return undefined;
     let value: Value = text;
     if (spec.type === 'number') {
       if (!INTEGER.test(text)) return undefined;

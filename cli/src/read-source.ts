@@ -14,6 +14,8 @@ export function readSource(file: string, cwd: string): string {
     return readFileSync(resolve(cwd, file), 'utf8');
   } catch (err) {
     const code = err instanceof Error && 'code' in err ? String(err.code) : '';
-    throw new UsageError(`cannot read '${file}': ${REASONS[code] ?? (err instanceof Error ? err.message : String(err))}`);
+    throw new UsageError(
+      `cannot read '${file}': ${REASONS[code] ?? (err instanceof Error ? err.message : String(err))}`,
+    );
   }
 }

@@ -19,12 +19,17 @@ export interface ErrorReport {
  * everything else is about the user's input and must read as such. `file` is the
  * program being run, named in messages whose error does not carry a location.
  */
-export function reportError(err: unknown, env: Readonly<Record<string, string | undefined>>, file?: string): ErrorReport {
+export function reportError(
+  err: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  file?: string,
+): ErrorReport {
   if (err instanceof UsageError) return { message: `jitc: ${err.message}`, exitCode: EXIT.usage };
   if (err instanceof StdoutWriteError) return stdoutFailure(err);
   if (err instanceof Trap) return { message: `jitc: ${err.describe()}`, exitCode: EXIT.program };
   if (err instanceof SourceError) return { message: err.describe(), exitCode: EXIT.program };
-  if (err instanceof VerifyFailure) return { message: `jitc: ${file ? `${file}: ` : ''}${err.message}`, exitCode: EXIT.program };
+  if (err instanceof VerifyFailure)
+    return { message: `jitc: ${file ? `${file}: ` : ''}${err.message}`, exitCode: EXIT.program };
   if (err instanceof ProgramError) return { message: `jitc: ${err.message}`, exitCode: EXIT.program };
   // The heap verifier only fails when a collector or lowering is wrong: a jitc bug.
   const label = err instanceof HeapCorruption ? 'heap corruption' : 'internal error';

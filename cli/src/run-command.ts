@@ -56,7 +56,12 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   const compiled = frontend.compile(source, req.file, { goal: req.goal });
   const out = new BufferedOutput(stdoutFor(compiled, io));
   const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
-  const prepared = prepareRunIn(run, compiled.module, { hosts: compiled.hosts, out, print, prepared: compiled.prepared });
+  const prepared = prepareRunIn(run, compiled.module, {
+    hosts: compiled.hosts,
+    out,
+    print,
+    prepared: compiled.prepared,
+  });
   const compileMillis = performance.now() - started;
   try {
     if (req.emit === 'ir') {
@@ -73,20 +78,29 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
     out.flush();
     if (req.stats && req.emit === undefined) {
       const times = { compileMillis, wallMillis: performance.now() - started };
-      io.stderr(formatStats(prepared.engine.stats, prepared.program.heap.stats, times, prepared.program.hostCallCounts));
+      io.stderr(
+        formatStats(prepared.engine.stats, prepared.program.heap.stats, times, prepared.program.hostCallCounts),
+      );
     }
     prepared.engine.dispose();
   }
 }
 
-function execute(prepared: PreparedRun, compiled: CompiledSource, req: RunRequest, out: BufferedOutput, io: CliIo): number {
+function execute(
+  prepared: PreparedRun,
+  compiled: CompiledSource,
+  req: RunRequest,
+  out: BufferedOutput,
+  io: CliIo,
+): number {
   const entry = req.entry ?? compiled.entry;
   const func = prepared.module.func(entry);
   if (!func) {
     const message = `${req.file} has no function @${entry}`;
     throw req.entry === undefined ? new ProgramError(message) : new UsageError(message);
   }
-  if (func.sig.params.length > 0) throw new UsageError(`entry @${entry} takes ${func.sig.params.length} arguments; jitc calls it with none`);
+  if (func.sig.params.length > 0)
+    throw new UsageError(`entry @${entry} takes ${func.sig.params.length} arguments; jitc calls it with none`);
   try {
     prepared.engine.call(entry, []);
     // Inside the try: output that cannot be written is the program's failure, reported
@@ -158,6 +172,7 @@ export function registerCommandServices(registry: Registry, env: CliIo['env']): 
 function checkPassNames(run: RunScope, names: readonly string[]): void {
   const known = run.provisions('pass').map((p) => p.name);
   for (const n of names) {
-    if (n !== 'all' && !known.includes(n)) throw new UsageError(`--print-after: unknown pass '${n}' (known: all, ${known.join(', ')})`);
+    if (n !== 'all' && !known.includes(n))
+      throw new UsageError(`--print-after: unknown pass '${n}' (known: all, ${known.join(', ')})`);
   }
 }

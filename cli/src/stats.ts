@@ -13,7 +13,12 @@ export interface RunTimes {
 const LISTED_ROWS = 6;
 
 /** The `--stats` report, one aligned `name value` pair per line. */
-export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTimes, hostCallCounts: ReadonlyMap<string, number> = new Map()): string {
+export function formatStats(
+  engine: EngineStats,
+  heap: HeapStats,
+  times: RunTimes,
+  hostCallCounts: ReadonlyMap<string, number> = new Map(),
+): string {
   const ms = (x: number): string => `${x.toFixed(1)} ms`;
   const rows: [string, string][] = [
     ['instructions', String(engine.instructions)],
@@ -28,12 +33,18 @@ export function formatStats(engine: EngineStats, heap: HeapStats, times: RunTime
     ['live after last gc', String(heap.liveBytes)],
     ['gc time', ms(heap.gcMillis)],
     ['compile time', ms(times.compileMillis)],
-    ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions${engine.cachedFunctions ? `, ${engine.cachedFunctions} from the code cache` : ''})`],
+    [
+      'jit compile time',
+      `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions${engine.cachedFunctions ? `, ${engine.cachedFunctions} from the code cache` : ''})`,
+    ],
     ['wall time', ms(times.wallMillis)],
   ];
   // The split between tiers, for engines that run native code.
   if (engine.nativeMillis > 0 || engine.compiledFunctions > 0) {
-    const tiers: [string, string][] = [['interpreter time', ms(engine.interpMillis)], ['native time', ms(engine.nativeMillis)]];
+    const tiers: [string, string][] = [
+      ['interpreter time', ms(engine.interpMillis)],
+      ['native time', ms(engine.nativeMillis)],
+    ];
     // Guest stores cost 140 times more on Unicorn 2.0 than on 2.1: native times mean little without the version.
     const emulator = unicornInUse();
     if (emulator !== undefined) tiers.push(['emulator', formatUnicornFinding(emulator)]);

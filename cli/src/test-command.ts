@@ -9,7 +9,12 @@ import type { CliIo } from './io.ts';
 const DEFAULT_TEST_DIR = join(projectRoot(), 'conformance/filetests');
 
 /** `jitc test [PATHS…]`: runs `.jir` file tests and ends with `N passed, N failed`. */
-export async function testCommand(registry: Registry, paths: readonly string[], config: RunConfig, io: CliIo): Promise<number> {
+export async function testCommand(
+  registry: Registry,
+  paths: readonly string[],
+  config: RunConfig,
+  io: CliIo,
+): Promise<number> {
   const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [DEFAULT_TEST_DIR];
   registry.backend(config.backend);
   registry.collector(config.gc);

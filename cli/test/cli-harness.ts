@@ -27,7 +27,10 @@ export async function cliInProcess(...args: string[]): Promise<CliResult> {
 /** Spawns the real `bin/jitc.js` (~0.5 s each: keep these few). */
 export function cliProcess(...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/jitc.js', ...args], { cwd: REPO, env: { ...process.env, JITC_DEBUG: '' } });
+    const child = spawn(process.execPath, ['bin/jitc.js', ...args], {
+      cwd: REPO,
+      env: { ...process.env, JITC_DEBUG: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
@@ -41,7 +44,11 @@ export function cliProcess(...args: string[]): Promise<CliResult> {
  * Spawns the CLI, reads stdout until `enough` says so, then closes the pipe as `head`
  * would. Resolves with what was read and the exit status, or rejects after `ms`.
  */
-export function cliProcessUntil(enough: (stdout: string) => boolean, ms: number, ...args: string[]): Promise<{ stdout: string; status: number | null }> {
+export function cliProcessUntil(
+  enough: (stdout: string) => boolean,
+  ms: number,
+  ...args: string[]
+): Promise<{ stdout: string; status: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/jitc.js', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] });
     const timer = setTimeout(() => {

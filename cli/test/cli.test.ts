@@ -12,7 +12,17 @@ function noStackTrace(t: { false: (v: boolean, m?: string) => void }, r: CliResu
 test('-O2 with --stats runs the demo and reports to stderr', async (t) => {
   const r = await cliInProcess('-O2', '--stats', DEMO);
   t.is(r.stdout, '1000\n333833500\n6765\n');
-  for (const name of ['instructions', 'calls', 'host calls', 'allocations', 'bytes allocated', 'collections', 'gc time', 'compile time', 'wall time']) {
+  for (const name of [
+    'instructions',
+    'calls',
+    'host calls',
+    'allocations',
+    'bytes allocated',
+    'collections',
+    'gc time',
+    'compile time',
+    'wall time',
+  ]) {
     t.regex(r.stderr, new RegExp(`^  ${name} +\\S`, 'm'), name);
   }
   t.regex(r.stderr, /^ {2}allocations +1000$/m);
@@ -67,18 +77,64 @@ test('jitc plugins lists each plugin with what it provides', async (t) => {
 });
 
 const failures: { name: string; args: string[]; status: number; stderr: RegExp }[] = [
-  { name: 'malformed .jir', args: [fixture('malformed.jir')], status: 1, stderr: /malformed\.jir:4:16: expected a value/ },
-  { name: 'ill-typed IR', args: [fixture('ill-typed.jir')], status: 1, stderr: /^jitc: \S*ill-typed\.jir: IR verification failed.*\n {2}\S*ill-typed\.jir:6:3: @main \^entry #2 \(iadd\): operand 2 has type f64/ },
-  { name: 'fuel exhaustion', args: ['--fuel', '1000', fixture('infinite-loop.jir')], status: 1, stderr: /^jitc: trap fuel_exhausted in @main \^loop/ },
-  { name: 'heap exhaustion', args: ['--heap', '1M', fixture('keep-alive.jir')], status: 1, stderr: /^jitc: trap out_of_memory in @main/ },
-  { name: 'deep recursion', args: ['--stack', '1M', fixture('deep-recursion.jir')], status: 1, stderr: /^jitc: trap stack_overflow in @down/ },
-  { name: 'unknown backend', args: ['--backend', 'z80', DEMO], status: 2, stderr: /^jitc: unknown backend 'z80' \(known: interp/ },
+  {
+    name: 'malformed .jir',
+    args: [fixture('malformed.jir')],
+    status: 1,
+    stderr: /malformed\.jir:4:16: expected a value/,
+  },
+  {
+    name: 'ill-typed IR',
+    args: [fixture('ill-typed.jir')],
+    status: 1,
+    stderr:
+      /^jitc: \S*ill-typed\.jir: IR verification failed.*\n {2}\S*ill-typed\.jir:6:3: @main \^entry #2 \(iadd\): operand 2 has type f64/,
+  },
+  {
+    name: 'fuel exhaustion',
+    args: ['--fuel', '1000', fixture('infinite-loop.jir')],
+    status: 1,
+    stderr: /^jitc: trap fuel_exhausted in @main \^loop/,
+  },
+  {
+    name: 'heap exhaustion',
+    args: ['--heap', '1M', fixture('keep-alive.jir')],
+    status: 1,
+    stderr: /^jitc: trap out_of_memory in @main/,
+  },
+  {
+    name: 'deep recursion',
+    args: ['--stack', '1M', fixture('deep-recursion.jir')],
+    status: 1,
+    stderr: /^jitc: trap stack_overflow in @down/,
+  },
+  {
+    name: 'unknown backend',
+    args: ['--backend', 'z80', DEMO],
+    status: 2,
+    stderr: /^jitc: unknown backend 'z80' \(known: interp/,
+  },
   { name: 'unknown GC', args: ['--gc', 'arc', DEMO], status: 2, stderr: /^jitc: unknown GC 'arc' \(known: .*boehm/ },
-  { name: 'missing file', args: ['nothere.jir'], status: 2, stderr: /^jitc: cannot read 'nothere.jir': no such file$/m },
-  { name: 'unknown extension', args: ['prog.cobol'], status: 2, stderr: /^jitc: no frontend for 'prog.cobol' \(known extensions: .*\.jir/ },
+  {
+    name: 'missing file',
+    args: ['nothere.jir'],
+    status: 2,
+    stderr: /^jitc: cannot read 'nothere.jir': no such file$/m,
+  },
+  {
+    name: 'unknown extension',
+    args: ['prog.cobol'],
+    status: 2,
+    stderr: /^jitc: no frontend for 'prog.cobol' \(known extensions: .*\.jir/,
+  },
   { name: 'bad size', args: ['--heap', '12Q', DEMO], status: 2, stderr: /^jitc: --heap: '12Q' is not a size/ },
   { name: 'bad -O level', args: ['-O', '7', DEMO], status: 2, stderr: /^jitc: Invalid values:/ },
-  { name: 'unknown pass', args: ['--print-after', 'nosuch', DEMO], status: 2, stderr: /^jitc: --print-after: unknown pass 'nosuch'/ },
+  {
+    name: 'unknown pass',
+    args: ['--print-after', 'nosuch', DEMO],
+    status: 2,
+    stderr: /^jitc: --print-after: unknown pass 'nosuch'/,
+  },
   { name: 'unknown flag', args: ['--frobnicate', DEMO], status: 2, stderr: /^jitc: Unknown argument: frobnicate/ },
   { name: 'no file', args: [], status: 2, stderr: /^jitc: no program to run: give a FILE/ },
 ];

@@ -17,7 +17,10 @@ const file = (name: string, text: string): string => {
   writeFileSync(path, text);
   return path;
 };
-const prologMany = file('many.pl', ':- initialization(main).\nmain :- between(1, 200000, X), write(X), nl, fail.\nmain.\n');
+const prologMany = file(
+  'many.pl',
+  ':- initialization(main).\nmain :- between(1, 200000, X), write(X), nl, fail.\nmain.\n',
+);
 const prologHello = file('hello.pl', ":- initialization(main).\nmain :- write('Hello'), nl.\n");
 const prologForever = file('forever.pl', ':- initialization(main).\nmain :- repeat, write(x), nl, fail.\n');
 const pythonMany = file('many.py', 'for i in range(200000):\n    print(i)\n');
@@ -32,7 +35,10 @@ interface Shell {
  *  A limit of 120 s makes a hang fail the test rather than the suite. */
 function sh(command: string): Shell {
   const r = spawnSync('bash', ['-c', command], {
-    cwd: REPO, encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL',
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 120_000,
+    killSignal: 'SIGKILL',
     env: { ...process.env, JITC: `${process.execPath} bin/jitc.js`, JITC_DEBUG: '' },
   });
   if (r.error || r.status === null) throw new Error(`${command}: ${r.error?.message ?? r.signal}`);

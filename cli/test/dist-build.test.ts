@@ -12,17 +12,29 @@ function tinyProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'jitc-dist-'));
   mkdirSync(join(root, 'framework/src'), { recursive: true });
   mkdirSync(join(root, 'plugins/p/src'), { recursive: true });
-  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'tiny', version: '1.2.3', type: 'module', imports: { '#framework': './framework/src/index.ts' } }));
+  writeFileSync(
+    join(root, 'package.json'),
+    JSON.stringify({
+      name: 'tiny',
+      version: '1.2.3',
+      type: 'module',
+      imports: { '#framework': './framework/src/index.ts' },
+    }),
+  );
   writeFileSync(join(root, 'tsconfig.json'), readFileSync(join(PROJECT_ROOT, 'tsconfig.json')));
   writeFileSync(join(root, 'tsconfig.build.json'), readFileSync(join(PROJECT_ROOT, 'tsconfig.build.json')));
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
   writeFileSync(join(root, 'framework/src/index.ts'), "export const word: string = 'one';\n");
-  writeFileSync(join(root, 'plugins/p/src/main.ts'), "import { word } from '#framework';\nimport { readFileSync } from 'node:fs';\nconsole.log(word, readFileSync(new URL('./data.txt', import.meta.url), 'utf8'));\n");
+  writeFileSync(
+    join(root, 'plugins/p/src/main.ts'),
+    "import { word } from '#framework';\nimport { readFileSync } from 'node:fs';\nconsole.log(word, readFileSync(new URL('./data.txt', import.meta.url), 'utf8'));\n",
+  );
   writeFileSync(join(root, 'plugins/p/src/data.txt'), 'asset');
   return root;
 }
 
-const runBuilt = (dir: string): string => spawnSync(process.execPath, [join(dir, 'plugins/p/src/main.js')], { encoding: 'utf8' }).stdout.trim();
+const runBuilt = (dir: string): string =>
+  spawnSync(process.execPath, [join(dir, 'plugins/p/src/main.js')], { encoding: 'utf8' }).stdout.trim();
 
 test('the fingerprint changes when a source is edited, touched, added or removed, and only then', (t) => {
   const root = tinyProject();
@@ -77,7 +89,15 @@ test("the project's own build is current after ensureBuilt", (t) => {
 
 test('code running from the build finds the project, not the build', (t) => {
   const dir = ensureBuilt(PROJECT_ROOT);
-  const found = spawnSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(join(dir, 'framework/src/project-root.js'))}).then((m) => console.log(m.projectRoot()))`], { encoding: 'utf8' });
+  const found = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import(${JSON.stringify(join(dir, 'framework/src/project-root.js'))}).then((m) => console.log(m.projectRoot()))`,
+    ],
+    { encoding: 'utf8' },
+  );
   t.is(found.stdout.trim().replace(/\/$/, ''), PROJECT_ROOT);
   // Code that walks up to jitc's package.json (the Unicorn cache lookup) must pass the build's.
   t.not(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name, 'jitc');

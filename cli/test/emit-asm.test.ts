@@ -7,7 +7,17 @@ const FLOAT_LOOPS = fileURLToPath(new URL('../../conformance/filetests/float/loo
 const DIVISION = fileURLToPath(new URL('../../conformance/filetests/int/division.jir', import.meta.url));
 
 test('--emit asm shows VFP code for a float kernel, labelled with IR block names', async (t) => {
-  const r = await cliInProcess('--backend', 'armv7', '--gc', 'boehm', FLOAT_LOOPS, '--emit', 'asm', '--entry', 'newton');
+  const r = await cliInProcess(
+    '--backend',
+    'armv7',
+    '--gc',
+    'boehm',
+    FLOAT_LOOPS,
+    '--emit',
+    'asm',
+    '--entry',
+    'newton',
+  );
   t.is(r.status, 0, r.stderr);
   t.regex(r.stdout, /^@newton:/m);
   t.regex(r.stdout, /^\^loop:$/m);

@@ -11,11 +11,17 @@ import { Registry } from '#framework';
 // This file must import nothing that loads koffi: each ava test file runs in its own
 // process, so the CommonJS module cache tells what the CLI itself loaded (koffi's native
 // addon, e.g. @koromix/koffi-linux-x64/linux_x64/koffi.node).
-const koffiLoaded = (): boolean => Object.keys(createRequire(import.meta.url).cache).some((f) => f.split(sep).some((part) => part.startsWith('koffi')));
+const koffiLoaded = (): boolean =>
+  Object.keys(createRequire(import.meta.url).cache).some((f) => f.split(sep).some((part) => part.startsWith('koffi')));
 
 async function cli(...args: string[]): Promise<{ status: number; stdout: string }> {
   let stdout = '';
-  const status = await runCli(args, { stdout: (t) => void (stdout += t), stderr: () => {}, env: {}, cwd: process.cwd() });
+  const status = await runCli(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: () => {},
+    env: {},
+    cwd: process.cwd(),
+  });
   return { status, stdout };
 }
 
@@ -38,7 +44,8 @@ test.serial('--help and runs on the interpreter do not load koffi; an armv7 run 
 });
 
 test('a run loads the plugins it names, and all of them for an unknown name', (t) => {
-  const names = (file: string, backend: string, gc = 'boehm'): string[] => pluginsFor({ file, backend, gc }).map((p) => p.name);
+  const names = (file: string, backend: string, gc = 'boehm'): string[] =>
+    pluginsFor({ file, backend, gc }).map((p) => p.name);
   t.deepEqual(names('a.pl', 'interp'), ['core', 'gc-boehm', 'frontend-prolog']);
   t.deepEqual(names('a.py', 'armv7'), ['core', 'gc-boehm', 'backend-armv7', 'frontend-minipy']);
   t.deepEqual(names('a.jir', 'interp'), ['core', 'gc-boehm']);
@@ -51,9 +58,17 @@ test('a run loads the plugins it names, and all of them for an unknown name', (t
 test('each plugin provides exactly the frontends, backends and GCs the list claims for it', async (t) => {
   for (const entry of CLI_PLUGIN_LIST) {
     const registry = new Registry([await entry.load()]);
-    t.deepEqual(registry.plugins.map((p) => p.name), [entry.name]);
-    const provided = (kind: string): string[] => registry.plugins[0]!.provides.filter((p) => p.kind === kind).map((p) => p.name);
-    t.deepEqual(registry.frontends().flatMap((f) => f.extensions), [...(entry.frontends ?? [])], entry.name);
+    t.deepEqual(
+      registry.plugins.map((p) => p.name),
+      [entry.name],
+    );
+    const provided = (kind: string): string[] =>
+      registry.plugins[0]!.provides.filter((p) => p.kind === kind).map((p) => p.name);
+    t.deepEqual(
+      registry.frontends().flatMap((f) => f.extensions),
+      [...(entry.frontends ?? [])],
+      entry.name,
+    );
     t.deepEqual(provided('backend'), [...(entry.backends ?? [])], entry.name);
     t.deepEqual(provided('gc'), [...(entry.gcs ?? [])], entry.name);
   }

@@ -57,8 +57,56 @@ test('anything unusual is left to yargs', (t) => {
   for (const argv of lines) t.is(quickParse(argv), undefined, argv.join(' '));
 });
 
-const TOKENS = ['a.pl', 'x.jir', '42', 'run', 'test', 'true', '-', '--', '', 'main', 'armv7', 'ir', '1', '0', '2', '3', '10', '1e3', '-1', 'cortex-a8', '16M'];
-const FLAGS = ['--backend', '--gc', '-O', '--O', '--jit-threshold', '--cpu', '--gc-stress', '--emit', '--print-after', '--stats', '--entry', '-g', '--goal', '--lower', '--fuel', '--heap', '--stack', '--gc-stress-seed', '--verify-heap', '--no-lower', '-V', '--backend=x', '--fuel=5', '--emit=asm', '--stats=false'];
+const TOKENS = [
+  'a.pl',
+  'x.jir',
+  '42',
+  'run',
+  'test',
+  'true',
+  '-',
+  '--',
+  '',
+  'main',
+  'armv7',
+  'ir',
+  '1',
+  '0',
+  '2',
+  '3',
+  '10',
+  '1e3',
+  '-1',
+  'cortex-a8',
+  '16M',
+];
+const FLAGS = [
+  '--backend',
+  '--gc',
+  '-O',
+  '--O',
+  '--jit-threshold',
+  '--cpu',
+  '--gc-stress',
+  '--emit',
+  '--print-after',
+  '--stats',
+  '--entry',
+  '-g',
+  '--goal',
+  '--lower',
+  '--fuel',
+  '--heap',
+  '--stack',
+  '--gc-stress-seed',
+  '--verify-heap',
+  '--no-lower',
+  '-V',
+  '--backend=x',
+  '--fuel=5',
+  '--emit=asm',
+  '--stats=false',
+];
 
 test('on random command lines, what quickParse reads is what yargs reads', (t) => {
   fc.assert(
@@ -109,16 +157,22 @@ const optionTokens = fc.oneof(
 test('on well-formed random command lines, quickParse mostly reads them, as yargs does', (t) => {
   let read = 0;
   fc.assert(
-    fc.property(fc.boolean(), fc.constantFrom('a.pl', 'dir/x.jir', 'p.py'), fc.array(optionTokens, { maxLength: 5 }), fc.nat(5), (run, file, options, at) => {
-      const tokens = options.flat();
-      tokens.splice(Math.min(at, tokens.length), 0, file);
-      const argv = run ? ['run', ...tokens] : tokens;
-      const quick = quickParse(argv);
-      if (quick === undefined) return true;
-      read++;
-      t.deepEqual(quick, parseCommandLine(argv), JSON.stringify(argv));
-      return true;
-    }),
+    fc.property(
+      fc.boolean(),
+      fc.constantFrom('a.pl', 'dir/x.jir', 'p.py'),
+      fc.array(optionTokens, { maxLength: 5 }),
+      fc.nat(5),
+      (run, file, options, at) => {
+        const tokens = options.flat();
+        tokens.splice(Math.min(at, tokens.length), 0, file);
+        const argv = run ? ['run', ...tokens] : tokens;
+        const quick = quickParse(argv);
+        if (quick === undefined) return true;
+        read++;
+        t.deepEqual(quick, parseCommandLine(argv), JSON.stringify(argv));
+        return true;
+      },
+    ),
     { numRuns: 2000 },
   );
   t.true(read > 1000, `read only ${read} of 2000`);

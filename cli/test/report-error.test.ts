@@ -17,7 +17,16 @@ test('JITC_DEBUG=1 adds the host stack to an internal error', (t) => {
 
 test('user errors never carry a stack, even with JITC_DEBUG=1', (t) => {
   const env = { JITC_DEBUG: '1' };
-  t.deepEqual(reportError(new UsageError("unknown backend 'z80'"), env), { message: "jitc: unknown backend 'z80'", exitCode: 2 });
-  t.deepEqual(reportError(new Trap('div_by_zero', '', '@f ^b'), env), { message: 'jitc: trap div_by_zero in @f ^b', exitCode: 1 });
-  t.deepEqual(reportError(new SourceError('expected a value', 'a.jir', 3, 7), env), { message: 'a.jir:3:7: expected a value', exitCode: 1 });
+  t.deepEqual(reportError(new UsageError("unknown backend 'z80'"), env), {
+    message: "jitc: unknown backend 'z80'",
+    exitCode: 2,
+  });
+  t.deepEqual(reportError(new Trap('div_by_zero', '', '@f ^b'), env), {
+    message: 'jitc: trap div_by_zero in @f ^b',
+    exitCode: 1,
+  });
+  t.deepEqual(reportError(new SourceError('expected a value', 'a.jir', 3, 7), env), {
+    message: 'a.jir:3:7: expected a value',
+    exitCode: 1,
+  });
 });

@@ -4,7 +4,16 @@
 // same heap and globals that compiled code uses, and a native call through the function
 // table lowers one on demand.
 import test from 'ava';
-import { BufferedOutput, HUGE_FUNCTION_INSTS, MiB, parseModule, prepareRun, printModule, Registry, type PreparedRun } from '#framework';
+import {
+  BufferedOutput,
+  HUGE_FUNCTION_INSTS,
+  MiB,
+  parseModule,
+  prepareRun,
+  printModule,
+  Registry,
+  type PreparedRun,
+} from '#framework';
 import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
 
 const registry = new Registry(CLI_PLUGINS);
@@ -63,7 +72,15 @@ func @sum() -> i32 {
 }
 
 function withRun<T>(body: (run: PreparedRun) => T): T {
-  const config = { backend: 'armv7', gc: 'boehm', optLevel: 1 as const, heapSize: MiB, stackSize: MiB / 4, jitThreshold: 1, gcStress: 1 };
+  const config = {
+    backend: 'armv7',
+    gc: 'boehm',
+    optLevel: 1 as const,
+    heapSize: MiB,
+    stackSize: MiB / 4,
+    jitThreshold: 1,
+    gcStress: 1,
+  };
   const run = prepareRun(registry, parseModule(program(), 'huge.jir'), config, { out: new BufferedOutput() });
   try {
     return body(run);
@@ -76,7 +93,10 @@ test('the driver leaves only the huge function unlowered, and the text says so',
   withRun((run) => {
     const m = run.module;
     t.true(m.lowered);
-    t.deepEqual(m.funcs.filter((f) => f.unlowered).map((f) => f.name), ['huge']);
+    t.deepEqual(
+      m.funcs.filter((f) => f.unlowered).map((f) => f.name),
+      ['huge'],
+    );
     const text = printModule(m);
     t.true(text.includes('func unlowered @huge('));
     t.deepEqual(printModule(parseModule(text)), text);

@@ -129,13 +129,22 @@ function loader(state: Loaded): HostFunction {
 }
 
 const CONFIGS: { backend: string; jitThreshold?: number }[] = [{ backend: 'interp' }];
-if (registry.backends().some((b) => b.name === 'armv7')) CONFIGS.push({ backend: 'armv7', jitThreshold: 0 }, { backend: 'armv7', jitThreshold: 1 }, { backend: 'armv7' });
+if (registry.backends().some((b) => b.name === 'armv7'))
+  CONFIGS.push({ backend: 'armv7', jitThreshold: 0 }, { backend: 'armv7', jitThreshold: 1 }, { backend: 'armv7' });
 
 for (const c of CONFIGS) {
   const label = `${c.backend}${c.jitThreshold !== undefined ? ` threshold ${c.jitThreshold}` : ''}`;
   test(`code loaded at run time on ${label}`, (t) => {
     const state: Loaded = { serial: 0, errors: [] };
-    const config: RunConfig = { backend: c.backend, gc: 'boehm', optLevel: 1, heapSize: 4 * MiB, stackSize: MiB, jitThreshold: c.jitThreshold, gcStress: 3 };
+    const config: RunConfig = {
+      backend: c.backend,
+      gc: 'boehm',
+      optLevel: 1,
+      heapSize: 4 * MiB,
+      stackSize: MiB,
+      jitThreshold: c.jitThreshold,
+      gcStress: 3,
+    };
     const module = parseModule(PROGRAM, 'loader.jir');
     const run = prepareRun(registry, module, config, { out: new BufferedOutput(), hosts: [loader(state)] });
     try {

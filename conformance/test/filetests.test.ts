@@ -63,7 +63,9 @@ function relevance(text: string, file: string): { stress: boolean; lower: boolea
 for (const file of files) {
   const name = relative(FILETEST_DIR, file);
   const matters = relevance(texts.get(file)!, file);
-  const wanted = configs().filter(({ config }) => (matters.stress || !config.gcStress) && (matters.lower || !config.lower));
+  const wanted = configs().filter(
+    ({ config }) => (matters.stress || !config.gcStress) && (matters.lower || !config.lower),
+  );
   for (const { name: configName, config } of wanted) {
     test(`${name} [interp boehm ${configName}]`, (t) => {
       const results = runFileTest(registry, file, texts.get(file)!, config);
@@ -158,8 +160,11 @@ test('runner: malformed run lines are reported at file:line:col', (t) => {
   const fail = (line: string): string | null => runFileTest(registry, 'mem.jir', `${ANSWER}${line}\n`, O0)[0]!.failure;
   t.is(fail('; run: @answer(1.5) == 43'), 'mem.jir:8:16: 1.5 is a float, not an i32');
   t.is(fail('; run: @nothing() == 1'), 'mem.jir:8:8: no function @nothing in this module');
-  t.is(fail('; run: @answer(1)'), 'mem.jir:8:8: @answer returns i32: write \'== value\' or \'traps kind\'');
-  t.is(fail('; run: @answer(1) traps oops'), "mem.jir:8:25: unknown trap kind 'oops' (known: div_by_zero, bad_pointer, index_out_of_bounds, unreachable, stack_overflow, out_of_memory, fuel_exhausted, bad_function, uncaught_exception, host_error)");
+  t.is(fail('; run: @answer(1)'), "mem.jir:8:8: @answer returns i32: write '== value' or 'traps kind'");
+  t.is(
+    fail('; run: @answer(1) traps oops'),
+    "mem.jir:8:25: unknown trap kind 'oops' (known: div_by_zero, bad_pointer, index_out_of_bounds, unreachable, stack_overflow, out_of_memory, fuel_exhausted, bad_function, uncaught_exception, host_error)",
+  );
   t.is(fail('; run: @answer(1, 2) == 3'), 'mem.jir:8:8: @answer takes 1 argument(s), the run passes 2');
   t.is(fail('; run: @answer(1) = 43'), "mem.jir:8:19: expected '== value', 'traps kind' or the end of the line");
   t.is(fail('; heap: lots'), "mem.jir:8:9: 'lots' is not a size (try 64M, 512K or 1G)");
@@ -179,7 +184,10 @@ func @bump() -> i32 {
 ; run: @bump() == 1
 ; run: @bump() == 1
 `;
-  t.deepEqual(runFileTest(registry, 'mem.jir', text, O0).map((r) => r.failure), [null, null]);
+  t.deepEqual(
+    runFileTest(registry, 'mem.jir', text, O0).map((r) => r.failure),
+    [null, null],
+  );
 });
 
 test('command: finds .jir files recursively, reports failures and the totals', async (t) => {
@@ -193,7 +201,10 @@ test('command: finds .jir files recursively, reports failures and the totals', a
     const counts = await runFileTestCommand(registry, [dir], O0, (l) => lines.push(l));
     t.deepEqual(counts, { passed: 2, failed: 1 });
     t.deepEqual(lines, [`${join(dir, 'nested', 'b.jir')}:8: @answer(1): expected 42, got 43`, '2 passed, 1 failed']);
-    await t.throwsAsync(runFileTestCommand(registry, [join(dir, 'missing')], O0, () => {}), { instanceOf: UsageError });
+    await t.throwsAsync(
+      runFileTestCommand(registry, [join(dir, 'missing')], O0, () => {}),
+      { instanceOf: UsageError },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,5 +12,11 @@ test('boehm-lowered IR computes what unlowered IR computes', (t) => {
 
 test('boehm-lowered IR matches under GC stress (a collection at every allocation)', (t) => {
   const { recipe } = recipeArbitraries();
-  checkDifferential(t, recipe, (m) => boehmCollector().lower(m), { gc: () => boehmCollector(), fuel: FUEL, gcStress: 1 }, 150);
+  checkDifferential(
+    t,
+    recipe,
+    (m) => boehmCollector().lower(m),
+    { gc: () => boehmCollector(), fuel: FUEL, gcStress: 1 },
+    150,
+  );
 });

@@ -18,9 +18,11 @@ test('any sequence of the core passes preserves behaviour', (t) => {
   const { recipe } = recipeArbitraries();
   const names = corePasses().map((p) => p.name);
   const cases = fc.record({ recipe, passes: fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 8 }) });
-  const transformOf = (c: { passes: string[] }) => (m: Module): void => {
-    const byName = new Map(corePasses().map((p) => [p.name, p]));
-    for (const n of c.passes) byName.get(n)!.run(m);
-  };
+  const transformOf =
+    (c: { passes: string[] }) =>
+    (m: Module): void => {
+      const byName = new Map(corePasses().map((p) => [p.name, p]));
+      for (const n of c.passes) byName.get(n)!.run(m);
+    };
   checkDifferentialCases(t, cases, (c) => c.recipe, transformOf, { gc: () => boehmCollector(), fuel: FUEL }, 200);
 });

@@ -52,7 +52,11 @@ test('references to things not in scope fall back to constants', (t) => {
         body: [
           { k: 'assign', t: 'f64', n: 3, e: { k: 'var', t: 'i32', n: 9 } },
           { k: 'setField', obj: 2, field: 'i', e: { k: 'int', v: 1 } },
-          { k: 'print', t: 'i32', e: { k: 'call', t: 'i32', fn: 4, ints: [], floats: [], caught: true, indirect: false } },
+          {
+            k: 'print',
+            t: 'i32',
+            e: { k: 'call', t: 'i32', fn: 4, ints: [], floats: [], caught: true, indirect: false },
+          },
         ],
         ret: { k: 'elem', elem: 'i8', arr: 5, idx: { k: 'int', v: 1 } },
         tail: { fn: 0, indirect: true, ints: [], floats: [] },
@@ -65,16 +69,28 @@ test('references to things not in scope fall back to constants', (t) => {
 
 test('a transformation that changes behaviour is reported with the recipe and both modules', (t) => {
   const r: Recipe = {
-    funcs: [{ params: ['i32'], result: 'i32', body: [{ k: 'print', t: 'i32', e: { k: 'int', v: 5 } }], ret: { k: 'var', t: 'i32', n: 0 }, tail: null }],
+    funcs: [
+      {
+        params: ['i32'],
+        result: 'i32',
+        body: [{ k: 'print', t: 'i32', e: { k: 'int', v: 5 } }],
+        ret: { k: 'var', t: 'i32', n: 0 },
+        tail: null,
+      },
+    ],
     args: { ints: [41], floats: [] },
   };
   const breakConstants = (m: import('../../framework/src/ir/module.ts').Module): void => {
-    for (const f of m.funcs) for (const b of f.blocks) for (const inst of b.insts) if (inst.op.name === 'iconst') inst.imm = 6;
+    for (const f of m.funcs)
+      for (const b of f.blocks) for (const inst of b.insts) if (inst.op.name === 'iconst') inst.imm = 6;
   };
   const report = compareTransformed(r, breakConstants, { gc: () => boehmCollector(), fuel: 1000 });
   t.truthy(report);
   t.regex(report!, /output differs/);
   t.regex(report!, /recipe: \{"funcs"/);
   t.regex(report!, /--- reference IR[\s\S]*iconst 5[\s\S]*--- transformed IR[\s\S]*iconst 6/);
-  t.is(compareTransformed(r, () => {}, { gc: () => boehmCollector(), fuel: 1000 }), null);
+  t.is(
+    compareTransformed(r, () => {}, { gc: () => boehmCollector(), fuel: 1000 }),
+    null,
+  );
 });

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
  */
 export function buildId(): string | undefined {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { jitcBuild?: unknown };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      jitcBuild?: unknown;
+    };
     return typeof pkg.jitcBuild === 'string' ? pkg.jitcBuild : undefined;
   } catch {
     return undefined;

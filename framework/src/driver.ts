@@ -1,7 +1,13 @@
 import type { Engine, EngineOptions } from './engine.ts';
 import type { GarbageCollector } from './gc/interface.ts';
 import type { Func, Module } from './ir/module.ts';
-import { FunctionVerifier, verifyDeclsAndFunctions, verifyFunctions, VerifyFailure, type VerifyError } from './ir/verify.ts';
+import {
+  FunctionVerifier,
+  verifyDeclsAndFunctions,
+  verifyFunctions,
+  VerifyFailure,
+  type VerifyError,
+} from './ir/verify.ts';
 import { ProgramCodeLoader } from './jit/code-loader.ts';
 import { isHugeFunction } from './opt/huge-functions.ts';
 import { runPipeline } from './opt/pipeline.ts';
@@ -61,7 +67,9 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   const fresh = deferred.length > 0 ? all.filter((f) => f.hasBody) : all;
   // A prepared library was lowered exactly when the run lowers; anything else is a bug.
   if (prepared.size > 0 && module.lowered !== (opts.lowerWith !== null)) {
-    throw new Error(`prepared library is ${module.lowered ? '' : 'not '}lowered, but this run ${opts.lowerWith ? 'lowers' : 'does not lower'}`);
+    throw new Error(
+      `prepared library is ${module.lowered ? '' : 'not '}lowered, but this run ${opts.lowerWith ? 'lowers' : 'does not lower'}`,
+    );
   }
   // Next to a lowered library, the program's own functions are lowered only below.
   const freshLowered = prepared.size > 0 ? false : module.lowered;
@@ -70,7 +78,11 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   // Huge functions run once: the optimizer leaves them as they are.
   const small = fresh.filter((f) => !isHugeFunction(f));
   const worthOptimizing = small.length < fresh.length ? small : funcs;
-  runPipeline(module, opts.optLevel, opts.passes, { printAfter: opts.printAfter, print: opts.print, funcs: worthOptimizing });
+  runPipeline(module, opts.optLevel, opts.passes, {
+    printAfter: opts.printAfter,
+    print: opts.print,
+    funcs: worthOptimizing,
+  });
   if (opts.optLevel > 0) check(verifyFunctions(module, worthOptimizing ?? fresh, freshLowered));
   if (opts.lowerWith && (funcs || !module.lowered)) {
     // Lowering a module body of 100 000 lines costs more than interpreting it once.

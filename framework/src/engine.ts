@@ -65,5 +65,14 @@ export interface Backend {
 }
 
 export function emptyStats(): EngineStats {
-  return { instructions: 0, calls: 0, hostCalls: 0, stores: 0, compiledFunctions: 0, compileMillis: 0, nativeMillis: 0, interpMillis: 0 };
+  return {
+    instructions: 0,
+    calls: 0,
+    hostCalls: 0,
+    stores: 0,
+    compiledFunctions: 0,
+    compileMillis: 0,
+    nativeMillis: 0,
+    interpMillis: 0,
+  };
 }

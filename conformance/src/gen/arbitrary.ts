@@ -15,19 +15,50 @@ export interface RecipeSizes {
   maxLoopBound: number;
 }
 
-export const DEFAULT_SIZES: RecipeSizes = { maxFuncs: 5, maxBody: 8, maxBlock: 4, exprDepth: 3, stmtDepth: 2, maxLoopBound: 4 };
+export const DEFAULT_SIZES: RecipeSizes = {
+  maxFuncs: 5,
+  maxBody: 8,
+  maxBlock: 4,
+  exprDepth: 3,
+  stmtDepth: 2,
+  maxLoopBound: 4,
+};
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
 export const intConstant: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: -8, max: 8 }), weight: 3 },
-  { arbitrary: fc.constantFrom(INT_MIN, INT_MAX, INT_MIN + 1, 255, 256, 65535, -65536, 31, 32, 33, 46341, 0x55555555), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(INT_MIN, INT_MAX, INT_MIN + 1, 255, 256, 65535, -65536, 31, 32, 33, 46341, 0x55555555),
+    weight: 2,
+  },
   { arbitrary: fc.integer(), weight: 1 },
 );
 
 export const floatConstant: fc.Arbitrary<number> = fc.oneof(
-  { arbitrary: fc.constantFrom(0, -0, 1, -1, 0.5, 2.5, -3.75, 0.1, 1e300, -1e-300, 5e-324, NaN, Infinity, -Infinity, 2147483647.5, 2147483648, -2147483649), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(
+      0,
+      -0,
+      1,
+      -1,
+      0.5,
+      2.5,
+      -3.75,
+      0.1,
+      1e300,
+      -1e-300,
+      5e-324,
+      NaN,
+      Infinity,
+      -Infinity,
+      2147483647.5,
+      2147483648,
+      -2147483649,
+    ),
+    weight: 3,
+  },
   { arbitrary: fc.double(), weight: 1 },
 );
 
@@ -42,12 +73,21 @@ interface Arbs {
 }
 
 /** Makes the arbitraries for one size setting. */
-export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): { recipe: fc.Arbitrary<Recipe>; expr: (t: NumType) => fc.Arbitrary<Expr>; stmt: fc.Arbitrary<Stmt> } {
+export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): {
+  recipe: fc.Arbitrary<Recipe>;
+  expr: (t: NumType) => fc.Arbitrary<Expr>;
+  stmt: fc.Arbitrary<Stmt>;
+} {
   const arbs = fc.letrec<Arbs>((tie: Tie) => {
     const expr = (t: NumType): fc.Arbitrary<Expr> => tie(t);
     const exprs = (t: NumType): fc.Arbitrary<Expr[]> => fc.array(expr(t), { maxLength: 2 });
     const index = fc.nat(7);
-    const exprOptions = { depthSize: 'small', maxDepth: sizes.exprDepth, depthIdentifier: 'expr', withCrossShrink: true } as const;
+    const exprOptions = {
+      depthSize: 'small',
+      maxDepth: sizes.exprDepth,
+      depthIdentifier: 'expr',
+      withCrossShrink: true,
+    } as const;
     const opNode = (t: NumType): fc.Arbitrary<Expr> =>
       fc.oneof(
         ...numberOpsWithResult(t).map((op) =>
@@ -55,7 +95,15 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): { recipe:
         ),
       );
     const call = (t: NumType): fc.Arbitrary<Expr> =>
-      fc.record({ k: fc.constant('call'), t: fc.constant(t), fn: fc.nat(), ints: exprs('i32'), floats: exprs('f64'), caught: fc.boolean(), indirect: fc.boolean() });
+      fc.record({
+        k: fc.constant('call'),
+        t: fc.constant(t),
+        fn: fc.nat(),
+        ints: exprs('i32'),
+        floats: exprs('f64'),
+        caught: fc.boolean(),
+        indirect: fc.boolean(),
+      });
     const select = (t: NumType): fc.Arbitrary<Expr> =>
       fc.record({ k: fc.constant('select'), t: fc.constant(t), c: expr('i32'), a: expr(t), b: expr(t) });
     const i32Leaf: fc.Arbitrary<Expr> = fc.oneof(
@@ -80,8 +128,20 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): { recipe:
         { arbitrary: i32Leaf, weight: 5 },
         { arbitrary: opNode('i32'), weight: 5 },
         select('i32'),
-        fc.record({ k: fc.constant('div'), op: fc.constantFrom(...DIVISION_OPS.map((o) => o.name)), a: expr('i32'), b: expr('i32'), guard: fc.constantFrom('or1', 'select', 'or1', 'select', 'none') }),
-        fc.record({ k: fc.constant('ovf'), op: fc.constantFrom(...CHECKED_OPS.map((o) => o.name)), a: expr('i32'), b: expr('i32'), fallback: expr('i32') }),
+        fc.record({
+          k: fc.constant('div'),
+          op: fc.constantFrom(...DIVISION_OPS.map((o) => o.name)),
+          a: expr('i32'),
+          b: expr('i32'),
+          guard: fc.constantFrom('or1', 'select', 'or1', 'select', 'none'),
+        }),
+        fc.record({
+          k: fc.constant('ovf'),
+          op: fc.constantFrom(...CHECKED_OPS.map((o) => o.name)),
+          a: expr('i32'),
+          b: expr('i32'),
+          fallback: expr('i32'),
+        }),
         call('i32'),
         fc.record({ k: fc.constant('elem'), elem: fc.constantFrom('i32', 'i8'), arr: index, idx: expr('i32') }),
         fc.record({ k: fc.constant('refobs'), r: tie('ref') }),
@@ -119,27 +179,40 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): { recipe:
     });
   const recipe = fc.record({
     funcs: fc.array(fc.oneof(func('i32'), func('f64')), { minLength: 1, maxLength: sizes.maxFuncs }),
-    args: fc.record({ ints: fc.array(intConstant, { maxLength: 3 }), floats: fc.array(floatConstant, { maxLength: 3 }) }),
+    args: fc.record({
+      ints: fc.array(intConstant, { maxLength: 3 }),
+      floats: fc.array(floatConstant, { maxLength: 3 }),
+    }),
   });
   return { recipe, expr: (t) => arbs[t], stmt: arbs.stmt };
 }
 
 function tailCall(i32: fc.Arbitrary<Expr>, f64: fc.Arbitrary<Expr>): fc.Arbitrary<TailCall> {
-  return fc.record({ fn: fc.nat(), indirect: fc.boolean(), ints: fc.array(i32, { maxLength: 3 }), floats: fc.array(f64, { maxLength: 3 }) });
+  return fc.record({
+    fn: fc.nat(),
+    indirect: fc.boolean(),
+    ints: fc.array(i32, { maxLength: 3 }),
+    floats: fc.array(f64, { maxLength: 3 }),
+  });
 }
 
 type Tie = fc.LetrecTypedTie<Arbs>;
 
 /** `icmp.eq e, k` with a small k: a condition that is sometimes true, not almost always. */
 function rareCondition(i32: fc.Arbitrary<Expr>): fc.Arbitrary<Expr> {
-  return fc.tuple(i32, fc.integer({ min: 0, max: 3 })).map(([e, k]): Expr => ({ k: 'op', op: 'icmp.eq', args: [e, { k: 'int', v: k }] }));
+  return fc
+    .tuple(i32, fc.integer({ min: 0, max: 3 }))
+    .map(([e, k]): Expr => ({ k: 'op', op: 'icmp.eq', args: [e, { k: 'int', v: k }] }));
 }
 
 function statement(tie: Tie, sizes: RecipeSizes, index: fc.Arbitrary<number>): fc.Arbitrary<Stmt> {
   const i32 = tie('i32');
   const f64 = tie('f64');
   const typed = <K extends 'let' | 'print' | 'gset'>(k: K) =>
-    fc.oneof(fc.record({ k: fc.constant(k), t: fc.constant('i32' as const), e: i32 }), fc.record({ k: fc.constant(k), t: fc.constant('f64' as const), e: f64 }));
+    fc.oneof(
+      fc.record({ k: fc.constant(k), t: fc.constant('i32' as const), e: i32 }),
+      fc.record({ k: fc.constant(k), t: fc.constant('f64' as const), e: f64 }),
+    );
   return fc.oneof(
     { depthSize: 'small', maxDepth: sizes.stmtDepth, depthIdentifier: 'stmt', withCrossShrink: true },
     { arbitrary: typed('let'), weight: 6 },
@@ -155,7 +228,12 @@ function statement(tie: Tie, sizes: RecipeSizes, index: fc.Arbitrary<number>): f
     fc.record({ k: fc.constant('gsetRef'), r: tie('ref') }),
     { arbitrary: fc.record({ k: fc.constant('if'), c: i32, then: tie('block'), else: tie('block') }), weight: 2 },
     {
-      arbitrary: fc.record({ k: fc.constant('loop'), bound: fc.integer({ min: 0, max: sizes.maxLoopBound }), dyn: fc.option(i32, { nil: null }), body: tie('block') }),
+      arbitrary: fc.record({
+        k: fc.constant('loop'),
+        bound: fc.integer({ min: 0, max: sizes.maxLoopBound }),
+        dyn: fc.option(i32, { nil: null }),
+        body: tie('block'),
+      }),
       weight: 3,
     },
     fc.record({
@@ -165,20 +243,40 @@ function statement(tie: Tie, sizes: RecipeSizes, index: fc.Arbitrary<number>): f
       dflt: tie('block'),
     }),
     { arbitrary: fc.constant<Stmt>({ k: 'newStruct' }), weight: 2 },
-    { arbitrary: fc.record({ k: fc.constant('newArray'), elem: fc.constantFrom('i32', 'f64', 'ref', 'i8'), len: i32 }), weight: 2 },
+    {
+      arbitrary: fc.record({ k: fc.constant('newArray'), elem: fc.constantFrom('i32', 'f64', 'ref', 'i8'), len: i32 }),
+      weight: 2,
+    },
     fc.oneof(
       fc.record({ k: fc.constant('setField'), obj: index, field: fc.constantFrom('i' as const, 'b' as const), e: i32 }),
       fc.record({ k: fc.constant('setField'), obj: index, field: fc.constant('f' as const), e: f64 }),
       fc.record({ k: fc.constant('setRef'), obj: index, r: tie('ref') }),
     ),
     fc.oneof(
-      fc.record({ k: fc.constant('aset'), elem: fc.constantFrom('i32' as const, 'i8' as const), arr: index, idx: i32, e: i32 }),
+      fc.record({
+        k: fc.constant('aset'),
+        elem: fc.constantFrom('i32' as const, 'i8' as const),
+        arr: index,
+        idx: i32,
+        e: i32,
+      }),
       fc.record({ k: fc.constant('aset'), elem: fc.constant('f64' as const), arr: index, idx: i32, e: f64 }),
       fc.record({ k: fc.constant('asetRef'), arr: index, idx: i32, r: tie('ref') }),
     ),
     { arbitrary: fc.record({ k: fc.constant('raise'), c: rareCondition(i32), payload: i32 }), weight: 1 },
     {
-      arbitrary: fc.record({ k: fc.constant('trap'), c: rareCondition(i32), kind: fc.constantFrom('unreachable', 'bad_pointer', 'index_out_of_bounds', 'div_by_zero', 'bad_function', 'out_of_memory') }),
+      arbitrary: fc.record({
+        k: fc.constant('trap'),
+        c: rareCondition(i32),
+        kind: fc.constantFrom(
+          'unreachable',
+          'bad_pointer',
+          'index_out_of_bounds',
+          'div_by_zero',
+          'bad_function',
+          'out_of_memory',
+        ),
+      }),
       weight: 1,
     },
   );

@@ -25,7 +25,11 @@ export function zero(ctx: LowerContext, t: NumType): number {
 }
 
 /** An earlier function picked by `n` (among those accepted by `fits`), or undefined. */
-export function earlierFunction(ctx: LowerContext, n: number, fits: (f: FnRecipe) => boolean = () => true): { name: string; recipe: FnRecipe } | undefined {
+export function earlierFunction(
+  ctx: LowerContext,
+  n: number,
+  fits: (f: FnRecipe) => boolean = () => true,
+): { name: string; recipe: FnRecipe } | undefined {
   const candidates: number[] = [];
   for (let i = 0; i < ctx.fnIndex; i++) if (fits(ctx.recipe.funcs[i]!)) candidates.push(i);
   if (candidates.length === 0) return undefined;

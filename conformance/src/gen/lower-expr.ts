@@ -41,7 +41,9 @@ function lowerNatural(ctx: LowerContext, e: Expr): number {
       return b.emit('gget', [], { sym: globalName(e.t) });
     case 'field': {
       const obj = pick(ctx.scope.structs, e.obj);
-      return obj === undefined ? zero(ctx, e.field === 'f' ? 'f64' : 'i32') : b.emit('get', [obj], { sym: STRUCT_TYPE, field: e.field });
+      return obj === undefined
+        ? zero(ctx, e.field === 'f' ? 'f64' : 'i32')
+        : b.emit('get', [obj], { sym: STRUCT_TYPE, field: e.field });
     }
     case 'elem': {
       const arr = pick(ctx.scope.arrays[e.elem], e.arr);
@@ -96,7 +98,9 @@ export function lowerRef(ctx: LowerContext, r: RefExpr): number {
     }
     case 'relem': {
       const arr = pick(ctx.scope.arrays.ref, r.arr);
-      return arr === undefined ? b.emit('rnull') : b.emit('aget', [arr, inBounds(ctx, arr, r.idx)], { sym: arrayType('ref') });
+      return arr === undefined
+        ? b.emit('rnull')
+        : b.emit('aget', [arr, inBounds(ctx, arr, r.idx)], { sym: arrayType('ref') });
     }
     case 'rglobal':
       return b.emit('gget', [], { sym: REF_GLOBAL });
@@ -138,8 +142,14 @@ function lowerChecked(ctx: LowerContext, e: Extract<Expr, { k: 'ovf' }>): number
 }
 
 /** Arguments for `callee` taken by parameter type, in order, from the two lists. */
-export function callArguments(ctx: LowerContext, callee: FnRecipe, ints: readonly Expr[], floats: readonly Expr[]): number[] {
-  let i = 0, f = 0;
+export function callArguments(
+  ctx: LowerContext,
+  callee: FnRecipe,
+  ints: readonly Expr[],
+  floats: readonly Expr[],
+): number[] {
+  let i = 0,
+    f = 0;
   return callee.params.map((t) => {
     const e = t === 'i32' ? ints[i++] : floats[f++];
     return e ? lowerExpr(ctx, e, t) : zero(ctx, t);
@@ -153,7 +163,14 @@ export interface CallForm {
   extras: InstExtras;
 }
 
-export function callForm(ctx: LowerContext, direct: string, name: string, callee: FnRecipe, args: number[], indirect: boolean): CallForm {
+export function callForm(
+  ctx: LowerContext,
+  direct: string,
+  name: string,
+  callee: FnRecipe,
+  args: number[],
+  indirect: boolean,
+): CallForm {
   if (!indirect) return { op: direct, operands: args, extras: { sym: name } };
   const index = ctx.b.emit('fref', [], { sym: name });
   const sig = { params: [...callee.params], result: callee.result };

@@ -138,8 +138,13 @@ function lowerSwitch(ctx: LowerContext, s: Extract<Stmt, { k: 'switch' }>): void
   const join = joinBlock(ctx, 'endswitch');
   const dflt = b.block('default');
   const seen = new Set<number>();
-  const arms = s.cases.filter((c) => !seen.has(c.v | 0) && seen.add(c.v | 0)).map((c) => ({ v: c.v | 0, block: b.block(`case`), body: c.body }));
-  b.emit('switch', [v], { targets: [{ block: dflt, args: [] }, ...arms.map((a) => ({ block: a.block, args: [] }))], cases: arms.map((a) => a.v) });
+  const arms = s.cases
+    .filter((c) => !seen.has(c.v | 0) && seen.add(c.v | 0))
+    .map((c) => ({ v: c.v | 0, block: b.block(`case`), body: c.body }));
+  b.emit('switch', [v], {
+    targets: [{ block: dflt, args: [] }, ...arms.map((a) => ({ block: a.block, args: [] }))],
+    cases: arms.map((a) => a.v),
+  });
   lowerArm(ctx, dflt, s.dflt, join);
   for (const a of arms) lowerArm(ctx, a.block, a.body, join);
   enterJoin(ctx, join);

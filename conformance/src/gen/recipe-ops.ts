@@ -12,7 +12,8 @@ function isNum(t: ValType | 'any' | ResultRule): t is NumType {
 
 /** Pure number ops with table semantics (`select` and constants have their own nodes). */
 export const NUMBER_OPS: readonly OpDef[] = OPCODE_LIST.filter(
-  (op) => op.pure && op.evaluate !== undefined && op.operands.length > 0 && op.operands.every(isNum) && isNum(op.result),
+  (op) =>
+    op.pure && op.evaluate !== undefined && op.operands.length > 0 && op.operands.every(isNum) && isNum(op.result),
 );
 
 export function numberOpsWithResult(t: NumType): OpDef[] {
@@ -21,7 +22,12 @@ export function numberOpsWithResult(t: NumType): OpDef[] {
 
 /** Integer divisions: they trap on a zero divisor, so recipes guard it. */
 export const DIVISION_OPS: readonly OpDef[] = OPCODE_LIST.filter(
-  (op) => !op.pure && op.evaluate !== undefined && op.traps.includes('div_by_zero') && op.operands.length === 2 && op.operands.every((t) => t === 'i32'),
+  (op) =>
+    !op.pure &&
+    op.evaluate !== undefined &&
+    op.traps.includes('div_by_zero') &&
+    op.operands.length === 2 &&
+    op.operands.every((t) => t === 'i32'),
 );
 
 /** Overflow-checked ops, fused with an overflow edge. */

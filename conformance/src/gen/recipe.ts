@@ -64,7 +64,13 @@ export type RefExpr =
   /** The address of an immortal const: the struct, or the array its ref field names. */
   | { k: 'konst'; array: boolean };
 
-export type TrapKind = 'unreachable' | 'bad_pointer' | 'index_out_of_bounds' | 'div_by_zero' | 'bad_function' | 'out_of_memory';
+export type TrapKind =
+  | 'unreachable'
+  | 'bad_pointer'
+  | 'index_out_of_bounds'
+  | 'div_by_zero'
+  | 'bad_function'
+  | 'out_of_memory';
 
 export type Stmt =
   | { k: 'let'; t: NumType; e: Expr }
@@ -126,6 +132,7 @@ export function entryName(r: Recipe): string {
 export function entryArguments(r: Recipe): number[] {
   const entry = r.funcs[r.funcs.length - 1];
   if (!entry) return [];
-  let i = 0, f = 0;
+  let i = 0,
+    f = 0;
   return entry.params.map((t) => (t === 'i32' ? (r.args.ints[i++] ?? 0) | 0 : (r.args.floats[f++] ?? 0)));
 }

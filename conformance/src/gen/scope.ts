@@ -29,7 +29,13 @@ export class Scope {
   mark(): ScopeMark {
     const arrays = { i32: 0, f64: 0, ref: 0, i8: 0 };
     for (const k of Object.keys(arrays) as ElemKind[]) arrays[k] = this.arrays[k].length;
-    return { ints: this.ints.length, floats: this.floats.length, structs: this.structs.length, objects: this.objects.length, arrays };
+    return {
+      ints: this.ints.length,
+      floats: this.floats.length,
+      structs: this.structs.length,
+      objects: this.objects.length,
+      arrays,
+    };
   }
 
   restore(mark: ScopeMark): void {

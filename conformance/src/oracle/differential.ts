@@ -24,7 +24,11 @@ export class ReferenceExhausted extends Error {}
  * disagree (or when the transformed module does not verify), null when they agree.
  * Throws ReferenceExhausted when the untransformed program runs out of fuel.
  */
-export function compareTransformed(recipe: Recipe, transform: (m: Module) => void, opts: DifferentialOptions): string | null {
+export function compareTransformed(
+  recipe: Recipe,
+  transform: (m: Module) => void,
+  opts: DifferentialOptions,
+): string | null {
   const reference = lowerRecipe(recipe);
   const subject = lowerRecipe(recipe);
   // The reference is lowered afresh for the report: lowering is deterministic, and
@@ -38,7 +42,12 @@ export function compareTransformed(recipe: Recipe, transform: (m: Module) => voi
   } catch (err) {
     return report(`transformation failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const run = (m: Module): Outcome => runOnInterpreter(m, entryName(recipe), entryArguments(recipe), { gc: opts.gc(), fuel: opts.fuel, gcStress: opts.gcStress });
+  const run = (m: Module): Outcome =>
+    runOnInterpreter(m, entryName(recipe), entryArguments(recipe), {
+      gc: opts.gc(),
+      fuel: opts.fuel,
+      gcStress: opts.gcStress,
+    });
   const expected = run(reference);
   if (expected.kind === 'trap' && expected.trap === 'fuel_exhausted') throw new ReferenceExhausted();
   let actual: Outcome;

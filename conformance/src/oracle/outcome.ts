@@ -16,8 +16,10 @@ export function outcomeDifference(expected: Outcome, actual: Outcome): string | 
     return expected.trap === actual.trap ? null : `expected trap ${expected.trap}, got trap ${actual.trap}`;
   }
   if (expected.kind === 'value' && actual.kind === 'value') {
-    const a = expected.value, b = actual.value;
-    const same = a === undefined || b === undefined ? a === b : expected.type === 'f64' ? sameF64(a, b) : (a | 0) === (b | 0);
+    const a = expected.value,
+      b = actual.value;
+    const same =
+      a === undefined || b === undefined ? a === b : expected.type === 'f64' ? sameF64(a, b) : (a | 0) === (b | 0);
     return same ? null : `expected ${describe(expected)}, got ${describe(actual)}`;
   }
   return null;

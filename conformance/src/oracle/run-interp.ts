@@ -20,14 +20,27 @@ const MiB = 1024 * 1024;
  *  thrown (a host error in the framework itself) propagates. */
 export function runOnInterpreter(m: Module, name: string, args: number[], opts: InterpRunOptions): Outcome {
   const out = new BufferedOutput();
-  const program = new Program(m, { gc: opts.gc, out, heapSize: opts.heapSize ?? 4 * MiB, stackSize: opts.stackSize ?? MiB, gcStress: opts.gcStress });
+  const program = new Program(m, {
+    gc: opts.gc,
+    out,
+    heapSize: opts.heapSize ?? 4 * MiB,
+    stackSize: opts.stackSize ?? MiB,
+    gcStress: opts.gcStress,
+  });
   const interp = new Interpreter(program, { fuel: opts.fuel });
   const type = m.func(name)?.sig.result ?? null;
   try {
     const value = interp.call(name, args);
     return { kind: 'value', type, value, out: out.text(), instructions: interp.stats.instructions };
   } catch (err) {
-    if (err instanceof Trap) return { kind: 'trap', trap: err.kind, detail: err.describe(), out: out.text(), instructions: interp.stats.instructions };
+    if (err instanceof Trap)
+      return {
+        kind: 'trap',
+        trap: err.kind,
+        detail: err.describe(),
+        out: out.text(),
+        instructions: interp.stats.instructions,
+      };
     throw err;
   } finally {
     interp.dispose();

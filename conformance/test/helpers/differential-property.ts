@@ -18,7 +18,14 @@ export function checkDifferential(
   opts: DifferentialOptions,
   defaultRuns: number,
 ): void {
-  checkDifferentialCases(t, recipes, (r) => r, () => transform, opts, defaultRuns);
+  checkDifferentialCases(
+    t,
+    recipes,
+    (r) => r,
+    () => transform,
+    opts,
+    defaultRuns,
+  );
 }
 
 /** The general form: each case carries a recipe and chooses its own transformation

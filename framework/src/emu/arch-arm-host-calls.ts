@@ -50,18 +50,22 @@ function littleEndianWords(words: readonly number[]): Uint8Array {
 /** A PC-relative offset forward from the instruction at `at` to `target`, checked against its field. */
 function pcOffset(at: number, target: number, max: number, align = 1): number {
   const offset = target - (at + PC_AHEAD);
-  if (offset < 0 || offset > max || offset % align !== 0) throw new RangeError(`PC-relative offset ${offset} out of range`);
+  if (offset < 0 || offset > max || offset % align !== 0)
+    throw new RangeError(`PC-relative offset ${offset} out of range`);
   return offset;
 }
 
 function branch(op: number, at: number, target: number): number {
   const words = (target - (at + PC_AHEAD)) / WORD;
-  if (!Number.isInteger(words) || words < -(1 << 23) || words >= 1 << 23) throw new RangeError('branch target out of range');
+  if (!Number.isInteger(words) || words < -(1 << 23) || words >= 1 << 23)
+    throw new RangeError('branch target out of range');
   return op | (words & 0xffffff);
 }
 
-const wordAccess = (op: number, reg: number, at: number, target: number): number => op | (reg << 12) | pcOffset(at, target, 0xfff);
-const vstr = (d: number, at: number, target: number): number => VSTR_PC | (d << 12) | (pcOffset(at, target, 1020, WORD) / WORD);
+const wordAccess = (op: number, reg: number, at: number, target: number): number =>
+  op | (reg << 12) | pcOffset(at, target, 0xfff);
+const vstr = (d: number, at: number, target: number): number =>
+  VSTR_PC | (d << 12) | (pcOffset(at, target, 1020, WORD) / WORD);
 const ifNe = (word: number): number => (word & COND_MASK) | NE;
 
 /**
@@ -96,7 +100,10 @@ const SAVING_ARGUMENTS: HostCallCode = {
   // bytes into the page to reach the start of the frame block on the next page.
   firstSlotOffset: 4 * WORD,
   slot(address: number, sharedCode: number, frameBlock: number): Uint8Array {
-    return littleEndianWords([wordAccess(STR_PC, LR, address, frameBlock + FRAME.returnAddress), branch(BL, address + WORD, sharedCode)]);
+    return littleEndianWords([
+      wordAccess(STR_PC, LR, address, frameBlock + FRAME.returnAddress),
+      branch(BL, address + WORD, sharedCode),
+    ]);
   },
   sharedCodeSize: SAVING_SHARED_WORDS * WORD,
   hookOffset: SAVING_HOOKED_WORD * WORD,

@@ -12,7 +12,10 @@ export interface CpuAccess {
   readRegF64(regId: number): number;
   writeRegF64(regId: number, value: number): void;
   /** Writes several registers in one FFI call: 32-bit values, then doubles. */
-  writeRegs(ints: readonly (readonly [regId: number, value: number])[], floats?: readonly (readonly [regId: number, value: number])[]): void;
+  writeRegs(
+    ints: readonly (readonly [regId: number, value: number])[],
+    floats?: readonly (readonly [regId: number, value: number])[],
+  ): void;
   readMemory(address: number, length: number): Uint8Array;
   writeMemory(address: number, bytes: Uint8Array): void;
 }

@@ -20,7 +20,9 @@ export class EmuTrap extends Error {
     readonly access?: MemoryAccessKind,
     detail = '',
   ) {
-    super(`${kind} at pc 0x${hex(pc)}${kind === 'bad_pointer' || kind === 'stack_overflow' ? describeAccess(access, address) : ''}${detail ? `: ${detail}` : ''}`);
+    super(
+      `${kind} at pc 0x${hex(pc)}${kind === 'bad_pointer' || kind === 'stack_overflow' ? describeAccess(access, address) : ''}${detail ? `: ${detail}` : ''}`,
+    );
     this.name = 'EmuTrap';
   }
 }

@@ -82,7 +82,9 @@ export interface MachineCounters {
   hostCalls: number;
 }
 
-type PendingStop = { readonly kind: 'host-error'; readonly error: unknown } | { readonly kind: 'trap'; readonly trap: EmuTrap };
+type PendingStop =
+  | { readonly kind: 'host-error'; readonly error: unknown }
+  | { readonly kind: 'trap'; readonly trap: EmuTrap };
 
 /** Host memory mapped into the guest, so words there are read without an FFI call. */
 interface HostMapping {
@@ -138,7 +140,9 @@ export class GuestMachine implements CpuAccess {
     this.cpuModel = options.cpuModel ?? arch.defaultCpuModel;
     const modelId = arch.cpuModels[this.cpuModel];
     if (modelId === undefined) {
-      throw new Error(`unknown CPU model '${this.cpuModel}' for ${arch.name}; known: ${Object.keys(arch.cpuModels).join(', ')}`);
+      throw new Error(
+        `unknown CPU model '${this.cpuModel}' for ${arch.name}; known: ${Object.keys(arch.cpuModels).join(', ')}`,
+      );
     }
     assertPageAligned('runtime page', options.runtimePage, UC_PAGE_SIZE);
     this.runtimePage = options.runtimePage;
@@ -147,7 +151,8 @@ export class GuestMachine implements CpuAccess {
     this.hostCallArguments = options.hostCallArguments ?? (storesAreCheap ? 'saved' : 'registers');
     // The code page: the stop address first, then the slots, the shared code at the end
     // (next to the frame block, which its PC-relative accesses must reach).
-    const protocol = this.hostCallArguments === 'saved' ? arch.hostCalls.savingArguments : arch.hostCalls.argumentsInRegisters;
+    const protocol =
+      this.hostCallArguments === 'saved' ? arch.hostCalls.savingArguments : arch.hostCalls.argumentsInRegisters;
     this.hostCallCode = protocol;
     const firstSlotOffset = Math.max(protocol.firstSlotOffset, arch.stopFiller.length);
     const sharedCodeOffset = UC_PAGE_SIZE - protocol.sharedCodeSize;
@@ -167,8 +172,11 @@ export class GuestMachine implements CpuAccess {
     check('uc_open', this.lib.uc_open(arch.ucArch, arch.ucMode, engineOut));
     this.uc = engineOut[0]!;
     this.hooks = new HookSet(this.uc);
-    this.hostArguments = this.hostCallArguments === 'saved' ? this.frameBlock : new RegisterArguments(this.lib, this.uc, arch);
-    this.frame = new MachineHostCallFrame(this.hostArguments, this.frameBlock, arch, (address) => this.readWord(address));
+    this.hostArguments =
+      this.hostCallArguments === 'saved' ? this.frameBlock : new RegisterArguments(this.lib, this.uc, arch);
+    this.frame = new MachineHostCallFrame(this.hostArguments, this.frameBlock, arch, (address) =>
+      this.readWord(address),
+    );
     this.argumentBatch = new RegisterBatch(this.lib, this.uc);
     this.resultBatch = new RegisterBatch(this.lib, this.uc);
     for (const reg of arch.intResultRegs) this.resultBatch.addInt(reg);
@@ -255,7 +263,8 @@ export class GuestMachine implements CpuAccess {
   /** A little-endian 32-bit word, unsigned; straight from host memory when it is mapped there. */
   readWord(address: number): number {
     for (const mapping of this.mappedHostMemory) {
-      if (address >= mapping.address && address + 4 <= mapping.end) return mapping.view.getUint32(address - mapping.address, true);
+      if (address >= mapping.address && address + 4 <= mapping.end)
+        return mapping.view.getUint32(address - mapping.address, true);
     }
     return new DataView(this.readMemory(address, 4).buffer).getUint32(0, true);
   }
@@ -435,7 +444,10 @@ export class GuestMachine implements CpuAccess {
     check('uc_mem_map', this.lib.uc_mem_map(this.uc, this.runtimePage, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.EXEC));
     this.writeMemory(this.runtimePage, page);
     const block = new Uint8Array(this.frameBlockBytes);
-    check('uc_mem_map_ptr', this.lib.uc_mem_map_ptr(this.uc, this.frameBlockAddress, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.WRITE, block));
+    check(
+      'uc_mem_map_ptr',
+      this.lib.uc_mem_map_ptr(this.uc, this.frameBlockAddress, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.WRITE, block),
+    );
     const { callbacks, emuStopFunction } = unicorn();
     // One JS hook: on the shared code's hooked instruction, or over the slots. The stop
     // address has a native hook that stops the run before its instruction executes.

@@ -19,7 +19,10 @@ export class HostFrameBlock implements HostArguments {
   private flags = 0;
 
   /** `page` is the block's memory, also mapped into the guest. */
-  constructor(page: ArrayBuffer, private readonly layout: HostFrameLayout) {
+  constructor(
+    page: ArrayBuffer,
+    private readonly layout: HostFrameLayout,
+  ) {
     this.words = new Uint32Array(page);
     this.doubles = new Float64Array(page);
     const word = (offset: number): number => offset / 4;

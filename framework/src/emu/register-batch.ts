@@ -49,11 +49,13 @@ export class RegisterBatch {
   }
 
   write(): void {
-    if (this.size > 0) check('uc_reg_write_batch', this.lib.uc_reg_write_batch(this.uc, this.ids, this.pointers, this.size));
+    if (this.size > 0)
+      check('uc_reg_write_batch', this.lib.uc_reg_write_batch(this.uc, this.ids, this.pointers, this.size));
   }
 
   read(): void {
-    if (this.size > 0) check('uc_reg_read_batch', this.lib.uc_reg_read_batch(this.uc, this.ids, this.pointers, this.size));
+    if (this.size > 0)
+      check('uc_reg_read_batch', this.lib.uc_reg_read_batch(this.uc, this.ids, this.pointers, this.size));
   }
 
   /** The low 32 bits read into `slot`, unsigned. */

@@ -13,7 +13,10 @@ const LDCONFIG_ABI: Readonly<Record<string, string>> = { x64: 'x86-64', arm64: '
  * The loader's search, in its order: LD_LIBRARY_PATH, then the ld.so cache (read with
  * `ldconfig -p`). Undefined when neither has it (the caller may still try dlopen by name).
  */
-export function findSystemLibrary(name: string, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+export function findSystemLibrary(
+  name: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
   for (const dir of (env.LD_LIBRARY_PATH ?? '').split(':')) {
     if (dir !== '' && existsSync(join(dir, name))) return realpathSync(join(dir, name));
   }

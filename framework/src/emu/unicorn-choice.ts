@@ -90,12 +90,15 @@ export function chooseUnicorn<Library>(
   const winnerProbe = probes[winner]?.result;
 
   const findings = probes.map(({ candidate, result }, i): UnicornFinding => {
-    if (!result.loaded) return { source: candidate.source, path: candidate.path, notUsedBecause: result.reason, missing: result.missing };
+    if (!result.loaded)
+      return { source: candidate.source, path: candidate.path, notUsedBecause: result.reason, missing: result.missing };
     const found = { source: candidate.source, path: result.path, version: result.version };
     if (i === winner) return found;
     const winnerIsFast = winnerProbe?.loaded === true && isFast(winnerProbe.version);
     const notUsedBecause =
-      winnerIsFast && !isFast(result.version) ? `older than ${SHORT_FAST}` : `the ${probes[winner]!.candidate.source} library comes first`;
+      winnerIsFast && !isFast(result.version)
+        ? `older than ${SHORT_FAST}`
+        : `the ${probes[winner]!.candidate.source} library comes first`;
     return { ...found, notUsedBecause };
   });
   return {
@@ -120,11 +123,15 @@ export function formatUnicornChoice(choice: UnicornChoice<unknown>): string[] {
   const lines: string[] = [];
   const usedIsFast = choice.used?.version !== undefined && isFast(choice.used.version);
   if (choice.used === undefined) {
-    lines.push('unicorn: none found (the interpreter works without it; native backends need libunicorn.so.2, see scripts/setup.sh)');
+    lines.push(
+      'unicorn: none found (the interpreter works without it; native backends need libunicorn.so.2, see scripts/setup.sh)',
+    );
   } else {
     lines.push(formatUnicornFinding(choice.used));
     if (!usedIsFast) {
-      lines.push(`  (older than ${SHORT_FAST}: guest stores are slow; scripts/setup.sh fetches ${SHORT_FAST} into the project's cache)`);
+      lines.push(
+        `  (older than ${SHORT_FAST}: guest stores are slow; scripts/setup.sh fetches ${SHORT_FAST} into the project's cache)`,
+      );
     }
   }
   for (const finding of choice.findings) {

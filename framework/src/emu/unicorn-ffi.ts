@@ -3,7 +3,13 @@
 // use, so importing this module never fails on a machine without it.
 import koffi, { type LibraryHandle, type TypeObject } from 'koffi';
 import { unicornCandidates, UNICORN_ENV_VARIABLE, UNICORN_LIBRARY_NAME } from './unicorn-candidates.ts';
-import { chooseUnicorn, formatUnicornFinding, noteUnicornInUse, type UnicornCandidate, type UnicornFinding } from './unicorn-choice.ts';
+import {
+  chooseUnicorn,
+  formatUnicornFinding,
+  noteUnicornInUse,
+  type UnicornCandidate,
+  type UnicornFinding,
+} from './unicorn-choice.ts';
 import { UC_ERR } from './unicorn-constants.ts';
 import { probeUnicornLibrary } from './unicorn-probe.ts';
 
@@ -143,7 +149,9 @@ export function check(operation: string, code: number): void {
  * Loads the newest of `candidates` (by default JITC_LIBUNICORN, the project's cache, the
  * system's library) and binds it. Exported so tests can check the choice and the message.
  */
-export function loadUnicornBinding(candidates: readonly UnicornCandidate[] = unicornCandidates(process.env)): UnicornBinding {
+export function loadUnicornBinding(
+  candidates: readonly UnicornCandidate[] = unicornCandidates(process.env),
+): UnicornBinding {
   const choice = chooseUnicorn(candidates, probeUnicornLibrary);
   if (choice.library === undefined || choice.used === undefined) {
     throw new Error(

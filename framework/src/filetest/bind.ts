@@ -51,7 +51,9 @@ function expected(
       return { kind: 'trap', trap: e.trap };
     case 'none':
       // A forgotten expectation would make the run pass whatever it returns.
-      return result === null ? { kind: 'void' } : fail(`@${run.func} returns ${result}: write '== value' or 'traps kind'`, run.col);
+      return result === null
+        ? { kind: 'void' }
+        : fail(`@${run.func} returns ${result}: write '== value' or 'traps kind'`, run.col);
     case 'value': {
       if (result === null) return fail(`@${run.func} returns nothing: drop '== ${e.literal.text}'`, e.literal.col);
       const v = value(e.literal, result);

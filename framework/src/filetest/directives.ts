@@ -55,7 +55,8 @@ export function parseFileTestSpec(text: string, file: string): FileTestSpec {
     const col = valueStart + 1 + (value.length - value.trimStart().length);
     switch (key) {
       case 'test':
-        if (!TEST_KINDS.has(trimmed)) fail(`unknown test kind '${trimmed}' (known: ${[...TEST_KINDS].join(', ')})`, col);
+        if (!TEST_KINDS.has(trimmed))
+          fail(`unknown test kind '${trimmed}' (known: ${[...TEST_KINDS].join(', ')})`, col);
         return;
       case 'heap':
         headers.heapSize = size(trimmed, (msg) => fail(msg, col));

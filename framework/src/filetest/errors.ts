@@ -12,6 +12,11 @@ export function describeError(err: unknown): string {
 
 /** A thrown Trap is a guest fault the run may expect; anything else is an error. */
 export function outcomeOfError(err: unknown): Outcome {
-  if (err instanceof Trap) return { kind: 'trap', trap: err.kind, detail: [err.detail, err.where && `in ${err.where}`].filter(Boolean).join(' ') };
+  if (err instanceof Trap)
+    return {
+      kind: 'trap',
+      trap: err.kind,
+      detail: [err.detail, err.where && `in ${err.where}`].filter(Boolean).join(' '),
+    };
   return { kind: 'error', message: describeError(err) };
 }

@@ -61,7 +61,9 @@ export function runFileTest(registry: Registry, file: string, text: string, conf
     const module = spare ?? parseModule(text, file);
     spare = null;
     const { outcome, output } = executeRun(registry, module, b, fileConfig);
-    const problems = [compareOutcome(b.expected, b.resultType, outcome), compareOutput(r.out, output)].filter((p) => p !== null);
+    const problems = [compareOutcome(b.expected, b.resultType, outcome), compareOutput(r.out, output)].filter(
+      (p) => p !== null,
+    );
     return result(file, r, problems.length > 0 ? problems.join('; ') : null);
   });
 }

@@ -97,7 +97,9 @@ class LineScanner {
   literal(what: string): Literal {
     const at = this.col();
     const word = this.match(WORD, `expected ${what}`);
-    return classifyLiteral(word, at) ?? this.failAt(at, `'${word}' is not a literal (an integer, a float, nan, inf or null)`);
+    return (
+      classifyLiteral(word, at) ?? this.failAt(at, `'${word}' is not a literal (an integer, a float, nan, inf or null)`)
+    );
   }
   fail(message: string): never {
     return this.failAt(this.col(), message);

@@ -10,10 +10,7 @@ export type Literal =
   | { kind: 'float'; text: string; col: number }
   | { kind: 'null'; text: string; col: number };
 
-export type Expectation =
-  | { kind: 'none' }
-  | { kind: 'value'; literal: Literal }
-  | { kind: 'trap'; trap: TrapKind };
+export type Expectation = { kind: 'none' } | { kind: 'value'; literal: Literal } | { kind: 'trap'; trap: TrapKind };
 
 export interface RunLine {
   /** 1-based line of the `; run:` directive. */

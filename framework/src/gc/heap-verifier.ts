@@ -68,7 +68,8 @@ export class HeapVerifier {
   private admit(ref: number, holder: () => string): void {
     if (ref === 0 || (ref & 3) !== 0) return;
     if (ref >= this.heapBase && ref < this.heapEnd) {
-      if (!this.target.isHeapObject(ref)) throw new HeapCorruption(`${holder()} holds ${hex(ref)}, which is not the start of a live heap object`);
+      if (!this.target.isHeapObject(ref))
+        throw new HeapCorruption(`${holder()} holds ${hex(ref)}, which is not the start of a live heap object`);
       const g = (ref - this.heapBase) >>> GRANULE_SHIFT;
       const bit = 1 << (g & 31);
       if ((this.visited[g >>> 5]! & bit) !== 0) return;
@@ -76,7 +77,8 @@ export class HeapVerifier {
       this.pending.push(ref);
       return;
     }
-    if (!this.target.isStaticObject(ref)) throw new HeapCorruption(`${holder()} holds ${hex(ref)}, which is neither a heap object nor a static const`);
+    if (!this.target.isStaticObject(ref))
+      throw new HeapCorruption(`${holder()} holds ${hex(ref)}, which is neither a heap object nor a static const`);
   }
 
   /** Checks header and size, admits every ref field; returns the object's size in bytes. */
@@ -88,7 +90,9 @@ export class HeapVerifier {
     const capacity = this.target.capacityOf?.(addr) ?? this.heapEnd - addr;
     if (size > capacity) {
       const what = type.kind === 'array' ? `an array of length ${memory.word(addr + 4)}` : 'a struct';
-      throw new HeapCorruption(`object ${hex(addr)} (:${type.name}) is ${what} of ${size} bytes, more than the ${capacity} reserved for it`);
+      throw new HeapCorruption(
+        `object ${hex(addr)} (:${type.name}) is ${what} of ${size} bytes, more than the ${capacity} reserved for it`,
+      );
     }
     if (type.kind === 'struct') {
       for (const off of type.refOffsets) {
@@ -97,7 +101,10 @@ export class HeapVerifier {
     } else if (type.elem === 'ref') {
       const length = memory.word(addr + 4);
       for (let i = 0; i < length; i++) {
-        this.admit(memory.word(addr + type.elemOffset + 4 * i), () => `object ${hex(addr)} (:${type.name}) element ${i}`);
+        this.admit(
+          memory.word(addr + type.elemOffset + 4 * i),
+          () => `object ${hex(addr)} (:${type.name}) element ${i}`,
+        );
       }
     }
     return size;
@@ -129,5 +136,6 @@ function describeField(addr: number, type: TypeLayout, offset: number): string {
  */
 export function looksLikeStaticObject(memory: GuestMemory, types: TypeTable): (addr: number) => boolean {
   const { staticBase, staticEnd } = memory.layout;
-  return (addr) => (addr & 7) === 0 && addr >= staticBase && addr + 4 <= staticEnd && typeAt(memory, types, addr) !== undefined;
+  return (addr) =>
+    (addr & 7) === 0 && addr >= staticBase && addr + 4 <= staticEnd && typeAt(memory, types, addr) !== undefined;
 }

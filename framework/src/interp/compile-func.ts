@@ -1,9 +1,24 @@
 import type { Block, Func, Inst, Module, Target } from '../ir/module.ts';
 import type { Program } from '../runtime/program.ts';
 import {
-  END_BRANCH, END_CALL, END_CALL_HOST, END_CALL_INDIRECT, END_JUMP, END_OVF, END_RAISE, END_RETURN, END_SWITCH,
-  END_TAIL_CALL, END_TAIL_CALL_INDIRECT, END_UNREACHABLE, newEnd,
-  type CompiledFunc, type Edge, type End, type Op, type Segment,
+  END_BRANCH,
+  END_CALL,
+  END_CALL_HOST,
+  END_CALL_INDIRECT,
+  END_JUMP,
+  END_OVF,
+  END_RAISE,
+  END_RETURN,
+  END_SWITCH,
+  END_TAIL_CALL,
+  END_TAIL_CALL_INDIRECT,
+  END_UNREACHABLE,
+  newEnd,
+  type CompiledFunc,
+  type Edge,
+  type End,
+  type Op,
+  type Segment,
 } from './compiled.ts';
 import { fuseBranchSegment, fuseOps } from './fuse-ops.ts';
 import { compileOp } from './ops.ts';
@@ -105,7 +120,8 @@ function branchUntilHot(seg: Segment, insts: readonly Inst[], R: Float64Array): 
     }
     for (let i = 0; i < ops.length; i++) ops[i]!(fp);
     const e = end.kind === END_JUMP || R[fp + end.a] !== 0 ? end.edges[0]! : end.edges[1]!;
-    const src = e.src, dst = e.dst;
+    const src = e.src,
+      dst = e.dst;
     for (let i = 0; i < src.length; i++) temp[i] = R[fp + src[i]!]!;
     for (let i = 0; i < src.length; i++) R[fp + dst[i]!] = temp[i]!;
     return e.seg;
@@ -134,7 +150,10 @@ function compileEnd(
   const withEdges = (e: End): End => {
     if (inst.fused) {
       e.fused = true;
-      e.edges = [edge(inst.targets[0]!), inst.op.alt === 'unwind' ? edge(inst.targets[1]!, true) : edge(inst.targets[1]!)];
+      e.edges = [
+        edge(inst.targets[0]!),
+        inst.op.alt === 'unwind' ? edge(inst.targets[1]!, true) : edge(inst.targets[1]!),
+      ];
     }
     e.dst = inst.result;
     return e;

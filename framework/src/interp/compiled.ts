@@ -77,5 +77,18 @@ export interface CompiledFunc {
 }
 
 export function newEnd(kind: number): End {
-  return { kind, a: -1, b: -1, dst: -1, edges: [], cases: null, args: new Int32Array(0), callee: null, host: null, sigId: 0, fused: false, checked: null };
+  return {
+    kind,
+    a: -1,
+    b: -1,
+    dst: -1,
+    edges: [],
+    cases: null,
+    args: new Int32Array(0),
+    callee: null,
+    host: null,
+    sigId: 0,
+    fused: false,
+    checked: null,
+  };
 }

@@ -44,13 +44,21 @@ export function fuseOps(insts: readonly Inst[], ops: readonly Op[], R: Float64Ar
   if (ops.length === 1) return ops[0]!;
   const { lines, fallbacks } = opLines(insts, ops);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the templates above only
-  const make = new Function('R', 'F', `return function segment(fp) {\n${lines.join('\n')}\n};`) as (r: Float64Array, f: Op[]) => Op;
+  const make = new Function('R', 'F', `return function segment(fp) {\n${lines.join('\n')}\n};`) as (
+    r: Float64Array,
+    f: Op[],
+  ) => Op;
   return make(R, fallbacks);
 }
 
 /** A segment ending in `br` or `brif` as one function returning the next segment index:
  *  its ops, then the chosen edge's parallel move. */
-export function fuseBranchSegment(insts: readonly Inst[], ops: readonly Op[], end: End, R: Float64Array): (fp: number) => number {
+export function fuseBranchSegment(
+  insts: readonly Inst[],
+  ops: readonly Op[],
+  end: End,
+  R: Float64Array,
+): (fp: number) => number {
   const { lines, fallbacks } = opLines(insts, ops);
   const move = (e: Edge): string => {
     const reads = Array.from(e.src, (s, i) => `const t${i} = R[fp + ${s}];`);
@@ -60,7 +68,10 @@ export function fuseBranchSegment(insts: readonly Inst[], ops: readonly Op[], en
   if (end.kind === END_JUMP) lines.push(move(end.edges[0]!));
   else lines.push(`if (R[fp + ${end.a}] !== 0) ${move(end.edges[0]!)}`, move(end.edges[1]!));
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the templates above only
-  const make = new Function('R', 'F', `return function segment(fp) {\n${lines.join('\n')}\n};`) as (r: Float64Array, f: Op[]) => (fp: number) => number;
+  const make = new Function('R', 'F', `return function segment(fp) {\n${lines.join('\n')}\n};`) as (
+    r: Float64Array,
+    f: Op[],
+  ) => (fp: number) => number;
   return make(R, fallbacks);
 }
 

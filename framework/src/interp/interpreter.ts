@@ -11,10 +11,18 @@ import type { CompiledFunc, Edge, End } from './compiled.ts';
 import { compileFunc } from './compile-func.ts';
 
 // Local copies: the loader turns imported bindings into getter calls, too slow for the dispatch switch.
-const END_JUMP = K.END_JUMP, END_BRANCH = K.END_BRANCH, END_SWITCH = K.END_SWITCH, END_OVF = K.END_OVF;
-const END_CALL = K.END_CALL, END_CALL_INDIRECT = K.END_CALL_INDIRECT, END_CALL_HOST = K.END_CALL_HOST;
-const END_TAIL_CALL = K.END_TAIL_CALL, END_TAIL_CALL_INDIRECT = K.END_TAIL_CALL_INDIRECT;
-const END_RETURN = K.END_RETURN, END_RAISE = K.END_RAISE, END_UNREACHABLE = K.END_UNREACHABLE;
+const END_JUMP = K.END_JUMP,
+  END_BRANCH = K.END_BRANCH,
+  END_SWITCH = K.END_SWITCH,
+  END_OVF = K.END_OVF;
+const END_CALL = K.END_CALL,
+  END_CALL_INDIRECT = K.END_CALL_INDIRECT,
+  END_CALL_HOST = K.END_CALL_HOST;
+const END_TAIL_CALL = K.END_TAIL_CALL,
+  END_TAIL_CALL_INDIRECT = K.END_TAIL_CALL_INDIRECT;
+const END_RETURN = K.END_RETURN,
+  END_RAISE = K.END_RAISE,
+  END_UNREACHABLE = K.END_UNREACHABLE;
 
 const NO_SLOTS = new Int32Array(0);
 
@@ -49,7 +57,9 @@ export class Interpreter implements Engine, RootSource, CodeListener {
   ) {
     this.heat = tier === null ? Infinity : Math.max(1, tier.threshold);
     this.fuel = options.fuel ?? Infinity;
-    this.R = new Float64Array(Math.max(MIN_SLOTS, Math.floor(program.layout.stackEnd - program.layout.stackBase) / BYTES_PER_SLOT));
+    this.R = new Float64Array(
+      Math.max(MIN_SLOTS, Math.floor(program.layout.stackEnd - program.layout.stackBase) / BYTES_PER_SLOT),
+    );
     this.funcs = program.module.funcs.map((func, index) => this.describe(func, index));
     program.heap.addRoots(this);
     program.addCodeListener(this);
@@ -78,7 +88,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
 
   functionsAdded(funcs: readonly Func[], firstIndex: number): void {
     funcs.forEach((f, i) => {
-      if (this.funcs.length !== firstIndex + i) throw new Error(`interpreter: function #${firstIndex + i} added out of order`);
+      if (this.funcs.length !== firstIndex + i)
+        throw new Error(`interpreter: function #${firstIndex + i} added out of order`);
       this.funcs.push(this.describe(f, firstIndex + i));
     });
   }
@@ -91,7 +102,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
   call(name: string, args: number[]): number | undefined {
     const cf = this.byName.get(name);
     if (!cf) throw new Trap('bad_function', `no function @${name}`);
-    if (args.length !== cf.func.sig.params.length) throw new Trap('bad_function', `@${name} takes ${cf.func.sig.params.length} arguments, got ${args.length}`);
+    if (args.length !== cf.func.sig.params.length)
+      throw new Trap('bad_function', `@${name} takes ${cf.func.sig.params.length} arguments, got ${args.length}`);
     if (cf.native || (--cf.heat <= 0 && this.promote(cf))) return this.callNativeEntry(cf, args);
     this.stackFuncs = [];
     this.stackFps = [];
@@ -136,14 +148,16 @@ export class Interpreter implements Engine, RootSource, CodeListener {
     try {
       return this.tier!.call(cf.index, args);
     } catch (err) {
-      if (err instanceof GuestException) throw new Trap('uncaught_exception', `value 0x${(err.value >>> 0).toString(16)}`, `@${cf.func.name}`);
+      if (err instanceof GuestException)
+        throw new Trap('uncaught_exception', `value 0x${(err.value >>> 0).toString(16)}`, `@${cf.func.name}`);
       throw err;
     }
   }
 
   /** Arguments of a call to native code, read from the caller's registers. */
   private nativeArgs(e: End, fp: number): number[] {
-    const R = this.R, args = e.args;
+    const R = this.R,
+      args = e.args;
     const out = new Array<number>(args.length);
     for (let i = 0; i < args.length; i++) out[i] = R[fp + args[i]!]!;
     return out;
@@ -167,7 +181,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
 
   private move(e: Edge, fp: number): number {
     const R = this.R;
-    const src = e.src, dst = e.dst;
+    const src = e.src,
+      dst = e.dst;
     if (!e.viaTemp) {
       for (let i = 0; i < src.length; i++) R[fp + dst[i]!] = R[fp + src[i]!]!;
     } else {
@@ -252,7 +267,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
                 this.stackFps.push(fp);
                 this.stackEnds.push(e);
                 this.enter(callee, nfp);
-                const args = e.args, params = callee.params;
+                const args = e.args,
+                  params = callee.params;
                 for (let i = 0; i < args.length; i++) R[nfp + params[i]!] = R[fp + args[i]!]!;
                 cf = callee;
                 fp = nfp;
@@ -276,7 +292,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
                   si = this.move(ce.edges[0]!, fp);
                   continue;
                 }
-                const args = e.args, t = this.temp;
+                const args = e.args,
+                  t = this.temp;
                 for (let i = 0; i < args.length; i++) t[i] = R[fp + args[i]!]!;
                 this.enter(callee, fp);
                 const params = callee.params;
@@ -372,7 +389,8 @@ export class Interpreter implements Engine, RootSource, CodeListener {
       if (!err.where) err.where = where;
       return err;
     }
-    if (err instanceof RangeError && /call stack/i.test(err.message)) return new Trap('stack_overflow', 'host stack', where);
+    if (err instanceof RangeError && /call stack/i.test(err.message))
+      return new Trap('stack_overflow', 'host stack', where);
     if (err instanceof Error && err.name !== 'Trap') return new Trap('host_error', err.message, where);
     return err;
   }

@@ -62,7 +62,8 @@ export class FuncBuilder {
     if (extras.targets) inst.targets = extras.targets;
     if (extras.cases) inst.cases = extras.cases;
     if (inst.op.alt !== undefined && extras.targets && extras.targets.length > 0) inst.fused = true;
-    if (this.current.terminator) throw new Error(`block ^${this.current.name} of @${this.func.name} is already terminated`);
+    if (this.current.terminator)
+      throw new Error(`block ^${this.current.name} of @${this.func.name} is already terminated`);
     const t = resultType(this.module, this.func, inst);
     if (t) inst.result = this.func.newValue(t, this.uniqueValueName(extras.name));
     this.current.insts.push(inst);
@@ -79,7 +80,8 @@ export class FuncBuilder {
     const t = resultType(this.module, this.func, inst);
     if (t) inst.result = this.func.newValue(t, this.uniqueValueName(extras.name));
     inst.targets = [to(inst.result), alt];
-    if (this.current.terminator) throw new Error(`block ^${this.current.name} of @${this.func.name} is already terminated`);
+    if (this.current.terminator)
+      throw new Error(`block ^${this.current.name} of @${this.func.name} is already terminated`);
     this.current.insts.push(inst);
     return inst.result;
   }
@@ -94,7 +96,12 @@ export class FuncBuilder {
     this.emit('br', [], { targets: [{ block: b, args }] });
   }
   brif(cond: number, t: Block, targs: number[], e: Block, eargs: number[]): void {
-    this.emit('brif', [cond], { targets: [{ block: t, args: targs }, { block: e, args: eargs }] });
+    this.emit('brif', [cond], {
+      targets: [
+        { block: t, args: targs },
+        { block: e, args: eargs },
+      ],
+    });
   }
   ret(v?: number): void {
     this.emit('ret', v === undefined ? [] : [v]);

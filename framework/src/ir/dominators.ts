@@ -70,7 +70,8 @@ export class DomTree {
 
   dominatesIndex(a: number, b: number): boolean {
     if (a === b) return true;
-    const ea = this.enter[a]!, eb = this.enter[b]!;
+    const ea = this.enter[a]!,
+      eb = this.enter[b]!;
     if (ea < 0 || eb < 0) return false;
     return ea <= eb && this.exit[b]! <= this.exit[a]!;
   }

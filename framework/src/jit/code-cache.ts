@@ -65,13 +65,18 @@ export class CodeCache<D, K> {
     const started = performance.now();
     this.program.lowerForNative(funcs);
     const image = this.program.image;
-    const placed = placeBatch(this.target, funcs.map((f) => this.unplaced(f)), this.next, (symbol) => {
-      const name = symbolFunction(symbol);
-      if (name === undefined) return this.resolveRuntime(symbol);
-      const index = image.funcIndex.get(name);
-      if (index === undefined) throw new Error(`${this.target.name}: call of unknown function @${name}`);
-      return this.current.get(name) ?? this.stubs.callStub(index);
-    });
+    const placed = placeBatch(
+      this.target,
+      funcs.map((f) => this.unplaced(f)),
+      this.next,
+      (symbol) => {
+        const name = symbolFunction(symbol);
+        if (name === undefined) return this.resolveRuntime(symbol);
+        const index = image.funcIndex.get(name);
+        if (index === undefined) throw new Error(`${this.target.name}: call of unknown function @${name}`);
+        return this.current.get(name) ?? this.stubs.callStub(index);
+      },
+    );
     const last = placed[placed.length - 1];
     const end = last ? last.address + last.bytes.length : this.next;
     if (end > this.end) throw new RangeError(`${this.target.name}: the code region is full`);
@@ -101,7 +106,12 @@ export class CodeCache<D, K> {
     const stored = this.store.code.get(key);
     if (stored) {
       this.cachedFunctions++;
-      return { name: func.name, buffer: CodeBuffer.fromRelocatable(stored.code), stackMaps: stored.stackMaps, labels: stored.labels };
+      return {
+        name: func.name,
+        buffer: CodeBuffer.fromRelocatable(stored.code),
+        stackMaps: stored.stackMaps,
+        labels: stored.labels,
+      };
     }
     const fresh = compileUnplaced(this.target, this.program.module, func);
     this.store.code.put(key, { code: fresh.buffer.relocatable(), stackMaps: fresh.stackMaps, labels: fresh.labels });

@@ -24,7 +24,10 @@ export function codeKey(env: LoweringEnv, shared: string, func: Func): string {
       if (inst.sig) facts.add(`sig ${sigToString(inst.sig)} #${env.signatureId(inst.sig)}`);
     }
   }
-  return `${shared}\n${[...facts].filter((f) => f !== '').sort().join('\n')}\n${printFunc(env.module, func)}`;
+  return `${shared}\n${[...facts]
+    .filter((f) => f !== '')
+    .sort()
+    .join('\n')}\n${printFunc(env.module, func)}`;
 }
 function symbolFact(env: LoweringEnv, module: Module, inst: Inst): string {
   const s = inst.sym;
@@ -49,6 +52,10 @@ function symbolFact(env: LoweringEnv, module: Module, inst: Inst): string {
 
 function typeLayouts(types: TypeTable): string[] {
   return types.byId.flatMap((t) =>
-    t ? [`type #${t.id} :${t.name} ${t.kind} size=${t.size} elem=${t.elem}/${t.elemSize}@${t.elemOffset} ${t.fields.map((f) => `${f.name}:${f.kind}@${f.offset}`).join(',')}`] : [],
+    t
+      ? [
+          `type #${t.id} :${t.name} ${t.kind} size=${t.size} elem=${t.elem}/${t.elemSize}@${t.elemOffset} ${t.fields.map((f) => `${f.name}:${f.kind}@${f.offset}`).join(',')}`,
+        ]
+      : [],
   );
 }

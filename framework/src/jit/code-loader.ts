@@ -35,7 +35,9 @@ export class ProgramCodeLoader implements CodeLoader {
       if (m.lowered) {
         this.gc.lower(m, funcs);
         if (m.externs.length !== before.externs) {
-          throw new Error(`loaded code needs @${m.externs[before.externs]!.name}, which the running program does not declare`);
+          throw new Error(
+            `loaded code needs @${m.externs[before.externs]!.name}, which the running program does not declare`,
+          );
         }
       }
       if (this.optLevel > 0 || m.lowered) check(m, funcs, m.lowered);
@@ -48,7 +50,6 @@ export class ProgramCodeLoader implements CodeLoader {
     return new Map(funcs.map((f, i) => [f.name, first + i]));
   }
 }
-
 
 function check(m: Module, funcs: readonly Func[], lowered: boolean): void {
   const errors = verifyFunctions(m, funcs, lowered);

@@ -28,7 +28,10 @@ export interface UnplacedFunction<K> {
 /** Runs the machine pipeline on one function. */
 export function compileUnplaced<D, K>(target: MachineTarget<D, K>, module: Module, func: Func): UnplacedFunction<K> {
   const c = compileFunction(target, module, func);
-  const labels = [...c.blockOffsets].map(([block, offset]) => ({ offset, name: block.irBlock ? `^${block.irBlock.name}` : `.${block.name}` }));
+  const labels = [...c.blockOffsets].map(([block, offset]) => ({
+    offset,
+    name: block.irBlock ? `^${block.irBlock.name}` : `.${block.name}`,
+  }));
   return { name: c.name, buffer: c.buffer, stackMaps: c.stackMaps, labels };
 }
 
@@ -52,6 +55,12 @@ export function placeBatch<D, K>(
   return compiled.map((c) => {
     const start = address.get(c.name)!;
     const finished = c.buffer.finish(start, target.patch, resolve);
-    return { name: c.name, address: start, bytes: finished.bytes, stackMaps: c.stackMaps, listing: { name: c.name, address: start, bytes: finished.bytes, labels: [...c.labels] } };
+    return {
+      name: c.name,
+      address: start,
+      bytes: finished.bytes,
+      stackMaps: c.stackMaps,
+      listing: { name: c.name, address: start, bytes: finished.bytes, labels: [...c.labels] },
+    };
   });
 }

@@ -64,7 +64,11 @@ export class CompiledCodeStore<K> {
     }
     if (entry.format !== FORMAT || entry.key !== key) return undefined;
     const stored: StoredFunction<K> = {
-      code: { bytes: new Uint8Array(Buffer.from(entry.bytes, 'base64')), labelOffsets: entry.labelOffsets, fixups: entry.fixups },
+      code: {
+        bytes: new Uint8Array(Buffer.from(entry.bytes, 'base64')),
+        labelOffsets: entry.labelOffsets,
+        fixups: entry.fixups,
+      },
       stackMaps: entry.stackMaps,
       labels: entry.labels,
     };

@@ -20,7 +20,8 @@ export function placeEntryArgs(
 ): EntryArgs {
   const { locs, stackBytes } = assignArgs(conv, params);
   const sp = (stackEnd - Math.max(stackBytes, conv.minArgArea)) & ~7;
-  const ints: number[] = [], floats: number[] = [];
+  const ints: number[] = [],
+    floats: number[] = [];
   locs.forEach((loc, i) => {
     const f64 = params[i] === 'f64';
     const value = args[i]!;

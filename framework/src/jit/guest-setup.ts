@@ -5,7 +5,12 @@ import { GuestMachine } from '../emu/guest-machine.ts';
 import { PAGE, RUNTIME_PAGE } from '../runtime/memory-map.ts';
 import type { Program } from '../runtime/program.ts';
 
-export function createGuestMachine(arch: EmuArch, program: Program, cpu: string | undefined, count: boolean): GuestMachine {
+export function createGuestMachine(
+  arch: EmuArch,
+  program: Program,
+  cpu: string | undefined,
+  count: boolean,
+): GuestMachine {
   const layout = program.layout;
   const machine = new GuestMachine({
     arch,
@@ -17,6 +22,9 @@ export function createGuestMachine(arch: EmuArch, program: Program, cpu: string 
   });
   const buffer = program.memory.buffer;
   machine.mapHostMemory(layout.dataBase, buffer, { offset: 0, length: layout.heapEnd - layout.dataBase });
-  machine.mapHostMemory(layout.stackBase, buffer, { offset: layout.stackBase - layout.dataBase, length: layout.stackEnd - layout.stackBase });
+  machine.mapHostMemory(layout.stackBase, buffer, {
+    offset: layout.stackBase - layout.dataBase,
+    length: layout.stackEnd - layout.stackBase,
+  });
   return machine;
 }

@@ -76,7 +76,10 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
       };
       const { target, features } = isa.makeTarget(env, options.cpu);
       const shared = targetFacts(isa.name, env, this.machine.cpuModel, features);
-      const store = { code: codeStoreFor<K>(isa.name, options.codeCache ?? null), keyOf: (f: Func): string => codeKey(env, shared, f) };
+      const store = {
+        code: codeStoreFor<K>(isa.name, options.codeCache ?? null),
+        keyOf: (f: Func): string => codeKey(env, shared, f),
+      };
       this.code = new CodeCache(
         this.machine,
         target,
@@ -88,7 +91,10 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
       );
       if (eager) this.code.compile(module.funcs);
       for (const { reg, role } of target.pinned) {
-        this.machine.writeReg(isa.emuReg(reg), role === 'fuel' ? Math.min(MAX_FUEL, Math.max(0, Math.floor(fuel))) : program.layout.staticBase);
+        this.machine.writeReg(
+          isa.emuReg(reg),
+          role === 'fuel' ? Math.min(MAX_FUEL, Math.max(0, Math.floor(fuel))) : program.layout.staticBase,
+        );
       }
     } catch (error) {
       this.machine.close();
@@ -111,7 +117,8 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
 
   call(name: string, args: number[]): number | undefined {
     const result = this.callNative(name, args);
-    if (result.raised) throw new Trap('uncaught_exception', `value 0x${(result.value! >>> 0).toString(16)}`, `@${name}`);
+    if (result.raised)
+      throw new Trap('uncaught_exception', `value 0x${(result.value! >>> 0).toString(16)}`, `@${name}`);
     return result.value;
   }
 
@@ -148,7 +155,8 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
     const func = this.funcs.get(name);
     if (!func) throw new Trap('bad_function', `no function @${name}`);
     const params = func.sig.params;
-    if (args.length !== params.length) throw new Trap('bad_function', `@${name} takes ${params.length} arguments, got ${args.length}`);
+    if (args.length !== params.length)
+      throw new Trap('bad_function', `@${name} takes ${params.length} arguments, got ${args.length}`);
     this.ensureCompiled(name);
     const entry = placeEntryArgs(this.isa.convention, this.program.memory, this.stackEnd, params, args);
     const started = performance.now();
@@ -181,7 +189,10 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
 
   /** `--emit asm`: every compiled function, in address order. */
   disassemble(): string {
-    return formatListing([...this.code.listings].sort((a, b) => a.address - b.address), this.isa.disassemble);
+    return formatListing(
+      [...this.code.listings].sort((a, b) => a.address - b.address),
+      this.isa.disassemble,
+    );
   }
 
   visitRoots(visit: RootVisitor): void {
@@ -232,7 +243,8 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
    *  (Func.unlowered) may be the first to allocate once lowered, as may loaded code. */
   private installLateExtern(slots: Map<string, number>, symbol: string): number {
     const name = symbol.startsWith(HOST_SYMBOL('')) ? symbol.slice(HOST_SYMBOL('').length) : undefined;
-    if (name === undefined || !this.program.module.extern(name)) throw new Error(`${this.isa.name}: unresolved symbol ${symbol}`);
+    if (name === undefined || !this.program.module.extern(name))
+      throw new Error(`${this.isa.name}: unresolved symbol ${symbol}`);
     const slot = slots.size;
     this.machine.setHostFunction(slot, this.bridge(name));
     slots.set(symbol, slot);
@@ -276,7 +288,8 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
       return error;
     }
     if (error instanceof GuestException) return new Trap('host_error', error.message, where);
-    if (error instanceof Error && error.name !== 'Trap' && error.name !== 'HeapCorruption') return new Trap('host_error', error.message, where);
+    if (error instanceof Error && error.name !== 'Trap' && error.name !== 'HeapCorruption')
+      return new Trap('host_error', error.message, where);
     return error;
   }
 

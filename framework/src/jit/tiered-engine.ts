@@ -49,7 +49,9 @@ export class TieredEngine<D, K> implements Engine {
   }
 
   get stats(): EngineStats {
-    const n = this.native.stats, i = this.interp.stats, s = this.merged;
+    const n = this.native.stats,
+      i = this.interp.stats,
+      s = this.merged;
     // Interpreter instructions are IR instructions, native ones guest instructions.
     s.instructions = i.instructions + n.instructions;
     s.calls = i.calls;

@@ -7,7 +7,9 @@ import type { PReg, VReg } from './regs.ts';
 
 /** A preference, for the piece around position `at`, for a fixed register or for wherever
  *  another vreg is at position `pos`. */
-export type Hint = { readonly at: number; readonly preg: PReg } | { readonly at: number; readonly vreg: VReg; readonly pos: number };
+export type Hint =
+  | { readonly at: number; readonly preg: PReg }
+  | { readonly at: number; readonly vreg: VReg; readonly pos: number };
 
 /** Where a virtual register gets its value. */
 export type DefSite =
@@ -32,7 +34,12 @@ export interface IntervalSet {
  * extends a range back to the block start. Liveness sets come from full dataflow, so loops
  * need no special treatment.
  */
-export function buildIntervals(mf: MachFunction<unknown>, linear: LinearOrder, live: Liveness, allocatable: ReadonlySet<PReg>): IntervalSet {
+export function buildIntervals(
+  mf: MachFunction<unknown>,
+  linear: LinearOrder,
+  live: Liveness,
+  allocatable: ReadonlySet<PReg>,
+): IntervalSet {
   const count = mf.vregs.count;
   const revRanges: LiveRange[][] = Array.from({ length: count }, () => []);
   const uses: UsePosition[][] = Array.from({ length: count }, () => []);
@@ -91,7 +98,9 @@ export function buildIntervals(mf: MachFunction<unknown>, linear: LinearOrder, l
       }
       for (const op of inst.operands) {
         if (!isVirtual(op) && allocatable.has(op.preg)) {
-          throw new Error(`${mf.name}: an instruction names allocatable register ${op.preg} directly; use a fixed operand or a clobber`);
+          throw new Error(
+            `${mf.name}: an instruction names allocatable register ${op.preg} directly; use a fixed operand or a clobber`,
+          );
         }
       }
       const fixedDefs = new Set<PReg>();
@@ -112,7 +121,8 @@ export function buildIntervals(mf: MachFunction<unknown>, linear: LinearOrder, l
         uses[v]!.push({ pos, needsReg: true });
         if (op.reuse >= 0) {
           const tied = inst.operands[op.reuse];
-          if (!tied || tied.kind !== 'use' || !isVirtual(tied) || isFixed(tied)) throw new Error(`${mf.name}: v${v} reuses operand ${op.reuse}, which is not a plain virtual use`);
+          if (!tied || tied.kind !== 'use' || !isVirtual(tied) || isFixed(tied))
+            throw new Error(`${mf.name}: v${v} reuses operand ${op.reuse}, which is not a plain virtual use`);
           reuse.set(v, tied.vreg);
         }
       });
@@ -130,7 +140,8 @@ export function buildIntervals(mf: MachFunction<unknown>, linear: LinearOrder, l
         }
       }
       if (inst.move) {
-        const d = inst.operands.find((o) => o.kind === 'def'), s = inst.operands.find((o) => o.kind === 'use');
+        const d = inst.operands.find((o) => o.kind === 'def'),
+          s = inst.operands.find((o) => o.kind === 'use');
         if (d && s && isVirtual(d) && isVirtual(s)) {
           hints[d.vreg]!.push({ at: 2 * n + 1, vreg: s.vreg, pos: 2 * n });
           hints[s.vreg]!.push({ at: 2 * n, vreg: d.vreg, pos: 2 * n + 1 });
@@ -178,4 +189,3 @@ function mergeRanges(rs: LiveRange[]): LiveRange[] {
   }
   return out;
 }
-

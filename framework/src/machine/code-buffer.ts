@@ -169,7 +169,11 @@ export class CodeBuffer<K = string> {
   /** The code as it stands (pending constants placed first), to place later with finish. */
   relocatable(): RelocatableCode<K> {
     if (this.pending.length > 0) this.flushConstants();
-    return { bytes: this.bytes.slice(0, this.length), labelOffsets: [...this.labelOffsets], fixups: this.fixups.map((f) => ({ ...f })) };
+    return {
+      bytes: this.bytes.slice(0, this.length),
+      labelOffsets: [...this.labelOffsets],
+      fixups: this.fixups.map((f) => ({ ...f })),
+    };
   }
 
   /** A finished buffer holding `code`, ready for finish. */

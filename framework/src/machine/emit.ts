@@ -18,7 +18,12 @@ export interface EmittedCode<K> {
  * laid out next is dropped; everything else goes to the target's encoder. Each call's
  * return address is the offset right after its encoding, which keys its frame descriptor.
  */
-export function emitCode<D, K>(target: MachineTarget<D, K>, code: FinalCode<D>, frame: FrameLayout, buf: CodeBuffer<K> = new CodeBuffer<K>()): EmittedCode<K> {
+export function emitCode<D, K>(
+  target: MachineTarget<D, K>,
+  code: FinalCode<D>,
+  frame: FrameLayout,
+  buf: CodeBuffer<K> = new CodeBuffer<K>(),
+): EmittedCode<K> {
   const labels = new Map<MachBlock, Label>();
   for (const fb of code.blocks) labels.set(fb.block, buf.newLabel());
   const stackMaps: FrameDescriptor[] = [];

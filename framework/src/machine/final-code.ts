@@ -62,7 +62,9 @@ export function assembleFinalCode<D, K>(input: AssembleInput<D, K>): FinalCode<D
       return s;
     },
   };
-  const refVregs = input.alloc.pieces.map((_, v) => v).filter((v) => mf.vregs.typeOf(v) === 'ref' && !input.alloc.remat.has(v));
+  const refVregs = input.alloc.pieces
+    .map((_, v) => v)
+    .filter((v) => mf.vregs.typeOf(v) === 'ref' && !input.alloc.remat.has(v));
   const blocks: FinalBlock<D>[] = linear.order.map((id) => {
     const b = mf.blocks[id]!;
     const out: FinalInst<D>[] = [];
@@ -85,7 +87,8 @@ export function assembleFinalCode<D, K>(input: AssembleInput<D, K>): FinalCode<D
 
 /** A move whose source and destination got one register: kept for the checker, never encoded. */
 export function isNoOpMove(operands: readonly Operand[]): boolean {
-  const d = operands.find((o) => o.kind === 'def'), u = operands.find((o) => o.kind === 'use');
+  const d = operands.find((o) => o.kind === 'def'),
+    u = operands.find((o) => o.kind === 'use');
   return d !== undefined && u !== undefined && d.preg === u.preg;
 }
 
@@ -102,7 +105,10 @@ function stepInst<D, K>(step: MoveStep, input: AssembleInput<D, K>): FinalInst<D
   if (step.op === 'remat') {
     const d = input.rematDefs.get(step.vreg);
     if (!d) throw new Error(`v${step.vreg} has no rematerializable definition`);
-    const inst = withOperands(d, d.operands.map((o) => (o.kind === 'def' ? { ...o, preg: step.dst } : o)));
+    const inst = withOperands(
+      d,
+      d.operands.map((o) => (o.kind === 'def' ? { ...o, preg: step.dst } : o)),
+    );
     return { inst, note: { kind: 'remat', dst: step.dst, vreg: step.vreg }, refSlots: [] };
   }
   const { dst, src, type } = step;
@@ -120,7 +126,10 @@ function liveRefSlots<D, K>(n: number, refVregs: readonly VReg[], input: Assembl
   for (const v of refVregs) {
     const across = input.locs.piece(v, 2 * n + 1);
     if (!across || !input.locs.piece(v, 2 * n)) continue;
-    if (!across.onStack) throw new Error(`${input.mf.name}: ref v${v} stays in a register across a call; calls must clobber every allocatable register`);
+    if (!across.onStack)
+      throw new Error(
+        `${input.mf.name}: ref v${v} stays in a register across a call; calls must clobber every allocatable register`,
+      );
     const s = input.locs.slot(v);
     if (!slots.includes(s)) slots.push(s);
   }

@@ -58,7 +58,15 @@ export class FrameLayout {
     const pushed = policy.returnAddress === 'pushed' ? policy.wordSize : 0;
     this.size = at === 0 && isLeaf ? 0 : alignUp(at + pushed, policy.stackAlignment) - pushed;
     this.returnAddressOffset =
-      policy.returnAddress === 'pushed' ? this.size : policy.returnAddress === 'value' ? (returnAddressSlot ? this.offsetOf(returnAddressSlot) : null) : raSlot >= 0 ? raSlot : null;
+      policy.returnAddress === 'pushed'
+        ? this.size
+        : policy.returnAddress === 'value'
+          ? returnAddressSlot
+            ? this.offsetOf(returnAddressSlot)
+            : null
+          : raSlot >= 0
+            ? raSlot
+            : null;
     this.callerSpOffset = this.size + pushed;
   }
 

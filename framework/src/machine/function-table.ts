@@ -15,6 +15,11 @@ export function functionSlotAddress(tableBase: number, index: number): number {
 }
 
 /** Points slot `index` at `codeAddress` (the signature word was written when the table was built). */
-export function installFunction(writeWord: (address: number, value: number) => void, tableBase: number, index: number, codeAddress: number): void {
+export function installFunction(
+  writeWord: (address: number, value: number) => void,
+  tableBase: number,
+  index: number,
+  codeAddress: number,
+): void {
   writeWord(functionSlotAddress(tableBase, index) + CODE_ADDRESS_OFFSET, codeAddress >>> 0);
 }

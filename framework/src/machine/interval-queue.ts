@@ -34,7 +34,8 @@ export class IntervalQueue {
       h[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < h.length && this.before(h[l]!, h[m]!)) m = l;
         if (r < h.length && this.before(h[r]!, h[m]!)) m = r;
@@ -50,7 +51,8 @@ export class IntervalQueue {
 
   private before(a: LiveInterval, b: LiveInterval): boolean {
     if (a.start !== b.start) return a.start < b.start;
-    const ua = this.urgent(a), ub = this.urgent(b);
+    const ua = this.urgent(a),
+      ub = this.urgent(b);
     if (ua !== ub) return ua;
     if (a.isFirstPiece !== b.isFirstPiece) return a.isFirstPiece;
     return a.vreg < b.vreg;

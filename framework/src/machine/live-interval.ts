@@ -18,7 +18,8 @@ export interface UsePosition {
 
 /** Index of the first range that ends after `pos`. */
 function firstEndingAfter(rs: readonly LiveRange[], pos: number): number {
-  let lo = 0, hi = rs.length;
+  let lo = 0,
+    hi = rs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (rs[mid]!.to <= pos) lo = mid + 1;
@@ -29,9 +30,11 @@ function firstEndingAfter(rs: readonly LiveRange[], pos: number): number {
 
 /** The first position >= from covered by both range lists, or NEVER. */
 export function firstIntersection(a: readonly LiveRange[], b: readonly LiveRange[], from: number): number {
-  let i = firstEndingAfter(a, from), j = firstEndingAfter(b, from);
+  let i = firstEndingAfter(a, from),
+    j = firstEndingAfter(b, from);
   while (i < a.length && j < b.length) {
-    const ra = a[i]!, rb = b[j]!;
+    const ra = a[i]!,
+      rb = b[j]!;
     const lo = Math.max(ra.from, rb.from, from);
     if (lo < Math.min(ra.to, rb.to)) return lo;
     if (ra.to <= rb.to) i++;
@@ -41,7 +44,8 @@ export function firstIntersection(a: readonly LiveRange[], b: readonly LiveRange
 }
 
 export function rangesCover(ranges: readonly LiveRange[], pos: number): boolean {
-  let lo = 0, hi = ranges.length - 1;
+  let lo = 0,
+    hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const r = ranges[mid]!;
@@ -90,7 +94,8 @@ export class LiveInterval {
   /** The first use at or after `from` (only those that need a register when asked). */
   nextUse(from: number, needsReg: boolean): number {
     const us = this.uses;
-    let lo = 0, hi = us.length;
+    let lo = 0,
+      hi = us.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (us[mid]!.pos < from) lo = mid + 1;
@@ -102,7 +107,8 @@ export class LiveInterval {
 
   /** Moves everything at and after `pos` into a new piece, which it returns. */
   splitAt(pos: number): LiveInterval {
-    if (pos <= this.start || pos >= this.end) throw new Error(`cannot split v${this.vreg} [${this.start}, ${this.end}) at ${pos}`);
+    if (pos <= this.start || pos >= this.end)
+      throw new Error(`cannot split v${this.vreg} [${this.start}, ${this.end}) at ${pos}`);
     const child = new LiveInterval(this.vreg, this.cls, false);
     const keep: LiveRange[] = [];
     for (const r of this.ranges) {

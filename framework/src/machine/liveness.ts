@@ -22,7 +22,8 @@ export class Liveness {
     const n = mf.vregs.count;
     const blockCount = mf.blocks.length;
     const sets = (): BitSet[] => Array.from({ length: blockCount }, () => new BitSet(n));
-    const uses = sets(), defs = sets();
+    const uses = sets(),
+      defs = sets();
     for (const id of order) upwardExposed(mf, id, uses[id]!, defs[id]!);
     this.liveIn = sets();
     this.liveOut = sets();
@@ -44,7 +45,12 @@ export class Liveness {
     }
     const entryLive = this.liveIn[order[0] ?? 0];
     if (entryLive && !entryLive.isEmpty()) {
-      throw new Error(`${mf.name}: virtual registers used before any definition: ${entryLive.toArray().map((v) => `v${v}`).join(', ')}`);
+      throw new Error(
+        `${mf.name}: virtual registers used before any definition: ${entryLive
+          .toArray()
+          .map((v) => `v${v}`)
+          .join(', ')}`,
+      );
     }
   }
 

@@ -67,14 +67,21 @@ class FunctionLowering<D> implements LoweringContext<D> {
   blockFor(block: Block): MachBlock<D> {
     let mb = this.blocks.get(block);
     if (!mb) {
-      mb = this.machine.newBlock(block.name, block.params.map((p) => this.vreg(p)), block);
+      mb = this.machine.newBlock(
+        block.name,
+        block.params.map((p) => this.vreg(p)),
+        block,
+      );
       this.blocks.set(block, mb);
     }
     return mb;
   }
 
   newBlock(name: string, paramTypes: readonly VRegType[] = []): MachBlock<D> {
-    return this.machine.newBlock(name, paramTypes.map((t) => this.temp(t)));
+    return this.machine.newBlock(
+      name,
+      paramTypes.map((t) => this.temp(t)),
+    );
   }
 
   switchTo(block: MachBlock<D>): void {
@@ -90,7 +97,9 @@ class FunctionLowering<D> implements LoweringContext<D> {
     const block = this.blockFor(target.block);
     const args = [...leading, ...target.args.map((a) => this.vreg(a))];
     if (args.length !== block.params.length) {
-      throw new Error(`${this.func.name}: edge to ${block.name} passes ${args.length} values for ${block.params.length} parameters`);
+      throw new Error(
+        `${this.func.name}: edge to ${block.name} passes ${args.length} values for ${block.params.length} parameters`,
+      );
     }
     return { block, args };
   }
@@ -102,7 +111,11 @@ class FunctionLowering<D> implements LoweringContext<D> {
 
 /** Runs the target's lowering and checks the shape of the result: every block ends in
  *  exactly one terminator and every edge passes one value per parameter. */
-export function lowerFunction<D>(module: Module, func: Func, lower: (func: Func, ctx: LoweringContext<D>) => void): MachFunction<D> {
+export function lowerFunction<D>(
+  module: Module,
+  func: Func,
+  lower: (func: Func, ctx: LoweringContext<D>) => void,
+): MachFunction<D> {
   const ctx = new FunctionLowering<D>(module, func);
   lower(func, ctx);
   checkShape(ctx.machine);
@@ -113,13 +126,18 @@ export function checkShape<D>(mf: MachFunction<D>): void {
   for (const b of mf.blocks) {
     if (!b.terminator) throw new Error(`${mf.name}: machine block ${b.name} has no terminator`);
     b.insts.forEach((inst, i) => {
-      if (inst.terminator && i !== b.insts.length - 1) throw new Error(`${mf.name}: terminator in the middle of ${b.name}`);
+      if (inst.terminator && i !== b.insts.length - 1)
+        throw new Error(`${mf.name}: terminator in the middle of ${b.name}`);
       if (inst.targets.length > 0 && inst.operands.some((o) => o.kind === 'def')) {
         throw new Error(`${mf.name}: a branch in ${b.name} defines a register`);
       }
       for (const t of inst.targets) {
-        if (t.args.length !== t.block.params.length) throw new Error(`${mf.name}: edge ${b.name} → ${t.block.name} has ${t.args.length} values for ${t.block.params.length} parameters`);
-        if (mf.blocks[t.block.id] !== t.block) throw new Error(`${mf.name}: edge ${b.name} → ${t.block.name} leaves the function`);
+        if (t.args.length !== t.block.params.length)
+          throw new Error(
+            `${mf.name}: edge ${b.name} → ${t.block.name} has ${t.args.length} values for ${t.block.params.length} parameters`,
+          );
+        if (mf.blocks[t.block.id] !== t.block)
+          throw new Error(`${mf.name}: edge ${b.name} → ${t.block.name} leaves the function`);
       }
     });
   }

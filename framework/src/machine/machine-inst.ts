@@ -83,7 +83,13 @@ export function withOperands<D>(inst: MachInst<D>, operands: readonly Operand[])
   return { ...inst, operands };
 }
 
-const operand = (kind: OperandKind, vreg: VReg, preg: PReg, early = false, reuse = -1): Operand => ({ kind, vreg, preg, early, reuse });
+const operand = (kind: OperandKind, vreg: VReg, preg: PReg, early = false, reuse = -1): Operand => ({
+  kind,
+  vreg,
+  preg,
+  early,
+  reuse,
+});
 
 /** Reads `v` in any register of its class. */
 export const use = (v: VReg): Operand => operand('use', v, NO_REG);

@@ -35,7 +35,8 @@ export function sequentializeMoves(moves: readonly ParallelMove[], res: MoveReso
   let pending = moves.filter((m) => !sameLoc(m.src, m.dst));
   for (let i = 0; i < pending.length; i++) {
     for (let j = i + 1; j < pending.length; j++) {
-      if (sameLoc(pending[i]!.dst, pending[j]!.dst)) throw new Error(`parallel move writes ${formatSource(pending[i]!.dst)} twice`);
+      if (sameLoc(pending[i]!.dst, pending[j]!.dst))
+        throw new Error(`parallel move writes ${formatSource(pending[i]!.dst)} twice`);
     }
   }
   const isRead = (loc: Loc, except: ParallelMove): boolean => pending.some((m) => m !== except && sameLoc(m.src, loc));
@@ -90,6 +91,7 @@ function emitMove(dst: Loc, src: MoveSource, type: VRegType, res: MoveResources,
 
 function firstScratch(type: VRegType, res: MoveResources): PReg {
   const s = res.scratch(regClassOf(type))[0];
-  if (s === undefined) throw new Error(`a memory-to-memory move of ${type} needs a scratch register, and the target has none`);
+  if (s === undefined)
+    throw new Error(`a memory-to-memory move of ${type} needs a scratch register, and the target has none`);
   return s;
 }

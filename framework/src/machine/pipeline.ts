@@ -62,18 +62,37 @@ export interface AllocatedFunction<D> {
  * live intervals → linear scan → spill slots → move planning → parallel-move
  * sequentialization → frame layout → encoding with fixups and stack maps.
  */
-export function compileFunction<D, K>(target: MachineTarget<D, K>, module: Module, func: Func, options: CompileOptions = {}): CompiledFunction<D, K> {
+export function compileFunction<D, K>(
+  target: MachineTarget<D, K>,
+  module: Module,
+  func: Func,
+  options: CompileOptions = {},
+): CompiledFunction<D, K> {
   const mf = lowerFunction<D>(module, func, (f, ctx) => target.lower(f, ctx));
   const allocated = allocateFunction(target, mf, options);
   const { buffer, stackMaps, blockOffsets } = emitCode(target, allocated.code, allocated.frame);
-  return { ...allocated, name: func.name, buffer, stackMaps, blockOffsets, stats: countStats(allocated.code, allocated.frame) };
+  return {
+    ...allocated,
+    name: func.name,
+    buffer,
+    stackMaps,
+    blockOffsets,
+    stats: countStats(allocated.code, allocated.frame),
+  };
 }
 
 /** Register allocation and everything that depends on it, for an already lowered function. */
-export function allocateFunction<D, K>(target: MachineTarget<D, K>, mf: MachFunction<D>, options: CompileOptions = {}): AllocatedFunction<D> {
+export function allocateFunction<D, K>(
+  target: MachineTarget<D, K>,
+  mf: MachFunction<D>,
+  options: CompileOptions = {},
+): AllocatedFunction<D> {
   splitCriticalEdges(mf, (to) => target.jump(to));
   const anyReg = (cls: RegClass): PReg => target.regs[cls].allocatable[0] ?? target.regs[cls].scratch[0]!;
-  insertReuseCopies(mf, vregMoveFrom((cls) => target.move(cls, anyReg(cls), anyReg(cls))));
+  insertReuseCopies(
+    mf,
+    vregMoveFrom((cls) => target.move(cls, anyReg(cls), anyReg(cls))),
+  );
   const cfg = new MachCfg(mf);
   const order = layoutOrder(cfg);
   const linear = new LinearOrder(mf, order);
@@ -89,7 +108,8 @@ export function allocateFunction<D, K>(target: MachineTarget<D, K>, mf: MachFunc
   const plan = planMoves(mf, cfg, intervals, live, allocation, locs);
   const code = assembleFinalCode({ mf, linear, plan, locs, alloc: allocation, slots, target, rematDefs });
   const raSlot = mf.returnAddress === undefined ? undefined : slotOf.get(mf.returnAddress);
-  if (target.frame.returnAddress === 'value' && mf.returnAddress === undefined) throw new Error(`${mf.name}: lowering did not define the return address`);
+  if (target.frame.returnAddress === 'value' && mf.returnAddress === undefined)
+    throw new Error(`${mf.name}: lowering did not define the return address`);
   const frame = new FrameLayout(slots.all, mf.outgoingArgBytes, mf.isLeaf, target.frame, raSlot);
   if (options.check) checkAllocation(mf, code);
   return { machine: mf, intervals, allocation, slotOf, code, frame };
@@ -102,7 +122,9 @@ function rematerializable<D>(mf: MachFunction<D>): Map<VReg, MachInst<D>> {
       if (!inst.remat) continue;
       const defs = inst.operands.filter((o) => o.kind === 'def');
       if (defs.length !== 1 || inst.operands.some((o) => o.kind === 'use') || defs[0]!.preg !== -1) {
-        throw new Error(`${mf.name}: a rematerializable instruction must have exactly one unconstrained def and no uses`);
+        throw new Error(
+          `${mf.name}: a rematerializable instruction must have exactly one unconstrained def and no uses`,
+        );
       }
       out.set(defs[0]!.vreg, inst);
     }

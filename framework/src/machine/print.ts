@@ -12,7 +12,12 @@ export function formatFinalCode<D, K>(target: MachineTarget<D, K>, code: FinalCo
     for (const fi of fb.insts) {
       const text = target.format ? target.format(fi.inst) : JSON.stringify(fi.inst.data);
       const n = fi.note;
-      const why = n.kind === 'inst' ? `#${n.index}` : n.kind === 'copy' ? `${formatSource(n.dst)} ← ${formatSource(n.src)}` : `remat v${n.vreg}`;
+      const why =
+        n.kind === 'inst'
+          ? `#${n.index}`
+          : n.kind === 'copy'
+            ? `${formatSource(n.dst)} ← ${formatSource(n.src)}`
+            : `remat v${n.vreg}`;
       const map = fi.refSlots.length > 0 ? `  refs: ${fi.refSlots.map((s) => `s${s.id}`).join(' ')}` : '';
       lines.push(`  ${text.padEnd(40)} ; ${why}${map}`);
     }

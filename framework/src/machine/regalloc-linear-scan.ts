@@ -29,7 +29,11 @@ const evenFloor = (pos: number): number => pos & ~1;
  * Calls clobber every allocatable register at After(call), so any value live across a call
  * ends up on the stack there and is reloaded before its next use.
  */
-export function allocateRegisters(set: IntervalSet, regs: Readonly<Record<RegClass, readonly PReg[]>>, remat: ReadonlySet<VReg>): Allocation {
+export function allocateRegisters(
+  set: IntervalSet,
+  regs: Readonly<Record<RegClass, readonly PReg[]>>,
+  remat: ReadonlySet<VReg>,
+): Allocation {
   const pieces: LiveInterval[][] = set.intervals.map((it) => (it ? [it] : []));
   const spilled = new Set<VReg>();
   for (const cls of REG_CLASSES) {
@@ -76,7 +80,8 @@ class LinearScan {
   }
 
   private advanceTo(pos: number): void {
-    const active: LiveInterval[] = [], inactive: LiveInterval[] = [];
+    const active: LiveInterval[] = [],
+      inactive: LiveInterval[] = [];
     for (const list of [this.active, this.inactive]) {
       for (const it of list) if (it.end > pos) (it.covers(pos) ? active : inactive).push(it);
     }
@@ -104,9 +109,11 @@ class LinearScan {
       if (at < freeUntil[k]!) freeUntil[k] = at;
     }
     const k = this.chooseFree(current, freeUntil);
-    const reg = this.regs[k]!, until = freeUntil[k]!;
+    const reg = this.regs[k]!,
+      until = freeUntil[k]!;
     if (until <= current.start) {
-      if (this.reuseTarget(current) !== NO_REG) throw new Error(`v${current.vreg} must reuse register ${reg}, which is not free at ${current.start}`);
+      if (this.reuseTarget(current) !== NO_REG)
+        throw new Error(`v${current.vreg} must reuse register ${reg}, which is not free at ${current.start}`);
       return false;
     }
     current.preg = reg;
@@ -119,7 +126,9 @@ class LinearScan {
   private chooseFree(current: LiveInterval, freeUntil: readonly number[]): number {
     const forced = this.reuseTarget(current);
     if (forced !== NO_REG) return this.regIndex(forced);
-    const hints = this.hintRegs(current).map((r) => this.regs.indexOf(r)).filter((k) => k >= 0);
+    const hints = this.hintRegs(current)
+      .map((r) => this.regs.indexOf(r))
+      .filter((k) => k >= 0);
     for (const h of hints) if (freeUntil[h]! >= current.end) return h;
     let best = 0;
     for (let k = 1; k < freeUntil.length; k++) if (freeUntil[k]! > freeUntil[best]!) best = k;
@@ -149,7 +158,8 @@ class LinearScan {
     const nextUse = [...blockedAt];
     const cost = this.regs.map(() => 0);
     for (const it of this.active) this.occupy(it, start, nextUse, cost);
-    for (const it of this.inactive) if (firstIntersection(it.ranges, current.ranges, start) !== NEVER) this.occupy(it, start, nextUse, cost);
+    for (const it of this.inactive)
+      if (firstIntersection(it.ranges, current.ranges, start) !== NEVER) this.occupy(it, start, nextUse, cost);
 
     const canWait = firstRegUse > start;
     let best = -1;
@@ -164,7 +174,9 @@ class LinearScan {
         this.spillUntilRegUse(current);
         return;
       }
-      throw new Error(`no register of class ${current.cls} for v${current.vreg} at position ${start}: every one is fixed or needed there`);
+      throw new Error(
+        `no register of class ${current.cls} for v${current.vreg} at position ${start}: every one is fixed or needed there`,
+      );
     }
     const othersNeededFirst = nextUse[best]! < firstRegUse;
     const spillingCurrentIsFree = this.storeCost(current) === 0 && cost[best]! > 0;
@@ -174,7 +186,8 @@ class LinearScan {
     }
     const reg = this.regs[best]!;
     current.preg = reg;
-    if (blockedAt[best]! < current.end) this.queue.push(this.split(current, this.splitPosition(current, blockedAt[best]!)));
+    if (blockedAt[best]! < current.end)
+      this.queue.push(this.split(current, this.splitPosition(current, blockedAt[best]!)));
     for (const it of [...this.active, ...this.inactive]) {
       if (it.preg !== reg) continue;
       if (firstIntersection(it.ranges, current.ranges, start) === NEVER) continue;
@@ -236,7 +249,8 @@ class LinearScan {
     if (src === undefined) return NO_REG;
     const at = current.start - 1;
     const piece = this.pieces[src]!.find((p) => p.covers(at));
-    if (!piece || piece.preg === NO_REG) throw new Error(`v${current.vreg} must reuse the register of v${src}, which has none at ${at}`);
+    if (!piece || piece.preg === NO_REG)
+      throw new Error(`v${current.vreg} must reuse the register of v${src}, which has none at ${at}`);
     return piece.preg;
   }
 

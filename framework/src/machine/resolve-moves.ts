@@ -30,7 +30,9 @@ export class Locations {
 
   piece(v: VReg, pos: number): LiveInterval | undefined {
     const ps = this.alloc.pieces[v]!;
-    let lo = 0, hi = ps.length - 1, found: LiveInterval | undefined;
+    let lo = 0,
+      hi = ps.length - 1,
+      found: LiveInterval | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (ps[mid]!.start <= pos) {
@@ -71,7 +73,14 @@ export class Locations {
  *   stack, unless the value is stored on every path there already, or once right after
  *   the definition for a value that would otherwise be stored inside a loop.
  */
-export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: IntervalSet, live: Liveness, alloc: Allocation, locs: Locations): MovePlan {
+export function planMoves(
+  mf: MachFunction<unknown>,
+  cfg: MachCfg,
+  set: IntervalSet,
+  live: Liveness,
+  alloc: Allocation,
+  locs: Locations,
+): MovePlan {
   const plan: MovePlan = { gaps: new Map(), atEnd: new Map(), atStart: new Map() };
   const add = (map: Map<number, ParallelMove[]>, key: number, m: ParallelMove): void => {
     let list = map.get(key);
@@ -79,7 +88,8 @@ export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: Interval
     const same = list.find((x) => sameLoc(x.dst, m.dst));
     if (!same) list.push(m);
     // A spill store that is also the piece's own move is the same move twice; anything else is a bug.
-    else if (!sameLoc(same.src, m.src)) throw new Error(`${mf.name}: two values moved into ${formatSource(m.dst)} at once`);
+    else if (!sameLoc(same.src, m.src))
+      throw new Error(`${mf.name}: two values moved into ${formatSource(m.dst)} at once`);
   };
   const typeOf = (v: VReg) => mf.vregs.typeOf(v);
   const linear = set.linear;
@@ -89,7 +99,8 @@ export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: Interval
   // Pieces that change location inside a block.
   alloc.pieces.forEach((ps, v) => {
     for (let k = 1; k < ps.length; k++) {
-      const prev = ps[k - 1]!, next = ps[k]!;
+      const prev = ps[k - 1]!,
+        next = ps[k]!;
       if (prev.end !== next.start || linear.isBlockStart(next.start)) continue;
       const dst = locs.of(next);
       const src = locs.of(prev);
@@ -99,14 +110,17 @@ export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: Interval
           // is when the gap starts, which is not `prev` when `prev` began in this very gap
           // (reloaded from the slot, or moved). A piece ending at a block's entry position
           // stores in the block's first gap, from where the edge moves left it.
-          const n = next.start >> 1, block = linear.blockAt[n]!;
+          const n = next.start >> 1,
+            block = linear.blockAt[n]!;
           const atLabel = linear.labelIndex[block] === n;
           const from = atLabel ? src : fixedUseSource(set, locs, v, n);
-          if (from.kind === 'reg') stores.lazy(v, { map: plan.gaps, key: atLabel ? n + 1 : n, block, m: { dst, src: from, type: typeOf(v) } });
+          if (from.kind === 'reg')
+            stores.lazy(v, { map: plan.gaps, key: atLabel ? n + 1 : n, block, m: { dst, src: from, type: typeOf(v) } });
         }
         continue;
       }
-      if ((next.start & 1) === 1) throw new Error(`v${v} moves into a register in the middle of an instruction (${next.start})`);
+      if ((next.start & 1) === 1)
+        throw new Error(`v${v} moves into a register in the middle of an instruction (${next.start})`);
       add(plan.gaps, next.start >> 1, { dst, src, type: typeOf(v) });
     }
   });
@@ -118,18 +132,30 @@ export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: Interval
       for (const op of inst.operands) {
         if (!isVirtual(op)) continue;
         const v = op.vreg;
-        if (op.kind === 'use' && isFixed(op)) add(plan.gaps, n, { dst: regLoc(op.preg), src: fixedUseSource(set, locs, v, n), type: typeOf(v) });
+        if (op.kind === 'use' && isFixed(op))
+          add(plan.gaps, n, { dst: regLoc(op.preg), src: fixedUseSource(set, locs, v, n), type: typeOf(v) });
         if (op.kind !== 'def') continue;
         if (isFixed(op)) {
           const p = locs.piece(v, 2 * n + 2);
           if (!p) continue;
           const dst = locs.of(p);
           if (dst.kind !== 'remat') add(plan.gaps, n + 1, { dst, src: regLoc(op.preg), type: typeOf(v) });
-          if (alloc.spilled.has(v)) stores.atDef(v, { map: plan.gaps, key: n + 1, block: id, m: { dst: slotLoc(locs.slot(v)), src: regLoc(op.preg), type: typeOf(v) } });
+          if (alloc.spilled.has(v))
+            stores.atDef(v, {
+              map: plan.gaps,
+              key: n + 1,
+              block: id,
+              m: { dst: slotLoc(locs.slot(v)), src: regLoc(op.preg), type: typeOf(v) },
+            });
         } else if (alloc.spilled.has(v)) {
           const src = locs.at(v, op.early ? 2 * n : 2 * n + 1);
           if (src.kind !== 'reg') throw new Error(`v${v} is defined outside a register`);
-          stores.atDef(v, { map: plan.gaps, key: n + 1, block: id, m: { dst: slotLoc(locs.slot(v)), src, type: typeOf(v) } });
+          stores.atDef(v, {
+            map: plan.gaps,
+            key: n + 1,
+            block: id,
+            m: { dst: slotLoc(locs.slot(v)), src, type: typeOf(v) },
+          });
         }
       }
     });
@@ -138,7 +164,13 @@ export function planMoves(mf: MachFunction<unknown>, cfg: MachCfg, set: Interval
     for (const p of b.params) {
       if (!alloc.spilled.has(p)) continue;
       const src = locs.at(p, entry);
-      if (src.kind === 'reg') stores.atDef(p, { map: plan.gaps, key: linear.index(id, 0), block: id, m: { dst: slotLoc(locs.slot(p)), src, type: typeOf(p) } });
+      if (src.kind === 'reg')
+        stores.atDef(p, {
+          map: plan.gaps,
+          key: linear.index(id, 0),
+          block: id,
+          m: { dst: slotLoc(locs.slot(p)), src, type: typeOf(p) },
+        });
     }
     planEdges(mf, cfg, id, live, locs, linear, (where, key, m, v, to) => {
       const map = where === 'end' ? plan.atEnd : plan.atStart;
@@ -174,8 +206,10 @@ function planEdges(
   const single = cfg.succs[id]!.length === 1;
   for (const t of term.targets) {
     const s = t.block;
-    if (!single && cfg.preds[s.id]!.length !== 1) throw new Error(`${mf.name}: critical edge ${b.name} → ${s.name} was not split`);
-    const place = (m: ParallelMove, v?: VReg): void => (single ? add('end', id, m, v, s.id) : add('start', s.id, m, v, s.id));
+    if (!single && cfg.preds[s.id]!.length !== 1)
+      throw new Error(`${mf.name}: critical edge ${b.name} → ${s.name} was not split`);
+    const place = (m: ParallelMove, v?: VReg): void =>
+      single ? add('end', id, m, v, s.id) : add('start', s.id, m, v, s.id);
     const entry = linear.blockEntry(s.id);
     t.args.forEach((a, j) => {
       const p = s.params[j]!;

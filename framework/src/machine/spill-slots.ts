@@ -17,11 +17,18 @@ interface Lifetime {
  * lifetime spans the vreg's whole interval, and for a block parameter also the ends of its
  * predecessors, where the edge moves write it.
  */
-export function assignSpillSlots(mf: MachFunction<unknown>, cfg: MachCfg, set: IntervalSet, alloc: Allocation, slots: FrameSlots): Map<VReg, FrameSlot> {
+export function assignSpillSlots(
+  mf: MachFunction<unknown>,
+  cfg: MachCfg,
+  set: IntervalSet,
+  alloc: Allocation,
+  slots: FrameSlots,
+): Map<VReg, FrameSlot> {
   const lifetimes: Lifetime[] = [];
   for (const v of alloc.spilled) {
     const ps = alloc.pieces[v]!;
-    let from = ps[0]!.start, to = ps[ps.length - 1]!.end;
+    let from = ps[0]!.start,
+      to = ps[ps.length - 1]!.end;
     const site = set.defSites[v];
     if (site?.kind === 'param') {
       for (const p of cfg.preds[site.block]!) {

@@ -98,7 +98,11 @@ export class SpillStores {
     const size = set.intervals.length;
     const n = mf.blocks.length;
     const make = (): BitSet[] => Array.from({ length: n }, () => new BitSet(size));
-    const defs = make(), params = make(), gen = make(), ins = make(), outs = make();
+    const defs = make(),
+      params = make(),
+      gen = make(),
+      ins = make(),
+      outs = make();
     const edgeGen = new Map<string, BitSet>();
     const order = set.linear.order;
     set.defSites.forEach((site, v) => {
@@ -110,7 +114,8 @@ export class SpillStores {
       // A value on the stack anywhere in a block is stored from there on.
       for (const piece of this.alloc.pieces[v]!) {
         if (!piece.onStack) continue;
-        const first = set.linear.blockAt[piece.start >> 1]!, last = set.linear.blockAt[(piece.end - 1) >> 1]!;
+        const first = set.linear.blockAt[piece.start >> 1]!,
+          last = set.linear.blockAt[(piece.end - 1) >> 1]!;
         for (let i = order.indexOf(first); i >= 0 && i < order.length; i++) {
           gen[order[i]!]!.add(v);
           if (order[i] === last) break;

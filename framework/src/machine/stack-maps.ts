@@ -47,7 +47,8 @@ export class StackMapTable {
    * a return address without a descriptor (the host's stop address).
    */
   *frames(sp: number, returnAddress: number, readWord: (address: number) => number): Generator<StackFrame> {
-    let ra = returnAddress >>> 0, at = sp;
+    let ra = returnAddress >>> 0,
+      at = sp;
     for (let d = this.lookup(ra); d; d = this.lookup(ra)) {
       yield { sp: at, returnAddress: ra, descriptor: d };
       ra = readWord(at + d.returnAddressOffset) >>> 0;

@@ -21,13 +21,15 @@ export interface PipelineOptions {
 export function runPipeline(m: Module, level: OptLevel, passes: readonly Pass[], opts: PipelineOptions = {}): void {
   const byName = new Map(passes.map((p) => [p.name, p]));
   const names = PIPELINES[level];
-  for (const n of names) if (!byName.has(n)) throw new Error(`pipeline -O${level} names pass '${n}', which no plugin provides`);
+  for (const n of names)
+    if (!byName.has(n)) throw new Error(`pipeline -O${level} names pass '${n}', which no plugin provides`);
   for (let round = 0; round < FIXPOINT_ROUNDS[level]; round++) {
     let changed = false;
     for (const n of names) {
       const pass = byName.get(n)!;
       if (pass.run(m, opts.funcs)) changed = true;
-      if (opts.print && opts.printAfter && (opts.printAfter.includes(n) || opts.printAfter.includes('all'))) opts.print(n, m);
+      if (opts.print && opts.printAfter && (opts.printAfter.includes(n) || opts.printAfter.includes('all')))
+        opts.print(n, m);
     }
     if (!changed) break;
   }

@@ -36,7 +36,12 @@ export class ImageCache {
    * While one process makes an entry, others wanting it wait and read it (a lock directory
    * next to the entry): a test suite starting many programs at once prepares a library once.
    */
-  obtain(name: string, key: string, accept: (image: PreparedImage) => boolean, make: () => PreparedImage): PreparedImage {
+  obtain(
+    name: string,
+    key: string,
+    accept: (image: PreparedImage) => boolean,
+    make: () => PreparedImage,
+  ): PreparedImage {
     let remade: PreparedImage | undefined;
     const repair = (func: string): string => {
       if (!remade) {
@@ -49,10 +54,13 @@ export class ImageCache {
     };
     const cached = this.get(name, key, repair);
     if (cached && accept(cached)) return cached;
-    const lock = this.dir === null ? null : this.lock(`${this.file(name, key)}.lock`, () => {
-      const made = this.get(name, key, repair);
-      return made && accept(made) ? made : undefined;
-    });
+    const lock =
+      this.dir === null
+        ? null
+        : this.lock(`${this.file(name, key)}.lock`, () => {
+            const made = this.get(name, key, repair);
+            return made && accept(made) ? made : undefined;
+          });
     if (lock && 'image' in lock) return lock.image;
     try {
       // Another process may have finished the entry just before we took the lock.
@@ -102,7 +110,10 @@ export class ImageCache {
 
   /** Takes the lock at `path`, or returns the image another holder made meanwhile; null
    *  when no lock can be had (the image is then made without one). */
-  private lock(path: string, ready: () => PreparedImage | undefined): { path: string } | { image: PreparedImage } | null {
+  private lock(
+    path: string,
+    ready: () => PreparedImage | undefined,
+  ): { path: string } | { image: PreparedImage } | null {
     try {
       mkdirSync(this.dir!, { recursive: true });
     } catch {

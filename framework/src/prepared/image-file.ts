@@ -7,7 +7,15 @@ const FORMAT = 2;
 const NEWLINE = 0x0a;
 
 /** A function's place in the file: name, signature, byte range of its text, text hash. */
-type DirectoryEntry = [name: string, params: ValType[], result: ValType | null, replaceable: boolean, start: number, end: number, hash: string];
+type DirectoryEntry = [
+  name: string,
+  params: ValType[],
+  result: ValType | null,
+  replaceable: boolean,
+  start: number,
+  end: number,
+  hash: string,
+];
 
 /**
  * A prepared library as one cache file, laid out so that a run reads little of it: a
@@ -29,7 +37,12 @@ export function encodeImage(key: string, image: PreparedImage): Buffer {
     return entry;
   });
   const directory = JSON.stringify({ decls: image.decls, meta: image.meta, funcs });
-  const header = JSON.stringify({ format: FORMAT, key, directoryBytes: Buffer.byteLength(directory), directoryHash: textHash(directory) });
+  const header = JSON.stringify({
+    format: FORMAT,
+    key,
+    directoryBytes: Buffer.byteLength(directory),
+    directoryHash: textHash(directory),
+  });
   return Buffer.concat([Buffer.from(`${header}\n${directory}`, 'utf8'), ...texts]);
 }
 
@@ -38,7 +51,12 @@ export function decodeImage(file: Buffer, key: string, repair: (name: string) =>
   const newline = file.indexOf(NEWLINE);
   if (newline < 0) return undefined;
   try {
-    const header = JSON.parse(file.toString('utf8', 0, newline)) as { format?: unknown; key?: unknown; directoryBytes?: unknown; directoryHash?: unknown };
+    const header = JSON.parse(file.toString('utf8', 0, newline)) as {
+      format?: unknown;
+      key?: unknown;
+      directoryBytes?: unknown;
+      directoryHash?: unknown;
+    };
     if (header.format !== FORMAT || header.key !== key || typeof header.directoryBytes !== 'number') return undefined;
     const dirStart = newline + 1;
     const textStart = dirStart + header.directoryBytes;
@@ -60,8 +78,20 @@ function imageFunction(raw: unknown, file: Buffer, textStart: number, repair: (n
     if (typeof t !== 'string' || !isValType(t)) throw new Error(`bad type ${String(t)}`);
     return t;
   };
-  if (typeof name !== 'string' || !Array.isArray(params) || typeof replaceable !== 'boolean' || typeof hash !== 'string') throw new Error('bad directory entry');
-  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) > (end as number) || textStart + (end as number) > file.length) throw new Error('bad text range');
+  if (
+    typeof name !== 'string' ||
+    !Array.isArray(params) ||
+    typeof replaceable !== 'boolean' ||
+    typeof hash !== 'string'
+  )
+    throw new Error('bad directory entry');
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    (start as number) > (end as number) ||
+    textStart + (end as number) > file.length
+  )
+    throw new Error('bad text range');
   let text: string | undefined;
   return {
     name,

@@ -36,7 +36,13 @@ export function imageOf(module: Module, meta: unknown): PreparedImage {
     decls: printModule(declsOnly),
     funcs: module.funcs.map((f) => {
       const text = printFunc(module, f);
-      return { name: f.name, params: [...f.sig.params], result: f.sig.result, replaceable: f.replaceable, text: () => text };
+      return {
+        name: f.name,
+        params: [...f.sig.params],
+        result: f.sig.result,
+        replaceable: f.replaceable,
+        text: () => text,
+      };
     }),
     meta,
   };

@@ -74,7 +74,8 @@ export function makeLayout(opts: LayoutOptions = {}): MemoryLayout {
   const guardBase = heapEnd;
   const stackBase = guardBase + PAGE;
   const stackEnd = stackBase + stackSize;
-  if (stackEnd > ADDRESS_LIMIT) throw new RangeError(`heap of ${heapSize} bytes does not fit the 2 GiB guest address space`);
+  if (stackEnd > ADDRESS_LIMIT)
+    throw new RangeError(`heap of ${heapSize} bytes does not fit the 2 GiB guest address space`);
   return {
     codeBase: CODE_BASE,
     codeSize: CODE_LIMIT - CODE_BASE,

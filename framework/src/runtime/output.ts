@@ -44,7 +44,10 @@ export class BufferedOutput implements OutputSink {
   private size = 0;
   /** Set once the sink failed: the failure was raised then, and later output goes nowhere. */
   private failed = false;
-  constructor(private readonly sink?: (text: string) => void, private readonly chunk = 1 << 16) {}
+  constructor(
+    private readonly sink?: (text: string) => void,
+    private readonly chunk = 1 << 16,
+  ) {}
 
   write(text: string): void {
     if (this.failed) return;

@@ -68,7 +68,13 @@ export class Program {
     this.hosts.registerAll(builtinHostFunctions());
     this.hosts.registerAll(options.gc.hostFunctions(this.heap));
     for (const h of options.hosts ?? []) this.hosts.register(h);
-    this.hostContext = { memory: this.memory, heap: this.heap, types: this.types, out: options.out, globals: this.image.globalAddr };
+    this.hostContext = {
+      memory: this.memory,
+      heap: this.heap,
+      types: this.types,
+      out: options.out,
+      globals: this.image.globalAddr,
+    };
   }
 
   /** GC-lowers the functions the driver left unlowered for the interpreter (Func.unlowered)
@@ -107,7 +113,13 @@ export class Program {
   /** The host function an extern binds to; a missing one is a link error naming it. */
   bindExtern(name: string): HostFunction {
     const h = this.hosts.get(name);
-    if (!h) throw new Error(`extern @${name} has no host function (known: ${this.hosts.all().map((x) => x.name).join(', ')})`);
+    if (!h)
+      throw new Error(
+        `extern @${name} has no host function (known: ${this.hosts
+          .all()
+          .map((x) => x.name)
+          .join(', ')})`,
+      );
     return this.options.countHostCalls ? this.counted(h) : h;
   }
 

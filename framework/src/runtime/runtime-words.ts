@@ -17,7 +17,10 @@ export interface WordRange {
 
 /** The collector's share of the runtime words: the half next to static data, so that a
  *  target with a register pinned at static data's start reaches them at offsets -2048..-4. */
-export const COLLECTOR_WORDS: WordRange = { base: RUNTIME_WORDS_BASE + RUNTIME_WORDS_BYTES / 2, bytes: RUNTIME_WORDS_BYTES / 2 };
+export const COLLECTOR_WORDS: WordRange = {
+  base: RUNTIME_WORDS_BASE + RUNTIME_WORDS_BYTES / 2,
+  bytes: RUNTIME_WORDS_BYTES / 2,
+};
 
 /** The address of word `index` of a range; throws when the range is too small. */
 export function wordAddress(range: WordRange, index: number): number {

@@ -23,7 +23,12 @@ export interface ArmFixture {
 }
 
 export function armFixture(
-  options: { cpuModel?: string; count?: CountingOptions; instructionBudgets?: boolean; hostCallArguments?: 'saved' | 'registers' } = {},
+  options: {
+    cpuModel?: string;
+    count?: CountingOptions;
+    instructionBudgets?: boolean;
+    hostCallArguments?: 'saved' | 'registers';
+  } = {},
 ): ArmFixture {
   const machine = new GuestMachine({
     arch: ARM_EMU_ARCH,

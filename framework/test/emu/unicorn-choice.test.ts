@@ -21,14 +21,22 @@ const SYSTEM: UnicornCandidate = { source: 'system', path: 'libunicorn.so.2' };
 const SYSTEM_FILE = '/usr/lib/x86_64-linux-gnu/libunicorn.so.2';
 
 /** A fake probe: each candidate's version, or why it does not load; records what was probed. */
-function fakeProbe(table: Map<UnicornCandidate, string>): { probe: (c: UnicornCandidate) => UnicornProbe<string>; probed: string[] } {
+function fakeProbe(table: Map<UnicornCandidate, string>): {
+  probe: (c: UnicornCandidate) => UnicornProbe<string>;
+  probed: string[];
+} {
   const probed: string[] = [];
   const probe = (c: UnicornCandidate): UnicornProbe<string> => {
     probed.push(c.source);
     const entry = table.get(c) ?? 'missing';
     if (entry === 'missing') return { loaded: false, reason: 'no such file', missing: true };
     if (entry.startsWith('broken')) return { loaded: false, reason: 'cannot load: wrong ELF class' };
-    return { loaded: true, library: `${c.source}-lib`, version: v(entry), path: c.source === 'system' ? SYSTEM_FILE : c.path };
+    return {
+      loaded: true,
+      library: `${c.source}-lib`,
+      version: v(entry),
+      path: c.source === 'system' ? SYSTEM_FILE : c.path,
+    };
   };
   return { probe, probed };
 }
@@ -45,7 +53,10 @@ test('candidates: JITC_LIBUNICORN first, then the cache, then the system library
     { source: 'cache', path: `/p/${UNICORN_CACHE_PATH}` },
     { source: 'system', path: 'libunicorn.so.2' },
   ]);
-  t.deepEqual(unicornCandidates({ JITC_LIBUNICORN: '' }, '/p').map((c) => c.source), ['cache', 'system']);
+  t.deepEqual(
+    unicornCandidates({ JITC_LIBUNICORN: '' }, '/p').map((c) => c.source),
+    ['cache', 'system'],
+  );
 });
 
 test('the project root is the folder of jitc package.json', (t) => {
@@ -53,14 +64,25 @@ test('the project root is the folder of jitc package.json', (t) => {
 });
 
 test('the first library of 2.1 or newer wins, and later ones are not loaded', (t) => {
-  const { probe, probed } = fakeProbe(new Map([[CACHE, '2.1.1'], [SYSTEM, '2.0.1']]));
+  const { probe, probed } = fakeProbe(
+    new Map([
+      [CACHE, '2.1.1'],
+      [SYSTEM, '2.0.1'],
+    ]),
+  );
   const choice = chooseUnicorn([ENV, CACHE, SYSTEM], probe);
   t.is(choice.library, 'cache-lib');
   t.deepEqual(probed, ['env', 'cache']);
 });
 
 test('an older library earlier in the order loses to a newer one', (t) => {
-  const { probe } = fakeProbe(new Map([[ENV, '2.0.1'], [CACHE, '2.1.1'], [SYSTEM, '2.0.1']]));
+  const { probe } = fakeProbe(
+    new Map([
+      [ENV, '2.0.1'],
+      [CACHE, '2.1.1'],
+      [SYSTEM, '2.0.1'],
+    ]),
+  );
   const choice = chooseUnicorn([ENV, CACHE, SYSTEM], probe, { probeAll: true });
   t.is(choice.library, 'cache-lib');
   t.deepEqual(formatUnicornChoice(choice), [
@@ -71,7 +93,12 @@ test('an older library earlier in the order loses to a newer one', (t) => {
 });
 
 test('a library older than 2.1 is used when nothing newer loads, and the report says why', (t) => {
-  const { probe } = fakeProbe(new Map([[ENV, 'broken'], [SYSTEM, '2.0.1']]));
+  const { probe } = fakeProbe(
+    new Map([
+      [ENV, 'broken'],
+      [SYSTEM, '2.0.1'],
+    ]),
+  );
   const choice = chooseUnicorn([ENV, CACHE, SYSTEM], probe, { probeAll: true });
   t.is(choice.library, 'system-lib');
   const lines = formatUnicornChoice(choice);
@@ -82,9 +109,17 @@ test('a library older than 2.1 is used when nothing newer loads, and the report 
 });
 
 test('with two new libraries the earlier one wins; a missing cache is not worth a line then', (t) => {
-  const { probe } = fakeProbe(new Map([[ENV, '2.1.2'], [SYSTEM, '2.1.1']]));
+  const { probe } = fakeProbe(
+    new Map([
+      [ENV, '2.1.2'],
+      [SYSTEM, '2.1.1'],
+    ]),
+  );
   const lines = formatUnicornChoice(chooseUnicorn([ENV, CACHE, SYSTEM], probe, { probeAll: true }));
-  t.deepEqual(lines, [`unicorn 2.1.2 (${ENV.path}; from env)`, `unicorn 2.1.1 (${SYSTEM_FILE}; from system) not used: the env library comes first`]);
+  t.deepEqual(lines, [
+    `unicorn 2.1.2 (${ENV.path}; from env)`,
+    `unicorn 2.1.1 (${SYSTEM_FILE}; from system) not used: the env library comes first`,
+  ]);
 });
 
 test('no library at all is said plainly', (t) => {

@@ -1,5 +1,13 @@
 import test from 'ava';
-import { UC_ARM_REG, UC_CTL_IO, UC_CTL_TYPE, isUnicornAvailable, loadUnicornBinding, ucCtlWord, unicorn } from '../../src/emu/unicorn-ffi.ts';
+import {
+  UC_ARM_REG,
+  UC_CTL_IO,
+  UC_CTL_TYPE,
+  isUnicornAvailable,
+  loadUnicornBinding,
+  ucCtlWord,
+  unicorn,
+} from '../../src/emu/unicorn-ffi.ts';
 
 test('a missing library is reported with the Debian package to install and where jitc looked', (t) => {
   const error = t.throws(() =>

@@ -9,7 +9,14 @@ import { TYPE_ID_SHIFT, TypeTable } from '../../src/runtime/object-layout.ts';
 function fixture(heapSize = 64 * 1024) {
   const memory = new GuestMemory(makeLayout({ heapSize, staticSize: 1024 * 1024, stackSize: 64 * 1024 }));
   const types = new TypeTable([
-    { kind: 'struct', name: 'pair', fields: [{ name: 'head', kind: 'ref' }, { name: 'tail', kind: 'ref' }] },
+    {
+      kind: 'struct',
+      name: 'pair',
+      fields: [
+        { name: 'head', kind: 'ref' },
+        { name: 'tail', kind: 'ref' },
+      ],
+    },
     { kind: 'array', name: 'refs', elem: 'ref' },
     { kind: 'array', name: 'bytes', elem: 'i8' },
   ]);
@@ -62,7 +69,10 @@ test('rejects a ref into the middle of an object, naming the field', (t) => {
   const b = f.place('pair');
   f.memory.setWord(a + 8, b + 8);
   f.roots.push(a);
-  t.throws(() => f.verify(), { name: 'HeapCorruption', message: /\(:pair\) field tail \(\+8\) holds 0x[0-9a-f]+, which is not the start/ });
+  t.throws(() => f.verify(), {
+    name: 'HeapCorruption',
+    message: /\(:pair\) field tail \(\+8\) holds 0x[0-9a-f]+, which is not the start/,
+  });
 });
 
 test('rejects refs that are neither heap objects nor static consts', (t) => {

@@ -1,5 +1,11 @@
 import test from 'ava';
-import { EveryNAllocations, RandomIntervals, SeededRandom, stressPolicyFor, type StressPolicy } from '../../src/gc/stress.ts';
+import {
+  EveryNAllocations,
+  RandomIntervals,
+  SeededRandom,
+  stressPolicyFor,
+  type StressPolicy,
+} from '../../src/gc/stress.ts';
 
 const points = (policy: StressPolicy, allocations: number): number[] => {
   const out: number[] = [];
@@ -26,7 +32,10 @@ test('the PRNG is deterministic and spreads values', (t) => {
   const r = new SeededRandom(42);
   const xs = Array.from({ length: 1000 }, () => r.intBetween(0, 9));
   const again = new SeededRandom(42);
-  t.deepEqual(Array.from({ length: 1000 }, () => again.intBetween(0, 9)), xs);
+  t.deepEqual(
+    Array.from({ length: 1000 }, () => again.intBetween(0, 9)),
+    xs,
+  );
   for (let d = 0; d < 10; d++) t.true(xs.filter((x) => x === d).length > 60);
 });
 

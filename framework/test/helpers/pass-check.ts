@@ -27,6 +27,8 @@ export function checkPassPreserves(
     t.log(printModule(m));
     throw err;
   }
-  calls.forEach(([name, args], i) => t.deepEqual(runModule(m, name, args), expected[i], `@${name}(${args.join(', ')})\n${printModule(m)}`));
+  calls.forEach(([name, args], i) =>
+    t.deepEqual(runModule(m, name, args), expected[i], `@${name}(${args.join(', ')})\n${printModule(m)}`),
+  );
   return m;
 }

@@ -23,7 +23,12 @@ export function runJitc(args: readonly string[]): Promise<JitcOutcome> {
       return { stdout: r.stdout, stderr: r.stderr, code: 0, millis: performance.now() - start };
     } catch (err) {
       const e = err as { stdout?: string; stderr?: string; code?: number };
-      return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : -1, millis: performance.now() - start };
+      return {
+        stdout: e.stdout ?? '',
+        stderr: e.stderr ?? '',
+        code: typeof e.code === 'number' ? e.code : -1,
+        millis: performance.now() - start,
+      };
     }
   });
 }
@@ -31,6 +36,7 @@ export function runJitc(args: readonly string[]): Promise<JitcOutcome> {
 /** Every landed backend (the interpreter first) with every landed collector. */
 export async function landedConfigurations(): Promise<{ backend: string; gc: string }[]> {
   const listed = (await runJitc(['plugins'])).stdout;
-  const names = (kind: string): string[] => [...listed.matchAll(new RegExp(`^\\s+${kind}\\s+(\\S+)`, 'gm'))].map((m) => m[1]!);
+  const names = (kind: string): string[] =>
+    [...listed.matchAll(new RegExp(`^\\s+${kind}\\s+(\\S+)`, 'gm'))].map((m) => m[1]!);
   return names('backend').flatMap((backend) => names('gc').map((gc) => ({ backend, gc })));
 }

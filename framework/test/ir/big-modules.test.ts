@@ -21,7 +21,9 @@ function throughIrPath(t: import('ava').ExecutionContext, gen: GeneratedModule):
   // The interpreter's registers come out of the machine stack: 8 MiB, the CLI's default,
   // holds a frame of 200k values.
   const out = new BufferedOutput();
-  const interp = new Interpreter(new Program(m, { gc: arenaCollector(), out, heapSize: 1 << 20, stackSize: 8 << 20 }), { fuel: 10_000_000 });
+  const interp = new Interpreter(new Program(m, { gc: arenaCollector(), out, heapSize: 1 << 20, stackSize: 8 << 20 }), {
+    fuel: 10_000_000,
+  });
   try {
     interp.call('main', []);
   } finally {

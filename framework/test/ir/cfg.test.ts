@@ -54,7 +54,13 @@ test('diamond: dominators', (t) => {
   t.false(dom.strictlyDominates(join, join));
   t.false(dom.dominates(a, join));
   t.false(dom.dominates(join, a));
-  t.deepEqual(dom.children(entry).map((x) => x.name).sort(), [a, b, join].map((x) => x.name).sort());
+  t.deepEqual(
+    dom
+      .children(entry)
+      .map((x) => x.name)
+      .sort(),
+    [a, b, join].map((x) => x.name).sort(),
+  );
 });
 
 test('duplicate edges are listed once', (t) => {
@@ -174,9 +180,9 @@ function naiveDominators(f: Func): Map<Block, Set<Block>> {
 }
 
 test('random graphs (irreducible ones included) agree with the dataflow definition', (t) => {
-  const graphs = fc.integer({ min: 1, max: 24 }).chain((n) =>
-    fc.array(fc.array(fc.nat(n - 1), { maxLength: 3 }), { minLength: n, maxLength: n }),
-  );
+  const graphs = fc
+    .integer({ min: 1, max: 24 })
+    .chain((n) => fc.array(fc.array(fc.nat(n - 1), { maxLength: 3 }), { minLength: n, maxLength: n }));
   fc.assert(
     fc.property(graphs, (succs) => {
       const edges: Record<string, string[]> = {};

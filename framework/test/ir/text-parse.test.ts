@@ -70,14 +70,20 @@ type :pair = struct { head: ref, tail: ref }
 
 test('the entry block takes the header parameters; other blocks declare theirs', (t) => {
   const f = parseModule(
-    inFunc(`  br ^loop(%n, %n)
+    inFunc(
+      `  br ^loop(%n, %n)
 ^loop(%i: i32, %acc: ref):
-  ret %i`, 'replaceable @f(%n: i32, %x: f64) -> i32'),
+  ret %i`,
+      'replaceable @f(%n: i32, %x: f64) -> i32',
+    ),
   ).func('f')!;
   t.true(f.replaceable);
   t.deepEqual(f.sig, { params: ['i32', 'f64'], result: 'i32' });
   t.deepEqual(f.entry.params, [named(f, 'n'), named(f, 'x')]);
-  t.deepEqual(f.blocks[1]!.params.map((v) => f.typeOf(v)), ['i32', 'ref']);
+  t.deepEqual(
+    f.blocks[1]!.params.map((v) => f.typeOf(v)),
+    ['i32', 'ref'],
+  );
 });
 
 test('fused forms are terminators whose own result may go to the `to` edge', (t) => {
@@ -99,7 +105,10 @@ func @f(%n: i32) -> i32 {
   t.true(call!.fused && call!.isTerminator);
   t.deepEqual(
     call!.targets.map((tg) => [tg.block.name, tg.args]),
-    [['ok', [call!.result]], ['h', [named(f, 'n')]]],
+    [
+      ['ok', [call!.result]],
+      ['h', [named(f, 'n')]],
+    ],
   );
   t.true(ovf!.isTerminator);
   t.deepEqual(ovf!.targets[0]!.args, [ovf!.result]);
@@ -183,7 +192,10 @@ test('consts keep the bits of signalling NaNs', (t) => {
 const @f: :fs = [nan:0x7ff0000000000001, -0.0]
 global @g: f64 = nan:0x7ff4000000000000
 `);
-  t.deepEqual(m.consts[0]!.values.map((v) => f64ToHexBits(v as number)), ['7ff0000000000001', '8000000000000000']);
+  t.deepEqual(
+    m.consts[0]!.values.map((v) => f64ToHexBits(v as number)),
+    ['7ff0000000000001', '8000000000000000'],
+  );
   t.is(f64ToHexBits(m.globals[0]!.init as number), '7ff4000000000000');
 });
 
@@ -196,7 +208,10 @@ lowered
   t.true(m.lowered);
   t.deepEqual(
     m.externs.map((e) => [e.name, e.collects, e.raises, e.sig.result]),
-    [['a', true, true, null], ['b', false, false, 'f64']],
+    [
+      ['a', true, true, null],
+      ['b', false, false, 'f64'],
+    ],
   );
 });
 
@@ -215,34 +230,94 @@ function errorOf(text: string): string {
 const ERRORS: [string, string, string][] = [
   ['unknown opcode', inFunc('  %a = iad %n, %n\n  ret %a'), "bad.jir:3:8: unknown opcode 'iad'"],
   ['missing comma', inFunc('  %a = iadd %n %n\n  ret %a'), "bad.jir:3:16: expected ',' after operand, found '%n'"],
-  ['missing operand at end of line', inFunc('  %a = iadd %n,\n  ret %a'), "bad.jir:3:16: expected a value (%name), found end of line"],
+  [
+    'missing operand at end of line',
+    inFunc('  %a = iadd %n,\n  ret %a'),
+    'bad.jir:3:16: expected a value (%name), found end of line',
+  ],
   ['trailing operand', inFunc('  ret %n %n'), "bad.jir:3:10: expected the end of the instruction, found '%n'"],
   ['undefined value', inFunc('  br ^b\n^b:\n  ret %x'), 'bad.jir:5:7: undefined value %x'],
   ['unknown block', inFunc('  br ^foo'), 'bad.jir:3:6: unknown block ^foo'],
   ['value defined twice', inFunc('  %n = iconst 1\n  ret %n'), 'bad.jir:3:3: value %n defined twice'],
   ['block defined twice', inFunc('  br ^b\n^b:\n  ret %n\n^b:\n  ret %n'), 'bad.jir:6:1: block ^b defined twice'],
   ['unknown type', inFunc('  %o = new :nope\n  ret %n'), 'bad.jir:3:13: unknown type :nope'],
-  ['unknown field', `type :p = struct { a: i32 }\n${inFunc('  %o = rnull\n  %v = get :p.b, %o\n  ret %v')}`, "bad.jir:5:13: :p has no field 'b'"],
+  [
+    'unknown field',
+    `type :p = struct { a: i32 }\n${inFunc('  %o = rnull\n  %v = get :p.b, %o\n  ret %v')}`,
+    "bad.jir:5:13: :p has no field 'b'",
+  ],
   ['undefined symbol', inFunc('  %r = call @nope(%n)\n  ret %r'), 'bad.jir:3:13: undefined symbol @nope'],
-  ['calling a global', `global @g: i32 = 0\n${inFunc('  %r = call @g(%n)\n  ret %r')}`, 'bad.jir:4:13: unknown function @g'],
+  [
+    'calling a global',
+    `global @g: i32 = 0\n${inFunc('  %r = call @g(%n)\n  ret %r')}`,
+    'bad.jir:4:13: unknown function @g',
+  ],
   ['result of a void op', inFunc('  %r = br ^b\n^b:\n  ret %n'), "bad.jir:3:3: 'br' produces no value"],
-  ['overflow op without edges', inFunc('  %r = iadd_ovf %n, %n\n  ret %r'), "bad.jir:3:23: expected 'to ^block ovf ^block' after 'iadd_ovf', found end of line"],
-  ['wrong alternative edge', inFunc('  %r = iadd_ovf %n, %n to ^b unwind ^b\n^b:\n  ret %n'), "bad.jir:3:30: expected 'ovf' after the 'to' target, found 'unwind'"],
-  ['entry block with parameters', inFunc('  ret %n').replace('^entry:', '^entry(%m: i32):'), "bad.jir:2:7: the entry block's parameters are written in the function header"],
-  ['instruction after terminator', inFunc('  ret %n\n  ret %n'), 'bad.jir:4:3: instruction after the terminator of ^entry'],
-  ['instruction before any block', 'func @f() {\n  ret\n}\n', "bad.jir:2:3: expected a block label (^name:), found 'ret'"],
-  ['integer too large', inFunc('  %a = iconst 0x100000000\n  ret %a'), 'bad.jir:3:15: integer 0x100000000 does not fit in 32 bits'],
-  ['float where an integer goes', inFunc('  %a = iconst 1.5\n  ret %a'), "bad.jir:3:15: expected an integer, found '1.5'"],
+  [
+    'overflow op without edges',
+    inFunc('  %r = iadd_ovf %n, %n\n  ret %r'),
+    "bad.jir:3:23: expected 'to ^block ovf ^block' after 'iadd_ovf', found end of line",
+  ],
+  [
+    'wrong alternative edge',
+    inFunc('  %r = iadd_ovf %n, %n to ^b unwind ^b\n^b:\n  ret %n'),
+    "bad.jir:3:30: expected 'ovf' after the 'to' target, found 'unwind'",
+  ],
+  [
+    'entry block with parameters',
+    inFunc('  ret %n').replace('^entry:', '^entry(%m: i32):'),
+    "bad.jir:2:7: the entry block's parameters are written in the function header",
+  ],
+  [
+    'instruction after terminator',
+    inFunc('  ret %n\n  ret %n'),
+    'bad.jir:4:3: instruction after the terminator of ^entry',
+  ],
+  [
+    'instruction before any block',
+    'func @f() {\n  ret\n}\n',
+    "bad.jir:2:3: expected a block label (^name:), found 'ret'",
+  ],
+  [
+    'integer too large',
+    inFunc('  %a = iconst 0x100000000\n  ret %a'),
+    'bad.jir:3:15: integer 0x100000000 does not fit in 32 bits',
+  ],
+  [
+    'float where an integer goes',
+    inFunc('  %a = iconst 1.5\n  ret %a'),
+    "bad.jir:3:15: expected an integer, found '1.5'",
+  ],
   ['malformed number', inFunc('  %a = iconst 12ab\n  ret %a'), "bad.jir:3:15: malformed number '12ab'"],
   ['unterminated string', 'type :b = array i8\nconst @s: :b = "abc\n', 'bad.jir:2:16: unterminated string'],
   ['unknown escape', 'type :b = array i8\nconst @s: :b = "a\\qc"\n', "bad.jir:2:18: unknown escape '\\q'"],
-  ['string for a non-byte array', 'type :b = array i32\nconst @s: :b = "abc"\n', 'bad.jir:2:16: a string needs an array of i8, and :b holds i32'],
-  ['too few struct values', 'type :p = struct { a: i32, b: f64 }\nconst @c: :p = { 1 }\n', 'bad.jir:2:20: too few values for :p (it has 2 fields)'],
+  [
+    'string for a non-byte array',
+    'type :b = array i32\nconst @s: :b = "abc"\n',
+    'bad.jir:2:16: a string needs an array of i8, and :b holds i32',
+  ],
+  [
+    'too few struct values',
+    'type :p = struct { a: i32, b: f64 }\nconst @c: :p = { 1 }\n',
+    'bad.jir:2:20: too few values for :p (it has 2 fields)',
+  ],
   ['symbol defined twice', 'global @x: i32 = 0\nextern @x()\n', 'bad.jir:2:8: @x defined twice'],
-  ['space after a type colon', inFunc('  %o = new : nope\n  ret %n'), "bad.jir:3:12: expected a type name right after ':'"],
-  ['unknown declaration', 'fun @f() {\n}\n', "bad.jir:1:1: expected 'type', 'global', 'const', 'extern' or 'func', found 'fun'"],
+  [
+    'space after a type colon',
+    inFunc('  %o = new : nope\n  ret %n'),
+    "bad.jir:3:12: expected a type name right after ':'",
+  ],
+  [
+    'unknown declaration',
+    'fun @f() {\n}\n',
+    "bad.jir:1:1: expected 'type', 'global', 'const', 'extern' or 'func', found 'fun'",
+  ],
   ['unexpected character', inFunc('  %a = iconst 1 # 2\n  ret %a'), "bad.jir:3:17: unexpected character '#'"],
-  ['unterminated body', 'func @f() {\n^entry:\n  ret\n', "bad.jir:4:1: expected '}' to end function @f, found end of input"],
+  [
+    'unterminated body',
+    'func @f() {\n^entry:\n  ret\n',
+    "bad.jir:4:1: expected '}' to end function @f, found end of input",
+  ],
   ['bad value type', 'extern @f(i64)\n', "bad.jir:1:11: expected a value type (i32, f64 or ref), found 'i64'"],
 ];
 
@@ -270,7 +345,31 @@ func @f(%n: i32) -> i32 {
   switch %z, ^ok(%z), [1: ^e(%z)]
 }
 `;
-const EDITS = [' ', '\n', ',', '(', ')', ':', '%x', '^ok', '@f', '{', '}', '[', ']', '=', '-', '"', 'select', 'to', 'nan:0x1', '0x', ';', 'i32', '.'];
+const EDITS = [
+  ' ',
+  '\n',
+  ',',
+  '(',
+  ')',
+  ':',
+  '%x',
+  '^ok',
+  '@f',
+  '{',
+  '}',
+  '[',
+  ']',
+  '=',
+  '-',
+  '"',
+  'select',
+  'to',
+  'nan:0x1',
+  '0x',
+  ';',
+  'i32',
+  '.',
+];
 
 test('mangled text fails with a SourceError, never a crash', (t) => {
   t.notThrows(() => parseModule(MUTATED));

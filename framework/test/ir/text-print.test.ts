@@ -17,7 +17,14 @@ test('declarations print in a fixed order with canonical spacing', (t) => {
   m.consts.push({ name: 'fs', type: 'floats', values: [] });
   m.globals.push({ name: 'greeting', type: 'ref', init: 'hello' }, { name: 'half', type: 'f64', init: 0.5 });
   m.types.push({ kind: 'array', name: 'bytes', elem: 'i8' });
-  m.types.push({ kind: 'struct', name: 'pair', fields: [{ name: 'head', kind: 'ref' }, { name: 'n', kind: 'i32' }] });
+  m.types.push({
+    kind: 'struct',
+    name: 'pair',
+    fields: [
+      { name: 'head', kind: 'ref' },
+      { name: 'n', kind: 'i32' },
+    ],
+  });
   m.types.push({ kind: 'array', name: 'floats', elem: 'f64' }, { kind: 'struct', name: 'unit', fields: [] });
   t.is(
     printModule(m),
@@ -75,7 +82,13 @@ test('printInst prints one instruction of a builder-made function', (t) => {
   const b = new FuncBuilder(m, 'f', { params: ['ref'], result: null }, ['o']);
   const handler = b.block('handler', ['ref']);
   const x = b.emit('get', [b.params[0]!], { sym: 'box', field: 'v', name: 'x' });
-  b.emitFused('call_indirect', [b.iconst(3), x], { sig: { params: ['f64'], result: 'i32' }, name: 'r' }, (r) => ({ block: handler, args: [] }), { block: handler, args: [] });
+  b.emitFused(
+    'call_indirect',
+    [b.iconst(3), x],
+    { sig: { params: ['f64'], result: 'i32' }, name: 'r' },
+    (r) => ({ block: handler, args: [] }),
+    { block: handler, args: [] },
+  );
   const f = m.funcs[0]!;
   t.is(printInst(f, f.entry.insts[0]!), '%x = get :box.v, %o');
   t.is(printInst(f, f.entry.insts[2]!), '%r = call_indirect %v3(%x) : (f64) -> i32 to ^handler unwind ^handler');

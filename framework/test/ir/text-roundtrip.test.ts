@@ -50,7 +50,21 @@ const SAMPLES = new Map<string, string[]>([
   ['rnull', ['%v0 = rnull']],
   ...each(['iadd', 'isub', 'imul', 'iand', 'ior', 'ixor', 'ishl', 'isar', 'ishr'], '%i, %j'),
   ...each(['sdiv', 'srem', 'udiv', 'urem'], '%i, %j'),
-  ...each(['icmp.eq', 'icmp.ne', 'icmp.slt', 'icmp.sle', 'icmp.sgt', 'icmp.sge', 'icmp.ult', 'icmp.ule', 'icmp.ugt', 'icmp.uge'], '%i, %j'),
+  ...each(
+    [
+      'icmp.eq',
+      'icmp.ne',
+      'icmp.slt',
+      'icmp.sle',
+      'icmp.sgt',
+      'icmp.sge',
+      'icmp.ult',
+      'icmp.ule',
+      'icmp.ugt',
+      'icmp.uge',
+    ],
+    '%i, %j',
+  ),
   ['iadd_ovf', ['%v0 = iadd_ovf %i, %j to ^ok(%v0) ovf ^a']],
   ['isub_ovf', ['%v0 = isub_ovf %i, %j to ^ok(%v0) ovf ^ok(%i)']],
   ['imul_ovf', ['%v0 = imul_ovf %i, %j to ^a ovf ^a']],
@@ -76,9 +90,27 @@ const SAMPLES = new Map<string, string[]>([
   ['gaddr', ['%v0 = gaddr @s']],
   ['fref', ['%v0 = fref @callee']],
   ...RAW_KINDS.map((k): [string, string[]] => [`load.${k}`, [`%v0 = load.${k} %i, 8`]]),
-  ...RAW_KINDS.map((k): [string, string[]] => [`store.${k}`, [`store.${k} %i, -4, %${k === 'f64' ? 'x' : k === 'ref' ? 'r' : 'j'}`]]),
-  ['call', ['%v0 = call @callee(%i)', 'call @callee(%i)', '%v0 = call @callee(%i) to ^ok(%v0) unwind ^h(%j)', '%v0 = call @host(%i) to ^a unwind ^a']],
-  ['call_indirect', ['%v0 = call_indirect %i(%j, %x) : (i32, f64) -> i32', 'call_indirect %i() : ()', '%v0 = call_indirect %i(%j) : (i32) -> i32 to ^ok(%v0) unwind ^h(%v0)']],
+  ...RAW_KINDS.map((k): [string, string[]] => [
+    `store.${k}`,
+    [`store.${k} %i, -4, %${k === 'f64' ? 'x' : k === 'ref' ? 'r' : 'j'}`],
+  ]),
+  [
+    'call',
+    [
+      '%v0 = call @callee(%i)',
+      'call @callee(%i)',
+      '%v0 = call @callee(%i) to ^ok(%v0) unwind ^h(%j)',
+      '%v0 = call @host(%i) to ^a unwind ^a',
+    ],
+  ],
+  [
+    'call_indirect',
+    [
+      '%v0 = call_indirect %i(%j, %x) : (i32, f64) -> i32',
+      'call_indirect %i() : ()',
+      '%v0 = call_indirect %i(%j) : (i32) -> i32 to ^ok(%v0) unwind ^h(%v0)',
+    ],
+  ],
   ['tail_call', ['tail_call @callee(%i)']],
   ['tail_call_indirect', ['tail_call_indirect %i(%j, %r) : (i32, ref) -> i32']],
   ['br', ['br ^a', 'br ^ok(%i)']],
@@ -184,7 +216,20 @@ const doubleBits = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((bits) => {
   view.setBigUint64(0, bits);
   return view.getFloat64(0);
 });
-const SPECIAL_DOUBLES = [0, -0, Infinity, -Infinity, NaN, 5e-324, -5e-324, 2.2250738585072009e-308, Number.MAX_VALUE, 0.1, 1e21, 1e-7];
+const SPECIAL_DOUBLES = [
+  0,
+  -0,
+  Infinity,
+  -Infinity,
+  NaN,
+  5e-324,
+  -5e-324,
+  2.2250738585072009e-308,
+  Number.MAX_VALUE,
+  0.1,
+  1e21,
+  1e-7,
+];
 const anyDouble = () => fc.oneof(fc.double(), doubleBits, fc.constantFrom(...SPECIAL_DOUBLES));
 const anyInt = () => fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
 const anyBytes = () =>
@@ -235,7 +280,12 @@ function randomModule(g: Gen): Module {
   }
   const builders = Array.from({ length: upTo(g, 2) + 1 }, (_, i) => {
     const sig = randomSig(g);
-    const b = new FuncBuilder(m, `fn${i}`, sig, sig.params.map(() => randomName(g) ?? 'p'));
+    const b = new FuncBuilder(
+      m,
+      `fn${i}`,
+      sig,
+      sig.params.map(() => randomName(g) ?? 'p'),
+    );
     b.func.replaceable = chance(g, 20);
     return b;
   });
@@ -272,7 +322,11 @@ class BodyGenerator {
     this.blocks = Array.from({ length: count }, () => {
       const types = Array.from({ length: upTo(g, 3) }, () => pick(g, VAL_TYPES));
       if (chance(g, 40)) types.unshift('ref'); // a possible unwind handler
-      return b.block(randomName(g) ?? 'b', types, types.map(() => randomName(g) ?? 'q'));
+      return b.block(
+        randomName(g) ?? 'b',
+        types,
+        types.map(() => randomName(g) ?? 'q'),
+      );
     });
   }
 
@@ -281,7 +335,10 @@ class BodyGenerator {
     for (const block of [entry, ...this.blocks]) {
       this.b.switchTo(block);
       this.pool = [...entry.params, ...block.params];
-      this.pool.push(this.b.iconst(this.g(anyInt)), this.b.emit('fconst', [], { imm: this.g(anyDouble), name: randomName(this.g) }));
+      this.pool.push(
+        this.b.iconst(this.g(anyInt)),
+        this.b.emit('fconst', [], { imm: this.g(anyDouble), name: randomName(this.g) }),
+      );
       this.pool.push(this.b.emit('rnull', [], { name: randomName(this.g) }));
       for (let i = upTo(this.g, 6); i > 0; i--) this.instruction();
       this.terminator();
@@ -293,12 +350,17 @@ class BodyGenerator {
   }
 
   private valueOf(type: ValType): number {
-    return pick(this.g, this.pool.filter((v) => this.f.typeOf(v) === type));
+    return pick(
+      this.g,
+      this.pool.filter((v) => this.f.typeOf(v) === type),
+    );
   }
 
   private targetTo(block: Block, skipFirst = false, offered = -1): Target {
     const types = block.params.slice(skipFirst ? 1 : 0).map((p) => this.f.typeOf(p));
-    const args = types.map((t) => (offered >= 0 && this.f.typeOf(offered) === t && chance(this.g, 50) ? offered : this.valueOf(t)));
+    const args = types.map((t) =>
+      offered >= 0 && this.f.typeOf(offered) === t && chance(this.g, 50) ? offered : this.valueOf(t),
+    );
     return { block, args };
   }
 
@@ -310,10 +372,13 @@ class BodyGenerator {
   private symbolFor(op: OpDef): { name: string; type?: ValType; sig?: Signature } | null {
     const m = this.m;
     const choices =
-      op.category === 'call' ? [...m.funcs, ...m.externs]
-      : op.name === 'gaddr' ? m.consts.map((c) => ({ name: c.name }))
-      : op.name === 'fref' ? m.funcs.map((f) => ({ name: f.name }))
-      : m.globals;
+      op.category === 'call'
+        ? [...m.funcs, ...m.externs]
+        : op.name === 'gaddr'
+          ? m.consts.map((c) => ({ name: c.name }))
+          : op.name === 'fref'
+            ? m.funcs.map((f) => ({ name: f.name }))
+            : m.globals;
     return choices.length > 0 ? pick(this.g, choices) : null;
   }
 
@@ -353,13 +418,19 @@ class BodyGenerator {
         }
         case 'type': {
           const structs = op.name === 'new';
-          const t = pick(g, this.m.types.filter((d) => (d.kind === 'struct') === structs));
+          const t = pick(
+            g,
+            this.m.types.filter((d) => (d.kind === 'struct') === structs),
+          );
           out.sym = t.name;
           if (t.kind === 'array') anyType = t.elem === 'i8' ? 'i32' : t.elem;
           break;
         }
         case 'field': {
-          const t = pick(g, this.m.types.filter((d) => d.kind === 'struct'));
+          const t = pick(
+            g,
+            this.m.types.filter((d) => d.kind === 'struct'),
+          );
           if (t.kind !== 'struct') return null;
           const fd = pick(g, t.fields);
           out.sym = t.name;
@@ -379,7 +450,10 @@ class BodyGenerator {
   }
 
   private instruction(): void {
-    const op = pick(this.g, OPCODE_LIST.filter((o) => o.terminator !== true));
+    const op = pick(
+      this.g,
+      OPCODE_LIST.filter((o) => o.terminator !== true),
+    );
     const operands = this.operands(op);
     if (!operands) return;
     const { args, ...extras } = operands;
@@ -481,7 +555,12 @@ test('builder-made modules are well typed by construction', (t) => {
 test('a 10k-instruction module parses quickly', (t) => {
   const body: string[] = [];
   for (let i = 0; i < 2500; i++) {
-    body.push(`  %a${i} = iadd %n, %n`, `  %b${i} = call @g(%a${i}, %n)`, `  %c${i} = fconst ${1.5 * 2 ** (i % 100)}`, `  %d${i} = select %b${i}, %a${i}, %n`);
+    body.push(
+      `  %a${i} = iadd %n, %n`,
+      `  %b${i} = call @g(%a${i}, %n)`,
+      `  %c${i} = fconst ${1.5 * 2 ** (i % 100)}`,
+      `  %d${i} = select %b${i}, %a${i}, %n`,
+    );
   }
   const text = `func @g(%x: i32, %y: i32) -> i32 {\n^entry:\n  ret %x\n}\n\nfunc @f(%n: i32) -> i32 {\n^entry:\n${body.join('\n')}\n  ret %n\n}\n`;
   let coldMs = performance.now();

@@ -24,7 +24,12 @@ function expectValid(t: ExecutionContext, m: Module): void {
 
 /** `func @f(%x: i32) -> i32 { ret %x }` plus whatever `body` emits before the ret. */
 function withBody(body: (b: FuncBuilder, x: number) => number | void, sig: Signature = I_I, m = new Module()): Module {
-  const b = new FuncBuilder(m, 'f', sig, sig.params.map((_, i) => `p${i}`));
+  const b = new FuncBuilder(
+    m,
+    'f',
+    sig,
+    sig.params.map((_, i) => `p${i}`),
+  );
   const r = body(b, b.params[0] ?? -1);
   if (!b.currentBlock.terminator) b.ret(typeof r === 'number' ? r : sig.result === null ? undefined : b.params[0]);
   return m;
@@ -51,8 +56,23 @@ function fibModule(): Module {
 }
 
 const pairTypes = (m: Module): Module => {
-  m.types.push({ kind: 'struct', name: 'pair', fields: [{ name: 'head', kind: 'ref' }, { name: 'tail', kind: 'ref' }] });
-  m.types.push({ kind: 'struct', name: 'box', fields: [{ name: 'n', kind: 'i32' }, { name: 'b', kind: 'i8' }, { name: 'x', kind: 'f64' }] });
+  m.types.push({
+    kind: 'struct',
+    name: 'pair',
+    fields: [
+      { name: 'head', kind: 'ref' },
+      { name: 'tail', kind: 'ref' },
+    ],
+  });
+  m.types.push({
+    kind: 'struct',
+    name: 'box',
+    fields: [
+      { name: 'n', kind: 'i32' },
+      { name: 'b', kind: 'i8' },
+      { name: 'x', kind: 'f64' },
+    ],
+  });
   m.types.push({ kind: 'array', name: 'ints', elem: 'i32' });
   m.types.push({ kind: 'array', name: 'bytes', elem: 'i8' });
   m.types.push({ kind: 'array', name: 'refs', elem: 'ref' });
@@ -98,7 +118,12 @@ test('valid: fused overflow arithmetic', (t) => {
   const b2 = new FuncBuilder(m, 'dec', I_I, ['x']);
   const ok2 = b2.block('ok', ['i32']);
   const ovf2 = b2.block('ovf');
-  b2.emit('isub_ovf', [b2.params[0]!, b2.params[0]!], { targets: [{ block: ok2, args: [b2.params[0]!] }, { block: ovf2, args: [] }] });
+  b2.emit('isub_ovf', [b2.params[0]!, b2.params[0]!], {
+    targets: [
+      { block: ok2, args: [b2.params[0]!] },
+      { block: ovf2, args: [] },
+    ],
+  });
   b2.switchTo(ok2);
   b2.ret(ok2.params[0]);
   b2.switchTo(ovf2);
@@ -139,7 +164,11 @@ test('valid: switch', (t) => {
   const one = b.block('one', ['i32']);
   const seven = b.block('seven');
   b.emit('switch', [b.params[0]!], {
-    targets: [{ block: dflt, args: [] }, { block: one, args: [b.params[0]!] }, { block: seven, args: [] }],
+    targets: [
+      { block: dflt, args: [] },
+      { block: one, args: [b.params[0]!] },
+      { block: seven, args: [] },
+    ],
     cases: [1, 7],
   });
   b.switchTo(dflt);
@@ -176,26 +205,30 @@ test('valid: objects, arrays, globals, consts, select (i8 fields take i32)', (t)
   m.consts.push({ name: 'hello', type: 'bytes', values: [104, 105, 10] });
   m.consts.push({ name: 'cell', type: 'pair', values: [1, 'cell'] });
   m.consts.push({ name: 'boxed', type: 'box', values: [-1, 255, 2.5] });
-  withBody((b, x) => {
-    const p = b.emit('new', [], { sym: 'pair' });
-    b.emit('set', [p, b.emit('gaddr', [], { sym: 'hello' })], { sym: 'pair', field: 'head' });
-    const h = b.emit('get', [p], { sym: 'pair', field: 'head' });
-    const bx = b.emit('new', [], { sym: 'box' });
-    b.emit('set', [bx, x], { sym: 'box', field: 'b' });
-    const byte = b.emit('get', [bx], { sym: 'box', field: 'b' });
-    const arr = b.emit('new_array', [x], { sym: 'ints' });
-    b.emit('aset', [arr, b.iconst(0), byte], { sym: 'ints' });
-    const bytes = b.emit('new_array', [x], { sym: 'bytes' });
-    b.emit('aset', [bytes, b.iconst(0), x], { sym: 'bytes' });
-    const refs = b.emit('new_array', [x], { sym: 'refs' });
-    b.emit('aset', [refs, b.iconst(0), h], { sym: 'refs' });
-    const len = b.emit('alen', [arr]);
-    b.emit('gset', [len], { sym: 'count' });
-    b.emit('gset', [b.emit('rnull')], { sym: 'nil' });
-    const f = b.emit('fmul', [b.emit('gget', [], { sym: 'scale' }), b.emit('i2f', [x])]);
-    const y = b.emit('select', [x, b.emit('f2i', [f]), b.emit('aget', [arr, x], { sym: 'ints' })]);
-    return b.emit('iadd', [y, b.emit('ref.type_id', [p])]);
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      const p = b.emit('new', [], { sym: 'pair' });
+      b.emit('set', [p, b.emit('gaddr', [], { sym: 'hello' })], { sym: 'pair', field: 'head' });
+      const h = b.emit('get', [p], { sym: 'pair', field: 'head' });
+      const bx = b.emit('new', [], { sym: 'box' });
+      b.emit('set', [bx, x], { sym: 'box', field: 'b' });
+      const byte = b.emit('get', [bx], { sym: 'box', field: 'b' });
+      const arr = b.emit('new_array', [x], { sym: 'ints' });
+      b.emit('aset', [arr, b.iconst(0), byte], { sym: 'ints' });
+      const bytes = b.emit('new_array', [x], { sym: 'bytes' });
+      b.emit('aset', [bytes, b.iconst(0), x], { sym: 'bytes' });
+      const refs = b.emit('new_array', [x], { sym: 'refs' });
+      b.emit('aset', [refs, b.iconst(0), h], { sym: 'refs' });
+      const len = b.emit('alen', [arr]);
+      b.emit('gset', [len], { sym: 'count' });
+      b.emit('gset', [b.emit('rnull')], { sym: 'nil' });
+      const f = b.emit('fmul', [b.emit('gget', [], { sym: 'scale' }), b.emit('i2f', [x])]);
+      const y = b.emit('select', [x, b.emit('f2i', [f]), b.emit('aget', [arr, x], { sym: 'ints' })]);
+      return b.emit('iadd', [y, b.emit('ref.type_id', [p])]);
+    },
+    I_I,
+    m,
+  );
   expectValid(t, m);
 });
 
@@ -203,13 +236,17 @@ test('valid: GC-lowered module with raw memory operations', (t) => {
   const m = pairTypes(new Module());
   m.lowered = true;
   m.globals.push({ name: 'count', type: 'i32', init: 0 });
-  withBody((b, x) => {
-    const v = b.emit('load.i32', [x], { imm: 4 });
-    b.emit('store.ref', [x, b.emit('ref.from_bits', [v])], { imm: 8 });
-    b.emit('store.i8', [x, v], { imm: 12 });
-    b.emit('gset', [v], { sym: 'count' });
-    return b.emit('get', [b.emit('ref.from_bits', [x])], { sym: 'box', field: 'n' });
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      const v = b.emit('load.i32', [x], { imm: 4 });
+      b.emit('store.ref', [x, b.emit('ref.from_bits', [v])], { imm: 8 });
+      b.emit('store.i8', [x, v], { imm: 12 });
+      b.emit('gset', [v], { sym: 'count' });
+      return b.emit('get', [b.emit('ref.from_bits', [x])], { sym: 'box', field: 'n' });
+    },
+    I_I,
+    m,
+  );
   expectValid(t, m);
 });
 
@@ -259,16 +296,28 @@ test('module: duplicate type', (t) => {
 
 test('module: duplicate field', (t) => {
   const m = new Module();
-  m.types.push({ kind: 'struct', name: 'p', fields: [{ name: 'a', kind: 'i32' }, { name: 'a', kind: 'ref' }] });
+  m.types.push({
+    kind: 'struct',
+    name: 'p',
+    fields: [
+      { name: 'a', kind: 'i32' },
+      { name: 'a', kind: 'ref' },
+    ],
+  });
   expectOnly(t, m, "module: type :p: duplicate field 'a'");
 });
 
 test('module: invalid field and element kinds', (t) => {
   const m = new Module();
-  const bad = JSON.parse('{"kind": "struct", "name": "p", "fields": [{"name": "a", "kind": "i64"}]}') as Module['types'][number];
+  const bad = JSON.parse(
+    '{"kind": "struct", "name": "p", "fields": [{"name": "a", "kind": "i64"}]}',
+  ) as Module['types'][number];
   const badArray = JSON.parse('{"kind": "array", "name": "q", "elem": "u16"}') as Module['types'][number];
   m.types.push(bad, badArray);
-  t.deepEqual(errorsOf(m), ["module: type :p: field 'a' has invalid kind 'i64'", "module: type :q: invalid element kind 'u16'"]);
+  t.deepEqual(errorsOf(m), [
+    "module: type :p: field 'a' has invalid kind 'i64'",
+    "module: type :q: invalid element kind 'u16'",
+  ]);
 });
 
 test('module: global init does not match its type', (t) => {
@@ -364,7 +413,10 @@ test('terminator in the middle of a block', (t) => {
   const extra = new Inst(opcode('iconst'));
   extra.result = m.funcs[0]!.newValue('i32');
   entry.insts.push(extra);
-  t.deepEqual(errorsOf(m), ['@f ^entry #0 (ret): terminator in the middle of the block', '@f ^entry: block does not end with a terminator']);
+  t.deepEqual(errorsOf(m), [
+    '@f ^entry #0 (ret): terminator in the middle of the block',
+    '@f ^entry: block does not end with a terminator',
+  ]);
 });
 
 test('duplicate block names', (t) => {
@@ -518,34 +570,54 @@ test('select operands must agree', (t) => {
 
 test('set value must match the field type', (t) => {
   const m = pairTypes(new Module());
-  withBody((b, x) => {
-    const p = b.emit('new', [], { sym: 'pair' });
-    b.emit('set', [p, x], { sym: 'pair', field: 'tail' });
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      const p = b.emit('new', [], { sym: 'pair' });
+      b.emit('set', [p, x], { sym: 'pair', field: 'tail' });
+    },
+    I_I,
+    m,
+  );
   expectOnly(t, m, '@f ^entry #1 (set): operand 2 has type i32, but field :pair.tail holds ref');
 });
 
 test('aset value must match the element type', (t) => {
   const m = pairTypes(new Module());
-  withBody((b, x) => {
-    const a = b.emit('new_array', [x], { sym: 'ints' });
-    b.emit('aset', [a, x, b.fconst(1)], { sym: 'ints' });
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      const a = b.emit('new_array', [x], { sym: 'ints' });
+      b.emit('aset', [a, x, b.fconst(1)], { sym: 'ints' });
+    },
+    I_I,
+    m,
+  );
   expectOnly(t, m, '@f ^entry #2 (aset): operand 3 has type f64, but element of :ints holds i32');
 });
 
 test('gset value must match the global type', (t) => {
   const m = new Module();
   m.globals.push({ name: 'g', type: 'f64', init: 0 });
-  withBody((b, x) => {
-    b.emit('gset', [x], { sym: 'g' });
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      b.emit('gset', [x], { sym: 'g' });
+    },
+    I_I,
+    m,
+  );
   expectOnly(t, m, '@f ^entry #0 (gset): operand 1 has type i32, but global @g holds f64');
 });
 
 test('ret must match the function result', (t) => {
-  expectOnly(t, withBody((b) => b.fconst(1)), '@f ^entry #1 (ret): returns f64, but the function returns i32');
-  expectOnly(t, withBody((b) => b.ret()), '@f ^entry #0 (ret): returns nothing, but the function returns i32');
+  expectOnly(
+    t,
+    withBody((b) => b.fconst(1)),
+    '@f ^entry #1 (ret): returns f64, but the function returns i32',
+  );
+  expectOnly(
+    t,
+    withBody((b) => b.ret()),
+    '@f ^entry #0 (ret): returns nothing, but the function returns i32',
+  );
   const v = withBody((b, x) => b.ret(x), { params: ['i32'], result: null });
   expectOnly(t, v, '@f ^entry #0 (ret): returns a value from a void function');
 });
@@ -562,9 +634,13 @@ test('result of the wrong type', (t) => {
 test('result present where the opcode produces none', (t) => {
   const m = new Module();
   m.globals.push({ name: 'g', type: 'i32', init: 0 });
-  withBody((b, x) => {
-    b.emit('gset', [x], { sym: 'g' });
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      b.emit('gset', [x], { sym: 'g' });
+    },
+    I_I,
+    m,
+  );
   const f = m.funcs[0]!;
   f.blocks[0]!.insts[0]!.result = f.newValue('i32', 'bogus');
   expectOnly(t, m, '@f ^entry #0 (gset): has a result %bogus, but produces no value');
@@ -572,9 +648,13 @@ test('result present where the opcode produces none', (t) => {
 
 test('valid: a result may be discarded (`%r =` is optional in the text format)', (t) => {
   const m = fibModule();
-  withBody((b, x) => {
-    b.call('fib', [x]);
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      b.call('fib', [x]);
+    },
+    I_I,
+    m,
+  );
   m.funcs[1]!.blocks[0]!.insts[0]!.result = -1;
   expectValid(t, m);
 });
@@ -614,33 +694,49 @@ test('call argument count', (t) => {
 
 test('call_indirect without a signature', (t) => {
   const m = fibModule();
-  withBody((b, x) => {
-    const idx = b.emit('fref', [], { sym: 'fib' });
-    b.emit('call_indirect', [idx, x], {});
-    return x;
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      const idx = b.emit('fref', [], { sym: 'fib' });
+      b.emit('call_indirect', [idx, x], {});
+      return x;
+    },
+    I_I,
+    m,
+  );
   expectOnly(t, m, '@f ^entry #1 (call_indirect): has no signature');
 });
 
 test('call_indirect arguments follow its signature', (t) => {
   const m = fibModule();
-  withBody((b) => {
-    const idx = b.emit('fref', [], { sym: 'fib' });
-    return b.emit('call_indirect', [idx, b.fconst(0)], { sig: I_I });
-  }, I_I, m);
+  withBody(
+    (b) => {
+      const idx = b.emit('fref', [], { sym: 'fib' });
+      return b.emit('call_indirect', [idx, b.fconst(0)], { sig: I_I });
+    },
+    I_I,
+    m,
+  );
   expectOnly(t, m, '@f ^entry #2 (call_indirect): argument 1 has type f64, expected i32');
 });
 
 test('tail call whose callee returns a different type', (t) => {
   const m = fibModule();
-  withBody((b, x) => {
-    b.emit('tail_call', [x], { sym: 'fib' });
-  }, { params: ['i32'], result: 'f64' }, m);
+  withBody(
+    (b, x) => {
+      b.emit('tail_call', [x], { sym: 'fib' });
+    },
+    { params: ['i32'], result: 'f64' },
+    m,
+  );
   expectOnly(t, m, '@f ^entry #0 (tail_call): tail call: @fib returns i32, but @f returns f64');
   const m2 = new Module();
-  withBody((b, x) => {
-    b.emit('tail_call_indirect', [x, x], { sig: I_I });
-  }, { params: ['i32'], result: null }, m2);
+  withBody(
+    (b, x) => {
+      b.emit('tail_call_indirect', [x, x], { sig: I_I });
+    },
+    { params: ['i32'], result: null },
+    m2,
+  );
   expectOnly(t, m2, '@f ^entry #0 (tail_call_indirect): tail call: the signature returns i32, but @f returns void');
 });
 
@@ -649,7 +745,14 @@ test('tail call whose callee returns a different type', (t) => {
 test('switch with a duplicate case', (t) => {
   const m = withBody((b, x) => {
     const a = b.block('a');
-    b.emit('switch', [x], { targets: [{ block: a, args: [] }, { block: a, args: [] }, { block: a, args: [] }], cases: [3, 3] });
+    b.emit('switch', [x], {
+      targets: [
+        { block: a, args: [] },
+        { block: a, args: [] },
+        { block: a, args: [] },
+      ],
+      cases: [3, 3],
+    });
     b.switchTo(a);
     return x;
   });
@@ -659,7 +762,14 @@ test('switch with a duplicate case', (t) => {
 test('switch whose case count does not match its targets', (t) => {
   const m = withBody((b, x) => {
     const a = b.block('a');
-    b.emit('switch', [x], { targets: [{ block: a, args: [] }, { block: a, args: [] }, { block: a, args: [] }], cases: [1] });
+    b.emit('switch', [x], {
+      targets: [
+        { block: a, args: [] },
+        { block: a, args: [] },
+        { block: a, args: [] },
+      ],
+      cases: [1],
+    });
     b.switchTo(a);
     return x;
   });
@@ -676,11 +786,15 @@ test('unknown callee', (t) => {
 
 test('unknown type, and a type of the wrong kind', (t) => {
   const m = pairTypes(new Module());
-  withBody((b, x) => {
-    b.emit('new', [], { sym: 'pair' });
-    b.emit('new', [], { sym: 'pair' });
-    b.emit('new_array', [x], { sym: 'ints' });
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      b.emit('new', [], { sym: 'pair' });
+      b.emit('new', [], { sym: 'pair' });
+      b.emit('new_array', [x], { sym: 'ints' });
+    },
+    I_I,
+    m,
+  );
   const insts = m.funcs[0]!.blocks[0]!.insts;
   insts[0]!.sym = 'nope';
   insts[1]!.sym = 'ints';
@@ -694,9 +808,13 @@ test('unknown type, and a type of the wrong kind', (t) => {
 
 test('unknown field', (t) => {
   const m = pairTypes(new Module());
-  withBody((b) => {
-    b.emit('get', [b.emit('new', [], { sym: 'pair' })], { sym: 'pair', field: 'head' });
-  }, I_I, m);
+  withBody(
+    (b) => {
+      b.emit('get', [b.emit('new', [], { sym: 'pair' })], { sym: 'pair', field: 'head' });
+    },
+    I_I,
+    m,
+  );
   m.funcs[0]!.blocks[0]!.insts[1]!.field = 'car';
   expectOnly(t, m, "@f ^entry #1 (get): :pair has no field 'car'");
 });
@@ -712,10 +830,14 @@ test('unknown global', (t) => {
 test('gaddr of something that is not a const', (t) => {
   const m = new Module();
   m.globals.push({ name: 'g', type: 'ref', init: 0 });
-  withBody((b, x) => {
-    b.emit('gaddr', [], { sym: 'g' });
-    return x;
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      b.emit('gaddr', [], { sym: 'g' });
+      return x;
+    },
+    I_I,
+    m,
+  );
   expectOnly(t, m, '@f ^entry #0 (gaddr): @g is a global; expected a const');
 });
 
@@ -731,10 +853,14 @@ test('fref of an extern', (t) => {
 test('allocation after GC lowering', (t) => {
   const m = pairTypes(new Module());
   m.lowered = true;
-  withBody((b, x) => {
-    b.emit('new', [], { sym: 'pair' });
-    return x;
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      b.emit('new', [], { sym: 'pair' });
+      return x;
+    },
+    I_I,
+    m,
+  );
   expectOnly(t, m, '@f ^entry #0 (new): new is not allowed after GC lowering');
 });
 
@@ -742,13 +868,17 @@ test('a function left unlowered keeps the unlowered rules in a lowered module', 
   const m = pairTypes(new Module());
   m.globals.push({ name: 'r', type: 'ref', init: 0 });
   m.lowered = true;
-  withBody((b, x) => {
-    const p = b.emit('new', [], { sym: 'pair' });
-    b.emit('set', [p, p], { sym: 'pair', field: 'head' });
-    b.emit('gset', [p], { sym: 'r' });
-    b.emit('load.i32', [x], { imm: 0 });
-    return x;
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      const p = b.emit('new', [], { sym: 'pair' });
+      b.emit('set', [p, p], { sym: 'pair', field: 'head' });
+      b.emit('gset', [p], { sym: 'r' });
+      b.emit('load.i32', [x], { imm: 0 });
+      return x;
+    },
+    I_I,
+    m,
+  );
   m.func('f')!.unlowered = true;
   expectOnly(t, m, '@f ^entry #3 (load.i32): load.i32 is only allowed in GC-lowered IR');
 });
@@ -768,14 +898,18 @@ test('ref stores through set/aset/gset after GC lowering', (t) => {
   const m = pairTypes(new Module());
   m.globals.push({ name: 'r', type: 'ref', init: 0 });
   m.lowered = true;
-  withBody((b, x) => {
-    const p = b.emit('ref.from_bits', [x]);
-    b.emit('set', [p, p], { sym: 'pair', field: 'head' });
-    b.emit('aset', [p, x, p], { sym: 'refs' });
-    b.emit('gset', [p], { sym: 'r' });
-    b.emit('set', [p, x], { sym: 'box', field: 'n' });
-    return x;
-  }, I_I, m);
+  withBody(
+    (b, x) => {
+      const p = b.emit('ref.from_bits', [x]);
+      b.emit('set', [p, p], { sym: 'pair', field: 'head' });
+      b.emit('aset', [p, x, p], { sym: 'refs' });
+      b.emit('gset', [p], { sym: 'r' });
+      b.emit('set', [p, x], { sym: 'box', field: 'n' });
+      return x;
+    },
+    I_I,
+    m,
+  );
   const why = "after GC lowering; the GC's lowering must turn ref stores into raw stores";
   t.deepEqual(errorsOf(m), [
     `@f ^entry #1 (set): stores a ref into field :pair.head ${why}`,
@@ -834,7 +968,10 @@ test('value id out of range, and a value that is never defined', (t) => {
   const f = m.funcs[0]!;
   const ghost = f.newValue('i32', 'ghost');
   f.blocks[0]!.insts[0]!.args = [99, ghost];
-  t.deepEqual(errorsOf(m), ['@f ^entry #0 (iadd): uses value #99, which does not exist', '@f ^entry #0 (iadd): uses %ghost, which is never defined']);
+  t.deepEqual(errorsOf(m), [
+    '@f ^entry #0 (iadd): uses value #99, which does not exist',
+    '@f ^entry #0 (iadd): uses %ghost, which is never defined',
+  ]);
 });
 
 test('definition of a value id the function never allocated', (t) => {
@@ -863,7 +1000,9 @@ test('verifyFunction checks one function', (t) => {
   const m = fibModule();
   withBody((b, x) => b.emit('iadd', [x, b.fconst(1)]), I_I, m);
   t.deepEqual(verifyFunction(m, m.funcs[0]!), []);
-  t.deepEqual(verifyFunction(m, m.funcs[1]!).map(String), ['@f ^entry #1 (iadd): operand 2 has type f64, expected i32']);
+  t.deepEqual(verifyFunction(m, m.funcs[1]!).map(String), [
+    '@f ^entry #1 (iadd): operand 2 has type f64, expected i32',
+  ]);
 });
 
 /** A 10k-block function: a chain of loop headers, each with a body, all using the entry's parameter. */

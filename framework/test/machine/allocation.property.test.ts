@@ -12,12 +12,22 @@ import { liveAcrossCalls } from './ir-liveness.ts';
 import { buildModule, funcRecipe, recipeCost, type FuncRecipe } from './random-ir.ts';
 
 const argFor = (t: ValType): fc.Arbitrary<number> =>
-  t === 'f64' ? fc.double() : t === 'ref' ? fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 }).map((x) => x * 4), fc.integer().map((x) => x | 1)) : fc.integer();
+  t === 'f64'
+    ? fc.double()
+    : t === 'ref'
+      ? fc.oneof(
+          fc.constant(0),
+          fc.integer({ min: 1, max: 1000 }).map((x) => x * 4),
+          fc.integer().map((x) => x | 1),
+        )
+      : fc.integer();
 
 const program = fc
   .array(funcRecipe, { minLength: 1, maxLength: 4 })
   .filter((fs) => recipeCost(fs, fs.length - 1) < 20_000)
-  .chain((funcs) => fc.record({ funcs: fc.constant(funcs), args: fc.tuple(...funcs[funcs.length - 1]!.params.map(argFor)) }));
+  .chain((funcs) =>
+    fc.record({ funcs: fc.constant(funcs), args: fc.tuple(...funcs[funcs.length - 1]!.params.map(argFor)) }),
+  );
 
 const same = (t: ValType | null, a: number | undefined, b: number | undefined): boolean =>
   t === 'f64' ? sameF64(a!, b!) : a === b;
@@ -52,19 +62,30 @@ test('stack maps list exactly the ref values live across each call', (t) => {
         const slotOf = compiled.slotOf;
         for (const b of func.blocks) {
           const irCalls = b.insts.filter((x) => x.op.name === 'call');
-          const machineCalls = compiled.code.blocks.filter((fb) => fb.block.irBlock === b).flatMap((fb) => fb.insts.filter((fi) => fi.inst.call));
-          if (irCalls.length !== machineCalls.length) throw new Error(`@${func.name} ^${b.name}: ${irCalls.length} IR calls, ${machineCalls.length} machine calls`);
+          const machineCalls = compiled.code.blocks
+            .filter((fb) => fb.block.irBlock === b)
+            .flatMap((fb) => fb.insts.filter((fi) => fi.inst.call));
+          if (irCalls.length !== machineCalls.length)
+            throw new Error(
+              `@${func.name} ^${b.name}: ${irCalls.length} IR calls, ${machineCalls.length} machine calls`,
+            );
           irCalls.forEach((call, k) => {
             const expected = new Set<FrameSlot>();
             for (const v of across.get(call)!) {
-              if (func.typeOf(v) !== 'ref' || func.blocks.some((x) => x.insts.some((d) => d.result === v && d.op.name === 'rnull'))) continue;
+              if (
+                func.typeOf(v) !== 'ref' ||
+                func.blocks.some((x) => x.insts.some((d) => d.result === v && d.op.name === 'rnull'))
+              )
+                continue;
               const slot = slotOf.get(mf.valueRegs.get(v)!);
               if (!slot) throw new Error(`@${func.name}: ref %${v} is live across a call without a spill slot`);
               expected.add(slot);
             }
             const listed = new Set(machineCalls[k]!.refSlots);
             if (listed.size !== expected.size || [...listed].some((s) => !expected.has(s))) {
-              throw new Error(`@${func.name} ^${b.name} call ${k}: stack map lists ${[...listed].map((s) => s.id)} but ${[...expected].map((s) => s.id)} hold live refs`);
+              throw new Error(
+                `@${func.name} ^${b.name} call ${k}: stack map lists ${[...listed].map((s) => s.id)} but ${[...expected].map((s) => s.id)} hold live refs`,
+              );
             }
           });
         }
@@ -82,23 +103,27 @@ test('no register holds two live values, and every stored value is reloaded', (t
       for (const c of image.compiled) {
         const byReg = new Map<number, { from: number; to: number; v: number }[]>();
         const pieces = c.allocation.pieces.flat().filter((p) => p.preg !== NO_REG);
-        for (const p of pieces) for (const r of p.ranges) {
-          let list = byReg.get(p.preg);
-          if (!list) byReg.set(p.preg, (list = []));
-          list.push({ ...r, v: p.vreg });
-        }
+        for (const p of pieces)
+          for (const r of p.ranges) {
+            let list = byReg.get(p.preg);
+            if (!list) byReg.set(p.preg, (list = []));
+            list.push({ ...r, v: p.vreg });
+          }
         for (const [reg, list] of byReg) {
           list.sort((a, b) => a.from - b.from);
           for (let i = 1; i < list.length; i++) {
-            if (list[i]!.from < list[i - 1]!.to) throw new Error(`${c.name}: v${list[i - 1]!.v} and v${list[i]!.v} share register ${reg}`);
+            if (list[i]!.from < list[i - 1]!.to)
+              throw new Error(`${c.name}: v${list[i - 1]!.v} and v${list[i]!.v} share register ${reg}`);
           }
         }
-        const stored = new Set<number>(), reloaded = new Set<number>();
-        for (const fb of c.code.blocks) for (const fi of fb.insts) {
-          if (fi.note.kind !== 'copy') continue;
-          if (fi.note.dst.kind === 'slot' && fi.note.dst.slot.kind === 'spill') stored.add(fi.note.dst.slot.id);
-          if (fi.note.src.kind === 'slot') reloaded.add(fi.note.src.slot.id);
-        }
+        const stored = new Set<number>(),
+          reloaded = new Set<number>();
+        for (const fb of c.code.blocks)
+          for (const fi of fb.insts) {
+            if (fi.note.kind !== 'copy') continue;
+            if (fi.note.dst.kind === 'slot' && fi.note.dst.slot.kind === 'spill') stored.add(fi.note.dst.slot.id);
+            if (fi.note.src.kind === 'slot') reloaded.add(fi.note.src.slot.id);
+          }
         for (const s of stored) if (!reloaded.has(s)) throw new Error(`${c.name}: slot ${s} is stored but never read`);
       }
     }),

@@ -49,7 +49,8 @@ test('x86 non-leaf: the pushed return address sits above the frame, size keeps 1
 });
 
 test('slots of another frame are rejected', (t) => {
-  const a = new FrameSlots(), b = new FrameSlots();
+  const a = new FrameSlots(),
+    b = new FrameSlots();
   a.create('i32', 'spill');
   const foreign = b.create('i32', 'spill');
   const f = new FrameLayout([], 0, true, ARM);

@@ -2,7 +2,12 @@
 // arithmetic is the opcode table's `evaluate`, the single source of the IR's semantics.
 import type { Block, Func, Module } from '../../src/ir/module.ts';
 
-export function evaluateIr(module: Module, name: string, args: readonly number[], fuel = { left: 5_000_000 }): number | undefined {
+export function evaluateIr(
+  module: Module,
+  name: string,
+  args: readonly number[],
+  fuel = { left: 5_000_000 },
+): number | undefined {
   const func = module.func(name);
   if (!func) throw new Error(`no function @${name}`);
   return run(module, func, args, fuel);

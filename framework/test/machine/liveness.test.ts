@@ -10,7 +10,8 @@ import type { FakeData } from './fake/fake-isa.ts';
 import { fakeTarget } from './fake/fake-target.ts';
 
 const li = (v: number) => machInst<FakeData>({ op: 'li', imm: 1 }, [def(v)]);
-const add = (d: number, a: number, b: number) => machInst<FakeData>({ op: 'pure', name: 'iadd' }, [def(d), use(a), use(b)]);
+const add = (d: number, a: number, b: number) =>
+  machInst<FakeData>({ op: 'pure', name: 'iadd' }, [def(d), use(a), use(b)]);
 const ret = (v: number) => machInst<FakeData>({ op: 'ret' }, [fixedUse(v, 0)], { terminator: true });
 
 function analyse(mf: MachFunction<FakeData>) {
@@ -27,9 +28,20 @@ test('live-in and live-out follow uses around a loop; edge arguments feed live p
   const entry = mf.newBlock('entry');
   const loop = mf.newBlock('loop', [v2!, v4!]);
   const exit = mf.newBlock('exit');
-  entry.insts.push(li(v0!), li(v1!), machInst<FakeData>({ op: 'jmp' }, [], { jump: true, targets: [{ block: loop, args: [v0!, v0!] }] }));
+  entry.insts.push(
+    li(v0!),
+    li(v1!),
+    machInst<FakeData>({ op: 'jmp' }, [], { jump: true, targets: [{ block: loop, args: [v0!, v0!] }] }),
+  );
   loop.insts.push(add(v3!, v2!, v1!), machInst<FakeData>({ op: 'cmpz' }, [use(v3!)]));
-  loop.insts.push(machInst<FakeData>({ op: 'bnz' }, [], { targets: [{ block: loop, args: [v3!, v1!] }, { block: exit, args: [] }] }));
+  loop.insts.push(
+    machInst<FakeData>({ op: 'bnz' }, [], {
+      targets: [
+        { block: loop, args: [v3!, v1!] },
+        { block: exit, args: [] },
+      ],
+    }),
+  );
   exit.insts.push(ret(v1!));
   const { live } = analyse(mf);
   t.deepEqual(live.liveIn[loop.id]!.toArray(), [v1]);
@@ -67,7 +79,16 @@ test('critical edges are split, including two edges to one block', (t) => {
   const c = mf.vregs.create('i32');
   const entry = mf.newBlock('entry');
   const join = mf.newBlock('join');
-  entry.insts.push(li(c), machInst<FakeData>({ op: 'cmpz' }, [use(c)]), machInst<FakeData>({ op: 'bnz' }, [], { targets: [{ block: join, args: [] }, { block: join, args: [] }] }));
+  entry.insts.push(
+    li(c),
+    machInst<FakeData>({ op: 'cmpz' }, [use(c)]),
+    machInst<FakeData>({ op: 'bnz' }, [], {
+      targets: [
+        { block: join, args: [] },
+        { block: join, args: [] },
+      ],
+    }),
+  );
   join.insts.push(ret(c));
   splitCriticalEdges(mf, (to) => fakeTarget.jump(to));
   t.is(mf.blocks.length, 4);

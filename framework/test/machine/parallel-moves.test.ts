@@ -18,7 +18,9 @@ const reg = (preg: number): Loc => ({ kind: 'reg', preg });
 const slot = (s: FrameSlot): Loc => ({ kind: 'slot', slot: s });
 
 function locations(cls: RegClass): Loc[] {
-  return cls === 'int' ? [...INT_REGS.map(reg), ...INT_SLOTS.map(slot)] : [...FLOAT_REGS.map(reg), ...FLOAT_SLOTS.map(slot)];
+  return cls === 'int'
+    ? [...INT_REGS.map(reg), ...INT_SLOTS.map(slot)]
+    : [...FLOAT_REGS.map(reg), ...FLOAT_SLOTS.map(slot)];
 }
 
 interface Run {
@@ -61,23 +63,37 @@ const parallelMove = (cls: RegClass): fc.Arbitrary<ParallelMove[]> => {
   return fc
     .uniqueArray(fc.nat(locs.length - 1), { maxLength: locs.length })
     .chain((dsts) =>
-      fc.tuple(...dsts.map(() => fc.oneof({ weight: 6, arbitrary: fc.nat(locs.length - 1).map((i): MoveSource => locs[i]!) }, { weight: 1, arbitrary: fc.nat(3).map((v): MoveSource => ({ kind: 'remat', vreg: v })) }))).map((srcs) =>
-        dsts.map((d, k): ParallelMove => ({ dst: locs[d]!, src: srcs[k]!, type })),
-      ),
+      fc
+        .tuple(
+          ...dsts.map(() =>
+            fc.oneof(
+              { weight: 6, arbitrary: fc.nat(locs.length - 1).map((i): MoveSource => locs[i]!) },
+              { weight: 1, arbitrary: fc.nat(3).map((v): MoveSource => ({ kind: 'remat', vreg: v })) },
+            ),
+          ),
+        )
+        .map((srcs) => dsts.map((d, k): ParallelMove => ({ dst: locs[d]!, src: srcs[k]!, type }))),
     );
 };
 
 test('sequential steps have the effect of the parallel move', (t) => {
   fc.assert(
-    fc.property(parallelMove('int'), parallelMove('float'), fc.integer({ min: 1, max: 2 }), (ints, floats, scratchCount) => {
-      const moves = [...ints, ...floats];
-      const { steps } = sequentialize(moves, scratchCount);
-      const state = execute(steps);
-      const written = new Set(moves.map((m) => locKey(m.dst)));
-      for (const m of moves) if ((state.get(locKey(m.dst)) ?? locKey(m.dst)) !== expectedValue(m.src)) return false;
-      // Nothing else changes, except scratch registers and temporaries.
-      return [...locations('int'), ...locations('float')].every((l) => written.has(locKey(l)) || (state.get(locKey(l)) ?? locKey(l)) === locKey(l));
-    }),
+    fc.property(
+      parallelMove('int'),
+      parallelMove('float'),
+      fc.integer({ min: 1, max: 2 }),
+      (ints, floats, scratchCount) => {
+        const moves = [...ints, ...floats];
+        const { steps } = sequentialize(moves, scratchCount);
+        const state = execute(steps);
+        const written = new Set(moves.map((m) => locKey(m.dst)));
+        for (const m of moves) if ((state.get(locKey(m.dst)) ?? locKey(m.dst)) !== expectedValue(m.src)) return false;
+        // Nothing else changes, except scratch registers and temporaries.
+        return [...locations('int'), ...locations('float')].every(
+          (l) => written.has(locKey(l)) || (state.get(locKey(l)) ?? locKey(l)) === locKey(l),
+        );
+      },
+    ),
     { numRuns: 500 },
   );
   t.pass();

@@ -52,7 +52,10 @@ test('jumps to the next block are not encoded', (t) => {
   const c = compileFunction(fakeTarget, m, m.funcs[0]!);
   const done = c.buffer.finish(0, fakeTarget.patch);
   const words = new Uint32Array(done.bytes.buffer, done.bytes.byteOffset, done.bytes.length / 4);
-  t.deepEqual([...words].map((w) => decodeHeader(w).op), [Op.RETLR]);
+  t.deepEqual(
+    [...words].map((w) => decodeHeader(w).op),
+    [Op.RETLR],
+  );
 });
 
 function corrupt(m: Module, edit: (insts: FinalInst<FakeData>[]) => boolean): () => void {
@@ -64,7 +67,9 @@ function corrupt(m: Module, edit: (insts: FinalInst<FakeData>[]) => boolean): ()
 
 test('the allocation checker catches a wrong register and a missing spill store', (t) => {
   const wrongRegister = corrupt(fib(), (insts) => {
-    const k = insts.findIndex((fi) => fi.note.kind === 'inst' && (fi.inst.data as FakeData).op === 'pure' && fi.inst.operands.length === 3);
+    const k = insts.findIndex(
+      (fi) => fi.note.kind === 'inst' && (fi.inst.data as FakeData).op === 'pure' && fi.inst.operands.length === 3,
+    );
     if (k < 0) return false;
     const fi = insts[k]!;
     const ops = fi.inst.operands.map((o, i) => (i === 1 ? { ...o, preg: (o.preg + 1) % 3 } : o));

@@ -21,7 +21,13 @@ export type Step =
       /** The else side branches straight to the join (a critical edge). */
       readonly direct: boolean;
     }
-  | { readonly k: 'loop'; readonly trips: number; readonly carried: readonly number[]; readonly body: readonly Step[]; readonly next: readonly number[] };
+  | {
+      readonly k: 'loop';
+      readonly trips: number;
+      readonly carried: readonly number[];
+      readonly body: readonly Step[];
+      readonly next: readonly number[];
+    };
 
 export interface FuncRecipe {
   readonly params: readonly ValType[];
@@ -31,10 +37,37 @@ export interface FuncRecipe {
 }
 
 export const OPS = [
-  'iadd', 'isub', 'imul', 'iand', 'ior', 'ixor', 'ishl', 'isar', 'ishr',
-  'icmp.eq', 'icmp.ne', 'icmp.slt', 'icmp.sle', 'icmp.ult', 'icmp.uge',
-  'fadd', 'fsub', 'fmul', 'fdiv', 'fneg', 'fabs', 'fsqrt', 'fcmp.lt', 'fcmp.eq', 'fcmp.ne',
-  'i2f', 'f2i', 'ref.from_bits', 'ref.bits', 'ref.is_ptr', 'select',
+  'iadd',
+  'isub',
+  'imul',
+  'iand',
+  'ior',
+  'ixor',
+  'ishl',
+  'isar',
+  'ishr',
+  'icmp.eq',
+  'icmp.ne',
+  'icmp.slt',
+  'icmp.sle',
+  'icmp.ult',
+  'icmp.uge',
+  'fadd',
+  'fsub',
+  'fmul',
+  'fdiv',
+  'fneg',
+  'fabs',
+  'fsqrt',
+  'fcmp.lt',
+  'fcmp.eq',
+  'fcmp.ne',
+  'i2f',
+  'f2i',
+  'ref.from_bits',
+  'ref.bits',
+  'ref.is_ptr',
+  'select',
 ];
 
 const TYPES: ValType[] = ['i32', 'f64', 'ref'];
@@ -42,12 +75,28 @@ const valType = fc.constantFrom<ValType>(...TYPES);
 const idx = fc.nat(1000);
 
 const constStep = fc.oneof(
-  fc.record({ k: fc.constant('const' as const), ty: fc.constant<ValType>('i32'), value: fc.oneof(fc.integer({ min: -8, max: 8 }), fc.integer()) }),
-  fc.record({ k: fc.constant('const' as const), ty: fc.constant<ValType>('f64'), value: fc.oneof(fc.double(), fc.integer({ min: -4, max: 4 })) }),
+  fc.record({
+    k: fc.constant('const' as const),
+    ty: fc.constant<ValType>('i32'),
+    value: fc.oneof(fc.integer({ min: -8, max: 8 }), fc.integer()),
+  }),
+  fc.record({
+    k: fc.constant('const' as const),
+    ty: fc.constant<ValType>('f64'),
+    value: fc.oneof(fc.double(), fc.integer({ min: -4, max: 4 })),
+  }),
   fc.record({ k: fc.constant('const' as const), ty: fc.constant<ValType>('ref'), value: fc.constant(0) }),
 );
-const opStep = fc.record({ k: fc.constant('op' as const), op: fc.constantFrom(...OPS), args: fc.array(idx, { minLength: 3, maxLength: 3 }) });
-const callStep = fc.record({ k: fc.constant('call' as const), callee: idx, args: fc.array(idx, { minLength: 6, maxLength: 6 }) });
+const opStep = fc.record({
+  k: fc.constant('op' as const),
+  op: fc.constantFrom(...OPS),
+  args: fc.array(idx, { minLength: 3, maxLength: 3 }),
+});
+const callStep = fc.record({
+  k: fc.constant('call' as const),
+  callee: idx,
+  args: fc.array(idx, { minLength: 6, maxLength: 6 }),
+});
 
 function stepArb(depth: number): fc.Arbitrary<Step> {
   const leaves = [
@@ -171,7 +220,10 @@ class RecipeLowering {
         if (this.index === 0) return;
         const callee = s.callee % this.index;
         const r = this.funcs[callee]!;
-        const v = b.call(`f${callee}`, r.params.map((t, k) => pick(b, pool, t, s.args[k % s.args.length]! + k)));
+        const v = b.call(
+          `f${callee}`,
+          r.params.map((t, k) => pick(b, pool, t, s.args[k % s.args.length]! + k)),
+        );
         if (r.result) pool.push({ v, ty: r.result });
         return;
       }
@@ -202,12 +254,18 @@ class RecipeLowering {
     b.switchTo(thenB);
     const thenPool = [...base];
     this.steps(s.then, thenPool);
-    b.br(join, types.map((t, k) => pick(b, thenPool, t, s.merge[k]!.a)));
+    b.br(
+      join,
+      types.map((t, k) => pick(b, thenPool, t, s.merge[k]!.a)),
+    );
     if (elseB) {
       b.switchTo(elseB);
       const elsePool = [...base];
       this.steps(s.else, elsePool);
-      b.br(join, types.map((t, k) => pick(b, elsePool, t, s.merge[k]!.b)));
+      b.br(
+        join,
+        types.map((t, k) => pick(b, elsePool, t, s.merge[k]!.b)),
+      );
     }
     b.switchTo(join);
     pool.splice(0, pool.length, ...base);
@@ -216,7 +274,9 @@ class RecipeLowering {
 
   private loop(s: Extract<Step, { k: 'loop' }>, pool: Value[]): void {
     const b = this.b;
-    const init = s.carried.map((i) => pool.length > 0 ? pool[i % pool.length]! : { v: b.iconst(i), ty: 'i32' as ValType });
+    const init = s.carried.map((i) =>
+      pool.length > 0 ? pool[i % pool.length]! : { v: b.iconst(i), ty: 'i32' as ValType },
+    );
     const types = init.map((x) => x.ty);
     const zero = b.iconst(0);
     const header = b.block('loop', ['i32', ...types]);

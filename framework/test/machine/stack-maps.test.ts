@@ -3,8 +3,20 @@ import { StackMapTable, type FrameDescriptor } from '../../src/machine/stack-map
 
 test('frames are walked innermost first until an address without a descriptor', (t) => {
   const table = new StackMapTable();
-  const inner: FrameDescriptor = { returnOffset: 0x10, frameSize: 16, returnAddressOffset: 12, callerSpOffset: 16, refSlots: [4] };
-  const outer: FrameDescriptor = { returnOffset: 0x20, frameSize: 8, returnAddressOffset: 4, callerSpOffset: 8, refSlots: [] };
+  const inner: FrameDescriptor = {
+    returnOffset: 0x10,
+    frameSize: 16,
+    returnAddressOffset: 12,
+    callerSpOffset: 16,
+    refSlots: [4],
+  };
+  const outer: FrameDescriptor = {
+    returnOffset: 0x20,
+    frameSize: 8,
+    returnAddressOffset: 4,
+    callerSpOffset: 8,
+    refSlots: [],
+  };
   table.register(0x1000, [inner]);
   table.register(0x2000, [outer]);
   const memory = new Map<number, number>([

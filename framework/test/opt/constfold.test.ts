@@ -19,14 +19,26 @@ function binary(op: string, type: 'i32' | 'f64', a: number, b: number): () => Mo
 }
 
 test('folds integer ops on constants, with the table semantics', (t) => {
-  for (const [op, a, b] of [['iadd', 2147483647, 1], ['imul', 65536, 65536], ['ishl', 1, 33], ['ishr', -1, 28], ['icmp.ult', -1, 1]] as const) {
+  for (const [op, a, b] of [
+    ['iadd', 2147483647, 1],
+    ['imul', 65536, 65536],
+    ['ishl', 1, 33],
+    ['ishr', -1, 28],
+    ['icmp.ult', -1, 1],
+  ] as const) {
     const m = checkPassPreserves(t, binary(op, 'i32', a, b), constfold, [['f', []]]);
     t.is(countOps(funcOf(m, 'f'), op), 0, op);
   }
 });
 
 test('folds float ops exactly, NaN and -0 included', (t) => {
-  for (const [op, a, b] of [['fdiv', 0, 0], ['fmul', -0, 5], ['fsub', 0.1, 0.2], ['fcmp.ne', NaN, NaN], ['fcmp.lt', NaN, 1]] as const) {
+  for (const [op, a, b] of [
+    ['fdiv', 0, 0],
+    ['fmul', -0, 5],
+    ['fsub', 0.1, 0.2],
+    ['fcmp.ne', NaN, NaN],
+    ['fcmp.lt', NaN, 1],
+  ] as const) {
     const m = checkPassPreserves(t, binary(op, 'f64', a, b), constfold, [['f', []]]);
     t.is(countOps(funcOf(m, 'f'), op), 0, op);
   }
@@ -56,7 +68,10 @@ test('folds chains in one run and a select on a constant condition', (t) => {
     f.ret(f.emit('iadd', [s, d]));
     return m;
   };
-  const m = checkPassPreserves(t, build, constfold, [['f', [5]], ['f', [-1]]]);
+  const m = checkPassPreserves(t, build, constfold, [
+    ['f', [5]],
+    ['f', [-1]],
+  ]);
   const fn = funcOf(m, 'f');
   t.is(countOps(fn, 'select'), 0);
   t.is(countOps(fn, 'imul'), 0);
@@ -92,7 +107,13 @@ test('brif and switch on constants become jumps', (t) => {
     f.switchTo(no);
     f.br(sw);
     f.switchTo(sw);
-    f.emit('switch', [f.iconst(7)], { targets: [{ block: yes, args: [] }, { block: a, args: [] }], cases: [7] });
+    f.emit('switch', [f.iconst(7)], {
+      targets: [
+        { block: yes, args: [] },
+        { block: a, args: [] },
+      ],
+      cases: [7],
+    });
     f.switchTo(a);
     f.ret(f.iconst(2));
     return m;
@@ -119,7 +140,13 @@ test('overflow-checked ops on constants jump to the edge they would take', (t) =
     f.ret(f.emit('isub', [ovf.params[0]!, f.iconst(1)]));
     return m;
   };
-  for (const [op, a, b] of [['iadd_ovf', 2147483647, 1], ['iadd_ovf', 5, 6], ['isub_ovf', INT_MIN, 1], ['imul_ovf', 46341, 46341], ['imul_ovf', -46340, 46340]] as const) {
+  for (const [op, a, b] of [
+    ['iadd_ovf', 2147483647, 1],
+    ['iadd_ovf', 5, 6],
+    ['isub_ovf', INT_MIN, 1],
+    ['imul_ovf', 46341, 46341],
+    ['imul_ovf', -46340, 46340],
+  ] as const) {
     const m = checkPassPreserves(t, build(op, a, b), constfold, [['f', []]]);
     t.is(countOps(funcOf(m, 'f'), op), 0, `${op} ${a} ${b}`);
   }

@@ -22,10 +22,14 @@ test('a join parameter fed the same value from every edge is replaced', (t) => {
     f.ret(f.emit('iadd', [join.params[0]!, join.params[1]!]));
     return m;
   };
-  const m = checkPassPreserves(t, build, copyprop, [['f', [0, 4]], ['f', [3, 4]]]);
+  const m = checkPassPreserves(t, build, copyprop, [
+    ['f', [0, 4]],
+    ['f', [3, 4]],
+  ]);
   const join = funcOf(m, 'f').blocks[3]!;
   t.is(join.params.length, 1, 'only the parameter whose inputs differ stays');
-  for (const b of funcOf(m, 'f').blocks) for (const tg of b.terminator!.targets) t.is(tg.args.length, tg.block.params.length);
+  for (const b of funcOf(m, 'f').blocks)
+    for (const tg of b.terminator!.targets) t.is(tg.args.length, tg.block.params.length);
 });
 
 test('a loop parameter that only circulates is its initial value', (t) => {
@@ -46,7 +50,10 @@ test('a loop parameter that only circulates is its initial value', (t) => {
     f.ret(acc);
     return m;
   };
-  const m = checkPassPreserves(t, build, copyprop, [['f', [5, 3]], ['f', [0, 3]]]);
+  const m = checkPassPreserves(t, build, copyprop, [
+    ['f', [5, 3]],
+    ['f', [0, 3]],
+  ]);
   t.is(funcOf(m, 'f').blocks[1]!.params.length, 2);
 });
 
@@ -58,7 +65,10 @@ test('select of equal operands is the operand', (t) => {
     f.ret(f.emit('fadd', [f.emit('select', [c, x, x]), x]));
     return m;
   };
-  const m = checkPassPreserves(t, build, copyprop, [['f', [0, 1.5]], ['f', [1, -0]]]);
+  const m = checkPassPreserves(t, build, copyprop, [
+    ['f', [0, 1.5]],
+    ['f', [1, -0]],
+  ]);
   t.is(countOps(funcOf(m, 'f'), 'select'), 0);
 });
 
@@ -75,7 +85,10 @@ test('the result of a fused op is not propagated out of its edge, nor an excepti
     const handler = f.block('handler', ['ref', 'i32']);
     f.emitFused('iadd_ovf', [x, x], {}, (r) => ({ block: ok, args: [r] }), { block: ovf, args: [] });
     f.switchTo(ok);
-    f.emitFused('call', [ok.params[0]!], { sym: 'g' }, (r) => ({ block: done, args: [r] }), { block: handler, args: [x] });
+    f.emitFused('call', [ok.params[0]!], { sym: 'g' }, (r) => ({ block: done, args: [r] }), {
+      block: handler,
+      args: [x],
+    });
     f.switchTo(ovf);
     f.ret(f.iconst(-1));
     f.switchTo(done);
@@ -84,7 +97,10 @@ test('the result of a fused op is not propagated out of its edge, nor an excepti
     f.ret(handler.params[1]);
     return m;
   };
-  const m = checkPassPreserves(t, build, copyprop, [['f', [3]], ['f', [2147483647]]]);
+  const m = checkPassPreserves(t, build, copyprop, [
+    ['f', [3]],
+    ['f', [2147483647]],
+  ]);
   const [, ok, , done, handler] = funcOf(m, 'f').blocks;
   t.is(ok!.params.length, 1);
   t.is(done!.params.length, 1);

@@ -29,7 +29,10 @@ test('removes unused pure instructions, chains included, and keeps effects', (t)
     f.ret(x);
     return m;
   };
-  const m = checkPassPreserves(t, build, dce, [['f', [5]], ['f', [0]]]);
+  const m = checkPassPreserves(t, build, dce, [
+    ['f', [5]],
+    ['f', [0]],
+  ]);
   const f = funcOf(m, 'f');
   t.is(countOps(f, 'imul'), 0);
   t.is(countOps(f, 'iadd'), 0);

@@ -43,20 +43,26 @@ function lazyModule(text = TEXT): Module {
   return m;
 }
 
-const opNames = (m: Module, name: string): string[] => m.func(name)!.blocks.flatMap((b) => b.insts.map((i) => i.op.name));
+const opNames = (m: Module, name: string): string[] =>
+  m.func(name)!.blocks.flatMap((b) => b.insts.map((i) => i.op.name));
 
 test('a lazily parsed body is prepared when first read; one never used is never read', (t) => {
   const m = lazyModule();
   t.true(m.funcs.every((f) => !f.hasBody));
   prepareModule(m, { optLevel: 1, passes: corePasses(), lowerWith: arenaCollector() });
   t.true(m.lowered);
-  t.true(m.funcs.every((f) => !f.hasBody), 'preparing the module read no body');
+  t.true(
+    m.funcs.every((f) => !f.hasBody),
+    'preparing the module read no body',
+  );
   t.is(runModule(m, 'main', [4]).value, 7);
   t.true(m.func('used')!.hasBody);
   t.false(m.func('unused')!.hasBody);
   // Optimized (1 + 2 folded) and lowered (no `new` left).
   t.false(opNames(m, 'used').includes('new'));
-  t.false(opNames(m, 'used').some((name, i, all) => name === 'iconst' && all[i + 1] === 'iconst' && all[i + 2] === 'iadd'));
+  t.false(
+    opNames(m, 'used').some((name, i, all) => name === 'iconst' && all[i + 1] === 'iconst' && all[i + 2] === 'iadd'),
+  );
 });
 
 test('read lazily or at once, a module prepares to the same text', (t) => {

@@ -46,7 +46,10 @@ test('threads edges through empty blocks, mapping their parameters', (t) => {
     f.ret(f.emit('isub', [join.params[0]!, join.params[1]!]));
     return m;
   };
-  const m = checkPassPreserves(t, build, simplifycfg, [['f', [1, 5]], ['f', [0, 5]]]);
+  const m = checkPassPreserves(t, build, simplifycfg, [
+    ['f', [1, 5]],
+    ['f', [0, 5]],
+  ]);
   const names = funcOf(m, 'f').blocks.map((b) => b.name);
   t.false(names.includes('hop1'));
   t.false(names.includes('hop2'));
@@ -69,7 +72,10 @@ test('does not bypass an empty block whose parameter later blocks read', (t) => 
     f.ret(hop.params[0]);
     return m;
   };
-  const m = checkPassPreserves(t, build, simplifycfg, [['f', [1]], ['f', [0]]]);
+  const m = checkPassPreserves(t, build, simplifycfg, [
+    ['f', [1]],
+    ['f', [0]],
+  ]);
   t.is(countOps(funcOf(m, 'f'), 'brif'), 1, 'the second brif collapses, the first keeps its two arguments');
 });
 
@@ -94,7 +100,10 @@ test('brif with equal edges becomes br; empty infinite loops are left alone', (t
     f.ret(same.params[0]);
     return m;
   };
-  const m = checkPassPreserves(t, build, simplifycfg, [['f', [1]], ['f', [0]]]);
+  const m = checkPassPreserves(t, build, simplifycfg, [
+    ['f', [1]],
+    ['f', [0]],
+  ]);
   t.is(countOps(funcOf(m, 'f'), 'brif'), 1);
   t.false(simplifycfg.run(m), 'a second run finds nothing to do');
 });

@@ -63,7 +63,13 @@ function toyLibrary(): RuntimeLibrary<ToyMeta> & { builds: number } {
 }
 
 function linker(dir: string, lowered: boolean, buildId = 'build-1'): CachingLinker {
-  return new CachingLinker({ optLevel: 1, passes: corePasses(), lowerWith: lowered ? arenaCollector() : null, cache: new ImageCache(dir), buildId });
+  return new CachingLinker({
+    optLevel: 1,
+    passes: corePasses(),
+    lowerWith: lowered ? arenaCollector() : null,
+    cache: new ImageCache(dir),
+    buildId,
+  });
 }
 
 function withDir(run: (dir: string) => void): void {
@@ -83,7 +89,10 @@ for (const lowered of [false, true]) {
       t.is(lib.builds, 1);
       t.deepEqual(miss.meta, { entry: 'boxed' });
       t.is(miss.prepared.size, miss.module.funcs.length);
-      t.false(miss.module.funcs.some((f) => f.hasBody), 'bodies are read on first use only');
+      t.false(
+        miss.module.funcs.some((f) => f.hasBody),
+        'bodies are read on first use only',
+      );
       const missText = printModule(miss.module);
       t.is(miss.module.lowered, lowered);
       t.false(missText.includes('%unused'), 'the library was optimized');

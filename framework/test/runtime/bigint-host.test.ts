@@ -35,7 +35,14 @@ function makeProgram(gcStress = 0): { program: Program; handles: Handles } {
   m.types.push({ kind: 'struct', name: 'other', fields: [{ name: 'x', kind: 'i32' }] });
   m.types.push(BIGINT_TYPE);
   m.consts.push({ name: 'big', type: BIGINT_TYPE_NAME, values: bigintConstValues(-(2n ** 100n) - 7n) });
-  const program = new Program(m, { gc: arenaCollector(), out: new BufferedOutput(), heapSize: 4 << 20, stackSize: 1 << 20, gcStress, hosts: bigintHostFunctions() });
+  const program = new Program(m, {
+    gc: arenaCollector(),
+    out: new BufferedOutput(),
+    heapSize: 4 << 20,
+    stackSize: 1 << 20,
+    gcStress,
+    hosts: bigintHostFunctions(),
+  });
   const handles = new Handles();
   program.heap.addRoots(handles);
   return { program, handles };
@@ -55,7 +62,8 @@ function callInt(name: string, ...values: bigint[]): bigint {
   for (const v of values) handles.refs.push(makeInteger(ctx, v));
   const ref = host(name).impl([...handles.refs], ctx)!;
   const value = readInteger(ctx, ref);
-  if (isSmallInt(ref) !== fitsSmall(value)) throw new Error(`non-canonical result ${value} (ref 0x${(ref >>> 0).toString(16)})`);
+  if (isSmallInt(ref) !== fitsSmall(value))
+    throw new Error(`non-canonical result ${value} (ref 0x${(ref >>> 0).toString(16)})`);
   return value;
 }
 function callRaw(name: string, ...values: bigint[]): number {
@@ -159,7 +167,10 @@ const binaryCases: [string, (a: bigint, b: bigint) => bigint][] = [
 ];
 for (const [name, expected] of binaryCases) {
   test(`int.${name} matches JS bigint semantics`, (t) => {
-    fc.assert(fc.property(anInteger, anInteger, (a, b) => t.is(callInt(name, a, b), expected(a, b))), RUNS);
+    fc.assert(
+      fc.property(anInteger, anInteger, (a, b) => t.is(callInt(name, a, b), expected(a, b))),
+      RUNS,
+    );
   });
 }
 
@@ -171,7 +182,10 @@ const divisionCases: [string, (a: bigint, b: bigint) => bigint][] = [
 ];
 for (const [name, expected] of divisionCases) {
   test(`int.${name} matches and traps div_by_zero`, (t) => {
-    fc.assert(fc.property(anInteger, nonZero, (a, b) => t.is(callInt(name, a, b), expected(a, b))), RUNS);
+    fc.assert(
+      fc.property(anInteger, nonZero, (a, b) => t.is(callInt(name, a, b), expected(a, b))),
+      RUNS,
+    );
     t.throws(() => callInt(name, 5n, 0n), { instanceOf: Trap, message: /div_by_zero/ });
     t.throws(() => callInt(name, 2n ** 70n, 0n), { instanceOf: Trap, message: /div_by_zero/ });
   });
@@ -193,7 +207,10 @@ const unaryCases: [string, (a: bigint) => bigint][] = [
 ];
 for (const [name, expected] of unaryCases) {
   test(`int.${name} matches JS bigint semantics`, (t) => {
-    fc.assert(fc.property(anInteger, (a) => t.is(callInt(name, a), expected(a))), RUNS);
+    fc.assert(
+      fc.property(anInteger, (a) => t.is(callInt(name, a), expected(a))),
+      RUNS,
+    );
   });
 }
 
@@ -224,8 +241,10 @@ test('int.shl / int.shr are arithmetic and unbounded', (t) => {
 
 test('int.pow', (t) => {
   fc.assert(
-    fc.property(anInteger.filter((v) => bitLength(v) < 300), fc.integer({ min: 0, max: 40 }), (a, e) =>
-      t.is(callInt('pow', a, BigInt(e)), a ** BigInt(e)),
+    fc.property(
+      anInteger.filter((v) => bitLength(v) < 300),
+      fc.integer({ min: 0, max: 40 }),
+      (a, e) => t.is(callInt('pow', a, BigInt(e)), a ** BigInt(e)),
     ),
     RUNS,
   );
@@ -238,7 +257,10 @@ test('int.pow', (t) => {
 });
 
 test('int.cmp and int.eq', (t) => {
-  const withEqualPairs = fc.oneof(fc.tuple(anInteger, anInteger), anInteger.map((v) => [v, v] as [bigint, bigint]));
+  const withEqualPairs = fc.oneof(
+    fc.tuple(anInteger, anInteger),
+    anInteger.map((v) => [v, v] as [bigint, bigint]),
+  );
   fc.assert(
     fc.property(withEqualPairs, ([a, b]) => {
       t.is(callRaw('cmp', a, b), a < b ? -1 : a > b ? 1 : 0);
@@ -249,7 +271,10 @@ test('int.cmp and int.eq', (t) => {
 });
 
 test('int.to_f64 rounds half to even like Python float(int)', (t) => {
-  fc.assert(fc.property(anInteger, (a) => t.is(callRaw('to_f64', a), roundHalfEven(a))), RUNS);
+  fc.assert(
+    fc.property(anInteger, (a) => t.is(callRaw('to_f64', a), roundHalfEven(a))),
+    RUNS,
+  );
   t.is(callRaw('to_f64', 2n ** 53n + 1n), 2 ** 53);
   t.is(callRaw('to_f64', 2n ** 53n + 3n), 2 ** 53 + 4);
   t.is(callRaw('to_f64', 2n ** 1024n), Infinity);
@@ -269,14 +294,24 @@ test('int.from_f64 truncates toward zero', (t) => {
   );
   t.is(readInteger(ctx, fromF64.impl([-2.5], ctx)!), -2n);
   t.is(readInteger(ctx, fromF64.impl([2 ** 62], ctx)!), 2n ** 62n);
-  for (const bad of [NaN, Infinity, -Infinity]) t.throws(() => fromF64.impl([bad], ctx), { instanceOf: Trap, message: /host_error/ });
+  for (const bad of [NaN, Infinity, -Infinity])
+    t.throws(() => fromF64.impl([bad], ctx), { instanceOf: Trap, message: /host_error/ });
 });
 
 test('host function table: names, flags and externs agree', (t) => {
   const hosts = bigintHostFunctions();
   t.true(hosts.every((h) => h.name.startsWith('int.') && !h.raises));
-  t.deepEqual(hosts.filter((h) => !h.collects).map((h) => h.name).sort(), ['int.cmp', 'int.eq', 'int.to_f64']);
-  t.deepEqual(bigintExterns().map((e) => e.name), hosts.map((h) => h.name));
+  t.deepEqual(
+    hosts
+      .filter((h) => !h.collects)
+      .map((h) => h.name)
+      .sort(),
+    ['int.cmp', 'int.eq', 'int.to_f64'],
+  );
+  t.deepEqual(
+    bigintExterns().map((e) => e.name),
+    hosts.map((h) => h.name),
+  );
   const m = new Module();
   declareBigintRuntime(m);
   declareBigintRuntime(m);
@@ -285,8 +320,12 @@ test('host function table: names, flags and externs agree', (t) => {
 });
 
 test('a module without :bigint gets a clear host_error', (t) => {
-  const bare = new Program(new Module(), { gc: arenaCollector(), out: new BufferedOutput(), heapSize: 1 << 20, stackSize: 1 << 20 });
+  const bare = new Program(new Module(), {
+    gc: arenaCollector(),
+    out: new BufferedOutput(),
+    heapSize: 1 << 20,
+    stackSize: 1 << 20,
+  });
   t.is(makeInteger(bare.hostContext, 5n), toSmallIntRef(5));
   t.throws(() => makeInteger(bare.hostContext, 2n ** 40n), { instanceOf: Trap, message: /declares no 'type :bigint/ });
 });
-

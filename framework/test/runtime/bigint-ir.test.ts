@@ -64,7 +64,13 @@ function buildModule(): Module {
 }
 
 const module = buildModule();
-const program = new Program(module, { gc: arenaCollector(), out: new BufferedOutput(), heapSize: 4 << 20, stackSize: 1 << 20, hosts: bigintHostFunctions() });
+const program = new Program(module, {
+  gc: arenaCollector(),
+  out: new BufferedOutput(),
+  heapSize: 4 << 20,
+  stackSize: 1 << 20,
+  hosts: bigintHostFunctions(),
+});
 const interp = new Interpreter(program);
 const handles = new Handles();
 program.heap.addRoots(handles);
@@ -137,7 +143,10 @@ test('overflow edges of the tagged tricks', (t) => {
 });
 
 test('emitIntCompare agrees with bigint comparison and inlines small operands', (t) => {
-  const pairs = fc.oneof(fc.tuple(anInteger, anInteger), anInteger.map((v) => [v, v] as [bigint, bigint]));
+  const pairs = fc.oneof(
+    fc.tuple(anInteger, anInteger),
+    anInteger.map((v) => [v, v] as [bigint, bigint]),
+  );
   fc.assert(
     fc.property(pairs, ([a, b]) => {
       for (const [cond, expected] of CONDITIONS) {

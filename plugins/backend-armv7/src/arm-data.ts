@@ -42,14 +42,26 @@ export type ArmData =
   /** def ← a is a heap pointer. */
   | { readonly op: 'isPtr' }
   /** load: def ← [base + offset]; store: uses base, value. */
-  | { readonly op: 'mem'; readonly width: Width; readonly load: boolean; readonly offset: number; readonly signedByte?: false }
+  | {
+      readonly op: 'mem';
+      readonly width: Width;
+      readonly load: boolean;
+      readonly offset: number;
+      readonly signedByte?: false;
+    }
   /** gget/gset at an absolute address: load def, or store use. */
   /** An access at a fixed address, relative to the static-base register. */
   | { readonly op: 'memStatic'; readonly width: Width; readonly load: boolean; readonly offset: number }
   /** def ← header >>> 8 of object a. */
   | { readonly op: 'typeId' }
   /** Array element, bounds-checked: load def ← a[i]; store uses a, i, v. */
-  | { readonly op: 'elem'; readonly width: Width; readonly load: boolean; readonly shift: number; readonly elemOffset: number }
+  | {
+      readonly op: 'elem';
+      readonly width: Width;
+      readonly load: boolean;
+      readonly shift: number;
+      readonly elemOffset: number;
+    }
   /** Direct call of a module function (symbol fn:<name>). */
   | { readonly op: 'call'; readonly callee: string }
   /** Host call through a trampoline slot (symbol host:<name>). */
@@ -57,7 +69,12 @@ export type ArmData =
   /** Indirect call through the function table; operands[indexOperand] holds the table index. */
   | { readonly op: 'callIndirect'; readonly sigId: number; readonly indexOperand: number; readonly tableBase: number }
   | { readonly op: 'tailCall'; readonly callee: string }
-  | { readonly op: 'tailCallIndirect'; readonly sigId: number; readonly indexOperand: number; readonly tableBase: number }
+  | {
+      readonly op: 'tailCallIndirect';
+      readonly sigId: number;
+      readonly indexOperand: number;
+      readonly tableBase: number;
+    }
   /** Returns (status r1 = 0); the value, if any, is a fixed use of r0/d0. */
   | { readonly op: 'ret' }
   /** Returns with status r1 = 1 and the exception (fixed use of r0). */

@@ -2,7 +2,10 @@
 // numbers; VFP double registers are numbered from D_BASE so the classes never collide.
 import type { PReg } from '#framework';
 
-export const R0 = 0, R1 = 1, R2 = 2, R3 = 3;
+export const R0 = 0,
+  R1 = 1,
+  R2 = 2,
+  R3 = 3;
 /** Pinned: the address where static data starts (globals, with the runtime words below). */
 export const STATIC_BASE_REG = 10;
 /** Pinned fuel counter when a run has finite fuel (otherwise allocatable). */

@@ -2,7 +2,16 @@
 import { machInst, physDef, physUse, type MachineTarget, type PReg } from '#framework';
 import { withBranchOffset, branchOffsetWords } from './encoder/index.ts';
 import type { ArmData, ArmFixup } from './arm-data.ts';
-import { armRegName, D_SCRATCH, FLOAT_ALLOCATABLE, FUEL_REG, intAllocatable, IP, LR, STATIC_BASE_REG } from './arm-regs.ts';
+import {
+  armRegName,
+  D_SCRATCH,
+  FLOAT_ALLOCATABLE,
+  FUEL_REG,
+  intAllocatable,
+  IP,
+  LR,
+  STATIC_BASE_REG,
+} from './arm-regs.ts';
 import { emitArm } from './emit/emit-inst.ts';
 import { emitArmPrologue } from './emit/prologue.ts';
 import { lowerArmFunction } from './lower/lower-function.ts';
@@ -21,7 +30,10 @@ export function makeArmTarget(env: ArmLoweringEnv): ArmTarget {
       float: { allocatable: FLOAT_ALLOCATABLE, scratch: [D_SCRATCH] },
     },
     frame: { wordSize: 4, stackAlignment: 8, returnAddress: 'value' },
-    pinned: [{ reg: STATIC_BASE_REG, role: 'static-base' }, ...(env.fuel ? [{ reg: FUEL_REG, role: 'fuel' } as const] : [])],
+    pinned: [
+      { reg: STATIC_BASE_REG, role: 'static-base' },
+      ...(env.fuel ? [{ reg: FUEL_REG, role: 'fuel' } as const] : []),
+    ],
     regName: armRegName,
     lower: (func, ctx) => lowerArmFunction(env, callClobbers, func, ctx),
     move: (cls, dst, src) => machInst<ArmData>({ op: 'mov', float: cls === 'float' }, [physDef(dst), physUse(src)]),

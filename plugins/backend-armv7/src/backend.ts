@@ -14,7 +14,9 @@ export const armv7Backend: Backend = {
   createEngine(program, options) {
     const threshold = options.jitThreshold ?? DEFAULT_JIT_THRESHOLD;
     // 0: everything compiled before the first call, no interpreter at all.
-    return threshold === 0 ? new NativeEngine(ARM_ISA, program, options) : new TieredEngine(ARM_ISA, program, options, threshold);
+    return threshold === 0
+      ? new NativeEngine(ARM_ISA, program, options)
+      : new TieredEngine(ARM_ISA, program, options, threshold);
   },
   disassemble(program, options) {
     const engine = new NativeEngine(ARM_ISA, program, options);

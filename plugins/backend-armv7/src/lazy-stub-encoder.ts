@@ -23,7 +23,12 @@ export const ARM_LAZY_STUBS: LazyStubEncoder = {
   encode: encodeLazyStubs,
 };
 
-function encodeLazyStubs(base: number, count: number, tableSlot: (index: number) => number, compileSlot: number): Uint8Array {
+function encodeLazyStubs(
+  base: number,
+  count: number,
+  tableSlot: (index: number) => number,
+  compileSlot: number,
+): Uint8Array {
   const words = new Uint32Array(count * STUB_WORDS);
   const stubAt = (i: number): number => base + i * STUB_WORDS * 4;
   // Every stub is the same nine instructions with other immediates: encode them once and

@@ -79,7 +79,11 @@ test('a damaged, foreign or unreadable entry is ignored', (t) => {
   buffer.useSymbol('fn:x', 'rel', 4);
   buffer.put32(0);
   const code = buffer.relocatable();
-  store.put('key one', { code, stackMaps: [{ returnOffset: 8, frameSize: 16, returnAddressOffset: 4, callerSpOffset: 16, refSlots: [0] }], labels: [{ offset: 0, name: '^entry' }] });
+  store.put('key one', {
+    code,
+    stackMaps: [{ returnOffset: 8, frameSize: 16, returnAddressOffset: 4, callerSpOffset: 16, refSlots: [0] }],
+    labels: [{ offset: 0, name: '^entry' }],
+  });
   const again = new CompiledCodeStore<string>(at, 'test').get('key one');
   t.deepEqual(again && [...again.code.bytes], [...code.bytes]);
   t.deepEqual(again?.code.fixups, code.fixups);
@@ -110,9 +114,10 @@ test('a placed copy of relocatable code equals the code placed directly', (t) =>
   t.deepEqual([...copy.finish(0x1000, patch, resolve).bytes], [...buffer.finish(0x1000, patch, resolve).bytes]);
 });
 
-test('storing code removes other builds\' directories untouched for a week, and only those', (t) => {
+test("storing code removes other builds' directories untouched for a week, and only those", (t) => {
   const root = freshDir();
-  const old = join(root, 'old-build'), recent = join(root, 'recent-build');
+  const old = join(root, 'old-build'),
+    recent = join(root, 'recent-build');
   mkdirSync(old);
   mkdirSync(recent);
   const weekAndADay = (Date.now() - 8 * 24 * 3600 * 1000) / 1000;

@@ -133,10 +133,14 @@ func @twice(%n: i32) -> i32 {
 `;
   const { stats } = runJir('armv7', caller, 'twice', [1000], { countInstructions: true });
   const byFunction = stats.instructionsByFunction?.();
-  const loop = byFunction?.get('loop') ?? 0, twice = byFunction?.get('twice') ?? 0;
+  const loop = byFunction?.get('loop') ?? 0,
+    twice = byFunction?.get('twice') ?? 0;
   t.true(loop > 2000 * 3, `@loop ran ${loop} instructions`);
   t.true(twice > 0 && twice < 40, `@twice ran ${twice} instructions`);
-  t.is([...byFunction!.values()].reduce((a, b) => a + b, 0), stats.instructions);
+  t.is(
+    [...byFunction!.values()].reduce((a, b) => a + b, 0),
+    stats.instructions,
+  );
 });
 
 // Globals are reached from the pinned static-base register: the first ones with one load,
@@ -144,17 +148,39 @@ func @twice(%n: i32) -> i32 {
 // Writes and reads at both ends must meet, whatever the reach.
 test('globals near and far from the static base, i32 and f64, ref globals after GC lowering', (t) => {
   const count = 700;
-  const decls = Array.from({ length: count }, (_, i) => (i % 7 === 3 ? `global @g${i}: f64 = 0.5` : i % 7 === 5 ? `global @g${i}: ref = 0` : `global @g${i}: i32 = ${i}`));
+  const decls = Array.from({ length: count }, (_, i) =>
+    i % 7 === 3 ? `global @g${i}: f64 = 0.5` : i % 7 === 5 ? `global @g${i}: ref = 0` : `global @g${i}: i32 = ${i}`,
+  );
   const isInt = (i: number): boolean => i % 7 !== 3 && i % 7 !== 5;
   const body: string[] = ['^entry:', '  %acc0 = iconst 0'];
   let acc = 0;
   for (let i = 0; i < count; i++) {
     if (isInt(i)) {
-      body.push(`  %v${i} = gget @g${i}`, `  %w${i} = iadd %v${i}, %v${i}`, `  gset @g${i}, %w${i}`, `  %r${i} = gget @g${i}`, `  %acc${acc + 1} = iadd %acc${acc}, %r${i}`);
+      body.push(
+        `  %v${i} = gget @g${i}`,
+        `  %w${i} = iadd %v${i}, %v${i}`,
+        `  gset @g${i}, %w${i}`,
+        `  %r${i} = gget @g${i}`,
+        `  %acc${acc + 1} = iadd %acc${acc}, %r${i}`,
+      );
     } else if (i % 7 === 3) {
-      body.push(`  %f${i} = gget @g${i}`, `  %h${i} = fadd %f${i}, %f${i}`, `  gset @g${i}, %h${i}`, `  %e${i} = gget @g${i}`, `  %x${i} = f2i %e${i}`, `  %acc${acc + 1} = iadd %acc${acc}, %x${i}`);
+      body.push(
+        `  %f${i} = gget @g${i}`,
+        `  %h${i} = fadd %f${i}, %f${i}`,
+        `  gset @g${i}, %h${i}`,
+        `  %e${i} = gget @g${i}`,
+        `  %x${i} = f2i %e${i}`,
+        `  %acc${acc + 1} = iadd %acc${acc}, %x${i}`,
+      );
     } else {
-      body.push(`  %n${i} = iconst ${2 * i + 1}`, `  %q${i} = ref.from_bits %n${i}`, `  gset @g${i}, %q${i}`, `  %p${i} = gget @g${i}`, `  %b${i} = ref.bits %p${i}`, `  %acc${acc + 1} = iadd %acc${acc}, %b${i}`);
+      body.push(
+        `  %n${i} = iconst ${2 * i + 1}`,
+        `  %q${i} = ref.from_bits %n${i}`,
+        `  gset @g${i}, %q${i}`,
+        `  %p${i} = gget @g${i}`,
+        `  %b${i} = ref.bits %p${i}`,
+        `  %acc${acc + 1} = iadd %acc${acc}, %b${i}`,
+      );
     }
     acc++;
   }

@@ -1,5 +1,16 @@
 // Runs .jir text on a backend through the framework's driver, for the backend's tests.
-import { BufferedOutput, CODE_CACHE, corePlugin, parseModule, prepareRunIn, Registry, MiB, Trap, type EngineStats, type RunConfig } from '#framework';
+import {
+  BufferedOutput,
+  CODE_CACHE,
+  corePlugin,
+  parseModule,
+  prepareRunIn,
+  Registry,
+  MiB,
+  Trap,
+  type EngineStats,
+  type RunConfig,
+} from '#framework';
 import { testingPlugin } from '#framework/testing';
 import armv7Plugin from '../src/plugin.ts';
 
@@ -20,7 +31,13 @@ export interface RunOptions {
   codeCacheDir?: string;
 }
 
-export function runJir(backend: string, text: string, entry: string, args: number[], options: RunOptions = {}): { outcome: Outcome; stats: EngineStats } {
+export function runJir(
+  backend: string,
+  text: string,
+  entry: string,
+  args: number[],
+  options: RunOptions = {},
+): { outcome: Outcome; stats: EngineStats } {
   const config: RunConfig = {
     backend,
     gc: 'arena',
@@ -36,7 +53,8 @@ export function runJir(backend: string, text: string, entry: string, args: numbe
   };
   const scope = registry.forRun(config);
   // The code cache is a service of the run: a test's directory replaces the registry's none.
-  if (options.codeCacheDir !== undefined) scope.container.register(CODE_CACHE, { useValue: { root: options.codeCacheDir, build: 'test' } });
+  if (options.codeCacheDir !== undefined)
+    scope.container.register(CODE_CACHE, { useValue: { root: options.codeCacheDir, build: 'test' } });
   const run = prepareRunIn(scope, parseModule(text, 'test.jir'), { out: new BufferedOutput() });
   try {
     try {

@@ -82,7 +82,15 @@ func @divide(%a: i32, %b: i32) -> i32 {
 `;
 
 function prepare(jitThreshold: number | undefined, gcStress?: number): PreparedRun {
-  const config = { backend: 'armv7', gc: 'arena', optLevel: 0 as const, heapSize: MiB, stackSize: MiB / 4, jitThreshold, gcStress };
+  const config = {
+    backend: 'armv7',
+    gc: 'arena',
+    optLevel: 0 as const,
+    heapSize: MiB,
+    stackSize: MiB / 4,
+    jitThreshold,
+    gcStress,
+  };
   return prepareRun(registry, parseModule(PROGRAM, 'tiering.jir'), config, { out: new BufferedOutput() });
 }
 

@@ -1,4 +1,11 @@
-import { StdoutWriteError, Trap, UNPREPARED_LINKER, type CompiledSource, type Frontend, type LibraryLinker } from '#framework';
+import {
+  StdoutWriteError,
+  Trap,
+  UNPREPARED_LINKER,
+  type CompiledSource,
+  type Frontend,
+  type LibraryLinker,
+} from '#framework';
 import { compileProgram } from './compile/program.ts';
 import { pythonHostFunctions, type FailureState } from './hosts/index.ts';
 import { MINIPY_RUNTIME } from './runtime/prepared-runtime.ts';
@@ -29,14 +36,20 @@ export function minipyFrontendWith(linker: LibraryLinker): Frontend {
         describeFailure: (err) => {
           if (err instanceof StdoutWriteError) {
             const type = err.code === 'EPIPE' ? 'BrokenPipeError' : 'OSError';
-            return { message: `Traceback (most recent call last):\n${type}: [Errno ${err.errno}] ${err.reason}`, exitCode: 1 };
+            return {
+              message: `Traceback (most recent call last):\n${type}: [Errno ${err.errno}] ${err.reason}`,
+              exitCode: 1,
+            };
           }
           if (err instanceof Trap && err.kind === 'uncaught_exception' && failure.message !== undefined) {
             const where = failure.line ? `  File "${file}", line ${failure.line}\n` : '';
             return { message: `Traceback (most recent call last):\n${where}${failure.message}`, exitCode: 1 };
           }
           if (err instanceof Trap && err.kind === 'stack_overflow') {
-            return { message: 'Traceback (most recent call last):\nRecursionError: maximum recursion depth exceeded', exitCode: 1 };
+            return {
+              message: 'Traceback (most recent call last):\nRecursionError: maximum recursion depth exceeded',
+              exitCode: 1,
+            };
           }
           return null;
         },

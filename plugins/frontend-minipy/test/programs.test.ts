@@ -26,7 +26,12 @@ function readExpected(name: string): Expected {
 async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd: REPO });
+  const status = await runCli(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: {},
+    cwd: REPO,
+  });
   return { status, stdout, stderr };
 }
 
@@ -34,7 +39,10 @@ const backends: string[][] = [['--backend', 'interp']];
 const registry = new Registry(CLI_PLUGINS);
 if (registry.backends().some((b) => b.name === 'armv7')) backends.push(['--backend', 'armv7', '--gc', 'boehm']);
 
-const programs = readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3)).sort();
+const programs = readdirSync(PROGRAMS)
+  .filter((f) => f.endsWith('.py'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 test('at least 40 programs', (t) => {
   t.true(programs.length >= 40, `${programs.length} programs`);

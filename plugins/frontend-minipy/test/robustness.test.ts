@@ -54,7 +54,7 @@ for (const { backend, gc } of configurations) {
   });
 }
 
-test('1 000 nested parentheses: CPython\'s SyntaxError, exit status 1', async (t) => {
+test("1 000 nested parentheses: CPython's SyntaxError, exit status 1", async (t) => {
   const file = write('parens.py', pythonNestedParens(1000));
   const r = await runJitc([file]);
   t.is(r.code, 1);
@@ -69,11 +69,15 @@ test('brackets: 200 levels compile, 201 do not', (t) => {
   t.true(compiles(pythonNestedParens(199)));
   t.is(lastLine(compileError(pythonNestedParens(200))), 'SyntaxError: too many nested parentheses');
   t.true(compiles(`x = ${'['.repeat(200)}${']'.repeat(200)}\n`));
-  t.is(lastLine(compileError(`x = ${'['.repeat(201)}${']'.repeat(201)}\n`)), 'SyntaxError: too many nested parentheses');
+  t.is(
+    lastLine(compileError(`x = ${'['.repeat(201)}${']'.repeat(201)}\n`)),
+    'SyntaxError: too many nested parentheses',
+  );
 });
 
 test('indentation: 99 levels compile, 100 do not', (t) => {
-  const nest = (n: number): string => Array.from({ length: n }, (_, i) => `${'    '.repeat(i)}if 1:\n`).join('') + `${'    '.repeat(n)}print(1)\n`;
+  const nest = (n: number): string =>
+    Array.from({ length: n }, (_, i) => `${'    '.repeat(i)}if 1:\n`).join('') + `${'    '.repeat(n)}print(1)\n`;
   t.true(compiles(nest(99)));
   const err = compileError(nest(100));
   t.is(lastLine(err), 'IndentationError: too many levels of indentation');
@@ -87,9 +91,15 @@ test('syntax tree depth: 3 000 levels compile, 3 001 raise RecursionError', asyn
   t.is(atLimit.stdout, '2999\n');
   t.is(atLimit.code, 0);
   t.is(compileError(sum(3000)), 'RecursionError: maximum recursion depth exceeded during compilation');
-  t.is(compileError(`print(${Array(100_000).fill('1').join('+')})\n`), 'RecursionError: maximum recursion depth exceeded during compilation');
+  t.is(
+    compileError(`print(${Array(100_000).fill('1').join('+')})\n`),
+    'RecursionError: maximum recursion depth exceeded during compilation',
+  );
   t.true(compiles(`print(${'-'.repeat(2997)}1)\n`));
-  t.is(compileError(`print(${'-'.repeat(2998)}1)\n`), 'RecursionError: maximum recursion depth exceeded during compilation');
+  t.is(
+    compileError(`print(${'-'.repeat(2998)}1)\n`),
+    'RecursionError: maximum recursion depth exceeded during compilation',
+  );
   t.true(compiles(`print(${Array(2998).fill('1').join(' if 1 else ')})\n`));
   t.true(compiles(`print(${'not '.repeat(2997)}1)\n`));
 });
@@ -97,7 +107,10 @@ test('syntax tree depth: 3 000 levels compile, 3 001 raise RecursionError', asyn
 test('parser stack: long prefix and power chains are a MemoryError', (t) => {
   t.is(compileError(`print(${'-'.repeat(100_000)}1)\n`), 'MemoryError');
   t.is(compileError(`print(${'-'.repeat(5965)}1)\n`), 'MemoryError');
-  t.is(compileError(`print(${'-'.repeat(5964)}1)\n`), 'RecursionError: maximum recursion depth exceeded during compilation');
+  t.is(
+    compileError(`print(${'-'.repeat(5964)}1)\n`),
+    'RecursionError: maximum recursion depth exceeded during compilation',
+  );
   t.true(compiles(`print(${Array(2983).fill('1').join('**')})\n`));
   t.is(compileError(`print(${Array(2984).fill('1').join('**')})\n`), 'MemoryError');
 });
@@ -109,12 +122,18 @@ test('flat chains are no nesting: 100 000 `or`s and elifs in a loop', (t) => {
   t.is(compileError(elifs(3000)), 'RecursionError: maximum recursion depth exceeded during compilation');
 });
 
-test('invalid UTF-8 is CPython\'s SyntaxError naming the file and line', async (t) => {
-  const file = write('latin1.py', Buffer.concat([Buffer.from('print(1)\nx = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+test("invalid UTF-8 is CPython's SyntaxError naming the file and line", async (t) => {
+  const file = write(
+    'latin1.py',
+    Buffer.concat([Buffer.from('print(1)\nx = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]),
+  );
   const r = await runJitc([file]);
   t.is(r.code, 1);
   t.is(r.stdout, '');
-  t.is(lastLine(r.stderr), `SyntaxError: Non-UTF-8 code starting with '\\xe9' in file ${file} on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details`);
+  t.is(
+    lastLine(r.stderr),
+    `SyntaxError: Non-UTF-8 code starting with '\\xe9' in file ${file} on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details`,
+  );
   // U+FFFD written as UTF-8 is a character like any other.
   const ok = await runJitc([write('replacement.py', 'print("\uFFFD")\n')]);
   t.is(ok.stdout, '\uFFFD\n');

@@ -16,7 +16,9 @@ const CASES: [file: string, line: number, col: number, message: RegExp][] = [
 
 for (const [file, line, col, message] of CASES) {
   test(file, (t) => {
-    const err = t.throws(() => minipyFrontend.compile(readFileSync(`${DIR}${file}`, 'utf8'), file, {}), { instanceOf: SourceError }) as SourceError;
+    const err = t.throws(() => minipyFrontend.compile(readFileSync(`${DIR}${file}`, 'utf8'), file, {}), {
+      instanceOf: SourceError,
+    }) as SourceError;
     t.regex(err.message, /^SyntaxError: /);
     t.regex(err.message, message);
     t.deepEqual([err.line, err.col], [line, col]);
@@ -38,7 +40,9 @@ const SNIPPETS: [source: string, message: RegExp][] = [
 
 for (const [source, message] of SNIPPETS) {
   test(`rejects ${JSON.stringify(source)}`, (t) => {
-    const err = t.throws(() => minipyFrontend.compile(source, 'snippet.py', {}), { instanceOf: SourceError }) as SourceError;
+    const err = t.throws(() => minipyFrontend.compile(source, 'snippet.py', {}), {
+      instanceOf: SourceError,
+    }) as SourceError;
     t.regex(err.message, message);
   });
 }

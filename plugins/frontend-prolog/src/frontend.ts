@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { parseInto, StdoutWriteError, Trap, UNPREPARED_LINKER, type Frontend, type LibraryLinker, type Func } from '#framework';
+import {
+  parseInto,
+  StdoutWriteError,
+  Trap,
+  UNPREPARED_LINKER,
+  type Frontend,
+  type LibraryLinker,
+  type Func,
+} from '#framework';
 import { PROLOG_RUNTIME } from './compiler/library.ts';
 import { compileProgram } from './compiler/program.ts';
 import { compileDynamicPredicate } from './compiler/runtime-compile.ts';
@@ -29,7 +37,17 @@ export function prologFrontendWith(linker: LibraryLinker): Frontend {
       // Bodies are read (and prepared) when first used: a predicate that never runs costs
       // only its text.
       parseInto(module, program.text, `${file}.jir`, { deferBodies: true });
-      const states = new RunStates({ syms: program.syms, ops: program.ops, staticPreds: program.staticPreds, dynamicPreds: program.dynamicPreds, dynamic: program.dynamic, compileDynamic: compileDynamicPredicate, factTables: program.factTables, goal: options.goal, warnings: program.warnings });
+      const states = new RunStates({
+        syms: program.syms,
+        ops: program.ops,
+        staticPreds: program.staticPreds,
+        dynamicPreds: program.dynamicPreds,
+        dynamic: program.dynamic,
+        compileDynamic: compileDynamicPredicate,
+        factTables: program.factTables,
+        goal: options.goal,
+        warnings: program.warnings,
+      });
       return {
         module,
         hosts: prologHostFunctions(states),
@@ -39,7 +57,10 @@ export function prologFrontendWith(linker: LibraryLinker): Frontend {
           // SWI-Prolog raises an I/O error from the write; the goal that ran it fails with it
           // (-g GOAL: status 2; an initialization goal: reported, and the run ends with 0).
           if (err instanceof StdoutWriteError) {
-            return { message: `Warning: goal raised exception: error(io_error(write,user_output),context(_,'${err.reason}'))`, exitCode: options.goal === undefined ? 0 : 2 };
+            return {
+              message: `Warning: goal raised exception: error(io_error(write,user_output),context(_,'${err.reason}'))`,
+              exitCode: options.goal === undefined ? 0 : 2,
+            };
           }
           const last = states.last;
           if (last && err instanceof Trap && err.kind === 'host_error' && /halt\(\d+\)/.test(err.detail)) {

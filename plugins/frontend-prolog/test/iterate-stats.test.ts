@@ -8,7 +8,11 @@ import { processLimit } from '../../../framework/test/helpers/process-limit.ts';
 // stack (a small --stack would overflow otherwise). Counts come from `jitc --stats`.
 const execFileAsync = promisify(execFile);
 const spawnLimit = processLimit();
-const run = (cmd: string, args: string[], options: { maxBuffer?: number } = {}): Promise<{ stdout: string; stderr: string }> => spawnLimit(() => execFileAsync(cmd, args, options));
+const run = (
+  cmd: string,
+  args: string[],
+  options: { maxBuffer?: number } = {},
+): Promise<{ stdout: string; stderr: string }> => spawnLimit(() => execFileAsync(cmd, args, options));
 const root = new URL('../../../', import.meta.url).pathname;
 const jitc = `${root}bin/jitc.js`;
 
@@ -26,9 +30,21 @@ const listed = await run(process.execPath, [jitc, 'plugins']);
 const native = /\barmv7\b/.test(listed.stdout) ? ['--backend', 'armv7', '--gc', 'boehm'] : [];
 
 async function stats(bench: string, n: number, extra: string[] = []): Promise<Stats> {
-  const r = await run(process.execPath, [jitc, `${root}bench/prolog/${bench}.pl`, '-g', `bench(${n})`, '--stats', ...extra], { maxBuffer: 1 << 26 });
+  const r = await run(
+    process.execPath,
+    [jitc, `${root}bench/prolog/${bench}.pl`, '-g', `bench(${n})`, '--stats', ...extra],
+    { maxBuffer: 1 << 26 },
+  );
   const num = (label: string): number => Number(new RegExp(`${label}\\s+(\\d+)`).exec(r.stderr)?.[1] ?? NaN);
-  return { stdout: r.stdout, allocations: num('allocations'), collections: num('collections'), hostCalls: num('host calls'), bytes: num('bytes allocated'), instructions: num('instructions'), live: num('live after last gc') };
+  return {
+    stdout: r.stdout,
+    allocations: num('allocations'),
+    collections: num('collections'),
+    hostCalls: num('host calls'),
+    bytes: num('bytes allocated'),
+    instructions: num('instructions'),
+    live: num('live after last gc'),
+  };
 }
 
 // iterate_assert's loop is asserted at run time: it allocates nothing once compiled.
@@ -72,13 +88,24 @@ if (native.length > 0) {
 // any of the eight (=.. builds its term in IR, findall and throw share flat terms). What is
 // left is the allocation slow path refilling a free chain, a few hundredths of a call.
 if (native.length > 0) {
-  const benches = ['iterate', 'iterate_cut', 'iterate_if', 'iterate_assert', 'iterate_failure', 'iterate_call', 'iterate_exception', 'iterate_findall'];
+  const benches = [
+    'iterate',
+    'iterate_cut',
+    'iterate_if',
+    'iterate_assert',
+    'iterate_failure',
+    'iterate_call',
+    'iterate_exception',
+    'iterate_findall',
+  ];
   for (const bench of benches) {
     test(`${bench} on armv7: no host call per iteration`, async (t) => {
       const a = await stats(bench, 1000, native);
       const b = await stats(bench, 4000, native);
       const perIteration = (b.hostCalls - a.hostCalls) / 3000;
-      t.log(`${perIteration.toFixed(3)} host calls, ${((b.allocations - a.allocations) / 3000).toFixed(1)} allocations per iteration`);
+      t.log(
+        `${perIteration.toFixed(3)} host calls, ${((b.allocations - a.allocations) / 3000).toFixed(1)} allocations per iteration`,
+      );
       t.true(perIteration < 0.1, `${perIteration} host calls per iteration`);
     });
   }

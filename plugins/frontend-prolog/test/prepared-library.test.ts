@@ -18,7 +18,13 @@ test('the prepared Prolog library from the cache is the module a fresh preparati
   const dir = mkdtempSync(join(tmpdir(), 'jitc-prolog-cache-'));
   try {
     const linker = (): CachingLinker =>
-      new CachingLinker({ optLevel: 1, passes: corePasses(), lowerWith: arenaCollector(), cache: new ImageCache(dir), buildId: 'test' });
+      new CachingLinker({
+        optLevel: 1,
+        passes: corePasses(),
+        lowerWith: arenaCollector(),
+        cache: new ImageCache(dir),
+        buildId: 'test',
+      });
     const miss = linker().link(PROLOG_RUNTIME);
     const hit = linker().link(PROLOG_RUNTIME);
     t.deepEqual(hit.meta, miss.meta);
@@ -35,7 +41,12 @@ async function run(program: string, ...args: string[]): Promise<string> {
     writeFileSync(file, program);
     let out = '';
     let err = '';
-    const status = await runCli([file, '-g', 'main', ...args], { stdout: (s) => void (out += s), stderr: (s) => void (err += s), env: {}, cwd: dir });
+    const status = await runCli([file, '-g', 'main', ...args], {
+      stdout: (s) => void (out += s),
+      stderr: (s) => void (err += s),
+      env: {},
+      cwd: dir,
+    });
     return `${out}${err}${status === 0 ? '' : `status ${status}\n`}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,13 @@ import test from 'ava';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prologFactClausesFor, prologFactTable, prologLongList, prologNestedTerm, type GeneratedProgram } from '../../../framework/test/helpers/big-programs.ts';
+import {
+  prologFactClausesFor,
+  prologFactTable,
+  prologLongList,
+  prologNestedTerm,
+  type GeneratedProgram,
+} from '../../../framework/test/helpers/big-programs.ts';
 import { landedConfigurations, runJitc } from '../../../framework/test/helpers/run-jitc.ts';
 
 // Big and deep Prolog programs (generated, with their expected output computed
@@ -17,7 +23,10 @@ const write = (name: string, source: string | Buffer): string => {
   return path;
 };
 
-const backends = (await landedConfigurations()).map(({ backend, gc }): [string, string[]] => [`${backend} × ${gc}`, ['--backend', backend, '--gc', gc]]);
+const backends = (await landedConfigurations()).map(({ backend, gc }): [string, string[]] => [
+  `${backend} × ${gc}`,
+  ['--backend', backend, '--gc', gc],
+]);
 
 const programs: [string, GeneratedProgram][] = [
   ['fact table of 5 MB', prologFactTable(prologFactClausesFor(5 * 1024 * 1024))],
@@ -55,7 +64,10 @@ for (const [backend, flags] of backends) {
   test(`${backend}: stack limit uncaught`, async (t) => {
     const r = await runJitc([uncaught, '-g', 'main', ...flags]);
     t.is(r.stdout, '');
-    t.regex(r.stderr, /^ERROR: -g main: Stack limit \(1,000,000 frames\) exceeded\nERROR: {3}Probable infinite recursion\n$/);
+    t.regex(
+      r.stderr,
+      /^ERROR: -g main: Stack limit \(1,000,000 frames\) exceeded\nERROR: {3}Probable infinite recursion\n$/,
+    );
     t.is(r.code, 2);
   });
 }
@@ -80,7 +92,7 @@ for (const [backend, flags] of backends) {
 // is read as one U+FFFD, with one warning per clause (the last bad sequence) at the
 // clause's line and the position after it; one in a comment is reported with the clause
 // read after it (here the end of the file).
-test('interp: invalid UTF-8 is read as U+FFFD with SWI-Prolog\'s warnings', async (t) => {
+test("interp: invalid UTF-8 is read as U+FFFD with SWI-Prolog's warnings", async (t) => {
   const bytes = Buffer.concat([
     Buffer.from(":- initialization(main).\nmain :- X = 'ab"),
     Buffer.from([0xff]),

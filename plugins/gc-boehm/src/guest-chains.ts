@@ -58,7 +58,8 @@ export class GuestChains {
   /** Bytes of the cells still on the chains. */
   unusedBytes(): number {
     let bytes = 0;
-    for (let c = 0; c < SIZE_CLASS_COUNT; c++) if (this.published[c] !== 0) bytes += this.chainLength(c) * cellBytes[c]!;
+    for (let c = 0; c < SIZE_CLASS_COUNT; c++)
+      if (this.published[c] !== 0) bytes += this.chainLength(c) * cellBytes[c]!;
     return bytes;
   }
 

@@ -1,4 +1,11 @@
-import { HeapCorruption, type GcHeap, type HeapContext, type HeapOptions, type HeapStats, type RootSource } from '#framework';
+import {
+  HeapCorruption,
+  type GcHeap,
+  type HeapContext,
+  type HeapOptions,
+  type HeapStats,
+  type RootSource,
+} from '#framework';
 import { HeapVerifier, looksLikeStaticObject } from '#framework';
 import { stressPolicyFor, type StressPolicy } from '#framework';
 import { Trap } from '#framework';
@@ -208,7 +215,8 @@ export class BoehmHeap implements GcHeap {
 
   private layoutOf(typeId: number, kind: 'struct' | 'array'): TypeLayout {
     const type = this.types.byId[typeId];
-    if (!type || type.kind !== kind) throw new Error(`type id ${typeId} is not ${kind === 'struct' ? 'a struct' : 'an array'} type`);
+    if (!type || type.kind !== kind)
+      throw new Error(`type id ${typeId} is not ${kind === 'struct' ? 'a struct' : 'an array'} type`);
     return type;
   }
 
@@ -311,14 +319,20 @@ export class BoehmHeap implements GcHeap {
   }
 
   private outOfMemory(bytes: number): Trap {
-    return new Trap('out_of_memory', `no room for ${bytes} bytes in a heap of ${this.heapBytes} (${this.totals.liveBytes} live)`);
+    return new Trap(
+      'out_of_memory',
+      `no room for ${bytes} bytes in a heap of ${this.heapBytes} (${this.totals.liveBytes} live)`,
+    );
   }
 
   private verifyAround(when: 'before' | 'after'): void {
     try {
       this.verify();
     } catch (e) {
-      if (e instanceof HeapCorruption) throw new HeapCorruption(`${when} collection #${this.totals.collections + (when === 'before' ? 1 : 0)}: ${e.message}`);
+      if (e instanceof HeapCorruption)
+        throw new HeapCorruption(
+          `${when} collection #${this.totals.collections + (when === 'before' ? 1 : 0)}: ${e.message}`,
+        );
       throw e;
     }
   }

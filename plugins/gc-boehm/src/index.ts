@@ -15,7 +15,8 @@ export function boehmCollector(options: BoehmCollectorOptions = {}): GarbageColl
   const globalAddresses = options.globalAddresses ?? staticImageGlobalAddresses;
   return {
     name: 'boehm',
-    description: 'Boehm-style non-moving mark-sweep: size-class pages, page runs for large objects, O(1) pointer recognition',
+    description:
+      'Boehm-style non-moving mark-sweep: size-class pages, page runs for large objects, O(1) pointer recognition',
     lower: (module, funcs) => lowerForBoehm(module, globalAddresses(module), funcs),
     hostFunctions: (heap) => boehmHostFunctions(heap),
     createHeap: (ctx) => new BoehmHeap(ctx, options.tuning),

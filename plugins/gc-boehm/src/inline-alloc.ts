@@ -28,7 +28,13 @@ export interface SlowPath {
  *     %r = call <slow path> ; br ^join(%r)
  *   ^join(%result: ref):                       the instructions after the allocation
  */
-export function emitInlineAlloc(out: LoweringWriter, result: number, type: TypeLayout, slow: SlowPath, length: LengthOperand | null): void {
+export function emitInlineAlloc(
+  out: LoweringWriter,
+  result: number,
+  type: TypeLayout,
+  slow: SlowPath,
+  length: LengthOperand | null,
+): void {
   const fast = out.newBlock('alloc.fast');
   const slowBlock = out.newBlock('alloc.slow', [], true);
   const join = out.newBlock('alloc.join', [result]);
@@ -37,7 +43,11 @@ export function emitInlineAlloc(out: LoweringWriter, result: number, type: TypeL
     head = out.iconst(chainHeadAddress(sizeClassOf(objectBytes(type, length?.constant ?? 0))), 'alloc.head');
   } else {
     const sized = out.newBlock('alloc.sized');
-    out.brif(out.emit('icmp.ule', [length.value, out.iconst(maxInlineLength(type), 'alloc.max')], 'i32', 'alloc.fits'), sized, slowBlock);
+    out.brif(
+      out.emit('icmp.ule', [length.value, out.iconst(maxInlineLength(type), 'alloc.max')], 'i32', 'alloc.fits'),
+      sized,
+      slowBlock,
+    );
     out.continueIn(sized);
     head = loadHeadForLength(out, type, length.value);
   }
@@ -84,8 +94,14 @@ function maxInlineLength(type: TypeLayout): number {
 /** head = table[granules(elemOffset + length·elemSize)], with 4·granules = ((bytes + 7) >> 1) & ~3. */
 function loadHeadForLength(out: LoweringWriter, type: TypeLayout, length: number): number {
   const shift = Math.log2(type.elemSize);
-  const scaled = shift === 0 ? length : out.emit('ishl', [length, out.iconst(shift, 'alloc.shift')], 'i32', 'alloc.scaled');
-  const rounded = out.emit('iadd', [scaled, out.iconst(type.elemOffset + (1 << GRANULE_SHIFT) - 1, 'alloc.round')], 'i32', 'alloc.bytes');
+  const scaled =
+    shift === 0 ? length : out.emit('ishl', [length, out.iconst(shift, 'alloc.shift')], 'i32', 'alloc.scaled');
+  const rounded = out.emit(
+    'iadd',
+    [scaled, out.iconst(type.elemOffset + (1 << GRANULE_SHIFT) - 1, 'alloc.round')],
+    'i32',
+    'alloc.bytes',
+  );
   const halved = out.emit('ishr', [rounded, out.iconst(GRANULE_SHIFT - 2, 'alloc.to_words')], 'i32', 'alloc.half');
   const offset = out.emit('iand', [halved, out.iconst(~3, 'alloc.align')], 'i32', 'alloc.entry');
   const entry = out.emit('iadd', [offset, out.iconst(headByGranulesAddress(), 'alloc.table')], 'i32', 'alloc.at');

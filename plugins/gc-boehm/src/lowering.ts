@@ -35,7 +35,13 @@ export function lowerForBoehm(module: Module, globalAddress: GlobalAddressOf, fu
   module.lowered = true;
 }
 
-function lowerFunc(module: Module, func: Func, types: TypeTable, globalAddress: GlobalAddressOf, used: { alloc: boolean; allocArray: boolean }): void {
+function lowerFunc(
+  module: Module,
+  func: Func,
+  types: TypeTable,
+  globalAddress: GlobalAddressOf,
+  used: { alloc: boolean; allocArray: boolean },
+): void {
   const out = new LoweringWriter(func);
   const constants = integerConstants(func);
   for (const block of [...func.blocks]) {
@@ -44,7 +50,10 @@ function lowerFunc(module: Module, func: Func, types: TypeTable, globalAddress: 
       switch (inst.op.name) {
         case 'new': {
           const type = types.get(inst.sym);
-          const slow = { callee: ALLOC, args: (w: LoweringWriter) => [w.iconst(type.id, 'gc.type_id'), w.iconst(type.size, 'gc.size')] };
+          const slow = {
+            callee: ALLOC,
+            args: (w: LoweringWriter) => [w.iconst(type.id, 'gc.type_id'), w.iconst(type.size, 'gc.size')],
+          };
           used.alloc = true;
           if (canInline(type, null)) emitInlineAlloc(out, inst.result, type, slow, null);
           else out.callInto(inst.result, slow.callee, slow.args(out));
@@ -53,7 +62,10 @@ function lowerFunc(module: Module, func: Func, types: TypeTable, globalAddress: 
         case 'new_array': {
           const type = types.get(inst.sym);
           const length = { value: inst.args[0]!, constant: constants.get(inst.args[0]!) };
-          const slow = { callee: ALLOC_ARRAY, args: (w: LoweringWriter) => [w.iconst(type.id, 'gc.type_id'), length.value] };
+          const slow = {
+            callee: ALLOC_ARRAY,
+            args: (w: LoweringWriter) => [w.iconst(type.id, 'gc.type_id'), length.value],
+          };
           used.allocArray = true;
           if (canInline(type, length)) emitInlineAlloc(out, inst.result, type, slow, length);
           else out.callInto(inst.result, slow.callee, slow.args(out));
@@ -91,7 +103,8 @@ function lowerFunc(module: Module, func: Func, types: TypeTable, globalAddress: 
 /** The value of every `iconst` in the function, by value id (array lengths known at compile time). */
 function integerConstants(func: Func): Map<number, number> {
   const constants = new Map<number, number>();
-  for (const block of func.blocks) for (const inst of block.insts) if (inst.op.name === 'iconst') constants.set(inst.result, inst.imm);
+  for (const block of func.blocks)
+    for (const inst of block.insts) if (inst.op.name === 'iconst') constants.set(inst.result, inst.imm);
   return constants;
 }
 

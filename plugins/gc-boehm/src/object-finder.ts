@@ -9,7 +9,8 @@ const GRANULES_PER_PAGE = PAGE_BYTES >>> GRANULE_SHIFT;
 const cellStarts = ((): Uint8Array => {
   const table = new Uint8Array(SIZE_CLASS_COUNT * GRANULES_PER_PAGE);
   for (let c = 0; c < SIZE_CLASS_COUNT; c++) {
-    for (let k = 0; k < cellsPerPage[c]!; k++) table[c * GRANULES_PER_PAGE + ((k * cellBytes[c]!) >>> GRANULE_SHIFT)] = 1;
+    for (let k = 0; k < cellsPerPage[c]!; k++)
+      table[c * GRANULES_PER_PAGE + ((k * cellBytes[c]!) >>> GRANULE_SHIFT)] = 1;
   }
   return table;
 })();

@@ -45,7 +45,7 @@ test('large objects are zeroed page runs that start on a page', (t) => {
     t.is(memory.word(a + 4), length);
     const end = a - memory.base + TypeTable.arrayBytes(types.get('bytes'), length);
     t.true(memory.u8.subarray(a - memory.base + 8, end).every((b) => b === 0));
-    const inside = a + ((end - (a - memory.base)) >>> 1 & ~7);
+    const inside = a + (((end - (a - memory.base)) >>> 1) & ~7);
     t.false(heap.isObject(inside), 'inside a run is not an object start');
     t.is(heap.objectContaining(inside + 4), a);
   }
@@ -96,7 +96,9 @@ test('memory is zero again when cells and pages are reused', (t) => {
     heap.collect();
     const again = heap.allocArray(id('bytes'), 40);
     t.true(small.includes(again), 'a freed cell is reused');
-    t.true(memory.u8.subarray(again - memory.base, again - memory.base + 48).every((b, i) => i >= 8 ? b === 0 : true));
+    t.true(
+      memory.u8.subarray(again - memory.base, again - memory.base + 48).every((b, i) => (i >= 8 ? b === 0 : true)),
+    );
     const largeAgain = heap.allocArray(id('bytes'), 50_000);
     const body = memory.u8.subarray(largeAgain - memory.base + 8, largeAgain - memory.base + 50_008);
     t.true(body.every((b) => b === 0));

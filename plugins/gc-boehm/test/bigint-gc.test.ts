@@ -58,7 +58,11 @@ function buildModule(): Module {
     const loop = b.block('loop', ['ref', 'ref', 'i32'], ['a', 'b', 'i']);
     const body = b.block('body');
     const exit = b.block('exit');
-    b.br(loop, [b.emit('ref.from_bits', [b.iconst(toSmallIntRef(0))]), b.emit('ref.from_bits', [b.iconst(toSmallIntRef(1))]), b.iconst(0)]);
+    b.br(loop, [
+      b.emit('ref.from_bits', [b.iconst(toSmallIntRef(0))]),
+      b.emit('ref.from_bits', [b.iconst(toSmallIntRef(1))]),
+      b.iconst(0),
+    ]);
     b.switchTo(loop);
     const [x, y, i] = [loop.params[0]!, loop.params[1]!, loop.params[2]!];
     b.brif(b.emit('icmp.sge', [i, n]), exit, [], body, []);
@@ -97,7 +101,15 @@ function jsFib(n: number): bigint {
 }
 
 function stressedProgram(module: Module, gcStress: number): Program {
-  return new Program(module, { gc: boehmCollector(), out: new BufferedOutput(), heapSize: 256 << 10, stackSize: 1 << 20, gcStress, verifyHeap: true, hosts: bigintHostFunctions() });
+  return new Program(module, {
+    gc: boehmCollector(),
+    out: new BufferedOutput(),
+    heapSize: 256 << 10,
+    stackSize: 1 << 20,
+    gcStress,
+    verifyHeap: true,
+    hosts: bigintHostFunctions(),
+  });
 }
 
 test('IR loops building bigints survive a collection at every allocation', (t) => {
@@ -123,7 +135,16 @@ test('garbage bigints are reclaimed: a long loop runs in a small heap', (t) => {
 });
 
 test('host functions under random-interval stress keep rooted inputs and produce valid objects', (t) => {
-  const program = new Program(buildModule(), { gc: boehmCollector(), out: new BufferedOutput(), heapSize: 256 << 10, stackSize: 1 << 20, gcStress: 2, gcStressSeed: 7, verifyHeap: true, hosts: bigintHostFunctions() });
+  const program = new Program(buildModule(), {
+    gc: boehmCollector(),
+    out: new BufferedOutput(),
+    heapSize: 256 << 10,
+    stackSize: 1 << 20,
+    gcStress: 2,
+    gcStressSeed: 7,
+    verifyHeap: true,
+    hosts: bigintHostFunctions(),
+  });
   const ctx = program.hostContext;
   const handles = new Handles();
   program.heap.addRoots(handles);

@@ -128,7 +128,7 @@ test('an empty small page goes back to the pool and serves a large object', (t) 
   const { heap, handles, id } = heapFixture({ heapSize: 64 * 1024 });
   for (let round = 0; round < 20; round++) {
     handles.refs.length = 0;
-    for (let i = 0; i < 64 * 1024 / 16 - 1; i++) heap.allocStruct(id('pair'));
+    for (let i = 0; i < (64 * 1024) / 16 - 1; i++) heap.allocStruct(id('pair'));
     // Only possible when the pair pages are freed whole and joined into one run.
     handles.refs.push(heap.allocArray(id('bytes'), 60_000));
   }

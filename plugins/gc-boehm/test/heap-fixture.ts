@@ -6,11 +6,26 @@ import { TypeTable } from '#framework';
 import { BoehmHeap, type BoehmTuning } from '../src/heap.ts';
 
 export const TYPE_DECLS: TypeDecl[] = [
-  { kind: 'struct', name: 'pair', fields: [{ name: 'head', kind: 'ref' }, { name: 'tail', kind: 'ref' }] },
+  {
+    kind: 'struct',
+    name: 'pair',
+    fields: [
+      { name: 'head', kind: 'ref' },
+      { name: 'tail', kind: 'ref' },
+    ],
+  },
   { kind: 'struct', name: 'box', fields: [{ name: 'value', kind: 'i32' }] },
   { kind: 'array', name: 'refs', elem: 'ref' },
   { kind: 'array', name: 'bytes', elem: 'i8' },
-  { kind: 'struct', name: 'node', fields: [{ name: 'value', kind: 'f64' }, { name: 'next', kind: 'ref' }, { name: 'other', kind: 'ref' }] },
+  {
+    kind: 'struct',
+    name: 'node',
+    fields: [
+      { name: 'value', kind: 'f64' },
+      { name: 'next', kind: 'ref' },
+      { name: 'other', kind: 'ref' },
+    ],
+  },
 ];
 
 /** Refs held by the test, as host code holds handles: a root source the heap visits. */
@@ -31,12 +46,22 @@ export interface HeapFixture {
   cons(head: number, tail: number): number;
 }
 
-export function heapFixture(options: Partial<HeapOptions> & { heapSize?: number; tuning?: BoehmTuning } = {}): HeapFixture {
+export function heapFixture(
+  options: Partial<HeapOptions> & { heapSize?: number; tuning?: BoehmTuning } = {},
+): HeapFixture {
   const layout = makeLayout({ heapSize: options.heapSize ?? 4 * MiB, staticSize: MiB, stackSize: 64 * 1024 });
   const memory = new GuestMemory(layout);
   const types = new TypeTable(TYPE_DECLS);
   const heap = new BoehmHeap(
-    { memory, types, options: { stressEvery: options.stressEvery ?? 0, stressSeed: options.stressSeed, verify: options.verify ?? false } },
+    {
+      memory,
+      types,
+      options: {
+        stressEvery: options.stressEvery ?? 0,
+        stressSeed: options.stressSeed,
+        verify: options.verify ?? false,
+      },
+    },
     options.tuning,
   );
   const handles = new Handles();

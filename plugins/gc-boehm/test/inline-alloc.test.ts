@@ -21,7 +21,14 @@ import { sizeClassOf } from '../src/size-classes.ts';
 function buildModule(): Module {
   const m = new Module();
   m.types.push(
-    { kind: 'struct', name: 'pair', fields: [{ name: 'head', kind: 'ref' }, { name: 'tail', kind: 'ref' }] },
+    {
+      kind: 'struct',
+      name: 'pair',
+      fields: [
+        { name: 'head', kind: 'ref' },
+        { name: 'tail', kind: 'ref' },
+      ],
+    },
     { kind: 'array', name: 'refs', elem: 'ref' },
   );
   const b = new FuncBuilder(m, 'list', { params: ['i32'], result: 'i32' }, ['n']);
@@ -39,7 +46,10 @@ function buildModule(): Module {
   b.brif(b.emit('icmp.sge', [i, n]), sum, [acc, zero], body, []);
   b.switchTo(body);
   const cell = b.emit('new', [], { sym: 'pair' });
-  b.emit('set', [cell, b.emit('ref.from_bits', [b.emit('ior', [b.emit('ishl', [i, one]), one])])], { sym: 'pair', field: 'head' });
+  b.emit('set', [cell, b.emit('ref.from_bits', [b.emit('ior', [b.emit('ishl', [i, one]), one])])], {
+    sym: 'pair',
+    field: 'head',
+  });
   b.emit('set', [cell, acc], { sym: 'pair', field: 'tail' });
   b.br(loop, [b.emit('iadd', [i, one]), cell]);
   b.switchTo(sum);
@@ -119,9 +129,19 @@ function run(name: string, args: number[], options: { stress?: number; lower?: b
   const m = buildModule();
   const { gc, slowCalls } = countedBoehm();
   if (options.lower !== false) gc.lower(m);
-  const program = new Program(m, { gc, out: new BufferedOutput(), heapSize: options.heap ?? 4 << 20, stackSize: 1 << 20, gcStress: options.stress ?? 0 });
+  const program = new Program(m, {
+    gc,
+    out: new BufferedOutput(),
+    heapSize: options.heap ?? 4 << 20,
+    stackSize: 1 << 20,
+    gcStress: options.stress ?? 0,
+  });
   const interp = new Interpreter(program);
-  const counts = (): Omit<Run, 'value' | 'trap'> => ({ slowCalls: slowCalls(), allocations: program.heap.stats.allocations, collections: program.heap.stats.collections });
+  const counts = (): Omit<Run, 'value' | 'trap'> => ({
+    slowCalls: slowCalls(),
+    allocations: program.heap.stats.allocations,
+    collections: program.heap.stats.collections,
+  });
   try {
     return { value: interp.call(name, args), ...counts() };
   } catch (e) {
@@ -181,10 +201,19 @@ test('stress mode sends every allocation to the host, which collects at each one
 });
 
 test('lowered and unlowered runs agree', (t) => {
-  for (const [name, args] of [['list', [1000]], ['arrays', [600]], ['array_of', [-5]], ['array_of', [0]]] as const) {
+  for (const [name, args] of [
+    ['list', [1000]],
+    ['arrays', [600]],
+    ['array_of', [-5]],
+    ['array_of', [0]],
+  ] as const) {
     const lowered = run(name, [...args]);
     const plain = run(name, [...args], { lower: false });
-    t.deepEqual([lowered.value, lowered.trap, lowered.allocations], [plain.value, plain.trap, plain.allocations], `@${name}(${args})`);
+    t.deepEqual(
+      [lowered.value, lowered.trap, lowered.allocations],
+      [plain.value, plain.trap, plain.allocations],
+      `@${name}(${args})`,
+    );
   }
 });
 

@@ -20,7 +20,14 @@ import { sizeClassOf } from '../src/size-classes.ts';
 function buildModule(): Module {
   const m = new Module();
   m.types.push(
-    { kind: 'struct', name: 'pair', fields: [{ name: 'head', kind: 'ref' }, { name: 'tail', kind: 'ref' }] },
+    {
+      kind: 'struct',
+      name: 'pair',
+      fields: [
+        { name: 'head', kind: 'ref' },
+        { name: 'tail', kind: 'ref' },
+      ],
+    },
     { kind: 'struct', name: 'box', fields: [{ name: 'value', kind: 'i32' }] },
     { kind: 'array', name: 'refs', elem: 'ref' },
   );
@@ -61,7 +68,11 @@ function buildModule(): Module {
   b.emit('aset', [arr, j, p], { sym: 'refs' });
   const back = b.emit('aget', [arr, j], { sym: 'refs' });
   const head = b.emit('isar', [b.emit('ref.bits', [b.emit('get', [back], { sym: 'pair', field: 'head' })]), one]);
-  b.br(fill, [b.emit('iadd', [j, one]), b.emit('get', [p], { sym: 'pair', field: 'tail' }), b.emit('iadd', [sum, head])]);
+  b.br(fill, [
+    b.emit('iadd', [j, one]),
+    b.emit('get', [p], { sym: 'pair', field: 'tail' }),
+    b.emit('iadd', [sum, head]),
+  ]);
   b.switchTo(out);
   b.ret(out.params[0]!);
 
@@ -101,19 +112,49 @@ test('lowering rewrites allocation and ref stores and leaves other stores alone'
   const insts = build.blocks.flatMap((blk) => blk.insts);
   const calls = insts.filter((x) => x.op.name === 'call').map((x) => x.sym);
   t.deepEqual(calls, [ALLOC, ALLOC, ALLOC_ARRAY]);
-  t.deepEqual(insts.filter((x) => x.op.name === 'set').map((x) => x.field), ['value'], 'the i32 set stays');
-  t.deepEqual(insts.filter((x) => x.op.name === 'gset').map((x) => x.sym), ['count'], 'the i32 gset stays');
+  t.deepEqual(
+    insts.filter((x) => x.op.name === 'set').map((x) => x.field),
+    ['value'],
+    'the i32 set stays',
+  );
+  t.deepEqual(
+    insts.filter((x) => x.op.name === 'gset').map((x) => x.sym),
+    ['count'],
+    'the i32 gset stays',
+  );
   t.is(insts.filter((x) => x.op.name === 'aset').length, 0);
-  t.deepEqual(insts.filter((x) => x.op.name === 'store.ref').map((x) => x.imm), [4, 8, 0, 8]);
+  t.deepEqual(
+    insts.filter((x) => x.op.name === 'store.ref').map((x) => x.imm),
+    [4, 8, 0, 8],
+  );
   const body = build.blocks.find((blk) => blk.name === 'body')!;
-  t.deepEqual(body.insts.map((x) => x.op.name), ['iconst', 'load.i32', 'brif'], 'a pair comes off its chain in line');
+  t.deepEqual(
+    body.insts.map((x) => x.op.name),
+    ['iconst', 'load.i32', 'brif'],
+    'a pair comes off its chain in line',
+  );
   t.is(body.insts[0]!.imm, chainHeadAddress(sizeClassOf(16)));
   const slow = build.blocks.find((blk) => blk.name === 'alloc.slow')!;
-  t.deepEqual(slow.insts.map((x) => x.op.name), ['iconst', 'iconst', 'call', 'br']);
-  t.deepEqual(slow.insts.slice(0, 2).map((x) => x.imm), [1, 16], 'type id and size of :pair');
+  t.deepEqual(
+    slow.insts.map((x) => x.op.name),
+    ['iconst', 'iconst', 'call', 'br'],
+  );
+  t.deepEqual(
+    slow.insts.slice(0, 2).map((x) => x.imm),
+    [1, 16],
+    'type id and size of :pair',
+  );
   t.is(build.blocks.at(-1)!.name.startsWith('alloc.slow'), true, 'slow paths go last');
   const fillBody = build.blocks.find((blk) => blk.name === 'fill_body')!;
-  t.deepEqual(fillBody.insts.map((x) => x.op.name).slice(0, 7), ['aget', 'ref.bits', 'iconst', 'ishl', 'iadd', 'store.ref', 'aget']);
+  t.deepEqual(fillBody.insts.map((x) => x.op.name).slice(0, 7), [
+    'aget',
+    'ref.bits',
+    'iconst',
+    'ishl',
+    'iadd',
+    'store.ref',
+    'aget',
+  ]);
   t.deepEqual(
     m.externs.map((e) => [e.name, e.collects, e.raises]),
     [
@@ -137,7 +178,13 @@ interface Outcome {
 }
 
 function run(m: Module, name: string, args: number[], gcStress = 0): Outcome {
-  const program = new Program(m, { gc: boehmCollector(), out: new BufferedOutput(), heapSize: 1024 * 1024, stackSize: 1024 * 1024, gcStress });
+  const program = new Program(m, {
+    gc: boehmCollector(),
+    out: new BufferedOutput(),
+    heapSize: 1024 * 1024,
+    stackSize: 1024 * 1024,
+    gcStress,
+  });
   const interp = new Interpreter(program);
   try {
     return { value: interp.call(name, args) };
@@ -173,7 +220,7 @@ test('lowered IR computes what unlowered IR computes on the interpreter, under G
   t.deepEqual(run(lowered(), 'null_aset', [], 0), { trap: 'bad_pointer' });
 });
 
-test('the default global addresses are the static image\'s', (t) => {
+test("the default global addresses are the static image's", (t) => {
   const m = buildModule();
   const program = new Program(m, { gc: boehmCollector(), out: new BufferedOutput(), heapSize: 1024 * 1024 });
   const gset = (mod: Module): number => {

@@ -21,7 +21,12 @@ test('stress every 1 collects before every allocation and verifies each time', (
 
 test('stress every N collects at every Nth allocation', (t) => {
   const points: number[] = [];
-  const f = heapFixture({ heapSize: 256 * 1024, stressEvery: 7, verify: true, tuning: { onCollection: (n) => points.push(n) } });
+  const f = heapFixture({
+    heapSize: 256 * 1024,
+    stressEvery: 7,
+    verify: true,
+    tuning: { onCollection: (n) => points.push(n) },
+  });
   churn(f, 3, 100);
   t.true(points.length > 10);
   points.forEach((p, i) => t.is(p, 7 * i + 6));
@@ -29,7 +34,13 @@ test('stress every N collects at every Nth allocation', (t) => {
 
 function seededPoints(seed: number): number[] {
   const points: number[] = [];
-  const f = heapFixture({ heapSize: 256 * 1024, stressEvery: 20, stressSeed: seed, verify: true, tuning: { onCollection: (n) => points.push(n) } });
+  const f = heapFixture({
+    heapSize: 256 * 1024,
+    stressEvery: 20,
+    stressSeed: seed,
+    verify: true,
+    tuning: { onCollection: (n) => points.push(n) },
+  });
   churn(f, 10, 300);
   return points;
 }
@@ -39,7 +50,10 @@ test('seeded random stress replays the same collection points from the same seed
   t.deepEqual(seededPoints(1234), first);
   t.notDeepEqual(seededPoints(99), first);
   const gaps = first.map((p, i) => p - (first[i - 1] ?? -1));
-  t.true(gaps.some((g) => g !== gaps[0]), 'intervals vary');
+  t.true(
+    gaps.some((g) => g !== gaps[0]),
+    'intervals vary',
+  );
   const mean = gaps.reduce((x, y) => x + y, 0) / gaps.length;
   t.true(mean > 14 && mean < 26, `mean interval ${mean} is about 20`);
 });

@@ -52,5 +52,8 @@ test('verify mode reports corruption before a collection proceeds', (t) => {
   const f = heapFixture({ verify: true });
   const cells = listOf(4, f);
   f.memory.setWord(cells[1]! + 8, 0x1234_5670);
-  t.throws(() => f.heap.collect(), { name: 'HeapCorruption', message: /^before collection #1: .*neither a heap object nor a static const/ });
+  t.throws(() => f.heap.collect(), {
+    name: 'HeapCorruption',
+    message: /^before collection #1: .*neither a heap object nor a static const/,
+  });
 });

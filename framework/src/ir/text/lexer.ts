@@ -30,7 +30,8 @@ const PUNCT: readonly (string | undefined)[] = (() => {
 })();
 
 /** Numeric literals: hex (with optional fraction and binary exponent) or decimal. */
-const NUMBER = /-?(?:0[xX][0-9a-fA-F]*(?:\.[0-9a-fA-F]*)?(?:[pP][+-]?[0-9]+)?|[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)/y;
+const NUMBER =
+  /-?(?:0[xX][0-9a-fA-F]*(?:\.[0-9a-fA-F]*)?(?:[pP][+-]?[0-9]+)?|[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)/y;
 const NAN_BITS = /:0x[0-9a-fA-F]+/y;
 
 export function isNameChar(c: number): boolean {
@@ -58,7 +59,10 @@ function isDigit(c: number): boolean {
 }
 
 const KIND_LIST: readonly TokenKind[] = ['ident', 'global', 'value', 'block', 'number', 'string', 'punct', 'eof'];
-const KIND_CODE: Readonly<Record<TokenKind, number>> = Object.fromEntries(KIND_LIST.map((k, i) => [k, i])) as Record<TokenKind, number>;
+const KIND_CODE: Readonly<Record<TokenKind, number>> = Object.fromEntries(KIND_LIST.map((k, i) => [k, i])) as Record<
+  TokenKind,
+  number
+>;
 const PUNCT_CODE = KIND_CODE.punct;
 
 /** A typed array that grows by doubling: one number per entry, no object. */
@@ -82,8 +86,10 @@ class IntList<A extends Int32Array | Uint8Array> {
   }
 }
 
-const int32List = (capacity: number): IntList<Int32Array> => new IntList(new Int32Array(Math.max(16, capacity)), (n) => new Int32Array(n));
-const uint8List = (capacity: number): IntList<Uint8Array> => new IntList(new Uint8Array(Math.max(16, capacity)), (n) => new Uint8Array(n));
+const int32List = (capacity: number): IntList<Int32Array> =>
+  new IntList(new Int32Array(Math.max(16, capacity)), (n) => new Int32Array(n));
+const uint8List = (capacity: number): IntList<Uint8Array> =>
+  new IntList(new Uint8Array(Math.max(16, capacity)), (n) => new Uint8Array(n));
 
 /**
  * The tokens of one source, one slot per token in flat typed arrays: a module of a million
@@ -110,7 +116,9 @@ export class TokenList {
   /** Whether token `i` is the one-character punctuation `c` (a char code), without
    *  making the token object: for skipping over function bodies. */
   isPunctCode(i: number, c: number): boolean {
-    return this.kinds[i] === PUNCT_CODE && this.src.charCodeAt(this.starts[i]!) === c && this.ends[i] === this.starts[i]! + 1;
+    return (
+      this.kinds[i] === PUNCT_CODE && this.src.charCodeAt(this.starts[i]!) === c && this.ends[i] === this.starts[i]! + 1
+    );
   }
 
   token(i: number): Token {
@@ -119,7 +127,14 @@ export class TokenList {
     const end = this.ends[i]!;
     const line = this.lines[i]!;
     const sigil = kind === 'global' || kind === 'value' || kind === 'block' ? 1 : 0;
-    const t: Token = { kind, text: kind === 'string' ? this.src.slice(start, end) : this.src.slice(start + sigil, end), line, col: start - this.lineStarts[line - 1]! + 1, start, end };
+    const t: Token = {
+      kind,
+      text: kind === 'string' ? this.src.slice(start, end) : this.src.slice(start + sigil, end),
+      line,
+      col: start - this.lineStarts[line - 1]! + 1,
+      start,
+      end,
+    };
     if (kind === 'string') t.bytes = this.strings.get(i);
     return t;
   }
@@ -226,7 +241,8 @@ class Lexer {
     NUMBER.lastIndex = from;
     NUMBER.test(this.src);
     const end = NUMBER.lastIndex;
-    if (isNameChar(this.src.charCodeAt(end))) this.fail(`malformed number '${this.src.slice(from, this.scanName(end))}'`, from);
+    if (isNameChar(this.src.charCodeAt(end)))
+      this.fail(`malformed number '${this.src.slice(from, this.scanName(end))}'`, from);
     return end;
   }
 
@@ -358,7 +374,12 @@ export class TokenStream {
     const t = this.peek();
     const last = this.previous;
     if (this.lineBound && t.line !== last.line) {
-      return new SourceError(`${expectation}, found end of line`, this.file, last.line, last.col + (last.end - last.start));
+      return new SourceError(
+        `${expectation}, found end of line`,
+        this.file,
+        last.line,
+        last.col + (last.end - last.start),
+      );
     }
     return this.error(t, `${expectation}, found ${describeToken(t)}`);
   }

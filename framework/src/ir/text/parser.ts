@@ -48,12 +48,19 @@ export interface ParseIntoOptions {
  * it is loaded). On any error the module is left as it was.
  */
 export function parseInto(module: Module, text: string, file = '<input>', options: ParseIntoOptions = {}): void {
-  const lengths = [module.types.length, module.globals.length, module.consts.length, module.externs.length, module.funcs.length] as const;
+  const lengths = [
+    module.types.length,
+    module.globals.length,
+    module.consts.length,
+    module.externs.length,
+    module.funcs.length,
+  ] as const;
   const lowered = module.lowered;
   try {
     new ModuleParser(new TokenStream(tokenize(text, file), file), module, false, options.deferBodies === true).parse();
   } catch (e) {
-    [module.types.length, module.globals.length, module.consts.length, module.externs.length, module.funcs.length] = lengths;
+    [module.types.length, module.globals.length, module.consts.length, module.externs.length, module.funcs.length] =
+      lengths;
     module.lowered = lowered;
     throw e;
   }
@@ -75,16 +82,23 @@ export class DeferredBodyReader {
     const s = new TokenStream(tokenize(text, file), file);
     if (!s.acceptWord('func')) throw s.unexpected("expected 'func'");
     func.pos = s.previous.start;
-    if (s.acceptWord('replaceable') !== func.replaceable) throw s.error(s.peek(), `@${func.name}: 'replaceable' does not match`);
-    if (s.acceptWord('unlowered') !== func.unlowered) throw s.error(s.peek(), `@${func.name}: 'unlowered' does not match`);
+    if (s.acceptWord('replaceable') !== func.replaceable)
+      throw s.error(s.peek(), `@${func.name}: 'replaceable' does not match`);
+    if (s.acceptWord('unlowered') !== func.unlowered)
+      throw s.error(s.peek(), `@${func.name}: 'unlowered' does not match`);
     const nameTok = s.expect('global', 'expected the function name');
-    if (nameTok.text !== func.name) throw s.error(nameTok, `expected the body of @${func.name}, found @${nameTok.text}`);
+    if (nameTok.text !== func.name)
+      throw s.error(nameTok, `expected the body of @${func.name}, found @${nameTok.text}`);
     const params: ParamDecl[] = [];
     s.expectPunct('(', 'before the parameters');
     list(s, ')', 'the parameter list', () => params.push(paramDecl(s)));
     const result = s.acceptPunct('->') ? valType(s) : null;
     const sig = func.sig;
-    if (result !== sig.result || params.length !== sig.params.length || params.some((p, i) => p.type !== sig.params[i])) {
+    if (
+      result !== sig.result ||
+      params.length !== sig.params.length ||
+      params.some((p, i) => p.type !== sig.params[i])
+    ) {
       throw s.error(nameTok, `@${func.name}: the body's signature does not match the declaration`);
     }
     s.expectPunct('{', 'to start the function body');
@@ -99,7 +113,8 @@ export class DeferredBodyReader {
     if (!this.scope || size !== this.scopeSize) {
       const at: Token = { kind: 'global', text: '', line: 0, col: 0, start: 0, end: 0 };
       const symbols = new Map<string, Token>();
-      for (const group of [m.globals, m.consts, m.externs, m.funcs]) for (const d of group) symbols.set(d.name, { ...at, text: d.name });
+      for (const group of [m.globals, m.consts, m.externs, m.funcs])
+        for (const d of group) symbols.set(d.name, { ...at, text: d.name });
       this.scope = { module: m, symbols, types: new Map(m.types.map((t) => [t.name, t])) };
       this.scopeSize = size;
     }
@@ -185,7 +200,8 @@ class ModuleParser implements ModuleScope {
     const t = this.s.peek();
     const parse = t.kind === 'ident' ? this.declarations.get(t.text) : undefined;
     if (!parse) throw this.s.unexpected("expected 'type', 'global', 'const', 'extern' or 'func'");
-    if (this.functionsOnly && t.text !== 'func') throw this.s.error(t, `only functions can be added to a loaded program, not '${t.text}'`);
+    if (this.functionsOnly && t.text !== 'func')
+      throw this.s.error(t, `only functions can be added to a loaded program, not '${t.text}'`);
     this.s.next();
     parse();
   }
@@ -506,7 +522,8 @@ class BodyParser {
         inst.field = tok.text.slice(dot + 1);
         const t = this.knownType(tok, inst.sym);
         if (t.kind !== 'struct') throw s.error(tok, `:${t.name} is not a struct`);
-        if (!t.fields.some((fd) => fd.name === inst.field)) throw s.error(tok, `:${t.name} has no field '${inst.field}'`);
+        if (!t.fields.some((fd) => fd.name === inst.field))
+          throw s.error(tok, `:${t.name} has no field '${inst.field}'`);
         return tok;
       }
       case 'sig':

@@ -30,7 +30,9 @@ export function printFunc(_m: Module, f: Func): string {
   const entryParams = f.blocks[0]?.params ?? [];
   const params = entryParams.map((v) => `%${names.value(v)}: ${f.typeOf(v)}`).join(', ');
   const result = f.sig.result ? ` -> ${f.sig.result}` : '';
-  const lines = [`func ${f.replaceable ? 'replaceable ' : ''}${f.unlowered ? 'unlowered ' : ''}@${f.name}(${params})${result} {`];
+  const lines = [
+    `func ${f.replaceable ? 'replaceable ' : ''}${f.unlowered ? 'unlowered ' : ''}@${f.name}(${params})${result} {`,
+  ];
   const printer = new InstPrinter(names);
   f.blocks.forEach((b, i) => {
     const blockParams = b.params.map((v) => `%${names.value(v)}: ${f.typeOf(v)}`).join(', ');

@@ -23,11 +23,16 @@ export function checkCall(ctx: FuncContext, site: InstSite): void {
     for (let i = 0; i < argCount; i++) {
       const actual = valueType(ctx.f, inst.args[layout.fixed + i]!);
       const wanted = sig.params[i]!;
-      if (actual !== undefined && actual !== wanted) reportAt(ctx, site, `argument ${i + 1} has type ${actual}, expected ${wanted}`);
+      if (actual !== undefined && actual !== wanted)
+        reportAt(ctx, site, `argument ${i + 1} has type ${actual}, expected ${wanted}`);
     }
   }
   const isTailCall = op.terminator === true;
   if (isTailCall && sig.result !== ctx.f.sig.result) {
-    reportAt(ctx, site, `tail call: ${callee} returns ${resultName(sig.result)}, but @${ctx.f.name} returns ${resultName(ctx.f.sig.result)}`);
+    reportAt(
+      ctx,
+      site,
+      `tail call: ${callee} returns ${resultName(sig.result)}, but @${ctx.f.name} returns ${resultName(ctx.f.sig.result)}`,
+    );
   }
 }

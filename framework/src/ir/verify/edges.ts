@@ -16,7 +16,8 @@ export function checkEdges(ctx: FuncContext, site: InstSite): void {
   const { inst } = site;
   const { op } = inst;
   if (inst.fused && op.alt === undefined) reportAt(ctx, site, `is marked fused, but ${op.name} has no fused form`);
-  if (!inst.fused && op.alt !== undefined && op.terminator === true) reportAt(ctx, site, `must be written fused (to ... ${op.alt} ...)`);
+  if (!inst.fused && op.alt !== undefined && op.terminator === true)
+    reportAt(ctx, site, `must be written fused (to ... ${op.alt} ...)`);
   if (op.terminator === false && inst.targets.length === 0) return;
 
   const targetSlots = countTargetSlots(inst);

@@ -37,8 +37,13 @@ function locate(f: Func, pos: number): string {
 export class VerifyFailure extends Error {
   constructor(readonly errors: readonly VerifyError[]) {
     // Said once, so that a message without file:line:col does not look like an omission.
-    const inMemory = errors.some((e) => e.func !== '') && errors.every((e) => e.location === '') ? ' (in IR built in memory, which has no source positions)' : '';
-    super(`IR verification failed with ${errors.length} error(s)${inMemory}:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+    const inMemory =
+      errors.some((e) => e.func !== '') && errors.every((e) => e.location === '')
+        ? ' (in IR built in memory, which has no source positions)'
+        : '';
+    super(
+      `IR verification failed with ${errors.length} error(s)${inMemory}:\n${errors.map((e) => `  ${e}`).join('\n')}`,
+    );
     this.name = 'VerifyFailure';
   }
 }
@@ -61,6 +66,8 @@ export class ErrorSink {
 
   inst(f: Func, b: Block, index: number, message: string): void {
     const inst = b.insts[index];
-    this.errors.push(new VerifyError(f.name, b.name, index, inst?.op.name ?? '', message, locate(f, inst ? inst.pos : -1)));
+    this.errors.push(
+      new VerifyError(f.name, b.name, index, inst?.op.name ?? '', message, locate(f, inst ? inst.pos : -1)),
+    );
   }
 }

@@ -14,7 +14,11 @@ export function checkOperands(ctx: FuncContext, site: InstSite): void {
   const n = args.length;
   const most = layout.variadic ? Infinity : layout.fixed + (layout.optional ? 1 : 0);
   if (n < layout.fixed || n > most) {
-    const wanted = layout.variadic ? `at least ${layout.fixed}` : layout.optional ? `${layout.fixed} or ${most}` : `${layout.fixed}`;
+    const wanted = layout.variadic
+      ? `at least ${layout.fixed}`
+      : layout.optional
+        ? `${layout.fixed} or ${most}`
+        : `${layout.fixed}`;
     reportAt(ctx, site, `takes ${wanted} operand(s), got ${n}`);
     return;
   }
@@ -27,7 +31,8 @@ export function checkOperands(ctx: FuncContext, site: InstSite): void {
       continue;
     }
     const actual = valueType(ctx.f, args[k]!);
-    if (actual !== undefined && actual !== wanted) reportAt(ctx, site, `operand ${k + 1} has type ${actual}, expected ${wanted}`);
+    if (actual !== undefined && actual !== wanted)
+      reportAt(ctx, site, `operand ${k + 1} has type ${actual}, expected ${wanted}`);
   }
   if (layout.optional) checkReturnValue(ctx, site);
   else if (firstAny >= 0) checkAnyOperands(ctx, site, firstAny, typed);
@@ -42,7 +47,8 @@ function checkReturnValue(ctx: FuncContext, site: InstSite): void {
     reportAt(ctx, site, 'returns a value from a void function');
   } else {
     const actual = valueType(ctx.f, v);
-    if (actual !== undefined && actual !== wanted) reportAt(ctx, site, `returns ${actual}, but the function returns ${wanted}`);
+    if (actual !== undefined && actual !== wanted)
+      reportAt(ctx, site, `returns ${actual}, but the function returns ${wanted}`);
   }
 }
 
@@ -57,10 +63,15 @@ function checkAnyOperands(ctx: FuncContext, site: InstSite, first: number, typed
     if (inst.op.operands[k] !== 'any') continue;
     const t = valueType(ctx.f, inst.args[k]!);
     if (t === undefined || t === reference) continue;
-    if (loc === null) reportAt(ctx, site, `operands ${first + 1} and ${k + 1} have different types (${reference} and ${t})`);
+    if (loc === null)
+      reportAt(ctx, site, `operands ${first + 1} and ${k + 1} have different types (${reference} and ${t})`);
     else reportAt(ctx, site, `operand ${k + 1} has type ${t}, but ${loc.describe} holds ${reference}`);
   }
   if (loc !== null && ctx.lowered && loc.kind === 'ref') {
-    reportAt(ctx, site, `stores a ref into ${loc.describe} after GC lowering; the GC's lowering must turn ref stores into raw stores`);
+    reportAt(
+      ctx,
+      site,
+      `stores a ref into ${loc.describe} after GC lowering; the GC's lowering must turn ref stores into raw stores`,
+    );
   }
 }

@@ -48,5 +48,6 @@ export function checkResult(ctx: FuncContext, site: InstSite): void {
   // The text format's `%r =` is optional: a value nobody names is simply discarded.
   if (r === -1) return;
   const actual = valueType(ctx.f, r);
-  if (actual !== undefined && actual !== wanted) reportAt(ctx, site, `result ${valueName(ctx.f, r)} has type ${actual}, expected ${wanted}`);
+  if (actual !== undefined && actual !== wanted)
+    reportAt(ctx, site, `result ${valueName(ctx.f, r)} has type ${actual}, expected ${wanted}`);
 }

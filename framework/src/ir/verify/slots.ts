@@ -33,7 +33,8 @@ export function checkSlots(ctx: FuncContext, site: InstSite): void {
         break;
     }
   }
-  if (inst.cases.length > 0 && !inst.op.slots.includes('cases')) reportAt(ctx, site, 'has case values, but this opcode takes none');
+  if (inst.cases.length > 0 && !inst.op.slots.includes('cases'))
+    reportAt(ctx, site, 'has case values, but this opcode takes none');
 }
 
 const MEANING_TEXT: Record<SymSlotMeaning, string> = {
@@ -72,7 +73,12 @@ function checkTypeName(ctx: FuncContext, site: InstSite): void {
     return;
   }
   const wanted = TYPE_SLOT_MEANING.get(inst.op.name);
-  if (wanted && t.kind !== wanted) reportAt(ctx, site, `:${inst.sym} is ${t.kind === 'array' ? 'an array' : 'a struct'}; expected ${wanted === 'array' ? 'an array' : 'a struct'} type`);
+  if (wanted && t.kind !== wanted)
+    reportAt(
+      ctx,
+      site,
+      `:${inst.sym} is ${t.kind === 'array' ? 'an array' : 'a struct'}; expected ${wanted === 'array' ? 'an array' : 'a struct'} type`,
+    );
 }
 
 function checkField(ctx: FuncContext, site: InstSite): void {
@@ -80,7 +86,8 @@ function checkField(ctx: FuncContext, site: InstSite): void {
   const t = ctx.syms.types.get(inst.sym);
   if (!t) reportAt(ctx, site, `unknown type :${inst.sym}`);
   else if (t.kind !== 'struct') reportAt(ctx, site, `:${inst.sym} is an array; fields belong to struct types`);
-  else if (!t.fields.some((fd) => fd.name === inst.field)) reportAt(ctx, site, `:${inst.sym} has no field '${inst.field}'`);
+  else if (!t.fields.some((fd) => fd.name === inst.field))
+    reportAt(ctx, site, `:${inst.sym} has no field '${inst.field}'`);
 }
 
 function checkCases(ctx: FuncContext, site: InstSite): void {

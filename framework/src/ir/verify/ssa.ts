@@ -70,7 +70,8 @@ class SsaChecker {
   private define(v: number, bi: number, at: number): string | null {
     if (!this.isValueId(v)) return `defines value #${v}, which the function has not allocated`;
     const first = this.defBlock[v]!;
-    if (first >= 0) return `${valueName(this.ctx.f, v)} is defined more than once (first in ^${this.cfg.blocks[first]!.name})`;
+    if (first >= 0)
+      return `${valueName(this.ctx.f, v)} is defined more than once (first in ^${this.cfg.blocks[first]!.name})`;
     this.defBlock[v] = bi;
     this.defInst[v] = at;
     return null;
@@ -102,7 +103,9 @@ class SsaChecker {
     const at = this.defInst[v]!;
     if (this.byFusedTerminator[v]) {
       const own = inOwnToArgs && d === site.blockIndex && at === site.instIndex;
-      return own ? null : `uses ${valueName(this.ctx.f, v)}, the result of a fused terminator, outside that terminator's \`to\` arguments`;
+      return own
+        ? null
+        : `uses ${valueName(this.ctx.f, v)}, the result of a fused terminator, outside that terminator's \`to\` arguments`;
     }
     if (!site.reachable) return null;
     if (d === site.blockIndex) {

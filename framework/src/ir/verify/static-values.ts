@@ -26,7 +26,9 @@ export function staticValueProblem(kind: FieldKind, value: number | string, syms
       return typeof value === 'number' ? null : `${String(value)} is not an f64`;
     case 'ref':
       if (!isInt32(value)) return `${value} is not a 32-bit ref immediate`;
-      return isNonPointerImmediate(value) ? null : `ref immediate ${value} has low bits 00 like a heap pointer; name a const instead`;
+      return isNonPointerImmediate(value)
+        ? null
+        : `ref immediate ${value} has low bits 00 like a heap pointer; name a const instead`;
   }
 }
 

@@ -33,7 +33,11 @@ function checkEntryParams(ctx: FuncContext): void {
   entry.params.forEach((p, i) => {
     const actual = valueType(f, p);
     if (actual !== undefined && actual !== want[i]) {
-      sink.block(f, entry, `entry parameter ${i + 1} ${valueName(f, p)} has type ${actual}, but the signature says ${want[i]}`);
+      sink.block(
+        f,
+        entry,
+        `entry parameter ${i + 1} ${valueName(f, p)} has type ${actual}, but the signature says ${want[i]}`,
+      );
     }
   });
 }

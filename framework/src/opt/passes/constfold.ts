@@ -14,7 +14,11 @@ import { Substitution } from './support/substitution.ts';
  * `switch` on a constant; overflow-checked ops on constants into a jump to the edge they
  * would take. Ref results fold only to `rnull`: no other ref constant has an opcode.
  */
-export const constfold: Pass = functionPass('constfold', 'folds ops on constants and branches on constants, using the opcode table semantics', (f) => foldFunction(f));
+export const constfold: Pass = functionPass(
+  'constfold',
+  'folds ops on constants and branches on constants, using the opcode table semantics',
+  (f) => foldFunction(f),
+);
 
 function foldFunction(f: Func): boolean {
   const consts = new Map<number, number>();
@@ -103,7 +107,11 @@ function foldSwitch(inst: Inst, constOf: ConstOf): Inst[] | undefined {
 
 /** The result of a fused overflow op exists only on its `to` edge; folded, it becomes a
  *  constant defined just before the jump that passes it. */
-function foldChecked(inst: Inst, checked: (a: number, b: number) => number | null, constOf: ConstOf): Inst[] | undefined {
+function foldChecked(
+  inst: Inst,
+  checked: (a: number, b: number) => number | null,
+  constOf: ConstOf,
+): Inst[] | undefined {
   const a = constOf(inst.args[0]!);
   const b = constOf(inst.args[1]!);
   if (a === undefined || b === undefined) return undefined;

@@ -15,7 +15,11 @@ import { Substitution } from './support/substitution.ts';
  * Only reachable blocks are rewritten: there the single incoming value is defined in a
  * block that dominates every predecessor and therefore the parameter's block as well.
  */
-export const copyprop: Pass = functionPass('copyprop', 'replaces block parameters that always receive the same value, and selects of equal operands', (f) => propagateFunction(f));
+export const copyprop: Pass = functionPass(
+  'copyprop',
+  'replaces block parameters that always receive the same value, and selects of equal operands',
+  (f) => propagateFunction(f),
+);
 
 function propagateFunction(f: Func): boolean {
   const subst = new Substitution();

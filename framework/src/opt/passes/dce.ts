@@ -12,7 +12,9 @@ import { removeBlockParams } from './support/params.ts';
  * circle around a loop. Nothing that traps, allocates, calls or touches memory is
  * removed; the one exception is a division by a non-zero constant, which cannot trap.
  */
-export const dce: Pass = functionPass('dce', 'removes unused pure instructions and unused block parameters', (f) => eliminateFunction(f));
+export const dce: Pass = functionPass('dce', 'removes unused pure instructions and unused block parameters', (f) =>
+  eliminateFunction(f),
+);
 
 function eliminateFunction(f: Func): boolean {
   const isRemovable = removableTest(f);
@@ -88,7 +90,8 @@ function deadParams(f: Func, live: Set<number>): Map<Block, Set<number>> {
 /** Whether an instruction may go when its result is unused. */
 function removableTest(f: Func): (inst: Inst) => boolean {
   const intConsts = new Map<number, number>();
-  for (const b of f.blocks) for (const inst of b.insts) if (inst.op.name === 'iconst') intConsts.set(inst.result, inst.imm);
+  for (const b of f.blocks)
+    for (const inst of b.insts) if (inst.op.name === 'iconst') intConsts.set(inst.result, inst.imm);
   const isSafeDivision = (inst: Inst): boolean => {
     if (!isIntDivision(inst.op)) return false;
     const divisor = intConsts.get(inst.args[1]!);

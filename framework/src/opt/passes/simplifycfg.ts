@@ -11,7 +11,11 @@ import { removeUnreachableBlocks } from './cfg/unreachable.ts';
  * merges a block into its predecessor when a `br` is its only way in. Instructions move
  * only as whole blocks, in order, so nothing with effects is reordered.
  */
-export const simplifycfg: Pass = functionPass('simplifycfg', 'removes unreachable blocks, threads jumps through empty blocks and merges straight-line blocks', (f) => simplifyFunction(f));
+export const simplifycfg: Pass = functionPass(
+  'simplifycfg',
+  'removes unreachable blocks, threads jumps through empty blocks and merges straight-line blocks',
+  (f) => simplifyFunction(f),
+);
 
 function simplifyFunction(f: Func): boolean {
   if (f.blocks.length === 0) return false;

@@ -77,7 +77,9 @@ export function readInteger(ctx: HostContext, ref: number): bigint {
   if (length < 2 || r + ELEMENTS_AT + 4 * length > memory.layout.heapEnd) throw notAnInteger(r);
   const count = length - 1;
   const magnitude =
-    count <= SMALL_LIMB_COUNT ? magnitudeOf(words, first + 1, count) : magnitudeFromBytes(memory.u8, (first + 1) << 2, count);
+    count <= SMALL_LIMB_COUNT
+      ? magnitudeOf(words, first + 1, count)
+      : magnitudeFromBytes(memory.u8, (first + 1) << 2, count);
   return words[first] === NEGATIVE ? -magnitude : magnitude;
 }
 

@@ -90,7 +90,11 @@ export function emitIntMul(b: FuncBuilder, x: number, y: number): number {
     'mul',
     x,
     y,
-    ({ xBits, yBits, one }) => ({ op: 'imul_ovf', left: b.emit('isub', [xBits, one]), right: b.emit('isar', [yBits, one]) }),
+    ({ xBits, yBits, one }) => ({
+      op: 'imul_ovf',
+      left: b.emit('isub', [xBits, one]),
+      right: b.emit('isar', [yBits, one]),
+    }),
     (fb, raw, one) => fb.emit('ior', [raw, one]),
   );
 }
@@ -120,9 +124,7 @@ export function emitIntCompare(b: FuncBuilder, cond: IntCondition, x: number, y:
 
   b.switchTo(slowBlock);
   const answer = b.call(hostName, [x, y]);
-  const outcome = equality
-    ? b.emit(`icmp.${cond}`, [answer, one])
-    : b.emit(`icmp.${cond}`, [answer, b.iconst(0)]);
+  const outcome = equality ? b.emit(`icmp.${cond}`, [answer, one]) : b.emit(`icmp.${cond}`, [answer, b.iconst(0)]);
   b.br(join, [outcome]);
 
   b.switchTo(join);

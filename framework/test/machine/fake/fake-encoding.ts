@@ -1,6 +1,26 @@
 // Word encoding of the fake ISA: one header word (opcode and up to four registers), then
 // operand words. Branch targets are PC-relative words patched through the code buffer.
-const OP_LIST = ['LI', 'LF', 'PURE', 'MOV', 'FMOV', 'LDW', 'STW', 'LDD', 'STD', 'CMPZ', 'BNZ', 'BZ', 'JMP', 'CALL', 'RETLR', 'SUBSP', 'ADDSP', 'MKREF', 'REFBITS'] as const;
+const OP_LIST = [
+  'LI',
+  'LF',
+  'PURE',
+  'MOV',
+  'FMOV',
+  'LDW',
+  'STW',
+  'LDD',
+  'STD',
+  'CMPZ',
+  'BNZ',
+  'BZ',
+  'JMP',
+  'CALL',
+  'RETLR',
+  'SUBSP',
+  'ADDSP',
+  'MKREF',
+  'REFBITS',
+] as const;
 export type OpName = (typeof OP_LIST)[number];
 export type Op = number;
 export const Op = Object.fromEntries(OP_LIST.map((n, i) => [n, i + 1])) as Record<OpName, Op>;

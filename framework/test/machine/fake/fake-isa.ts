@@ -3,8 +3,15 @@
 import type { FrameSlot } from '../../../src/machine/frame-slot.ts';
 import type { VRegType } from '../../../src/machine/regs.ts';
 
-export const R0 = 0, R1 = 1, R2 = 2, R3 = 3, SP = 4, LR = 5;
-export const F0 = 8, F1 = 9, F2 = 10;
+export const R0 = 0,
+  R1 = 1,
+  R2 = 2,
+  R3 = 3,
+  SP = 4,
+  LR = 5;
+export const F0 = 8,
+  F1 = 9,
+  F2 = 10;
 
 export const INT_ALLOCATABLE = [R0, R1, R2] as const;
 export const FLOAT_ALLOCATABLE = [F0, F1] as const;

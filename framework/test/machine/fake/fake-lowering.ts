@@ -31,9 +31,16 @@ function lowerEntry(func: Func, ctx: Ctx): void {
   });
   ctx.emit(machInst<FakeData>({ op: 'args' }, regDefs));
   locs.forEach((loc, i) => {
-    if (loc.kind === 'stack') ctx.emit(machInst<FakeData>({ op: 'load', type: func.sig.params[i]!, at: { kind: 'incoming', offset: loc.offset } }, [def(temps[i]!)]));
+    if (loc.kind === 'stack')
+      ctx.emit(
+        machInst<FakeData>({ op: 'load', type: func.sig.params[i]!, at: { kind: 'incoming', offset: loc.offset } }, [
+          def(temps[i]!),
+        ]),
+      );
   });
-  ctx.emit(machInst<FakeData>({ op: 'jmp' }, [], { jump: true, targets: [{ block: ctx.blockFor(func.entry), args: temps }] }));
+  ctx.emit(
+    machInst<FakeData>({ op: 'jmp' }, [], { jump: true, targets: [{ block: ctx.blockFor(func.entry), args: temps }] }),
+  );
 }
 
 function lowerInst(inst: Inst, func: Func, ctx: Ctx): void {
@@ -61,7 +68,9 @@ function lowerInst(inst: Inst, func: Func, ctx: Ctx): void {
       return;
     case 'brif':
       ctx.emit(machInst<FakeData>({ op: 'cmpz' }, [use(args[0]!)]));
-      ctx.emit(machInst<FakeData>({ op: 'bnz' }, [], { targets: [ctx.edge(inst.targets[0]!), ctx.edge(inst.targets[1]!)] }));
+      ctx.emit(
+        machInst<FakeData>({ op: 'bnz' }, [], { targets: [ctx.edge(inst.targets[0]!), ctx.edge(inst.targets[1]!)] }),
+      );
       return;
     case 'ret': {
       const ops = args.length > 0 ? [fixedUse(args[0]!, resultReg(func.sig.result!))] : [];
@@ -88,8 +97,18 @@ function lowerCall(inst: Inst, ctx: Ctx): void {
   locs.forEach((loc, i) => {
     const v = ctx.vreg(inst.args[i]!);
     if (loc.kind === 'reg') uses.push(fixedUse(v, loc.preg));
-    else ctx.emit(machInst<FakeData>({ op: 'store', type: sig.params[i]!, at: { kind: 'outgoing', offset: loc.offset } }, [use(v)]));
+    else
+      ctx.emit(
+        machInst<FakeData>({ op: 'store', type: sig.params[i]!, at: { kind: 'outgoing', offset: loc.offset } }, [
+          use(v),
+        ]),
+      );
   });
   const defs = sig.result ? [fixedDef(ctx.vreg(inst.result), resultReg(sig.result))] : [];
-  ctx.emit(machInst<FakeData>({ op: 'call', callee: index }, [...defs, ...uses], { call: true, clobbers: [...ALLOCATABLE, LR] }));
+  ctx.emit(
+    machInst<FakeData>({ op: 'call', callee: index }, [...defs, ...uses], {
+      call: true,
+      clobbers: [...ALLOCATABLE, LR],
+    }),
+  );
 }

@@ -75,7 +75,8 @@ export class FakeSimulator {
           R[h.a] = this.imm();
           break;
         case Op.LF: {
-          const lo = this.imm(), hi = this.imm();
+          const lo = this.imm(),
+            hi = this.imm();
           const dv = new DataView(new ArrayBuffer(8));
           dv.setUint32(0, lo, true);
           dv.setUint32(4, hi, true);
@@ -160,7 +161,9 @@ export class FakeSimulator {
     this.stats.calls++;
     const returnAddress = this.pc;
     this.collect(callee, returnAddress);
-    const argRegs = new Set(assignArgs(this.image.sigs[callee]!.params).locs.flatMap((l) => (l.kind === 'reg' ? [l.preg] : [])));
+    const argRegs = new Set(
+      assignArgs(this.image.sigs[callee]!.params).locs.flatMap((l) => (l.kind === 'reg' ? [l.preg] : [])),
+    );
     this.poison((p) => !argRegs.has(p));
     this.R[LR] = returnAddress | 0;
     this.running.push(callee);
@@ -173,13 +176,14 @@ export class FakeSimulator {
     const result = this.image.sigs[done]!.result;
     const keep = result ? resultReg(result) : -1;
     this.poison((p) => p !== keep);
-    if ((this.R[LR]! >>> 0) === STOP) return false;
+    if (this.R[LR]! >>> 0 === STOP) return false;
     this.pc = this.R[LR]! >>> 0;
     return true;
   }
 
   private poison(which: (p: number) => boolean): void {
-    for (const p of [...ALLOCATABLE, ...INT_SCRATCH, ...FLOAT_SCRATCH]) if (which(p)) this.write(p, p >= F0 ? POISON_F64 : POISON_INT);
+    for (const p of [...ALLOCATABLE, ...INT_SCRATCH, ...FLOAT_SCRATCH])
+      if (which(p)) this.write(p, p >= F0 ? POISON_F64 : POISON_INT);
   }
 
   /** A moving collection: every root gets a new name, old names die. */
@@ -223,7 +227,8 @@ export class FakeSimulator {
   private unbox(x: number): number {
     if (!isPointer(x)) return x;
     const bits = this.objects.get(x);
-    if (bits === undefined) throw new Error(`fake machine: ref 0x${(x >>> 0).toString(16)} is stale (missed by a collection)`);
+    if (bits === undefined)
+      throw new Error(`fake machine: ref 0x${(x >>> 0).toString(16)} is stale (missed by a collection)`);
     return bits;
   }
 
@@ -236,7 +241,8 @@ export class FakeSimulator {
 
   private stackAddress(off: number, bytes: number): number {
     const a = this.R[SP]! + off;
-    if (a < STACK_BASE || a + bytes > STACK_TOP) throw new Error(`fake machine: stack access out of range at 0x${a.toString(16)}`);
+    if (a < STACK_BASE || a + bytes > STACK_TOP)
+      throw new Error(`fake machine: stack access out of range at 0x${a.toString(16)}`);
     return a;
   }
 

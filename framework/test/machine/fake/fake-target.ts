@@ -5,7 +5,16 @@ import type { FrameLayout } from '../../../src/machine/frame-layout.ts';
 import { machInst, physDef, physUse, type MachInst } from '../../../src/machine/machine-inst.ts';
 import type { EmitContext, MachineTarget } from '../../../src/machine/target.ts';
 import { header, Op, type FakeFixup } from './fake-encoding.ts';
-import { FLOAT_ALLOCATABLE, FLOAT_SCRATCH, INT_ALLOCATABLE, INT_SCRATCH, LR, regName, type FakeData, type FrameRef } from './fake-isa.ts';
+import {
+  FLOAT_ALLOCATABLE,
+  FLOAT_SCRATCH,
+  INT_ALLOCATABLE,
+  INT_SCRATCH,
+  LR,
+  regName,
+  type FakeData,
+  type FrameRef,
+} from './fake-isa.ts';
 import { lowerFake } from './fake-lowering.ts';
 
 type Buf = CodeBuffer<FakeFixup>;
@@ -57,7 +66,8 @@ function emitFake(buf: Buf, inst: MachInst<FakeData>, ctx: EmitContext): void {
     }
     case 'pure': {
       const tied = inst.operands[0]!.reuse;
-      if (tied >= 0 && r(0) !== r(tied)) throw new Error(`two-address ${d.name} got ${regName(r(0))} ≠ ${regName(r(tied))}`);
+      if (tied >= 0 && r(0) !== r(tied))
+        throw new Error(`two-address ${d.name} got ${regName(r(0))} ≠ ${regName(r(tied))}`);
       buf.put32(header(Op.PURE, r(0), r(1), r(2), r(3)));
       buf.put32(OPCODE_LIST.findIndex((o) => o.name === d.name));
       return;
@@ -108,7 +118,14 @@ function emitFake(buf: Buf, inst: MachInst<FakeData>, ctx: EmitContext): void {
 function formatFake(inst: MachInst<FakeData>): string {
   const d = inst.data;
   const regs = inst.operands.map((o) => (o.vreg >= 0 ? `${regName(o.preg)}:v${o.vreg}` : regName(o.preg))).join(', ');
-  const extra = d.op === 'pure' ? ` ${d.name}` : d.op === 'li' || d.op === 'lf' ? ` #${d.imm}` : d.op === 'call' ? ` @${d.callee}` : '';
+  const extra =
+    d.op === 'pure'
+      ? ` ${d.name}`
+      : d.op === 'li' || d.op === 'lf'
+        ? ` #${d.imm}`
+        : d.op === 'call'
+          ? ` @${d.callee}`
+          : '';
   const targets = inst.targets.map((t) => ` ^${t.block.name}(${t.args.map((a) => `v${a}`).join(', ')})`).join('');
   return `${d.op}${extra} ${regs}${targets}`;
 }

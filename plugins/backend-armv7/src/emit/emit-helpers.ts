@@ -41,7 +41,13 @@ export function addConst(buf: Buf, rd: number, rn: number, imm: number): void {
 }
 
 /** Word/byte load or store at [base + offset]; out-of-range offsets go through ip. */
-export function wordAccess(buf: Buf, op: 'ldr' | 'str' | 'ldrb' | 'strb', rt: number, base: number, offset: number): void {
+export function wordAccess(
+  buf: Buf,
+  op: 'ldr' | 'str' | 'ldrb' | 'strb',
+  rt: number,
+  base: number,
+  offset: number,
+): void {
   if (offset >= -4095 && offset <= 4095) {
     buf.put32(a32.loadStoreImm(op, AL, rt, base, offset));
     return;

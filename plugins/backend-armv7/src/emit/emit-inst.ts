@@ -1,12 +1,34 @@
 // Encodes one allocated A32 machine instruction (see arm-data.ts for operand orders).
-import { CODE_ADDRESS_OFFSET, FUNC_SYMBOL, FUNCTION_SLOT_BYTES, HOST_SYMBOL, MAX_FUNCTIONS, TRAP_SYMBOL, SIGNATURE_ID_OFFSET, type EmitContext, type FrameLayout, type MachInst } from '#framework';
+import {
+  CODE_ADDRESS_OFFSET,
+  FUNC_SYMBOL,
+  FUNCTION_SLOT_BYTES,
+  HOST_SYMBOL,
+  MAX_FUNCTIONS,
+  TRAP_SYMBOL,
+  SIGNATURE_ID_OFFSET,
+  type EmitContext,
+  type FrameLayout,
+  type MachInst,
+} from '#framework';
 import { a32, AL, invertCond, isModifiedImmediate, isVfpImmediate } from '../encoder/index.ts';
 import type { ArmData } from '../arm-data.ts';
 import { D_SCRATCH, dnum, FUEL_REG, IP, LR, R1, SP, STATIC_BASE_REG } from '../arm-regs.ts';
 import { emitSoftDivide } from './soft-divide.ts';
-import { branchToLabel, branchToSymbol, doubleAccess, emitFrameTeardown, loadConst, wordAccess, type Buf } from './emit-helpers.ts';
+import {
+  branchToLabel,
+  branchToSymbol,
+  doubleAccess,
+  emitFrameTeardown,
+  loadConst,
+  wordAccess,
+  type Buf,
+} from './emit-helpers.ts';
 
-const EQ = 0, NE = 1, HS = 2, MI = 4;
+const EQ = 0,
+  NE = 1,
+  HS = 2,
+  MI = 4;
 
 export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void {
   const d = mi.data;
@@ -44,7 +66,14 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
     case 'div': {
       buf.put32(a32.cmpImm(AL, r(2), 0));
       branchToSymbol(buf, EQ, TRAP_SYMBOL('div_by_zero'), true);
-      if (d.soft) return emitSoftDivide(buf, d.signed, d.rem, { dst: r(0), a: r(1), b: r(2), t1: r(3), t2: d.signed ? r(4) : -1 });
+      if (d.soft)
+        return emitSoftDivide(buf, d.signed, d.rem, {
+          dst: r(0),
+          a: r(1),
+          b: r(2),
+          t1: r(3),
+          t2: d.signed ? r(4) : -1,
+        });
       // sdiv already gives INT_MIN for INT_MIN / -1, and the remainder then comes out 0.
       const divide = d.signed ? a32.sdiv : a32.udiv;
       if (!d.rem) return buf.put32(divide(AL, r(0), r(1), r(2)));
@@ -214,4 +243,3 @@ function frameAccess(buf: Buf, f64: boolean, load: boolean, reg: number, offset:
   if (f64) return doubleAccess(buf, load, dnum(reg), SP, offset);
   wordAccess(buf, load ? 'ldr' : 'str', reg, SP, offset);
 }
-

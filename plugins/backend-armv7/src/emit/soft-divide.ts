@@ -7,7 +7,12 @@ import { a32, AL } from '../encoder/index.ts';
 import { IP } from '../arm-regs.ts';
 import type { Buf } from './emit-helpers.ts';
 
-const EQ = 0, NE = 1, HS = 2, LO = 3, MI = 4, LT = 11;
+const EQ = 0,
+  NE = 1,
+  HS = 2,
+  LO = 3,
+  MI = 4,
+  LT = 11;
 
 export interface SoftDivideRegs {
   /** The result (an early def: never shares a register with a or b). */

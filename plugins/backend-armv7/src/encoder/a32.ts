@@ -33,7 +33,14 @@ function dpImm(op: DpOp, setFlags: boolean, regs: { rd?: Reg; rn?: Reg }, cond: 
   return encodeA32(`${dpBase(op, setFlags)}.imm`, { cond, ...regs, imm });
 }
 
-function dpReg(op: DpOp, setFlags: boolean, regs: { rd?: Reg; rn?: Reg }, cond: Cond, rm: Reg, shift: ImmediateShift): number {
+function dpReg(
+  op: DpOp,
+  setFlags: boolean,
+  regs: { rd?: Reg; rn?: Reg },
+  cond: Cond,
+  rm: Reg,
+  shift: ImmediateShift,
+): number {
   const { suffix, extra } = shiftVariant(shift);
   return encodeA32(`${dpBase(op, setFlags)}.${suffix}`, { cond, ...regs, rm, ...extra });
 }
@@ -58,17 +65,34 @@ export const a32 = {
   // ---- data processing ----
   binaryImm: (op: BinaryOp, cond: Cond, rd: Reg, rn: Reg, imm: number, setFlags = false): number =>
     dpImm(op, setFlags, { rd, rn }, cond, imm),
-  binaryReg: (op: BinaryOp, cond: Cond, rd: Reg, rn: Reg, rm: Reg, shift: ImmediateShift = NO_SHIFT, setFlags = false): number =>
-    dpReg(op, setFlags, { rd, rn }, cond, rm, shift),
-  binaryRegShiftReg: (op: BinaryOp, cond: Cond, rd: Reg, rn: Reg, rm: Reg, shift: ShiftType, rs: Reg, setFlags = false): number =>
-    dpRegShiftReg(op, setFlags, { rd, rn }, cond, rm, shift, rs),
-  moveImm: (op: MoveOp, cond: Cond, rd: Reg, imm: number, setFlags = false): number => dpImm(op, setFlags, { rd }, cond, imm),
+  binaryReg: (
+    op: BinaryOp,
+    cond: Cond,
+    rd: Reg,
+    rn: Reg,
+    rm: Reg,
+    shift: ImmediateShift = NO_SHIFT,
+    setFlags = false,
+  ): number => dpReg(op, setFlags, { rd, rn }, cond, rm, shift),
+  binaryRegShiftReg: (
+    op: BinaryOp,
+    cond: Cond,
+    rd: Reg,
+    rn: Reg,
+    rm: Reg,
+    shift: ShiftType,
+    rs: Reg,
+    setFlags = false,
+  ): number => dpRegShiftReg(op, setFlags, { rd, rn }, cond, rm, shift, rs),
+  moveImm: (op: MoveOp, cond: Cond, rd: Reg, imm: number, setFlags = false): number =>
+    dpImm(op, setFlags, { rd }, cond, imm),
   moveReg: (op: MoveOp, cond: Cond, rd: Reg, rm: Reg, shift: ImmediateShift = NO_SHIFT, setFlags = false): number =>
     dpReg(op, setFlags, { rd }, cond, rm, shift),
   moveRegShiftReg: (op: MoveOp, cond: Cond, rd: Reg, rm: Reg, shift: ShiftType, rs: Reg, setFlags = false): number =>
     dpRegShiftReg(op, setFlags, { rd }, cond, rm, shift, rs),
   compareImm: (op: CompareOp, cond: Cond, rn: Reg, imm: number): number => dpImm(op, true, { rn }, cond, imm),
-  compareReg: (op: CompareOp, cond: Cond, rn: Reg, rm: Reg, shift: ImmediateShift = NO_SHIFT): number => dpReg(op, true, { rn }, cond, rm, shift),
+  compareReg: (op: CompareOp, cond: Cond, rn: Reg, rm: Reg, shift: ImmediateShift = NO_SHIFT): number =>
+    dpReg(op, true, { rn }, cond, rm, shift),
 
   addImm: (cond: Cond, rd: Reg, rn: Reg, imm: number): number => dpImm('add', false, { rd, rn }, cond, imm),
   subImm: (cond: Cond, rd: Reg, rn: Reg, imm: number): number => dpImm('sub', false, { rd, rn }, cond, imm),
@@ -113,17 +137,27 @@ export const a32 = {
     encodeA32(setFlags ? 'muls' : 'mul', { cond, rd, rn, rm }),
   mla: (cond: Cond, rd: Reg, rn: Reg, rm: Reg, ra: Reg): number => encodeA32('mla', { cond, rd, rn, rm, ra }),
   mls: (cond: Cond, rd: Reg, rn: Reg, rm: Reg, ra: Reg): number => encodeA32('mls', { cond, rd, rn, rm, ra }),
-  smull: (cond: Cond, rdlo: Reg, rdhi: Reg, rn: Reg, rm: Reg): number => encodeA32('smull', { cond, rdlo, rdhi, rn, rm }),
-  umull: (cond: Cond, rdlo: Reg, rdhi: Reg, rn: Reg, rm: Reg): number => encodeA32('umull', { cond, rdlo, rdhi, rn, rm }),
-  smlal: (cond: Cond, rdlo: Reg, rdhi: Reg, rn: Reg, rm: Reg): number => encodeA32('smlal', { cond, rdlo, rdhi, rn, rm }),
-  umlal: (cond: Cond, rdlo: Reg, rdhi: Reg, rn: Reg, rm: Reg): number => encodeA32('umlal', { cond, rdlo, rdhi, rn, rm }),
+  smull: (cond: Cond, rdlo: Reg, rdhi: Reg, rn: Reg, rm: Reg): number =>
+    encodeA32('smull', { cond, rdlo, rdhi, rn, rm }),
+  umull: (cond: Cond, rdlo: Reg, rdhi: Reg, rn: Reg, rm: Reg): number =>
+    encodeA32('umull', { cond, rdlo, rdhi, rn, rm }),
+  smlal: (cond: Cond, rdlo: Reg, rdhi: Reg, rn: Reg, rm: Reg): number =>
+    encodeA32('smlal', { cond, rdlo, rdhi, rn, rm }),
+  umlal: (cond: Cond, rdlo: Reg, rdhi: Reg, rn: Reg, rm: Reg): number =>
+    encodeA32('umlal', { cond, rdlo, rdhi, rn, rm }),
   sdiv: (cond: Cond, rd: Reg, rn: Reg, rm: Reg): number => encodeA32('sdiv', { cond, rd, rn, rm }),
   udiv: (cond: Cond, rd: Reg, rn: Reg, rm: Reg): number => encodeA32('udiv', { cond, rd, rn, rm }),
 
   // ---- loads and stores ----
   /** `op rt, [rn, #offset]` (or pre/post-indexed); for ldrd/strd rt is the even first register. */
-  loadStoreImm: (op: WordByteOp | HalfDualOp, cond: Cond, rt: Reg, rn: Reg, offset: number, mode: IndexMode = 'offset'): number =>
-    encodeA32(`${op}.imm${indexSuffix(mode)}`, { cond, rt, rn, offset }),
+  loadStoreImm: (
+    op: WordByteOp | HalfDualOp,
+    cond: Cond,
+    rt: Reg,
+    rn: Reg,
+    offset: number,
+    mode: IndexMode = 'offset',
+  ): number => encodeA32(`${op}.imm${indexSuffix(mode)}`, { cond, rt, rn, offset }),
   /** `op rt, [rn, ±rm{, lsl #n}]`; a scaled index exists for word/byte ops in offset mode only. */
   loadStoreReg: (
     op: WordByteOp | HalfDualOp,
@@ -148,8 +182,10 @@ export const a32 = {
   ldrshImm: (cond: Cond, rt: Reg, rn: Reg, offset: number): number => encodeA32('ldrsh.imm', { cond, rt, rn, offset }),
   ldrdImm: (cond: Cond, rt: Reg, rn: Reg, offset: number): number => encodeA32('ldrd.imm', { cond, rt, rn, offset }),
   strdImm: (cond: Cond, rt: Reg, rn: Reg, offset: number): number => encodeA32('strd.imm', { cond, rt, rn, offset }),
-  ldrReg: (cond: Cond, rt: Reg, rn: Reg, rm: Reg): number => encodeA32('ldr.reg', { cond, rt, rn, rm, subtract: false }),
-  strReg: (cond: Cond, rt: Reg, rn: Reg, rm: Reg): number => encodeA32('str.reg', { cond, rt, rn, rm, subtract: false }),
+  ldrReg: (cond: Cond, rt: Reg, rn: Reg, rm: Reg): number =>
+    encodeA32('ldr.reg', { cond, rt, rn, rm, subtract: false }),
+  strReg: (cond: Cond, rt: Reg, rn: Reg, rm: Reg): number =>
+    encodeA32('str.reg', { cond, rt, rn, rm, subtract: false }),
   push: (cond: Cond, regs: readonly Reg[]): number => encodeA32('push', { cond, regs }),
   pop: (cond: Cond, regs: readonly Reg[]): number => encodeA32('pop', { cond, regs }),
   ldm: (mode: BlockMode, cond: Cond, rn: Reg, regs: readonly Reg[], writeback = false): number =>
@@ -203,9 +239,11 @@ export const a32 = {
   vcvtF64F32: (cond: Cond, dd: DReg, sm: SReg): number => encodeA32('vcvt.f64.f32', { cond, dd, sm }),
   vcvtF32F64: (cond: Cond, sd: SReg, dm: DReg): number => encodeA32('vcvt.f32.f64', { cond, sd, dm }),
   /** vmov dm, rt, rt2 (rt is the low word). */
-  vmovDFromCore: (cond: Cond, dm: DReg, rt: Reg, rt2: Reg): number => encodeA32('vmov.core-to-d', { cond, dm, rt, rt2 }),
+  vmovDFromCore: (cond: Cond, dm: DReg, rt: Reg, rt2: Reg): number =>
+    encodeA32('vmov.core-to-d', { cond, dm, rt, rt2 }),
   /** vmov rt, rt2, dm (rt gets the low word). */
-  vmovCoreFromD: (cond: Cond, rt: Reg, rt2: Reg, dm: DReg): number => encodeA32('vmov.d-to-core', { cond, rt, rt2, dm }),
+  vmovCoreFromD: (cond: Cond, rt: Reg, rt2: Reg, dm: DReg): number =>
+    encodeA32('vmov.d-to-core', { cond, rt, rt2, dm }),
   vmovSFromCore: (cond: Cond, sn: SReg, rt: Reg): number => encodeA32('vmov.core-to-s', { cond, sn, rt }),
   vmovCoreFromS: (cond: Cond, rt: Reg, sn: SReg): number => encodeA32('vmov.s-to-core', { cond, rt, sn }),
   vldr: (cond: Cond, dd: DReg, rn: Reg, offset: number): number => encodeA32('vldr.f64', { cond, dd, rn, offset }),
@@ -219,6 +257,8 @@ export const a32 = {
     encodeA32(writeback ? 'vldm.ia.wb' : 'vldm.ia', { cond, rn, first, count }),
   vstmia: (cond: Cond, rn: Reg, first: DReg, count: number, writeback = false): number =>
     encodeA32(writeback ? 'vstm.ia.wb' : 'vstm.ia', { cond, rn, first, count }),
-  vstmdb: (cond: Cond, rn: Reg, first: DReg, count: number): number => encodeA32('vstm.db.wb', { cond, rn, first, count }),
-  vldmdb: (cond: Cond, rn: Reg, first: DReg, count: number): number => encodeA32('vldm.db.wb', { cond, rn, first, count }),
+  vstmdb: (cond: Cond, rn: Reg, first: DReg, count: number): number =>
+    encodeA32('vstm.db.wb', { cond, rn, first, count }),
+  vldmdb: (cond: Cond, rn: Reg, first: DReg, count: number): number =>
+    encodeA32('vldm.db.wb', { cond, rn, first, count }),
 } as const;

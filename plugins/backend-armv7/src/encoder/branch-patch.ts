@@ -13,7 +13,9 @@ export function branchOffsetWords(fromAddress: number, toAddress: number): numbe
   if (bytes % 4 !== 0) throw new RangeError(`branch target 0x${toAddress.toString(16)} is not word aligned`);
   const words = bytes / 4;
   if (words < BRANCH_OFFSET_MIN || words > BRANCH_OFFSET_MAX) {
-    throw new RangeError(`branch from 0x${fromAddress.toString(16)} to 0x${toAddress.toString(16)} is out of range (±32 MiB)`);
+    throw new RangeError(
+      `branch from 0x${fromAddress.toString(16)} to 0x${toAddress.toString(16)} is out of range (±32 MiB)`,
+    );
   }
   return words;
 }

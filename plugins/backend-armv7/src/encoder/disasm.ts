@@ -37,9 +37,12 @@ function capstone(): CapstoneBinding {
   try {
     library = koffi.load(CAPSTONE_LIBRARY);
   } catch (cause) {
-    throw new Error(`Cannot load ${CAPSTONE_LIBRARY}: install the Debian package libcapstone4 (apt-get install -y libcapstone4).`, {
-      cause,
-    });
+    throw new Error(
+      `Cannot load ${CAPSTONE_LIBRARY}: install the Debian package libcapstone4 (apt-get install -y libcapstone4).`,
+      {
+        cause,
+      },
+    );
   }
   const insnType = koffi.struct('cs_insn', {
     id: 'uint',
@@ -56,7 +59,14 @@ function capstone(): CapstoneBinding {
   if (status !== 0) throw new Error(`cs_open failed with capstone error ${status}`);
   binding = {
     handle: handleOut[0]!,
-    disasm: library.func('cs_disasm', 'size_t', ['size_t', 'void *', 'size_t', 'uint64', 'size_t', koffi.out(koffi.pointer('void *'))]),
+    disasm: library.func('cs_disasm', 'size_t', [
+      'size_t',
+      'void *',
+      'size_t',
+      'uint64',
+      'size_t',
+      koffi.out(koffi.pointer('void *')),
+    ]),
     free: library.func('cs_free', 'void', ['void *', 'size_t']),
     insnType,
   };

@@ -36,7 +36,8 @@ export function operandProblem(operandSpec: OperandSpec, value: unknown): string
     case 'sreg':
       return isIntIn(value, 0, SREG_COUNT - 1) ? undefined : `is not s0..s${SREG_COUNT - 1}`;
     case 'int': {
-      if (!isIntIn(value, operandSpec.min, operandSpec.max)) return `is not an integer in ${operandSpec.min}..${operandSpec.max}`;
+      if (!isIntIn(value, operandSpec.min, operandSpec.max))
+        return `is not an integer in ${operandSpec.min}..${operandSpec.max}`;
       const step = operandSpec.multipleOf;
       return step !== undefined && value % step !== 0 ? `is not a multiple of ${step}` : undefined;
     }

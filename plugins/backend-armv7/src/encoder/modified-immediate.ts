@@ -18,7 +18,12 @@ export function encodeModifiedImmediate(value: number): number | undefined {
 
 /** Whether the 32-bit value (signed or unsigned) fits an A32 data-processing immediate. */
 export function isModifiedImmediate(value: number): boolean {
-  return Number.isInteger(value) && value >= -0x80000000 && value <= 0xffffffff && encodeModifiedImmediate(value) !== undefined;
+  return (
+    Number.isInteger(value) &&
+    value >= -0x80000000 &&
+    value <= 0xffffffff &&
+    encodeModifiedImmediate(value) !== undefined
+  );
 }
 
 /** The unsigned 32-bit value a 12-bit modified-immediate field stands for. */

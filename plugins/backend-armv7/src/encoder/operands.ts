@@ -32,12 +32,30 @@ export const SP = 13;
 export const LR = 14;
 export const PC = 15;
 
-export const CONDITIONS = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al'] as const;
+export const CONDITIONS = [
+  'eq',
+  'ne',
+  'cs',
+  'cc',
+  'mi',
+  'pl',
+  'vs',
+  'vc',
+  'hi',
+  'ls',
+  'ge',
+  'lt',
+  'gt',
+  'le',
+  'al',
+] as const;
 export type CondName = (typeof CONDITIONS)[number];
 /** A condition code, 0..14 (14 = AL, always). */
 export type Cond = number;
 
-export const COND = Object.fromEntries(CONDITIONS.map((name, code) => [name, code])) as Readonly<Record<CondName, Cond>>;
+export const COND = Object.fromEntries(CONDITIONS.map((name, code) => [name, code])) as Readonly<
+  Record<CondName, Cond>
+>;
 export const AL: Cond = 14;
 
 /** The opposite condition (eq ↔ ne, ...); AL has none. */
@@ -64,7 +82,10 @@ export function regListMask(regs: readonly Reg[]): number {
 }
 
 export function regListAsm(regs: readonly Reg[]): string {
-  return `{${[...regs].sort((a, b) => a - b).map(regName).join(', ')}}`;
+  return `{${[...regs]
+    .sort((a, b) => a - b)
+    .map(regName)
+    .join(', ')}}`;
 }
 
 // ---- operand specs --------------------------------------------------------------

@@ -2,7 +2,8 @@
 import { def, use, type Inst } from '#framework';
 import { inst, type FunctionLowering } from './lower-util.ts';
 
-const NE = 1, VS = 6;
+const NE = 1,
+  VS = 6;
 const OVF: Record<string, 'add' | 'sub' | 'mul'> = { iadd_ovf: 'add', isub_ovf: 'sub', imul_ovf: 'mul' };
 
 export function lowerControl(fl: FunctionLowering, ir: Inst): boolean {

@@ -11,7 +11,14 @@ import type { ArmLoweringEnv } from './lowering-env.ts';
 const CALLS = new Set(['call', 'call_indirect', 'tail_call', 'tail_call_indirect']);
 
 export function lowerArmFunction(env: ArmLoweringEnv, callClobbers: readonly PReg[], func: Func, ctx: Ctx): void {
-  const calls = new CallLowering({ ctx, env, convention: ARM_CONVENTION, rules: ARM_CALL_RULES, callClobbers, returnAddressReg: LR });
+  const calls = new CallLowering({
+    ctx,
+    env,
+    convention: ARM_CONVENTION,
+    rules: ARM_CALL_RULES,
+    callClobbers,
+    returnAddressReg: LR,
+  });
   const fl: FunctionLowering = {
     ctx,
     env,

@@ -17,6 +17,10 @@ export interface FunctionLowering {
   readonly onlyAddresses: ReadonlySet<number>;
 }
 
-export function inst(data: ArmData, operands: readonly Operand[] = [], flags: InstFlags = {}): ReturnType<typeof machInst<ArmData>> {
+export function inst(
+  data: ArmData,
+  operands: readonly Operand[] = [],
+  flags: InstFlags = {},
+): ReturnType<typeof machInst<ArmData>> {
   return machInst<ArmData>(data, operands, flags);
 }

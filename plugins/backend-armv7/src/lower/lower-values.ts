@@ -13,14 +13,29 @@ const DIV: Record<string, { signed: boolean; rem: boolean }> = {
 };
 /** A32 condition codes of the integer compares. */
 const ICMP: Record<string, number> = {
-  'icmp.eq': 0, 'icmp.ne': 1, 'icmp.slt': 11, 'icmp.sle': 13, 'icmp.sgt': 12, 'icmp.sge': 10,
-  'icmp.ult': 3, 'icmp.ule': 9, 'icmp.ugt': 8, 'icmp.uge': 2,
+  'icmp.eq': 0,
+  'icmp.ne': 1,
+  'icmp.slt': 11,
+  'icmp.sle': 13,
+  'icmp.sgt': 12,
+  'icmp.sge': 10,
+  'icmp.ult': 3,
+  'icmp.ule': 9,
+  'icmp.ugt': 8,
+  'icmp.uge': 2,
 };
 
 const FALU: Record<string, 'add' | 'sub' | 'mul' | 'div'> = { fadd: 'add', fsub: 'sub', fmul: 'mul', fdiv: 'div' };
 const FUNARY: Record<string, 'neg' | 'abs' | 'sqrt'> = { fneg: 'neg', fabs: 'abs', fsqrt: 'sqrt' };
 /** After vcmp + vmrs, unordered sets C and V: mi, ls, gt, ge and eq are then false, ne true. */
-const FCMP: Record<string, number> = { 'fcmp.eq': 0, 'fcmp.ne': 1, 'fcmp.lt': 4, 'fcmp.le': 9, 'fcmp.gt': 12, 'fcmp.ge': 10 };
+const FCMP: Record<string, number> = {
+  'fcmp.eq': 0,
+  'fcmp.ne': 1,
+  'fcmp.lt': 4,
+  'fcmp.le': 9,
+  'fcmp.gt': 12,
+  'fcmp.ge': 10,
+};
 
 function widthOf(kind: string): Width {
   return kind === 'f64' ? 'd' : kind === 'i8' ? 'b' : 'w';
@@ -35,7 +50,8 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
     if (ir.result < 0) throw new Error(`@${ctx.func.name}: ${name} without a result`);
     return ctx.vreg(ir.result);
   };
-  const emit = (data: ArmData, ops: Parameters<typeof inst>[1], remat = false): void => ctx.emit(inst(data, ops, { remat }));
+  const emit = (data: ArmData, ops: Parameters<typeof inst>[1], remat = false): void =>
+    ctx.emit(inst(data, ops, { remat }));
 
   const constant = (imm: number): void => {
     if (ir.result >= 0) emit({ op: 'movi', imm: imm | 0 }, [def(dst())], true);
@@ -44,35 +60,35 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
     if (!fl.onlyAddresses.has(ir.result)) constant(ir.imm);
     return true;
   }
-  if (name === 'rnull') return constant(0), true;
-  if (name === 'gaddr') return constant(env.constAddress(ir.sym)), true;
-  if (name === 'fref') return constant(env.funcIndex(ir.sym)), true;
+  if (name === 'rnull') return (constant(0), true);
+  if (name === 'gaddr') return (constant(env.constAddress(ir.sym)), true);
+  if (name === 'fref') return (constant(env.funcIndex(ir.sym)), true);
   if (name === 'fconst') {
     if (ir.result >= 0) emit({ op: 'fmovi', value: ir.imm }, [def(dst())], true);
     return true;
   }
   if (ir.result < 0 && ir.op.pure === true) return true;
   const falu = FALU[name];
-  if (falu) return emit({ op: 'falu', falu }, [def(dst()), use(a(0)), use(a(1))]), true;
+  if (falu) return (emit({ op: 'falu', falu }, [def(dst()), use(a(0)), use(a(1))]), true);
   const funary = FUNARY[name];
-  if (funary) return emit({ op: 'funary', funary }, [def(dst()), use(a(0))]), true;
+  if (funary) return (emit({ op: 'funary', funary }, [def(dst()), use(a(0))]), true);
   const fcond = FCMP[name];
-  if (fcond !== undefined) return emit({ op: 'fcmp', cond: fcond }, [def(dst()), use(a(0)), use(a(1))]), true;
-  if (name === 'i2f' || name === 'f2i') return emit({ op: name }, [def(dst()), use(a(0))]), true;
+  if (fcond !== undefined) return (emit({ op: 'fcmp', cond: fcond }, [def(dst()), use(a(0)), use(a(1))]), true);
+  if (name === 'i2f' || name === 'f2i') return (emit({ op: name }, [def(dst()), use(a(0))]), true);
 
   const alu = ALU[name];
-  if (alu) return emit({ op: 'alu', alu }, [def(dst()), use(a(0)), use(a(1))]), true;
+  if (alu) return (emit({ op: 'alu', alu }, [def(dst()), use(a(0)), use(a(1))]), true);
   const shift = SHIFT[name];
-  if (shift) return emit({ op: 'shift', shift }, [def(dst()), use(a(0)), use(a(1))]), true;
+  if (shift) return (emit({ op: 'shift', shift }, [def(dst()), use(a(0)), use(a(1))]), true);
   const div = DIV[name];
   if (div) {
     const d = ir.result >= 0 ? dst() : ctx.temp('i32');
-    if (env.hardwareDivide) return emit({ op: 'div', ...div, soft: false }, [def(d), use(a(0)), use(a(1))]), true;
+    if (env.hardwareDivide) return (emit({ op: 'div', ...div, soft: false }, [def(d), use(a(0)), use(a(1))]), true);
     const temps = (div.signed ? [0, 1] : [0]).map(() => earlyDef(ctx.temp('i32')));
-    return emit({ op: 'div', ...div, soft: true }, [earlyDef(d), use(a(0)), use(a(1)), ...temps]), true;
+    return (emit({ op: 'div', ...div, soft: true }, [earlyDef(d), use(a(0)), use(a(1)), ...temps]), true);
   }
   const cond = ICMP[name];
-  if (cond !== undefined) return emit({ op: 'icmp', cond }, [def(dst()), use(a(0)), use(a(1))]), true;
+  if (cond !== undefined) return (emit({ op: 'icmp', cond }, [def(dst()), use(a(0)), use(a(1))]), true);
 
   const types = env.types;
   switch (name) {
@@ -87,7 +103,12 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
       emit({ op: 'typeId' }, [def(ir.result >= 0 ? dst() : ctx.temp('i32')), use(a(0))]);
       return true;
     case 'select':
-      emit({ op: 'select', float: ctx.func.typeOf(ir.result) === 'f64' }, [def(dst()), use(a(0)), use(a(1)), use(a(2))]);
+      emit({ op: 'select', float: ctx.func.typeOf(ir.result) === 'f64' }, [
+        def(dst()),
+        use(a(0)),
+        use(a(1)),
+        use(a(2)),
+      ]);
       return true;
     case 'get': {
       const f = types.field(ir.sym, ir.field);
@@ -101,25 +122,45 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
       return true;
     }
     case 'alen':
-      emit({ op: 'mem', width: 'w', load: true, offset: 4 }, [def(ir.result >= 0 ? dst() : ctx.temp('i32')), use(a(0))]);
+      emit({ op: 'mem', width: 'w', load: true, offset: 4 }, [
+        def(ir.result >= 0 ? dst() : ctx.temp('i32')),
+        use(a(0)),
+      ]);
       return true;
     case 'aget':
     case 'aset': {
       const t = types.get(ir.sym);
       const kind = t.elem!;
-      const data: ArmData = { op: 'elem', width: widthOf(kind), load: name === 'aget', shift: Math.log2(t.elemSize), elemOffset: t.elemOffset };
-      if (name === 'aget') emit(data, [def(ir.result >= 0 ? dst() : ctx.temp(kind === 'f64' ? 'f64' : kind === 'ref' ? 'ref' : 'i32')), use(a(0)), use(a(1))]);
+      const data: ArmData = {
+        op: 'elem',
+        width: widthOf(kind),
+        load: name === 'aget',
+        shift: Math.log2(t.elemSize),
+        elemOffset: t.elemOffset,
+      };
+      if (name === 'aget')
+        emit(data, [
+          def(ir.result >= 0 ? dst() : ctx.temp(kind === 'f64' ? 'f64' : kind === 'ref' ? 'ref' : 'i32')),
+          use(a(0)),
+          use(a(1)),
+        ]);
       else emit(data, [use(a(0)), use(a(1)), use(a(2))]);
       return true;
     }
     case 'gget': {
       const g = env.module.global(ir.sym)!;
-      emit({ op: 'memStatic', width: widthOf(g.type), load: true, offset: env.globalAddress(ir.sym) - env.staticBase }, [def(dst())]);
+      emit(
+        { op: 'memStatic', width: widthOf(g.type), load: true, offset: env.globalAddress(ir.sym) - env.staticBase },
+        [def(dst())],
+      );
       return true;
     }
     case 'gset': {
       const g = env.module.global(ir.sym)!;
-      emit({ op: 'memStatic', width: widthOf(g.type), load: false, offset: env.globalAddress(ir.sym) - env.staticBase }, [use(a(0))]);
+      emit(
+        { op: 'memStatic', width: widthOf(g.type), load: false, offset: env.globalAddress(ir.sym) - env.staticBase },
+        [use(a(0))],
+      );
       return true;
     }
   }
@@ -130,7 +171,10 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
     const fixed = fl.constants.get(ir.args[0]!);
     if (fixed !== undefined) {
       const offset = ((fixed + ir.imm) | 0) - env.staticBase;
-      if (raw[1] === 'load') emit({ op: 'memStatic', width, load: true, offset }, [def(ir.result >= 0 ? dst() : ctx.temp(raw[2] === 'f64' ? 'f64' : 'i32'))]);
+      if (raw[1] === 'load')
+        emit({ op: 'memStatic', width, load: true, offset }, [
+          def(ir.result >= 0 ? dst() : ctx.temp(raw[2] === 'f64' ? 'f64' : 'i32')),
+        ]);
       else emit({ op: 'memStatic', width, load: false, offset }, [use(a(1))]);
       return true;
     }

@@ -56,7 +56,8 @@ for (const [formIndex, form] of A32_FORMS.entries()) {
       const expected = results[i]!;
       if (c.word instanceof Error) failures.push(`${c.asm}: encoder threw ${c.word.message}`);
       else if ('error' in expected) failures.push(`${c.asm}: GNU as rejected it: ${expected.error}`);
-      else if (c.word !== expected.word) failures.push(`${c.asm}: encoder ${hex(c.word)}, GNU as ${hex(expected.word)}`);
+      else if (c.word !== expected.word)
+        failures.push(`${c.asm}: encoder ${hex(c.word)}, GNU as ${hex(expected.word)}`);
     });
     t.deepEqual(failures.slice(0, 10), [], `seed ${SEED} (rerun with A32_SEED=${SEED})`);
     t.true(cases.length > 0);

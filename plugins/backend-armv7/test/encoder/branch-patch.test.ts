@@ -1,7 +1,13 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { a32 } from '../../src/encoder/a32.ts';
-import { branchOffsetOf, branchOffsetWords, isBranchInRange, isRelativeBranch, withBranchOffset } from '../../src/encoder/branch-patch.ts';
+import {
+  branchOffsetOf,
+  branchOffsetWords,
+  isBranchInRange,
+  isRelativeBranch,
+  withBranchOffset,
+} from '../../src/encoder/branch-patch.ts';
 import { AL, COND } from '../../src/encoder/operands.ts';
 
 test('offsets count words from the branch address + 8', (t) => {

@@ -5,12 +5,18 @@ import {
   encodeModifiedImmediate,
   isModifiedImmediate,
 } from '../../src/encoder/modified-immediate.ts';
-import { decodeVfpImmediate, encodeVfpImmediate, isVfpImmediate, vfpImmediateValues } from '../../src/encoder/vfp-immediate.ts';
+import {
+  decodeVfpImmediate,
+  encodeVfpImmediate,
+  isVfpImmediate,
+  vfpImmediateValues,
+} from '../../src/encoder/vfp-immediate.ts';
 
 /** All 32-bit values some rotation of some byte produces (the definition, by brute force). */
 const MODIFIED_IMMEDIATES = new Set<number>();
 for (let rotation = 0; rotation < 32; rotation += 2) {
-  for (let imm8 = 0; imm8 < 256; imm8++) MODIFIED_IMMEDIATES.add(((imm8 >>> rotation) | (imm8 << (32 - rotation))) >>> 0);
+  for (let imm8 = 0; imm8 < 256; imm8++)
+    MODIFIED_IMMEDIATES.add(((imm8 >>> rotation) | (imm8 << (32 - rotation))) >>> 0);
 }
 
 test('modified immediates: encodable exactly when some even rotation of a byte gives the value', (t) => {

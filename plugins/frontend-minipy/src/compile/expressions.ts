@@ -4,11 +4,37 @@ import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
-const IR_BINOPS: Record<string, string> = { '+': 'py.add', '-': 'py.sub', '*': 'py.mul', '/': 'py.truediv', '//': 'py.floordiv', '%': 'py.mod', '**': 'py.pow' };
-const HOST_BINOPS: Record<string, string> = { '<<': 'py.lshift', '>>': 'py.rshift', '&': 'py.bitand', '|': 'py.bitor', '^': 'py.bitxor' };
-const CMP_FUNCS: Record<string, string> = { '<': 'py.lt', '<=': 'py.le', '>': 'py.gt', '>=': 'py.ge', '==': 'py.eq', '!=': 'py.ne' };
+const IR_BINOPS: Record<string, string> = {
+  '+': 'py.add',
+  '-': 'py.sub',
+  '*': 'py.mul',
+  '/': 'py.truediv',
+  '//': 'py.floordiv',
+  '%': 'py.mod',
+  '**': 'py.pow',
+};
+const HOST_BINOPS: Record<string, string> = {
+  '<<': 'py.lshift',
+  '>>': 'py.rshift',
+  '&': 'py.bitand',
+  '|': 'py.bitor',
+  '^': 'py.bitxor',
+};
+const CMP_FUNCS: Record<string, string> = {
+  '<': 'py.lt',
+  '<=': 'py.le',
+  '>': 'py.gt',
+  '>=': 'py.ge',
+  '==': 'py.eq',
+  '!=': 'py.ne',
+};
 /** Builtins of one argument with a fast path in the runtime IR (its slow path calls the host). */
-const ONE_ARG_BUILTINS = new Map([['len', 'py.len'], ['abs', 'py.abs'], ['float', 'py.float'], ['int', 'py.int']]);
+const ONE_ARG_BUILTINS = new Map([
+  ['len', 'py.len'],
+  ['abs', 'py.abs'],
+  ['float', 'py.float'],
+  ['int', 'py.int'],
+]);
 const EXCEPTION_NAMES = new Set(EXCEPTION_CLASSES.map(([n]) => n));
 const SMALL_MIN = -(2n ** 30n);
 const SMALL_MAX = 2n ** 30n - 1n;
@@ -151,7 +177,8 @@ function binopChain(fc: FunctionCompiler, top: Expr & { kind: 'binop' }): number
 /** The value of an integer literal, possibly signed (`-3`), else null. */
 function intLiteral(e: Expr): bigint | null {
   if (e.kind === 'int') return e.value;
-  if (e.kind === 'unary' && (e.op === '-' || e.op === '+') && e.operand.kind === 'int') return e.op === '-' ? -e.operand.value : e.operand.value;
+  if (e.kind === 'unary' && (e.op === '-' || e.op === '+') && e.operand.kind === 'int')
+    return e.op === '-' ? -e.operand.value : e.operand.value;
   return null;
 }
 
@@ -162,29 +189,50 @@ const FOLD_LIMIT = 1n << 64n;
 export function foldIntOp(op: string, a: bigint, b: bigint): bigint | null {
   let r: bigint;
   switch (op) {
-    case '+': r = a + b; break;
-    case '-': r = a - b; break;
-    case '*': r = a * b; break;
+    case '+':
+      r = a + b;
+      break;
+    case '-':
+      r = a - b;
+      break;
+    case '*':
+      r = a * b;
+      break;
     case '//':
     case '%': {
       if (b === 0n) return null;
       let q = a / b;
-      if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
+      if (a % b !== 0n && a < 0n !== b < 0n) q -= 1n;
       r = op === '//' ? q : a - q * b;
       break;
     }
-    case '<<': if (b < 0n || b >= 64n) return null; r = a << b; break;
-    case '>>': if (b < 0n) return null; r = b >= 64n ? (a < 0n ? -1n : 0n) : a >> b; break;
-    case '&': r = a & b; break;
-    case '|': r = a | b; break;
-    case '^': r = a ^ b; break;
-    default: return null;
+    case '<<':
+      if (b < 0n || b >= 64n) return null;
+      r = a << b;
+      break;
+    case '>>':
+      if (b < 0n) return null;
+      r = b >= 64n ? (a < 0n ? -1n : 0n) : a >> b;
+      break;
+    case '&':
+      r = a & b;
+      break;
+    case '|':
+      r = a | b;
+      break;
+    case '^':
+      r = a ^ b;
+      break;
+    default:
+      return null;
   }
   return r > -FOLD_LIMIT && r < FOLD_LIMIT ? r : null;
 }
 
 function intConstant(fc: FunctionCompiler, n: bigint): number {
-  return n >= SMALL_MIN && n <= SMALL_MAX ? fc.smallInt(Number(n)) : fc.b.emit('gaddr', [], { sym: fc.info.bigConst(n) });
+  return n >= SMALL_MIN && n <= SMALL_MAX
+    ? fc.smallInt(Number(n))
+    : fc.b.emit('gaddr', [], { sym: fc.info.bigConst(n) });
 }
 
 /**
@@ -208,7 +256,8 @@ function rightChain(fc: FunctionCompiler, top: Expr): number {
   for (let k = links.length - 1; k >= 0; k--) {
     const { node, left } = links[k]!;
     fc.line = node.line;
-    if (node.kind === 'unary') acc = fc.call(node.op === '-' ? 'py.neg' : node.op === '+' ? 'py.pos' : 'py.invert', [acc]);
+    if (node.kind === 'unary')
+      acc = fc.call(node.op === '-' ? 'py.neg' : node.op === '+' ? 'py.pos' : 'py.invert', [acc]);
     else acc = binop(fc, '**', left, acc);
   }
   return acc;
@@ -281,7 +330,8 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
     return v;
   }
   if (EXCEPTION_NAMES.has(id)) return fc.imm(exceptionClassRef(id));
-  if (builtinIndex(id) >= 0 || id === 'print') unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
+  if (builtinIndex(id) >= 0 || id === 'print')
+    unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
   fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('NameError')), fc.str(`name '${id}' is not defined`)], null);
   fc.b.emit('unreachable');
   fc.enterDead();
@@ -307,7 +357,9 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
         const k = e.keywords.find((x) => x.name === name);
         return k ? expr(fc, k.value) : fc.none();
       };
-      for (const k of e.keywords) if (k.name !== 'sep' && k.name !== 'end') unsupported(fc.info, `print() keyword '${k.name}' is not supported`, e);
+      for (const k of e.keywords)
+        if (k.name !== 'sep' && k.name !== 'end')
+          unsupported(fc.info, `print() keyword '${k.name}' is not supported`, e);
       const sep = kw('sep');
       const end = kw('end');
       fc.line = e.line;
@@ -334,9 +386,10 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
     fc.line = e.line;
     const n = direct.params.length;
     if (args.length > n || args.length < n - direct.ndefaults) {
-      const msg = args.length > n
-        ? `${f.id}() takes ${n} positional argument${n === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
-        : missingMessage(f.id, direct.params.slice(args.length, n - direct.ndefaults));
+      const msg =
+        args.length > n
+          ? `${f.id}() takes ${n} positional argument${n === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
+          : missingMessage(f.id, direct.params.slice(args.length, n - direct.ndefaults));
       fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('TypeError')), fc.str(msg)], null);
       fc.b.emit('unreachable');
       fc.enterDead();
@@ -354,7 +407,13 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
   const from = fc.block;
   const line = fc.b.iconst(fc.line);
   const handler = fc.handlers[fc.handlers.length - 1]!;
-  fc.b.emitFused('call_indirect', [idx, fobj, args], { sig: { params: ['ref', 'ref'], result: 'ref' } }, (r) => ({ block: cont, args: [r] }), { block: handler, args: [line] });
+  fc.b.emitFused(
+    'call_indirect',
+    [idx, fobj, args],
+    { sig: { params: ['ref', 'ref'], result: 'ref' } },
+    (r) => ({ block: cont, args: [r] }),
+    { block: handler, args: [line] },
+  );
   const insts = from.insts;
   for (const tg of insts[insts.length - 1]!.targets) fc.vars.addEdge(from, tg);
   fc.enter(cont);
@@ -363,11 +422,20 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
 
 function missingMessage(name: string, missing: string[]): string {
   const quoted = missing.map((m) => `'${m}'`);
-  const list = quoted.length === 1 ? quoted[0] : quoted.length === 2 ? `${quoted[0]} and ${quoted[1]}` : `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
+  const list =
+    quoted.length === 1
+      ? quoted[0]
+      : quoted.length === 2
+        ? `${quoted[0]} and ${quoted[1]}`
+        : `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
   return `${name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`;
 }
 
 /** Whether `id` names a builtin here (no local or module-level name shadows it). */
 export function isBuiltinName(fc: FunctionCompiler, id: string): boolean {
-  return !fc.locals?.has(id) && !fc.info.globals.has(id) && (id === 'print' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id));
+  return (
+    !fc.locals?.has(id) &&
+    !fc.info.globals.has(id) &&
+    (id === 'print' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id))
+  );
 }

@@ -112,7 +112,10 @@ export class FunctionCompiler {
     const line = this.b.iconst(this.line);
     const cont = this.newBlock('ok', result ? [result] : []);
     const from = this.block;
-    this.b.emitFused('call', args, { sym }, (r) => ({ block: cont, args: r >= 0 ? [r] : [] }), { block: handler, args: [line] });
+    this.b.emitFused('call', args, { sym }, (r) => ({ block: cont, args: r >= 0 ? [r] : [] }), {
+      block: handler,
+      args: [line],
+    });
     for (const tg of this.lastTargets()) this.vars.addEdge(from, tg);
     this.enter(cont);
     return result ? cont.params[0]! : -1;
@@ -171,7 +174,11 @@ export class FunctionCompiler {
   readLocal(name: string): number {
     const v = this.vars.read(this.block, name);
     if (v === this.nullValue || this.vars.paramValues.has(v)) {
-      this.raiseIf(this.isNull(v), 'UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+      this.raiseIf(
+        this.isNull(v),
+        'UnboundLocalError',
+        `cannot access local variable '${name}' where it is not associated with a value`,
+      );
     }
     return v;
   }

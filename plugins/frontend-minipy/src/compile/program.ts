@@ -49,12 +49,20 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
     for (const n of g) if (bound.has(n)) rebound.add(n);
   }
   const directDefs = new Map<string, { params: string[]; ndefaults: number }>();
-  for (const d of defs) if (counts.get(d.name) === 1 && !rebound.has(d.name)) directDefs.set(d.name, { params: d.params, ndefaults: d.defaults.length });
+  for (const d of defs)
+    if (counts.get(d.name) === 1 && !rebound.has(d.name))
+      directDefs.set(d.name, { params: d.params, ndefaults: d.defaults.length });
 
   const strs = new Map<string, string>();
   const floats = new Map<string, string>();
   const bigs = new Map<string, string>();
-  const constant = (cache: Map<string, string>, key: string, prefix: string, type: string, values: () => number[]): string => {
+  const constant = (
+    cache: Map<string, string>,
+    key: string,
+    prefix: string,
+    type: string,
+    values: () => number[],
+  ): string => {
     let name = cache.get(key);
     if (!name) {
       name = `${prefix}.${cache.size}`;
@@ -79,7 +87,13 @@ function defShell(info: ProgramInfo, d: Def, irName: string): FunctionCompiler {
   const declared = new Set<string>();
   boundNames(d.body, locals, declared);
   for (const n of declared) locals.delete(n);
-  return new FunctionCompiler(info, irName, d.params.map(() => 'ref'), d.params, locals);
+  return new FunctionCompiler(
+    info,
+    irName,
+    d.params.map(() => 'ref'),
+    d.params,
+    locals,
+  );
 }
 
 function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {

@@ -12,13 +12,26 @@ export function boundNames(body: Stmt[], bound: Set<string>, declaredGlobal: Set
   while (work.length > 0) {
     const s = work.pop()!;
     switch (s.kind) {
-      case 'assign': for (const t of s.targets) targetNames(t, bound); break;
-      case 'augassign': targetNames(s.target, bound); break;
-      case 'for': targetNames(s.target, bound); pushAll(work, s.body, s.orelse); break;
-      case 'def': bound.add(s.name); break;
-      case 'global': for (const n of s.names) declaredGlobal.add(n); break;
+      case 'assign':
+        for (const t of s.targets) targetNames(t, bound);
+        break;
+      case 'augassign':
+        targetNames(s.target, bound);
+        break;
+      case 'for':
+        targetNames(s.target, bound);
+        pushAll(work, s.body, s.orelse);
+        break;
+      case 'def':
+        bound.add(s.name);
+        break;
+      case 'global':
+        for (const n of s.names) declaredGlobal.add(n);
+        break;
       case 'if':
-      case 'while': pushAll(work, s.body, s.orelse); break;
+      case 'while':
+        pushAll(work, s.body, s.orelse);
+        break;
       case 'try':
         pushAll(work, s.body, s.orelse, s.finalbody);
         for (const h of s.handlers) {
@@ -38,8 +51,10 @@ export function moduleDefs(body: Stmt[]): (Stmt & { kind: 'def' })[] {
   while (work.length > 0) {
     const s = work.pop()!;
     if (s.kind === 'def') out.push(s);
-    else if (s.kind === 'if' || s.kind === 'while' || s.kind === 'for') pushAll(work, [...s.body, ...s.orelse].reverse());
-    else if (s.kind === 'try') pushAll(work, [...s.body, ...s.handlers.flatMap((h) => h.body), ...s.orelse, ...s.finalbody].reverse());
+    else if (s.kind === 'if' || s.kind === 'while' || s.kind === 'for')
+      pushAll(work, [...s.body, ...s.orelse].reverse());
+    else if (s.kind === 'try')
+      pushAll(work, [...s.body, ...s.handlers.flatMap((h) => h.body), ...s.orelse, ...s.finalbody].reverse());
   }
   return out;
 }

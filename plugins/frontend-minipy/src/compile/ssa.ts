@@ -28,7 +28,10 @@ export class SsaVars {
 
   /** `undefinedValue(type)`: what a variable of that type reads as where it was never written
    *  (for Python names, the unbound marker; in dead code, any value of the type). */
-  constructor(private readonly b: FuncBuilder, private readonly undefinedValue: (type: ValType) => number) {}
+  constructor(
+    private readonly b: FuncBuilder,
+    private readonly undefinedValue: (type: ValType) => number,
+  ) {}
 
   /** Registers a block and how many of its parameters are not variables. */
   track(block: Block, fixed: number): void {
@@ -74,7 +77,8 @@ export class SsaVars {
   }
 
   private readAtJoin(block: Block, name: string): number {
-    if (this.sealed.has(block) && (this.preds.get(block) ?? []).length === 0) return this.undefinedValue(this.types.get(name) ?? 'ref');
+    if (this.sealed.has(block) && (this.preds.get(block) ?? []).length === 0)
+      return this.undefinedValue(this.types.get(name) ?? 'ref');
     const p = this.newParam(block, name);
     this.write(block, name, p);
     if (!this.sealed.has(block)) {
@@ -116,7 +120,8 @@ export class SsaVars {
         e.target.args.length = e.fixedArgs;
         for (const p of varPs) {
           const v = e.vars.get(p);
-          if (v === undefined) throw new Error(`internal: no argument for ${this.varParams.get(block)?.get(p)} on edge to ^${block.name}`);
+          if (v === undefined)
+            throw new Error(`internal: no argument for ${this.varParams.get(block)?.get(p)} on edge to ^${block.name}`);
           e.target.args.push(v);
         }
       }

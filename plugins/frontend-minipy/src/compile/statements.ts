@@ -34,7 +34,8 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         assign(fc, t, binop(fc, s.op, cur, r));
         return;
       }
-      if (t.kind !== 'subscript') return unsupported(fc.info, 'augmented assignment to this target is not supported', t);
+      if (t.kind !== 'subscript')
+        return unsupported(fc.info, 'augmented assignment to this target is not supported', t);
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);
       fc.line = s.line;
@@ -150,7 +151,11 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       } else {
         const cur = fc.currentExc[fc.currentExc.length - 1];
         if (!cur) {
-          fc.call('py.raise_error', [b.iconst(exceptionClassRef('RuntimeError')), fc.str('No active exception to reraise')], null);
+          fc.call(
+            'py.raise_error',
+            [b.iconst(exceptionClassRef('RuntimeError')), fc.str('No active exception to reraise')],
+            null,
+          );
           b.emit('unreachable');
         } else fc.jump(fc.handlers[fc.handlers.length - 1]!, [cur.exc, cur.line]);
       }
@@ -202,8 +207,15 @@ function forRange(fc: FunctionCompiler, s: Stmt & { kind: 'for' }, args: Expr[])
   const values = args.map((a) => expr(fc, a));
   fc.line = s.line;
   const one = b.iconst(1);
-  const [start, stop, step] = values.length === 1 ? [fc.smallInt(0), values[0]!, fc.smallInt(1)] : [values[0]!, values[1]!, values[2] ?? fc.smallInt(1)];
-  const [startBits, stopBits, stepBits] = [start, stop, step].map((v) => b.emit('ref.bits', [v])) as [number, number, number];
+  const [start, stop, step] =
+    values.length === 1
+      ? [fc.smallInt(0), values[0]!, fc.smallInt(1)]
+      : [values[0]!, values[1]!, values[2] ?? fc.smallInt(1)];
+  const [startBits, stopBits, stepBits] = [start, stop, step].map((v) => b.emit('ref.bits', [v])) as [
+    number,
+    number,
+    number,
+  ];
   const allSmall = b.emit('iand', [b.emit('iand', [b.emit('iand', [startBits, stopBits]), stepBits]), one]);
   const stepNonzero = b.emit('icmp.ne', [stepBits, one]);
   const fast = fc.newBlock('range.fast');
@@ -211,10 +223,16 @@ function forRange(fc: FunctionCompiler, s: Stmt & { kind: 'for' }, args: Expr[])
   const setup = fc.newBlock('range', ['i32', 'i32', 'i32']);
   fc.branch(b.emit('iand', [allSmall, stepNonzero]), fast, slow);
   fc.enter(fast);
-  fc.jump(setup, [startBits, stopBits, stepBits].map((x) => b.emit('isar', [x, one])));
+  fc.jump(
+    setup,
+    [startBits, stopBits, stepBits].map((x) => b.emit('isar', [x, one])),
+  );
   fc.enter(slow);
   const r = fc.call('py.builtin', [b.iconst(builtinIndex('range')), fc.tuple(values)]);
-  fc.jump(setup, ['start', 'stop', 'step'].map((f) => b.emit('get', [r], { sym: 'range', field: f })));
+  fc.jump(
+    setup,
+    ['start', 'stop', 'step'].map((f) => b.emit('get', [r], { sym: 'range', field: f })),
+  );
   fc.enter(setup);
   const [first, end, by] = setup.params as [number, number, number];
   const sign = literalSign(args.length === 3 ? args[2] : undefined);
@@ -245,8 +263,18 @@ function forRange(fc: FunctionCompiler, s: Stmt & { kind: 'for' }, args: Expr[])
   fc.enter(exit);
 }
 
-function loopBody(fc: FunctionCompiler, body: Stmt[], head: ReturnType<FunctionCompiler['newBlock']>, exit: ReturnType<FunctionCompiler['newBlock']>): void {
-  fc.loops.push({ continueTo: head, breakTo: exit, handlerDepth: fc.handlers.length, finallyDepth: fc.finallies.length });
+function loopBody(
+  fc: FunctionCompiler,
+  body: Stmt[],
+  head: ReturnType<FunctionCompiler['newBlock']>,
+  exit: ReturnType<FunctionCompiler['newBlock']>,
+): void {
+  fc.loops.push({
+    continueTo: head,
+    breakTo: exit,
+    handlerDepth: fc.handlers.length,
+    finallyDepth: fc.finallies.length,
+  });
   statements(fc, body);
   fc.loops.pop();
   fc.jump(head);

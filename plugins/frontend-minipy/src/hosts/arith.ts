@@ -14,13 +14,20 @@ export function binaryOp(py: Py, op: BinOp, a: number, b: number): number {
 
 function numeric(py: Py, op: BinOp, x: Num, y: Num): Num {
   if (x.int !== undefined && y.int !== undefined) return intOp(py, op, x.int, y.int);
-  if (['<<', '>>', '&', '|', '^'].includes(op)) return py.raise('TypeError', `unsupported operand type(s) for ${op}: '${x.float !== undefined ? 'float' : 'int'}' and '${y.float !== undefined ? 'float' : 'int'}'`);
+  if (['<<', '>>', '&', '|', '^'].includes(op))
+    return py.raise(
+      'TypeError',
+      `unsupported operand type(s) for ${op}: '${x.float !== undefined ? 'float' : 'int'}' and '${y.float !== undefined ? 'float' : 'int'}'`,
+    );
   const a = toFloat(py, x);
   const b = toFloat(py, y);
   switch (op) {
-    case '+': return { float: a + b };
-    case '-': return { float: a - b };
-    case '*': return { float: a * b };
+    case '+':
+      return { float: a + b };
+    case '-':
+      return { float: a - b };
+    case '*':
+      return { float: a * b };
     case '/':
       if (b === 0) py.raise('ZeroDivisionError', 'float division by zero');
       return { float: a / b };
@@ -37,14 +44,18 @@ function numeric(py: Py, op: BinOp, x: Num, y: Num): Num {
 
 function intOp(py: Py, op: BinOp, a: bigint, b: bigint): Num {
   switch (op) {
-    case '+': return { int: a + b };
-    case '-': return { int: a - b };
-    case '*': return { int: a * b };
+    case '+':
+      return { int: a + b };
+    case '-':
+      return { int: a - b };
+    case '*':
+      return { int: a * b };
     case '/': {
       if (b === 0n) py.raise('ZeroDivisionError', 'division by zero');
       const fa = Number(a);
       const fb = Number(b);
-      if (Number.isFinite(fa) && Number.isFinite(fb) && Math.abs(fa) < 2 ** 53 && Math.abs(fb) < 2 ** 53) return { float: fa / fb };
+      if (Number.isFinite(fa) && Number.isFinite(fb) && Math.abs(fa) < 2 ** 53 && Math.abs(fb) < 2 ** 53)
+        return { float: fa / fb };
       return { float: bigTrueDiv(py, a, b) };
     }
     case '//':
@@ -63,9 +74,12 @@ function intOp(py: Py, op: BinOp, a: bigint, b: bigint): Num {
     case '>>':
       if (b < 0n) py.raise('ValueError', 'negative shift count');
       return { int: a >> b };
-    case '&': return { int: a & b };
-    case '|': return { int: a | b };
-    case '^': return { int: a ^ b };
+    case '&':
+      return { int: a & b };
+    case '|':
+      return { int: a | b };
+    case '^':
+      return { int: a ^ b };
   }
 }
 
@@ -103,8 +117,10 @@ function sequenceOp(py: Py, op: BinOp, a: number, b: number, x: Num | null, y: N
     }
   }
   if (op === '*') {
-    if ((ta === ids.str || ta === ids.list || ta === ids.tuple) && !y) py.raise('TypeError', `can't multiply sequence by non-int of type '${typeName(py, b)}'`);
-    if ((tb === ids.str || tb === ids.list || tb === ids.tuple) && !x) py.raise('TypeError', `can't multiply sequence by non-int of type '${typeName(py, a)}'`);
+    if ((ta === ids.str || ta === ids.list || ta === ids.tuple) && !y)
+      py.raise('TypeError', `can't multiply sequence by non-int of type '${typeName(py, b)}'`);
+    if ((tb === ids.str || tb === ids.list || tb === ids.tuple) && !x)
+      py.raise('TypeError', `can't multiply sequence by non-int of type '${typeName(py, a)}'`);
     if (ta === ids.str || ta === ids.list || ta === ids.tuple) return repeat(py, a, y!);
     if (tb === ids.str || tb === ids.list || tb === ids.tuple) return repeat(py, b, x!);
   }

@@ -11,7 +11,11 @@ type Builtin = (py: Py, args: number[]) => number;
 function arity(py: Py, name: string, args: number[], min: number, max = min): void {
   if (args.length >= min && args.length <= max) return;
   if (min === max && min === 1) py.raise('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
-  if (args.length < min) py.raise('TypeError', `${name} expected ${min === max ? '' : 'at least '}${min} argument${min === 1 ? '' : 's'}, got ${args.length}`);
+  if (args.length < min)
+    py.raise(
+      'TypeError',
+      `${name} expected ${min === max ? '' : 'at least '}${min} argument${min === 1 ? '' : 's'}, got ${args.length}`,
+    );
   py.raise('TypeError', `${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${args.length}`);
 }
 
@@ -24,7 +28,8 @@ export function truth(py: Py, v: number): boolean {
   const t = py.typeOf(v);
   if (t === py.t.float) return py.readFloat(v) !== 0;
   if (t === py.t.bigint) return true;
-  if (t === py.t.str || t === py.t.list || t === py.t.tuple || t === py.t.dict || t === py.t.range || t === py.t.view) return lengthOf(py, v) !== 0;
+  if (t === py.t.str || t === py.t.list || t === py.t.tuple || t === py.t.dict || t === py.t.range || t === py.t.view)
+    return lengthOf(py, v) !== 0;
   return true;
 }
 
@@ -47,7 +52,8 @@ function toInt(py: Py, args: number[]): number {
     const s = text.trim().replace(/_/g, '').toLowerCase();
     const m = /^([+-]?)(0[xob])?([0-9a-z]+)$/.exec(s);
     const digits = m?.[3] ?? '';
-    const valid = m && [...digits].every((c) => parseInt(c, 36) < base) && (!m[2] || base === 16 || base === 8 || base === 2);
+    const valid =
+      m && [...digits].every((c) => parseInt(c, 36) < base) && (!m[2] || base === 16 || base === 8 || base === 2);
     if (!valid) py.raise('ValueError', `invalid literal for int() with base ${base}: ${repr(py, v)}`);
     let n = 0n;
     for (const c of digits) n = n * BigInt(base) + BigInt(parseInt(c, 36));
@@ -55,7 +61,11 @@ function toInt(py: Py, args: number[]): number {
   }
   if (args.length > 1) py.raise('TypeError', "int() can't convert non-string with explicit base");
   const n = asNum(py, v);
-  if (!n) return py.raise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(py, v)}'`);
+  if (!n)
+    return py.raise(
+      'TypeError',
+      `int() argument must be a string, a bytes-like object or a real number, not '${typeName(py, v)}'`,
+    );
   if (n.int !== undefined) return py.makeInt(n.int);
   if (Number.isNaN(n.float)) py.raise('ValueError', 'cannot convert float NaN to integer');
   if (!Number.isFinite(n.float)) py.raise('OverflowError', 'cannot convert float infinity to integer');
@@ -68,9 +78,20 @@ function toFloatBuiltin(py: Py, args: number[]): number {
   const v = args[0]!;
   if (py.typeOf(v) === py.t.str) {
     const s = py.readStr(v).trim().toLowerCase().replace(/_/g, '');
-    const special: Record<string, number> = { nan: NaN, '+nan': NaN, '-nan': NaN, inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '+infinity': Infinity, '-infinity': -Infinity };
+    const special: Record<string, number> = {
+      nan: NaN,
+      '+nan': NaN,
+      '-nan': NaN,
+      inf: Infinity,
+      '+inf': Infinity,
+      '-inf': -Infinity,
+      infinity: Infinity,
+      '+infinity': Infinity,
+      '-infinity': -Infinity,
+    };
     if (s in special) return py.makeFloat(special[s]!);
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) py.raise('ValueError', `could not convert string to float: ${repr(py, v)}`);
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s))
+      py.raise('ValueError', `could not convert string to float: ${repr(py, v)}`);
     return py.makeFloat(Number(s));
   }
   const n = asNum(py, v);
@@ -84,7 +105,8 @@ function round(py: Py, args: number[]): number {
   const n = asNum(py, args[0]!);
   if (!n) return py.raise('TypeError', `type ${typeName(py, args[0]!)} doesn't define __round__ method`);
   const digits = args.length > 1 && args[1] !== NONE ? asNum(py, args[1]!) : null;
-  if (args.length > 1 && args[1] !== NONE && (!digits || digits.int === undefined)) py.raise('TypeError', `'${typeName(py, args[1]!)}' object cannot be interpreted as an integer`);
+  if (args.length > 1 && args[1] !== NONE && (!digits || digits.int === undefined))
+    py.raise('TypeError', `'${typeName(py, args[1]!)}' object cannot be interpreted as an integer`);
   if (n.int !== undefined) {
     if (!digits || digits.int! >= 0n) return py.makeInt(n.int);
     const p = 10n ** -digits.int!;
@@ -137,7 +159,8 @@ function roundFloat(x: number, d: number): number {
 function chr(py: Py, args: number[]): number {
   arity(py, 'chr', args, 1);
   const n = asNum(py, args[0]!);
-  if (!n || n.int === undefined) return py.raise('TypeError', `'${typeName(py, args[0]!)}' object cannot be interpreted as an integer`);
+  if (!n || n.int === undefined)
+    return py.raise('TypeError', `'${typeName(py, args[0]!)}' object cannot be interpreted as an integer`);
   if (n.int < 0n || n.int >= 0x110000n) py.raise('ValueError', 'chr() arg not in range(0x110000)');
   return py.makeStrFromCodes([Number(n.int)]);
 }
@@ -145,7 +168,8 @@ function chr(py: Py, args: number[]): number {
 function ord(py: Py, args: number[]): number {
   arity(py, 'ord', args, 1);
   const v = args[0]!;
-  if (py.typeOf(v) !== py.t.str) py.raise('TypeError', `ord() expected string of length 1, but ${typeName(py, v)} found`);
+  if (py.typeOf(v) !== py.t.str)
+    py.raise('TypeError', `ord() expected string of length 1, but ${typeName(py, v)} found`);
   const len = py.length(v);
   if (len !== 1) py.raise('TypeError', `ord() expected a character, but string of length ${len} found`);
   return py.smallInt(py.elem(v, 0));
@@ -162,7 +186,11 @@ function divmod(py: Py, args: number[]): number {
   arity(py, 'divmod', args, 2);
   const x = asNum(py, args[0]!);
   const y = asNum(py, args[1]!);
-  if (!x || !y) return py.raise('TypeError', `unsupported operand type(s) for divmod(): '${typeName(py, args[0]!)}' and '${typeName(py, args[1]!)}'`);
+  if (!x || !y)
+    return py.raise(
+      'TypeError',
+      `unsupported operand type(s) for divmod(): '${typeName(py, args[0]!)}' and '${typeName(py, args[1]!)}'`,
+    );
   if (x.int !== undefined && y.int !== undefined) {
     if (y.int === 0n) py.raise('ZeroDivisionError', 'integer division or modulo by zero');
     const q = py.makeInt(intFloorDiv(x.int, y.int));
@@ -228,7 +256,10 @@ export const BUILTINS: Record<string, Builtin> = {
   ord,
   chr,
   list: (py, a) => (arity(py, 'list', a, 0, 1), py.makeList(a.length === 0 ? [] : iterateValues(py, a[0]!))),
-  tuple: (py, a) => (arity(py, 'tuple', a, 0, 1), a.length === 0 ? py.makeTuple([]) : py.typeOf(a[0]!) === py.t.tuple ? a[0]! : py.makeTuple(iterateValues(py, a[0]!))),
+  tuple: (py, a) => (
+    arity(py, 'tuple', a, 0, 1),
+    a.length === 0 ? py.makeTuple([]) : py.typeOf(a[0]!) === py.t.tuple ? a[0]! : py.makeTuple(iterateValues(py, a[0]!))
+  ),
   dict: (py, a) => {
     arity(py, 'dict', a, 0, 1);
     const d = py.allocStruct(py.t.dict);
@@ -239,7 +270,8 @@ export const BUILTINS: Record<string, Builtin> = {
       }
       for (const pair of iterateValues(py, a[0]!)) {
         const kv = iterateValues(py, pair);
-        if (kv.length !== 2) py.raise('ValueError', `dictionary update sequence element has length ${kv.length}; 2 is required`);
+        if (kv.length !== 2)
+          py.raise('ValueError', `dictionary update sequence element has length ${kv.length}; 2 is required`);
         dictSet(py, d, kv[0]!, kv[1]!);
       }
     }
@@ -250,7 +282,10 @@ export const BUILTINS: Record<string, Builtin> = {
   enumerate: (py, a) => {
     arity(py, 'enumerate', a, 1, 2);
     const start = a.length > 1 ? Number(py.readInt(a[1]!)) : 0;
-    return makeIter(py, py.makeTuple(iterateValues(py, a[0]!).map((v, i) => py.makeTuple([py.smallInt(start + i), v]))));
+    return makeIter(
+      py,
+      py.makeTuple(iterateValues(py, a[0]!).map((v, i) => py.makeTuple([py.smallInt(start + i), v]))),
+    );
   },
   zip: (py, a) => {
     const seqs = a.map((s) => iterateValues(py, s));

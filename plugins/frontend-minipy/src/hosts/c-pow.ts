@@ -11,7 +11,11 @@ import type * as Koffi from 'koffi';
 
 type Pow = (x: number, y: number) => number;
 
-const LIBM: Partial<Record<NodeJS.Platform, string>> = { linux: 'libm.so.6', darwin: 'libSystem.B.dylib', win32: 'ucrtbase.dll' };
+const LIBM: Partial<Record<NodeJS.Platform, string>> = {
+  linux: 'libm.so.6',
+  darwin: 'libSystem.B.dylib',
+  win32: 'ucrtbase.dll',
+};
 
 let pow: Pow | null = null;
 

@@ -38,7 +38,10 @@ export function order(py: Py, a: number, b: number, op: number): number {
     }
     return ea.length < eb.length ? -1 : ea.length > eb.length ? 1 : 0;
   }
-  return py.raise('TypeError', `'${OP_TEXT[op]}' not supported between instances of '${typeName(py, a)}' and '${typeName(py, b)}'`);
+  return py.raise(
+    'TypeError',
+    `'${OP_TEXT[op]}' not supported between instances of '${typeName(py, a)}' and '${typeName(py, b)}'`,
+  );
 }
 
 /** Python ==: identity first for containers' elements, numbers by value across types. */
@@ -79,7 +82,10 @@ export function equals(py: Py, a: number, b: number): boolean {
     }
     return true;
   }
-  if (ta === ids.range) return py.word(a + 4) === py.word(b + 4) && py.word(a + 8) === py.word(b + 8) && py.word(a + 12) === py.word(b + 12);
+  if (ta === ids.range)
+    return (
+      py.word(a + 4) === py.word(b + 4) && py.word(a + 8) === py.word(b + 8) && py.word(a + 12) === py.word(b + 12)
+    );
   return false;
 }
 

@@ -90,7 +90,8 @@ export function lengthOf(py: Py, o: number): number {
 export function getSlice(py: Py, o: number, lo: number, hi: number, stepRef: number): number {
   const t = py.typeOf(o);
   const ids = py.t;
-  if (t !== ids.str && t !== ids.list && t !== ids.tuple) return py.raise('TypeError', `'${typeName(py, o)}' object is not subscriptable`);
+  if (t !== ids.str && t !== ids.list && t !== ids.tuple)
+    return py.raise('TypeError', `'${typeName(py, o)}' object is not subscriptable`);
   const len = lengthOf(py, o);
   const bound = (r: number): number | null => {
     if (r === NONE) return null;
@@ -120,7 +121,8 @@ export function contains(py: Py, c: number, x: number): boolean {
   const t = py.typeOf(c);
   const ids = py.t;
   if (t === ids.str) {
-    if (py.typeOf(x) !== ids.str) py.raise('TypeError', `'in <string>' requires string as left operand, not ${typeName(py, x)}`);
+    if (py.typeOf(x) !== ids.str)
+      py.raise('TypeError', `'in <string>' requires string as left operand, not ${typeName(py, x)}`);
     return py.readStr(c).includes(py.readStr(x));
   }
   if (t === ids.dict) return dictFind(py, c, x) >= 0;
@@ -194,8 +196,10 @@ export function makeIter(py: Py, o: number): number {
 export function makeRange(py: Py, args: number[]): number {
   const nums = args.map((a) => {
     const n = asNum(py, a);
-    if (!n || n.int === undefined) return py.raise('TypeError', `'${typeName(py, a)}' object cannot be interpreted as an integer`);
-    if (n.int < -(2n ** 30n) || n.int >= 2n ** 30n) return py.raise('OverflowError', 'range() argument is too large for mini-Python');
+    if (!n || n.int === undefined)
+      return py.raise('TypeError', `'${typeName(py, a)}' object cannot be interpreted as an integer`);
+    if (n.int < -(2n ** 30n) || n.int >= 2n ** 30n)
+      return py.raise('OverflowError', 'range() argument is too large for mini-Python');
     return Number(n.int);
   });
   if (nums.length === 0) py.raise('TypeError', 'range expected at least 1 argument, got 0');

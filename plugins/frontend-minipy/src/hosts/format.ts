@@ -52,7 +52,8 @@ export function toStr(py: Py, v: number): string {
 export function exceptionMessage(py: Py, e: number): string {
   const args = py.tupleItems(py.word(e + 8));
   if (args.length === 0) return '';
-  if (args.length === 1) return exceptionClassName(py.word(e + 4)) === 'KeyError' ? repr(py, args[0]!) : toStr(py, args[0]!);
+  if (args.length === 1)
+    return exceptionClassName(py.word(e + 4)) === 'KeyError' ? repr(py, args[0]!) : toStr(py, args[0]!);
   return repr(py, py.word(e + 8));
 }
 

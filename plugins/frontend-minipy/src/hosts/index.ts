@@ -17,7 +17,14 @@ export interface FailureState {
 
 type Impl = (py: Py, args: number[]) => number | undefined;
 
-function host(name: string, params: ValType[], result: ValType | null, impl: Impl, raises = true, collects = true): HostFunction {
+function host(
+  name: string,
+  params: ValType[],
+  result: ValType | null,
+  impl: Impl,
+  raises = true,
+  collects = true,
+): HostFunction {
   const sig: Signature = { params, result };
   return {
     name,
@@ -86,7 +93,8 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     }),
     host('py.invert', [R], R, (py, [a]) => {
       const n = asNum(py, a!);
-      if (!n || n.int === undefined) return py.raise('TypeError', `bad operand type for unary ~: '${typeName(py, a!)}'`);
+      if (!n || n.int === undefined)
+        return py.raise('TypeError', `bad operand type for unary ~: '${typeName(py, a!)}'`);
       return py.makeInt(-n.int - 1n);
     }),
     host('py.compare.slow', [R, R, I], I, (py, [a, b, op]) => (compareOp(py, a!, b!, op!) ? 1 : 0)),
@@ -114,7 +122,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       return d;
     }),
     host('py.make_list', [R], R, (py, [t]) => py.makeList(py.tupleItems(t!))),
-    host('py.call_method', [R, R, R], R, (py, [o, name, args]) => callMethod(py, o!, py.readStr(name!), py.tupleItems(args!))),
+    host('py.call_method', [R, R, R], R, (py, [o, name, args]) =>
+      callMethod(py, o!, py.readStr(name!), py.tupleItems(args!)),
+    ),
     host('py.abs.slow', [R], R, (py, [v]) => BUILTINS.abs!(py, [v!])),
     host('py.float.slow', [R], R, (py, [v]) => BUILTINS.float!(py, [v!])),
     host('py.int.slow', [R], R, (py, [v]) => BUILTINS.int!(py, [v!])),
@@ -122,12 +132,18 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.print', [R, R, R], R, (py, [args, sep, end]) => {
       const text = (r: number, what: string): string => {
         if (r === NONE) return what === 'sep' ? ' ' : '\n';
-        if (py.typeOf(r) !== py.t.str) py.raise('TypeError', `${what} must be None or a string, not ${typeName(py, r)}`);
+        if (py.typeOf(r) !== py.t.str)
+          py.raise('TypeError', `${what} must be None or a string, not ${typeName(py, r)}`);
         return py.readStr(r);
       };
       const s = text(sep!, 'sep');
       const e = text(end!, 'end');
-      py.ctx.out.write(py.tupleItems(args!).map((v) => toStr(py, v)).join(s) + e);
+      py.ctx.out.write(
+        py
+          .tupleItems(args!)
+          .map((v) => toStr(py, v))
+          .join(s) + e,
+      );
       return NONE;
     }),
     host('py.make_exc', [R, R], R, (py, [cls, args]) => py.makeException(cls!, py.tupleItems(args!))),
@@ -155,23 +171,45 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       const nparams = py.word(f! + 8);
       const ndefaults = py.length(py.word(f! + 12));
       const name = py.readStr(py.word(f! + 16));
-      if (nargs! > nparams) py.raise('TypeError', `${name}() takes ${nparams} positional argument${nparams === 1 ? '' : 's'} but ${nargs} ${nargs === 1 ? 'was' : 'were'} given`);
-      if (nargs! < nparams - ndefaults) py.raise('TypeError', `${name}() missing ${nparams - ndefaults - nargs!} required positional argument${nparams - ndefaults - nargs! === 1 ? '' : 's'}`);
+      if (nargs! > nparams)
+        py.raise(
+          'TypeError',
+          `${name}() takes ${nparams} positional argument${nparams === 1 ? '' : 's'} but ${nargs} ${nargs === 1 ? 'was' : 'were'} given`,
+        );
+      if (nargs! < nparams - ndefaults)
+        py.raise(
+          'TypeError',
+          `${name}() missing ${nparams - ndefaults - nargs!} required positional argument${nparams - ndefaults - nargs! === 1 ? '' : 's'}`,
+        );
       return py.word(f! + 4);
     }),
     host('py.func_nparams', [R], I, (py, [f]) => py.word(f! + 8), false, false),
-    host('py.default_arg', [R, I], R, (py, [f, i]) => {
-      const defaults = py.word(f! + 12);
-      const nparams = py.word(f! + 8);
-      return py.elem(defaults, i! - (nparams - py.length(defaults)));
-    }, false, false),
-    host('py.report', [R], null, (py, [e]) => {
-      const cls = exceptionClassName(py.word(e! + 4)) ?? 'Exception';
-      const msg = exceptionMessage(py, e!);
-      failure.message = msg === '' ? cls : `${cls}: ${msg}`;
-      failure.line = py.word(e! + 12);
-      return undefined;
-    }, false, false),
+    host(
+      'py.default_arg',
+      [R, I],
+      R,
+      (py, [f, i]) => {
+        const defaults = py.word(f! + 12);
+        const nparams = py.word(f! + 8);
+        return py.elem(defaults, i! - (nparams - py.length(defaults)));
+      },
+      false,
+      false,
+    ),
+    host(
+      'py.report',
+      [R],
+      null,
+      (py, [e]) => {
+        const cls = exceptionClassName(py.word(e! + 4)) ?? 'Exception';
+        const msg = exceptionMessage(py, e!);
+        failure.message = msg === '' ? cls : `${cls}: ${msg}`;
+        failure.line = py.word(e! + 12);
+        return undefined;
+      },
+      false,
+      false,
+    ),
     host('py.str', [R], R, (py, [v]) => py.makeStr(toStr(py, v!))),
     host('py.repr', [R], R, (py, [v]) => py.makeStr(repr(py, v!))),
   ];
@@ -184,4 +222,3 @@ export const BUILTIN_NAMES: readonly string[] = Object.keys(BUILTINS);
 export function builtinIndex(name: string): number {
   return BUILTIN_NAMES.indexOf(name);
 }
-

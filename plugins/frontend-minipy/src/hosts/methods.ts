@@ -12,12 +12,16 @@ function arity(py: Py, name: string, args: number[], min: number, max = min): vo
   if (args.length >= min && args.length <= max) return;
   if (max === 0) py.raise('TypeError', `${name}() takes no arguments (${args.length} given)`);
   if (min === max && min === 1) py.raise('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
-  py.raise('TypeError', `${name} expected ${args.length < min ? `at least ${min}` : `at most ${max}`} argument${(args.length < min ? min : max) === 1 ? '' : 's'}, got ${args.length}`);
+  py.raise(
+    'TypeError',
+    `${name} expected ${args.length < min ? `at least ${min}` : `at most ${max}`} argument${(args.length < min ? min : max) === 1 ? '' : 's'}, got ${args.length}`,
+  );
 }
 
 function intArg(py: Py, v: number): number {
   const n = asNum(py, v);
-  if (!n || n.int === undefined) return py.raise('TypeError', `'${typeName(py, v)}' object cannot be interpreted as an integer`);
+  if (!n || n.int === undefined)
+    return py.raise('TypeError', `'${typeName(py, v)}' object cannot be interpreted as an integer`);
   return Number(n.int);
 }
 
@@ -61,7 +65,9 @@ const LIST: Record<string, Method> = {
     for (let i = 0; i < vals.length; i++) if (vals[i] === a[0] || equals(py, vals[i]!, a[0]!)) return py.smallInt(i);
     return py.raise('ValueError', `${repr(py, a[0]!)} is not in list`);
   },
-  count: (py, l, a) => (arity(py, 'count', a, 1), py.smallInt(py.listValues(l).filter((v) => v === a[0] || equals(py, v, a[0]!)).length)),
+  count: (py, l, a) => (
+    arity(py, 'count', a, 1), py.smallInt(py.listValues(l).filter((v) => v === a[0] || equals(py, v, a[0]!)).length)
+  ),
   reverse: (py, l, a) => {
     arity(py, 'list.reverse', a, 0);
     const vals = py.listValues(l).reverse();
@@ -134,7 +140,8 @@ const STR: Record<string, Method> = {
   join: (py, s, a) => {
     arity(py, 'str.join', a, 1);
     const parts = iterateValues(py, a[0]!).map((v, i) => {
-      if (py.typeOf(v) !== py.t.str) py.raise('TypeError', `sequence item ${i}: expected str instance, ${typeName(py, v)} found`);
+      if (py.typeOf(v) !== py.t.str)
+        py.raise('TypeError', `sequence item ${i}: expected str instance, ${typeName(py, v)} found`);
       return py.readStr(v);
     });
     return py.makeStr(parts.join(py.readStr(s)));
@@ -142,7 +149,8 @@ const STR: Record<string, Method> = {
   split: (py, s, a) => {
     arity(py, 'split', a, 0, 1);
     const text = py.readStr(s);
-    const parts = a.length === 0 || a[0] === NONE ? text.split(/\s+/).filter((x) => x !== '') : text.split(py.readStr(a[0]!));
+    const parts =
+      a.length === 0 || a[0] === NONE ? text.split(/\s+/).filter((x) => x !== '') : text.split(py.readStr(a[0]!));
     if (a.length > 0 && a[0] !== NONE && py.length(a[0]!) === 0) py.raise('ValueError', 'empty separator');
     return py.makeList(parts.map((p) => py.makeStr(p)));
   },
@@ -152,7 +160,9 @@ const STR: Record<string, Method> = {
   startswith: (py, s, a) => (arity(py, 'startswith', a, 1), py.readStr(s).startsWith(py.readStr(a[0]!)) ? 10 : 6),
   endswith: (py, s, a) => (arity(py, 'endswith', a, 1), py.readStr(s).endsWith(py.readStr(a[0]!)) ? 10 : 6),
   find: (py, s, a) => (arity(py, 'find', a, 1), py.smallInt([...py.readStr(s)].join('').indexOf(py.readStr(a[0]!)))),
-  replace: (py, s, a) => (arity(py, 'replace', a, 2), py.makeStr(py.readStr(s).split(py.readStr(a[0]!)).join(py.readStr(a[1]!)))),
+  replace: (py, s, a) => (
+    arity(py, 'replace', a, 2), py.makeStr(py.readStr(s).split(py.readStr(a[0]!)).join(py.readStr(a[1]!)))
+  ),
   count: (py, s, a) => (arity(py, 'count', a, 1), py.smallInt(py.readStr(s).split(py.readStr(a[0]!)).length - 1)),
   isdigit: (py, s, a) => (arity(py, 'str.isdigit', a, 0), /^[0-9]+$/.test(py.readStr(s)) ? 10 : 6),
   isalpha: (py, s, a) => (arity(py, 'str.isalpha', a, 0), /^[A-Za-z]+$/.test(py.readStr(s)) ? 10 : 6),
@@ -166,4 +176,3 @@ export function callMethod(py: Py, self: number, name: string, args: number[]): 
   if (!m) return py.raise('AttributeError', `'${typeName(py, self)}' object has no attribute '${name}'`);
   return m(py, self, args);
 }
-

@@ -47,11 +47,11 @@ export function floatDivmod(a: number, b: number): [number, number] {
 
 export function intFloorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 export function intFloorMod(a: bigint, b: bigint): bigint {
   const r = a % b;
-  return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
+  return r !== 0n && r < 0n !== b < 0n ? r + b : r;
 }
 
 /** Exact comparison of an int with a float: -1, 0, 1, or NaN when unordered. */
@@ -69,7 +69,8 @@ export function compareIntFloat(a: bigint, f: number): number {
 /** Compares two numbers exactly; NaN when unordered. */
 export function compareNums(a: Num, b: Num): number {
   if (a.int !== undefined && b.int !== undefined) return a.int < b.int ? -1 : a.int > b.int ? 1 : 0;
-  if (a.float !== undefined && b.float !== undefined) return a.float < b.float ? -1 : a.float > b.float ? 1 : a.float === b.float ? 0 : NaN;
+  if (a.float !== undefined && b.float !== undefined)
+    return a.float < b.float ? -1 : a.float > b.float ? 1 : a.float === b.float ? 0 : NaN;
   if (a.int !== undefined) return compareIntFloat(a.int, b.float!);
   return -compareIntFloat(b.int!, a.float!);
 }

@@ -36,8 +36,18 @@ export class Py {
   constructor(readonly ctx: HostContext) {
     const id = (n: string): number => ctx.types.get(n).id;
     this.t = {
-      float: id('float'), str: id('str'), tuple: id('tuple'), refs: id('refs'), list: id('list'), dict: id('dict'),
-      i32s: id('i32s'), range: id('range'), func: id('func'), exc: id('exc'), iter: id('iter'), view: id('view'),
+      float: id('float'),
+      str: id('str'),
+      tuple: id('tuple'),
+      refs: id('refs'),
+      list: id('list'),
+      dict: id('dict'),
+      i32s: id('i32s'),
+      range: id('range'),
+      func: id('func'),
+      exc: id('exc'),
+      iter: id('iter'),
+      view: id('view'),
       bigint: id('bigint'),
     };
     this.w = ctx.memory.i32;

@@ -11,7 +11,8 @@
 // The blocks are named after the operand (`^a.int`, `^a.f64`, ...), so a function uses
 // the macro at most once per operand name.
 
-const MACRO = /^([ \t]*)#f64[ \t]+(%[\w.$]+)(?:[ \t]*,[ \t]*(%[\w.$]+))?[ \t]*->[ \t]*(\^[\w.$]+)[ \t]*,[ \t]*(\^[\w.$]+)[ \t]*$/;
+const MACRO =
+  /^([ \t]*)#f64[ \t]+(%[\w.$]+)(?:[ \t]*,[ \t]*(%[\w.$]+))?[ \t]*->[ \t]*(\^[\w.$]+)[ \t]*,[ \t]*(\^[\w.$]+)[ \t]*$/;
 
 /** Blocks that leave operand `v` as an f64 in `^v.f64(%v.f64)` and then run `next`. */
 function convert(v: string, next: string, otherwise: string): string {

@@ -5,7 +5,9 @@ import { expandFloatOperands } from './float-operands.ts';
 /** The runtime's IR, one file per job; `core.jir` declares the types. */
 const LIBRARY_FILES = ['core.jir', 'numbers.jir', 'power.jir', 'compare.jir', 'containers.jir', 'builtins.jir'];
 
-const LIBRARY_TEXT = expandFloatOperands(LIBRARY_FILES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n'));
+const LIBRARY_TEXT = expandFloatOperands(
+  LIBRARY_FILES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n'),
+);
 
 /** Runtime type ids follow declaration order, so the library's `type` lines fix them. */
 function typeIdsOf(text: string): Map<string, number> {

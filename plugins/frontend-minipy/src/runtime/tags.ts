@@ -41,6 +41,7 @@ export function exceptionClassName(ref: number): string | null {
 }
 
 export function isSubclass(cls: string, base: string): boolean {
-  for (let c: string | null = cls; c; c = EXCEPTION_CLASSES.find(([n]) => n === c)?.[1] ?? null) if (c === base) return true;
+  for (let c: string | null = cls; c; c = EXCEPTION_CLASSES.find(([n]) => n === c)?.[1] ?? null)
+    if (c === base) return true;
   return false;
 }

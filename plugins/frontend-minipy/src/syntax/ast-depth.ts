@@ -18,7 +18,13 @@ export function checkAstDepth(body: Stmt[], file: string): void {
   while (work.length > 0) {
     const [node, depth, isStmt] = work.pop()!;
     if (depth > MAX_AST_DEPTH) {
-      throw new CPythonCompileError('RecursionError: maximum recursion depth exceeded during compilation', file, node.line, node.col, null);
+      throw new CPythonCompileError(
+        'RecursionError: maximum recursion depth exceeded during compilation',
+        file,
+        node.line,
+        node.col,
+        null,
+      );
     }
     const exprs: (Expr | null)[] = [];
     const stmts: Stmt[] = [];
@@ -31,17 +37,40 @@ export function checkAstDepth(body: Stmt[], file: string): void {
 
 function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): void {
   switch (s.kind) {
-    case 'expr': exprs.push(s.value); break;
-    case 'assign': pushAll(exprs, s.targets, [s.value]); break;
-    case 'augassign': exprs.push(s.target, s.value); break;
+    case 'expr':
+      exprs.push(s.value);
+      break;
+    case 'assign':
+      pushAll(exprs, s.targets, [s.value]);
+      break;
+    case 'augassign':
+      exprs.push(s.target, s.value);
+      break;
     case 'if':
-    case 'while': exprs.push(s.test); pushAll(stmts, s.body, s.orelse); break;
-    case 'for': exprs.push(s.target, s.iter); pushAll(stmts, s.body, s.orelse); break;
-    case 'def': pushAll(exprs, s.defaults); pushAll(stmts, s.body); break;
-    case 'return': exprs.push(s.value); break;
-    case 'assert': exprs.push(s.test, s.msg); break;
-    case 'raise': exprs.push(s.exc); break;
-    case 'del': pushAll(exprs, s.targets); break;
+    case 'while':
+      exprs.push(s.test);
+      pushAll(stmts, s.body, s.orelse);
+      break;
+    case 'for':
+      exprs.push(s.target, s.iter);
+      pushAll(stmts, s.body, s.orelse);
+      break;
+    case 'def':
+      pushAll(exprs, s.defaults);
+      pushAll(stmts, s.body);
+      break;
+    case 'return':
+      exprs.push(s.value);
+      break;
+    case 'assert':
+      exprs.push(s.test, s.msg);
+      break;
+    case 'raise':
+      exprs.push(s.exc);
+      break;
+    case 'del':
+      pushAll(exprs, s.targets);
+      break;
     case 'try':
       pushAll(stmts, s.body, s.orelse, s.finalbody);
       // An except clause is no statement node; its type and body sit one level below the try.
@@ -56,18 +85,45 @@ function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): void {
 
 function exprChildren(e: Expr, out: (Expr | null)[]): void {
   switch (e.kind) {
-    case 'binop': out.push(e.left, e.right); break;
-    case 'unary': out.push(e.operand); break;
-    case 'boolop': pushAll(out, e.values); break;
-    case 'compare': pushAll(out, e.operands); break;
-    case 'ifexp': out.push(e.test, e.body, e.orelse); break;
-    case 'call': pushAll(out, [e.func], e.args, e.keywords.map((k) => k.value)); break;
-    case 'attr': out.push(e.obj); break;
-    case 'subscript': out.push(e.obj, e.index); break;
-    case 'slice': out.push(e.lower, e.upper, e.step); break;
+    case 'binop':
+      out.push(e.left, e.right);
+      break;
+    case 'unary':
+      out.push(e.operand);
+      break;
+    case 'boolop':
+      pushAll(out, e.values);
+      break;
+    case 'compare':
+      pushAll(out, e.operands);
+      break;
+    case 'ifexp':
+      out.push(e.test, e.body, e.orelse);
+      break;
+    case 'call':
+      pushAll(
+        out,
+        [e.func],
+        e.args,
+        e.keywords.map((k) => k.value),
+      );
+      break;
+    case 'attr':
+      out.push(e.obj);
+      break;
+    case 'subscript':
+      out.push(e.obj, e.index);
+      break;
+    case 'slice':
+      out.push(e.lower, e.upper, e.step);
+      break;
     case 'list':
-    case 'tuple': pushAll(out, e.elts); break;
-    case 'dict': pushAll(out, e.keys, e.values); break;
+    case 'tuple':
+      pushAll(out, e.elts);
+      break;
+    case 'dict':
+      pushAll(out, e.keys, e.values);
+      break;
     default:
   }
 }

@@ -7,8 +7,14 @@ import { tokenize } from './tokenizer.ts';
 
 // Statements and expressions outside part 1, named in the SyntaxError.
 const UNSUPPORTED_STMT: Record<string, string> = {
-  class: 'class definitions', import: 'import statements', from: 'import statements', with: 'with statements',
-  nonlocal: 'nonlocal declarations', async: 'async functions', yield: 'generators', lambda: 'lambda expressions',
+  class: 'class definitions',
+  import: 'import statements',
+  from: 'import statements',
+  with: 'with statements',
+  nonlocal: 'nonlocal declarations',
+  async: 'async functions',
+  yield: 'generators',
+  lambda: 'lambda expressions',
   await: 'await expressions',
 };
 const BIN_LEVELS: BinOpName[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%']];
@@ -36,7 +42,10 @@ class Parser {
   private loopDepth = 0;
   /** Rule calls CPython's parser would be in (see PARSER_STACK), beyond STATEMENT_BASE. */
   private nesting = 0;
-  constructor(private readonly toks: Token[], private readonly file: string) {}
+  constructor(
+    private readonly toks: Token[],
+    private readonly file: string,
+  ) {}
 
   module(): Stmt[] {
     const body: Stmt[] = [];
@@ -70,7 +79,13 @@ class Parser {
   }
   private describe(): string {
     const t = this.peek();
-    return t.kind === 'newline' ? ' before end of line' : t.kind === 'eof' ? ' before end of file' : t.kind === 'indent' ? ' (unexpected indent)' : ` near '${t.text}'`;
+    return t.kind === 'newline'
+      ? ' before end of line'
+      : t.kind === 'eof'
+        ? ' before end of file'
+        : t.kind === 'indent'
+          ? ' (unexpected indent)'
+          : ` near '${t.text}'`;
   }
   /** Runs `parse` `cost` rule calls deeper, failing as CPython does past its parser stack. */
   private deeper<T>(cost: number, parse: () => T): T {
@@ -130,7 +145,8 @@ class Parser {
     if (t.kind === 'name' && UNSUPPORTED_STMT[t.text]) this.fail(`${UNSUPPORTED_STMT[t.text]} are not supported`);
     if (t.kind === 'op' && t.text === '@') this.fail('decorators are not supported');
     switch (t.kind === 'name' ? t.text : '') {
-      case 'if': return [this.ifStmt()];
+      case 'if':
+        return [this.ifStmt()];
       case 'while': {
         this.next();
         const test = this.expr();
@@ -145,8 +161,10 @@ class Parser {
         const body = this.loopBody();
         return [{ kind: 'for', target, iter, body, orelse: this.elseBlock(), ...this.pos(t) }];
       }
-      case 'def': return [this.defStmt()];
-      case 'try': return [this.tryStmt()];
+      case 'def':
+        return [this.defStmt()];
+      case 'try':
+        return [this.tryStmt()];
     }
     return this.simpleLine();
   }
@@ -223,10 +241,12 @@ class Parser {
       if (!this.is(':')) {
         type = this.expr();
         if (this.accept('as')) name = this.identifier();
-      } else if (this.is('except', 1) || handlers.some((x) => x.type === null)) this.fail("default 'except:' must be last", h);
+      } else if (this.is('except', 1) || handlers.some((x) => x.type === null))
+        this.fail("default 'except:' must be last", h);
       handlers.push({ type, name, body: this.block(), ...this.pos(h) });
     }
-    if (handlers.some((x, k) => x.type === null && k < handlers.length - 1)) this.fail("default 'except:' must be last", t);
+    if (handlers.some((x, k) => x.type === null && k < handlers.length - 1))
+      this.fail("default 'except:' must be last", t);
     const orelse = handlers.length > 0 && this.is('else') ? (this.next(), this.block()) : [];
     const finalbody = this.accept('finally') ? this.block() : [];
     if (handlers.length === 0 && finalbody.length === 0) this.fail("expected 'except' or 'finally' block");
@@ -249,7 +269,9 @@ class Parser {
     const p = this.pos(t);
     if (t.kind === 'name' && UNSUPPORTED_STMT[t.text]) this.fail(`${UNSUPPORTED_STMT[t.text]} are not supported`);
     switch (t.kind === 'name' ? t.text : '') {
-      case 'pass': this.next(); return { kind: 'pass', ...p };
+      case 'pass':
+        this.next();
+        return { kind: 'pass', ...p };
       case 'break':
       case 'continue':
         this.next();
@@ -281,7 +303,9 @@ class Parser {
         this.next();
         const targets = [this.primaryTarget()];
         while (this.accept(',') && !this.atLineEnd()) targets.push(this.primaryTarget());
-        for (const x of targets) if (x.kind !== 'subscript' || x.index.kind === 'slice') this.fail('del is supported only on list items and dict keys', x);
+        for (const x of targets)
+          if (x.kind !== 'subscript' || x.index.kind === 'slice')
+            this.fail('del is supported only on list items and dict keys', x);
         return { kind: 'del', targets, ...p };
       }
     }
@@ -320,7 +344,10 @@ class Parser {
       return;
     }
     if (e.kind === 'attr') this.fail('attribute assignment is not supported', e);
-    this.fail(allowTuple ? 'cannot assign to expression' : "'expression' is an illegal expression for augmented assignment", e);
+    this.fail(
+      allowTuple ? 'cannot assign to expression' : "'expression' is an illegal expression for augmented assignment",
+      e,
+    );
   }
 
   private targetList(): Expr {
@@ -363,7 +390,8 @@ class Parser {
         if (this.is(':=')) this.fail('assignment expressions are not supported');
         if (!this.accept('if')) {
           let e = body;
-          for (let k = arms.length - 1; k >= 0; k--) e = { kind: 'ifexp', test: arms[k]!.test, body: arms[k]!.body, orelse: e, ...this.pos(arms[k]!.t) };
+          for (let k = arms.length - 1; k >= 0; k--)
+            e = { kind: 'ifexp', test: arms[k]!.test, body: arms[k]!.body, orelse: e, ...this.pos(arms[k]!.t) };
           return e;
         }
         const test = this.orExpr(false);
@@ -410,9 +438,17 @@ class Parser {
     for (;;) {
       let op: CmpOpName | null = null;
       if (['<', '<=', '>', '>=', '==', '!='].some((o) => this.is(o))) op = this.next().text as CmpOpName;
-      else if (this.is('is')) { this.next(); op = this.accept('not') ? 'is not' : 'is'; }
-      else if (this.is('in') && !noIn) { this.next(); op = 'in'; }
-      else if (this.is('not') && this.is('in', 1)) { this.next(); this.next(); op = 'not in'; }
+      else if (this.is('is')) {
+        this.next();
+        op = this.accept('not') ? 'is not' : 'is';
+      } else if (this.is('in') && !noIn) {
+        this.next();
+        op = 'in';
+      } else if (this.is('not') && this.is('in', 1)) {
+        this.next();
+        this.next();
+        op = 'not in';
+      }
       if (!op) break;
       ops.push(op);
       operands.push(this.binary(0));
@@ -426,7 +462,8 @@ class Parser {
       const t = this.peek();
       const op = BIN_LEVELS[level]!.find((o) => t.kind === 'op' && t.text === o);
       if (!op) {
-        if (level === BIN_LEVELS.length - 1 && t.kind === 'op' && t.text === '@') this.fail('matrix multiplication is not supported');
+        if (level === BIN_LEVELS.length - 1 && t.kind === 'op' && t.text === '@')
+          this.fail('matrix multiplication is not supported');
         return left;
       }
       this.next();
@@ -441,7 +478,11 @@ class Parser {
       const links: { prefixes: Token[]; operand: Expr; pow: Token | null }[] = [];
       for (;;) {
         const prefixes: Token[] = [];
-        for (let t = this.peek(); t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~'); t = this.peek()) {
+        for (
+          let t = this.peek();
+          t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '~');
+          t = this.peek()
+        ) {
           prefixes.push(this.next());
           this.descend(1);
         }
@@ -521,8 +562,10 @@ class Parser {
     const t = this.next();
     const p = this.pos(t);
     switch (t.kind) {
-      case 'int': return { kind: 'int', value: parseIntLiteral(t.text, () => this.fail('invalid decimal literal', t)), ...p };
-      case 'float': return { kind: 'float', value: Number(t.text), ...p };
+      case 'int':
+        return { kind: 'int', value: parseIntLiteral(t.text, () => this.fail('invalid decimal literal', t)), ...p };
+      case 'float':
+        return { kind: 'float', value: Number(t.text), ...p };
       case 'str': {
         let value = t.value!;
         while (this.peek().kind === 'str') value += this.next().value!;
@@ -542,7 +585,12 @@ class Parser {
         if (t.text === '{') return this.deeper(BRACKET_COST, () => this.dictDisplay(p));
         if (t.text === '...') this.fail('Ellipsis is not supported', t);
     }
-    this.fail(t.kind === 'newline' || t.kind === 'eof' ? 'invalid syntax (unexpected end of line)' : `invalid syntax near '${t.text}'`, t);
+    this.fail(
+      t.kind === 'newline' || t.kind === 'eof'
+        ? 'invalid syntax (unexpected end of line)'
+        : `invalid syntax near '${t.text}'`,
+      t,
+    );
   }
 
   private items(close: string): Expr[] {

@@ -22,7 +22,10 @@ export function checkSourceEncoding(source: string, file: string): void {
   const hex = bytes[bad]!.toString(16).padStart(2, '0');
   throw new CPythonCompileError(
     `SyntaxError: Non-UTF-8 code starting with '\\x${hex}' in file ${resolve(file)} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details`,
-    file, line, 1, null,
+    file,
+    line,
+    1,
+    null,
   );
 }
 
@@ -30,12 +33,21 @@ export function checkSourceEncoding(source: string, file: string): void {
 export function firstInvalidUtf8(b: Uint8Array): number {
   for (let i = 0; i < b.length; ) {
     const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     let n: number, min: number;
-    if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; }
-    else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; }
-    else return i;
+    if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      min = 0x10000;
+    } else return i;
     let cp = c & (0x3f >> n);
     for (let k = 1; k <= n; k++) {
       const d = b[i + k];

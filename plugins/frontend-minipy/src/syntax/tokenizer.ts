@@ -4,14 +4,69 @@ import type { Token } from './tokens.ts';
 
 // Longest first, so `**=` wins over `**` and `*`.
 const OPERATORS = [
-  '**=', '//=', '>>=', '<<=', '...', '!=', '==', '<=', '>=', '**', '//', '<<', '>>', '+=', '-=', '*=', '/=', '%=',
-  '&=', '|=', '^=', '->', ':=', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ',', ':',
-  '.', ';', '@', '&', '|', '^', '~',
+  '**=',
+  '//=',
+  '>>=',
+  '<<=',
+  '...',
+  '!=',
+  '==',
+  '<=',
+  '>=',
+  '**',
+  '//',
+  '<<',
+  '>>',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '->',
+  ':=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '=',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  '.',
+  ';',
+  '@',
+  '&',
+  '|',
+  '^',
+  '~',
 ];
 /** CPython's tokenizer limits (MAXLEVEL, MAXINDENT): brackets open at once, indentation levels. */
 export const MAX_BRACKET_DEPTH = 200;
 export const MAX_INDENT_LEVELS = 100;
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
 /** Python's tokenizer: INDENT/DEDENT from leading whitespace, no NEWLINE inside brackets. */
 export function tokenize(src: string, file: string): Token[] {
@@ -44,7 +99,13 @@ export function tokenize(src: string, file: string): Token[] {
       atLineStart = false;
       if (col > indents[indents.length - 1]!) {
         if (indents.length >= MAX_INDENT_LEVELS) {
-          throw new CPythonCompileError('IndentationError: too many levels of indentation', file, line, i - lineStart + 1, { sourceLine: sourceLine(src, lineStart), caret: false });
+          throw new CPythonCompileError(
+            'IndentationError: too many levels of indentation',
+            file,
+            line,
+            i - lineStart + 1,
+            { sourceLine: sourceLine(src, lineStart), caret: false },
+          );
         }
         indents.push(col);
         push('indent', '', i);
@@ -65,14 +126,26 @@ export function tokenize(src: string, file: string): Token[] {
       atLineStart = depth === 0;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue; }
-    if (c === '\\' && src[i + 1] === '\n') { i += 2; line++; lineStart = i; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '\\' && src[i + 1] === '\n') {
+      i += 2;
+      line++;
+      lineStart = i;
+      continue;
+    }
     const start = i;
     if (/[A-Za-z_]/.test(c) || c.charCodeAt(0) > 127) {
       while (i < src.length && /[A-Za-z0-9_]/.test(src[i]!)) i++;
       const word = src.slice(start, i);
-      if ((src[i] === '"' || src[i] === "'") && /^[rRbBfFuU]{1,2}$/.test(word)) fail(`string prefix '${word}' is not supported`, start);
+      if ((src[i] === '"' || src[i] === "'") && /^[rRbBfFuU]{1,2}$/.test(word))
+        fail(`string prefix '${word}' is not supported`, start);
       if (i === start) fail(`invalid character '${c}'`);
       push('name', word, start);
       continue;
@@ -86,7 +159,11 @@ export function tokenize(src: string, file: string): Token[] {
     }
     if (c === '"' || c === "'") {
       const r = scanString(src, i, fail);
-      for (let k = i; k < r.end; k++) if (src[k] === '\n') { line++; lineStart = k + 1; }
+      for (let k = i; k < r.end; k++)
+        if (src[k] === '\n') {
+          line++;
+          lineStart = k + 1;
+        }
       i = r.end;
       push('str', src.slice(start, i), start, r.value);
       continue;
@@ -96,14 +173,18 @@ export function tokenize(src: string, file: string): Token[] {
     i += op!.length;
     if ('([{'.includes(op!)) {
       if (depth >= MAX_BRACKET_DEPTH) {
-        throw new CPythonCompileError('SyntaxError: too many nested parentheses', file, line, start - lineStart + 1, { sourceLine: sourceLine(src, lineStart), caret: true });
+        throw new CPythonCompileError('SyntaxError: too many nested parentheses', file, line, start - lineStart + 1, {
+          sourceLine: sourceLine(src, lineStart),
+          caret: true,
+        });
       }
       depth++;
     }
     if (')]}'.includes(op!)) depth = Math.max(0, depth - 1);
     push('op', op!, start);
   }
-  if (toks.length > 0 && toks[toks.length - 1]!.kind !== 'newline' && toks[toks.length - 1]!.kind !== 'dedent') push('newline', '', i);
+  if (toks.length > 0 && toks[toks.length - 1]!.kind !== 'newline' && toks[toks.length - 1]!.kind !== 'dedent')
+    push('newline', '', i);
   while (indents.length > 1) {
     indents.pop();
     push('dedent', '', i);
@@ -145,9 +226,16 @@ function scanString(src: string, i: number, fail: (m: string, at?: number) => ne
     if (src.startsWith(close, j)) return { end: j + close.length, value };
     const ch = src[j]!;
     if (ch === '\n' && !triple) fail('unterminated string literal', i);
-    if (ch !== '\\') { value += ch; j++; continue; }
+    if (ch !== '\\') {
+      value += ch;
+      j++;
+      continue;
+    }
     const e = src[j + 1] ?? '';
-    if (e === '\n') { j += 2; continue; }
+    if (e === '\n') {
+      j += 2;
+      continue;
+    }
     if (e === 'x' || e === 'u' || e === 'U') {
       const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
       const hex = src.slice(j + 2, j + 2 + n);

@@ -109,7 +109,11 @@ export class ClauseEmitter {
     /** Next clause of the sequence: direct entry and retry-from-choice-point entry. */
     private readonly alt: { next: string; retry: string } | null,
   ) {
-    this.fn = new Fn(`func @${fnName}(${this.argNames().map((a) => `${a}: ref`).join(', ')}${arity > 0 ? ', ' : ''}%k: ref, %cutb: ref) -> i32`);
+    this.fn = new Fn(
+      `func @${fnName}(${this.argNames()
+        .map((a) => `${a}: ref`)
+        .join(', ')}${arity > 0 ? ', ' : ''}%k: ref, %cutb: ref) -> i32`,
+    );
   }
 
   private argNames(): string[] {
@@ -225,7 +229,8 @@ export class ClauseEmitter {
       const k = rest.length === 0 ? this.k : this.frame(rest);
       if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
       else if (target.kind === 'dynamic') emitDynamicCall(this.fn, target.slot, [...vals, k]);
-      else this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
+      else
+        this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
       if (rest.length === 0) {
         this.finish();
         return null;
@@ -242,7 +247,8 @@ export class ClauseEmitter {
   private testCall(fn: string, args: Term[]): void {
     const f = this.fn;
     const vals = args.map((a) => this.term(a));
-    const r = f.v('sd'), got = f.blk('sdg');
+    const r = f.v('sd'),
+      got = f.blk('sdg');
     f.end(`${r} = call @${fn}(${vals.join(', ')}) to ${got}(${r}) unwind ${this.exc()}`);
     const r2 = f.v('sd');
     f.label(got, `${r2}: i32`);
@@ -255,9 +261,14 @@ export class ClauseEmitter {
     const live = this.liveIn(rest);
     // The stack limit: a frame is one deeper than its continuation (core.jir's
     // @frame_depth, in line); past @depth_limit the resource error is thrown instead.
-    const depth = f.val(`iadd ${f.val(`ref.bits ${f.val(`aget :frame, ${this.k}, ${f.iconst(3)}`, 'pd')}`)}, ${f.iconst(2)}`, 'dp');
+    const depth = f.val(
+      `iadd ${f.val(`ref.bits ${f.val(`aget :frame, ${this.k}, ${f.iconst(3)}`, 'pd')}`)}, ${f.iconst(2)}`,
+      'dp',
+    );
     const deep = f.blk('deep');
-    f.end(`brif ${f.val(`icmp.sgt ${depth}, ${f.val('gget @depth_limit')}`)}, ${(this.labels.over ??= f.blk('over'))}, ${deep}`);
+    f.end(
+      `brif ${f.val(`icmp.sgt ${depth}, ${f.val('gget @depth_limit')}`)}, ${(this.labels.over ??= f.blk('over'))}, ${deep}`,
+    );
     f.label(deep);
     const fr = f.val(`new_array :frame, ${f.iconst(4 + live.length)}`, 'fr');
     const code = f.val(`fref @${this.contName()}`, 'code');
@@ -355,7 +366,10 @@ export class ClauseEmitter {
     if (typeof g === 'number') return f.imm(g);
     if (typeof g === 'string') return f.val(`gaddr ${g}`, 'g');
     const s = t as Extract<Term, { k: 'str' }>;
-    return this.compound(s.name, s.args.map((a) => this.constant(a)));
+    return this.compound(
+      s.name,
+      s.args.map((a) => this.constant(a)),
+    );
   }
 
   /** A compound term name(args...) built from values already computed. */
@@ -391,7 +405,10 @@ export class ClauseEmitter {
       const d = f.deref(v);
       const db = f.val(`ref.bits ${d}`, 'db');
       const eq = f.val(`icmp.eq ${db}, ${f.iconst(bits)}`, 'eq');
-      const ok = f.blk('ok'), c1 = f.blk('c'), c2 = f.blk('c'), c3 = f.blk('bind');
+      const ok = f.blk('ok'),
+        c1 = f.blk('c'),
+        c2 = f.blk('c'),
+        c3 = f.blk('bind');
       f.end(`brif ${eq}, ${ok}, ${c1}`);
       f.label(c1);
       const ptr = f.val(`ref.is_ptr ${d}`, 'p');
@@ -424,13 +441,19 @@ export class ClauseEmitter {
     const fresh = varsOf(p).filter((n) => !this.defined.has(n) && !n.endsWith('_anon'));
     const before = new Map(this.defined);
     const d = f.deref(v);
-    const ptr = f.blk('hp'), isStr = f.blk('hs'), read = f.blk('rd'), write = f.blk('wr'), join = f.blk('hj');
+    const ptr = f.blk('hp'),
+      isStr = f.blk('hs'),
+      read = f.blk('rd'),
+      write = f.blk('wr'),
+      join = f.blk('hj');
     f.end(`brif ${f.val(`ref.is_ptr ${d}`)}, ${ptr}, ${this.fail()}`);
     f.label(ptr);
     f.end(`switch ${f.val(`ref.type_id ${d}`)}, ${this.fail()}, [1: ${write}, 2: ${isStr}]`);
     f.label(isStr);
     const functor = f.val(`ref.bits ${f.val(`aget :str, ${d}, ${f.iconst(0)}`)}`);
-    f.end(`brif ${f.val(`icmp.eq ${functor}, ${f.iconst(this.ctx.syms.imm(p.name, p.args.length))}`)}, ${read}, ${this.fail()}`);
+    f.end(
+      `brif ${f.val(`icmp.eq ${functor}, ${f.iconst(this.ctx.syms.imm(p.name, p.args.length))}`)}, ${read}, ${this.fail()}`,
+    );
     f.label(read);
     p.args.forEach((a, i) => this.unifyHead(a, f.val(`aget :str, ${d}, ${f.iconst(i + 1)}`, 'ha')));
     f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
@@ -504,10 +527,14 @@ export class ClauseEmitter {
       return;
     }
     const cond = COMPARE[name]!;
-    const x = this.eval(a), y = this.eval(b);
-    const xb = f.val(`ref.bits ${x}`, 'xb'), yb = f.val(`ref.bits ${y}`, 'yb');
+    const x = this.eval(a),
+      y = this.eval(b);
+    const xb = f.val(`ref.bits ${x}`, 'xb'),
+      yb = f.val(`ref.bits ${y}`, 'yb');
     const both = f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
-    const fast = f.blk('fast'), slow = f.blk('slow'), join = f.blk('cmp');
+    const fast = f.blk('fast'),
+      slow = f.blk('slow'),
+      join = f.blk('cmp');
     const r = f.v('r');
     f.end(`brif ${both}, ${fast}, ${slow}`);
     f.label(fast);
@@ -531,7 +558,9 @@ export class ClauseEmitter {
     if (e.k === 'var') {
       const d = f.deref(this.term(e));
       const isInt = f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(1)}`, 'ii');
-      const done = f.blk('ev'), slow = f.blk('evs'), got = f.blk('evg');
+      const done = f.blk('ev'),
+        slow = f.blk('evs'),
+        got = f.blk('evg');
       const r = f.v('ev');
       f.end(`brif ${isInt}, ${done}(${d}), ${slow}`);
       f.label(slow);
@@ -544,29 +573,37 @@ export class ClauseEmitter {
       return r;
     }
     if (e.k === 'str' && e.args.length === 2) {
-      const x = this.eval(e.args[0]!), y = this.eval(e.args[1]!);
+      const x = this.eval(e.args[0]!),
+        y = this.eval(e.args[1]!);
       const op = ARITH_FAST[e.name];
       const fid = this.ctx.syms.id(e.name, 2);
       const join = f.blk('ar');
       const r = f.v('ar');
       const slow = f.blk('as');
       if (op) {
-        const xb = f.val(`ref.bits ${x}`, 'xb'), yb = f.val(`ref.bits ${y}`, 'yb');
+        const xb = f.val(`ref.bits ${x}`, 'xb'),
+          yb = f.val(`ref.bits ${y}`, 'yb');
         const both = f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
-        const fast = f.blk('af'), ok = f.blk('ao');
+        const fast = f.blk('af'),
+          ok = f.blk('ao');
         f.end(`brif ${both}, ${fast}, ${slow}`);
         f.label(fast);
         const s = f.v('s');
-        if (op === 'add') f.end(`${s} = iadd_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${yb} to ${ok}(${s}) ovf ${slow}`);
+        if (op === 'add')
+          f.end(`${s} = iadd_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${yb} to ${ok}(${s}) ovf ${slow}`);
         else if (op === 'sub') f.end(`${s} = isub_ovf ${xb}, ${yb} to ${ok}(${s}) ovf ${slow}`);
-        else f.end(`${s} = imul_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${f.val(`isar ${yb}, ${f.iconst(1)}`)} to ${ok}(${s}) ovf ${slow}`);
+        else
+          f.end(
+            `${s} = imul_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${f.val(`isar ${yb}, ${f.iconst(1)}`)} to ${ok}(${s}) ovf ${slow}`,
+          );
         const s2 = f.v('s');
         f.label(ok, `${s2}: i32`);
         const bits = op === 'add' ? s2 : f.val(`ior ${s2}, ${f.iconst(1)}`);
         f.end(`br ${join}(${f.val(`ref.from_bits ${bits}`)})`);
       } else f.end(`br ${slow}`);
       f.label(slow);
-      const h = f.v('h'), got = f.blk('hg');
+      const h = f.v('h'),
+        got = f.blk('hg');
       f.end(`${h} = call @pl_arith(${f.iconst(fid)}, ${x}, ${y}) to ${got}(${h}) unwind ${this.exc()}`);
       const h2 = f.v('h');
       f.label(got, `${h2}: ref`);
@@ -581,7 +618,8 @@ export class ClauseEmitter {
   private evalInHost(e: Term): string {
     const f = this.fn;
     const t = this.term(e);
-    const x = f.v('x'), got = f.blk('evg');
+    const x = f.v('x'),
+      got = f.blk('evg');
     f.end(`${x} = call @pl_eval(${t}) to ${got}(${x}) unwind ${this.exc()}`);
     const x2 = f.v('x');
     f.label(got, `${x2}: ref`);
@@ -597,9 +635,12 @@ export class ClauseEmitter {
    *  IR (@univ_list) and it is unified with T; otherwise the host answers (and raises). */
   private univ(left: Term, right: Term): void {
     const f = this.fn;
-    const t = this.term(left), list = this.term(right);
+    const t = this.term(left),
+      list = this.term(right);
     const built = f.val(`call @univ_list(${list})`, 'ut');
-    const fast = f.blk('uf'), slow = f.blk('us'), done = f.blk('ud');
+    const fast = f.blk('uf'),
+      slow = f.blk('us'),
+      done = f.blk('ud');
     f.end(`brif ${f.val(`icmp.ne ${f.val(`ref.bits ${built}`)}, ${f.iconst(0)}`)}, ${fast}, ${slow}`);
     f.label(fast);
     this.unify(t, built);
@@ -613,14 +654,16 @@ export class ClauseEmitter {
   /** Runs a builtin goal in the host and unifies its answer term with the goal. */
   private hostGoal(goal: string): void {
     const f = this.fn;
-    const r = f.v('hr'), got = f.blk('hg');
+    const r = f.v('hr'),
+      got = f.blk('hg');
     f.end(`${r} = call @pl_builtin(${f.iconst(-1)}, ${goal}) to ${got}(${r}) unwind ${this.exc()}`);
     const a = f.v('ha');
     f.label(got, `${a}: ref`);
     const ab = f.val(`ref.bits ${a}`);
     this.check(f.val(`icmp.ne ${ab}, ${f.iconst(0)}`));
     const same = f.val(`icmp.eq ${ab}, ${f.val(`ref.bits ${goal}`)}`);
-    const ok = f.blk('hok'), un = f.blk('hu');
+    const ok = f.blk('hok'),
+      un = f.blk('hu');
     f.end(`brif ${same}, ${ok}, ${un}`);
     f.label(un);
     this.unify(a, goal);

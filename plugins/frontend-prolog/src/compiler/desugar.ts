@@ -50,7 +50,10 @@ export class Desugarer {
     if (g.k === 'atom' && g.name === '!') return [cutVar === null ? g : str('$cut', [{ k: 'var', name: cutVar }])];
     if (g.k === 'atom' && g.name === 'true') return [];
     if (g.k !== 'str') return [g];
-    const control = (g.name === ';' || g.name === '->' || g.name === '\\+') && (g.args.length === 2 || g.name === '\\+') && g.args.length <= 2;
+    const control =
+      (g.name === ';' || g.name === '->' || g.name === '\\+') &&
+      (g.args.length === 2 || g.name === '\\+') &&
+      g.args.length <= 2;
     if (!control) return [g];
     if (g.name === ';' && isStr(g.args[0]!, '*->', 2)) return [str('call', [g])];
     const inside = varsOf(g);
@@ -72,7 +75,10 @@ export class Desugarer {
       return { head, goals: [...cond, atom('!'), ...this.body(t, [head], AUX_BARRIER)] };
     };
     if (g.name === '\\+') {
-      pred.clauses.push({ head, goals: [...this.body(opaque(g.args[0]!), [head], null), atom('!'), atom('fail')] }, { head, goals: [] });
+      pred.clauses.push(
+        { head, goals: [...this.body(opaque(g.args[0]!), [head], null), atom('!'), atom('fail')] },
+        { head, goals: [] },
+      );
     } else if (g.name === '->') {
       pred.clauses.push(commit(g.args[0]!, g.args[1]!));
     } else {
@@ -118,7 +124,8 @@ function hasTransparentCut(t0: Term): boolean {
   while (stack.length > 0) {
     const t = stack.pop()!;
     if (t.k === 'atom' && t.name === '!') return true;
-    if (t.k === 'str' && (t.name === ',' || t.name === ';' || t.name === '->') && t.args.length === 2) stack.push(t.args[1]!, t.args[0]!);
+    if (t.k === 'str' && (t.name === ',' || t.name === ';' || t.name === '->') && t.args.length === 2)
+      stack.push(t.args[1]!, t.args[0]!);
   }
   return false;
 }

@@ -23,7 +23,8 @@ const entrySig = (arity: number): string => `(${Array.from({ length: arity + 1 }
 /** A call of a slotted predicate with `args` = its arguments and the continuation. */
 export function emitDynamicCall(f: Fn, slot: number, args: string[]): void {
   const code = f.val(`gget @${slotGlobal(slot)}`, 'dc');
-  const compiled = f.blk('dyc'), generic = f.blk('dyg');
+  const compiled = f.blk('dyc'),
+    generic = f.blk('dyg');
   f.end(`brif ${code}, ${compiled}, ${generic}`);
   f.label(compiled);
   f.end(`tail_call_indirect ${code}(${args.join(', ')}) : ${entrySig(args.length - 1)}`);
@@ -49,7 +50,8 @@ export function emitSlot(add: (f: Fn) => void, p: SlotPredicate, functorBits: nu
 
   const wrapper = new Fn(`func @${name}$w(%g: ref, %k: ref, %cutb: ref) -> i32`);
   const code = wrapper.val(`gget @${name}`, 'dc');
-  const compiled = wrapper.blk('dyc'), matcher = wrapper.blk('dyg');
+  const compiled = wrapper.blk('dyc'),
+    matcher = wrapper.blk('dyg');
   wrapper.end(`brif ${code}, ${compiled}, ${matcher}`);
   wrapper.label(compiled);
   const args = params.map((_, i) => wrapper.val(`aget :str, %g, ${wrapper.iconst(i + 1)}`, 'a'));

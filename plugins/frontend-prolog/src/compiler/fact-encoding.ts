@@ -54,7 +54,8 @@ export class EncodedFacts {
           this.put(ENC_IMM, this.syms.imm(t.name, 0));
           break;
         case 'int':
-          if (t.v >= BigInt(SMALL_INT_MIN) && t.v <= BigInt(SMALL_INT_MAX)) this.put(ENC_IMM, ((Number(t.v) << 1) | 1) | 0);
+          if (t.v >= BigInt(SMALL_INT_MIN) && t.v <= BigInt(SMALL_INT_MAX))
+            this.put(ENC_IMM, (Number(t.v) << 1) | 1 | 0);
           else this.put(ENC_BIG, this.bigs.push(t.v) - 1);
           break;
         case 'flt':
@@ -93,14 +94,16 @@ export class EncodedFacts {
     const frames: { name: string; n: number; args: Term[] }[] = [];
     let at = at0;
     for (;;) {
-      const tag = this.data[at]!, v = this.data[at + 1]!;
+      const tag = this.data[at]!,
+        v = this.data[at + 1]!;
       at += 2;
       let t: Term;
       if (tag === ENC_STR) {
         frames.push({ name: this.syms.names[v]!, n: this.syms.arities[v]!, args: [] });
         continue;
       }
-      if (tag === ENC_IMM) t = (v & 1) === 1 ? { k: 'int', v: BigInt(v >> 1) } : { k: 'atom', name: this.syms.names[v >> 2]! };
+      if (tag === ENC_IMM)
+        t = (v & 1) === 1 ? { k: 'int', v: BigInt(v >> 1) } : { k: 'atom', name: this.syms.names[v >> 2]! };
       else if (tag === ENC_BIG) t = { k: 'int', v: this.bigs[v]! };
       else t = { k: 'flt', v: this.floats[v]! };
       for (;;) {

@@ -61,8 +61,12 @@ export class Fn {
   /** Dereferences `t` in line (the loop of core.jir's @deref): a call would make the
    *  function non-leaf and, in native code, store every live value around it. */
   deref(t: string): string {
-    const loop = this.blk('dl'), ptr = this.blk('dp'), isVar = this.blk('dv'), done = this.blk('dd');
-    const x = this.v('dx'), r = this.v('d');
+    const loop = this.blk('dl'),
+      ptr = this.blk('dp'),
+      isVar = this.blk('dv'),
+      done = this.blk('dd');
+    const x = this.v('dx'),
+      r = this.v('d');
     this.end(`br ${loop}(${t})`);
     this.label(loop, `${x}: ref`);
     this.end(`brif ${this.val(`ref.is_ptr ${x}`)}, ${ptr}, ${done}(${x})`);
@@ -70,7 +74,9 @@ export class Fn {
     this.end(`brif ${this.val(`icmp.eq ${this.val(`ref.type_id ${x}`)}, ${this.iconst(1)}`)}, ${isVar}, ${done}(${x})`);
     this.label(isVar);
     const v = this.val(`get :var.val, ${x}`);
-    this.end(`brif ${this.val(`icmp.eq ${this.val(`ref.bits ${v}`)}, ${this.iconst(0)}`)}, ${done}(${x}), ${loop}(${v})`);
+    this.end(
+      `brif ${this.val(`icmp.eq ${this.val(`ref.bits ${v}`)}, ${this.iconst(0)}`)}, ${done}(${x}), ${loop}(${v})`,
+    );
     this.label(done, `${r}: ref`);
     return r;
   }
@@ -99,7 +105,9 @@ export class ConstPool {
   ground(t: Term): number | string | null {
     if (t.k !== 'str') return this.atomic(t);
     if (!this.staticData) return null;
-    const stack: { t: Extract<Term, { k: 'str' }>; parts: (number | string)[] }[] = [{ t, parts: [this.syms.imm(t.name, t.args.length)] }];
+    const stack: { t: Extract<Term, { k: 'str' }>; parts: (number | string)[] }[] = [
+      { t, parts: [this.syms.imm(t.name, t.args.length)] },
+    ];
     for (;;) {
       const top = stack[stack.length - 1]!;
       const i = top.parts.length - 1;
@@ -111,7 +119,10 @@ export class ConstPool {
       }
       stack.pop();
       const parts = top.parts;
-      const name = this.add(`str:${parts.join(',')}`, `:str = [${parts.map((p) => (typeof p === 'number' ? String(p | 0) : p)).join(', ')}]`);
+      const name = this.add(
+        `str:${parts.join(',')}`,
+        `:str = [${parts.map((p) => (typeof p === 'number' ? String(p | 0) : p)).join(', ')}]`,
+      );
       if (stack.length === 0) return name;
       stack[stack.length - 1]!.parts.push(name);
     }
@@ -122,7 +133,7 @@ export class ConstPool {
       case 'atom':
         return this.syms.imm(t.name, 0);
       case 'int':
-        if (t.v >= BigInt(SMALL_INT_MIN) && t.v <= BigInt(SMALL_INT_MAX)) return ((Number(t.v) << 1) | 1) | 0;
+        if (t.v >= BigInt(SMALL_INT_MIN) && t.v <= BigInt(SMALL_INT_MAX)) return (Number(t.v) << 1) | 1 | 0;
         return this.add(`big:${t.v}`, `:bigint = [${bigintConstValues(t.v).join(', ')}]`);
       case 'flt':
         return this.add(`flt:${Object.is(t.v, -0) ? '-0' : t.v}`, `:flt = { ${floatText(t.v)} }`);

@@ -56,7 +56,8 @@ export function compileLibrary(): { text: string; meta: PrologLibraryMeta } {
   const consts = new ConstPool(syms, true, 'lk');
   const unit = new Unit({ syms, consts, preds, allTests: true });
   unit.emit();
-  if (unit.slotted.size > 0) throw new Error(`the Prolog library calls undefined predicates: ${[...unit.slotted.keys()].join(', ')}`);
+  if (unit.slotted.size > 0)
+    throw new Error(`the Prolog library calls undefined predicates: ${[...unit.slotted.keys()].join(', ')}`);
 
   const cases = unit.lookupCases();
   for (const [key, fn] of Object.entries(WRAPPERS)) cases.push([keyId(syms, key), fn]);
@@ -98,10 +99,19 @@ export function libraryPredicates(): Predicate[] {
   }
   const desugar = new Desugarer('$laux');
   const split = (t: Term): Clause =>
-    t.k === 'str' && t.name === ':-' && t.args.length === 2 ? desugar.clause(t.args[0]!, t.args[1]!) : desugar.clause(t, atom('true'));
+    t.k === 'str' && t.name === ':-' && t.args.length === 2
+      ? desugar.clause(t.args[0]!, t.args[1]!)
+      : desugar.clause(t, atom('true'));
   const preds: Predicate[] = [];
-  for (const p of byKey.values()) preds.push({ name: p.name, arity: p.arity, clauses: p.clauses.map(split), fn: mangle(p.name, p.arity, preds.length, 'lp') });
-  for (const a of desugar.aux) preds.push({ name: a.name, arity: a.arity, clauses: a.clauses, fn: mangle(a.name, a.arity, preds.length, 'lp') });
+  for (const p of byKey.values())
+    preds.push({
+      name: p.name,
+      arity: p.arity,
+      clauses: p.clauses.map(split),
+      fn: mangle(p.name, p.arity, preds.length, 'lp'),
+    });
+  for (const a of desugar.aux)
+    preds.push({ name: a.name, arity: a.arity, clauses: a.clauses, fn: mangle(a.name, a.arity, preds.length, 'lp') });
   return preds;
 }
 
@@ -124,7 +134,13 @@ function readLibraryMeta(json: unknown): PrologLibraryMeta {
     m.arities.length === m.names.length &&
     m.arities.every((a) => Number.isInteger(a)) &&
     Array.isArray(m.preds) &&
-    m.preds.every((p) => typeof p.key === 'string' && typeof p.fn === 'string' && (p.semidet === null || typeof p.semidet === 'string') && strings(p.refs));
+    m.preds.every(
+      (p) =>
+        typeof p.key === 'string' &&
+        typeof p.fn === 'string' &&
+        (p.semidet === null || typeof p.semidet === 'string') &&
+        strings(p.refs),
+    );
   if (!ok) throw new Error('not the Prolog library metadata');
   return m as PrologLibraryMeta;
 }

@@ -50,7 +50,9 @@ export function emitPredicate(ctx: EmitContext, p: Predicate): void {
   ctx.add(entry);
   sequences.forEach((members, j) => {
     if (members.length === 0) {
-      const f = new Fn(`func @${p.fn}$s${j}_0(${[...args.map((a) => `${a}: ref`), '%k: ref', '%cutb: ref'].join(', ')}) -> i32`);
+      const f = new Fn(
+        `func @${p.fn}$s${j}_0(${[...args.map((a) => `${a}: ref`), '%k: ref', '%cutb: ref'].join(', ')}) -> i32`,
+      );
       f.end('tail_call @fail()');
       ctx.add(f);
       return;
@@ -86,11 +88,15 @@ function emitIndex(f: Fn, keys: Key[], seqOf: (m: number[]) => number, call: (j:
   const funKeys = [...new Set(keys.flatMap((k) => (k.kind === 'functor' ? [k.bits] : [])))];
   const d = f.deref('%a0');
   const db = f.val(`ref.bits ${d}`, 'db');
-  const ptr = f.blk('ptr'), imm = f.blk('imm'), dflt = f.blk('dflt'), anyb = f.blk('any');
+  const ptr = f.blk('ptr'),
+    imm = f.blk('imm'),
+    dflt = f.blk('dflt'),
+    anyb = f.blk('any');
   f.end(`brif ${f.val(`ref.is_ptr ${d}`)}, ${ptr}, ${imm}`);
   f.label(imm);
   for (const bits of immKeys) {
-    const hit = f.blk('hit'), miss = f.blk('miss');
+    const hit = f.blk('hit'),
+      miss = f.blk('miss');
     f.end(`brif ${f.val(`icmp.eq ${db}, ${f.iconst(bits)}`)}, ${hit}, ${miss}`);
     f.label(hit);
     f.end(call(matching('imm', bits)));
@@ -106,7 +112,8 @@ function emitIndex(f: Fn, keys: Key[], seqOf: (m: number[]) => number, call: (j:
   f.label(strb);
   const fb = f.val(`ref.bits ${f.val(`aget :str, ${d}, ${f.iconst(0)}`)}`, 'fb');
   for (const bits of funKeys) {
-    const hit = f.blk('hit'), miss = f.blk('miss');
+    const hit = f.blk('hit'),
+      miss = f.blk('miss');
     f.end(`brif ${f.val(`icmp.eq ${fb}, ${f.iconst(bits)}`)}, ${hit}, ${miss}`);
     f.label(hit);
     f.end(call(matching('functor', bits)));

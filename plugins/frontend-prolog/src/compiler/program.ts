@@ -71,7 +71,13 @@ interface ReadProgram {
  * predicates, its load steps, its code slots, `@lookup` and `@main`. Symbols continue the
  * library's numbering. The result links into the library's module (frontend.ts).
  */
-export function compileProgram(source: string, file: string, goal: string | undefined, lib: PrologLibraryMeta, invalid: readonly InvalidUtf8[] = []): CompiledProgram {
+export function compileProgram(
+  source: string,
+  file: string,
+  goal: string | undefined,
+  lib: PrologLibraryMeta,
+  invalid: readonly InvalidUtf8[] = [],
+): CompiledProgram {
   const syms = Symbols.from(lib.names, lib.arities);
   const { user, dynamic, steps, ops, warnings } = readProgram(source, file, goal, invalid, syms);
 
@@ -82,7 +88,9 @@ export function compileProgram(source: string, file: string, goal: string | unde
     preds.push({ name, arity, clauses, fn: mangle(name, arity, preds.length), table });
   };
   const splitClause = (t: Term): Clause =>
-    t.k === 'str' && t.name === ':-' && t.args.length === 2 ? desugar.clause(t.args[0]!, t.args[1]!) : desugar.clause(t, atom('true'));
+    t.k === 'str' && t.name === ':-' && t.args.length === 2
+      ? desugar.clause(t.args[0]!, t.args[1]!)
+      : desugar.clause(t, atom('true'));
   for (const p of user.values()) {
     if (p.facts) {
       addPred(p.name, p.arity, [], factTables.length);
@@ -96,7 +104,9 @@ export function compileProgram(source: string, file: string, goal: string | unde
   // dynamic would, were the library compiled with the program, call the program's: it is
   // compiled again here, under its own names, to do just that.
   const redefined = new Set([...user.keys(), ...dynamic]);
-  const again = new Set(lib.preds.filter((p) => !redefined.has(p.key) && p.refs.some((r) => redefined.has(r))).map((p) => p.fn));
+  const again = new Set(
+    lib.preds.filter((p) => !redefined.has(p.key) && p.refs.some((r) => redefined.has(r))).map((p) => p.fn),
+  );
   const recompiled = again.size > 0 ? libraryPredicates().filter((p) => again.has(p.fn)) : [];
 
   const outside = new Map<string, OutsidePredicate>(lib.preds.map((p) => [p.key, { fn: p.fn, semidet: p.semidet }]));
@@ -140,7 +150,13 @@ export function compileProgram(source: string, file: string, goal: string | unde
 }
 
 /** Reads the clauses, directives and goals of a program (and the `-g` goal). */
-function readProgram(source: string, file: string, goal: string | undefined, invalid: readonly InvalidUtf8[], syms: Symbols): ReadProgram {
+function readProgram(
+  source: string,
+  file: string,
+  goal: string | undefined,
+  invalid: readonly InvalidUtf8[],
+  syms: Symbols,
+): ReadProgram {
   const ops = new OperatorTable();
   const flags: ReaderFlags = { doubleQuotes: 'codes' };
   const user = new Map<string, UserPredicate>();
@@ -266,7 +282,8 @@ function directive(d: Term, s: DirectiveState): void {
   }
   if (d.k === 'str' && d.name === 'dynamic' && d.args.length === 1) {
     for (const pi of commaList(d.args[0]!)) {
-      if (pi.k === 'str' && pi.name === '/' && pi.args[0]!.k === 'atom' && pi.args[1]!.k === 'int') s.dynamic.add(`${pi.args[0]!.name}/${pi.args[1]!.v}`);
+      if (pi.k === 'str' && pi.name === '/' && pi.args[0]!.k === 'atom' && pi.args[1]!.k === 'int')
+        s.dynamic.add(`${pi.args[0]!.name}/${pi.args[1]!.v}`);
     }
     return;
   }
@@ -275,7 +292,11 @@ function directive(d: Term, s: DirectiveState): void {
     s.inits.push({ goal: d.args[0]!, kind: main ? STEP_INIT_MAIN : STEP_DIRECTIVE });
     return;
   }
-  if (d.k === 'str' && ['discontiguous', 'ensure_loaded', 'use_module', 'module', 'style_check', 'set_stream'].includes(d.name)) return;
+  if (
+    d.k === 'str' &&
+    ['discontiguous', 'ensure_loaded', 'use_module', 'module', 'style_check', 'set_stream'].includes(d.name)
+  )
+    return;
   s.steps.push({ goal: d, kind: STEP_DIRECTIVE });
 }
 

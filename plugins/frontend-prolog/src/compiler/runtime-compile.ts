@@ -21,15 +21,25 @@ export type RuntimeCompiler = typeof compileDynamicPredicate;
  * to load into the running program, named apart by `version`. Returns null when a clause
  * needs static data (a float or bigint constant), which loaded code cannot declare.
  */
-export function compileDynamicPredicate(link: DynamicLink, syms: Symbols, name: string, arity: number, clauses: Term[], version: number): RuntimePredicate | null {
+export function compileDynamicPredicate(
+  link: DynamicLink,
+  syms: Symbols,
+  name: string,
+  arity: number,
+  clauses: Term[],
+  version: number,
+): RuntimePredicate | null {
   const prefix = `x${version}_`;
   const desugar = new Desugarer();
   const split = (t: Term): Clause => {
-    if (t.k !== 'str' || t.name !== ':-' || t.args.length !== 2) throw new Error('dynamic clause is not (Head :- Body)');
+    if (t.k !== 'str' || t.name !== ':-' || t.args.length !== 2)
+      throw new Error('dynamic clause is not (Head :- Body)');
     return desugar.clause(t.args[0]!, t.args[1]!);
   };
   const preds: Predicate[] = [{ name, arity, clauses: clauses.map(split), fn: prefix + mangle(name, arity, 0) }];
-  desugar.aux.forEach((a, i) => preds.push({ name: a.name, arity: a.arity, clauses: a.clauses, fn: prefix + mangle(a.name, a.arity, i + 1) }));
+  desugar.aux.forEach((a, i) =>
+    preds.push({ name: a.name, arity: a.arity, clauses: a.clauses, fn: prefix + mangle(a.name, a.arity, i + 1) }),
+  );
   const aux = new Map(preds.slice(1).map((p) => [`${p.name}/${p.arity}`, p.fn]));
   const fns: Fn[] = [];
   const ctx: EmitContext = {

@@ -11,8 +11,11 @@ export function runtimeText(syms: Symbols): string {
   return coreText
     .replace(/\{\{F:(.+?)\/(\d+)\}\}/g, (_m, name: string, arity: string) => String(syms.imm(name, Number(arity))))
     .replace(/\{\{A:(.+?)\}\}/g, (_m, name: string) => String(syms.imm(name, 0)))
-    .replace(/^(\s*)(%\S+ = )?(aget|aset) (:\w+), (%\S+), (\d+)\b/gm, (_m, ind: string, lhs: string | undefined, op: string, ty: string, arr: string, idx: string) => {
-      const c = `%ix${n++}`;
-      return `${ind}${c} = iconst ${idx}\n${ind}${lhs ?? ''}${op} ${ty}, ${arr}, ${c}`;
-    });
+    .replace(
+      /^(\s*)(%\S+ = )?(aget|aset) (:\w+), (%\S+), (\d+)\b/gm,
+      (_m, ind: string, lhs: string | undefined, op: string, ty: string, arr: string, idx: string) => {
+        const c = `%ix${n++}`;
+        return `${ind}${c} = iconst ${idx}\n${ind}${lhs ?? ''}${op} ${ty}, ${arr}, ${c}`;
+      },
+    );
 }

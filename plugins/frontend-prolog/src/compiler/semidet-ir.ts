@@ -12,7 +12,11 @@ export function isFlat(p: Predicate): boolean {
   return (
     p.table === undefined &&
     p.clauses.length > 0 &&
-    p.clauses.every((c) => c.goals.every((g) => (g.k === 'atom' || g.k === 'str') && isInlineBuiltin(g.name, g.k === 'str' ? g.args.length : 0)))
+    p.clauses.every((c) =>
+      c.goals.every(
+        (g) => (g.k === 'atom' || g.k === 'str') && isInlineBuiltin(g.name, g.k === 'str' ? g.args.length : 0),
+      ),
+    )
   );
 }
 

@@ -41,8 +41,17 @@ export class Symbols {
 }
 
 const FIXED: [string, number][] = [
-  ['[]', 0], ['[|]', 2], ['->', 2], ['*->', 2], [':-', 2], ['true', 0], ['error', 2], ['{}', 1], ['-', 1], ['/', 2],
+  ['[]', 0],
+  ['[|]', 2],
+  ['->', 2],
+  ['*->', 2],
+  [':-', 2],
+  ['true', 0],
+  ['error', 2],
+  ['{}', 1],
+  ['-', 1],
+  ['/', 2],
 ];
 
 export const immBits = (id: number): number => (id << 2) | 2;
-export const smallIntBits = (n: number): number => ((n << 1) | 1) | 0;
+export const smallIntBits = (n: number): number => (n << 1) | 1 | 0;

@@ -8,9 +8,19 @@ import type { Symbols } from './symbols.ts';
 
 /** Runtime functions that take the goal term (wrapper convention). */
 export const WRAPPERS: Record<string, string> = {
-  'call/1': 'ctl$call1', 'findall/3': 'ctl$findall', 'catch/3': 'ctl$catch', 'throw/1': 'ctl$throw',
-  '$clause/3': 'ctl$clause', 'repeat/0': 'ctl$repeat', ',/2': 'ctl$conj', ';/2': 'ctl$or', '->/2': 'ctl$ite',
-  '*->/2': 'ctl$softite', '\\+/1': 'ctl$not', '!/0': 'ctl$cut', 'not/1': 'ctl$not',
+  'call/1': 'ctl$call1',
+  'findall/3': 'ctl$findall',
+  'catch/3': 'ctl$catch',
+  'throw/1': 'ctl$throw',
+  '$clause/3': 'ctl$clause',
+  'repeat/0': 'ctl$repeat',
+  ',/2': 'ctl$conj',
+  ';/2': 'ctl$or',
+  '->/2': 'ctl$ite',
+  '*->/2': 'ctl$softite',
+  '\\+/1': 'ctl$not',
+  '!/0': 'ctl$cut',
+  'not/1': 'ctl$not',
 };
 for (let n = 2; n <= 8; n++) WRAPPERS[`call/${n}`] = 'ctl$callN';
 
@@ -173,7 +183,8 @@ export class Unit {
   lookupCases(): [number, string][] {
     const cases: [number, string][] = [];
     for (const p of this.opts.preds) cases.push([this.syms.id(p.name, p.arity), `${p.fn}$w`]);
-    for (const [key, sp] of this.slotted) if (!WRAPPERS[key]) cases.push([this.syms.id(sp.name, sp.arity), `${slotGlobal(sp.slot)}$w`]);
+    for (const [key, sp] of this.slotted)
+      if (!WRAPPERS[key]) cases.push([this.syms.id(sp.name, sp.arity), `${slotGlobal(sp.slot)}$w`]);
     return cases;
   }
 

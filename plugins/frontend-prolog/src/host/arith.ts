@@ -33,7 +33,8 @@ export function evalTerm(h: Heap, t0: number): Num {
     if ('op' in task) {
       if (task.arity === 1) vals.push(unary(h, task.op, vals.pop()!));
       else {
-        const y = vals.pop()!, x = vals.pop()!;
+        const y = vals.pop()!,
+          x = vals.pop()!;
         vals.push(binary(h, task.op, x, y));
       }
       continue;
@@ -63,16 +64,27 @@ export function evalTerm(h: Heap, t0: number): Num {
 
 function constant(h: Heap, name: string, t: number): Num {
   switch (name) {
-    case 'pi': return { f: Math.PI };
-    case 'e': return { f: Math.E };
-    case 'inf': case 'infinite': return { f: Infinity };
-    case 'nan': return { f: NaN };
-    case 'max_tagged_integer': return (1n << 60n) - 1n;
-    case 'epsilon': return { f: Number.EPSILON };
-    case 'random': return BigInt(Math.floor(Math.random() * 2 ** 31));
-    case 'cputime': return { f: process.cpuUsage().user / 1e6 };
-    case 'realtime': return BigInt(Math.floor(Date.now() / 1000));
-    case '[]': return typeError(h, 'evaluable', t);
+    case 'pi':
+      return { f: Math.PI };
+    case 'e':
+      return { f: Math.E };
+    case 'inf':
+    case 'infinite':
+      return { f: Infinity };
+    case 'nan':
+      return { f: NaN };
+    case 'max_tagged_integer':
+      return (1n << 60n) - 1n;
+    case 'epsilon':
+      return { f: Number.EPSILON };
+    case 'random':
+      return BigInt(Math.floor(Math.random() * 2 ** 31));
+    case 'cputime':
+      return { f: process.cpuUsage().user / 1e6 };
+    case 'realtime':
+      return BigInt(Math.floor(Date.now() / 1000));
+    case '[]':
+      return typeError(h, 'evaluable', t);
   }
   return typeError(h, 'evaluable', indicator(h, name, 0));
 }
@@ -95,31 +107,71 @@ function toInt(h: Heap, f: number): bigint {
 
 export function unary(h: Heap, name: string, x: Num): Num {
   switch (name) {
-    case '-': return isF(x) ? { f: -x.f } : -x;
-    case '+': return x;
-    case 'abs': return isF(x) ? { f: Math.abs(x.f) } : x < 0n ? -x : x;
-    case 'sign': return isF(x) ? { f: Math.sign(x.f) } : x > 0n ? 1n : x < 0n ? -1n : 0n;
-    case 'min': case 'max': break;
-    case 'sqrt': { const v = toF(x); if (v < 0) evaluationError(h, 'undefined'); return { f: Math.sqrt(v) }; }
-    case 'sin': return { f: Math.sin(toF(x)) };
-    case 'cos': return { f: Math.cos(toF(x)) };
-    case 'tan': return { f: Math.tan(toF(x)) };
-    case 'asin': return floatResult(h, Math.asin(toF(x)));
-    case 'acos': return floatResult(h, Math.acos(toF(x)));
-    case 'atan': return { f: Math.atan(toF(x)) };
-    case 'exp': return floatResult(h, Math.exp(toF(x)));
-    case 'log': { const v = toF(x); if (v <= 0) { if (v === 0 && !isF(x)) evaluationError(h, 'undefined'); evaluationError(h, 'undefined'); } return { f: Math.log(v) }; }
-    case 'float': return { f: toF(x) };
-    case 'integer': return isF(x) ? toInt(h, Math.sign(x.f) * Math.round(Math.abs(x.f))) : x; // half away from zero, as round/1
-    case 'float_integer_part': return { f: Math.trunc(toF(x)) };
-    case 'float_fractional_part': { const v = toF(x); return { f: v - Math.trunc(v) }; }
-    case 'truncate': return isF(x) ? toInt(h, Math.trunc(x.f)) : x;
-    case 'round': return isF(x) ? toInt(h, Math.sign(x.f) * Math.round(Math.abs(x.f))) : x;
-    case 'ceiling': return isF(x) ? toInt(h, Math.ceil(x.f)) : x;
-    case 'floor': return isF(x) ? toInt(h, Math.floor(x.f)) : x;
-    case '\\': return ~needInt(h, x);
-    case 'msb': { const v = needInt(h, x); if (v <= 0n) typeError(h, 'positive_integer', h.newInt(v)); return BigInt(integerOps.bitLength(v) - 1); }
-    case 'succ': return needInt(h, x) + 1n;
+    case '-':
+      return isF(x) ? { f: -x.f } : -x;
+    case '+':
+      return x;
+    case 'abs':
+      return isF(x) ? { f: Math.abs(x.f) } : x < 0n ? -x : x;
+    case 'sign':
+      return isF(x) ? { f: Math.sign(x.f) } : x > 0n ? 1n : x < 0n ? -1n : 0n;
+    case 'min':
+    case 'max':
+      break;
+    case 'sqrt': {
+      const v = toF(x);
+      if (v < 0) evaluationError(h, 'undefined');
+      return { f: Math.sqrt(v) };
+    }
+    case 'sin':
+      return { f: Math.sin(toF(x)) };
+    case 'cos':
+      return { f: Math.cos(toF(x)) };
+    case 'tan':
+      return { f: Math.tan(toF(x)) };
+    case 'asin':
+      return floatResult(h, Math.asin(toF(x)));
+    case 'acos':
+      return floatResult(h, Math.acos(toF(x)));
+    case 'atan':
+      return { f: Math.atan(toF(x)) };
+    case 'exp':
+      return floatResult(h, Math.exp(toF(x)));
+    case 'log': {
+      const v = toF(x);
+      if (v <= 0) {
+        if (v === 0 && !isF(x)) evaluationError(h, 'undefined');
+        evaluationError(h, 'undefined');
+      }
+      return { f: Math.log(v) };
+    }
+    case 'float':
+      return { f: toF(x) };
+    case 'integer':
+      return isF(x) ? toInt(h, Math.sign(x.f) * Math.round(Math.abs(x.f))) : x; // half away from zero, as round/1
+    case 'float_integer_part':
+      return { f: Math.trunc(toF(x)) };
+    case 'float_fractional_part': {
+      const v = toF(x);
+      return { f: v - Math.trunc(v) };
+    }
+    case 'truncate':
+      return isF(x) ? toInt(h, Math.trunc(x.f)) : x;
+    case 'round':
+      return isF(x) ? toInt(h, Math.sign(x.f) * Math.round(Math.abs(x.f))) : x;
+    case 'ceiling':
+      return isF(x) ? toInt(h, Math.ceil(x.f)) : x;
+    case 'floor':
+      return isF(x) ? toInt(h, Math.floor(x.f)) : x;
+    case '\\':
+      return ~needInt(h, x);
+    case 'msb': {
+      const v = needInt(h, x);
+      if (v <= 0n) typeError(h, 'positive_integer', h.newInt(v));
+      return BigInt(integerOps.bitLength(v) - 1);
+    }
+    case 'succ':
+      return needInt(h, x) + 1n;
   }
   return typeError(h, 'evaluable', indicator(h, name, 1));
 }
@@ -127,12 +179,16 @@ export function unary(h: Heap, name: string, x: Num): Num {
 export function binary(h: Heap, name: string, x: Num, y: Num): Num {
   const anyF = isF(x) || isF(y);
   switch (name) {
-    case '+': return anyF ? floatResult(h, toF(x) + toF(y)) : (x as bigint) + (y as bigint);
-    case '-': return anyF ? floatResult(h, toF(x) - toF(y)) : (x as bigint) - (y as bigint);
-    case '*': return anyF ? floatResult(h, toF(x) * toF(y)) : (x as bigint) * (y as bigint);
+    case '+':
+      return anyF ? floatResult(h, toF(x) + toF(y)) : (x as bigint) + (y as bigint);
+    case '-':
+      return anyF ? floatResult(h, toF(x) - toF(y)) : (x as bigint) - (y as bigint);
+    case '*':
+      return anyF ? floatResult(h, toF(x) * toF(y)) : (x as bigint) * (y as bigint);
     case '/': {
       if (!anyF) {
-        const a = x as bigint, b = y as bigint;
+        const a = x as bigint,
+          b = y as bigint;
         if (b === 0n) evaluationError(h, 'zero_divisor');
         if (a % b === 0n) return a / b;
         return { f: Number(a) / Number(b) };
@@ -141,23 +197,60 @@ export function binary(h: Heap, name: string, x: Num, y: Num): Num {
       if (toF(y) === 0) evaluationError(h, 'zero_divisor');
       return floatResult(h, toF(x) / toF(y));
     }
-    case '//': { const a = needInt(h, x), b = needInt(h, y); if (b === 0n) evaluationError(h, 'zero_divisor'); return integerOps.truncDiv(a, b); }
-    case 'rem': { const a = needInt(h, x), b = needInt(h, y); if (b === 0n) evaluationError(h, 'zero_divisor'); return integerOps.truncRem(a, b); }
-    case 'mod': { const a = needInt(h, x), b = needInt(h, y); if (b === 0n) evaluationError(h, 'zero_divisor'); return integerOps.floorMod(a, b); }
-    case 'div': { const a = needInt(h, x), b = needInt(h, y); if (b === 0n) evaluationError(h, 'zero_divisor'); return integerOps.floorDiv(a, b); }
+    case '//': {
+      const a = needInt(h, x),
+        b = needInt(h, y);
+      if (b === 0n) evaluationError(h, 'zero_divisor');
+      return integerOps.truncDiv(a, b);
+    }
+    case 'rem': {
+      const a = needInt(h, x),
+        b = needInt(h, y);
+      if (b === 0n) evaluationError(h, 'zero_divisor');
+      return integerOps.truncRem(a, b);
+    }
+    case 'mod': {
+      const a = needInt(h, x),
+        b = needInt(h, y);
+      if (b === 0n) evaluationError(h, 'zero_divisor');
+      return integerOps.floorMod(a, b);
+    }
+    case 'div': {
+      const a = needInt(h, x),
+        b = needInt(h, y);
+      if (b === 0n) evaluationError(h, 'zero_divisor');
+      return integerOps.floorDiv(a, b);
+    }
     // Equal values of different types: SWI answers the float (max(2, 2.0) is 2.0).
-    case 'min': { const c = compareNum(x, y); return c < 0 || (c === 0 && isF(x)) ? x : y; }
-    case 'max': { const c = compareNum(x, y); return c > 0 || (c === 0 && isF(x)) ? x : y; }
-    case 'gcd': return integerOps.gcd(needInt(h, x), needInt(h, y));
-    case '>>': return integerOps.shiftRight(needInt(h, x), needInt(h, y), MAX_BITS);
-    case '<<': return integerOps.shiftLeft(needInt(h, x), needInt(h, y), MAX_BITS);
-    case '/\\': return needInt(h, x) & needInt(h, y);
-    case '\\/': return needInt(h, x) | needInt(h, y);
-    case 'xor': return needInt(h, x) ^ needInt(h, y);
-    case 'atan2': case 'atan': return { f: Math.atan2(toF(x), toF(y)) };
-    case 'copysign': return { f: Math.sign(toF(y)) * Math.abs(toF(x)) };
-    case 'log': return floatResult(h, Math.log(toF(y)) / Math.log(toF(x)));
-    case 'truncate': break;
+    case 'min': {
+      const c = compareNum(x, y);
+      return c < 0 || (c === 0 && isF(x)) ? x : y;
+    }
+    case 'max': {
+      const c = compareNum(x, y);
+      return c > 0 || (c === 0 && isF(x)) ? x : y;
+    }
+    case 'gcd':
+      return integerOps.gcd(needInt(h, x), needInt(h, y));
+    case '>>':
+      return integerOps.shiftRight(needInt(h, x), needInt(h, y), MAX_BITS);
+    case '<<':
+      return integerOps.shiftLeft(needInt(h, x), needInt(h, y), MAX_BITS);
+    case '/\\':
+      return needInt(h, x) & needInt(h, y);
+    case '\\/':
+      return needInt(h, x) | needInt(h, y);
+    case 'xor':
+      return needInt(h, x) ^ needInt(h, y);
+    case 'atan2':
+    case 'atan':
+      return { f: Math.atan2(toF(x), toF(y)) };
+    case 'copysign':
+      return { f: Math.sign(toF(y)) * Math.abs(toF(x)) };
+    case 'log':
+      return floatResult(h, Math.log(toF(y)) / Math.log(toF(x)));
+    case 'truncate':
+      break;
     case '**':
       if (!anyF) return intPow(h, x as bigint, y as bigint, true);
       return floatResult(h, Math.pow(toF(x), toF(y)));
@@ -179,6 +272,7 @@ function intPow(h: Heap, a: bigint, b: bigint, floatOnNegative: boolean): Num {
 
 export function compareNum(x: Num, y: Num): number {
   if (!isF(x) && !isF(y)) return x < y ? -1 : x > y ? 1 : 0;
-  const a = toF(x), b = toF(y);
+  const a = toF(x),
+    b = toF(y);
   return a < b ? -1 : a > b ? 1 : 0;
 }

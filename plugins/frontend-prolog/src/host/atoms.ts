@@ -13,11 +13,20 @@ export function quoteAtom(name: string): string {
   let out = "'";
   for (const c of name) {
     switch (c) {
-      case "'": out += "\\'"; break;
-      case '\\': out += '\\\\'; break;
-      case '\n': out += '\\n'; break;
-      case '\t': out += '\\t'; break;
-      default: out += c;
+      case "'":
+        out += "\\'";
+        break;
+      case '\\':
+        out += '\\\\';
+        break;
+      case '\n':
+        out += '\\n';
+        break;
+      case '\t':
+        out += '\\t';
+        break;
+      default:
+        out += c;
     }
   }
   return `${out}'`;

@@ -26,12 +26,24 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'write_canonical/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: true })),
-  'write_term/2': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: hasOption(s.h, a(2), 'quoted'), ignoreOps: hasOption(s.h, a(2), 'ignore_ops') })),
+  'write_term/2': (s, g, a) =>
+    out(
+      s,
+      g,
+      formatTerm(s.h, s.info.ops, a(1), {
+        quoted: hasOption(s.h, a(2), 'quoted'),
+        ignoreOps: hasOption(s.h, a(2), 'ignore_ops'),
+      }),
+    ),
   'nl/0': (s, g) => out(s, g, '\n'),
   'tab/1': (s, g, a) => out(s, g, ' '.repeat(Number(intArg(s.h, a(1))))),
   'put_char/1': (s, g, a) => out(s, g, s.h.atomName(s.h.deref(a(1)))),
-  'halt/0': () => { throw new PrologHalt(0); },
-  'halt/1': (s, g, a) => { throw new PrologHalt(Number(intArg(s.h, a(1)))); },
+  'halt/0': () => {
+    throw new PrologHalt(0);
+  },
+  'halt/1': (s, g, a) => {
+    throw new PrologHalt(Number(intArg(s.h, a(1))));
+  },
   '==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) === 0 ? g : 0),
   '\\==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) !== 0 ? g : 0),
   '@</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) < 0 ? g : 0),
@@ -46,7 +58,8 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   // arg/3 itself is library Prolog (it enumerates when N is unbound) over this.
   '$arg/3': (s, g, a) => {
     const h = s.h;
-    const n = h.deref(a(1)), t = h.deref(a(2));
+    const n = h.deref(a(1)),
+      t = h.deref(a(2));
     if (h.kind(n) !== 'int') return h.kind(n) === 'var' ? instantiationError(h) : typeError(h, 'integer', n);
     if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
     const i = n >> 1;
@@ -90,7 +103,8 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   },
   'atom_concat/3': (s, g, a) => {
     const h = s.h;
-    const x = h.deref(a(1)), y = h.deref(a(2));
+    const x = h.deref(a(1)),
+      y = h.deref(a(2));
     if (h.kind(x) === 'var' || h.kind(y) === 'var') instantiationError(h);
     return h.newStr('atom_concat', [x, y, h.atom(textOf(h, x) + textOf(h, y))]);
   },
@@ -133,9 +147,13 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   },
   'plus/3': (s, g, a) => {
     const h = s.h;
-    const x = h.deref(a(1)), y = h.deref(a(2)), z = h.deref(a(3));
-    if (h.kind(z) === 'var') return h.newStr('plus', [x, y, makeNum(h, binary(h, '+', evalTerm(h, x), evalTerm(h, y)))]);
-    if (h.kind(y) === 'var') return h.newStr('plus', [x, makeNum(h, binary(h, '-', evalTerm(h, z), evalTerm(h, x))), z]);
+    const x = h.deref(a(1)),
+      y = h.deref(a(2)),
+      z = h.deref(a(3));
+    if (h.kind(z) === 'var')
+      return h.newStr('plus', [x, y, makeNum(h, binary(h, '+', evalTerm(h, x), evalTerm(h, y)))]);
+    if (h.kind(y) === 'var')
+      return h.newStr('plus', [x, makeNum(h, binary(h, '-', evalTerm(h, z), evalTerm(h, x))), z]);
     return h.newStr('plus', [makeNum(h, binary(h, '-', evalTerm(h, z), evalTerm(h, y))), y, z]);
   },
   'statistics/2': (s, g, a) => {
@@ -154,7 +172,8 @@ function out(s: RunState, g: number, text: string): number {
 function hasOption(h: Heap, list: number, name: string): boolean {
   for (const o of h.listItems(list) ?? []) {
     const t = h.deref(o);
-    if (h.kind(t) === 'str' && h.syms.names[h.functorOf(t)] === name && h.atomName(h.deref(h.arg(t, 1))) === 'true') return true;
+    if (h.kind(t) === 'str' && h.syms.names[h.functorOf(t)] === name && h.atomName(h.deref(h.arg(t, 1))) === 'true')
+      return true;
   }
   return false;
 }
@@ -180,7 +199,8 @@ function functor(s: RunState, g: number, a: (i: number) => number): number {
   const k = h.kind(t);
   if (k === 'str') return h.newStr('functor', [t, h.atom(h.syms.names[h.functorOf(t)]!), h.newInt(BigInt(h.arity(t)))]);
   if (k !== 'var') return h.newStr('functor', [t, t, h.newInt(0n)]);
-  const name = h.deref(a(2)), n = h.deref(a(3));
+  const name = h.deref(a(2)),
+    n = h.deref(a(3));
   if (h.kind(name) === 'var' || h.kind(n) === 'var') instantiationError(h);
   const arity = Number(intArg(h, n));
   if (arity === 0) return h.newStr('functor', [name, name, n]);
@@ -219,11 +239,17 @@ function notAList(h: Heap, l: number): never {
 
 export function textOf(h: Heap, t: number): string {
   switch (h.kind(t)) {
-    case 'atom': return h.atomName(t);
-    case 'int': case 'big': return h.integer(t).toString();
-    case 'flt': return formatFloat(h.float(t));
-    case 'var': return instantiationError(h);
-    default: return typeError(h, 'atom', t);
+    case 'atom':
+      return h.atomName(t);
+    case 'int':
+    case 'big':
+      return h.integer(t).toString();
+    case 'flt':
+      return formatFloat(h.float(t));
+    case 'var':
+      return instantiationError(h);
+    default:
+      return typeError(h, 'atom', t);
   }
 }
 
@@ -238,11 +264,13 @@ function textConv(s: RunState, g: number, a: (i: number) => number, as: 'codes' 
   }
   const items = h.listItems(a(2));
   if (items === null) return instantiationError(h);
-  const text = items.map((x) => {
-    const c = h.deref(x);
-    if (h.kind(c) === 'var') instantiationError(h);
-    return as === 'codes' ? String.fromCodePoint(c >> 1) : h.atomName(c);
-  }).join('');
+  const text = items
+    .map((x) => {
+      const c = h.deref(x);
+      if (h.kind(c) === 'var') instantiationError(h);
+      return as === 'codes' ? String.fromCodePoint(c >> 1) : h.atomName(c);
+    })
+    .join('');
   return h.newStr(name, [h.atom(text), a(2)]);
 }
 

@@ -4,7 +4,6 @@ import { copyTerm } from './term-ops.ts';
 import * as L from './layout.ts';
 import { DIED_NEVER } from './dynamic-code.ts';
 
-
 /** The predicate symbol of a callable term, or raises. */
 export function predicateOf(s: RunState, t0: number): number {
   const h = s.h;
@@ -36,7 +35,8 @@ export function assertClause(s: RunState, clause0: number, atEnd: boolean): void
   let head = clause;
   if (h.kind(clause) === 'str' && h.functorOf(clause) === neck) head = h.deref(h.arg(clause, 1));
   const id = predicateOf(s, head);
-  const name = h.syms.names[id]!, arity = h.syms.arities[id]!;
+  const name = h.syms.names[id]!,
+    arity = h.syms.arities[id]!;
   if (s.info.staticPreds.has(id)) permissionError(h, 'modify', 'static_procedure', indicator(h, name, arity));
   let entry = s.db.get(id);
   if (!entry) {
@@ -48,7 +48,7 @@ export function assertClause(s: RunState, clause0: number, atEnd: boolean): void
   s.kept.push(full);
   const copy = copyTerm(h, full, (r) => s.kept.push(r));
   const body = h.deref(h.arg(copy, 2));
-  if (h.kind(body) === 'var') s.kept.length = base, instantiationError(h);
+  if (h.kind(body) === 'var') (s.kept.length = base), instantiationError(h);
   const rec = h.ctx.heap.allocStruct(L.T_CLAUSE);
   h.setW(rec + L.CLAUSE_TERM, copy);
   s.kept.length = base;

@@ -63,7 +63,8 @@ export class DynamicCodes {
   }
 
   private compile(id: number, d: DynamicCode): void {
-    const s = this.s, h = s.h;
+    const s = this.s,
+      h = s.h;
     const entry = s.db.get(id);
     const clauses: Term[] = [];
     const budget = { cells: MAX_CELLS };
@@ -76,7 +77,8 @@ export class DynamicCodes {
       d.uncompilable = true;
       return;
     }
-    const name = h.syms.names[id]!, arity = h.syms.arities[id]!;
+    const name = h.syms.names[id]!,
+      arity = h.syms.arities[id]!;
     const compiled = s.info.compileDynamic(s.info.dynamic, h.syms, name, arity, clauses, this.versions++);
     if (!compiled) {
       d.uncompilable = true;

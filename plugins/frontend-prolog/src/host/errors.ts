@@ -7,10 +7,13 @@ export function raise(h: Heap, formal: number): never {
 }
 
 export const instantiationError = (h: Heap): never => raise(h, h.atom('instantiation_error'));
-export const typeError = (h: Heap, type: string, culprit: number): never => raise(h, h.newStr('type_error', [h.atom(type), culprit]));
+export const typeError = (h: Heap, type: string, culprit: number): never =>
+  raise(h, h.newStr('type_error', [h.atom(type), culprit]));
 export const evaluationError = (h: Heap, what: string): never => raise(h, h.newStr('evaluation_error', [h.atom(what)]));
-export const domainError = (h: Heap, dom: string, culprit: number): never => raise(h, h.newStr('domain_error', [h.atom(dom), culprit]));
-export const representationError = (h: Heap, what: string): never => raise(h, h.newStr('representation_error', [h.atom(what)]));
+export const domainError = (h: Heap, dom: string, culprit: number): never =>
+  raise(h, h.newStr('domain_error', [h.atom(dom), culprit]));
+export const representationError = (h: Heap, what: string): never =>
+  raise(h, h.newStr('representation_error', [h.atom(what)]));
 
 export function indicator(h: Heap, name: string, arity: number): number {
   return h.newStr('/', [h.atom(name), h.newInt(BigInt(arity))]);

@@ -66,7 +66,9 @@ function fillIndex(h: Heap, ix: number, src: FactTableSource, arg: number): void
   let slotFirst = new Int32Array(cap);
   const slotLast = new Int32Array(cap);
   const next = new Int32Array(n).fill(-1);
-  let other = -1, otherLast = -1, distinct = 0;
+  let other = -1,
+    otherLast = -1,
+    distinct = 0;
   for (let i = 0; i < n; i++) {
     const k = argKey(src, i, arg);
     if (k === 0) {
@@ -88,7 +90,8 @@ function fillIndex(h: Heap, ix: number, src: FactTableSource, arg: number): void
   let small = 2;
   while (small < 2 * distinct) small *= 2;
   if (small < cap) {
-    const keys2 = new Int32Array(small), first2 = new Int32Array(small);
+    const keys2 = new Int32Array(small),
+      first2 = new Int32Array(small);
     for (let b = 0; b < cap; b++) {
       const k = slotKeys[b]!;
       if (k === 0) continue;
@@ -128,7 +131,8 @@ function keySlot(key: number): number {
 function argKey(src: FactTableSource, i: number, arg: number): number {
   let at = src.start(i);
   for (let a = 1; a < arg; a++) at = src.skip(at);
-  const tag = src.words[at]!, v = src.words[at + 1]!;
+  const tag = src.words[at]!,
+    v = src.words[at + 1]!;
   if (tag === ENC_IMM) return v;
   if (tag === ENC_STR) return (v << 2) | 2;
   return 0;
@@ -150,13 +154,15 @@ function storeFact(h: Heap, src: FactTableSource, i: number, functor: number, te
   let at = src.start(i);
   while (open.length > 0) {
     const top = open.length - 2;
-    const into = open[top]!, filled = open[top + 1]!;
+    const into = open[top]!,
+      filled = open[top + 1]!;
     if (filled === h.arity(into)) {
       open.length = top;
       continue;
     }
     open[top + 1] = filled + 1;
-    const tag = words[at]!, v = words[at + 1]!;
+    const tag = words[at]!,
+      v = words[at + 1]!;
     at += 2;
     let x: number;
     if (tag === ENC_STR) {

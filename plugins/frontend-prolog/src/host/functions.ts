@@ -15,7 +15,12 @@ const sig = (params: ('ref' | 'i32')[], result: 'ref' | 'i32' | null): Signature
 /** The host half of the Prolog runtime: slow paths, term construction, output, database. */
 export function prologHostFunctions(states: RunStates): HostFunction[] {
   const st = (ctx: HostContext): RunState => states.get(ctx);
-  const fn = (name: string, s: Signature, flags: { collects?: boolean; raises?: boolean }, impl: (a: number[], ctx: HostContext) => number): HostFunction => ({
+  const fn = (
+    name: string,
+    s: Signature,
+    flags: { collects?: boolean; raises?: boolean },
+    impl: (a: number[], ctx: HostContext) => number,
+  ): HostFunction => ({
     name,
     sig: s,
     collects: flags.collects ?? false,
@@ -48,10 +53,15 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       const h = st(ctx).h;
       // Kind 2: the continuation depth passed the stack limit (core.jir's @frame_depth).
       // SWI-Prolog's context is a stack_overflow{...} dict; its name stands for it here.
-      if (kind === 2) return h.newStr('error', [h.newStr('resource_error', [h.atom('stack')]), h.atom('stack_overflow')]);
+      if (kind === 2)
+        return h.newStr('error', [h.newStr('resource_error', [h.atom('stack')]), h.atom('stack_overflow')]);
       // Kind 3: the heap is full (core.jir's @memory_error, made before it is needed).
       const formal =
-        kind === 0 ? h.atom('instantiation_error') : kind === 3 ? h.newStr('resource_error', [h.atom('memory')]) : h.newStr('type_error', [h.atom('callable'), culprit!]);
+        kind === 0
+          ? h.atom('instantiation_error')
+          : kind === 3
+            ? h.newStr('resource_error', [h.atom('memory')])
+            : h.newStr('type_error', [h.atom('callable'), culprit!]);
       return h.newStr('error', [formal, h.newVar()]);
     }),
     fn('pl_eval', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => {
@@ -60,7 +70,10 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
     }),
     fn('pl_arith', sig(['i32', 'ref', 'ref'], 'ref'), { collects: true, raises: true }, ([op, x, y], ctx) => {
       const h = st(ctx).h;
-      return makeNum(h, binary(h, h.syms.names[op!]!, readNum(h, x!) ?? evalTerm(h, x!), readNum(h, y!) ?? evalTerm(h, y!)));
+      return makeNum(
+        h,
+        binary(h, h.syms.names[op!]!, readNum(h, x!) ?? evalTerm(h, x!), readNum(h, y!) ?? evalTerm(h, y!)),
+      );
     }),
     fn('pl_arith_cmp', sig(['ref', 'ref'], 'i32'), { collects: true, raises: true }, ([x, y], ctx) => {
       const h = st(ctx).h;
@@ -77,7 +90,9 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       if (!b) return existenceError(h, h.syms.names[id]!, h.syms.arities[id]!);
       return b(s, g, (i) => h.arg(g, i));
     }),
-    fn('pl_db_first', sig(['ref', 'i32'], 'ref'), { collects: true, raises: true }, ([g, mode], ctx) => dbFirst(st(ctx), g!, mode!)),
+    fn('pl_db_first', sig(['ref', 'i32'], 'ref'), { collects: true, raises: true }, ([g, mode], ctx) =>
+      dbFirst(st(ctx), g!, mode!),
+    ),
     fn('pl_db_gen', sig([], 'i32'), {}, (_a, ctx) => st(ctx).gen),
     fn('pl_add_args', sig(['ref', 'ref'], 'ref'), { collects: true, raises: true }, ([x0, g], ctx) => {
       const h = st(ctx).h;
@@ -93,8 +108,12 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       return h.newStr(h.syms.names[h.functorOf(x)]!, [...args, ...extra]);
     }),
     fn('pl_fact_table', sig(['i32'], 'ref'), { collects: true }, ([t], ctx) => buildFactTable(st(ctx), t!)),
-    fn('pl_fact_index', sig(['i32', 'i32'], 'ref'), { collects: true }, ([t, arg], ctx) => buildFactIndex(st(ctx), t!, arg!)),
-    fn('pl_finish', sig(['i32', 'ref'], 'i32'), { raises: true }, ([ks, ball], ctx) => finish(states, st(ctx), ks! >> 2, ks! & 3, ball!)),
+    fn('pl_fact_index', sig(['i32', 'i32'], 'ref'), { collects: true }, ([t, arg], ctx) =>
+      buildFactIndex(st(ctx), t!, arg!),
+    ),
+    fn('pl_finish', sig(['i32', 'ref'], 'i32'), { raises: true }, ([ks, ball], ctx) =>
+      finish(states, st(ctx), ks! >> 2, ks! & 3, ball!),
+    ),
   ];
 }
 

@@ -3,8 +3,15 @@ import type { Symbols } from '../compiler/symbols.ts';
 import * as L from './layout.ts';
 
 const SHIFT = TYPE_ID_SHIFT;
-const T_VAR = L.T_VAR, T_STR = L.T_STR, T_FLT = L.T_FLT, T_BIGINT = L.T_BIGINT;
-const VAR_VAL = L.VAR_VAL, VAR_SERIAL = L.VAR_SERIAL, ARR_ELEMS = L.ARR_ELEMS, ARR_LEN = L.ARR_LEN, FLT_V = L.FLT_V;
+const T_VAR = L.T_VAR,
+  T_STR = L.T_STR,
+  T_FLT = L.T_FLT,
+  T_BIGINT = L.T_BIGINT;
+const VAR_VAL = L.VAR_VAL,
+  VAR_SERIAL = L.VAR_SERIAL,
+  ARR_ELEMS = L.ARR_ELEMS,
+  ARR_LEN = L.ARR_LEN,
+  FLT_V = L.FLT_V;
 
 export type Kind = 'var' | 'atom' | 'int' | 'str' | 'flt' | 'big' | 'other';
 
@@ -47,11 +54,16 @@ export class Heap {
     if ((t & 3) === 2) return 'atom';
     if (t === 0) return 'other';
     switch (this.typeOf(t)) {
-      case T_VAR: return 'var';
-      case T_STR: return 'str';
-      case T_FLT: return 'flt';
-      case T_BIGINT: return 'big';
-      default: return 'other';
+      case T_VAR:
+        return 'var';
+      case T_STR:
+        return 'str';
+      case T_FLT:
+        return 'flt';
+      case T_BIGINT:
+        return 'big';
+      default:
+        return 'other';
     }
   }
 

@@ -50,7 +50,10 @@ export class RunState implements RootSource {
   /** Compiled code of hot dynamic predicates. */
   readonly code: DynamicCodes;
 
-  constructor(ctx: HostContext, readonly info: ProgramInfo) {
+  constructor(
+    ctx: HostContext,
+    readonly info: ProgramInfo,
+  ) {
     this.h = new Heap(ctx, info.syms);
     this.code = new DynamicCodes(this);
     ctx.heap.addRoots(this);

@@ -8,30 +8,38 @@ const ORDER = { var: 0, flt: 1, int: 1, big: 1, atom: 3, str: 4, other: 5 } as c
 export function compareTerms(h: Heap, a0: number, b0: number): number {
   const stack: number[] = [a0, b0];
   while (stack.length > 0) {
-    const b = h.deref(stack.pop()!), a = h.deref(stack.pop()!);
+    const b = h.deref(stack.pop()!),
+      a = h.deref(stack.pop()!);
     if (a === b) continue;
-    const ka = h.kind(a), kb = h.kind(b);
-    const oa = ORDER[ka], ob = ORDER[kb];
+    const ka = h.kind(a),
+      kb = h.kind(b);
+    const oa = ORDER[ka],
+      ob = ORDER[kb];
     if (oa !== ob) return oa < ob ? -1 : 1;
     let c = 0;
     switch (ka) {
       case 'var':
         c = Math.sign(h.serial(a) - h.serial(b));
         break;
-      case 'int': case 'big': case 'flt': {
+      case 'int':
+      case 'big':
+      case 'flt': {
         c = compareNum(readNum(h, a)!, readNum(h, b)!);
         if (c === 0 && (ka === 'flt') !== (kb === 'flt')) c = ka === 'flt' ? -1 : 1;
         break;
       }
       case 'atom': {
-        const x = h.atomName(a), y = h.atomName(b);
+        const x = h.atomName(a),
+          y = h.atomName(b);
         c = x < y ? -1 : x > y ? 1 : 0;
         break;
       }
       case 'str': {
-        const na = h.arity(a), nb = h.arity(b);
+        const na = h.arity(a),
+          nb = h.arity(b);
         if (na !== nb) return na < nb ? -1 : 1;
-        const x = h.syms.names[h.functorOf(a)]!, y = h.syms.names[h.functorOf(b)]!;
+        const x = h.syms.names[h.functorOf(a)]!,
+          y = h.syms.names[h.functorOf(b)]!;
         if (x !== y) return x < y ? -1 : 1;
         for (let i = na; i >= 1; i--) stack.push(h.arg(a, i), h.arg(b, i));
         continue;
@@ -54,7 +62,8 @@ export function copyTerm(h: Heap, t: number, keep: (ref: number) => void): numbe
   let root = 0;
   const work: number[] = [t, 0, 0];
   while (work.length > 0) {
-    const idx = work.pop()!, dst = work.pop()!;
+    const idx = work.pop()!,
+      dst = work.pop()!;
     const s = h.deref(work.pop()!);
     let v: number;
     switch (h.kind(s)) {
@@ -99,11 +108,19 @@ export function unifiable(h: Heap, a0: number, b0: number): boolean {
   };
   const stack = [a0, b0];
   while (stack.length > 0) {
-    const b = walk(stack.pop()!), a = walk(stack.pop()!);
+    const b = walk(stack.pop()!),
+      a = walk(stack.pop()!);
     if (a === b) continue;
-    const ka = h.kind(a), kb = h.kind(b);
-    if (ka === 'var') { bound.set(a, b); continue; }
-    if (kb === 'var') { bound.set(b, a); continue; }
+    const ka = h.kind(a),
+      kb = h.kind(b);
+    if (ka === 'var') {
+      bound.set(a, b);
+      continue;
+    }
+    if (kb === 'var') {
+      bound.set(b, a);
+      continue;
+    }
     if (ka !== kb) return false;
     if (ka === 'str') {
       if (h.w(a + L.ARR_ELEMS) !== h.w(b + L.ARR_ELEMS)) return false;

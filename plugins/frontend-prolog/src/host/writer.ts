@@ -91,14 +91,19 @@ class Writer {
       if (inf) {
         const { left, right } = argLimits(inf);
         return {
-          subs: [[h.arg(t, 1), left, true], [h.arg(t, 2), right, true]],
+          subs: [
+            [h.arg(t, 1), left, true],
+            [h.arg(t, 2), right, true],
+          ],
           combine: ([l, r]) => {
             const opText = name === ',' ? ',' : atomText(name, this.o.quoted);
             let s: string;
             if (/^[a-z]/.test(name)) s = `${l} ${opText} ${r}`;
             else {
               const needL = isSymbolChar(l![l!.length - 1] ?? '') && isSymbolChar(opText[0] ?? '');
-              const needR = (isSymbolChar(r![0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) || (name !== ',' && /^[a-z]/.test(opText));
+              const needR =
+                (isSymbolChar(r![0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) ||
+                (name !== ',' && /^[a-z]/.test(opText));
               s = `${l}${needL ? ' ' : ''}${opText}${needR ? ' ' : ''}${r}`;
             }
             return inf.priority > max ? `(${s})` : s;
@@ -113,7 +118,12 @@ class Writer {
           combine: ([a]) => {
             const opText = atomText(name, this.o.quoted);
             // `- 2^2` keeps its space: `-2^2` would read back as (-2)^2.
-            const space = /^[a-z]/i.test(opText) || ((name === '-' || name === '+') && /^[0-9]/.test(a!)) || a!.startsWith('(') || (isSymbolChar(a![0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) || (isAlnumChar(a![0] ?? '') && isAlnumChar(opText[opText.length - 1] ?? ''));
+            const space =
+              /^[a-z]/i.test(opText) ||
+              ((name === '-' || name === '+') && /^[0-9]/.test(a!)) ||
+              a!.startsWith('(') ||
+              (isSymbolChar(a![0] ?? '') && isSymbolChar(opText[opText.length - 1] ?? '')) ||
+              (isAlnumChar(a![0] ?? '') && isAlnumChar(opText[opText.length - 1] ?? ''));
             const s = `${opText}${space ? ' ' : ''}${a}`;
             return pre.priority > max ? `(${s})` : s;
           },
@@ -146,7 +156,8 @@ class Writer {
         x = tail;
         continue;
       }
-      if (h.kind(tail) === 'atom' && h.atomName(tail) === '[]') return { subs, combine: (items) => `[${items.join(',')}]` };
+      if (h.kind(tail) === 'atom' && h.atomName(tail) === '[]')
+        return { subs, combine: (items) => `[${items.join(',')}]` };
       subs.push([tail, 999, false]);
       return { subs, combine: (items) => `[${items.slice(0, -1).join(',')}|${items[items.length - 1]}]` };
     }

@@ -19,7 +19,8 @@ export interface Token {
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isLower = (c: string): boolean => c >= 'a' && c <= 'z';
 /** Letters, digits and `_` (ASCII), by char code: the inner loop of every name. */
-const isAlnumCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isAlnumCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 const SYMBOL_CODE = new Uint8Array(128);
 for (const c of '+-*/\\^<>=~:.?@#&$') SYMBOL_CODE[c.charCodeAt(0)] = 1;
 const isSymbolCode = (c: number): boolean => c < 128 && SYMBOL_CODE[c] === 1;
@@ -33,7 +34,10 @@ export class Lexer {
   private lineStart = 0;
   private peeked: Token | null = null;
 
-  constructor(private readonly text: string, private readonly file: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {}
 
   private get col(): number {
     return this.pos - this.lineStart + 1;
@@ -98,7 +102,8 @@ export class Lexer {
         const nl = text.indexOf('\n', this.pos);
         this.pos = nl < 0 ? text.length : nl;
       } else if (c === 47 && text.charCodeAt(this.pos + 1) === 42) {
-        const line = this.line, col = this.col;
+        const line = this.line,
+          col = this.col;
         const close = text.indexOf('*/', this.pos + 2);
         if (close < 0) throw this.error('unterminated block comment', line, col);
         this.advance(close + 2 - this.pos);
@@ -113,11 +118,13 @@ export class Lexer {
 
   private scan(): Token {
     const layoutBefore = this.skipLayout();
-    const line = this.line, col = this.col;
+    const line = this.line,
+      col = this.col;
     const text = this.text;
     const code = text.charCodeAt(this.pos);
     if (Number.isNaN(code)) return this.tok('eof', '', layoutBefore, line, col);
-    if (code >= 48 && code <= 57) return this.number((kind, t, extra = {}) => ({ ...this.tok(kind, t, layoutBefore, line, col), ...extra }));
+    if (code >= 48 && code <= 57)
+      return this.number((kind, t, extra = {}) => ({ ...this.tok(kind, t, layoutBefore, line, col), ...extra }));
     if (code === 95 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
       const s = this.pos;
       let p = s + 1;
@@ -170,7 +177,7 @@ export class Lexer {
       }
       if (c === '\\') {
         const code = this.escape();
-        if (code < 0) throw this.error('bad escape in 0\'c');
+        if (code < 0) throw this.error("bad escape in 0'c");
         return tok('int', this.text.slice(s, this.pos), { int: BigInt(code) });
       }
       const cp = this.text.codePointAt(this.pos)!;
@@ -193,7 +200,10 @@ export class Lexer {
       this.advance();
       while (isDigit(this.ch())) this.advance();
     }
-    if ((this.ch() === 'e' || this.ch() === 'E') && (isDigit(this.ch(1)) || ('+-'.includes(this.ch(1)) && isDigit(this.ch(2))))) {
+    if (
+      (this.ch() === 'e' || this.ch() === 'E') &&
+      (isDigit(this.ch(1)) || ('+-'.includes(this.ch(1)) && isDigit(this.ch(2))))
+    ) {
       isFloat = true;
       this.advance(2);
       while (isDigit(this.ch())) this.advance();
@@ -205,11 +215,28 @@ export class Lexer {
 
   /** Reads one escape sequence after a backslash; -1 for a line continuation. */
   private escape(): number {
-    const line = this.line, col = this.col;
+    const line = this.line,
+      col = this.col;
     this.advance();
     const c = this.ch();
     this.advance();
-    const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '0': 0, e: 27, s: 32, z: -2, '\\': 92, "'": 39, '"': 34, '`': 96 };
+    const simple: Record<string, number> = {
+      n: 10,
+      t: 9,
+      r: 13,
+      a: 7,
+      b: 8,
+      f: 12,
+      v: 11,
+      '0': 0,
+      e: 27,
+      s: 32,
+      z: -2,
+      '\\': 92,
+      "'": 39,
+      '"': 34,
+      '`': 96,
+    };
     if (c === '\n') return -1;
     if (c === 'x') {
       const s = this.pos;
@@ -232,7 +259,8 @@ export class Lexer {
   }
 
   private quoted(q: string): string {
-    const line = this.line, col = this.col;
+    const line = this.line,
+      col = this.col;
     this.advance();
     let out = '';
     const text = this.text;

@@ -21,7 +21,31 @@ export class OperatorTable {
       [1000, 'xfy', [',']],
       [990, 'xfx', [':=']],
       [900, 'fy', ['\\+']],
-      [700, 'xfx', ['=', '\\=', '==', '\\==', '@<', '@>', '@=<', '@>=', '=..', 'is', '=:=', '=\\=', '<', '>', '=<', '>=', '>:<', ':<', 'as']],
+      [
+        700,
+        'xfx',
+        [
+          '=',
+          '\\=',
+          '==',
+          '\\==',
+          '@<',
+          '@>',
+          '@=<',
+          '@>=',
+          '=..',
+          'is',
+          '=:=',
+          '=\\=',
+          '<',
+          '>',
+          '=<',
+          '>=',
+          '>:<',
+          ':<',
+          'as',
+        ],
+      ],
       [600, 'xfy', [':']],
       [500, 'yfx', ['+', '-', '/\\', '\\/', 'xor']],
       [500, 'fx', ['?']],
@@ -31,7 +55,21 @@ export class OperatorTable {
       [200, 'fy', ['-', '+', '\\']],
       [100, 'yfx', ['.']],
       [1, 'fx', ['$']],
-      [1150, 'fx', ['dynamic', 'discontiguous', 'initialization', 'meta_predicate', 'module_transparent', 'multifile', 'public', 'thread_local', 'table']],
+      [
+        1150,
+        'fx',
+        [
+          'dynamic',
+          'discontiguous',
+          'initialization',
+          'meta_predicate',
+          'module_transparent',
+          'multifile',
+          'public',
+          'thread_local',
+          'table',
+        ],
+      ],
     ];
     for (const [p, t, names] of std) for (const n of names) this.add(p, t, n);
   }
@@ -51,12 +89,19 @@ export class OperatorTable {
 export function argLimits(op: OpDef): { left: number; right: number } {
   const p = op.priority;
   switch (op.type) {
-    case 'xfx': return { left: p - 1, right: p - 1 };
-    case 'xfy': return { left: p - 1, right: p };
-    case 'yfx': return { left: p, right: p - 1 };
-    case 'fy': return { left: 0, right: p };
-    case 'fx': return { left: 0, right: p - 1 };
-    case 'xf': return { left: p - 1, right: 0 };
-    case 'yf': return { left: p, right: 0 };
+    case 'xfx':
+      return { left: p - 1, right: p - 1 };
+    case 'xfy':
+      return { left: p - 1, right: p };
+    case 'yfx':
+      return { left: p, right: p - 1 };
+    case 'fy':
+      return { left: 0, right: p };
+    case 'fx':
+      return { left: 0, right: p - 1 };
+    case 'xf':
+      return { left: p - 1, right: 0 };
+    case 'yf':
+      return { left: p, right: 0 };
   }
 }

@@ -49,7 +49,11 @@ export class Parser {
   }
 
   private unexpected(t: Token, what: string): Error {
-    return this.lex.error(t.kind === 'eof' ? `${what}: unexpected end of file` : `${what}: unexpected '${t.text}'`, t.line, t.col);
+    return this.lex.error(
+      t.kind === 'eof' ? `${what}: unexpected end of file` : `${what}: unexpected '${t.text}'`,
+      t.line,
+      t.col,
+    );
   }
 
   private expect(text: string): void {
@@ -89,10 +93,12 @@ export class Parser {
   /** Operators after a term at `max`: the term (done) or the right operand's limit (a frame
    *  waits for it). */
   private infix(cur: Parsed, max: number, stack: Frame[]): Parsed | number {
-    let left = cur.term, leftPrec = cur.prec;
+    let left = cur.term,
+      leftPrec = cur.prec;
     for (;;) {
       const t = this.lex.peek();
-      const name = t.kind === 'name' ? t.text : t.kind === 'punct' && (t.text === ',' || t.text === '|') ? t.text : null;
+      const name =
+        t.kind === 'name' ? t.text : t.kind === 'punct' && (t.text === ',' || t.text === '|') ? t.text : null;
       if (name === null) break;
       const op = this.ops.infix.get(name);
       if (op) {
@@ -250,7 +256,10 @@ export class Parser {
     const pre = t.quoted ? undefined : this.ops.prefix.get(n);
     if (pre && this.startsTerm(p)) {
       const pName = p.kind === 'name' ? p.text : p.kind === 'punct' ? p.text : '';
-      const nextIsInfixOnly = (p.kind === 'name' || (p.kind === 'punct' && (p.text === ',' || p.text === '|'))) && (this.ops.infix.has(pName) || this.ops.postfix.has(pName)) && !this.ops.prefix.has(pName);
+      const nextIsInfixOnly =
+        (p.kind === 'name' || (p.kind === 'punct' && (p.text === ',' || p.text === '|'))) &&
+        (this.ops.infix.has(pName) || this.ops.postfix.has(pName)) &&
+        !this.ops.prefix.has(pName);
       const nextIsBareAtom = p.kind === 'name' && nextIsInfixOnly;
       if (!nextIsBareAtom && !(p.kind === 'punct' && (p.text === ',' || p.text === '|'))) {
         const prio = Math.min(pre.priority, max);
@@ -258,7 +267,10 @@ export class Parser {
         return pre.type === 'fy' ? prio : prio - 1;
       }
     }
-    const prec = this.ops.isOp(n) && !t.quoted ? Math.min(max, Math.max(this.ops.prefix.get(n)?.priority ?? 0, this.ops.infix.get(n)?.priority ?? 0)) : 0;
+    const prec =
+      this.ops.isOp(n) && !t.quoted
+        ? Math.min(max, Math.max(this.ops.prefix.get(n)?.priority ?? 0, this.ops.infix.get(n)?.priority ?? 0))
+        : 0;
     return { term: atom(n), prec: prec > 999 ? prec : 0 };
   }
 }

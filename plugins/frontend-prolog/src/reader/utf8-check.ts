@@ -21,7 +21,9 @@ export function invalidUtf8(bytes: Uint8Array): InvalidUtf8[] {
       offset++;
       continue;
     }
-    let need: number, lo = 0x80, hi = 0xbf;
+    let need: number,
+      lo = 0x80,
+      hi = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
     else if (b >= 0xe0 && b <= 0xef) {
       need = 2;

@@ -21,7 +21,9 @@ export function indexBits(mode: IndexMode): number {
 export function writebackProblem(mode: IndexMode, ops: Operands, transferRegs: readonly string[]): string | undefined {
   if (mode === 'offset') return undefined;
   const base = ops['rn'];
-  return transferRegs.some((name) => regOf(ops, name) === base) ? 'writeback base must differ from the transferred registers' : undefined;
+  return transferRegs.some((name) => regOf(ops, name) === base)
+    ? 'writeback base must differ from the transferred registers'
+    : undefined;
 }
 
 function regOf(ops: Operands, name: string): number {

@@ -171,7 +171,9 @@ function dataProcessingForm(op: DpOp, setFlags: boolean, operand2: Operand2): A3
 
 function formsFor(op: DpOp): A32Form[] {
   const flagVariants = dpShape(op) === 'compare' ? [false] : [false, true];
-  return flagVariants.flatMap((setFlags) => OPERAND2_VARIANTS.map((operand2) => dataProcessingForm(op, setFlags, operand2)));
+  return flagVariants.flatMap((setFlags) =>
+    OPERAND2_VARIANTS.map((operand2) => dataProcessingForm(op, setFlags, operand2)),
+  );
 }
 
 export const DATA_PROCESSING_FORMS: readonly A32Form[] = (Object.keys(DP_OPCODES) as DpOp[]).flatMap(formsFor);

@@ -109,6 +109,9 @@ function registerForm(op: ExtraOp, mode: IndexMode): A32Form {
   };
 }
 
-export const LOAD_STORE_EXTRA_FORMS: readonly A32Form[] = (['ldrh', 'strh', 'ldrsb', 'ldrsh', 'ldrd', 'strd'] as const).flatMap(
-  (op) => [...INDEX_MODES.map((mode) => immediateForm(op, mode)), ...INDEX_MODES.map((mode) => registerForm(op, mode))],
-);
+export const LOAD_STORE_EXTRA_FORMS: readonly A32Form[] = (
+  ['ldrh', 'strh', 'ldrsb', 'ldrsh', 'ldrd', 'strd'] as const
+).flatMap((op) => [
+  ...INDEX_MODES.map((mode) => immediateForm(op, mode)),
+  ...INDEX_MODES.map((mode) => registerForm(op, mode)),
+]);

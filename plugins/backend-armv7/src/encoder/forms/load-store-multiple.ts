@@ -55,7 +55,8 @@ function blockForm(load: boolean, mode: BlockMode, writeback: boolean): A32Form 
       ((load ? 1 : 0) << 20) |
       (num(ops, 'rn') << 16) |
       regListMask(list(ops)),
-    toAsm: (ops) => `${mnemonic(base, num(ops, 'cond'))} ${regName(num(ops, 'rn'))}${writeback ? '!' : ''}, ${regListAsm(list(ops))}`,
+    toAsm: (ops) =>
+      `${mnemonic(base, num(ops, 'cond'))} ${regName(num(ops, 'rn'))}${writeback ? '!' : ''}, ${regListAsm(list(ops))}`,
   };
 }
 

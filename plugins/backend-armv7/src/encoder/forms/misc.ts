@@ -16,7 +16,8 @@ function wideMoveForm(base: 'movw' | 'movt', fixed: number): A32Form {
       const imm = num(ops, 'imm');
       return condBits(num(ops, 'cond')) | fixed | ((imm >> 12) << 16) | (num(ops, 'rd') << 12) | (imm & 0xfff);
     },
-    toAsm: (ops) => `${mnemonic(base, num(ops, 'cond'))} ${regName(num(ops, 'rd'))}, #0x${num(ops, 'imm').toString(16)}`,
+    toAsm: (ops) =>
+      `${mnemonic(base, num(ops, 'cond'))} ${regName(num(ops, 'rd'))}, #0x${num(ops, 'imm').toString(16)}`,
   };
 }
 

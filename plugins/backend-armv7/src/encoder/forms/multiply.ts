@@ -18,7 +18,12 @@ function mulForm(setFlags: boolean): A32Form {
     name: base,
     operands: { cond: spec.cond(), rd: spec.reg(), rn: spec.reg(), rm: spec.reg() },
     encode: (ops) =>
-      condBits(num(ops, 'cond')) | ((setFlags ? 1 : 0) << 20) | (num(ops, 'rd') << 16) | (num(ops, 'rm') << 8) | 0x90 | num(ops, 'rn'),
+      condBits(num(ops, 'cond')) |
+      ((setFlags ? 1 : 0) << 20) |
+      (num(ops, 'rd') << 16) |
+      (num(ops, 'rm') << 8) |
+      0x90 |
+      num(ops, 'rn'),
     toAsm: (ops) => asm(base, ops, ['rd', 'rn', 'rm']),
   };
 }
@@ -67,7 +72,8 @@ function divideForm(base: 'sdiv' | 'udiv'): A32Form {
   return {
     name: base,
     operands: { cond: spec.cond(), rd: spec.reg(), rn: spec.reg(), rm: spec.reg() },
-    encode: (ops) => condBits(num(ops, 'cond')) | fixed | (num(ops, 'rd') << 16) | (num(ops, 'rm') << 8) | num(ops, 'rn'),
+    encode: (ops) =>
+      condBits(num(ops, 'cond')) | fixed | (num(ops, 'rd') << 16) | (num(ops, 'rm') << 8) | num(ops, 'rn'),
     toAsm: (ops) => asm(base, ops, ['rd', 'rn', 'rm']),
   };
 }

@@ -14,7 +14,11 @@ function threeOperandForm(op: string, fixed: number): A32Form {
     name: `${op}.f64`,
     operands: { cond: spec.cond(), dd: spec.dreg(), dn: spec.dreg(), dm: spec.dreg() },
     encode: (ops) =>
-      condBits(num(ops, 'cond')) | fixed | vfpField.dd(num(ops, 'dd')) | vfpField.dn(num(ops, 'dn')) | vfpField.dm(num(ops, 'dm')),
+      condBits(num(ops, 'cond')) |
+      fixed |
+      vfpField.dd(num(ops, 'dd')) |
+      vfpField.dn(num(ops, 'dn')) |
+      vfpField.dm(num(ops, 'dm')),
     toAsm: (ops) =>
       `${mnemonic(op, num(ops, 'cond'), '.f64')} ${dregName(num(ops, 'dd'))}, ${dregName(num(ops, 'dn'))}, ${dregName(num(ops, 'dm'))}`,
   };
@@ -25,7 +29,8 @@ function twoOperandForm(op: string, fixed: number): A32Form {
     name: `${op}.f64`,
     operands: { cond: spec.cond(), dd: spec.dreg(), dm: spec.dreg() },
     encode: (ops) => condBits(num(ops, 'cond')) | fixed | vfpField.dd(num(ops, 'dd')) | vfpField.dm(num(ops, 'dm')),
-    toAsm: (ops) => `${mnemonic(op, num(ops, 'cond'), '.f64')} ${dregName(num(ops, 'dd'))}, ${dregName(num(ops, 'dm'))}`,
+    toAsm: (ops) =>
+      `${mnemonic(op, num(ops, 'cond'), '.f64')} ${dregName(num(ops, 'dd'))}, ${dregName(num(ops, 'dm'))}`,
   };
 }
 

@@ -15,7 +15,8 @@ function toDoubleForm(mnemonicBase: string, types: string, fixed: number): A32Fo
     name: `${mnemonicBase}${types}`,
     operands: { cond: spec.cond(), dd: spec.dreg(), sm: spec.sreg() },
     encode: (ops) => condBits(num(ops, 'cond')) | fixed | vfpField.dd(num(ops, 'dd')) | vfpField.sm(num(ops, 'sm')),
-    toAsm: (ops) => `${mnemonic(mnemonicBase, num(ops, 'cond'), types)} ${dregName(num(ops, 'dd'))}, ${sregName(num(ops, 'sm'))}`,
+    toAsm: (ops) =>
+      `${mnemonic(mnemonicBase, num(ops, 'cond'), types)} ${dregName(num(ops, 'dd'))}, ${sregName(num(ops, 'sm'))}`,
   };
 }
 
@@ -25,7 +26,8 @@ function fromDoubleForm(mnemonicBase: string, types: string, fixed: number): A32
     name: `${mnemonicBase}${types}`,
     operands: { cond: spec.cond(), sd: spec.sreg(), dm: spec.dreg() },
     encode: (ops) => condBits(num(ops, 'cond')) | fixed | vfpField.sd(num(ops, 'sd')) | vfpField.dm(num(ops, 'dm')),
-    toAsm: (ops) => `${mnemonic(mnemonicBase, num(ops, 'cond'), types)} ${sregName(num(ops, 'sd'))}, ${dregName(num(ops, 'dm'))}`,
+    toAsm: (ops) =>
+      `${mnemonic(mnemonicBase, num(ops, 'cond'), types)} ${sregName(num(ops, 'sd'))}, ${dregName(num(ops, 'dm'))}`,
   };
 }
 

@@ -80,7 +80,12 @@ function blockForm(op: 'vldm' | 'vstm', mode: 'ia' | 'db', writeback: boolean): 
     operands: { cond: spec.cond(), rn: spec.reg(REGS_NO_PC), ...rangeOperands() },
     constraint: rangeProblem,
     encode: (ops) =>
-      condBits(num(ops, 'cond')) | modeBits | load | ((writeback ? 1 : 0) << 21) | (num(ops, 'rn') << 16) | rangeBits(ops),
+      condBits(num(ops, 'cond')) |
+      modeBits |
+      load |
+      ((writeback ? 1 : 0) << 21) |
+      (num(ops, 'rn') << 16) |
+      rangeBits(ops),
     toAsm: (ops) =>
       `${mnemonic(`${op}${mode}`, num(ops, 'cond'))} ${regName(num(ops, 'rn'))}${writeback ? '!' : ''}, ${dRangeAsm(num(ops, 'first'), num(ops, 'count'))}`,
   };
@@ -91,7 +96,11 @@ export const VFP_TRANSFER_FORMS: readonly A32Form[] = [
     name: 'vmov.core-to-d',
     operands: { cond: spec.cond(), dm: spec.dreg(), rt: spec.reg(), rt2: spec.reg() },
     encode: (ops) =>
-      condBits(num(ops, 'cond')) | 0x0c400b10 | (num(ops, 'rt2') << 16) | (num(ops, 'rt') << 12) | vfpField.dm(num(ops, 'dm')),
+      condBits(num(ops, 'cond')) |
+      0x0c400b10 |
+      (num(ops, 'rt2') << 16) |
+      (num(ops, 'rt') << 12) |
+      vfpField.dm(num(ops, 'dm')),
     toAsm: (ops) =>
       `${mnemonic('vmov', num(ops, 'cond'))} ${dregName(num(ops, 'dm'))}, ${regName(num(ops, 'rt'))}, ${regName(num(ops, 'rt2'))}`,
   },
@@ -100,7 +109,11 @@ export const VFP_TRANSFER_FORMS: readonly A32Form[] = [
     operands: { cond: spec.cond(), rt: spec.reg(), rt2: spec.reg(), dm: spec.dreg() },
     constraint: (ops) => (ops['rt'] === ops['rt2'] ? 'rt and rt2 must differ' : undefined),
     encode: (ops) =>
-      condBits(num(ops, 'cond')) | 0x0c500b10 | (num(ops, 'rt2') << 16) | (num(ops, 'rt') << 12) | vfpField.dm(num(ops, 'dm')),
+      condBits(num(ops, 'cond')) |
+      0x0c500b10 |
+      (num(ops, 'rt2') << 16) |
+      (num(ops, 'rt') << 12) |
+      vfpField.dm(num(ops, 'dm')),
     toAsm: (ops) =>
       `${mnemonic('vmov', num(ops, 'cond'))} ${regName(num(ops, 'rt'))}, ${regName(num(ops, 'rt2'))}, ${dregName(num(ops, 'dm'))}`,
   },
@@ -123,7 +136,8 @@ export const VFP_TRANSFER_FORMS: readonly A32Form[] = [
       const imm8 = encodeVfpImmediate(num(ops, 'value'))!;
       return condBits(num(ops, 'cond')) | 0x0eb00b00 | ((imm8 >> 4) << 16) | vfpField.dd(num(ops, 'dd')) | (imm8 & 0xf);
     },
-    toAsm: (ops) => `${mnemonic('vmov', num(ops, 'cond'), '.f64')} ${dregName(num(ops, 'dd'))}, #${floatAsm(num(ops, 'value'))}`,
+    toAsm: (ops) =>
+      `${mnemonic('vmov', num(ops, 'cond'), '.f64')} ${dregName(num(ops, 'dd'))}, #${floatAsm(num(ops, 'value'))}`,
   },
   loadStoreForm('vldr', 'f64'),
   loadStoreForm('vstr', 'f64'),
