@@ -4,6 +4,7 @@ import { Trap } from '#framework';
 import { VerifyFailure } from '#framework';
 import { UsageError } from '#framework';
 import { StdoutWriteError } from '#framework';
+import { LimitError } from '#framework';
 import { EXIT } from './exit-codes.ts';
 import { ProgramError } from './program-error.ts';
 
@@ -31,6 +32,8 @@ export function reportError(
   if (err instanceof VerifyFailure)
     return { message: `jitc: ${file ? `${file}: ` : ''}${err.message}`, exitCode: EXIT.program };
   if (err instanceof ProgramError) return { message: `jitc: ${err.message}`, exitCode: EXIT.program };
+  if (err instanceof LimitError)
+    return { message: `jitc: ${file ? `${file}: ` : ''}${err.message}`, exitCode: EXIT.program };
   // The heap verifier only fails when a collector or lowering is wrong: a jitc bug.
   const label = err instanceof HeapCorruption ? 'heap corruption' : 'internal error';
   const text = err instanceof Error ? err.message : String(err);

@@ -2,7 +2,7 @@ import test from 'ava';
 import { SourceError } from '#framework';
 import { Trap } from '#framework';
 import { reportError } from '../src/report-error.ts';
-import { UsageError } from '#framework';
+import { LimitError, UsageError } from '#framework';
 
 test('a bug in jitc is an internal error, exit 70, without a stack', (t) => {
   const r = reportError(new TypeError('x is undefined'), {});
@@ -27,6 +27,13 @@ test('user errors never carry a stack, even with JITC_DEBUG=1', (t) => {
   });
   t.deepEqual(reportError(new SourceError('expected a value', 'a.jir', 3, 7), env), {
     message: 'a.jir:3:7: expected a value',
+    exitCode: 1,
+  });
+});
+
+test("a program beyond a capacity of jitc is the program's error, naming the file", (t) => {
+  t.deepEqual(reportError(new LimitError("1048577 functions in the IR, more than the table's 1048576"), {}, 'big.pl'), {
+    message: "jitc: big.pl: 1048577 functions in the IR, more than the table's 1048576",
     exitCode: 1,
   });
 });

@@ -1,3 +1,4 @@
+import { LimitError } from '../diagnostics.ts';
 import type { Func, Module } from '../ir/module.ts';
 import { sigToString, type Signature } from '../ir/types.ts';
 import type { RootSource, RootVisitor } from '../gc/interface.ts';
@@ -38,7 +39,11 @@ export class StaticImage implements RootSource {
     readonly memory: GuestMemory,
   ) {
     const layout: MemoryLayout = memory.layout;
-    if (module.funcs.length > MAX_FUNCTIONS) throw new RangeError(`more than ${MAX_FUNCTIONS} functions`);
+    if (module.funcs.length > MAX_FUNCTIONS) {
+      throw new LimitError(
+        `${module.funcs.length} functions in the IR, more than the function table's ${MAX_FUNCTIONS}`,
+      );
+    }
     module.funcs.forEach((f, i) => {
       this.funcIndex.set(f.name, i);
       memory.setWord(this.tableSlot(i) + 4, this.signatureId(f.sig));
@@ -68,7 +73,9 @@ export class StaticImage implements RootSource {
   /** Gives a function loaded at run time (already in module.funcs) the next table slot. */
   addFunction(f: Func): number {
     const index = this.funcIndex.size;
-    if (index >= MAX_FUNCTIONS) throw new RangeError(`more than ${MAX_FUNCTIONS} functions`);
+    if (index >= MAX_FUNCTIONS) {
+      throw new LimitError(`loading @${f.name} makes more functions than the function table's ${MAX_FUNCTIONS}`);
+    }
     this.funcIndex.set(f.name, index);
     this.memory.setWord(this.tableSlot(index) + 4, this.signatureId(f.sig));
     return index;
