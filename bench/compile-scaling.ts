@@ -26,7 +26,7 @@ import {
   pythonFunctions,
   pythonLinesFor,
   type GeneratedProgram,
-} from '../framework/test/helpers/big-programs.ts';
+} from '#conformance';
 import { median } from './support/run-process.ts';
 
 const args = process.argv.slice(2);

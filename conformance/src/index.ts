@@ -1,5 +1,6 @@
 /** What a plugin's tests share with the conformance suites (`#conformance`): random
- *  programs (recipes) with their IR, and the reference interpreter as the oracle. */
+ *  programs (recipes) with their IR, the reference interpreter as the oracle, and big and
+ *  deep generated source programs with the output they must print. */
 export { recipeArbitraries, DEFAULT_SIZES, type RecipeSizes } from './gen/arbitrary.ts';
 export { lowerRecipe } from './gen/lower-recipe.ts';
 export { entryArguments, entryName, type Recipe } from './gen/recipe.ts';
@@ -9,3 +10,15 @@ export { outcomeDifference, describe as describeOutcome, type Outcome } from './
 export { runOnInterpreter, type InterpRunOptions } from './oracle/run-interp.ts';
 export { checkBackendAgainstInterpreter, type BackendDifferentialCase } from './suites/backend-differential.ts';
 export { allocates, FILETEST_DIR, fileTestSuite } from './suites/file-tests.ts';
+export {
+  prologFactClausesFor,
+  prologFactTable,
+  prologLongList,
+  prologNestedTerm,
+  prologRules,
+  pythonAssignments,
+  pythonFunctions,
+  pythonLinesFor,
+  pythonNestedParens,
+  type GeneratedProgram,
+} from './programs/big-programs.ts';

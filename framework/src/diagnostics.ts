@@ -13,9 +13,3 @@ export class SourceError extends Error {
     return `${this.file}:${this.line}:${this.col}: ${this.message}`;
   }
 }
-
-/** A program beyond one of jitc's fixed capacities (the function table's slots): the
- *  program's error, reported with its file, never an internal one. */
-export class LimitError extends Error {
-  override name = 'LimitError';
-}

@@ -8,6 +8,7 @@ export * from './ir/builder.ts';
 export * from './ir/result-type.ts';
 export * from './diagnostics.ts';
 export * from './runtime/memory-map.ts';
+export * from './runtime/limit-error.ts';
 export * from './runtime/runtime-words.ts';
 export * from './runtime/guest-memory.ts';
 export * from './runtime/object-layout.ts';

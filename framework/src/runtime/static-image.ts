@@ -1,8 +1,8 @@
-import { LimitError } from '../diagnostics.ts';
 import type { Func, Module } from '../ir/module.ts';
 import { sigToString, type Signature } from '../ir/types.ts';
 import type { RootSource, RootVisitor } from '../gc/interface.ts';
 import type { GuestMemory } from './guest-memory.ts';
+import { LimitError } from './limit-error.ts';
 import { MAX_FUNCTIONS, TABLE_SLOT_BYTES, type MemoryLayout } from './memory-map.ts';
 import { TYPE_ID_SHIFT, TypeTable, kindSize } from './object-layout.ts';
 

@@ -1,4 +1,4 @@
-import { arenaCollector } from '../../src/testing.ts';
+import { arenaCollector } from '../../src/testing/index.ts';
 import { Interpreter } from '../../src/interp/interpreter.ts';
 import type { Func, Module } from '../../src/ir/module.ts';
 import { Trap } from '../../src/ir/traps.ts';

@@ -3,7 +3,7 @@ import { parseModule } from '../../src/ir/text/parser.ts';
 import { printModule } from '../../src/ir/text/printer.ts';
 import { verifyModule } from '../../src/ir/verify.ts';
 import { blockChainModule, hugeFunctionModule, manyFunctionsModule, type GeneratedModule } from '../helpers/big-ir.ts';
-import { arenaCollector } from '../../src/testing.ts';
+import { arenaCollector } from '../../src/testing/index.ts';
 import { Interpreter } from '../../src/interp/interpreter.ts';
 import { BufferedOutput } from '../../src/runtime/output.ts';
 import { Program } from '../../src/runtime/program.ts';

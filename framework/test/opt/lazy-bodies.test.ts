@@ -1,5 +1,5 @@
 import test from 'ava';
-import { arenaCollector } from '../../src/testing.ts';
+import { arenaCollector } from '../../src/testing/index.ts';
 import { SourceError } from '../../src/diagnostics.ts';
 import { prepareModule } from '../../src/driver.ts';
 import { Module } from '../../src/ir/module.ts';

@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arenaCollector } from '../../src/testing.ts';
+import { arenaCollector } from '../../src/testing/index.ts';
 import { parseModule } from '../../src/ir/text/parser.ts';
 import { printModule } from '../../src/ir/text/printer.ts';
 import { corePasses } from '../../src/opt/passes/index.ts';

@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import { arenaCollector } from '../../src/testing.ts';
+import { arenaCollector } from '../../src/testing/index.ts';
 import type { RootSource, RootVisitor } from '../../src/gc/interface.ts';
 import { Interpreter } from '../../src/interp/interpreter.ts';
 import { FuncBuilder } from '../../src/ir/builder.ts';

@@ -1,10 +1,10 @@
 import test from 'ava';
-import { LimitError } from '../../src/diagnostics.ts';
+import { LimitError } from '../../src/runtime/limit-error.ts';
 import { Func, Module } from '../../src/ir/module.ts';
 import { MAX_FUNCTIONS, MiB } from '../../src/runtime/memory-map.ts';
 import { BufferedOutput } from '../../src/runtime/output.ts';
 import { Program } from '../../src/runtime/program.ts';
-import { arenaCollector } from '../../src/testing.ts';
+import { arenaCollector } from '../../src/testing/index.ts';
 
 // A program with more functions than the table has slots is the program's error
 // (LimitError, which the command reports with the file and exit status 1), not an

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { landedConfigurations, runJitc } from '../../../framework/test/helpers/run-jitc.ts';
+import { landedConfigurations, runJitc } from '#framework/testing';
 
 // A program that exhausts a small heap catches MemoryError on every landed backend ×
 // collector, the heap is usable after the handler, and the uncaught one ends as CPython's.

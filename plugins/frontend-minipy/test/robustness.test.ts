@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceError } from '#framework';
-import { pythonAssignments, pythonLinesFor, pythonNestedParens } from '../../../framework/test/helpers/big-programs.ts';
-import { landedConfigurations, runJitc } from '../../../framework/test/helpers/run-jitc.ts';
+import { pythonAssignments, pythonLinesFor, pythonNestedParens } from '#conformance';
+import { landedConfigurations, runJitc } from '#framework/testing';
 import { minipyFrontend } from '../src/frontend.ts';
 
 // Big and deep programs: a 5 MB module runs on every backend, and the nesting limits and

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { processLimit } from '../../../framework/test/helpers/process-limit.ts';
+import { processLimit } from '#framework/testing';
 
 // The deterministic iterate loops allocate nothing per iteration, and iterate/1 runs in
 // constant heap (no allocation at all, so the trail cannot grow either) and constant machine

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { landedConfigurations, runJitc } from '../../../framework/test/helpers/run-jitc.ts';
+import { landedConfigurations, runJitc } from '#framework/testing';
 
 // A program that exhausts a small heap catches resource_error(memory) on every landed
 // backend × collector, and the heap is usable after the handler.

@@ -2,12 +2,11 @@ import test from 'ava';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arenaCollector } from '#framework/testing';
+import { arenaCollector, runJitc } from '#framework/testing';
 import { printModule } from '#framework';
 import { corePasses } from '#framework';
 import { ImageCache } from '#framework';
 import { CachingLinker } from '#framework';
-import { runCli } from '../../../cli/src/main.ts';
 import { PROLOG_RUNTIME } from '../src/compiler/library.ts';
 
 // The Prolog library is compiled once, apart from programs, and cached prepared: the
@@ -39,15 +38,8 @@ async function run(program: string, ...args: string[]): Promise<string> {
   try {
     const file = join(dir, 'p.pl');
     writeFileSync(file, program);
-    let out = '';
-    let err = '';
-    const status = await runCli([file, '-g', 'main', ...args], {
-      stdout: (s) => void (out += s),
-      stderr: (s) => void (err += s),
-      env: {},
-      cwd: dir,
-    });
-    return `${out}${err}${status === 0 ? '' : `status ${status}\n`}`;
+    const r = await runJitc([file, '-g', 'main', ...args]);
+    return `${r.stdout}${r.stderr}${r.code === 0 ? '' : `status ${r.code}\n`}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

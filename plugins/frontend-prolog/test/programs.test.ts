@@ -1,6 +1,6 @@
 import test from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
-import { landedConfigurations, runJitc } from '../../../framework/test/helpers/run-jitc.ts';
+import { landedConfigurations, runJitc } from '#framework/testing';
 
 // Each programs/X.pl runs as `jitc X.pl -g main`; stdout and the exit status must equal
 // what `swipl -q -g main -t halt X.pl` gave (X.out, X.status, generated with swipl).

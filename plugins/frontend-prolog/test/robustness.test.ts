@@ -8,8 +8,8 @@ import {
   prologLongList,
   prologNestedTerm,
   type GeneratedProgram,
-} from '../../../framework/test/helpers/big-programs.ts';
-import { landedConfigurations, runJitc } from '../../../framework/test/helpers/run-jitc.ts';
+} from '#conformance';
+import { landedConfigurations, runJitc } from '#framework/testing';
 
 // Big and deep Prolog programs (generated, with their expected output computed
 // independently), run as `jitc FILE` on the interpreter and on armv7 × boehm: a 5 MB fact

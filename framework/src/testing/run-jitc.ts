@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { projectRoot } from '../project-root.ts';
 import { processLimit } from './process-limit.ts';
 
 const execFileAsync = promisify(execFile);
 const spawnLimit = processLimit();
-const JITC = new URL('../../../bin/jitc.js', import.meta.url).pathname;
+const JITC = join(projectRoot(), 'bin/jitc.js');
 
 export interface JitcOutcome {
   stdout: string;

@@ -1,13 +1,14 @@
 import test from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../../cli/src/main.ts';
 import { Registry } from '#framework';
-import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
+import { CLI_PLUGINS } from '../src/all-plugins.ts';
+import { runCli } from '../src/main.ts';
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const PROGRAMS = `${HERE}programs/`;
+// The mini-Python programs (plugins/frontend-minipy/test/programs/) through the whole
+// command, in process, against CPython's recorded output: a test of the assembled jitc.
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const PROGRAMS = `${REPO}plugins/frontend-minipy/test/programs/`;
 
 interface Expected {
   stdout: string;
