@@ -39,13 +39,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
       ['run <file>', '$0 <file>'],
       'compile and run a program; the extension of FILE picks the frontend',
       (y) =>
-        y
-          .options(RUN_OPTIONS)
-          .positional('file', {
-            type: 'string',
-            demandOption: true,
-            describe: "the program (.jir, or another frontend plugin's extension)",
-          }),
+        y.options(RUN_OPTIONS).positional('file', {
+          type: 'string',
+          demandOption: true,
+          describe: "the program (.jir, or another frontend plugin's extension)",
+        }),
       (a) => {
         chosen = { kind: 'run', file: a.file, options: rawOptions(a), emit: a.emit, entry: a.entry, goal: a.goal };
       },
