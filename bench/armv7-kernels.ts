@@ -293,16 +293,24 @@ for (const kernel of KERNEL_LIST) {
     ['gcc-O2', cFigures(kernel, c)],
   ];
   for (const [tier, f] of rows) {
-    console.log(
-      `${kernel.name.padEnd(7)} ${tier.padEnd(7)} ${fmt(f.instructions).padStart(6)} ${fmt(f.stores).padStart(7)} ${fmt(f.hostCalls).padStart(5)} ${fmt(f.nsPerIteration).padStart(9)}`,
-    );
+    const cells = [
+      kernel.name.padEnd(7),
+      tier.padEnd(7),
+      fmt(f.instructions).padStart(6),
+      fmt(f.stores).padStart(7),
+      fmt(f.hostCalls).padStart(5),
+      fmt(f.nsPerIteration).padStart(9),
+    ];
+    console.log(cells.join(' '));
   }
   const arm = rows[1]![1],
     interp = rows[0]![1],
     gcc = rows[2]![1];
-  console.log(
-    `${kernel.name.padEnd(7)} ratios: armv7/gcc instr ${ratio(arm.instructions, gcc.instructions)}, stores ${ratio(arm.stores, gcc.stores)}, time ${ratio(arm.nsPerIteration, gcc.nsPerIteration)}; interp/armv7 time ${ratio(interp.nsPerIteration, arm.nsPerIteration)}`,
-  );
+  const armVsGcc =
+    `instr ${ratio(arm.instructions, gcc.instructions)}, stores ${ratio(arm.stores, gcc.stores)}, ` +
+    `time ${ratio(arm.nsPerIteration, gcc.nsPerIteration)}`;
+  const interpVsArm = `time ${ratio(interp.nsPerIteration, arm.nsPerIteration)}`;
+  console.log(`${kernel.name.padEnd(7)} ratios: armv7/gcc ${armVsGcc}; interp/armv7 ${interpVsArm}`);
 }
 
 // ---- tiering: a cold start, then a hot loop; wall time includes compiling ----
@@ -318,8 +326,14 @@ for (const n of [1_000, 100_000]) {
     const timed = [0, 1, 2].map(() => runJitc(backend, { name: 'tiering' }, n, false, threshold));
     const best = timed.reduce((a, b) => (b.ms < a.ms ? b : a));
     const st = best.stats;
-    console.log(
-      `${String(n).padEnd(8)} ${label.padEnd(10)} ${String(counted.instructions).padStart(9)}  ${String(st.compiledFunctions).padStart(8)}  ${st.compileMillis.toFixed(1).padStart(10)}  ${st.interpMillis.toFixed(1).padStart(9)}  ${st.nativeMillis.toFixed(1).padStart(9)}  ${best.ms.toFixed(1).padStart(7)}`,
-    );
+    const figures = [
+      String(counted.instructions).padStart(9),
+      String(st.compiledFunctions).padStart(8),
+      st.compileMillis.toFixed(1).padStart(10),
+      st.interpMillis.toFixed(1).padStart(9),
+      st.nativeMillis.toFixed(1).padStart(9),
+      best.ms.toFixed(1).padStart(7),
+    ];
+    console.log(`${String(n).padEnd(8)} ${label.padEnd(10)} ${figures.join('  ')}`);
   }
 }

@@ -153,18 +153,22 @@ for (const kind of KINDS.filter((k) => chosen.has(k.name))) {
   }
   if (sizes.length >= 2) {
     const [a, b] = [sizes[sizes.length - 2]!, sizes[sizes.length - 1]!];
+    const sizeRatio = b / a;
     const cells = systems.map((s) => {
       const ra = bySize.get(a)!.get(s)!,
         rb = bySize.get(b)!.get(s)!;
       if (ra.status !== '0' || rb.status !== '0') return `${s} -`;
-      return `${s} time ${(rb.wall / ra.wall / (b / a)).toFixed(2)}, RSS ${(rb.rssMiB / ra.rssMiB / (b / a)).toFixed(2)}`;
+      const time = (rb.wall / ra.wall / sizeRatio).toFixed(2);
+      const rss = (rb.rssMiB / ra.rssMiB / sizeRatio).toFixed(2);
+      return `${s} time ${time}, RSS ${rss}`;
     });
     growthRows.push(`  ${kind.name} ${a} → ${b}: ${cells.join('; ')}`);
   }
 }
 if (growthRows.length > 0)
   console.log(
-    `\nGrowth relative to linear (ratio of the two largest sizes ÷ size ratio; 1.00 = linear):\n${growthRows.join('\n')}`,
+    '\nGrowth relative to linear (ratio of the two largest sizes ÷ size ratio; 1.00 = linear):\n' +
+      growthRows.join('\n'),
   );
 
 if (megabytes > 0 && systems.includes('native')) {

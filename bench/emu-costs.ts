@@ -135,9 +135,8 @@ function hostCallPartsReport(): void {
 }
 
 function main(): void {
-  console.log(
-    `CPU time per operation (median of ${REPEATS}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
-  );
+  const loadAverage = `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`;
+  console.log(`CPU time per operation (median of ${REPEATS}); ${loadAverage}`);
   console.log(formatUnicornFinding(unicorn().library));
   const { machine, load } = makeMachine();
   console.log(

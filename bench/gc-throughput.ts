@@ -60,24 +60,22 @@ const seconds = (performance.now() - start) / 1000;
 const { stats, detail } = heap;
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
 const rate = (bytes: number, ms: number): string => (ms > 0 ? (bytes / 1e6 / (ms / 1000)).toFixed(0) : '∞');
+const liveCells = window.lists.length * LIST_LENGTH;
+const heapMiB = HEAP_BYTES / MiB;
 console.log(
-  `cons churn: ${allocated.toLocaleString()} allocations of 16 bytes, ${window.lists.length * LIST_LENGTH} cells live, heap ${HEAP_BYTES / MiB} MiB`,
+  `cons churn: ${allocated.toLocaleString()} allocations of 16 bytes, ${liveCells} cells live, heap ${heapMiB} MiB`,
 );
-console.log(
-  `  total        ${seconds.toFixed(2)} s, ${(allocated / seconds / 1e6).toFixed(2)} M allocations/s (collections included)`,
-);
-console.log(
-  `  mutator      ${(allocated / (seconds - stats.gcMillis / 1000) / 1e6).toFixed(2)} M allocations/s (collections excluded)`,
-);
-console.log(
-  `  collections  ${stats.collections}, ${stats.gcMillis.toFixed(0)} ms (${((stats.gcMillis / 1000 / seconds) * 100).toFixed(0)}% of the run), ${(stats.gcMillis / Math.max(1, stats.collections)).toFixed(1)} ms each`,
-);
-console.log(
-  `  mark         ${mb(detail.markedBytes)} MB in ${detail.markMillis.toFixed(0)} ms = ${rate(detail.markedBytes, detail.markMillis)} MB/s`,
-);
-console.log(
-  `  sweep        ${mb(detail.sweptBytes)} MB in ${detail.sweepMillis.toFixed(0)} ms = ${rate(detail.sweptBytes, detail.sweepMillis)} MB/s`,
-);
-console.log(
-  `  mark+sweep   ${rate(detail.markedBytes + detail.sweptBytes, stats.gcMillis)} MB/s, ${detail.freedObjects.toLocaleString()} objects freed`,
-);
+const totalRate = (allocated / seconds / 1e6).toFixed(2);
+console.log(`  total        ${seconds.toFixed(2)} s, ${totalRate} M allocations/s (collections included)`);
+const mutatorRate = (allocated / (seconds - stats.gcMillis / 1000) / 1e6).toFixed(2);
+console.log(`  mutator      ${mutatorRate} M allocations/s (collections excluded)`);
+const gcPercent = ((stats.gcMillis / 1000 / seconds) * 100).toFixed(0);
+const perCollection = (stats.gcMillis / Math.max(1, stats.collections)).toFixed(1);
+const gcMs = stats.gcMillis.toFixed(0);
+console.log(`  collections  ${stats.collections}, ${gcMs} ms (${gcPercent}% of the run), ${perCollection} ms each`);
+const markRate = rate(detail.markedBytes, detail.markMillis);
+console.log(`  mark         ${mb(detail.markedBytes)} MB in ${detail.markMillis.toFixed(0)} ms = ${markRate} MB/s`);
+const sweepRate = rate(detail.sweptBytes, detail.sweepMillis);
+console.log(`  sweep        ${mb(detail.sweptBytes)} MB in ${detail.sweepMillis.toFixed(0)} ms = ${sweepRate} MB/s`);
+const markSweepRate = rate(detail.markedBytes + detail.sweptBytes, stats.gcMillis);
+console.log(`  mark+sweep   ${markSweepRate} MB/s, ${detail.freedObjects.toLocaleString()} objects freed`);

@@ -36,9 +36,8 @@ const defaultN = (name: string): string => {
 };
 
 const jitcOpts = ['--backend', backend, ...(gc !== '' ? ['--gc', gc] : [])];
-console.log(
-  `jitc ${jitcOpts.join(' ')} vs ${spawnSync('swipl', ['--version'], { encoding: 'utf8' }).stdout.trim()}, timeout ${timeoutMs / 1000} s`,
-);
+const swiplVersion = spawnSync('swipl', ['--version'], { encoding: 'utf8' }).stdout.trim();
+console.log(`jitc ${jitcOpts.join(' ')} vs ${swiplVersion}, timeout ${timeoutMs / 1000} s`);
 console.log('');
 console.log('| benchmark | N | jitc s | swipl s | jitc/swipl | jitc exit | swipl exit | output = swipl |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---|');
@@ -57,7 +56,8 @@ for (const name of names) {
       ['swipl', s],
     ] as const) {
       details.push(
-        `${name} ${who} (exit ${r.status}) stdout:\n${r.stdout.slice(0, 2000)}\n${name} ${who} stderr:\n${r.stderr.slice(0, 2000)}`,
+        `${name} ${who} (exit ${r.status}) stdout:\n${r.stdout.slice(0, 2000)}\n` +
+          `${name} ${who} stderr:\n${r.stderr.slice(0, 2000)}`,
       );
     }
   }

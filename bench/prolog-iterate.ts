@@ -75,9 +75,19 @@ function swipl(file: string): { ms: number; out: string } {
 console.log(
   `N = ${n}, backend ${backend}${native ? ` × ${gc}` : ''}${threshold !== '' ? `, jit threshold ${threshold}` : ''}`,
 );
-console.log(
-  '| benchmark | instr/iter | stores/iter | host calls/iter | allocs/iter | SWI-ARM instr/iter | ratio | jitc ms (N=0) | swipl ms | output = swipl |',
-);
+const columns = [
+  'benchmark',
+  'instr/iter',
+  'stores/iter',
+  'host calls/iter',
+  'allocs/iter',
+  'SWI-ARM instr/iter',
+  'ratio',
+  'jitc ms (N=0)',
+  'swipl ms',
+  'output = swipl',
+];
+console.log(`| ${columns.join(' | ')} |`);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const name of Object.keys(SWI_ARM)) {
   const file = `${root}bench/prolog/${name}.pl`;

@@ -116,10 +116,10 @@ function measure(launcher: string, name: string, b: Bench, file: string, want: s
       ((stat(full, label) - stat(zero, label)) / iters).toFixed(digits);
     counts = [per('host calls', 3), per('allocations', 3), per('instructions', 1)];
   }
-  if (!same)
-    console.error(
-      `${name}: CPython ${want.trim()} | interp ${interp.out.trim()} ${interp.stderr.trim()} | armv7 ${arm.out.trim()} ${arm.stderr.trim()}`,
-    );
+  if (!same) {
+    const printed = (r: Run): string => `${r.out.trim()} ${r.stderr.trim()}`;
+    console.error(`${name}: CPython ${want.trim()} | interp ${printed(interp)} | armv7 ${printed(arm)}`);
+  }
   const times = (r: Run): string => `${r.ms.toFixed(0)} (${r.cpu.toFixed(0)})`;
   return [
     times(interp),
@@ -142,11 +142,24 @@ const versions =
       ]
     : [['', jitc]];
 console.log(
-  `scale ${scale}; wall ms (CPU ms), least of ${rounds} run(s) each, alternating; per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up and set-up alone`,
+  `scale ${scale}; wall ms (CPU ms), least of ${rounds} run(s) each, alternating; ` +
+    'per-iteration counts from --stats on armv7 × boehm (N − N=0); armv7 N=0 is start-up and set-up alone',
 );
-console.log(
-  '| benchmark | N | version | CPython ms | interp ms | armv7 ms | armv7/interp | armv7 N=0 ms | host calls/iter | allocs/iter | instr/iter | output = CPython |',
-);
+const columns = [
+  'benchmark',
+  'N',
+  'version',
+  'CPython ms',
+  'interp ms',
+  'armv7 ms',
+  'armv7/interp',
+  'armv7 N=0 ms',
+  'host calls/iter',
+  'allocs/iter',
+  'instr/iter',
+  'output = CPython',
+];
+console.log(`| ${columns.join(' | ')} |`);
 console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const name of names) {
   const b = BENCHES[name]!;

@@ -20,6 +20,7 @@ export function formatStats(
   hostCallCounts: ReadonlyMap<string, number> = new Map(),
 ): string {
   const ms = (x: number): string => `${x.toFixed(1)} ms`;
+  const fromCache = engine.cachedFunctions ? `, ${engine.cachedFunctions} from the code cache` : '';
   const rows: [string, string][] = [
     ['instructions', String(engine.instructions)],
     ...hotFunctionRow(engine),
@@ -33,10 +34,7 @@ export function formatStats(
     ['live after last gc', String(heap.liveBytes)],
     ['gc time', ms(heap.gcMillis)],
     ['compile time', ms(times.compileMillis)],
-    [
-      'jit compile time',
-      `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions${engine.cachedFunctions ? `, ${engine.cachedFunctions} from the code cache` : ''})`,
-    ],
+    ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions${fromCache})`],
     ['wall time', ms(times.wallMillis)],
   ];
   // The split between tiers, for engines that run native code.

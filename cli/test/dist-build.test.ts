@@ -27,7 +27,12 @@ function tinyProject(): string {
   writeFileSync(join(root, 'framework/src/index.ts'), "export const word: string = 'one';\n");
   writeFileSync(
     join(root, 'plugins/p/src/main.ts'),
-    "import { word } from '#framework';\nimport { readFileSync } from 'node:fs';\nconsole.log(word, readFileSync(new URL('./data.txt', import.meta.url), 'utf8'));\n",
+    [
+      "import { word } from '#framework';",
+      "import { readFileSync } from 'node:fs';",
+      "console.log(word, readFileSync(new URL('./data.txt', import.meta.url), 'utf8'));",
+      '',
+    ].join('\n'),
   );
   writeFileSync(join(root, 'plugins/p/src/data.txt'), 'asset');
   return root;

@@ -46,7 +46,10 @@ test('IR built in memory has no positions, and the failure says so once', (t) =>
   t.is(failure.errors[0]!.location, '');
   t.regex(
     failure.message,
-    /^IR verification failed with 1 error\(s\) \(in IR built in memory, which has no source positions\):\n {2}@g \^entry #1 \(ret\): returns f64/,
+    new RegExp(
+      /^IR verification failed with 1 error\(s\) \(in IR built in memory, which has no source positions\):\n/.source +
+        / {2}@g \^entry #1 \(ret\): returns f64/.source,
+    ),
   );
 });
 
@@ -71,7 +74,10 @@ test('jitc bad.jir: file:line:col of the offending instruction, exit 1, no host 
   const r = await cliProcess(fixture('bad-operand.jir'));
   t.regex(
     r.stderr,
-    /^jitc: \S*bad-operand\.jir: IR verification failed with 1 error\(s\):\n {2}\S*bad-operand\.jir:16:5: @helper \^next #0 \(iadd\): operand 2 has type ref, expected i32\n$/,
+    new RegExp(
+      /^jitc: \S*bad-operand\.jir: IR verification failed with 1 error\(s\):\n/.source +
+        / {2}\S*bad-operand\.jir:16:5: @helper \^next #0 \(iadd\): operand 2 has type ref, expected i32\n$/.source,
+    ),
   );
   t.false(r.stderr.includes(STACK_LINE));
   t.is(r.stdout, '');

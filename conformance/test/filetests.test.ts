@@ -163,7 +163,8 @@ test('runner: malformed run lines are reported at file:line:col', (t) => {
   t.is(fail('; run: @answer(1)'), "mem.jir:8:8: @answer returns i32: write '== value' or 'traps kind'");
   t.is(
     fail('; run: @answer(1) traps oops'),
-    "mem.jir:8:25: unknown trap kind 'oops' (known: div_by_zero, bad_pointer, index_out_of_bounds, unreachable, stack_overflow, out_of_memory, fuel_exhausted, bad_function, uncaught_exception, host_error)",
+    "mem.jir:8:25: unknown trap kind 'oops' (known: div_by_zero, bad_pointer, index_out_of_bounds, unreachable, " +
+      'stack_overflow, out_of_memory, fuel_exhausted, bad_function, uncaught_exception, host_error)',
   );
   t.is(fail('; run: @answer(1, 2) == 3'), 'mem.jir:8:8: @answer takes 1 argument(s), the run passes 2');
   t.is(fail('; run: @answer(1) = 43'), "mem.jir:8:19: expected '== value', 'traps kind' or the end of the line");

@@ -68,7 +68,8 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
   // A prepared library was lowered exactly when the run lowers; anything else is a bug.
   if (prepared.size > 0 && module.lowered !== (opts.lowerWith !== null)) {
     throw new Error(
-      `prepared library is ${module.lowered ? '' : 'not '}lowered, but this run ${opts.lowerWith ? 'lowers' : 'does not lower'}`,
+      `prepared library is ${module.lowered ? '' : 'not '}lowered, ` +
+        `but this run ${opts.lowerWith ? 'lowers' : 'does not lower'}`,
     );
   }
   // Next to a lowered library, the program's own functions are lowered only below.

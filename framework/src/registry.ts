@@ -185,7 +185,8 @@ function declaredOnly(container: DependencyContainer, provision: AnyProvision, p
   return <T>(token: InjectionToken<T>): T => {
     if (!(provision.needs ?? []).includes(token)) {
       throw new Error(
-        `${plugin}: ${provision.kind} '${provision.name}' resolves ${serviceName(token)} but does not declare it in needs`,
+        `${plugin}: ${provision.kind} '${provision.name}' resolves ${serviceName(token)} ` +
+          'but does not declare it in needs',
       );
     }
     return container.resolve(token);

@@ -34,7 +34,8 @@ export function compareTransformed(
   // The reference is lowered afresh for the report: lowering is deterministic, and
   // printing every case up front would cost more than the runs themselves.
   const report = (problem: string): string =>
-    `${problem}\n\nrecipe: ${fc.stringify(recipe)}\n\n--- reference IR\n${printModule(lowerRecipe(recipe))}\n--- transformed IR\n${printModule(subject)}`;
+    `${problem}\n\nrecipe: ${fc.stringify(recipe)}\n\n` +
+    `--- reference IR\n${printModule(lowerRecipe(recipe))}\n--- transformed IR\n${printModule(subject)}`;
   assertValid(reference);
   try {
     transform(subject);

@@ -60,7 +60,8 @@ export function prologNestedTerm(depth: number): GeneratedProgram {
     ':- initialization(main).\n',
     'depth(a, 0).\n',
     'depth(f(X), D) :- depth(X, D0), D is D0 + 1.\n',
-    `main :- X = ${term}, depth(X, D), write(D), nl, copy_term(X, Y), (X == Y -> write(same) ; write(differ)), nl, halt.\n`,
+    `main :- X = ${term}, depth(X, D), write(D), nl, ` +
+      'copy_term(X, Y), (X == Y -> write(same) ; write(differ)), nl, halt.\n',
   ].join('');
   return { source, expected: `${depth}\nsame\n` };
 }

@@ -20,11 +20,21 @@ export class EmuTrap extends Error {
     readonly access?: MemoryAccessKind,
     detail = '',
   ) {
-    super(
-      `${kind} at pc 0x${hex(pc)}${kind === 'bad_pointer' || kind === 'stack_overflow' ? describeAccess(access, address) : ''}${detail ? `: ${detail}` : ''}`,
-    );
+    super(trapMessage(kind, pc, address, access, detail));
     this.name = 'EmuTrap';
   }
+}
+
+function trapMessage(
+  kind: EmuTrapKind,
+  pc: number,
+  address: number,
+  access: MemoryAccessKind | undefined,
+  detail: string,
+): string {
+  // Only memory faults have a data address worth naming.
+  const accessed = kind === 'bad_pointer' || kind === 'stack_overflow' ? describeAccess(access, address) : '';
+  return `${kind} at pc 0x${hex(pc)}${accessed}${detail ? `: ${detail}` : ''}`;
 }
 
 function describeAccess(access: MemoryAccessKind | undefined, address: number): string {

@@ -124,13 +124,15 @@ export function formatUnicornChoice(choice: UnicornChoice<unknown>): string[] {
   const usedIsFast = choice.used?.version !== undefined && isFast(choice.used.version);
   if (choice.used === undefined) {
     lines.push(
-      'unicorn: none found (the interpreter works without it; native backends need libunicorn.so.2, see scripts/setup.sh)',
+      'unicorn: none found (the interpreter works without it; ' +
+        'native backends need libunicorn.so.2, see scripts/setup.sh)',
     );
   } else {
     lines.push(formatUnicornFinding(choice.used));
     if (!usedIsFast) {
       lines.push(
-        `  (older than ${SHORT_FAST}: guest stores are slow; scripts/setup.sh fetches ${SHORT_FAST} into the project's cache)`,
+        `  (older than ${SHORT_FAST}: guest stores are slow; ` +
+          `scripts/setup.sh fetches ${SHORT_FAST} into the project's cache)`,
       );
     }
   }

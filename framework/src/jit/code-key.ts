@@ -51,11 +51,9 @@ function symbolFact(env: LoweringEnv, module: Module, inst: Inst): string {
 }
 
 function typeLayouts(types: TypeTable): string[] {
-  return types.byId.flatMap((t) =>
-    t
-      ? [
-          `type #${t.id} :${t.name} ${t.kind} size=${t.size} elem=${t.elem}/${t.elemSize}@${t.elemOffset} ${t.fields.map((f) => `${f.name}:${f.kind}@${f.offset}`).join(',')}`,
-        ]
-      : [],
-  );
+  return types.byId.flatMap((t) => {
+    if (!t) return [];
+    const fields = t.fields.map((f) => `${f.name}:${f.kind}@${f.offset}`).join(',');
+    return [`type #${t.id} :${t.name} ${t.kind} size=${t.size} elem=${t.elem}/${t.elemSize}@${t.elemOffset} ${fields}`];
+  });
 }

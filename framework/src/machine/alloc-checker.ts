@@ -71,9 +71,8 @@ function step<D>(mf: MachFunction<D>, fb: FinalBlock<D>, fi: FinalInst<D>, state
       if (op.kind !== 'use' || op.vreg < 0) continue;
       const held = state.get(`r${op.preg}`);
       if (!held?.has(op.vreg)) {
-        throw new AllocationError(
-          `${where()}: reads v${op.vreg} from register ${op.preg}, which holds ${held && held.size > 0 ? [...held].map((v) => `v${v}`).join(' ') : 'nothing known'}`,
-        );
+        const holding = held && held.size > 0 ? [...held].map((v) => `v${v}`).join(' ') : 'nothing known';
+        throw new AllocationError(`${where()}: reads v${op.vreg} from register ${op.preg}, which holds ${holding}`);
       }
     }
     for (const slot of fi.refSlots) {

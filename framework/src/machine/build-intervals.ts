@@ -99,7 +99,8 @@ export function buildIntervals(
       for (const op of inst.operands) {
         if (!isVirtual(op) && allocatable.has(op.preg)) {
           throw new Error(
-            `${mf.name}: an instruction names allocatable register ${op.preg} directly; use a fixed operand or a clobber`,
+            `${mf.name}: an instruction names allocatable register ${op.preg} directly; ` +
+              'use a fixed operand or a clobber',
           );
         }
       }

@@ -183,7 +183,8 @@ export class CallLowering<D> {
     if (area === 'out') ctx.reserveOutgoingArgs(Math.max(stackBytes, convention.minArgArea));
     else if (stackBytes > Math.max(this.incomingStackBytes, convention.minArgArea)) {
       throw new Error(
-        `@${ctx.func.name}: a tail call passing ${stackBytes} bytes of stack arguments does not fit the caller's ${this.incomingStackBytes}`,
+        `@${ctx.func.name}: a tail call passing ${stackBytes} bytes of stack arguments ` +
+          `does not fit the caller's ${this.incomingStackBytes}`,
       );
     }
     const uses: Operand[] = [];

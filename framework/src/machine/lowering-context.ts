@@ -134,7 +134,8 @@ export function checkShape<D>(mf: MachFunction<D>): void {
       for (const t of inst.targets) {
         if (t.args.length !== t.block.params.length)
           throw new Error(
-            `${mf.name}: edge ${b.name} → ${t.block.name} has ${t.args.length} values for ${t.block.params.length} parameters`,
+            `${mf.name}: edge ${b.name} → ${t.block.name} ` +
+              `has ${t.args.length} values for ${t.block.params.length} parameters`,
           );
         if (mf.blocks[t.block.id] !== t.block)
           throw new Error(`${mf.name}: edge ${b.name} → ${t.block.name} leaves the function`);

@@ -175,7 +175,8 @@ class LinearScan {
         return;
       }
       throw new Error(
-        `no register of class ${current.cls} for v${current.vreg} at position ${start}: every one is fixed or needed there`,
+        `no register of class ${current.cls} for v${current.vreg} at position ${start}: ` +
+          'every one is fixed or needed there',
       );
     }
     const othersNeededFirst = nextUse[best]! < firstRegUse;

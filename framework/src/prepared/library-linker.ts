@@ -27,7 +27,8 @@ export class CachingLinker implements LibraryLinker {
 
   link<Meta>(library: RuntimeLibrary<Meta>): LinkedLibrary<Meta> {
     const { optLevel, lowerWith, cache } = this.opts;
-    const key = `${this.opts.buildId} ${library.name} O${optLevel} ${lowerWith ? `lowered:${lowerWith.name}` : 'unlowered'}`;
+    const lowering = lowerWith ? `lowered:${lowerWith.name}` : 'unlowered';
+    const key = `${this.opts.buildId} ${library.name} O${optLevel} ${lowering}`;
     // A cached entry whose metadata the frontend cannot read is foreign: made again.
     const accept = (image: PreparedImage): boolean => readMetaOrUndefined(library, image) !== undefined;
     const image = cache.obtain(library.name, key, accept, () => this.prepare(library));

@@ -191,55 +191,50 @@ emuTest('results are signed 32-bit and both result registers are returned', (t) 
 
 // Host calls, with the arguments saved by the slot code (Unicorn 2.1) or read from registers (2.0).
 for (const mode of ['saved', 'registers'] as const) {
-  emuTest(
-    `a host call round-trips arguments and result, many times over (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`,
-    (t) => {
-      withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
-        const seen: number[] = [];
-        machine.setHostFunction(
-          0,
-          hostFunction({ ints: 2 }, (acc, i) => {
-            seen.push(i);
-            return acc + i;
-          }),
-        );
-        const entry = load(hostCallLoop(machine.hostCallAddress(0)));
-        t.is(machine.call(entry, [1000]).ints[0], 500500);
-        t.is(seen.length, 1000);
-        t.deepEqual(seen.slice(0, 3), [1000, 999, 998]);
-        t.is(machine.counters.hostCalls, 1000);
-        // Callee-saved registers came back through the host call intact, so a second run agrees.
-        t.is(machine.call(entry, [10]).ints[0], 55);
-      });
-    },
-  );
+  const argumentsWhere = mode === 'saved' ? 'saved by the slot' : 'in registers';
+  emuTest(`a host call round-trips arguments and result, many times over (arguments ${argumentsWhere})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const seen: number[] = [];
+      machine.setHostFunction(
+        0,
+        hostFunction({ ints: 2 }, (acc, i) => {
+          seen.push(i);
+          return acc + i;
+        }),
+      );
+      const entry = load(hostCallLoop(machine.hostCallAddress(0)));
+      t.is(machine.call(entry, [1000]).ints[0], 500500);
+      t.is(seen.length, 1000);
+      t.deepEqual(seen.slice(0, 3), [1000, 999, 998]);
+      t.is(machine.counters.hostCalls, 1000);
+      // Callee-saved registers came back through the host call intact, so a second run agrees.
+      t.is(machine.call(entry, [10]).ints[0], 55);
+    });
+  });
+
+  emuTest(`host calls see stack arguments, negative ints and doubles (arguments ${argumentsWhere})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const entry = load(tailCallSlot(machine.hostCallAddress(1)));
+      machine.setHostFunction(
+        1,
+        hostFunction({ ints: 6 }, (...args) => args.reduce((a, b) => a * 10 + b, 0)),
+      );
+      t.is(machine.call(entry, [1, 2, 3, 4, 5, 6]).ints[0], 123456);
+      machine.setHostFunction(
+        1,
+        hostFunction({ ints: 2 }, (a, b) => a - b),
+      );
+      t.is(machine.call(entry, [-5, 7]).ints[0], -12);
+      machine.setHostFunction(
+        1,
+        hostFunction({ floats: 2, result: 'float' }, (x, y) => x * y),
+      );
+      t.is(machine.call(entry, [], [1.5, -2.25]).float, -3.375);
+    });
+  });
 
   emuTest(
-    `host calls see stack arguments, negative ints and doubles (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`,
-    (t) => {
-      withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
-        const entry = load(tailCallSlot(machine.hostCallAddress(1)));
-        machine.setHostFunction(
-          1,
-          hostFunction({ ints: 6 }, (...args) => args.reduce((a, b) => a * 10 + b, 0)),
-        );
-        t.is(machine.call(entry, [1, 2, 3, 4, 5, 6]).ints[0], 123456);
-        machine.setHostFunction(
-          1,
-          hostFunction({ ints: 2 }, (a, b) => a - b),
-        );
-        t.is(machine.call(entry, [-5, 7]).ints[0], -12);
-        machine.setHostFunction(
-          1,
-          hostFunction({ floats: 2, result: 'float' }, (x, y) => x * y),
-        );
-        t.is(machine.call(entry, [], [1.5, -2.25]).float, -3.375);
-      });
-    },
-  );
-
-  emuTest(
-    `a host function can write code that the guest then runs (lazy compilation) (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`,
+    `a host function can write code that the guest then runs (lazy compilation) (arguments ${argumentsWhere})`,
     (t) => {
       withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
         const fresh = LAYOUT.code + 0x1000;
@@ -253,7 +248,8 @@ for (const mode of ['saved', 'registers'] as const) {
   );
 
   emuTest(
-    `a host function that throws surfaces as the thrown error, and the machine stays usable (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`,
+    'a host function that throws surfaces as the thrown error, ' +
+      `and the machine stays usable (arguments ${argumentsWhere})`,
     (t) => {
       withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
         const entry = load(tailCallSlot(machine.hostCallAddress(1)));
@@ -270,55 +266,46 @@ for (const mode of ['saved', 'registers'] as const) {
     },
   );
 
-  emuTest(
-    `calling an empty host-call slot is an error (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`,
-    (t) => {
-      withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
-        t.throws(() => machine.call(load(tailCallSlot(machine.hostCallAddress(1)))), {
-          message: /empty host-call slot 1/,
-        });
+  emuTest(`calling an empty host-call slot is an error (arguments ${argumentsWhere})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      t.throws(() => machine.call(load(tailCallSlot(machine.hostCallAddress(1)))), {
+        message: /empty host-call slot 1/,
       });
-    },
-  );
+    });
+  });
+
+  emuTest(`a host call changes only the result registers its host function sets (arguments ${argumentsWhere})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const entry = load(callSlot(machine.hostCallAddress(3)));
+      machine.setHostFunction(3, () => {});
+      t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, -9], float: 2.5 });
+      machine.setHostFunction(3, (frame) => frame.returnInt(1, 1));
+      t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, 1], float: 2.5 });
+      machine.setHostFunction(3, (frame) => frame.returnFloat(-0.5));
+      t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, -9], float: -0.5 });
+      machine.setHostFunction(3, (frame) => {
+        frame.returnInt(frame.int(1) * 2);
+        frame.returnFloat(frame.float(0) * 2);
+      });
+      t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [-18, -9], float: 5 });
+    });
+  });
+
+  emuTest(`a host function sees its caller's return address and stack pointer (arguments ${argumentsWhere})`, (t) => {
+    withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
+      const entry = load(callSlot(machine.hostCallAddress(0)));
+      let seen: [number, number] = [0, 0];
+      machine.setHostFunction(0, (frame) => {
+        seen = [machine.hostCallReturnAddress(), frame.stackPointer()];
+      });
+      machine.call(entry);
+      // After push {r4, lr} (8 bytes) and the movw, movt, blx: back at the pop.
+      t.deepEqual(seen, [entry + 16, LAYOUT.stack + LAYOUT.stackSize - 8]);
+    });
+  });
 
   emuTest(
-    `a host call changes only the result registers its host function sets (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`,
-    (t) => {
-      withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
-        const entry = load(callSlot(machine.hostCallAddress(3)));
-        machine.setHostFunction(3, () => {});
-        t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, -9], float: 2.5 });
-        machine.setHostFunction(3, (frame) => frame.returnInt(1, 1));
-        t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, 1], float: 2.5 });
-        machine.setHostFunction(3, (frame) => frame.returnFloat(-0.5));
-        t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [7, -9], float: -0.5 });
-        machine.setHostFunction(3, (frame) => {
-          frame.returnInt(frame.int(1) * 2);
-          frame.returnFloat(frame.float(0) * 2);
-        });
-        t.deepEqual(machine.call(entry, [7, -9], [2.5]), { ints: [-18, -9], float: 5 });
-      });
-    },
-  );
-
-  emuTest(
-    `a host function sees its caller's return address and stack pointer (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`,
-    (t) => {
-      withFixture({ hostCallArguments: mode }, ({ machine, load }) => {
-        const entry = load(callSlot(machine.hostCallAddress(0)));
-        let seen: [number, number] = [0, 0];
-        machine.setHostFunction(0, (frame) => {
-          seen = [machine.hostCallReturnAddress(), frame.stackPointer()];
-        });
-        machine.call(entry);
-        // After push {r4, lr} (8 bytes) and the movw, movt, blx: back at the pop.
-        t.deepEqual(seen, [entry + 16, LAYOUT.stack + LAYOUT.stackSize - 8]);
-      });
-    },
-  );
-
-  emuTest(
-    `counting leaves out the host-call machinery's instructions and stores (arguments ${mode === 'saved' ? 'saved by the slot' : 'in registers'})`,
+    `counting leaves out the host-call machinery's instructions and stores (arguments ${argumentsWhere})`,
     (t) => {
       withFixture({ hostCallArguments: mode, count: { instructions: true, stores: true } }, ({ machine, load }) => {
         const entry = load(hostCallLoop(machine.hostCallAddress(0)));

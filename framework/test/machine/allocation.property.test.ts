@@ -83,8 +83,10 @@ test('stack maps list exactly the ref values live across each call', (t) => {
             }
             const listed = new Set(machineCalls[k]!.refSlots);
             if (listed.size !== expected.size || [...listed].some((s) => !expected.has(s))) {
+              const listedIds = [...listed].map((s) => s.id);
+              const expectedIds = [...expected].map((s) => s.id);
               throw new Error(
-                `@${func.name} ^${b.name} call ${k}: stack map lists ${[...listed].map((s) => s.id)} but ${[...expected].map((s) => s.id)} hold live refs`,
+                `@${func.name} ^${b.name} call ${k}: stack map lists ${listedIds} but ${expectedIds} hold live refs`,
               );
             }
           });

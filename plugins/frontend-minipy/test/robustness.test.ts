@@ -132,7 +132,8 @@ test("invalid UTF-8 is CPython's SyntaxError naming the file and line", async (t
   t.is(r.stdout, '');
   t.is(
     lastLine(r.stderr),
-    `SyntaxError: Non-UTF-8 code starting with '\\xe9' in file ${file} on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details`,
+    `SyntaxError: Non-UTF-8 code starting with '\\xe9' in file ${file} on line 2, ` +
+      'but no encoding declared; see https://peps.python.org/pep-0263/ for details',
   );
   // U+FFFD written as UTF-8 is a character like any other.
   const ok = await runJitc([write('replacement.py', 'print("\uFFFD")\n')]);

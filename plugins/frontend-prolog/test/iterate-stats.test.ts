@@ -103,9 +103,8 @@ if (native.length > 0) {
       const a = await stats(bench, 1000, native);
       const b = await stats(bench, 4000, native);
       const perIteration = (b.hostCalls - a.hostCalls) / 3000;
-      t.log(
-        `${perIteration.toFixed(3)} host calls, ${((b.allocations - a.allocations) / 3000).toFixed(1)} allocations per iteration`,
-      );
+      const allocations = ((b.allocations - a.allocations) / 3000).toFixed(1);
+      t.log(`${perIteration.toFixed(3)} host calls, ${allocations} allocations per iteration`);
       t.true(perIteration < 0.1, `${perIteration} host calls per iteration`);
     });
   }

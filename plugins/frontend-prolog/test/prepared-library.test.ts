@@ -55,7 +55,9 @@ main :- memberchk(b, [a,b]), write(done), nl, ( member(c, [a]) -> true ; write(n
     t.is(await run(program, '--backend', backend), 'user_member(b)\ndone\nno_c\n');
   });
 
-  test(`${backend}: library code calls a library predicate the program declares dynamic through its slot`, async (t) => {
+  const dynamicTitle =
+    `${backend}: library code calls a library predicate ` + 'the program declares dynamic through its slot';
+  test(dynamicTitle, async (t) => {
     const program = `
 :- dynamic(member/2).
 member(x, anything).

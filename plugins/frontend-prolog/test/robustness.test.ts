@@ -52,7 +52,8 @@ for (const [what, program] of programs) {
 const endless = 'p :- p, q.\nq.\n';
 const caught = write(
   'stack_caught.pl',
-  `${endless}main :- catch(p, E, true), E = error(Formal, _), print(Formal), nl, catch(p, error(resource_error(_), _), (write(again), nl)).\n`,
+  `${endless}main :- catch(p, E, true), E = error(Formal, _), print(Formal), nl, ` +
+    'catch(p, error(resource_error(_), _), (write(again), nl)).\n',
 );
 const uncaught = write('stack_uncaught.pl', `${endless}main :- p.\n`);
 for (const [backend, flags] of backends) {

@@ -32,7 +32,8 @@ export function checkCall(ctx: FuncContext, site: InstSite): void {
     reportAt(
       ctx,
       site,
-      `tail call: ${callee} returns ${resultName(sig.result)}, but @${ctx.f.name} returns ${resultName(ctx.f.sig.result)}`,
+      `tail call: ${callee} returns ${resultName(sig.result)}, ` +
+        `but @${ctx.f.name} returns ${resultName(ctx.f.sig.result)}`,
     );
   }
 }

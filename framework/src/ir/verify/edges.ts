@@ -25,8 +25,9 @@ export function checkEdges(ctx: FuncContext, site: InstSite): void {
   const fused = hasFusedEdges(inst);
   const expected = plain + (fused ? 2 : 0);
   if (inst.targets.length !== expected) {
+    const caseTargets = inst.targets.length - targetSlots - (fused ? 2 : 0);
     const message = op.slots.includes('cases')
-      ? `has ${inst.cases.length} case value(s) but ${inst.targets.length - targetSlots - (fused ? 2 : 0)} case target(s)`
+      ? `has ${inst.cases.length} case value(s) but ${caseTargets} case target(s)`
       : `has ${inst.targets.length} target(s), expected ${expected}`;
     reportAt(ctx, site, message);
     return;

@@ -73,12 +73,9 @@ function checkTypeName(ctx: FuncContext, site: InstSite): void {
     return;
   }
   const wanted = TYPE_SLOT_MEANING.get(inst.op.name);
+  const described = (kind: string): string => (kind === 'array' ? 'an array' : 'a struct');
   if (wanted && t.kind !== wanted)
-    reportAt(
-      ctx,
-      site,
-      `:${inst.sym} is ${t.kind === 'array' ? 'an array' : 'a struct'}; expected ${wanted === 'array' ? 'an array' : 'a struct'} type`,
-    );
+    reportAt(ctx, site, `:${inst.sym} is ${described(t.kind)}; expected ${described(wanted)} type`);
 }
 
 function checkField(ctx: FuncContext, site: InstSite): void {

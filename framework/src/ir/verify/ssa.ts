@@ -105,7 +105,8 @@ class SsaChecker {
       const own = inOwnToArgs && d === site.blockIndex && at === site.instIndex;
       return own
         ? null
-        : `uses ${valueName(this.ctx.f, v)}, the result of a fused terminator, outside that terminator's \`to\` arguments`;
+        : `uses ${valueName(this.ctx.f, v)}, the result of a fused terminator, ` +
+            `outside that terminator's \`to\` arguments`;
     }
     if (!site.reachable) return null;
     if (d === site.blockIndex) {
@@ -114,7 +115,10 @@ class SsaChecker {
       return null;
     }
     if (this.dom.dominatesIndex(d, site.blockIndex)) return null;
-    return `uses ${valueName(this.ctx.f, v)}, but its definition in ^${this.cfg.blocks[d]!.name} does not dominate ^${site.block.name}`;
+    return (
+      `uses ${valueName(this.ctx.f, v)}, but its definition in ^${this.cfg.blocks[d]!.name} ` +
+      `does not dominate ^${site.block.name}`
+    );
   }
 
   private isValueId(v: number): boolean {

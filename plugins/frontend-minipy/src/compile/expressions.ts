@@ -388,7 +388,8 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
     if (args.length > n || args.length < n - direct.ndefaults) {
       const msg =
         args.length > n
-          ? `${f.id}() takes ${n} positional argument${n === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
+          ? `${f.id}() takes ${n} positional argument${n === 1 ? '' : 's'} ` +
+            `but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
           : missingMessage(f.id, direct.params.slice(args.length, n - direct.ndefaults));
       fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('TypeError')), fc.str(msg)], null);
       fc.b.emit('unreachable');

@@ -12,13 +12,14 @@ export function binaryOp(py: Py, op: BinOp, a: number, b: number): number {
   return sequenceOp(py, op, a, b, x, y);
 }
 
+function numTypeName(n: Num): string {
+  return n.float !== undefined ? 'float' : 'int';
+}
+
 function numeric(py: Py, op: BinOp, x: Num, y: Num): Num {
   if (x.int !== undefined && y.int !== undefined) return intOp(py, op, x.int, y.int);
   if (['<<', '>>', '&', '|', '^'].includes(op))
-    return py.raise(
-      'TypeError',
-      `unsupported operand type(s) for ${op}: '${x.float !== undefined ? 'float' : 'int'}' and '${y.float !== undefined ? 'float' : 'int'}'`,
-    );
+    return py.raise('TypeError', `unsupported operand type(s) for ${op}: '${numTypeName(x)}' and '${numTypeName(y)}'`);
   const a = toFloat(py, x);
   const b = toFloat(py, y);
   switch (op) {

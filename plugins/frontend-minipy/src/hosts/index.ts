@@ -174,13 +174,12 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       if (nargs! > nparams)
         py.raise(
           'TypeError',
-          `${name}() takes ${nparams} positional argument${nparams === 1 ? '' : 's'} but ${nargs} ${nargs === 1 ? 'was' : 'were'} given`,
+          `${name}() takes ${nparams} positional argument${nparams === 1 ? '' : 's'} ` +
+            `but ${nargs} ${nargs === 1 ? 'was' : 'were'} given`,
         );
-      if (nargs! < nparams - ndefaults)
-        py.raise(
-          'TypeError',
-          `${name}() missing ${nparams - ndefaults - nargs!} required positional argument${nparams - ndefaults - nargs! === 1 ? '' : 's'}`,
-        );
+      const missing = nparams - ndefaults - nargs!;
+      if (missing > 0)
+        py.raise('TypeError', `${name}() missing ${missing} required positional argument${missing === 1 ? '' : 's'}`);
       return py.word(f! + 4);
     }),
     host('py.func_nparams', [R], I, (py, [f]) => py.word(f! + 8), false, false),

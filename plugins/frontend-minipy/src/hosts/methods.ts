@@ -12,10 +12,10 @@ function arity(py: Py, name: string, args: number[], min: number, max = min): vo
   if (args.length >= min && args.length <= max) return;
   if (max === 0) py.raise('TypeError', `${name}() takes no arguments (${args.length} given)`);
   if (min === max && min === 1) py.raise('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
-  py.raise(
-    'TypeError',
-    `${name} expected ${args.length < min ? `at least ${min}` : `at most ${max}`} argument${(args.length < min ? min : max) === 1 ? '' : 's'}, got ${args.length}`,
-  );
+  const tooFew = args.length < min;
+  const limit = tooFew ? min : max;
+  const expected = `${tooFew ? 'at least' : 'at most'} ${limit} argument${limit === 1 ? '' : 's'}`;
+  py.raise('TypeError', `${name} expected ${expected}, got ${args.length}`);
 }
 
 function intArg(py: Py, v: number): number {

@@ -21,7 +21,8 @@ export function checkSourceEncoding(source: string, file: string): void {
   for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
   const hex = bytes[bad]!.toString(16).padStart(2, '0');
   throw new CPythonCompileError(
-    `SyntaxError: Non-UTF-8 code starting with '\\x${hex}' in file ${resolve(file)} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details`,
+    `SyntaxError: Non-UTF-8 code starting with '\\x${hex}' in file ${resolve(file)} on line ${line}, ` +
+      'but no encoding declared; see https://peps.python.org/pep-0263/ for details',
     file,
     line,
     1,

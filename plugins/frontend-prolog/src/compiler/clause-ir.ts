@@ -266,9 +266,9 @@ export class ClauseEmitter {
       'dp',
     );
     const deep = f.blk('deep');
-    f.end(
-      `brif ${f.val(`icmp.sgt ${depth}, ${f.val('gget @depth_limit')}`)}, ${(this.labels.over ??= f.blk('over'))}, ${deep}`,
-    );
+    const tooDeep = f.val(`icmp.sgt ${depth}, ${f.val('gget @depth_limit')}`);
+    const over = (this.labels.over ??= f.blk('over'));
+    f.end(`brif ${tooDeep}, ${over}, ${deep}`);
     f.label(deep);
     const fr = f.val(`new_array :frame, ${f.iconst(4 + live.length)}`, 'fr');
     const code = f.val(`fref @${this.contName()}`, 'code');
@@ -451,9 +451,8 @@ export class ClauseEmitter {
     f.end(`switch ${f.val(`ref.type_id ${d}`)}, ${this.fail()}, [1: ${write}, 2: ${isStr}]`);
     f.label(isStr);
     const functor = f.val(`ref.bits ${f.val(`aget :str, ${d}, ${f.iconst(0)}`)}`);
-    f.end(
-      `brif ${f.val(`icmp.eq ${functor}, ${f.iconst(this.ctx.syms.imm(p.name, p.args.length))}`)}, ${read}, ${this.fail()}`,
-    );
+    const sameFunctor = f.val(`icmp.eq ${functor}, ${f.iconst(this.ctx.syms.imm(p.name, p.args.length))}`);
+    f.end(`brif ${sameFunctor}, ${read}, ${this.fail()}`);
     f.label(read);
     p.args.forEach((a, i) => this.unifyHead(a, f.val(`aget :str, ${d}, ${f.iconst(i + 1)}`, 'ha')));
     f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
@@ -592,10 +591,11 @@ export class ClauseEmitter {
         if (op === 'add')
           f.end(`${s} = iadd_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${yb} to ${ok}(${s}) ovf ${slow}`);
         else if (op === 'sub') f.end(`${s} = isub_ovf ${xb}, ${yb} to ${ok}(${s}) ovf ${slow}`);
-        else
-          f.end(
-            `${s} = imul_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${f.val(`isar ${yb}, ${f.iconst(1)}`)} to ${ok}(${s}) ovf ${slow}`,
-          );
+        else {
+          const xTagless = f.val(`isub ${xb}, ${f.iconst(1)}`);
+          const yUntagged = f.val(`isar ${yb}, ${f.iconst(1)}`);
+          f.end(`${s} = imul_ovf ${xTagless}, ${yUntagged} to ${ok}(${s}) ovf ${slow}`);
+        }
         const s2 = f.v('s');
         f.label(ok, `${s2}: i32`);
         const bits = op === 'add' ? s2 : f.val(`ior ${s2}, ${f.iconst(1)}`);

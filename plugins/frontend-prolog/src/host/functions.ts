@@ -145,7 +145,10 @@ function describeBall(s: RunState, ball: number, kind: number): string {
     // SWI-Prolog's own report, less the stack sizes and the cycle it finds in its frames.
     const where = kind === STEP_GOAL && s.info.goal !== undefined ? `-g ${s.info.goal}: ` : '';
     const limit = s.h.w(s.h.ctx.globals.get('depth_limit')!) >> 1;
-    return `ERROR: ${where}Stack limit (${limit.toLocaleString('en-US')} frames) exceeded\nERROR:   Probable infinite recursion`;
+    return (
+      `ERROR: ${where}Stack limit (${limit.toLocaleString('en-US')} frames) exceeded\n` +
+      'ERROR:   Probable infinite recursion'
+    );
   }
   return `Warning: goal raised exception: ${text}`;
 }

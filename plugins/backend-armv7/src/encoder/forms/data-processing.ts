@@ -164,7 +164,8 @@ function dataProcessingForm(op: DpOp, setFlags: boolean, operand2: Operand2): A3
       const regs: Reg[] = [];
       if (shape !== 'compare') regs.push(num(ops, 'rd'));
       if (shape !== 'move') regs.push(num(ops, 'rn'));
-      return `${mnemonic(base, num(ops, 'cond') as Cond)} ${[...regs.map(regName), operand2Asm(operand2, ops)].join(', ')}`;
+      const operandsAsm = [...regs.map(regName), operand2Asm(operand2, ops)].join(', ');
+      return `${mnemonic(base, num(ops, 'cond') as Cond)} ${operandsAsm}`;
     },
   };
 }

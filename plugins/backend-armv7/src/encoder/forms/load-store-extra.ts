@@ -73,8 +73,10 @@ function immediateForm(op: ExtraOp, mode: IndexMode): A32Form {
         (magnitude & 0xf)
       );
     },
-    toAsm: (ops) =>
-      `${mnemonic(op, num(ops, 'cond'))} ${transferAsm(op, ops)}, ${immAddressAsm(mode, num(ops, 'rn'), num(ops, 'offset'))}`,
+    toAsm: (ops) => {
+      const address = immAddressAsm(mode, num(ops, 'rn'), num(ops, 'offset'));
+      return `${mnemonic(op, num(ops, 'cond'))} ${transferAsm(op, ops)}, ${address}`;
+    },
   };
 }
 

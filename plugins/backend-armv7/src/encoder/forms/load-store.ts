@@ -45,8 +45,10 @@ function immediateForm(op: WordByteOp, mode: IndexMode): A32Form {
       (num(ops, 'rn') << 16) |
       (num(ops, 'rt') << 12) |
       Math.abs(num(ops, 'offset')),
-    toAsm: (ops) =>
-      `${mnemonic(op, num(ops, 'cond'))} ${regName(num(ops, 'rt'))}, ${immAddressAsm(mode, num(ops, 'rn'), num(ops, 'offset'))}`,
+    toAsm: (ops) => {
+      const address = immAddressAsm(mode, num(ops, 'rn'), num(ops, 'offset'));
+      return `${mnemonic(op, num(ops, 'cond'))} ${regName(num(ops, 'rt'))}, ${address}`;
+    },
   };
 }
 

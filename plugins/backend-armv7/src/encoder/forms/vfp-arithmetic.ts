@@ -19,8 +19,10 @@ function threeOperandForm(op: string, fixed: number): A32Form {
       vfpField.dd(num(ops, 'dd')) |
       vfpField.dn(num(ops, 'dn')) |
       vfpField.dm(num(ops, 'dm')),
-    toAsm: (ops) =>
-      `${mnemonic(op, num(ops, 'cond'), '.f64')} ${dregName(num(ops, 'dd'))}, ${dregName(num(ops, 'dn'))}, ${dregName(num(ops, 'dm'))}`,
+    toAsm: (ops) => {
+      const regs = ['dd', 'dn', 'dm'].map((name) => dregName(num(ops, name)));
+      return `${mnemonic(op, num(ops, 'cond'), '.f64')} ${regs.join(', ')}`;
+    },
   };
 }
 

@@ -41,8 +41,10 @@ function loadStoreForm(op: 'vldr' | 'vstr', size: 'f64' | 'f32'): A32Form {
       offsetBits(num(ops, 'offset')) |
       (num(ops, 'rn') << 16) |
       (double ? vfpField.dd(num(ops, 'dd')) : vfpField.sd(num(ops, 'sd'))),
-    toAsm: (ops) =>
-      `${mnemonic(op, num(ops, 'cond'))} ${regName_(num(ops, regOperand))}, [${regName(num(ops, 'rn'))}, ${immAsm(num(ops, 'offset'))}]`,
+    toAsm: (ops) => {
+      const address = `[${regName(num(ops, 'rn'))}, ${immAsm(num(ops, 'offset'))}]`;
+      return `${mnemonic(op, num(ops, 'cond'))} ${regName_(num(ops, regOperand))}, ${address}`;
+    },
   };
 }
 
@@ -86,9 +88,17 @@ function blockForm(op: 'vldm' | 'vstm', mode: 'ia' | 'db', writeback: boolean): 
       ((writeback ? 1 : 0) << 21) |
       (num(ops, 'rn') << 16) |
       rangeBits(ops),
-    toAsm: (ops) =>
-      `${mnemonic(`${op}${mode}`, num(ops, 'cond'))} ${regName(num(ops, 'rn'))}${writeback ? '!' : ''}, ${dRangeAsm(num(ops, 'first'), num(ops, 'count'))}`,
+    toAsm: (ops) => {
+      const base = `${regName(num(ops, 'rn'))}${writeback ? '!' : ''}`;
+      const range = dRangeAsm(num(ops, 'first'), num(ops, 'count'));
+      return `${mnemonic(`${op}${mode}`, num(ops, 'cond'))} ${base}, ${range}`;
+    },
   };
+}
+
+/** The two core registers a vmov moves a double through: "rt, rt2". */
+function coreRegPairAsm(ops: Operands): string {
+  return `${regName(num(ops, 'rt'))}, ${regName(num(ops, 'rt2'))}`;
 }
 
 export const VFP_TRANSFER_FORMS: readonly A32Form[] = [
@@ -101,8 +111,7 @@ export const VFP_TRANSFER_FORMS: readonly A32Form[] = [
       (num(ops, 'rt2') << 16) |
       (num(ops, 'rt') << 12) |
       vfpField.dm(num(ops, 'dm')),
-    toAsm: (ops) =>
-      `${mnemonic('vmov', num(ops, 'cond'))} ${dregName(num(ops, 'dm'))}, ${regName(num(ops, 'rt'))}, ${regName(num(ops, 'rt2'))}`,
+    toAsm: (ops) => `${mnemonic('vmov', num(ops, 'cond'))} ${dregName(num(ops, 'dm'))}, ${coreRegPairAsm(ops)}`,
   },
   {
     name: 'vmov.d-to-core',
@@ -114,8 +123,7 @@ export const VFP_TRANSFER_FORMS: readonly A32Form[] = [
       (num(ops, 'rt2') << 16) |
       (num(ops, 'rt') << 12) |
       vfpField.dm(num(ops, 'dm')),
-    toAsm: (ops) =>
-      `${mnemonic('vmov', num(ops, 'cond'))} ${regName(num(ops, 'rt'))}, ${regName(num(ops, 'rt2'))}, ${dregName(num(ops, 'dm'))}`,
+    toAsm: (ops) => `${mnemonic('vmov', num(ops, 'cond'))} ${coreRegPairAsm(ops)}, ${dregName(num(ops, 'dm'))}`,
   },
   {
     name: 'vmov.core-to-s',
