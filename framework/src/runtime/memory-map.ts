@@ -57,6 +57,7 @@ export interface MemoryLayout {
 export interface LayoutOptions {
   heapSize?: number;
   stackSize?: number;
+  /** Room for globals and constants, after the function table and the runtime words. */
   staticSize?: number;
 }
 
@@ -70,7 +71,7 @@ export function makeLayout(opts: LayoutOptions = {}): MemoryLayout {
   const tableBase = DATA_BASE;
   const runtimeWordsBase = RUNTIME_WORDS_BASE;
   const staticBase = runtimeWordsBase + RUNTIME_WORDS_BYTES;
-  const staticEnd = DATA_BASE + staticSize;
+  const staticEnd = staticBase + staticSize;
   const heapBase = staticEnd;
   const heapEnd = heapBase + heapSize;
   const guardBase = heapEnd;

@@ -137,10 +137,10 @@ export class Program {
   }
 }
 
-/** The static region holds the table at its maximum size plus what the module needs, with
+/** Room for the module's globals and constants after the table and the runtime words, with
  *  slack, in whole MiB: sized to the module so that small programs start fast (every
  *  byte of the shared buffer is zero-filled by the host). */
 function staticRegionSize(moduleBytes: number): number {
-  const needed = MAX_FUNCTIONS * TABLE_SLOT_BYTES + moduleBytes + 256 * 1024;
+  const needed = moduleBytes + 256 * 1024;
   return Math.ceil(needed / MiB) * MiB;
 }
