@@ -4,7 +4,7 @@ import { verifyFunctions, VerifyFailure } from '../ir/verify.ts';
 import { builtinHostFunctions } from './builtin-hosts.ts';
 import { GuestMemory } from './guest-memory.ts';
 import { HostRegistry, type HostContext, type HostFunction, type OutputSink } from './host.ts';
-import { MAX_FUNCTIONS, MiB, TABLE_SLOT_BYTES, makeLayout, type MemoryLayout } from './memory-map.ts';
+import { MiB, makeLayout, type MemoryLayout } from './memory-map.ts';
 import { TypeTable } from './object-layout.ts';
 import { StaticImage, staticBytesFor } from './static-image.ts';
 
