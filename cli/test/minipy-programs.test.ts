@@ -1,13 +1,11 @@
 import test from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Registry } from '#framework';
 import { CLI_PLUGINS } from '../src/all-plugins.ts';
-import { runCli } from '../src/main.ts';
+import { cliInProcess, REPO } from './cli-harness.ts';
 
 // The mini-Python programs (plugins/frontend-minipy/test/programs/) through the whole
 // command, in process, against CPython's recorded output: a test of the assembled jitc.
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PROGRAMS = `${REPO}plugins/frontend-minipy/test/programs/`;
 
 interface Expected {
@@ -22,18 +20,6 @@ function readExpected(name: string): Expected {
   const at = text.lastIndexOf('# exit ');
   const m = /^# exit (\d+):\s?(.*)$/.exec(text.slice(at).trimEnd())!;
   return { stdout: text.slice(0, at), status: Number(m[1]), lastLine: m[2]! };
-}
-
-async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: {},
-    cwd: REPO,
-  });
-  return { status, stdout, stderr };
 }
 
 const backends: string[][] = [['--backend', 'interp']];
@@ -53,7 +39,7 @@ for (const name of programs) {
   for (const backend of backends) {
     test(`${name} on ${backend.slice(1).join(' ')}`, async (t) => {
       const want = readExpected(name);
-      const got = await run([...backend, `${PROGRAMS}${name}.py`]);
+      const got = await cliInProcess(...backend, `${PROGRAMS}${name}.py`);
       t.is(got.stdout, want.stdout);
       t.is(got.status, want.status, got.stderr);
       if (want.status !== 0 && !want.lastLine.startsWith('SyntaxError')) {
