@@ -27,10 +27,7 @@ export function verifyFunction(m: Module, f: Func): VerifyError[] {
 /** Checks some of `m`'s functions (code loaded into a running program), which may still
  *  be unlowered in a lowered module. */
 export function verifyFunctions(m: Module, funcs: readonly Func[], lowered = m.lowered): VerifyError[] {
-  const sink = new ErrorSink();
-  const syms = new SymbolIndex(m);
-  for (const f of funcs) verifyFunctionInto(m, syms, f, sink, lowered);
-  return sink.errors;
+  return new FunctionVerifier(m).verify(funcs, lowered);
 }
 
 /**

@@ -19,7 +19,7 @@ import { codeKey, targetFacts } from './code-key.ts';
 import { codeStoreFor } from './compiled-code-store.ts';
 import { placeEntryArgs } from './entry-args.ts';
 import { createGuestMachine } from './guest-setup.ts';
-import { bridgeHostFunction } from './host-bridge.ts';
+import { bridgeHostFunction, type HostCallTracker } from './host-bridge.ts';
 import { formatListing } from './listing.ts';
 import type { NativeIsa } from './native-isa.ts';
 import { CODE_TRAP_KINDS, trapHost } from './trap-slots.ts';
@@ -43,6 +43,18 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
   /** The guest stack pointer while a collecting host function runs, else 0. */
   private hostSp = 0;
   private hostArgs: number[] = [];
+  /** Told by every bridged host function when a collecting one runs: its arguments and the
+   *  guest's sp are roots meanwhile. */
+  private readonly hostCallTracker: HostCallTracker = {
+    enter: (args, stackPointer) => {
+      this.hostSp = stackPointer;
+      this.hostArgs = args;
+    },
+    leave: () => {
+      this.hostSp = 0;
+      this.hostArgs = [];
+    },
+  };
 
   constructor(
     private readonly isa: NativeIsa<D, K>,
@@ -240,7 +252,7 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
   }
 
   /** A slot for an extern declared after start-up: a function the driver left unlowered
-   *  (Func.unlowered) may be the first to allocate once lowered, as may loaded code. */
+   *  (Func.unlowered) may be the first to allocate once lowered. */
   private installLateExtern(slots: Map<string, number>, symbol: string): number {
     const name = symbol.startsWith(HOST_SYMBOL('')) ? symbol.slice(HOST_SYMBOL('').length) : undefined;
     if (name === undefined || !this.program.module.extern(name))
@@ -252,17 +264,7 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
   }
 
   private bridge(externName: string): EmuHostFunction {
-    const tracker = {
-      enter: (args: number[], stackPointer: number): void => {
-        this.hostSp = stackPointer;
-        this.hostArgs = args;
-      },
-      leave: (): void => {
-        this.hostSp = 0;
-        this.hostArgs = [];
-      },
-    };
-    return bridgeHostFunction(this.program.bindExtern(externName), this.program.hostContext, tracker);
+    return bridgeHostFunction(this.program.bindExtern(externName), this.program.hostContext, this.hostCallTracker);
   }
 
   private updateStats(): void {
