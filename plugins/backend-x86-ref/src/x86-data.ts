@@ -44,12 +44,23 @@ export type X86Data =
   /** An access at a fixed address, relative to the static-base register: [def] or [use]. */
   | { readonly op: 'memStatic'; readonly width: Width; readonly load: boolean; readonly offset: number }
   /** Bounds-checked element: load [def, use a, use i]; store [use a, use i, use v]. */
-  | { readonly op: 'elem'; readonly width: Width; readonly load: boolean; readonly scale: 1 | 2 | 4 | 8; readonly elemOffset: number }
+  | {
+      readonly op: 'elem';
+      readonly width: Width;
+      readonly load: boolean;
+      readonly scale: 1 | 2 | 4 | 8;
+      readonly elemOffset: number;
+    }
   | { readonly op: 'call'; readonly callee: string }
   | { readonly op: 'callHost'; readonly callee: string }
   | { readonly op: 'callIndirect'; readonly sigId: number; readonly indexOperand: number; readonly tableBase: number }
   | { readonly op: 'tailCall'; readonly callee: string }
-  | { readonly op: 'tailCallIndirect'; readonly sigId: number; readonly indexOperand: number; readonly tableBase: number }
+  | {
+      readonly op: 'tailCallIndirect';
+      readonly sigId: number;
+      readonly indexOperand: number;
+      readonly tableBase: number;
+    }
   /** Returns with status edx = 0; the value, if any, is a fixed use of eax/xmm0. */
   | { readonly op: 'ret' }
   /** Returns with status edx = 1 and the exception (fixed use of eax). */

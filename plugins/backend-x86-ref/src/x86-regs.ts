@@ -44,7 +44,24 @@ export function intAllocatable(fuelPinned: boolean): PReg[] {
 
 export const FLOAT_ALLOCATABLE: readonly PReg[] = Array.from({ length: 15 }, (_, i) => xmmReg(i));
 
-const NAMES = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'];
+const NAMES = [
+  'rax',
+  'rcx',
+  'rdx',
+  'rbx',
+  'rsp',
+  'rbp',
+  'rsi',
+  'rdi',
+  'r8',
+  'r9',
+  'r10',
+  'r11',
+  'r12',
+  'r13',
+  'r14',
+  'r15',
+];
 
 export function x86RegName(p: PReg): string {
   return p >= XMM_BASE ? `xmm${p - XMM_BASE}` : (NAMES[p] ?? `?${p}`);

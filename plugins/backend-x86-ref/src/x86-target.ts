@@ -4,7 +4,15 @@ import { emitX86 } from './emit/emit-inst.ts';
 import { emitX86Prologue } from './emit/prologue.ts';
 import { lowerX86Function } from './lower/lower-function.ts';
 import type { X86Data, X86Fixup } from './x86-data.ts';
-import { FLOAT_ALLOCATABLE, FUEL_REG, intAllocatable, R11, STATIC_BASE_REG, x86RegName, XMM_SCRATCH } from './x86-regs.ts';
+import {
+  FLOAT_ALLOCATABLE,
+  FUEL_REG,
+  intAllocatable,
+  R11,
+  STATIC_BASE_REG,
+  x86RegName,
+  XMM_SCRATCH,
+} from './x86-regs.ts';
 
 export type X86Target = MachineTarget<X86Data, X86Fixup>;
 

@@ -16,7 +16,16 @@ import {
 import { CC, invertCond, mem, x64, type Mem } from '../encoder/x64.ts';
 import type { Width, X86Data } from '../x86-data.ts';
 import { FUEL_REG, R11, RAX, RDX, STATIC_BASE_REG, xmmNum, XMM_SCRATCH } from '../x86-regs.ts';
-import { branchToLabel, emitFrameTeardown, frameAccess, put, skipIf, toSymbol, trapIf, type Buf } from './emit-helpers.ts';
+import {
+  branchToLabel,
+  emitFrameTeardown,
+  frameAccess,
+  put,
+  skipIf,
+  toSymbol,
+  trapIf,
+  type Buf,
+} from './emit-helpers.ts';
 
 const XS = xmmNum(XMM_SCRATCH);
 
@@ -90,7 +99,9 @@ export function emitX86(buf: Buf, mi: MachInst<X86Data>, ctx: EmitContext): void
       put(buf, x64.loadRM(r(0), mem(r(1))));
       return put(buf, x64.shiftRI('shr', r(0), 8));
     case 'mem':
-      return d.load ? access(buf, d.width, true, r(0), mem(r(1), d.offset)) : access(buf, d.width, false, r(1), mem(r(0), d.offset));
+      return d.load
+        ? access(buf, d.width, true, r(0), mem(r(1), d.offset))
+        : access(buf, d.width, false, r(1), mem(r(0), d.offset));
     case 'memStatic':
       return access(buf, d.width, d.load, r(0), mem(STATIC_BASE_REG, d.offset));
     case 'elem': {
@@ -172,7 +183,13 @@ function emitDivide(buf: Buf, signed: boolean, rem: boolean, divisor: number): v
 
 /** ucomisd sets ZF, PF and CF on unordered: a > b is `a` (CF = ZF = 0) and a >= b `ae`
  *  (CF = 0), both false on NaN; lt/le swap the operands; eq needs ZF and no parity. */
-function emitFloatCompare(buf: Buf, kind: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge', dst: number, a: number, b: number): void {
+function emitFloatCompare(
+  buf: Buf,
+  kind: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge',
+  dst: number,
+  a: number,
+  b: number,
+): void {
   if (kind === 'eq' || kind === 'ne') {
     put(buf, x64.ucomisd(a, b));
     put(buf, x64.setcc(kind === 'eq' ? CC.e : CC.ne, dst));

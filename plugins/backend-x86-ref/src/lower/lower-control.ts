@@ -15,7 +15,9 @@ export function lowerControl(fl: FunctionLowering, ir: Inst): boolean {
       return true;
     case 'brif':
       ctx.emit(inst({ op: 'cmp', imm: 0 }, [use(a(0))]));
-      ctx.emit(inst({ op: 'branch', cc: CC.ne }, [], { targets: [ctx.edge(ir.targets[0]!), ctx.edge(ir.targets[1]!)] }));
+      ctx.emit(
+        inst({ op: 'branch', cc: CC.ne }, [], { targets: [ctx.edge(ir.targets[0]!), ctx.edge(ir.targets[1]!)] }),
+      );
       return true;
     case 'switch':
       ctx.emit(inst({ op: 'switch', cases: ir.cases }, [use(a(0))], { targets: ir.targets.map((t) => ctx.edge(t)) }));

@@ -1,4 +1,12 @@
-import { machInst, type CallLowering, type InstFlags, type LoweringContext, type LoweringEnv, type MachInst, type Operand } from '#framework';
+import {
+  machInst,
+  type CallLowering,
+  type InstFlags,
+  type LoweringContext,
+  type LoweringEnv,
+  type MachInst,
+  type Operand,
+} from '#framework';
 import type { X86Data } from '../x86-data.ts';
 
 export type Ctx = LoweringContext<X86Data>;

@@ -113,7 +113,12 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
       emit({ op: 'typeId' }, [def(resultOr('i32')), use(a(0))]);
       return true;
     case 'select':
-      emit({ op: 'select', float: ctx.func.typeOf(ir.result) === 'f64' }, [def(dst()), use(a(0)), use(a(1)), use(a(2))]);
+      emit({ op: 'select', float: ctx.func.typeOf(ir.result) === 'f64' }, [
+        def(dst()),
+        use(a(0)),
+        use(a(1)),
+        use(a(2)),
+      ]);
       return true;
     case 'get': {
       const f = types.field(ir.sym, ir.field);
