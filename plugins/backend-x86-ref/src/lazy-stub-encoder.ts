@@ -8,7 +8,7 @@
 import * as emu from '#framework/emu';
 import type { LazyStubEncoder } from '#framework/jit';
 import { mem, x64 } from './encoder/x64.ts';
-import { RAX, R11 } from './x86-regs.ts';
+import { RAX, R11 } from './data/x86-regs.ts';
 
 const STUB_BYTES = 32;
 const COMPILE_ENTRY = 16;

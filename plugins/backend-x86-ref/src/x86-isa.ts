@@ -3,11 +3,11 @@
 // description. The engine does the rest (docs/native-engine.md).
 import * as emu from '#framework/emu';
 import type { NativeIsa } from '#framework/jit';
-import { X86_CONVENTION } from './convention.ts';
+import { X86_CONVENTION } from './data/convention.ts';
 import { disassembleX64 } from './encoder/disasm.ts';
 import { X86_LAZY_STUBS } from './lazy-stub-encoder.ts';
-import type { X86Data, X86Fixup } from './x86-data.ts';
-import { XMM_BASE, xmmNum } from './x86-regs.ts';
+import type { X86Data, X86Fixup } from './data/x86-data.ts';
+import { XMM_BASE, xmmNum } from './data/x86-regs.ts';
 import { makeX86Target } from './x86-target.ts';
 
 export const X86_ISA: NativeIsa<X86Data, X86Fixup> = {

@@ -3,7 +3,7 @@ import { machInst, physDef, physUse, type LoweringEnv, type MachineTarget, type 
 import { emitX86 } from './emit/emit-inst.ts';
 import { emitX86Prologue } from './emit/prologue.ts';
 import { lowerX86Function } from './lower/lower-function.ts';
-import type { X86Data, X86Fixup } from './x86-data.ts';
+import type { X86Data, X86Fixup } from './data/x86-data.ts';
 import {
   FLOAT_ALLOCATABLE,
   FUEL_REG,
@@ -12,7 +12,7 @@ import {
   STATIC_BASE_REG,
   x86RegName,
   XMM_SCRATCH,
-} from './x86-regs.ts';
+} from './data/x86-regs.ts';
 
 export type X86Target = MachineTarget<X86Data, X86Fixup>;
 

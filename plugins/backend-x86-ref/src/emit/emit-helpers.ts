@@ -2,8 +2,8 @@
 // placement-time symbols, conditional traps, short skips, frame accesses, the epilogue.
 import { TRAP_SYMBOL, type CodeBuffer, type FrameLayout, type Label, type TrapKind, type VRegType } from '#framework';
 import { invertCond, mem, RSP, x64, type Cond } from '../encoder/x64.ts';
-import type { X86Fixup } from '../x86-data.ts';
-import { xmmNum } from '../x86-regs.ts';
+import type { X86Fixup } from '../data/x86-data.ts';
+import { xmmNum } from '../data/x86-regs.ts';
 
 export type Buf = CodeBuffer<X86Fixup>;
 

@@ -14,8 +14,8 @@ import {
   type MachInst,
 } from '#framework';
 import { CC, invertCond, mem, x64, type Mem } from '../encoder/x64.ts';
-import type { Width, X86Data } from '../x86-data.ts';
-import { FUEL_REG, R11, RAX, RDX, STATIC_BASE_REG, xmmNum, XMM_SCRATCH } from '../x86-regs.ts';
+import type { Width, X86Data } from '../data/x86-data.ts';
+import { FUEL_REG, R11, RAX, RDX, STATIC_BASE_REG, xmmNum, XMM_SCRATCH } from '../data/x86-regs.ts';
 import {
   branchToLabel,
   emitFrameTeardown,

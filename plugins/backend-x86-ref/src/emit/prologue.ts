@@ -1,6 +1,6 @@
 import { PAGE, type FrameLayout } from '#framework';
 import { mem, RSP, x64 } from '../encoder/x64.ts';
-import { R11 } from '../x86-regs.ts';
+import { R11 } from '../data/x86-regs.ts';
 import { put, type Buf } from './emit-helpers.ts';
 
 /** Frames up to this size touch the guard page through their own accesses; larger ones probe. */

@@ -2,7 +2,7 @@
 // after a call that may raise, `test edx, edx` and `jne` to the handler.
 import type { CallRules } from '#framework';
 import { CC } from '../encoder/x64.ts';
-import type { X86Data } from '../x86-data.ts';
+import type { X86Data } from '../data/x86-data.ts';
 
 export const X86_CALL_RULES: CallRules<X86Data> = {
   incomingArgs: () => ({ op: 'args' }),

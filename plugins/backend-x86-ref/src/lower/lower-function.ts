@@ -1,6 +1,6 @@
 // Lowers one IR function to x86-64 machine instructions over virtual registers.
 import { CallLowering, type Block, type Func, type LoweringEnv, type PReg } from '#framework';
-import { X86_CONVENTION } from '../convention.ts';
+import { X86_CONVENTION } from '../data/convention.ts';
 import { X86_CALL_RULES } from './call-rules.ts';
 import { lowerControl } from './lower-control.ts';
 import { inst, type Ctx, type FunctionLowering } from './lower-util.ts';

@@ -7,7 +7,7 @@ import {
   type MachInst,
   type Operand,
 } from '#framework';
-import type { X86Data } from '../x86-data.ts';
+import type { X86Data } from '../data/x86-data.ts';
 
 export type Ctx = LoweringContext<X86Data>;
 

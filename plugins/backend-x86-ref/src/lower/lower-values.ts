@@ -1,8 +1,8 @@
 // Lowering of value-producing instructions: integers, compares, floats, refs, select, memory.
 import { def, fixedDef, fixedUse, reuseDef, use, type Inst, type VReg } from '#framework';
 import { CC } from '../encoder/x64.ts';
-import { RAX, RCX, RDX } from '../x86-regs.ts';
-import type { IntAlu, Width, X86Data } from '../x86-data.ts';
+import { RAX, RCX, RDX } from '../data/x86-regs.ts';
+import type { IntAlu, Width, X86Data } from '../data/x86-data.ts';
 import { inst, type FunctionLowering } from './lower-util.ts';
 
 const ALU: Record<string, IntAlu> = { iadd: 'add', isub: 'sub', imul: 'imul', iand: 'and', ior: 'or', ixor: 'xor' };

@@ -3,7 +3,7 @@
 // Two-address forms name their def with reuseDef (the machine layer ties it to the first
 // use); fixed registers (idiv's eax/edx, a shift count in cl) are fixed operands.
 import type { FrameSlot, TrapKind, VRegType } from '#framework';
-import type { Cond } from './encoder/x64.ts';
+import type { Cond } from '../encoder/x64.ts';
 
 export type IntAlu = 'add' | 'sub' | 'and' | 'or' | 'xor' | 'imul';
 export type Width = 'w' | 'b' | 'd';
