@@ -30,6 +30,11 @@ export const CLI_PLUGIN_LIST: readonly CliPlugin[] = [
     load: async () => (await import('../../plugins/gc-boehm/src/plugin.ts')).default,
   },
   {
+    name: 'gc-semispace',
+    gcs: ['semispace'],
+    load: async () => (await import('../../plugins/gc-semispace/src/plugin.ts')).default,
+  },
+  {
     name: 'backend-armv7',
     backends: ['armv7'],
     load: async () => (await import('../../plugins/backend-armv7/src/plugin.ts')).default,

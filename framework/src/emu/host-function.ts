@@ -15,8 +15,10 @@ export interface HostCallFrame {
   uint(index: number): number;
   /** Float (double) argument `index`. */
   float(index: number): number;
-  /** The guest's stack pointer at the call. */
+  /** The calling guest function's stack pointer at its call instruction. */
   stackPointer(): number;
+  /** Where the call returns to in the calling guest function. */
+  returnAddress(): number;
   /**
    * Sets integer result register `index` (0 is r0 on ARM) when the host function returns.
    * Results set this way are the only register writes that survive a host call.
@@ -93,6 +95,10 @@ export class MachineHostCallFrame implements HostCallFrame {
 
   stackPointer(): number {
     return this.args.stackPointer();
+  }
+
+  returnAddress(): number {
+    return this.args.returnAddress();
   }
 
   returnInt(value: number, index = 0): void {

@@ -49,6 +49,15 @@ export interface GcHeap {
   removeRoots(source: RootSource): void;
   /** True when addr is the start of a live heap object. */
   isObject(addr: number): boolean;
+  /**
+   * The ref-store barrier: called after a ref is stored into a field or element of the heap
+   * object `holder` by the interpreter (unlowered `set`/`aset`), a host function or the
+   * runtime. Compiled code gets it inlined by the collector's lowering. Stores into
+   * globals need none: the static image is a root at every collection.
+   */
+  writeBarrier(holder: number): void;
+  /** True when a collection may move objects: roots must then be precise and written back. */
+  readonly movesObjects: boolean;
   readonly stats: HeapStats;
 }
 
@@ -63,6 +72,9 @@ export class HeapCorruption extends Error {
 export interface GarbageCollector {
   readonly name: string;
   readonly description: string;
+  /** Guest memory the heap takes per byte of the heap size asked for (--heap-size is what
+   *  objects may use): 2 for a copier, which keeps half its space empty. Default 1. */
+  readonly heapSpaceFactor?: number;
   /** Rewrites `new`/`new_array` and ref stores into raw memory operations and calls to
    *  the host functions below; sets module.lowered. With `funcs` (code loaded into a
    *  running program, whose module is lowered already) only those are rewritten. */

@@ -108,9 +108,14 @@ export function compileOp(inst: Inst, m: Module, p: Program, R: Float64Array, fn
       const off = f.offset;
       const load = loader(f.kind, p);
       const store = storer(f.kind, p);
-      return name === 'get'
-        ? (fp) => void (R[fp + d] = load(nonNull(R[fp + a]!) + off))
-        : (fp) => store(nonNull(R[fp + a]!) + off, R[fp + b]!);
+      if (name === 'get') return (fp) => void (R[fp + d] = load(nonNull(R[fp + a]!) + off));
+      if (f.kind !== 'ref') return (fp) => store(nonNull(R[fp + a]!) + off, R[fp + b]!);
+      const heap = p.heap;
+      return (fp) => {
+        const object = nonNull(R[fp + a]!);
+        store(object + off, R[fp + b]!);
+        heap.writeBarrier(object);
+      };
     }
     case 'aget':
     case 'aset': {
@@ -125,9 +130,14 @@ export function compileOp(inst: Inst, m: Module, p: Program, R: Float64Array, fn
         if (i >>> 0 >= mem.loadI32(o + 4) >>> 0) throw new Trap('index_out_of_bounds', `index ${i}`);
         return o + eoff + i * size;
       };
-      return name === 'aget'
-        ? (fp) => void (R[fp + d] = load(addrOf(R[fp + a]!, R[fp + b]!)))
-        : (fp) => store(addrOf(R[fp + a]!, R[fp + b]!), R[fp + c]!);
+      if (name === 'aget') return (fp) => void (R[fp + d] = load(addrOf(R[fp + a]!, R[fp + b]!)));
+      if (kind !== 'ref') return (fp) => store(addrOf(R[fp + a]!, R[fp + b]!), R[fp + c]!);
+      const heap = p.heap;
+      return (fp) => {
+        const array = R[fp + a]!;
+        store(addrOf(array, R[fp + b]!), R[fp + c]!);
+        heap.writeBarrier(array);
+      };
     }
     case 'alen':
       return (fp) => void (R[fp + d] = mem.loadI32(nonNull(R[fp + a]!) + 4));

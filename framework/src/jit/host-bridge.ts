@@ -7,10 +7,11 @@ import type { HostCallFrame, HostFunction as EmuHostFunction } from '../emu/host
 import { GuestException, type HostContext, type HostFunction } from '../runtime/host.ts';
 import { toMemoryError } from '../runtime/memory-error.ts';
 
-/** What the bridge tells the engine while a collecting host function runs. */
+/** What the bridge tells the engine while a collecting host function runs: where the
+ *  guest stack it must walk for roots is suspended. (Its ref arguments are in the handle
+ *  scope: Program.bindExtern holds them.) */
 export interface HostCallTracker {
-  /** `args` are the call's arguments (roots while it runs); `stackPointer` the guest's sp at the call. */
-  enter(args: number[], stackPointer: number): void;
+  enter(stackPointer: number, returnAddress: number): void;
   leave(): void;
 }
 
@@ -36,7 +37,7 @@ export function bridgeHostFunction(host: HostFunction, ctx: HostContext, tracker
     let floats = 0;
     for (let i = 0; i < count; i++) args[i] = kinds[i] === FLOAT ? frame.float(floats++) : frame.int(ints++);
     let value: number | undefined;
-    if (collects) tracker.enter(args, frame.stackPointer());
+    if (collects) tracker.enter(frame.stackPointer(), frame.returnAddress());
     try {
       value = impl(args, ctx);
     } catch (thrown) {

@@ -14,6 +14,7 @@ export * from './compiled-code-store.ts';
 export * from './entry-args.ts';
 export * from './guest-setup.ts';
 export * from './host-bridge.ts';
+export * from './precise-roots.ts';
 export * from './huge-functions.ts';
 export * from './lazy-stubs.ts';
 export * from './listing.ts';

@@ -22,6 +22,7 @@ import { createGuestMachine } from './guest-setup.ts';
 import { bridgeHostFunction, type HostCallTracker } from './host-bridge.ts';
 import { formatListing } from './listing.ts';
 import type { NativeIsa } from './native-isa.ts';
+import { MissingStackMap, visitStackPrecisely } from './precise-roots.ts';
 import { CODE_TRAP_KINDS, trapHost } from './trap-slots.ts';
 
 const MAX_FUEL = 0x7fffffff;
@@ -42,17 +43,17 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
   private readonly stackEnd: number;
   /** The guest stack pointer while a collecting host function runs, else 0. */
   private hostSp = 0;
-  private hostArgs: number[] = [];
-  /** Told by every bridged host function when a collecting one runs: its arguments and the
-   *  guest's sp are roots meanwhile. */
+  /** Where that host call returns to in guest code. */
+  private hostReturnAddress = 0;
+  /** Told by every bridged host function when a collecting one runs: the guest stack is
+   *  suspended there meanwhile. */
   private readonly hostCallTracker: HostCallTracker = {
-    enter: (args, stackPointer) => {
+    enter: (stackPointer, returnAddress) => {
       this.hostSp = stackPointer;
-      this.hostArgs = args;
+      this.hostReturnAddress = returnAddress;
     },
     leave: () => {
       this.hostSp = 0;
-      this.hostArgs = [];
     },
   };
 
@@ -207,19 +208,25 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
     );
   }
 
+  /** Registers hold no refs across a call (every allocatable one is caller-saved), so the
+   *  stack is all there is: walked through the stack maps for a collector that moves
+   *  objects, scanned conservatively for one that does not. */
   visitRoots(visit: RootVisitor): void {
     if (this.hostSp === 0) return;
-    // Conservative: every stack word from the caller's sp up that is the start of a heap
-    // object is a root (interior pointers never live across a safepoint); registers hold
-    // no refs across a call, except the collecting host function's own arguments.
     const heap = this.program.heap;
+    if (heap.movesObjects) {
+      const stack = { sp: this.hostSp, returnAddress: this.hostReturnAddress, stopAddress: this.machine.stopAddress };
+      visitStackPrecisely(stack, this.code.stackMaps, this.program.memory, visit, (a) => this.code.codeMap.functionAt(a));
+      return;
+    }
+    // Every stack word from the caller's sp up that is the start of a heap object is a
+    // root: interior pointers never live across a safepoint.
     const words = this.program.memory.i32;
     const base = this.program.memory.base;
     for (let a = this.hostSp; a < this.stackEnd; a += 4) {
       const w = words[(a - base) >> 2]!;
       if (heap.isObject(w)) visit(w);
     }
-    for (const v of this.hostArgs) if (heap.isObject(v)) visit(v);
   }
 
   dispose(): void {
@@ -290,6 +297,7 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
       return error;
     }
     if (error instanceof GuestException) return new Trap('host_error', error.message, where);
+    if (error instanceof MissingStackMap) return error;
     if (error instanceof Error && error.name !== 'Trap' && error.name !== 'HeapCorruption')
       return new Trap('host_error', error.message, where);
     return error;

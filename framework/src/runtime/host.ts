@@ -1,6 +1,7 @@
 import type { Signature } from '../ir/types.ts';
 import type { GcHeap } from '../gc/interface.ts';
 import type { GuestMemory } from './guest-memory.ts';
+import type { HandleScope } from './handle-scope.ts';
 import type { TypeTable } from './object-layout.ts';
 
 /** Thrown by a host function to raise a guest exception (the ref travels as the status). */
@@ -19,6 +20,8 @@ export interface OutputSink {
 export interface HostContext {
   memory: GuestMemory;
   heap: GcHeap;
+  /** Where host functions keep refs across an allocation (a collection may move objects). */
+  handles: HandleScope;
   types: TypeTable;
   out: OutputSink;
   /** Addresses of the module's globals, by name. */
@@ -40,9 +43,11 @@ export interface HostFunction {
   sig: Signature;
   collects: boolean;
   raises: boolean;
-  /** Returns the result (i32/ref as int32, f64 as number), or undefined for none. Refs in
-   *  `args` are rooted by the caller while this runs, but a collection may move them:
-   *  read arguments before allocating. */
+  /** Returns the result (i32/ref as int32, f64 as number), or undefined for none. A
+   *  collecting function's ref arguments are held in the handle scope while it runs:
+   *  `args[i]` is current after an allocation, a copy in a local is not. Refs it makes
+   *  or reads from the heap go in `ctx.handles` when they must outlive an allocation, and
+   *  a ref it stores into a heap object is followed by `ctx.heap.writeBarrier(object)`. */
   impl: (args: number[], ctx: HostContext) => number | undefined;
 }
 

@@ -3,8 +3,9 @@ import type { Func, Module } from '../ir/module.ts';
 import { verifyFunctions, VerifyFailure } from '../ir/verify.ts';
 import { builtinHostFunctions } from './builtin-hosts.ts';
 import { GuestMemory } from './guest-memory.ts';
+import { HandleScope } from './handle-scope.ts';
 import { HostRegistry, type HostContext, type HostFunction, type OutputSink } from './host.ts';
-import { MiB, makeLayout, type MemoryLayout } from './memory-map.ts';
+import { DEFAULT_HEAP_SIZE, MiB, makeLayout, type MemoryLayout } from './memory-map.ts';
 import { TypeTable } from './object-layout.ts';
 import { StaticImage, staticBytesFor } from './static-image.ts';
 
@@ -52,7 +53,7 @@ export class Program {
   ) {
     this.types = TypeTable.forModule(module);
     this.layout = makeLayout({
-      heapSize: options.heapSize,
+      heapSize: (options.heapSize ?? DEFAULT_HEAP_SIZE) * (options.gc.heapSpaceFactor ?? 1),
       stackSize: options.stackSize,
       staticSize: staticRegionSize(staticBytesFor(module, this.types)),
     });
@@ -65,12 +66,15 @@ export class Program {
       options: { stressEvery: stress, stressSeed: options.gcStressSeed, verify: options.verifyHeap ?? stress > 0 },
     });
     this.heap.addRoots(this.image);
+    const handles = new HandleScope();
+    this.heap.addRoots(handles);
     this.hosts.registerAll(builtinHostFunctions());
     this.hosts.registerAll(options.gc.hostFunctions(this.heap));
     for (const h of options.hosts ?? []) this.hosts.register(h);
     this.hostContext = {
       memory: this.memory,
       heap: this.heap,
+      handles,
       types: this.types,
       out: options.out,
       globals: this.image.globalAddr,
@@ -120,7 +124,27 @@ export class Program {
           .map((x) => x.name)
           .join(', ')})`,
       );
-    return this.options.countHostCalls ? this.counted(h) : h;
+    const scoped = h.collects ? this.scoped(h) : h;
+    return this.options.countHostCalls ? this.counted(scoped) : scoped;
+  }
+
+  /** A collecting host function runs in its own handle scope, with its ref arguments held. */
+  private scoped(h: HostFunction): HostFunction {
+    const refIndices = h.sig.params.flatMap((p, i) => (p === 'ref' ? [i] : []));
+    const handles = this.hostContext.handles;
+    const impl = h.impl;
+    return {
+      ...h,
+      impl: (args, ctx) => {
+        const mark = handles.mark();
+        if (refIndices.length > 0) handles.holdArray(args, refIndices);
+        try {
+          return impl(args, ctx);
+        } finally {
+          handles.release(mark);
+        }
+      },
+    };
   }
 
   private counted(h: HostFunction): HostFunction {

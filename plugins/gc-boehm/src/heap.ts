@@ -64,6 +64,7 @@ const NEARLY_FULL_FRACTION = 16;
 export class BoehmHeap implements GcHeap {
   readonly detail: BoehmDetail = { markedBytes: 0, sweptBytes: 0, freedObjects: 0, markMillis: 0, sweepMillis: 0 };
   readonly heapBytes: number;
+  readonly movesObjects = false;
 
   private readonly memory: GuestMemory;
   private readonly types: TypeTable;
@@ -182,6 +183,9 @@ export class BoehmHeap implements GcHeap {
     this.chains.verify((addr) => this.smallCellClass(addr));
     this.verifier.verify(this.roots);
   }
+
+  /** Empty: a non-moving, non-generational collector remembers no stores. */
+  writeBarrier(_holder: number): void {}
 
   addRoots(source: RootSource): void {
     this.roots.add(source);

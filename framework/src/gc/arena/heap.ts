@@ -19,6 +19,7 @@ export class ArenaHeap implements GcHeap {
   private readonly starts: number[] = [];
   private readonly verifier: HeapVerifier;
   private top: number;
+  readonly movesObjects = false;
   readonly stats: HeapStats = { allocations: 0, bytesAllocated: 0, collections: 0, liveBytes: 0, gcMillis: 0 };
 
   constructor(ctx: HeapContext) {
@@ -59,6 +60,9 @@ export class ArenaHeap implements GcHeap {
   verify(): void {
     this.verifier.verify(this.roots);
   }
+
+  /** Nothing to remember: the arena never collects. */
+  writeBarrier(_holder: number): void {}
 
   addRoots(source: RootSource): void {
     this.roots.add(source);
