@@ -7,7 +7,14 @@ import { MiB, Registry, type RunConfig } from '#framework';
 import { allocates, fileTestSuite } from '#conformance';
 import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
 
-const BASE: RunConfig = { backend: 'interp', gc: 'semispace', optLevel: 0, heapSize: 1 * MiB, stackSize: MiB / 4, verifyHeap: true };
+const BASE: RunConfig = {
+  backend: 'interp',
+  gc: 'semispace',
+  optLevel: 0,
+  heapSize: 1 * MiB,
+  stackSize: MiB / 4,
+  verifyHeap: true,
+};
 
 await fileTestSuite(test, new Registry(CLI_PLUGINS), 'semispace', (file, text) => {
   const configs: [string, RunConfig][] = [
@@ -15,6 +22,8 @@ await fileTestSuite(test, new Registry(CLI_PLUGINS), 'semispace', (file, text) =
     [' interp -O1 lowered', { ...BASE, backend: 'interp', optLevel: 1, lower: true }],
     [' armv7 t0', { ...BASE, backend: 'armv7', jitThreshold: 0 }],
     [' armv7 t1', { ...BASE, backend: 'armv7', jitThreshold: 1 }],
+    [' x86-ref t0', { ...BASE, backend: 'x86-ref', jitThreshold: 0 }],
+    [' x86-ref t1', { ...BASE, backend: 'x86-ref', jitThreshold: 1 }],
   ];
   if (!allocates(text, file)) return configs;
   return configs.map(([name, config]) => [`${name} stress`, { ...config, gcStress: 1 }]);

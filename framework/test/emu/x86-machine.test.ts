@@ -61,7 +61,7 @@ for (const mode of ['saved', 'registers'] as const) {
         }),
       );
       machine.setHostFunction(4, (frame) => {
-        seen.push(frame.stackPointer(), machine.hostCallReturnAddress());
+        seen.push(frame.stackPointer(), frame.returnAddress(), machine.hostCallReturnAddress());
         frame.returnInt(7, 0);
         frame.returnInt(9, 1);
         frame.returnFloat(0.5);
@@ -87,6 +87,7 @@ for (const mode of ['saved', 'registers'] as const) {
       // The entry pushed the stop address (8 bytes) below the stack top; the function's frame is 24.
       t.is(seen[8], top - 8 - 24);
       t.is(seen[9], afterSecondCall);
+      t.is(seen[10], afterSecondCall);
       t.is(result.ints[0], 17);
       t.is(result.ints[1], 9);
       t.is(result.float, 0.5);
