@@ -8,13 +8,23 @@ export { CHECKED_OPS, DIVISION_OPS, NUMBER_OPS } from './gen/recipe-ops.ts';
 export { compareTransformed, ReferenceExhausted, type DifferentialOptions } from './oracle/differential.ts';
 export { outcomeDifference, describe as describeOutcome, type Outcome } from './oracle/outcome.ts';
 export { runOnInterpreter, type InterpRunOptions } from './oracle/run-interp.ts';
-export { checkBackendAgainstInterpreter, type BackendDifferentialCase } from './suites/backend-differential.ts';
+export {
+  checkBackendAgainstInterpreter,
+  checkBackendsAgainstInterpreter,
+  type BackendDifferentialCase,
+  type BackendsDifferentialCase,
+} from './suites/backend-differential.ts';
 export { allocates, FILETEST_DIR, fileTestSuite } from './suites/file-tests.ts';
 export {
   nativeBackendSuite,
   type NativeBackendSuiteOptions,
   type SuiteCollector,
 } from './suites/native-backend-suite.ts';
+export {
+  nativeDifferentialSuite,
+  selectedBackends,
+  type NativeDifferentialOptions,
+} from './suites/native-differential-suite.ts';
 export {
   prologFactClausesFor,
   prologFactTable,

@@ -7,28 +7,42 @@ import { entryArguments, entryName, type Recipe } from '../gen/recipe.ts';
 import { outcomeDifference, type Outcome } from '../oracle/outcome.ts';
 import { runOnInterpreter } from '../oracle/run-interp.ts';
 
-/** One configuration a backend × collector is held to. */
-export interface BackendDifferentialCase {
-  backend: Backend;
-  /** A fresh collector per program. */
+/** One configuration native backends × a collector are held to. */
+export interface BackendsDifferentialCase {
+  /** Every one runs each program; a failure names the first that differs. */
+  backends: readonly Backend[];
+  /** A fresh collector per program and run. */
   gc: () => GarbageCollector;
-  jitThreshold: number;
-  /** Collect every N allocations (0: never), on both sides. */
+  /** undefined: each backend's own default. */
+  jitThreshold: number | undefined;
+  /** Collect every N allocations (0: never), on every side. */
   gcStress: number;
   runs: number;
 }
 
+/** The same for one backend. */
+export interface BackendDifferentialCase extends Omit<BackendsDifferentialCase, 'backends'> {
+  backend: Backend;
+}
+
 const FUEL = 2_000_000;
 
+/** The seed of one property run: JITC_PROPERTY_SEED replays a failure. */
+function propertySeed(): number {
+  return Number(process.env.JITC_PROPERTY_SEED ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
+}
+
 /**
- * The backend suite: random well-formed programs (recipes) compute on the backend, with the
- * collector's lowering, exactly what they compute on the reference interpreter — results,
- * output and trap kinds. Programs that exhaust the interpreter's fuel are discarded. A
- * failure names the seed to replay it with (JITC_PROPERTY_SEED).
+ * The backend differential: random well-formed programs (recipes) compute on every native
+ * backend given, with the collector's lowering, exactly what they compute on the reference
+ * interpreter — results, output and trap kinds. Each program runs once on the interpreter
+ * and then on each backend, so the backends are compared on the same programs. Programs
+ * that exhaust the interpreter's fuel are discarded. A failure names the backend that
+ * differed and the seed to replay it with (JITC_PROPERTY_SEED).
  */
-export function checkBackendAgainstInterpreter(t: ExecutionContext, c: BackendDifferentialCase): void {
+export function checkBackendsAgainstInterpreter(t: ExecutionContext, c: BackendsDifferentialCase): void {
   const { recipe } = recipeArbitraries();
-  const seed = Number(process.env.JITC_PROPERTY_SEED ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
+  const seed = propertySeed();
   let discarded = 0;
   const details = fc.check(
     fc.property(recipe, (r) => {
@@ -41,22 +55,36 @@ export function checkBackendAgainstInterpreter(t: ExecutionContext, c: BackendDi
         discarded++;
         fc.pre(false);
       }
-      const diff = outcomeDifference(expected, runOnBackend(r, c));
-      if (diff !== null) throw new Error(`${diff}\n--- IR\n${printModule(lowerRecipe(r))}`);
+      for (const backend of c.backends) {
+        const diff = outcomeDifference(expected, runOnBackend(r, backend, c));
+        if (diff !== null) throw new Error(`${backend.name}: ${diff}\n--- IR\n${printModule(lowerRecipe(r))}`);
+      }
     }),
     { numRuns: c.runs, seed },
   );
-  if (details.failed) t.fail(`${fc.defaultReportMessage(details) ?? ''}\nreplay with JITC_PROPERTY_SEED=${seed}`);
-  else t.pass(`${details.numRuns} runs, ${discarded} discarded`);
+  const names = c.backends.map((b) => b.name).join(', ');
+  if (details.failed) {
+    // fast-check 4's report leaves the error out: it names the backend and holds the IR.
+    const error =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const replay = `replay with JITC_PROPERTY_SEED=${seed} (backends: ${names})`;
+    t.fail(`${fc.defaultReportMessage(details) ?? ''}\n${error}\n${replay}`);
+  } else t.pass(`${details.numRuns} runs on ${names}, ${discarded} discarded`);
 }
 
-function runOnBackend(recipe: Recipe, c: BackendDifferentialCase): Outcome {
+/** One backend against the interpreter (checkBackendsAgainstInterpreter of one). */
+export function checkBackendAgainstInterpreter(t: ExecutionContext, c: BackendDifferentialCase): void {
+  const { backend, ...rest } = c;
+  checkBackendsAgainstInterpreter(t, { ...rest, backends: [backend] });
+}
+
+function runOnBackend(recipe: Recipe, backend: Backend, c: BackendsDifferentialCase): Outcome {
   const m = lowerRecipe(recipe);
   const gc = c.gc();
-  if (c.backend.requiresLowering) gc.lower(m);
+  if (backend.requiresLowering) gc.lower(m);
   const out = new BufferedOutput();
   const program = new Program(m, { gc, out, heapSize: 4 * MiB, stackSize: MiB, gcStress: c.gcStress });
-  const engine = c.backend.createEngine(program, { jitThreshold: c.jitThreshold });
+  const engine = backend.createEngine(program, c.jitThreshold === undefined ? {} : { jitThreshold: c.jitThreshold });
   const name = entryName(recipe);
   const type = m.func(name)?.sig.result ?? null;
   try {

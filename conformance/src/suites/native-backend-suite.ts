@@ -1,10 +1,10 @@
 import type { TestFn } from 'ava';
 import type { Backend, GarbageCollector, Registry, RunConfig } from '#framework';
 import { MiB } from '#framework';
-import { checkBackendAgainstInterpreter } from './backend-differential.ts';
 import { allocates, fileTestSuite } from './file-tests.ts';
+import { nativeTrapTests } from './native-trap-tests.ts';
 
-/** A collector the suite runs a native backend with: its name for the command's registry and
+/** A collector the suites run a native backend with: its name for the command's registry and
  *  a factory for the differential property. */
 export interface SuiteCollector {
   readonly name: string;
@@ -25,9 +25,10 @@ export interface NativeBackendSuiteOptions {
 /**
  * The whole backend suite in one call, for a native backend's test file: every conformance
  * file test at --jit-threshold 0 (all native), 1 (lazy stubs), the default (when it is
- * neither), and, for files that allocate, under GC stress 1 with heap verification; and the
- * differential property (random programs against the interpreter, 380 cases per collector)
- * at the same thresholds, 10 (mixed tiers) and under GC stress. Every collector given.
+ * neither), and, for files that allocate, under GC stress 1 with heap verification; and every
+ * trap kind raised in native code, reported like the interpreter and naming the function, at
+ * thresholds 0 and 1. Every collector given. The differential property runs every native
+ * backend at once on the same programs (nativeDifferentialSuite, one test file for all).
  */
 export async function nativeBackendSuite(test: TestFn, o: NativeBackendSuiteOptions): Promise<void> {
   const name = o.backend.name;
@@ -46,17 +47,6 @@ export async function nativeBackendSuite(test: TestFn, o: NativeBackendSuiteOpti
       }
       return configs;
     });
-    for (const [jitThreshold, gcStress, runs, what] of [
-      [0, 0, 120, 'threshold 0'],
-      [1, 0, 100, 'threshold 1'],
-      [o.defaultThreshold, 0, 40, 'default threshold'],
-      [10, 0, 60, 'threshold 10: mixed tiers'],
-      [0, 1, 30, 'threshold 0'],
-      [1, 1, 30, 'threshold 1'],
-    ] as const) {
-      const stress = gcStress > 0 ? ' under GC stress' : '';
-      test(`${name} × ${gc.name} matches the interpreter on random programs${stress} (${what})`, (t) =>
-        checkBackendAgainstInterpreter(t, { backend: o.backend, gc: gc.create, jitThreshold, gcStress, runs }));
-    }
+    nativeTrapTests(test, o.registry, name, gc.name);
   }
 }
