@@ -2,6 +2,7 @@ import type { TestFn } from 'ava';
 import type { Backend, GarbageCollector, Registry, RunConfig } from '#framework';
 import { MiB } from '#framework';
 import { allocates, fileTestSuite } from './file-tests.ts';
+import { nativeCountingTests } from './native-counting-tests.ts';
 import { nativeTrapTests } from './native-trap-tests.ts';
 
 /** A collector the suites run a native backend with: its name for the command's registry and
@@ -27,7 +28,8 @@ export interface NativeBackendSuiteOptions {
  * file test at --jit-threshold 0 (all native), 1 (lazy stubs), the default (when it is
  * neither), and, for files that allocate, under GC stress 1 with heap verification; and every
  * trap kind raised in native code, reported like the interpreter and naming the function, at
- * thresholds 0 and 1. Every collector given. The differential property runs every native
+ * thresholds 0 and 1; and `--stats` instruction counts, in total and per function. Every
+ * collector given. The differential property runs every native
  * backend at once on the same programs (nativeDifferentialSuite, one test file for all).
  */
 export async function nativeBackendSuite(test: TestFn, o: NativeBackendSuiteOptions): Promise<void> {
@@ -48,5 +50,6 @@ export async function nativeBackendSuite(test: TestFn, o: NativeBackendSuiteOpti
       return configs;
     });
     nativeTrapTests(test, o.registry, name, gc.name);
+    nativeCountingTests(test, o.registry, name, gc.name);
   }
 }

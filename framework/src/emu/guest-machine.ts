@@ -30,6 +30,14 @@ export interface CountingOptions {
   readonly instructions?: boolean;
   /** Guest store accesses: a memory-write hook calls into JS per store. */
   readonly stores?: boolean;
+  /**
+   * For an arch whose instructions vary in length (no `fixedInstructionSize`): how many
+   * instructions a translated block's code holds (a disassembler's count). Each block is
+   * measured once and counted per execution by the block hook, as on fixed-length ISAs;
+   * without it such an arch is counted per instruction by a code hook (slower, and with no
+   * per-block counts).
+   */
+  readonly instructionsIn?: (code: Uint8Array, address: number) => number;
 }
 
 export interface GuestMachineOptions {
@@ -372,7 +380,8 @@ export class GuestMachine implements CpuAccess {
   }
 
   /** Instructions executed per translated block's start address, when counting instructions
-   *  on an arch with fixed-size instructions (what `--stats` turns into hot functions). */
+   *  by blocks (fixed-size instructions, or `instructionsIn` given): what `--stats` turns
+   *  into hot functions. */
   get instructionsByBlock(): ReadonlyMap<number, number> {
     return this.blockInstructions;
   }
@@ -515,15 +524,15 @@ export class GuestMachine implements CpuAccess {
   private installCountingHooks(count: CountingOptions): void {
     const { callbacks } = unicorn();
     if (count.instructions === true) {
-      const size = this.arch.fixedInstructionSize;
+      const instructionsIn = this.blockMeasure(count);
       // The runtime page's code (host-call slots and their return, the stop address) is the
       // machine's, not the program's: it is not counted.
       const page = this.runtimePage;
-      if (size !== undefined) {
+      if (instructionsIn !== undefined) {
         const byBlock = this.blockInstructions;
         this.hooks.add(UC_HOOK.BLOCK, callbacks.hookCodeAddress, (_uc: number, address: number, blockBytes: number) => {
           if ((address - page) >>> 0 >= UC_PAGE_SIZE) {
-            const n = blockBytes / size;
+            const n = instructionsIn(address, blockBytes);
             this.counterValues.instructions += n;
             byBlock.set(address, (byBlock.get(address) ?? 0) + n);
           }
@@ -541,6 +550,24 @@ export class GuestMachine implements CpuAccess {
         if ((address - block) >>> 0 >= UC_PAGE_SIZE) this.counterValues.stores++;
       });
     }
+  }
+
+  /** Instructions in a block (address, bytes): its size over the fixed instruction size, or
+   *  the arch's count of its code, measured once per block address and size. */
+  private blockMeasure(count: CountingOptions): ((address: number, bytes: number) => number) | undefined {
+    const size = this.arch.fixedInstructionSize;
+    if (size !== undefined) return (_address, bytes) => bytes / size;
+    const measure = count.instructionsIn;
+    if (measure === undefined) return undefined;
+    const measured = new Map<number, { bytes: number; instructions: number }>();
+    return (address, bytes) => {
+      let block = measured.get(address);
+      if (block === undefined || block.bytes !== bytes) {
+        block = { bytes, instructions: measure(this.readMemory(address, bytes), address) };
+        measured.set(address, block);
+      }
+      return block.instructions;
+    };
   }
 
   private control(what: string, type: number, ...typedArgs: (string | number)[]): void {

@@ -1,7 +1,7 @@
 // A GuestMachine over a program's memory: static data and heap, then the stack with the
 // unmapped guard page below it (a fault there is stack_overflow), all shared, no copies.
 import type { EmuArch } from '../emu/emu-arch.ts';
-import { GuestMachine } from '../emu/guest-machine.ts';
+import { GuestMachine, type CountingOptions } from '../emu/guest-machine.ts';
 import { PAGE, RUNTIME_PAGE } from '../runtime/memory-map.ts';
 import type { Program } from '../runtime/program.ts';
 
@@ -9,7 +9,7 @@ export function createGuestMachine(
   arch: EmuArch,
   program: Program,
   cpu: string | undefined,
-  count: boolean,
+  count: CountingOptions | undefined,
 ): GuestMachine {
   const layout = program.layout;
   const machine = new GuestMachine({
@@ -18,7 +18,7 @@ export function createGuestMachine(
     runtimePage: RUNTIME_PAGE,
     stackGuard: { address: layout.guardBase, size: PAGE },
     stackTop: layout.stackEnd,
-    count: count ? { instructions: true, stores: true } : undefined,
+    count,
   });
   const buffer = program.memory.buffer;
   machine.mapHostMemory(layout.dataBase, buffer, { offset: 0, length: layout.heapEnd - layout.dataBase });

@@ -4,7 +4,7 @@
 // naming the function. The ISA supplies data, lowering and encoding (NativeIsa).
 import { EmuTrap, type EmuTrapKind } from '../emu/emu-trap.ts';
 import type { HostFunction as EmuHostFunction } from '../emu/host-function.ts';
-import type { CallResult, GuestMachine } from '../emu/guest-machine.ts';
+import type { CallResult, CountingOptions, GuestMachine } from '../emu/guest-machine.ts';
 import { emptyStats, type Engine, type EngineOptions, type EngineStats } from '../engine.ts';
 import type { RootSource, RootVisitor } from '../gc/interface.ts';
 import type { Func } from '../ir/module.ts';
@@ -70,7 +70,13 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
     this.stackEnd = program.layout.stackEnd;
     this.mayRaise = new RaiseAnalysis(module);
     for (const f of module.funcs) this.funcs.set(f.name, f);
-    this.machine = createGuestMachine(isa.emuArch, program, options.cpu, options.countInstructions === true);
+    // Variable-length ISAs count a block's instructions from its disassembly, once per block.
+    const count: CountingOptions = {
+      instructions: true,
+      stores: true,
+      instructionsIn: (code, address) => isa.disassemble(code, address).length,
+    };
+    this.machine = createGuestMachine(isa.emuArch, program, options.cpu, options.countInstructions ? count : undefined);
     try {
       const slots = this.installRuntimeSlots();
       const image = program.image;

@@ -2,16 +2,20 @@
 // host-call frame's contract (stack pointer and return address of the calling code).
 import test from 'ava';
 import { X86_EMU_ARCH } from '../../src/emu/arch-x86.ts';
-import { GuestMachine } from '../../src/emu/guest-machine.ts';
+import { GuestMachine, type CountingOptions } from '../../src/emu/guest-machine.ts';
 import { hostFunction } from '../../src/emu/host-function.ts';
 import { isUnicornAvailable } from '../../src/emu/unicorn-ffi.ts';
 import { LAYOUT } from './machine-fixture.ts';
 
 const emuTest = isUnicornAvailable() ? test : test.skip;
 
-function x86Machine(hostCallArguments: 'saved' | 'registers'): { machine: GuestMachine; load(code: number[]): number } {
+function x86Machine(
+  hostCallArguments: 'saved' | 'registers',
+  count?: CountingOptions,
+): { machine: GuestMachine; load(code: number[]): number } {
   const machine = new GuestMachine({
     arch: X86_EMU_ARCH,
+    count,
     runtimePage: LAYOUT.runtimePage,
     stackGuard: { address: LAYOUT.stackGuard, size: LAYOUT.stack - LAYOUT.stackGuard },
     stackTop: LAYOUT.stack + LAYOUT.stackSize,
@@ -96,3 +100,41 @@ for (const mode of ['saved', 'registers'] as const) {
     }
   });
 }
+
+// mov ecx, 10; loop: add eax, ecx; dec ecx; jnz loop; mov edx, eax; ret — 1 + 3 × 10 + 2.
+const LOOP = [[0xb9, ...le32(10)], [0x01, 0xc8], [0xff, 0xc9], [0x75, 0xfa], [0x89, 0xc2], [0xc3]];
+
+emuTest('variable-length instructions are counted per block as exactly as per instruction', (t) => {
+  const counted = (count: CountingOptions): { total: number; byBlock: number[]; measured: number } => {
+    let measured = 0;
+    const starts: number[] = [];
+    // A stand-in for a disassembler: the loop's instruction boundaries.
+    const instructionsIn = (code: Uint8Array, address: number): number => {
+      measured++;
+      return starts.filter((s) => s >= address && s < address + code.length).length;
+    };
+    const { machine, load } = x86Machine('saved', { ...count, ...(count.instructionsIn ? { instructionsIn } : {}) });
+    try {
+      const entry = load(LOOP.flat());
+      let at = entry;
+      for (const inst of LOOP) {
+        starts.push(at);
+        at += inst.length;
+      }
+      t.is(machine.call(entry, []).ints[0], 55);
+      return { total: machine.counters.instructions, byBlock: [...machine.instructionsByBlock.values()], measured };
+    } finally {
+      machine.close();
+    }
+  };
+  const perInstruction = counted({ instructions: true });
+  const perBlock = counted({ instructions: true, instructionsIn: () => 0 });
+  t.is(perInstruction.total, 1 + 3 * 10 + 2);
+  t.deepEqual(perInstruction.byBlock, [], 'a code hook keeps no blocks');
+  t.is(perBlock.total, perInstruction.total);
+  t.is(
+    perBlock.byBlock.reduce((a, b) => a + b, 0),
+    perBlock.total,
+  );
+  t.is(perBlock.measured, perBlock.byBlock.length, 'each block measured once');
+});
