@@ -1,10 +1,12 @@
 // Runs the iterate benchmarks on jitc and on swipl in the same minute: wall time, and per
 // iteration (a run with N = 0 is subtracted, so start-up and loading do not count)
-// instructions, stores, host calls and allocations from `--stats`. On armv7 those are guest
-// instructions counted exactly by Unicorn, compared with SWI-Prolog's armhf build under
-// qemu-arm (../shared/anchors.md). armv7 runs with --jit-threshold 0 by default so every
-// function is native and the counts are the compiled code's alone.
-// Usage: npx tsx bench/prolog-iterate.ts [--n N] [--backend interp|armv7] [--gc boehm] [--jit-threshold T] [--no-swipl]
+// instructions, stores, host calls and allocations from `--stats`. On a native backend those
+// are guest instructions counted exactly by Unicorn, compared with SWI-Prolog's armhf build
+// under qemu-arm (../shared/anchors.md). Native backends run with --jit-threshold 0 by
+// default so every function is native and the counts are the compiled code's alone. Several
+// backends (--backend armv7,x86-ref) give one table with their counts side by side.
+// Usage: npx tsx bench/prolog-iterate.ts [--n N] [--backend interp|armv7|x86-ref|a,b] [--gc boehm]
+//        [--jit-threshold T] [--no-swipl]
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
@@ -13,7 +15,8 @@ const opt = (name: string, dflt: string): string => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1]! : dflt;
 };
-const backend = opt('--backend', 'interp');
+const backends = opt('--backend', 'interp').split(',');
+const backend = backends[0]!;
 const native = backend !== 'interp';
 const n = Number(opt('--n', native ? '2000' : '100000'));
 const gc = opt('--gc', 'boehm');
@@ -42,8 +45,8 @@ interface Stats {
   out: string;
 }
 
-function stats(file: string, count: number): Stats {
-  const extra = native ? ['--backend', backend, '--gc', gc] : [];
+function stats(file: string, count: number, on = backend): Stats {
+  const extra = on !== 'interp' ? ['--backend', on, '--gc', gc] : [];
   if (threshold !== '') extra.push('--jit-threshold', threshold);
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [jitc, file, '-g', `bench(${count})`, '--stats', ...extra], {
@@ -70,6 +73,11 @@ function swipl(file: string): { ms: number; out: string } {
     maxBuffer: 1 << 26,
   });
   return { ms: performance.now() - t0, out: r.stdout };
+}
+
+if (backends.length > 1) {
+  sideBySide();
+  process.exit(0);
 }
 
 console.log(
@@ -109,4 +117,48 @@ for (const name of Object.keys(SWI_ARM)) {
     sw ? String(sw.out === full.out) : '-',
   ];
   console.log(`| ${cells.join(' | ')} |`);
+}
+
+/** One row per benchmark: each backend's guest instructions and stores per iteration, the
+ *  ratio of each to the first, and whether all outputs agree. */
+function sideBySide(): void {
+  const th = threshold !== '' ? `, jit threshold ${threshold}` : '';
+  console.log(`N = ${n}, ${backends.join(' vs ')} × ${gc}${th}`);
+  const columns = [
+    'benchmark',
+    ...backends.map((b) => `${b} instr/iter`),
+    ...backends.slice(1).map((b) => `${b}/${backend}`),
+    ...backends.map((b) => `${b} stores/iter`),
+    'SWI-ARM instr/iter',
+    'same output',
+  ];
+  console.log(`| ${columns.join(' | ')} |`);
+  console.log(
+    `|---|${columns
+      .slice(1, -1)
+      .map(() => '---:|')
+      .join('')}---|`,
+  );
+  for (const name of Object.keys(SWI_ARM)) {
+    const file = `${root}bench/prolog/${name}.pl`;
+    const per = backends.map((b) => {
+      const base = stats(file, 0, b);
+      const full = stats(file, n, b);
+      return {
+        instructions: (full.instructions - base.instructions) / n,
+        stores: (full.stores - base.stores) / n,
+        out: full.out,
+      };
+    });
+    const first = per[0]!;
+    const cells = [
+      name,
+      ...per.map((p) => p.instructions.toFixed(1)),
+      ...per.slice(1).map((p) => (p.instructions / first.instructions).toFixed(2)),
+      ...per.map((p) => p.stores.toFixed(1)),
+      String(SWI_ARM[name]),
+      String(per.every((p) => p.out === first.out)),
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
+  }
 }

@@ -1,4 +1,4 @@
-/* The armv7-kernels benchmark's kernels in C: the quality bar for generated code. */
+/* The native-kernels benchmark's kernels in C: the quality bar for generated code. */
 __attribute__((noinline)) int count(int n) {
   int acc = 0;
   for (int i = 0; i < n; i++) acc += i;

@@ -1,17 +1,26 @@
-// Kernels on armv7 vs the interpreter, and the same kernels in C (gcc -O2) run in
-// Unicorn as the quality bar: guest instructions, stores and host calls per iteration,
-// and wall time; then the tiering scenario (a hot loop reached after a cold start) at
-// several --jit-threshold values. Run: npx tsx bench/armv7-kernels.ts
+// Kernels on the native backends vs the interpreter, and the same kernels in C (gcc -O2 for
+// each backend's ISA) run in Unicorn as the quality bar: guest instructions, stores and host
+// calls per iteration, and wall time; then the tiering scenario (a hot loop reached after a
+// cold start) at several --jit-threshold values. Instructions are counted by Unicorn on both
+// sides (jitc: --stats's block counts; C: a hook per instruction).
+// Run: npx tsx bench/native-kernels.ts [--backend armv7,x86-ref] [--no-tiering]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI_PLUGINS } from '../cli/src/all-plugins.ts';
 import { prepareRun } from '../framework/src/driver.ts';
 import { ARM_EMU_ARCH } from '../framework/src/emu/arch-arm.ts';
+import { X86_EMU_ARCH } from '../framework/src/emu/arch-x86.ts';
+import type { EmuArch } from '../framework/src/emu/emu-arch.ts';
 import { GuestMachine } from '../framework/src/emu/guest-machine.ts';
 import { parseModule, Registry, BufferedOutput, MiB, type RunConfig } from '../framework/src/index.ts';
+
+const args = process.argv.slice(2);
+const backendArg = args.includes('--backend') ? args[args.indexOf('--backend') + 1]! : 'armv7,x86-ref';
+const BACKENDS = backendArg.split(',');
+const withTiering = !args.includes('--no-tiering');
 
 const KERNELS = `
 type :pair = struct { head: i32, tail: ref }
@@ -215,18 +224,35 @@ function jitcFigures(backend: string, kernel: Kernel): Figures {
   };
 }
 
-// ---- the C kernels, compiled by gcc and run in Unicorn ----
+// ---- the C kernels, compiled by gcc for the backend's ISA and run in Unicorn ----
 
 const CODE = 0x10000,
   RUNTIME = 0x1000,
   DATA = 0x100000,
   DATA_SIZE = 8 * MiB;
 
-function compileC(): { text: Uint8Array; symbols: Map<string, number> } {
-  const dir = mkdtempSync(join(tmpdir(), 'jitc-bench-'));
-  const src = fileURLToPath(new URL('armv7-kernels/kernels.c', import.meta.url));
-  const obj = join(dir, 'kernels.o'),
-    bin = join(dir, 'kernels.bin');
+/** A flat image of the kernels placed at CODE, and each kernel's offset in it. */
+interface CImage {
+  arch: EmuArch;
+  text: Uint8Array;
+  symbols: Map<string, number>;
+}
+
+function symbolsOf(nm: string, file: string, base: number): Map<string, number> {
+  const symbols = new Map<string, number>();
+  for (const line of execFileSync(nm, [file], { encoding: 'utf8' }).split('\n')) {
+    const m = /^([0-9a-f]+) [Tt] (\w+)$/.exec(line.trim());
+    if (m) symbols.set(m[2]!, parseInt(m[1]!, 16) - base);
+  }
+  return symbols;
+}
+
+const SOURCE = fileURLToPath(new URL('native-kernels/kernels.c', import.meta.url));
+
+/** armv7: the object's .text alone (constants are immediates; calls are resolved). */
+function compileArm(dir: string): CImage {
+  const obj = join(dir, 'kernels-arm.o'),
+    bin = join(dir, 'kernels-arm.bin');
   execFileSync('arm-linux-gnueabihf-gcc', [
     '-O2',
     '-marm',
@@ -235,23 +261,49 @@ function compileC(): { text: Uint8Array; symbols: Map<string, number> } {
     '-mfloat-abi=hard',
     '-fno-pic',
     '-c',
-    src,
+    SOURCE,
     '-o',
     obj,
   ]);
   execFileSync('arm-linux-gnueabihf-objcopy', ['-O', 'binary', '-j', '.text', obj, bin]);
-  const symbols = new Map<string, number>();
-  for (const line of execFileSync('arm-linux-gnueabihf-nm', [obj], { encoding: 'utf8' }).split('\n')) {
-    const m = /^([0-9a-f]+) T (\w+)$/.exec(line.trim());
-    if (m) symbols.set(m[2]!, parseInt(m[1]!, 16));
-  }
-  return { text: new Uint8Array(readFileSync(bin)), symbols };
+  return {
+    arch: ARM_EMU_ARCH,
+    text: new Uint8Array(readFileSync(bin)),
+    symbols: symbolsOf('arm-linux-gnueabihf-nm', obj, 0),
+  };
 }
 
-function cFigures(kernel: Kernel, c: { text: Uint8Array; symbols: Map<string, number> }): Figures {
+/** x86-64: linked at CODE, since doubles are loaded from .rodata (rip-relative). */
+function compileX86(dir: string): CImage {
+  const obj = join(dir, 'kernels-x86.o'),
+    elf = join(dir, 'kernels-x86.elf'),
+    bin = join(dir, 'kernels-x86.bin'),
+    script = join(dir, 'kernels-x86.ld');
+  execFileSync('x86_64-linux-gnu-gcc', [
+    '-O2',
+    '-fno-pic',
+    '-fcf-protection=none',
+    '-fno-asynchronous-unwind-tables',
+    '-Wno-pointer-to-int-cast',
+    '-c',
+    SOURCE,
+    '-o',
+    obj,
+  ]);
+  writeFileSync(script, `SECTIONS { . = 0x${CODE.toString(16)}; .text : { *(.text*) } .rodata : { *(.rodata*) } }\n`);
+  execFileSync('x86_64-linux-gnu-ld', ['-T', script, '--build-id=none', '-o', elf, obj]);
+  execFileSync('x86_64-linux-gnu-objcopy', ['-O', 'binary', '-j', '.text', '-j', '.rodata', elf, bin]);
+  return {
+    arch: X86_EMU_ARCH,
+    text: new Uint8Array(readFileSync(bin)),
+    symbols: symbolsOf('x86_64-linux-gnu-nm', elf, CODE),
+  };
+}
+
+function cFigures(kernel: Kernel, c: CImage): Figures {
   const run = (n: number, count: boolean): { instructions: number; stores: number; ms: number } => {
     const machine = new GuestMachine({
-      arch: ARM_EMU_ARCH,
+      arch: c.arch,
       runtimePage: RUNTIME,
       stackTop: DATA + DATA_SIZE,
       count: count ? { instructions: true, stores: true } : {},
@@ -283,19 +335,30 @@ function cFigures(kernel: Kernel, c: { text: Uint8Array; symbols: Map<string, nu
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 const ratio = (a: number, b: number): string => (b === 0 ? (a === 0 ? '1' : '∞') : `${(a / b).toFixed(2)}×`);
 
-const c = compileC();
+const dir = mkdtempSync(join(tmpdir(), 'jitc-bench-'));
+const compilers: Record<string, (dir: string) => CImage> = { armv7: compileArm, 'x86-ref': compileX86 };
+const images = new Map(BACKENDS.map((b) => [b, compilers[b]!(dir)]));
 console.log('per iteration (fib: per call); wall time of the large run only (no counting hooks)');
-console.log('kernel  tier    instr   stores  host   ns/iter');
+console.log('kernel  tier           instr   stores  host   ns/iter');
+const summary: string[] = [];
 for (const kernel of KERNEL_LIST) {
-  const rows: [string, Figures][] = [
-    ['interp', jitcFigures('interp', kernel)],
-    ['armv7', jitcFigures('armv7', kernel)],
-    ['gcc-O2', cFigures(kernel, c)],
-  ];
+  const interp = jitcFigures('interp', kernel);
+  const rows: [string, Figures][] = [['interp', interp]];
+  for (const backend of BACKENDS) {
+    const native = jitcFigures(backend, kernel),
+      gcc = cFigures(kernel, images.get(backend)!);
+    rows.push([backend, native], [`gcc-O2 ${images.get(backend)!.arch.name}`, gcc]);
+    const vsGcc =
+      `instr ${ratio(native.instructions, gcc.instructions)}, stores ${ratio(native.stores, gcc.stores)}, ` +
+      `time ${ratio(native.nsPerIteration, gcc.nsPerIteration)}`;
+    summary.push(
+      `${kernel.name.padEnd(7)} ${backend}/gcc ${vsGcc}; interp/${backend} time ${ratio(interp.nsPerIteration, native.nsPerIteration)}`,
+    );
+  }
   for (const [tier, f] of rows) {
     const cells = [
       kernel.name.padEnd(7),
-      tier.padEnd(7),
+      tier.padEnd(14),
       fmt(f.instructions).padStart(6),
       fmt(f.stores).padStart(7),
       fmt(f.hostCalls).padStart(5),
@@ -303,23 +366,17 @@ for (const kernel of KERNEL_LIST) {
     ];
     console.log(cells.join(' '));
   }
-  const arm = rows[1]![1],
-    interp = rows[0]![1],
-    gcc = rows[2]![1];
-  const armVsGcc =
-    `instr ${ratio(arm.instructions, gcc.instructions)}, stores ${ratio(arm.stores, gcc.stores)}, ` +
-    `time ${ratio(arm.nsPerIteration, gcc.nsPerIteration)}`;
-  const interpVsArm = `time ${ratio(interp.nsPerIteration, arm.nsPerIteration)}`;
-  console.log(`${kernel.name.padEnd(7)} ratios: armv7/gcc ${armVsGcc}; interp/armv7 ${interpVsArm}`);
 }
+console.log(`\nratios\n${summary.join('\n')}`);
+if (!withTiering) process.exit(0);
 
 // ---- tiering: a cold start, then a hot loop; wall time includes compiling ----
 console.log('\ntiering scenario (@tiering: cold start, then a hot loop of n calls), wall time of one run');
-console.log('n        threshold  instr      compiled  compile ms  interp ms  native ms  wall ms');
+console.log('n        backend  threshold  instr      compiled  compile ms  interp ms  native ms  wall ms');
 for (const n of [1_000, 100_000]) {
   const rows: [string, string, number][] = [
     ['interp', 'interp', 0],
-    ...[0, 1, 10, 100, 1000, 10000].map((t): [string, string, number] => [String(t), 'armv7', t]),
+    ...BACKENDS.flatMap((b) => [0, 1, 10, 100, 1000, 10000].map((t): [string, string, number] => [String(t), b, t])),
   ];
   for (const [label, backend, threshold] of rows) {
     const counted = runJitc(backend, { name: 'tiering' }, n, true, threshold).stats;
@@ -334,6 +391,6 @@ for (const n of [1_000, 100_000]) {
       st.nativeMillis.toFixed(1).padStart(9),
       best.ms.toFixed(1).padStart(7),
     ];
-    console.log(`${String(n).padEnd(8)} ${label.padEnd(10)} ${figures.join('  ')}`);
+    console.log(`${String(n).padEnd(8)} ${backend.padEnd(8)} ${label.padEnd(10)} ${figures.join('  ')}`);
   }
 }
