@@ -54,6 +54,7 @@ export interface NativeIsa<D, K> {
   /** Lowering rules and encoder for one program; `cpu` as given with --cpu. */
   makeTarget(env: LoweringEnv, cpu: string | undefined): IsaTarget<D, K>;
   readonly lazyStubs: LazyStubEncoder;
-  /** Disassembles placed code for `--emit asm`. */
+  /** Disassembles placed code for `--emit asm`; also counts a block's instructions for
+   *  `--stats` when the EmuArch has no fixed instruction size (one line per instruction). */
   disassemble(bytes: Uint8Array, address: number): readonly DisassembledLine[];
 }
