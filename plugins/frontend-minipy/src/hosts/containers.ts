@@ -182,6 +182,7 @@ export function iterateValues(py: Py, o: number): number[] {
 export function makeIter(py: Py, o: number): number {
   const t = py.typeOf(o);
   const ids = py.t;
+  if (t === ids.iter) return o;
   let kind = 4;
   let obj = py.hold(o);
   let pos = 0;
