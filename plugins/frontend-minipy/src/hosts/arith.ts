@@ -128,10 +128,14 @@ function sequenceOp(py: Py, op: BinOp, a: number, b: number, x: Num | null, y: N
   return py.raise('TypeError', `unsupported operand type(s) for ${op}: '${typeName(py, a)}' and '${typeName(py, b)}'`);
 }
 
-function concatStr(py: Py, a: number, b: number): number {
-  const na = py.length(a);
-  const nb = py.length(b);
+function concatStr(py: Py, a0: number, b0: number): number {
+  const na = py.length(a0);
+  const nb = py.length(b0);
+  const ha = py.hold(a0);
+  const hb = py.hold(b0);
   const r = py.allocArray(py.t.str, na + nb);
+  const a = py.get(ha);
+  const b = py.get(hb);
   const w = py.w;
   const ra = ((r - py.base) >> 2) + 2;
   w.copyWithin(ra, ((a - py.base) >> 2) + 2, ((a - py.base) >> 2) + 2 + na);
@@ -146,8 +150,9 @@ function repeat(py: Py, seq: number, count: Num): number {
   if (t === py.t.str) {
     const len = py.length(seq);
     if (len * n > 1 << 28) py.raise('MemoryError' as never);
+    const hs = py.hold(seq);
     const r = py.allocArray(py.t.str, len * n);
-    const from = ((seq - py.base) >> 2) + 2;
+    const from = ((py.get(hs) - py.base) >> 2) + 2;
     const to = ((r - py.base) >> 2) + 2;
     for (let i = 0; i < n; i++) py.w.copyWithin(to + i * len, from, from + len);
     return r;

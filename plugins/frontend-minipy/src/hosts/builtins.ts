@@ -1,7 +1,7 @@
 import { binaryOp } from './arith.ts';
-import { compareOp, dictSet } from './compare.ts';
+import { compareOp, copyEntries, dictSet } from './compare.ts';
 import { iterateValues, lengthOf, makeIter, makeRange } from './containers.ts';
-import { dictEntries, repr, toStr, typeName } from './format.ts';
+import { repr, toStr, typeName } from './format.ts';
 import { asNum, floatDivmod, intFloorDiv, intFloorMod, makeNum, toFloat } from './numbers.ts';
 import type { Py } from './py-context.ts';
 import { FALSE, NONE, TRUE } from '../runtime/tags.ts';
@@ -193,23 +193,27 @@ function divmod(py: Py, args: number[]): number {
     );
   if (x.int !== undefined && y.int !== undefined) {
     if (y.int === 0n) py.raise('ZeroDivisionError', 'integer division or modulo by zero');
-    const q = py.makeInt(intFloorDiv(x.int, y.int));
-    return py.makeTuple([q, py.makeInt(intFloorMod(x.int, y.int))]);
+    const q = py.hold(py.makeInt(intFloorDiv(x.int, y.int)));
+    const r = py.makeInt(intFloorMod(x.int, y.int));
+    return py.makeTuple([py.get(q), r]);
   }
   const a = toFloat(py, x);
   const b = toFloat(py, y);
   if (b === 0) py.raise('ZeroDivisionError', 'float divmod()');
   const [q, r] = floatDivmod(a, b);
-  const qr = py.makeFloat(q);
-  return py.makeTuple([qr, py.makeFloat(r)]);
+  const qr = py.hold(py.makeFloat(q));
+  const rr = py.makeFloat(r);
+  return py.makeTuple([py.get(qr), rr]);
 }
 
 function sum(py: Py, args: number[]): number {
   arity(py, 'sum', args, 1, 2);
-  let acc = args.length > 1 ? args[1]! : py.smallInt(0);
-  if (py.typeOf(acc) === py.t.str) py.raise('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
-  for (const v of iterateValues(py, args[0]!)) acc = binaryOp(py, '+', acc, v);
-  return acc;
+  const start = args.length > 1 ? args[1]! : py.smallInt(0);
+  if (py.typeOf(start) === py.t.str) py.raise('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
+  const acc = py.hold(start);
+  const values = py.holdAll(iterateValues(py, args[0]!));
+  for (let i = 0; i < values.length; i++) py.set(acc, binaryOp(py, '+', py.get(acc), values[i]!));
+  return py.get(acc);
 }
 
 function sorted(py: Py, args: number[]): number {
@@ -239,6 +243,7 @@ export function sortValues(py: Py, items: number[]): number[] {
   return src;
 }
 
+/** The builtins by name. Each takes its arguments in a held array (see callBuiltin). */
 export const BUILTINS: Record<string, Builtin> = {
   len: (py, a) => (arity(py, 'len', a, 1), py.smallInt(lengthOf(py, a[0]!))),
   range: (py, a) => makeRange(py, a),
@@ -262,39 +267,45 @@ export const BUILTINS: Record<string, Builtin> = {
   ),
   dict: (py, a) => {
     arity(py, 'dict', a, 0, 1);
-    const d = py.allocStruct(py.t.dict);
+    const d = py.hold(py.allocStruct(py.t.dict));
     if (a.length === 1) {
       if (py.typeOf(a[0]!) === py.t.dict) {
-        for (const [k, v] of dictEntries(py, a[0]!)) dictSet(py, d, k, v);
-        return d;
+        copyEntries(py, a[0]!, d);
+        return py.get(d);
       }
-      for (const pair of iterateValues(py, a[0]!)) {
-        const kv = iterateValues(py, pair);
+      const pairs = py.holdAll(iterateValues(py, a[0]!));
+      for (let i = 0; i < pairs.length; i++) {
+        const kv = iterateValues(py, pairs[i]!);
         if (kv.length !== 2)
           py.raise('ValueError', `dictionary update sequence element has length ${kv.length}; 2 is required`);
         dictSet(py, d, kv[0]!, kv[1]!);
       }
     }
-    return d;
+    return py.get(d);
   },
   sorted,
   reversed: (py, a) => (arity(py, 'reversed', a, 1), makeIter(py, py.makeTuple(iterateValues(py, a[0]!).reverse()))),
   enumerate: (py, a) => {
     arity(py, 'enumerate', a, 1, 2);
     const start = a.length > 1 ? Number(py.readInt(a[1]!)) : 0;
-    return makeIter(
-      py,
-      py.makeTuple(iterateValues(py, a[0]!).map((v, i) => py.makeTuple([py.smallInt(start + i), v]))),
-    );
+    const values = py.holdAll(iterateValues(py, a[0]!));
+    const pairs = py.holdAll(new Array<number>(values.length).fill(NONE));
+    for (let i = 0; i < values.length; i++) pairs[i] = py.makeTuple([py.smallInt(start + i), values[i]!]);
+    return makeIter(py, py.makeTuple(pairs));
   },
   zip: (py, a) => {
-    const seqs = a.map((s) => iterateValues(py, s));
+    const seqs = a.map((s) => py.holdAll(iterateValues(py, s)));
     const n = seqs.length === 0 ? 0 : Math.min(...seqs.map((s) => s.length));
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) out.push(py.makeTuple(seqs.map((s) => s[i]!)));
+    const out = py.holdAll(new Array<number>(n).fill(NONE));
+    for (let i = 0; i < n; i++) out[i] = py.makeTuple(seqs.map((s) => s[i]!));
     return makeIter(py, py.makeTuple(out));
   },
   any: (py, a) => (arity(py, 'any', a, 1), bool(iterateValues(py, a[0]!).some((v) => truth(py, v)))),
   all: (py, a) => (arity(py, 'all', a, 1), bool(iterateValues(py, a[0]!).every((v) => truth(py, v)))),
   iter: (py, a) => (arity(py, 'iter', a, 1), makeIter(py, a[0]!)),
 };
+
+/** Calls builtin `name`, holding its arguments (BUILTINS' bodies re-read them after allocating). */
+export function callBuiltin(py: Py, name: string, args: number[]): number {
+  return BUILTINS[name]!(py, py.holdAll(args));
+}

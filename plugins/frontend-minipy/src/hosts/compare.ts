@@ -1,6 +1,7 @@
 import { asNum, compareNums } from './numbers.ts';
+import type { Handle } from '#framework';
 import type { Py } from './py-context.ts';
-import { typeName } from './format.ts';
+import { dictEntries, typeName } from './format.ts';
 
 const OP_TEXT = ['<', '<=', '>', '>=', '==', '!='];
 
@@ -116,7 +117,10 @@ export function hashValue(py: Py, v: number): number {
     return h | 0;
   }
   if (t === ids.list || t === ids.dict) py.raise('TypeError', `unhashable type: '${typeName(py, v)}'`);
-  return v | 0;
+  if (t === ids.range) return Math.imul(py.word(v + 4) ^ Math.imul(py.word(v + 8), 31), 1000003) ^ py.word(v + 12);
+  // A heap object's address is no identity hash: the collector may move it. Such keys (NaN,
+  // functions, iterators, exceptions) hash by type and are told apart by identity in dictFind.
+  return t === 0 ? v | 0 : t;
 }
 
 function hashBig(x: bigint): number {
@@ -152,31 +156,44 @@ export function dictGet(py: Py, d: number, key: number): number | undefined {
   return i < 0 ? undefined : py.elem(py.word(d + 16), i);
 }
 
-export function dictSet(py: Py, d: number, key: number, value: number): void {
+/** d[key] = value for the dict held in `hd` (a handle: growing the table allocates). */
+export function dictSet(py: Py, hd: Handle, key: number, value: number): void {
+  let d = py.get(hd);
   const found = dictFind(py, d, key);
   if (found >= 0) {
-    py.setElem(py.word(d + 16), found, value);
+    py.setElemRef(py.word(d + 16), found, value);
     return;
   }
-  let used = py.word(d + 8);
-  if (py.word(d + 12) === 0 || used >= py.length(py.word(d + 12))) {
-    py.roots.push(key, value);
-    rebuild(py, d, Math.max(8, py.word(d + 4) * 2 + 2));
-    used = py.word(d + 8);
+  if (py.word(d + 12) === 0 || py.word(d + 8) >= py.length(py.word(d + 12))) {
+    const hk = py.hold(key);
+    const hv = py.hold(value);
+    rebuild(py, hd, Math.max(8, py.word(d + 4) * 2 + 2));
+    d = py.get(hd);
+    key = py.get(hk);
+    value = py.get(hv);
   }
-  py.setElem(py.word(d + 12), used, key);
-  py.setElem(py.word(d + 16), used, value);
+  const used = py.word(d + 8);
+  py.setElemRef(py.word(d + 12), used, key);
+  py.setElemRef(py.word(d + 16), used, value);
   py.setWord(d + 8, used + 1);
   py.setWord(d + 4, py.word(d + 4) + 1);
   insertIndex(py, py.word(d + 20), hashValue(py, key), used);
+}
+
+/** Sets every entry of dict `from` in the dict held in `to`. */
+export function copyEntries(py: Py, from: number, to: Handle): void {
+  const { keys, values } = dictEntries(py, from);
+  py.holdAll(keys);
+  py.holdAll(values);
+  for (let i = 0; i < keys.length; i++) dictSet(py, to, keys[i]!, values[i]!);
 }
 
 export function dictDelete(py: Py, d: number, key: number): number | undefined {
   const i = dictFind(py, d, key);
   if (i < 0) return undefined;
   const v = py.elem(py.word(d + 16), i);
-  py.setElem(py.word(d + 12), i, 0);
-  py.setElem(py.word(d + 16), i, 0);
+  py.setElemRef(py.word(d + 12), i, 0);
+  py.setElemRef(py.word(d + 16), i, 0);
   py.setWord(d + 4, py.word(d + 4) - 1);
   return v;
 }
@@ -191,13 +208,17 @@ function insertIndex(py: Py, index: number, h: number, entry: number): void {
   }
 }
 
-/** New arrays of `capacity` entries, live entries compacted in order, index rebuilt. */
-function rebuild(py: Py, d: number, capacity: number): void {
-  const keys = py.allocArray(py.t.refs, capacity);
-  const vals = py.allocArray(py.t.refs, capacity);
+/** New arrays of `capacity` entries for the dict held in `hd`, live entries compacted in
+ *  order, index rebuilt. */
+function rebuild(py: Py, hd: Handle, capacity: number): void {
+  const hk = py.hold(py.allocArray(py.t.refs, capacity));
+  const hv = py.hold(py.allocArray(py.t.refs, capacity));
   let size = 8;
   while (size < capacity * 2) size *= 2;
   const index = py.allocArray(py.t.i32s, size);
+  const keys = py.get(hk);
+  const vals = py.get(hv);
+  const d = py.get(hd);
   const oldKeys = py.word(d + 12);
   const oldVals = py.word(d + 16);
   const used = py.word(d + 8);
@@ -210,9 +231,11 @@ function rebuild(py: Py, d: number, capacity: number): void {
     insertIndex(py, index, hashValue(py, k), n);
     n++;
   }
-  py.setWord(d + 12, keys);
-  py.setWord(d + 16, vals);
-  py.setWord(d + 20, index);
+  py.barrier(keys);
+  py.barrier(vals);
+  py.setRef(d, 12, keys);
+  py.setRef(d, 16, vals);
+  py.setRef(d, 20, index);
   py.setWord(d + 8, n);
 }
 

@@ -42,11 +42,11 @@ export function setItem(py: Py, o: number, i: number, v: number): void {
   const t = py.typeOf(o);
   if (t === py.t.list) {
     const k = seqIndex(py, 'list', py.listLen(o), i);
-    py.setElem(py.listItems(o), k, v);
+    py.setElemRef(py.listItems(o), k, v);
     return;
   }
   if (t === py.t.dict) {
-    dictSet(py, o, i, v);
+    dictSet(py, py.hold(o), i, v);
     return;
   }
   py.raise('TypeError', `'${typeName(py, o)}' object does not support item assignment`);
@@ -59,7 +59,7 @@ export function delItem(py: Py, o: number, i: number): void {
     const k = seqIndex(py, 'list', len, i);
     const items = py.listItems(o);
     for (let j = k; j < len - 1; j++) py.setElem(items, j, py.elem(items, j + 1));
-    py.setElem(items, len - 1, 0);
+    py.setElemRef(items, len - 1, 0);
     py.setWord(o + 4, len - 1);
     return;
   }
@@ -117,7 +117,8 @@ export function getSlice(py: Py, o: number, lo: number, hi: number, stepRef: num
 }
 
 /** `x in c`. */
-export function contains(py: Py, c: number, x: number): boolean {
+export function contains(py: Py, c: number, x0: number): boolean {
+  let x = x0;
   const t = py.typeOf(c);
   const ids = py.t;
   if (t === ids.str) {
@@ -136,25 +137,36 @@ export function contains(py: Py, c: number, x: number): boolean {
     const inside = step > 0 ? v >= start && v < stop : v <= start && v > stop;
     return inside && (v - start) % step === 0;
   }
-  for (const e of iterateValues(py, c)) if (e === x || equals(py, e, x)) return true;
+  const hx = py.hold(x);
+  const values = iterateValues(py, c);
+  x = py.get(hx);
+  for (const e of values) if (e === x || equals(py, e, x)) return true;
   return false;
 }
 
-/** The values of any iterable built-in, as a JS array (for host-side builtins). */
+/** The values of any iterable built-in, as a JS array (for host-side builtins); the refs
+ *  are current until the next allocation. */
 export function iterateValues(py: Py, o: number): number[] {
   const t = py.typeOf(o);
   const ids = py.t;
   if (t === ids.list) return py.listValues(o);
   if (t === ids.tuple) return py.tupleItems(o);
   if (t === ids.str) {
-    const out: number[] = [];
-    for (let i = 0; i < py.length(o); i++) out.push(py.makeStrFromCodes([py.elem(o, i)]));
+    const ho = py.hold(o);
+    const out = py.holdAll(new Array<number>(py.length(o)).fill(NONE));
+    for (let i = 0; i < out.length; i++) out[i] = py.makeStrFromCodes([py.elem(py.get(ho), i)]);
     return out;
   }
-  if (t === ids.dict) return dictEntries(py, o).map(([k]) => k);
+  if (t === ids.dict) return dictEntries(py, o).keys;
   if (t === ids.view) {
     const kind = py.word(o + 8);
-    return dictEntries(py, py.word(o + 4)).map(([k, v]) => (kind === 0 ? k : kind === 1 ? v : py.makeTuple([k, v])));
+    const { keys, values } = dictEntries(py, py.word(o + 4));
+    if (kind !== 2) return kind === 0 ? keys : values;
+    py.holdAll(keys);
+    py.holdAll(values);
+    const out = py.holdAll(new Array<number>(keys.length).fill(NONE));
+    for (let i = 0; i < out.length; i++) out[i] = py.makeTuple([keys[i]!, values[i]!]);
+    return out;
   }
   if (t === ids.iter) return drainIterator(py, o);
   if (t === ids.range) {
@@ -170,8 +182,9 @@ export function iterateValues(py: Py, o: number): number[] {
 export function makeIter(py: Py, o: number): number {
   const t = py.typeOf(o);
   const ids = py.t;
+  if (t === ids.iter) return o;
   let kind = 4;
-  let obj = o;
+  let obj = py.hold(o);
   let pos = 0;
   let stop = 0;
   let step = 0;
@@ -182,10 +195,10 @@ export function makeIter(py: Py, o: number): number {
     step = py.word(o + 12);
   } else if (t === ids.list) kind = 2;
   else if (t === ids.tuple) kind = 3;
-  else obj = py.makeTuple(iterateValues(py, o));
+  else obj = py.hold(py.makeTuple(iterateValues(py, o)));
   if (kind === 4) kind = 3;
   const it = py.allocStruct(ids.iter);
-  py.setWord(it + 4, obj);
+  py.setRef(it, 4, py.get(obj));
   py.setWord(it + 8, pos);
   py.setWord(it + 12, stop);
   py.setWord(it + 16, step);

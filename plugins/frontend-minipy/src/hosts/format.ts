@@ -82,11 +82,11 @@ export function repr(py: Py, root: number): string {
       const pieces: (number | string)[] = [];
       if (t === ids.dict || (t === ids.view && py.word(v + 8) === 2)) {
         const d = t === ids.dict ? v : py.word(v + 4);
-        const entries = dictEntries(py, d);
-        entries.forEach(([k, val], i) => {
+        const { keys, values } = dictEntries(py, d);
+        keys.forEach((k, i) => {
           if (i > 0) pieces.push(', ');
-          if (t === ids.dict) pieces.push(k, ': ', val);
-          else pieces.push('(', k, ', ', val, ')');
+          if (t === ids.dict) pieces.push(k, ': ', values[i]!);
+          else pieces.push('(', k, ', ', values[i]!, ')');
         });
         if (t === ids.dict) pieces.unshift('{'), pieces.push('}');
         else pieces.unshift('dict_items(['), pieces.push('])');
@@ -100,9 +100,9 @@ export function repr(py: Py, root: number): string {
           open = '(';
           close = elems.length === 1 ? ',)' : ')';
         } else {
-          const entries = dictEntries(py, py.word(v + 4));
+          const { keys, values } = dictEntries(py, py.word(v + 4));
           const kind = py.word(v + 8);
-          elems = entries.map(([k, val]) => (kind === 0 ? k : val));
+          elems = kind === 0 ? keys : values;
           open = kind === 0 ? 'dict_keys([' : 'dict_values([';
           close = '])';
         }
@@ -148,15 +148,18 @@ function scalarRepr(py: Py, v: number): string {
   return `<${typeName(py, v)} object>`;
 }
 
-/** A dict's live (key, value) pairs in insertion order. */
-export function dictEntries(py: Py, d: number): [number, number][] {
+/** A dict's live keys and values in insertion order (two arrays, so each can be held). */
+export function dictEntries(py: Py, d: number): { keys: number[]; values: number[] } {
   const used = py.word(d + 8);
-  const keys = py.word(d + 12);
-  const vals = py.word(d + 16);
-  const out: [number, number][] = [];
+  const keyArray = py.word(d + 12);
+  const valArray = py.word(d + 16);
+  const keys: number[] = [];
+  const values: number[] = [];
   for (let i = 0; i < used; i++) {
-    const k = py.elem(keys, i);
-    if (k !== 0) out.push([k, py.elem(vals, i)]);
+    const k = py.elem(keyArray, i);
+    if (k === 0) continue;
+    keys.push(k);
+    values.push(py.elem(valArray, i));
   }
-  return out;
+  return { keys, values };
 }

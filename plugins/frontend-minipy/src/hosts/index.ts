@@ -1,7 +1,7 @@
 import { GuestException, type HostFunction, type Signature, type ValType } from '#framework';
 import { binaryOp, type BinOp } from './arith.ts';
-import { BUILTINS, truth } from './builtins.ts';
-import { compareOp } from './compare.ts';
+import { BUILTINS, callBuiltin, truth } from './builtins.ts';
+import { compareOp, dictSet } from './compare.ts';
 import { contains, delItem, getItem, getSlice, iterateValues, lengthOf, makeIter, setItem } from './containers.ts';
 import { exceptionMessage, repr, toStr, typeName } from './format.ts';
 import { callMethod } from './methods.ts';
@@ -15,6 +15,9 @@ export interface FailureState {
   line?: number;
 }
 
+/** A host function's body. Program.bindExtern runs a collecting one in its own handle scope
+ *  with its ref arguments held: `args[i]` stays current across allocations, a destructured
+ *  copy does not (see Py for the idiom). */
 type Impl = (py: Py, args: number[]) => number | undefined;
 
 function host(
@@ -31,15 +34,7 @@ function host(
     sig,
     collects,
     raises,
-    impl: (args, ctx) => {
-      const py = pyOf(ctx);
-      const mark = py.roots.length;
-      try {
-        return impl(py, args);
-      } finally {
-        py.roots.length = mark;
-      }
-    },
+    impl: (args, ctx) => impl(pyOf(ctx), args),
   };
 }
 
@@ -48,6 +43,11 @@ const I: ValType = 'i32';
 
 function binary(name: string, op: BinOp): HostFunction {
   return host(name, [R, R], R, (py, [a, b]) => binaryOp(py, op, a!, b!));
+}
+
+function checkUnpack(py: Py, got: number, n: number): void {
+  if (got > n) py.raise('ValueError', `too many values to unpack (expected ${n})`);
+  if (got < n) py.raise('ValueError', `not enough values to unpack (expected ${n}, got ${got})`);
 }
 
 function instantiate(py: Py, v: number): number {
@@ -108,27 +108,31 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.append.slow', [R, R], R, (py, [l, v]) => callMethod(py, l!, 'append', [v!])),
     host('py.iter.slow', [R], R, (py, [o]) => makeIter(py, o!)),
     host('py.next.slow', [R], R, (py) => py.raise('TypeError', 'object is not an iterator')),
-    host('py.unpack', [R, I], R, (py, [v, n]) => {
-      const items = py.typeOf(v!) === py.t.tuple ? py.tupleItems(v!) : iterateValues(py, v!);
-      if (items.length > n!) py.raise('ValueError', `too many values to unpack (expected ${n})`);
-      if (items.length < n!) py.raise('ValueError', `not enough values to unpack (expected ${n}, got ${items.length})`);
-      return py.typeOf(v!) === py.t.tuple ? v! : py.makeTuple(items);
+    host('py.unpack', [R, I], R, (py, args) => {
+      const n = args[1]!;
+      if (py.typeOf(args[0]!) === py.t.tuple) {
+        checkUnpack(py, py.length(args[0]!), n);
+        return args[0]!;
+      }
+      const items = iterateValues(py, args[0]!);
+      checkUnpack(py, items.length, n);
+      return py.makeTuple(items);
     }),
-    host('py.make_dict', [R, R], R, (py, [ks, vs]) => {
-      const d = py.allocStruct(py.t.dict);
-      const keys = py.tupleItems(ks!);
-      const vals = py.tupleItems(vs!);
-      keys.forEach((k, i) => setItem(py, d, k, vals[i]!));
-      return d;
+    host('py.make_dict', [R, R], R, (py, args) => {
+      const d = py.hold(py.allocStruct(py.t.dict));
+      const keys = py.holdAll(py.tupleItems(args[0]!));
+      const vals = py.holdAll(py.tupleItems(args[1]!));
+      for (let i = 0; i < keys.length; i++) dictSet(py, d, keys[i]!, vals[i]!);
+      return py.get(d);
     }),
     host('py.make_list', [R], R, (py, [t]) => py.makeList(py.tupleItems(t!))),
     host('py.call_method', [R, R, R], R, (py, [o, name, args]) =>
       callMethod(py, o!, py.readStr(name!), py.tupleItems(args!)),
     ),
-    host('py.abs.slow', [R], R, (py, [v]) => BUILTINS.abs!(py, [v!])),
-    host('py.float.slow', [R], R, (py, [v]) => BUILTINS.float!(py, [v!])),
-    host('py.int.slow', [R], R, (py, [v]) => BUILTINS.int!(py, [v!])),
-    host('py.builtin', [I, R], R, (py, [which, args]) => BUILTINS[BUILTIN_NAMES[which!]!]!(py, py.tupleItems(args!))),
+    host('py.abs.slow', [R], R, (py, [v]) => callBuiltin(py, 'abs', [v!])),
+    host('py.float.slow', [R], R, (py, [v]) => callBuiltin(py, 'float', [v!])),
+    host('py.int.slow', [R], R, (py, [v]) => callBuiltin(py, 'int', [v!])),
+    host('py.builtin', [I, R], R, (py, [which, args]) => callBuiltin(py, BUILTIN_NAMES[which!]!, py.tupleItems(args!))),
     host('py.print', [R, R, R], R, (py, [args, sep, end]) => {
       const text = (r: number, what: string): string => {
         if (r === NONE) return what === 'sep' ? ' ' : '\n';
@@ -155,12 +159,12 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       throw new GuestException(py.makeException(cls!, msg === NONE ? [] : [msg!]));
     }),
     host('py.raise_recursion', [], null, (py) => py.raise('RecursionError', 'maximum recursion depth exceeded')),
-    host('py.make_func', [I, I, R, R], R, (py, [idx, nparams, defaults, name]) => {
+    host('py.make_func', [I, I, R, R], R, (py, args) => {
       const f = py.allocStruct(py.t.func);
-      py.setWord(f + 4, idx!);
-      py.setWord(f + 8, nparams!);
-      py.setWord(f + 12, defaults!);
-      py.setWord(f + 16, name!);
+      py.setWord(f + 4, args[0]!);
+      py.setWord(f + 8, args[1]!);
+      py.setRef(f, 12, args[2]!);
+      py.setRef(f, 16, args[3]!);
       return f;
     }),
     host('py.call_target', [R, I], I, (py, [f, nargs]) => {

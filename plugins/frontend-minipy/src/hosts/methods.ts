@@ -1,4 +1,5 @@
-import { dictDelete, dictGet, dictSet, equals } from './compare.ts';
+import type { Handle } from '#framework';
+import { copyEntries, dictDelete, dictGet, dictSet, equals } from './compare.ts';
 import { iterateValues } from './containers.ts';
 import { dictEntries, repr, typeName } from './format.ts';
 import { asNum } from './numbers.ts';
@@ -6,7 +7,8 @@ import type { Py } from './py-context.ts';
 import { sortValues } from './builtins.ts';
 import { NONE } from '../runtime/tags.ts';
 
-type Method = (py: Py, self: number, args: number[]) => number;
+/** A built-in method: the receiver comes in a handle, the arguments in a held array. */
+type Method = (py: Py, self: Handle, args: number[]) => number;
 
 function arity(py: Py, name: string, args: number[], min: number, max = min): void {
   if (args.length >= min && args.length <= max) return;
@@ -29,11 +31,13 @@ const LIST: Record<string, Method> = {
   append: (py, l, a) => (arity(py, 'list.append', a, 1), py.listPush(l, a[0]!), NONE),
   extend: (py, l, a) => {
     arity(py, 'list.extend', a, 1);
-    for (const v of iterateValues(py, a[0]!)) py.listPush(l, v);
+    const values = py.holdAll(iterateValues(py, a[0]!));
+    for (let i = 0; i < values.length; i++) py.listPush(l, values[i]!);
     return NONE;
   },
-  pop: (py, l, a) => {
+  pop: (py, hl, a) => {
     arity(py, 'pop', a, 0, 1);
+    const l = py.get(hl);
     const len = py.listLen(l);
     if (len === 0) py.raise('IndexError', 'pop from empty list');
     let i = a.length > 0 ? intArg(py, a[0]!) : len - 1;
@@ -42,43 +46,44 @@ const LIST: Record<string, Method> = {
     const items = py.listItems(l);
     const v = py.elem(items, i);
     for (let j = i; j < len - 1; j++) py.setElem(items, j, py.elem(items, j + 1));
-    py.setElem(items, len - 1, 0);
+    py.setElemRef(items, len - 1, 0);
     py.setWord(l + 4, len - 1);
     return v;
   },
-  insert: (py, l, a) => {
+  insert: (py, hl, a) => {
     arity(py, 'insert', a, 2);
-    const len = py.listLen(l);
+    const len = py.listLen(py.get(hl));
     let i = intArg(py, a[0]!);
     if (i < 0) i = Math.max(0, i + len);
     i = Math.min(i, len);
-    py.reserve(l, 1);
+    py.reserve(hl, 1);
+    const l = py.get(hl);
     const items = py.listItems(l);
     for (let j = len; j > i; j--) py.setElem(items, j, py.elem(items, j - 1));
-    py.setElem(items, i, a[1]!);
+    py.setElemRef(items, i, a[1]!);
     py.setWord(l + 4, len + 1);
     return NONE;
   },
   index: (py, l, a) => {
     arity(py, 'index', a, 1, 3);
-    const vals = py.listValues(l);
+    const vals = py.listValues(py.get(l));
     for (let i = 0; i < vals.length; i++) if (vals[i] === a[0] || equals(py, vals[i]!, a[0]!)) return py.smallInt(i);
     return py.raise('ValueError', `${repr(py, a[0]!)} is not in list`);
   },
   count: (py, l, a) => (
-    arity(py, 'count', a, 1), py.smallInt(py.listValues(l).filter((v) => v === a[0] || equals(py, v, a[0]!)).length)
+    arity(py, 'count', a, 1),
+    py.smallInt(py.listValues(py.get(l)).filter((v) => v === a[0] || equals(py, v, a[0]!)).length)
   ),
   reverse: (py, l, a) => {
     arity(py, 'list.reverse', a, 0);
-    const vals = py.listValues(l).reverse();
-    vals.forEach((v, i) => py.setElem(py.listItems(l), i, v));
+    setValues(py, py.get(l), py.listValues(py.get(l)).reverse());
     return NONE;
   },
-  copy: (py, l, a) => (arity(py, 'list.copy', a, 0), py.makeList(py.listValues(l))),
-  clear: (py, l, a) => (arity(py, 'list.clear', a, 0), py.setWord(l + 4, 0), NONE),
+  copy: (py, l, a) => (arity(py, 'list.copy', a, 0), py.makeList(py.listValues(py.get(l)))),
+  clear: (py, l, a) => (arity(py, 'list.clear', a, 0), py.setWord(py.get(l) + 4, 0), NONE),
   remove: (py, l, a) => {
     arity(py, 'list.remove', a, 1);
-    const vals = py.listValues(l);
+    const vals = py.listValues(py.get(l));
     const i = vals.findIndex((v) => v === a[0] || equals(py, v, a[0]!));
     if (i < 0) py.raise('ValueError', 'list.remove(x): x not in list');
     LIST.pop!(py, l, [py.smallInt(i)]);
@@ -86,52 +91,58 @@ const LIST: Record<string, Method> = {
   },
   sort: (py, l, a) => {
     arity(py, 'list.sort', a, 0);
-    sortValues(py, py.listValues(l)).forEach((v, i) => py.setElem(py.listItems(l), i, v));
+    setValues(py, py.get(l), sortValues(py, py.listValues(py.get(l))));
     return NONE;
   },
 };
 
-function view(py: Py, d: number, kind: number): number {
+/** Overwrites a list's first items with `values`. */
+function setValues(py: Py, l: number, values: readonly number[]): void {
+  const items = py.listItems(l);
+  for (let i = 0; i < values.length; i++) py.setElem(items, i, values[i]!);
+  py.barrier(items);
+}
+
+function view(py: Py, hd: Handle, kind: number): number {
   const v = py.allocStruct(py.t.view);
-  py.setWord(v + 4, d);
+  py.setRef(v, 4, py.get(hd));
   py.setWord(v + 8, kind);
   return v;
 }
 
 const DICT: Record<string, Method> = {
-  get: (py, d, a) => (arity(py, 'get', a, 1, 2), dictGet(py, d, a[0]!) ?? (a.length > 1 ? a[1]! : NONE)),
+  get: (py, d, a) => (arity(py, 'get', a, 1, 2), dictGet(py, py.get(d), a[0]!) ?? (a.length > 1 ? a[1]! : NONE)),
   keys: (py, d, a) => (arity(py, 'dict.keys', a, 0), view(py, d, 0)),
   values: (py, d, a) => (arity(py, 'dict.values', a, 0), view(py, d, 1)),
   items: (py, d, a) => (arity(py, 'dict.items', a, 0), view(py, d, 2)),
   pop: (py, d, a) => {
     arity(py, 'pop', a, 1, 2);
-    const v = dictDelete(py, d, a[0]!);
+    const v = dictDelete(py, py.get(d), a[0]!);
     if (v !== undefined) return v;
     if (a.length > 1) return a[1]!;
     return py.raise('KeyError', a[0]!);
   },
   setdefault: (py, d, a) => {
     arity(py, 'setdefault', a, 1, 2);
-    const v = dictGet(py, d, a[0]!);
+    const v = dictGet(py, py.get(d), a[0]!);
     if (v !== undefined) return v;
-    const dflt = a.length > 1 ? a[1]! : NONE;
-    dictSet(py, d, a[0]!, dflt);
-    return dflt;
+    dictSet(py, d, a[0]!, a.length > 1 ? a[1]! : NONE);
+    return a.length > 1 ? a[1]! : NONE;
   },
   copy: (py, d, a) => {
     arity(py, 'dict.copy', a, 0);
-    const c = py.allocStruct(py.t.dict);
-    for (const [k, v] of dictEntries(py, d)) dictSet(py, c, k, v);
-    return c;
+    const c = py.hold(py.allocStruct(py.t.dict));
+    copyEntries(py, py.get(d), c);
+    return py.get(c);
   },
   update: (py, d, a) => {
     arity(py, 'update', a, 1);
-    for (const [k, v] of dictEntries(py, a[0]!)) dictSet(py, d, k, v);
+    copyEntries(py, a[0]!, d);
     return NONE;
   },
   clear: (py, d, a) => {
     arity(py, 'dict.clear', a, 0);
-    for (const [k] of dictEntries(py, d)) dictDelete(py, d, k);
+    for (const k of dictEntries(py, py.get(d)).keys) dictDelete(py, py.get(d), k);
     return NONE;
   },
 };
@@ -144,28 +155,36 @@ const STR: Record<string, Method> = {
         py.raise('TypeError', `sequence item ${i}: expected str instance, ${typeName(py, v)} found`);
       return py.readStr(v);
     });
-    return py.makeStr(parts.join(py.readStr(s)));
+    return py.makeStr(parts.join(py.readStr(py.get(s))));
   },
   split: (py, s, a) => {
     arity(py, 'split', a, 0, 1);
-    const text = py.readStr(s);
+    const text = py.readStr(py.get(s));
     const parts =
       a.length === 0 || a[0] === NONE ? text.split(/\s+/).filter((x) => x !== '') : text.split(py.readStr(a[0]!));
     if (a.length > 0 && a[0] !== NONE && py.length(a[0]!) === 0) py.raise('ValueError', 'empty separator');
-    return py.makeList(parts.map((p) => py.makeStr(p)));
+    const strs = py.holdAll(new Array<number>(parts.length).fill(NONE));
+    for (let i = 0; i < parts.length; i++) strs[i] = py.makeStr(parts[i]!);
+    return py.makeList(strs);
   },
-  upper: (py, s, a) => (arity(py, 'str.upper', a, 0), py.makeStr(py.readStr(s).toUpperCase())),
-  lower: (py, s, a) => (arity(py, 'str.lower', a, 0), py.makeStr(py.readStr(s).toLowerCase())),
-  strip: (py, s, a) => (arity(py, 'strip', a, 0), py.makeStr(py.readStr(s).replace(/^\s+|\s+$/g, ''))),
-  startswith: (py, s, a) => (arity(py, 'startswith', a, 1), py.readStr(s).startsWith(py.readStr(a[0]!)) ? 10 : 6),
-  endswith: (py, s, a) => (arity(py, 'endswith', a, 1), py.readStr(s).endsWith(py.readStr(a[0]!)) ? 10 : 6),
-  find: (py, s, a) => (arity(py, 'find', a, 1), py.smallInt([...py.readStr(s)].join('').indexOf(py.readStr(a[0]!)))),
-  replace: (py, s, a) => (
-    arity(py, 'replace', a, 2), py.makeStr(py.readStr(s).split(py.readStr(a[0]!)).join(py.readStr(a[1]!)))
+  upper: (py, s, a) => (arity(py, 'str.upper', a, 0), py.makeStr(py.readStr(py.get(s)).toUpperCase())),
+  lower: (py, s, a) => (arity(py, 'str.lower', a, 0), py.makeStr(py.readStr(py.get(s)).toLowerCase())),
+  strip: (py, s, a) => (arity(py, 'strip', a, 0), py.makeStr(py.readStr(py.get(s)).replace(/^\s+|\s+$/g, ''))),
+  startswith: (py, s, a) => (
+    arity(py, 'startswith', a, 1), py.readStr(py.get(s)).startsWith(py.readStr(a[0]!)) ? 10 : 6
   ),
-  count: (py, s, a) => (arity(py, 'count', a, 1), py.smallInt(py.readStr(s).split(py.readStr(a[0]!)).length - 1)),
-  isdigit: (py, s, a) => (arity(py, 'str.isdigit', a, 0), /^[0-9]+$/.test(py.readStr(s)) ? 10 : 6),
-  isalpha: (py, s, a) => (arity(py, 'str.isalpha', a, 0), /^[A-Za-z]+$/.test(py.readStr(s)) ? 10 : 6),
+  endswith: (py, s, a) => (arity(py, 'endswith', a, 1), py.readStr(py.get(s)).endsWith(py.readStr(a[0]!)) ? 10 : 6),
+  find: (py, s, a) => (
+    arity(py, 'find', a, 1), py.smallInt([...py.readStr(py.get(s))].join('').indexOf(py.readStr(a[0]!)))
+  ),
+  replace: (py, s, a) => (
+    arity(py, 'replace', a, 2), py.makeStr(py.readStr(py.get(s)).split(py.readStr(a[0]!)).join(py.readStr(a[1]!)))
+  ),
+  count: (py, s, a) => (
+    arity(py, 'count', a, 1), py.smallInt(py.readStr(py.get(s)).split(py.readStr(a[0]!)).length - 1)
+  ),
+  isdigit: (py, s, a) => (arity(py, 'str.isdigit', a, 0), /^[0-9]+$/.test(py.readStr(py.get(s))) ? 10 : 6),
+  isalpha: (py, s, a) => (arity(py, 'str.isalpha', a, 0), /^[A-Za-z]+$/.test(py.readStr(py.get(s))) ? 10 : 6),
 };
 
 /** obj.name(*args) for the built-in types' methods. */
@@ -174,5 +193,5 @@ export function callMethod(py: Py, self: number, name: string, args: number[]): 
   const table = t === py.t.list ? LIST : t === py.t.dict ? DICT : t === py.t.str ? STR : null;
   const m = table && Object.hasOwn(table, name) ? table[name] : undefined;
   if (!m) return py.raise('AttributeError', `'${typeName(py, self)}' object has no attribute '${name}'`);
-  return m(py, self, args);
+  return m(py, py.hold(self), py.holdAll(args));
 }
