@@ -36,7 +36,9 @@ export class HandleScope implements RootSource {
 
   /** Keeps `array[i]` for every i in `refIndices` rooted and current until the mark is released. */
   holdArray(array: number[], refIndices: readonly number[]): void {
-    this.arrays.push({ array, refIndices, heldAt: this.top });
+    // The array takes a handle slot of its own, so that a mark taken after it is above it:
+    // releasing that mark must not drop the array.
+    this.arrays.push({ array, refIndices, heldAt: this.hold(0) });
   }
 
   mark(): number {
