@@ -7,7 +7,14 @@ import { MiB, Registry, type RunConfig } from '#framework';
 import { allocates, fileTestSuite } from '#conformance';
 import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
 
-const BASE: RunConfig = { backend: 'interp', gc: 'semispace', optLevel: 0, heapSize: 1 * MiB, stackSize: MiB / 4, verifyHeap: true };
+const BASE: RunConfig = {
+  backend: 'interp',
+  gc: 'semispace',
+  optLevel: 0,
+  heapSize: 1 * MiB,
+  stackSize: MiB / 4,
+  verifyHeap: true,
+};
 
 await fileTestSuite(test, new Registry(CLI_PLUGINS), 'semispace', (file, text) => {
   const configs: [string, RunConfig][] = [

@@ -216,7 +216,9 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
     const heap = this.program.heap;
     if (heap.movesObjects) {
       const stack = { sp: this.hostSp, returnAddress: this.hostReturnAddress, stopAddress: this.machine.stopAddress };
-      visitStackPrecisely(stack, this.code.stackMaps, this.program.memory, visit, (a) => this.code.codeMap.functionAt(a));
+      visitStackPrecisely(stack, this.code.stackMaps, this.program.memory, visit, (a) =>
+        this.code.codeMap.functionAt(a),
+      );
       return;
     }
     // Every stack word from the caller's sp up that is the start of a heap object is a

@@ -1,5 +1,7 @@
 import type { RootSource, RootVisitor } from '../gc/interface.ts';
 
+const EMPTY: number[] = [];
+
 /** An index into the host context's handle scope; read it with `get` after any allocation. */
 export type Handle = number;
 
@@ -16,8 +18,12 @@ export type Handle = number;
 export class HandleScope implements RootSource {
   private refs: number[] = [];
   private top = 0;
-  /** Argument arrays held with their ref positions, and the ref top when each was held. */
-  private readonly arrays: { array: number[]; refIndices: readonly number[]; heldAt: number }[] = [];
+  /** Argument arrays held with their ref positions and the ref top when each was held:
+   *  parallel stacks, so that holding one (once per host call) allocates nothing. */
+  private readonly arrays: number[][] = [];
+  private readonly arrayRefIndices: (readonly number[])[] = [];
+  private readonly arrayHeldAt: number[] = [];
+  private arrayTop = 0;
 
   /** Roots `ref` until the enclosing mark is released. */
   hold(ref: number): Handle {
@@ -38,7 +44,11 @@ export class HandleScope implements RootSource {
   holdArray(array: number[], refIndices: readonly number[]): void {
     // The array takes a handle slot of its own, so that a mark taken after it is above it:
     // releasing that mark must not drop the array.
-    this.arrays.push({ array, refIndices, heldAt: this.hold(0) });
+    const heldAt = this.hold(0);
+    const i = this.arrayTop++;
+    this.arrays[i] = array;
+    this.arrayRefIndices[i] = refIndices;
+    this.arrayHeldAt[i] = heldAt;
   }
 
   mark(): number {
@@ -48,8 +58,7 @@ export class HandleScope implements RootSource {
   /** Drops every handle and held array since `mark`. */
   release(mark: number): void {
     this.top = mark;
-    const arrays = this.arrays;
-    while (arrays.length > 0 && arrays[arrays.length - 1]!.heldAt >= mark) arrays.pop();
+    while (this.arrayTop > 0 && this.arrayHeldAt[this.arrayTop - 1]! >= mark) this.arrays[--this.arrayTop] = EMPTY;
   }
 
   /** Handles live now (for tests and leak checks). */
@@ -60,6 +69,9 @@ export class HandleScope implements RootSource {
   visitRoots(visit: RootVisitor): void {
     const refs = this.refs;
     for (let i = 0; i < this.top; i++) refs[i] = visit(refs[i]!);
-    for (const { array, refIndices } of this.arrays) for (const i of refIndices) array[i] = visit(array[i]!);
+    for (let a = 0; a < this.arrayTop; a++) {
+      const array = this.arrays[a]!;
+      for (const i of this.arrayRefIndices[a]!) array[i] = visit(array[i]!);
+    }
   }
 }

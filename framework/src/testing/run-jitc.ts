@@ -17,11 +17,14 @@ export interface JitcOutcome {
 }
 
 /** Runs `jitc ARGS` as a process (queued with the other tests' processes). */
-export function runJitc(args: readonly string[]): Promise<JitcOutcome> {
+export function runJitc(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<JitcOutcome> {
   return spawnLimit(async () => {
     const start = performance.now();
     try {
-      const r = await execFileAsync(process.execPath, [JITC, ...args], { maxBuffer: 1 << 26 });
+      const r = await execFileAsync(process.execPath, [JITC, ...args], {
+        maxBuffer: 1 << 26,
+        env: { ...process.env, ...env },
+      });
       return { stdout: r.stdout, stderr: r.stderr, code: 0, millis: performance.now() - start };
     } catch (err) {
       const e = err as { stdout?: string; stderr?: string; code?: number };

@@ -184,7 +184,8 @@ export class SemispaceHeap implements GcHeap {
   private typeAt(addr: number): TypeLayout {
     const header = this.words[(addr - this.base) >> 2]!;
     const type = this.types.byId[header >>> TYPE_ID_SHIFT];
-    if (!type) throw new HeapCorruption(`object 0x${addr.toString(16)} has a bad header 0x${(header >>> 0).toString(16)}`);
+    if (!type)
+      throw new HeapCorruption(`object 0x${addr.toString(16)} has a bad header 0x${(header >>> 0).toString(16)}`);
     return type;
   }
 

@@ -2,6 +2,7 @@ import { buildCfg } from '../cfg.ts';
 import { computeDominators } from '../dominators.ts';
 import type { Func, Module } from '../module.ts';
 import { checkCall } from './calls.ts';
+import { checkDerivedPointers } from './derived-pointers.ts';
 import type { FuncContext, InstSite } from './context.ts';
 import { checkEdges } from './edges.ts';
 import type { ErrorSink } from './errors.ts';
@@ -40,4 +41,5 @@ export function verifyFunctionInto(m: Module, syms: SymbolIndex, f: Func, sink: 
   }
   const cfg = buildCfg(f);
   checkSsa(ctx, cfg, computeDominators(cfg));
+  checkDerivedPointers(ctx, cfg);
 }

@@ -265,6 +265,8 @@ export class ClauseEmitter {
       `iadd ${f.val(`ref.bits ${f.val(`aget :frame, ${this.k}, ${f.iconst(3)}`, 'pd')}`)}, ${f.iconst(2)}`,
       'dp',
     );
+    // Carried as a ref (a tagged integer) past the calls below: no ref.bits value may.
+    const depthRef = f.val(`ref.from_bits ${depth}`, 'dr');
     const deep = f.blk('deep');
     const tooDeep = f.val(`icmp.sgt ${depth}, ${f.val('gget @depth_limit')}`);
     const over = (this.labels.over ??= f.blk('over'));
@@ -276,7 +278,7 @@ export class ClauseEmitter {
     f.emit(`aset :frame, ${fr}, ${f.iconst(0)}, ${tagged}`);
     f.emit(`aset :frame, ${fr}, ${f.iconst(1)}, ${this.k}`);
     f.emit(`aset :frame, ${fr}, ${f.iconst(2)}, ${this.cutb}`);
-    f.emit(`aset :frame, ${fr}, ${f.iconst(3)}, ${f.val(`ref.from_bits ${depth}`)}`);
+    f.emit(`aset :frame, ${fr}, ${f.iconst(3)}, ${depthRef}`);
     live.forEach((v, i) => f.emit(`aset :frame, ${fr}, ${f.iconst(4 + i)}, ${this.defined.get(v)}`));
     this.liveForCont = live;
     return fr;
