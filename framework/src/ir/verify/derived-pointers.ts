@@ -2,9 +2,10 @@ import type { Cfg } from '../cfg.ts';
 import type { Func, Inst } from '../module.ts';
 import { reportAt, valueName, type FuncContext } from './context.ts';
 
-/** Operations whose result is still an address when an operand is (pointer arithmetic,
- *  tag masking, choosing between addresses). */
-const KEEPS_ADDRESS = new Set(['iadd', 'isub', 'iand', 'ior', 'select']);
+/** Operations whose result is still an address when an operand is: pointer arithmetic.
+ *  (Pointers carry no tag bits, so masking one gives a tag or a flag, not an address; a
+ *  `select` of bits is how code observes a ref as a number, e.g. -1 for any pointer.) */
+const KEEPS_ADDRESS = new Set(['iadd', 'isub']);
 
 /**
  * No derived pointer may live across an instruction that may collect. A `ref.bits` value,
