@@ -42,10 +42,13 @@ export class HandleScope implements RootSource {
 
   /** Keeps `array[i]` for every i in `refIndices` rooted and current until the mark is released. */
   holdArray(array: number[], refIndices: readonly number[]): void {
+    // The array takes a handle slot of its own, so that a mark taken after it is above it:
+    // releasing that mark must not drop the array.
+    const heldAt = this.hold(0);
     const i = this.arrayTop++;
     this.arrays[i] = array;
     this.arrayRefIndices[i] = refIndices;
-    this.arrayHeldAt[i] = this.top;
+    this.arrayHeldAt[i] = heldAt;
   }
 
   mark(): number {

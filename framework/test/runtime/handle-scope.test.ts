@@ -23,7 +23,7 @@ test('release drops the handles and held arrays made since the mark', (t) => {
   const args = [0x4000, 0x4000, 5];
   scope.holdArray(args, [0, 2]);
   scope.hold(0x6000);
-  t.is(scope.size, 2);
+  t.is(scope.size, 3, 'the held array takes a slot too');
   scope.visitRoots(moveAll);
   t.deepEqual(args, [0x5000, 0x4000, 5], 'only the ref positions move');
   scope.release(mark);
@@ -43,4 +43,19 @@ test('a host call after a released one reuses the slots without seeing its value
   scope.hold(0x3000);
   scope.visitRoots((r) => (seen.push(r), r));
   t.deepEqual(seen, [0x3000]);
+});
+
+test('a held array stays held when a mark taken right after it is released', (t) => {
+  const scope = new HandleScope();
+  const outer = scope.mark();
+  const args = [0x4000, 7];
+  scope.holdArray(args, [0]);
+  const inner = scope.mark();
+  scope.hold(0x2000);
+  scope.release(inner);
+  scope.visitRoots(moveAll);
+  t.deepEqual(args, [0x5000, 7]);
+  scope.release(outer);
+  scope.visitRoots(moveAll);
+  t.deepEqual(args, [0x5000, 7], 'released with its own mark');
 });

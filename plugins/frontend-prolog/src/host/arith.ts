@@ -1,6 +1,6 @@
 import { integerOps } from '#framework';
 import { evaluationError, instantiationError, typeError, indicator } from './errors.ts';
-import type { Heap } from './heap.ts';
+import type { Desc, Heap } from './heap.ts';
 
 /** A number during host evaluation. */
 export type Num = bigint | { f: number };
@@ -16,10 +16,15 @@ export function readNum(h: Heap, t: number): Num | null {
   return null;
 }
 
-export function makeNum(h: Heap, x: Num): number {
-  if (!isF(x)) return h.newInt(x);
+/** Describes a number (a non-finite float is an evaluation error). */
+export function num(h: Heap, x: Num): Desc {
+  if (!isF(x)) return h.int(x);
   if (!Number.isFinite(x.f)) evaluationError(h, Number.isNaN(x.f) ? 'undefined' : 'float_overflow');
-  return h.newFloat(x.f);
+  return h.flt(x.f);
+}
+
+export function makeNum(h: Heap, x: Num): number {
+  return h.build(num(h, x));
 }
 
 /** Evaluates an arithmetic expression term (explicit recursion over expression depth). */
@@ -90,7 +95,7 @@ function constant(h: Heap, name: string, t: number): Num {
 }
 
 function needInt(h: Heap, x: Num): bigint {
-  if (isF(x)) return typeError(h, 'integer', h.newFloat(x.f));
+  if (isF(x)) return typeError(h, 'integer', h.flt(x.f));
   return x;
 }
 
@@ -167,7 +172,7 @@ export function unary(h: Heap, name: string, x: Num): Num {
       return ~needInt(h, x);
     case 'msb': {
       const v = needInt(h, x);
-      if (v <= 0n) typeError(h, 'positive_integer', h.newInt(v));
+      if (v <= 0n) typeError(h, 'positive_integer', h.int(v));
       return BigInt(integerOps.bitLength(v) - 1);
     }
     case 'succ':
@@ -267,7 +272,7 @@ function intPow(h: Heap, a: bigint, b: bigint, floatOnNegative: boolean): Num {
   if (a === -1n) return b % 2n === 0n ? 1n : -1n;
   if (floatOnNegative) return { f: Math.pow(Number(a), Number(b)) };
   if (a === 0n) evaluationError(h, 'zero_divisor');
-  return typeError(h, 'float', h.newInt(a));
+  return typeError(h, 'float', h.int(a));
 }
 
 export function compareNum(x: Num, y: Num): number {

@@ -1,9 +1,9 @@
-import { binary, compareNum, evalTerm, makeNum, readNum } from './arith.ts';
+import { binary, compareNum, evalTerm, num, readNum } from './arith.ts';
 import { abolish, assertClause, eraseClause, ensureDynamic } from './database.ts';
 import { domainError, instantiationError, representationError, typeError, raise } from './errors.ts';
 import type { Heap } from './heap.ts';
 import type { RunState } from './state.ts';
-import { compareTerms, copyTerm } from './term-ops.ts';
+import { compareTerms, copyOf } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { formatFloat } from './format-float.ts';
 import type { OpType } from '../reader/operators.ts';
@@ -17,7 +17,8 @@ export class PrologHalt extends Error {
   }
 }
 
-type Builtin = (s: RunState, g: number, a: (i: number) => number) => number;
+/** `g()` is the goal, `a(i)` its argument i: read again after an allocation, never kept. */
+type Builtin = (s: RunState, g: () => number, a: (i: number) => number) => number;
 
 /** Deterministic builtins run by the host: each returns the goal (success), 0 (failure)
  *  or an answer term the runtime unifies with the goal. */
@@ -44,15 +45,15 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'halt/1': (s, g, a) => {
     throw new PrologHalt(Number(intArg(s.h, a(1))));
   },
-  '==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) === 0 ? g : 0),
-  '\\==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) !== 0 ? g : 0),
-  '@</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) < 0 ? g : 0),
-  '@>/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) > 0 ? g : 0),
-  '@=</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) <= 0 ? g : 0),
-  '@>=/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) >= 0 ? g : 0),
+  '==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) === 0 ? g() : 0),
+  '\\==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) !== 0 ? g() : 0),
+  '@</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) < 0 ? g() : 0),
+  '@>/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) > 0 ? g() : 0),
+  '@=</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) <= 0 ? g() : 0),
+  '@>=/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) >= 0 ? g() : 0),
   'compare/3': (s, g, a) => {
     const c = compareTerms(s.h, a(2), a(3));
-    return s.h.newStr('compare', [s.h.atom(c < 0 ? '<' : c > 0 ? '>' : '='), a(2), a(3)]);
+    return s.h.build(s.h.str('compare', s.h.atom(c < 0 ? '<' : c > 0 ? '>' : '='), a(2), a(3)));
   },
   'functor/3': functor,
   // arg/3 itself is library Prolog (it enumerates when N is unbound) over this.
@@ -64,25 +65,19 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
     const i = n >> 1;
     if (i < 1 || i > h.arity(t)) return 0;
-    return h.newStr('$arg', [n, t, h.arg(t, i)]);
+    return h.build(h.str('$arg', n, t, h.arg(t, i)));
   },
   '=../2': univ,
-  'copy_term/2': (s, g, a) => {
-    const base = s.kept.length;
-    const c = copyTerm(s.h, a(1), (r) => s.kept.push(r));
-    const r = s.h.newStr('copy_term', [a(1), c]);
-    s.kept.length = base;
-    return r;
-  },
+  'copy_term/2': (s, g, a) => s.h.build(s.h.str('copy_term', a(1), copyOf(s.h, a(1)))),
   'atom_codes/2': (s, g, a) => textConv(s, g, a, 'codes'),
   'atom_chars/2': (s, g, a) => textConv(s, g, a, 'chars'),
   'char_code/2': (s, g, a) => {
     const h = s.h;
     const c = h.deref(a(1));
-    if (h.kind(c) === 'atom') return h.newStr('char_code', [c, h.newInt(BigInt(h.atomName(c).codePointAt(0)!))]);
+    if (h.kind(c) === 'atom') return h.build(h.str('char_code', c, h.int(BigInt(h.atomName(c).codePointAt(0)!))));
     const n = h.deref(a(2));
     if (h.kind(n) !== 'int') instantiationError(h);
-    return h.newStr('char_code', [h.atom(String.fromCodePoint(n >> 1)), n]);
+    return h.build(h.str('char_code', h.atom(String.fromCodePoint(n >> 1)), n));
   },
   'atom_length/2': (s, g, a) => {
     const h = s.h;
@@ -90,7 +85,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     const n = h.deref(a(2));
     if (h.kind(n) !== 'var' && h.kind(n) !== 'int') typeError(h, 'integer', n);
     if (h.kind(t) === 'str') typeError(h, 'text', t); // SWI's culprit type, not ISO's atom
-    return h.newStr('atom_length', [t, h.newInt(BigInt([...textOf(h, t)].length))]);
+    return h.build(h.str('atom_length', t, h.int(BigInt([...textOf(h, t)].length))));
   },
   'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
   'atom_number/2': (s, g, a) => {
@@ -99,51 +94,49 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     if (h.kind(t) === 'var') instantiationError(h);
     const n = parseNumber(textOf(h, t));
     if (n === null) return 0;
-    return h.newStr('atom_number', [t, makeNum(h, n)]);
+    return h.build(h.str('atom_number', t, num(h, n)));
   },
   'atom_concat/3': (s, g, a) => {
     const h = s.h;
     const x = h.deref(a(1)),
       y = h.deref(a(2));
     if (h.kind(x) === 'var' || h.kind(y) === 'var') instantiationError(h);
-    return h.newStr('atom_concat', [x, y, h.atom(textOf(h, x) + textOf(h, y))]);
+    return h.build(h.str('atom_concat', x, y, h.atom(textOf(h, x) + textOf(h, y))));
   },
-  'is_list/1': (s, g, a) => (s.h.listItems(a(1)) !== null ? g : 0),
+  'is_list/1': (s, g, a) => (s.h.listItems(a(1)) !== null ? g() : 0),
   'msort/2': (s, g, a) => sortList(s, a, false),
   'sort/2': (s, g, a) => sortList(s, a, true),
-  'assert/1': (s, g, a) => (assertClause(s, a(1), true), g),
-  'assertz/1': (s, g, a) => (assertClause(s, a(1), true), g),
-  'asserta/1': (s, g, a) => (assertClause(s, a(1), false), g),
-  '$erase/1': (s, g, a) => (eraseClause(s, s.h.deref(a(1))) ? g : 0),
-  '$ensure_dynamic/1': (s, g, a) => (ensureDynamic(s, a(1)), g),
-  'abolish/1': (s, g, a) => (abolish(s, a(1)), g),
+  'assert/1': (s, g, a) => (assertClause(s, a(1), true), g()),
+  'assertz/1': (s, g, a) => (assertClause(s, a(1), true), g()),
+  'asserta/1': (s, g, a) => (assertClause(s, a(1), false), g()),
+  '$erase/1': (s, g, a) => (eraseClause(s, s.h.deref(a(1))) ? g() : 0),
+  '$ensure_dynamic/1': (s, g, a) => (ensureDynamic(s, a(1)), g()),
+  'abolish/1': (s, g, a) => (abolish(s, a(1)), g()),
   'op/3': (s, g, a) => {
     const h = s.h;
     const p = Number(intArg(h, a(1)));
     const type = h.atomName(h.deref(a(2))) as OpType;
     const names = h.listItems(a(3)) ?? [a(3)];
     for (const n of names) s.info.ops.add(p, type, h.atomName(h.deref(n)));
-    return g;
+    return g();
   },
-  'set_prolog_flag/2': (s, g) => g,
-  'garbage_collect/0': (s, g) => (s.h.ctx.heap.collect(), g),
+  'set_prolog_flag/2': (s, g) => g(),
+  'garbage_collect/0': (s, g) => (s.h.ctx.heap.collect(), g()),
   'nb_setval/2': (s, g, a) => {
-    const base = s.kept.length;
-    const c = copyTerm(s.h, a(2), (r) => s.kept.push(r));
-    s.globals.set(s.h.atomName(s.h.deref(a(1))), c);
-    s.kept.length = base;
-    return g;
+    const name = s.h.atomName(s.h.deref(a(1)));
+    s.globals.set(name, s.h.build(copyOf(s.h, a(2))));
+    return g();
   },
-  'b_setval/2': (s, g, a) => (s.globals.set(s.h.atomName(s.h.deref(a(1))), a(2)), g),
+  'b_setval/2': (s, g, a) => (s.globals.set(s.h.atomName(s.h.deref(a(1))), a(2)), g()),
   'nb_getval/2': getval,
   'b_getval/2': getval,
   'succ/2': (s, g, a) => {
     const h = s.h;
     const x = h.deref(a(1));
-    if (h.kind(x) === 'int') return h.newStr('succ', [x, makeNum(h, intArg(h, x) + 1n)]);
+    if (h.kind(x) === 'int') return h.build(h.str('succ', x, num(h, intArg(h, x) + 1n)));
     const y = intArg(h, a(2));
     if (y <= 0n) return 0;
-    return h.newStr('succ', [makeNum(h, y - 1n), a(2)]);
+    return h.build(h.str('succ', num(h, y - 1n), a(2)));
   },
   'plus/3': (s, g, a) => {
     const h = s.h;
@@ -151,22 +144,22 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
       y = h.deref(a(2)),
       z = h.deref(a(3));
     if (h.kind(z) === 'var')
-      return h.newStr('plus', [x, y, makeNum(h, binary(h, '+', evalTerm(h, x), evalTerm(h, y)))]);
+      return h.build(h.str('plus', x, y, num(h, binary(h, '+', evalTerm(h, x), evalTerm(h, y)))));
     if (h.kind(y) === 'var')
-      return h.newStr('plus', [x, makeNum(h, binary(h, '-', evalTerm(h, z), evalTerm(h, x))), z]);
-    return h.newStr('plus', [makeNum(h, binary(h, '-', evalTerm(h, z), evalTerm(h, y))), y, z]);
+      return h.build(h.str('plus', x, num(h, binary(h, '-', evalTerm(h, z), evalTerm(h, x))), z));
+    return h.build(h.str('plus', num(h, binary(h, '-', evalTerm(h, z), evalTerm(h, y))), y, z));
   },
   'statistics/2': (s, g, a) => {
     const h = s.h;
     const ms = BigInt(Math.round(process.cpuUsage().user / 1000));
-    return h.newStr('statistics', [a(1), h.list([h.newInt(ms), h.newInt(0n)])]);
+    return h.build(h.str('statistics', a(1), h.list([h.int(ms), h.int(0n)])));
   },
-  'number_vars/3': (s, g) => g,
+  'number_vars/3': (s, g) => g(),
 };
 
-function out(s: RunState, g: number, text: string): number {
+function out(s: RunState, g: () => number, text: string): number {
   s.h.ctx.out.write(text);
-  return g;
+  return g();
 }
 
 function hasOption(h: Heap, list: number, name: string): boolean {
@@ -186,48 +179,48 @@ function intArg(h: Heap, t0: number): bigint {
   return h.integer(t);
 }
 
-function getval(s: RunState, g: number, a: (i: number) => number): number {
+function getval(s: RunState, g: () => number, a: (i: number) => number): number {
   const h = s.h;
   const v = s.globals.get(h.atomName(h.deref(a(1))));
-  if (v === undefined) return raise(h, h.newStr('existence_error', [h.atom('variable'), a(1)]));
-  return h.newStr(h.syms.names[h.functorOf(g)]!, [a(1), v]);
+  if (v === undefined) return raise(h, h.str('existence_error', h.atom('variable'), a(1)));
+  return h.build(h.str(h.syms.names[h.functorOf(g())]!, a(1), v));
 }
 
-function functor(s: RunState, g: number, a: (i: number) => number): number {
+function functor(s: RunState, g: () => number, a: (i: number) => number): number {
   const h = s.h;
   const t = h.deref(a(1));
   const k = h.kind(t);
-  if (k === 'str') return h.newStr('functor', [t, h.atom(h.syms.names[h.functorOf(t)]!), h.newInt(BigInt(h.arity(t)))]);
-  if (k !== 'var') return h.newStr('functor', [t, t, h.newInt(0n)]);
+  if (k === 'str')
+    return h.build(h.str('functor', t, h.atom(h.syms.names[h.functorOf(t)]!), h.int(BigInt(h.arity(t)))));
+  if (k !== 'var') return h.build(h.str('functor', t, t, h.int(0n)));
   const name = h.deref(a(2)),
     n = h.deref(a(3));
   if (h.kind(name) === 'var' || h.kind(n) === 'var') instantiationError(h);
   const arity = Number(intArg(h, n));
-  if (arity === 0) return h.newStr('functor', [name, name, n]);
+  if (arity === 0) return h.build(h.str('functor', name, name, n));
   if (h.kind(name) !== 'atom') typeError(h, h.kind(name) === 'str' ? 'atomic' : 'atom', name);
-  const args: number[] = [];
-  for (let i = 0; i < arity; i++) args.push(h.newVar());
-  return h.newStr('functor', [h.newStr(h.atomName(name), args), name, n]);
+  const args = Array.from({ length: arity }, () => h.fresh());
+  return h.build(h.str('functor', h.str(h.atomName(name), ...args), name, n));
 }
 
-function univ(s: RunState, g: number, a: (i: number) => number): number {
+function univ(s: RunState, g: () => number, a: (i: number) => number): number {
   const h = s.h;
   const t = h.deref(a(1));
   const k = h.kind(t);
   if (k === 'str') {
     const args: number[] = [];
     for (let i = 1; i <= h.arity(t); i++) args.push(h.arg(t, i));
-    return h.newStr('=..', [t, h.list([h.atom(h.syms.names[h.functorOf(t)]!), ...args])]);
+    return h.build(h.str('=..', t, h.list([h.atom(h.syms.names[h.functorOf(t)]!), ...args])));
   }
-  if (k !== 'var') return h.newStr('=..', [t, h.list([t])]);
+  if (k !== 'var') return h.build(h.str('=..', t, h.list([t])));
   const items = h.listItems(a(2));
   if (items === null) return notAList(h, a(2));
   if (items.length === 0) return domainError(h, 'non_empty_list', h.atom('[]'));
   const head = h.deref(items[0]!);
-  if (items.length === 1) return h.newStr('=..', [head, a(2)]);
+  if (items.length === 1) return h.build(h.str('=..', head, a(2)));
   if (h.kind(head) === 'var') instantiationError(h);
   if (h.kind(head) !== 'atom') typeError(h, 'atom', head);
-  return h.newStr('=..', [h.newStr(h.atomName(head), items.slice(1)), a(2)]);
+  return h.build(h.str('=..', h.str(h.atomName(head), ...items.slice(1)), a(2)));
 }
 
 /** A partial list is an instantiation error, anything else that is not a list a type error. */
@@ -253,14 +246,14 @@ export function textOf(h: Heap, t: number): string {
   }
 }
 
-function textConv(s: RunState, g: number, a: (i: number) => number, as: 'codes' | 'chars'): number {
+function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'codes' | 'chars'): number {
   const h = s.h;
-  const name = h.syms.names[h.functorOf(g)]!;
+  const name = h.syms.names[h.functorOf(g())]!;
   const t = h.deref(a(1));
   if (h.kind(t) !== 'var') {
     const chars = [...textOf(h, t)];
-    const items = chars.map((c) => (as === 'codes' ? h.newInt(BigInt(c.codePointAt(0)!)) : h.atom(c)));
-    return h.newStr(name, [t, h.list(items)]);
+    const items = chars.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
+    return h.build(h.str(name, t, h.list(items)));
   }
   const items = h.listItems(a(2));
   if (items === null) return instantiationError(h);
@@ -271,7 +264,7 @@ function textConv(s: RunState, g: number, a: (i: number) => number, as: 'codes' 
       return as === 'codes' ? String.fromCodePoint(c >> 1) : h.atomName(c);
     })
     .join('');
-  return h.newStr(name, [h.atom(text), a(2)]);
+  return h.build(h.str(name, h.atom(text), a(2)));
 }
 
 function parseNumber(text: string): bigint | { f: number } | null {
@@ -289,14 +282,14 @@ function numberText(s: RunState, a: (i: number) => number, name: string, _as: 'c
   if (h.kind(t) !== 'var') {
     if (readNum(h, t) === null) typeError(h, 'number', t);
     const text = textOf(h, t);
-    return h.newStr(name, [t, h.list([...text].map((c) => h.newInt(BigInt(c.codePointAt(0)!))))]);
+    return h.build(h.str(name, t, h.list([...text].map((c) => h.int(BigInt(c.codePointAt(0)!))))));
   }
   const items = h.listItems(a(2));
   if (items === null) return instantiationError(h);
   const text = items.map((x) => String.fromCodePoint(h.deref(x) >> 1)).join('');
   const n = parseNumber(text);
-  if (n === null) return raise(h, h.newStr('syntax_error', [h.atom('illegal_number')]));
-  return h.newStr(name, [makeNum(h, n), a(2)]);
+  if (n === null) return raise(h, h.str('syntax_error', h.atom('illegal_number')));
+  return h.build(h.str(name, num(h, n), a(2)));
 }
 
 function sortList(s: RunState, a: (i: number) => number, dedupe: boolean): number {
@@ -305,7 +298,7 @@ function sortList(s: RunState, a: (i: number) => number, dedupe: boolean): numbe
   if (items === null) return instantiationError(h);
   const sorted = [...items].sort((x, y) => compareTerms(h, x, y));
   const outItems = dedupe ? sorted.filter((x, i) => i === 0 || compareTerms(h, sorted[i - 1]!, x) !== 0) : sorted;
-  return h.newStr(dedupe ? 'sort' : 'msort', [a(1), h.list(outItems)]);
+  return h.build(h.str(dedupe ? 'sort' : 'msort', a(1), h.list(outItems)));
 }
 
 export { compareNum, domainError, representationError };

@@ -1,6 +1,6 @@
 import { existenceError, permissionError, indicator, typeError, instantiationError } from './errors.ts';
 import type { RunState } from './state.ts';
-import { copyTerm } from './term-ops.ts';
+import { copyOf } from './term-ops.ts';
 import * as L from './layout.ts';
 import { DIED_NEVER } from './dynamic-code.ts';
 
@@ -38,22 +38,21 @@ export function assertClause(s: RunState, clause0: number, atEnd: boolean): void
   const name = h.syms.names[id]!,
     arity = h.syms.arities[id]!;
   if (s.info.staticPreds.has(id)) permissionError(h, 'modify', 'static_procedure', indicator(h, name, arity));
+  if (clause !== head && h.kind(h.deref(h.arg(clause, 2))) === 'var') instantiationError(h);
   let entry = s.db.get(id);
   if (!entry) {
     entry = { head: 0, tail: 0 };
     s.db.set(id, entry);
   }
-  const base = s.kept.length;
-  const full = clause === head ? h.newStr(':-', [clause, h.atom('true')]) : clause;
-  s.kept.push(full);
-  const copy = copyTerm(h, full, (r) => s.kept.push(r));
-  const body = h.deref(h.arg(copy, 2));
-  if (h.kind(body) === 'var') (s.kept.length = base), instantiationError(h);
+  const handles = h.ctx.handles;
+  const copy = handles.hold(
+    h.build(clause === head ? h.str(':-', copyOf(h, clause), h.atom('true')) : copyOf(h, clause)),
+  );
   const rec = h.ctx.heap.allocStruct(L.T_CLAUSE);
-  h.setW(rec + L.CLAUSE_TERM, copy);
-  s.kept.length = base;
+  const term = handles.get(copy);
+  h.setW(rec + L.CLAUSE_TERM, term);
   let key = 0;
-  const hd = h.deref(h.arg(copy, 1));
+  const hd = h.deref(h.arg(term, 1));
   if (h.kind(hd) === 'str') {
     const a = h.deref(h.arg(hd, 1));
     if (h.kind(a) === 'atom' || h.kind(a) === 'int') key = a;
@@ -66,7 +65,7 @@ export function assertClause(s: RunState, clause0: number, atEnd: boolean): void
   if (entry.head === 0) {
     entry.head = entry.tail = rec;
   } else if (atEnd) {
-    h.setW(entry.tail + L.CLAUSE_NEXT, rec);
+    h.setRef(entry.tail, L.CLAUSE_NEXT, rec);
     entry.tail = rec;
   } else {
     h.setW(rec + L.CLAUSE_NEXT, entry.head);
@@ -85,11 +84,7 @@ export function eraseClause(s: RunState, rec: number): boolean {
 
 /** A renamed copy of a clause record's (Head :- Body) term. */
 export function renameClause(s: RunState, rec: number): number {
-  const h = s.h;
-  const base = s.kept.length;
-  const copy = copyTerm(h, h.w(rec + L.CLAUSE_TERM), (r) => s.kept.push(r));
-  s.kept.length = base;
-  return copy;
+  return s.h.build(copyOf(s.h, s.h.w(rec + L.CLAUSE_TERM)));
 }
 
 export function ensureDynamic(s: RunState, head: number): void {

@@ -8,6 +8,34 @@ import type { RunState } from './state.ts';
 const FACTS_GLOBAL = 'facts';
 
 /**
+ * Where fact table `t`'s objects are, read from @facts each time: a collection may move
+ * them at any allocation, so none is kept in a local across one.
+ */
+class TablePath {
+  constructor(
+    private readonly h: Heap,
+    private readonly global: number,
+    private readonly t: number,
+  ) {}
+  /** The :refs of every fact table (@facts). */
+  all(): number {
+    return this.h.w(this.global);
+  }
+  /** This table's :refs of one :fidx per argument. */
+  table(): number {
+    return this.h.w(this.all() + L.ARR_ELEMS + 4 * this.t);
+  }
+  /** The :fidx of argument `arg` (from 1). */
+  index(arg: number): number {
+    return this.h.w(this.table() + L.ARR_ELEMS + 4 * (arg - 1));
+  }
+  /** The fact heads, held by the first argument's index. */
+  terms(): number {
+    return this.h.w(this.index(1) + L.FIDX_TERMS);
+  }
+}
+
+/**
  * Lays out fact table `t` in guest memory (core.jir's :refs of one :fidx per argument) and
  * returns it: the fact heads as terms, and the index of the first argument. Everything is
  * reachable from @facts (a GC root) as soon as it is allocated.
@@ -17,46 +45,40 @@ export function buildFactTable(s: RunState, t: number): number {
   const src = s.info.factTables[t]!;
   const heap = h.ctx.heap;
   const global = h.ctx.globals.get(FACTS_GLOBAL)!;
-  let all = h.w(global);
-  if (all === 0) {
-    all = heap.allocArray(L.T_REFS, s.info.factTables.length);
-    h.setW(global, all);
-  }
+  if (h.w(global) === 0) h.setW(global, heap.allocArray(L.T_REFS, s.info.factTables.length));
+  const path = new TablePath(h, global, t);
   const tab = heap.allocArray(L.T_REFS, src.arity);
-  h.setW(all + L.ARR_ELEMS + 4 * t, tab);
-  const n = src.count;
-  const first = newIndex(h, tab, 1, 0);
-  const terms = heap.allocArray(L.T_REFS, n);
-  h.setW(first + L.FIDX_TERMS, terms);
+  h.setRef(path.all(), L.ARR_ELEMS + 4 * t, tab);
+  newIndex(h, path, 1);
+  const terms = heap.allocArray(L.T_REFS, src.count);
+  h.setRef(path.index(1), L.FIDX_TERMS, terms);
   const functor = h.syms.imm(src.name, src.arity);
-  for (let i = 0; i < n; i++) storeFact(h, src, i, functor, terms);
-  fillIndex(h, first, src, 1);
-  return tab;
+  for (let i = 0; i < src.count; i++) storeFact(h, src, i, functor, path);
+  fillIndex(h, path, src, 1);
+  return path.table();
 }
 
 /** Builds the index of argument `arg` (from 1) of fact table `t`, built already. */
 export function buildFactIndex(s: RunState, t: number, arg: number): number {
   const h = s.h;
-  const tab = h.w(h.w(h.ctx.globals.get(FACTS_GLOBAL)!) + L.ARR_ELEMS + 4 * t);
-  const terms = h.w(h.w(tab + L.ARR_ELEMS) + L.FIDX_TERMS);
-  const ix = newIndex(h, tab, arg, terms);
-  fillIndex(h, ix, s.info.factTables[t]!, arg);
-  return ix;
+  const path = new TablePath(h, h.ctx.globals.get(FACTS_GLOBAL)!, t);
+  newIndex(h, path, arg);
+  h.setRef(path.index(arg), L.FIDX_TERMS, path.terms());
+  fillIndex(h, path, s.info.factTables[t]!, arg);
+  return path.index(arg);
 }
 
-/** A new :fidx for argument `arg` (over `terms`, or 0 to set later), stored in the table
- *  at once: what is allocated after it is rooted through it. */
-function newIndex(h: Heap, tab: number, arg: number, terms: number): number {
+/** A new :fidx for argument `arg`, stored in the table at once: what is allocated after it
+ *  is rooted through it. */
+function newIndex(h: Heap, path: TablePath, arg: number): void {
   const ix = h.ctx.heap.allocStruct(L.T_FIDX);
-  h.setW(tab + L.ARR_ELEMS + 4 * (arg - 1), ix);
-  h.setW(ix + L.FIDX_TERMS, terms);
-  return ix;
+  h.setRef(path.table(), L.ARR_ELEMS + 4 * (arg - 1), ix);
 }
 
 /** The key chains of argument `arg`, in clause order, and the hashed keys: built in host
  *  typed arrays (the hash table sized for every fact having its own key) and copied into
  *  guest arrays, the key array then sized for the keys there are. */
-function fillIndex(h: Heap, ix: number, src: FactTableSource, arg: number): void {
+function fillIndex(h: Heap, path: TablePath, src: FactTableSource, arg: number): void {
   const heap = h.ctx.heap;
   const n = src.count;
   let cap = 2;
@@ -109,11 +131,12 @@ function fillIndex(h: Heap, ix: number, src: FactTableSource, arg: number): void
   const copy = (data: Int32Array, field: number): void => {
     const a = heap.allocArray(L.T_INTS, data.length);
     m.i32.set(data, (a + L.ARR_ELEMS - m.base) >> 2);
-    h.setW(ix + field, a);
+    h.setRef(path.index(arg), field, a);
   };
   copy(next, L.FIDX_NEXT);
   copy(slotKeys, L.FIDX_KEYS);
   copy(slotFirst, L.FIDX_FIRSTS);
+  const ix = path.index(arg);
   h.setW(ix + L.FIDX_MASK, mask);
   h.setW(ix + L.FIDX_OTHER, other);
 }
@@ -139,25 +162,27 @@ function argKey(src: FactTableSource, i: number, arg: number): number {
 }
 
 /**
- * Builds fact i into element i of `terms` (rooted): each object is stored in its parent as
- * soon as it exists, so nothing built is ever unreachable and no host scope is needed. The
- * encoding is in prefix order, so a stack of (object, next argument slot) places each node.
+ * Builds fact i into element i of the table's terms: each object is stored in its parent as
+ * soon as it exists, so nothing built is ever unreachable. The encoding is in prefix order,
+ * so a stack of (handle of an open compound, argument slots filled) places each node; the
+ * handles are popped with the stack.
  */
-function storeFact(h: Heap, src: FactTableSource, i: number, functor: number, terms: number): void {
+function storeFact(h: Heap, src: FactTableSource, i: number, functor: number, path: TablePath): void {
   const heap = h.ctx.heap;
+  const handles = h.ctx.handles;
   const words = src.words;
   const head = heap.allocArray(L.T_STR, src.arity + 1);
-  h.setW(terms + L.ARR_ELEMS + 4 * i, head);
   h.setW(head + L.ARR_ELEMS, functor);
-  // Open compounds: their address and how many argument slots are filled.
-  const open: number[] = [head, 0];
+  h.setRef(path.terms(), L.ARR_ELEMS + 4 * i, head);
+  const open: number[] = [handles.hold(head), 0];
   let at = src.start(i);
   while (open.length > 0) {
     const top = open.length - 2;
     const into = open[top]!,
       filled = open[top + 1]!;
-    if (filled === h.arity(into)) {
+    if (filled === h.arity(handles.get(into))) {
       open.length = top;
+      handles.release(into);
       continue;
     }
     open[top + 1] = filled + 1;
@@ -166,21 +191,14 @@ function storeFact(h: Heap, src: FactTableSource, i: number, functor: number, te
     at += 2;
     let x: number;
     if (tag === ENC_STR) {
-      const n = h.syms.arities[v]!;
-      x = heap.allocArray(L.T_STR, n + 1);
+      x = heap.allocArray(L.T_STR, h.syms.arities[v]! + 1);
       h.setW(x + L.ARR_ELEMS, (v << 2) | 2);
-      h.setW(into + L.ARR_ELEMS + 4 * (filled + 1), x);
-      open.push(x, 0);
+      h.setRef(handles.get(into), L.ARR_ELEMS + 4 * (filled + 1), x);
+      open.push(handles.hold(x), 0);
       continue;
     }
     if (tag === ENC_IMM) x = v;
-    else if (tag === ENC_BIG) {
-      x = h.newInt(src.bigs[v]!);
-      h.scope.length = 0;
-    } else {
-      x = h.newFloat(src.floats[v]!);
-      h.scope.length = 0;
-    }
-    h.setW(into + L.ARR_ELEMS + 4 * (filled + 1), x);
+    else x = h.build(tag === ENC_BIG ? h.int(src.bigs[v]!) : h.flt(src.floats[v]!));
+    h.setRef(handles.get(into), L.ARR_ELEMS + 4 * (filled + 1), x);
   }
 }

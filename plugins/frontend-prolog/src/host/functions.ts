@@ -5,7 +5,7 @@ import { isHostBuiltin, STEP_DIRECTIVE, STEP_END, STEP_GOAL, STEP_INIT_MAIN } fr
 import { dbFirst, renameClause } from './database.ts';
 import { existenceError, instantiationError, typeError } from './errors.ts';
 import type { RunState, RunStates } from './state.ts';
-import { copyTerm } from './term-ops.ts';
+import { copyOf } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { enterFunctor } from './functor-cache.ts';
 import { buildFactIndex, buildFactTable } from './fact-tables.ts';
@@ -25,21 +25,8 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
     sig: s,
     collects: flags.collects ?? false,
     raises: flags.raises ?? false,
-    impl: (a, ctx) => {
-      const scope = st(ctx).h.scope;
-      try {
-        return impl(a, ctx);
-      } finally {
-        scope.length = 0;
-      }
-    },
+    impl,
   });
-  const keepCopy = (s: RunState, t: number): number => {
-    const base = s.kept.length;
-    const c = copyTerm(s.h, t, (r) => s.kept.push(r));
-    s.kept.length = base;
-    return c;
-  };
   return [
     fn('pl_functor', sig(['ref', 'i32'], 'ref'), { collects: true }, ([atom, arity], ctx) => {
       const h = st(ctx).h;
@@ -47,22 +34,25 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       enterFunctor(ctx, atom!, arity!, functor);
       return functor;
     }),
-    fn('pl_copy', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => keepCopy(st(ctx), t!)),
+    fn('pl_copy', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => {
+      const h = st(ctx).h;
+      return h.build(copyOf(h, t!));
+    }),
     fn('pl_rename', sig(['ref'], 'ref'), { collects: true }, ([c], ctx) => renameClause(st(ctx), c!)),
     fn('pl_error', sig(['i32', 'ref'], 'ref'), { collects: true }, ([kind, culprit], ctx) => {
       const h = st(ctx).h;
       // Kind 2: the continuation depth passed the stack limit (core.jir's @frame_depth).
       // SWI-Prolog's context is a stack_overflow{...} dict; its name stands for it here.
       if (kind === 2)
-        return h.newStr('error', [h.newStr('resource_error', [h.atom('stack')]), h.atom('stack_overflow')]);
+        return h.build(h.str('error', h.str('resource_error', h.atom('stack')), h.atom('stack_overflow')));
       // Kind 3: the heap is full (core.jir's @memory_error, made before it is needed).
       const formal =
         kind === 0
           ? h.atom('instantiation_error')
           : kind === 3
-            ? h.newStr('resource_error', [h.atom('memory')])
-            : h.newStr('type_error', [h.atom('callable'), culprit!]);
-      return h.newStr('error', [formal, h.newVar()]);
+            ? h.str('resource_error', h.atom('memory'))
+            : h.str('type_error', h.atom('callable'), culprit!);
+      return h.build(h.str('error', formal, h.fresh()));
     }),
     fn('pl_eval', sig(['ref'], 'ref'), { collects: true, raises: true }, ([t], ctx) => {
       const h = st(ctx).h;
@@ -79,16 +69,17 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       const h = st(ctx).h;
       return compareNum(readNum(h, x!) ?? evalTerm(h, x!), readNum(h, y!) ?? evalTerm(h, y!));
     }),
-    fn('pl_builtin', sig(['i32', 'ref'], 'ref'), { collects: true, raises: true }, ([, g0], ctx) => {
+    fn('pl_builtin', sig(['i32', 'ref'], 'ref'), { collects: true, raises: true }, (args, ctx) => {
       const s = st(ctx);
       const h = s.h;
-      const g = h.deref(g0!);
-      const isAtom = h.kind(g) === 'atom';
-      const id = isAtom ? h.symId(g) : h.functorOf(g);
+      // The goal is read from the held argument each time: it may move when the builtin allocates.
+      const g = (): number => h.deref(args[1]!);
+      const goal = g();
+      const id = h.kind(goal) === 'atom' ? h.symId(goal) : h.functorOf(goal);
       const key = `${h.syms.names[id]}/${h.syms.arities[id]}`;
       const b = isHostBuiltin(key) ? HOST_BUILTINS[key] : undefined;
       if (!b) return existenceError(h, h.syms.names[id]!, h.syms.arities[id]!);
-      return b(s, g, (i) => h.arg(g, i));
+      return b(s, g, (i) => h.arg(g(), i));
     }),
     fn('pl_db_first', sig(['ref', 'i32'], 'ref'), { collects: true, raises: true }, ([g, mode], ctx) =>
       dbFirst(st(ctx), g!, mode!),
@@ -101,11 +92,11 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       for (let i = 2; i <= h.arity(g!); i++) extra.push(h.arg(g!, i));
       const k = h.kind(x);
       if (k === 'var') return instantiationError(h);
-      if (k === 'atom') return h.newStr(h.atomName(x), extra);
+      if (k === 'atom') return h.build(h.str(h.atomName(x), ...extra));
       if (k !== 'str') return typeError(h, 'callable', x);
       const args: number[] = [];
       for (let i = 1; i <= h.arity(x); i++) args.push(h.arg(x, i));
-      return h.newStr(h.syms.names[h.functorOf(x)]!, [...args, ...extra]);
+      return h.build(h.str(h.syms.names[h.functorOf(x)]!, ...args, ...extra));
     }),
     fn('pl_fact_table', sig(['i32'], 'ref'), { collects: true }, ([t], ctx) => buildFactTable(st(ctx), t!)),
     fn('pl_fact_index', sig(['i32', 'i32'], 'ref'), { collects: true }, ([t, arg], ctx) =>

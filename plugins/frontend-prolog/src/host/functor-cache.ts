@@ -21,9 +21,11 @@ export function enterFunctor(ctx: HostContext, atomBits: number, arity: number, 
     cache = ctx.heap.allocArray(T_TRAIL, 2 * ENTRIES);
     ctx.memory.setWord(global, cache);
   }
+  // No allocation from here on: `cache` stays current.
   const idn = (id << 8) | arity;
   const slot = (idn ^ id) & (ENTRIES - 1);
   const at = cache + ARR_ELEMS + 8 * slot;
   ctx.memory.setWord(at, (idn << 1) | 1);
   ctx.memory.setWord(at + 4, functorBits);
+  ctx.heap.writeBarrier(cache);
 }

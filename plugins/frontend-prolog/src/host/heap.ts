@@ -1,4 +1,12 @@
-import { makeInteger, readInteger, TYPE_ID_SHIFT, type HostContext } from '#framework';
+import {
+  makeInteger,
+  readInteger,
+  SMALL_INT_MAX_BIG,
+  SMALL_INT_MIN_BIG,
+  TYPE_ID_SHIFT,
+  type Handle,
+  type HostContext,
+} from '#framework';
 import type { Symbols } from '../compiler/symbols.ts';
 import * as L from './layout.ts';
 
@@ -15,14 +23,46 @@ const VAR_VAL = L.VAR_VAL,
 
 export type Kind = 'var' | 'atom' | 'int' | 'str' | 'flt' | 'big' | 'other';
 
-/** Reads and builds guest terms for host functions. */
-export class Heap {
-  /** Every object built during the current host call, kept alive until it returns (the
-   *  run state roots them): host code can then nest constructors freely, as in
-   *  newStr('f', [newVar(), newVar()]), without losing a half-built term to a collection.
-   *  Boehm does not move objects; a moving collector would need handles here. */
-  readonly scope: number[] = [];
+/** A term for Heap.build to make: a ref (atom, small int or object, current when build is
+ *  called), or a node describing a new object. A node object used twice is built once. */
+export type Desc = number | DescNode;
+export type DescNode = StrDesc | VarDesc | IntDesc | FltDesc;
+interface StrDesc {
+  readonly k: 'str';
+  /** Functor bits (Symbols.imm). */
+  readonly functor: number;
+  readonly args: Desc[];
+}
+interface VarDesc {
+  readonly k: 'var';
+}
+interface IntDesc {
+  readonly k: 'int';
+  readonly v: bigint;
+}
+interface FltDesc {
+  readonly k: 'flt';
+  readonly v: number;
+}
 
+/**
+ * Reads and builds guest terms for host functions.
+ *
+ * A collection may move every object, so a ref in a host local is stale after any
+ * allocation. The idiom, used by every host function: **read, describe, build**. Read what
+ * is needed from the heap (reading allocates nothing), describe the new term as a Desc (a
+ * plain JS value: describing allocates nothing either, so the refs in it stay current) and
+ * make it with one `build` call, the only place that allocates terms; it holds every ref of
+ * the description in the context's handle scope before its first allocation. What must
+ * outlive an allocation outside build (a clause copy while its record is made, the open
+ * compounds of a fact) sits in `ctx.handles` and is read back with `get`, or is re-read
+ * from a rooted place: the host function's `args`, a global, the run state's roots.
+ *
+ * A ref stored into an object that existed before the latest allocation goes through
+ * `setRef`, which calls the write barrier; only a new object's initializing stores, made
+ * before anything else is allocated, use `setW`.
+ */
+export class Heap {
   constructor(
     readonly ctx: HostContext,
     readonly syms: Symbols,
@@ -35,6 +75,11 @@ export class Heap {
   setW(addr: number, v: number): void {
     const m = this.ctx.memory;
     m.i32[(addr - m.base) >> 2] = v;
+  }
+  /** Stores ref `v` into the word at `obj + offset` and tells the collector. */
+  setRef(obj: number, offset: number, v: number): void {
+    this.setW(obj + offset, v);
+    this.ctx.heap.writeBarrier(obj);
   }
   typeOf(ref: number): number {
     return this.w(ref) >>> SHIFT;
@@ -101,41 +146,106 @@ export class Heap {
   atomName(t: number): string {
     return this.syms.names[t >> 2]!;
   }
-  newVar(): number {
-    const v = this.ctx.heap.allocStruct(T_VAR);
-    this.scope.push(v);
-    const m = this.ctx.memory;
-    const at = m.layout.staticBase + 8 * L.GLOBAL_SERIAL;
-    const s = this.w(at) + 1;
-    this.setW(at, s);
-    this.setW(v + VAR_SERIAL, s);
-    return v;
-  }
-  newStr(name: string, args: number[]): number {
+
+  /** Describes compound name(args...), or the atom when there are no arguments. */
+  str(name: string, ...args: Desc[]): Desc {
     if (args.length === 0) return this.atom(name);
-    const s = this.ctx.heap.allocArray(T_STR, args.length + 1);
-    this.scope.push(s);
-    this.setW(s + ARR_ELEMS, this.syms.imm(name, args.length));
-    args.forEach((a, i) => this.setW(s + ARR_ELEMS + 4 * (i + 1), a));
-    return s;
+    return { k: 'str', functor: this.syms.imm(name, args.length), args };
   }
-  newFloat(x: number): number {
-    const f = this.ctx.heap.allocStruct(T_FLT);
-    this.scope.push(f);
-    const m = this.ctx.memory;
-    m.f64[(f + FLT_V - m.base) >> 3] = x;
-    return f;
+  /** Describes a fresh variable (each call a new one). */
+  fresh(): Desc {
+    return { k: 'var' };
   }
-  newInt(v: bigint): number {
-    const n = makeInteger(this.ctx, v);
-    if ((n & 3) === 0) this.scope.push(n);
-    return n;
+  int(v: bigint): Desc {
+    return v >= SMALL_INT_MIN_BIG && v <= SMALL_INT_MAX_BIG ? (Number(v) << 1) | 1 : { k: 'int', v };
   }
-  list(items: number[], tail = L.NIL_BITS): number {
+  flt(v: number): Desc {
+    return { k: 'flt', v };
+  }
+  /** Describes the list of `items` ending in `tail`. */
+  list(items: readonly Desc[], tail: Desc = L.NIL_BITS): Desc {
     let t = tail;
-    for (let i = items.length - 1; i >= 0; i--) t = this.newStr('[|]', [items[i]!, t]);
+    for (let i = items.length - 1; i >= 0; i--) t = { k: 'str', functor: this.cons, args: [items[i]!, t] };
     return t;
   }
+  private get cons(): number {
+    return this.syms.imm('[|]', 2);
+  }
+
+  /**
+   * Makes the described term and returns its ref, current until the next allocation. Two
+   * passes: the first allocates nothing and gives every ref of the description and every
+   * node's result a handle, children before parents; the second makes the nodes in that
+   * order, reading their children from the handles.
+   */
+  build(d: Desc): number {
+    if (typeof d === 'number') return d;
+    const handles = this.ctx.handles;
+    const mark = handles.mark();
+    try {
+      const result = new Map<DescNode, Handle>();
+      const order: DescNode[] = [];
+      const kids: Handle[][] = [];
+      const entered = new Set<DescNode>();
+      const stack: DescNode[] = [d];
+      while (stack.length > 0) {
+        const n = stack[stack.length - 1]!;
+        if (result.has(n)) {
+          stack.pop();
+          continue;
+        }
+        if (n.k === 'str' && !entered.has(n)) {
+          entered.add(n);
+          for (let i = n.args.length - 1; i >= 0; i--) {
+            const a = n.args[i]!;
+            if (typeof a !== 'number' && !result.has(a)) stack.push(a);
+          }
+          continue;
+        }
+        stack.pop();
+        if (n.k === 'str') kids.push(n.args.map((a) => (typeof a === 'number' ? handles.hold(a) : result.get(a)!)));
+        else kids.push([]);
+        result.set(n, handles.hold(0));
+        order.push(n);
+      }
+      for (let i = 0; i < order.length; i++) {
+        const n = order[i]!;
+        handles.set(result.get(n)!, this.make(n, kids[i]!));
+      }
+      return handles.get(result.get(d)!);
+    } finally {
+      handles.release(mark);
+    }
+  }
+
+  private make(n: DescNode, kids: readonly Handle[]): number {
+    switch (n.k) {
+      case 'str': {
+        const s = this.ctx.heap.allocArray(T_STR, kids.length + 1);
+        const handles = this.ctx.handles;
+        this.setW(s + ARR_ELEMS, n.functor);
+        for (let i = 0; i < kids.length; i++) this.setW(s + ARR_ELEMS + 4 * (i + 1), handles.get(kids[i]!));
+        return s;
+      }
+      case 'var': {
+        const v = this.ctx.heap.allocStruct(T_VAR);
+        const at = this.ctx.memory.layout.staticBase + 8 * L.GLOBAL_SERIAL;
+        const serial = this.w(at) + 1;
+        this.setW(at, serial);
+        this.setW(v + VAR_SERIAL, serial);
+        return v;
+      }
+      case 'int':
+        return makeInteger(this.ctx, n.v);
+      case 'flt': {
+        const f = this.ctx.heap.allocStruct(T_FLT);
+        const m = this.ctx.memory;
+        m.f64[(f + FLT_V - m.base) >> 3] = n.v;
+        return f;
+      }
+    }
+  }
+
   /** Elements of a proper list, or null (partial list or not a list). */
   listItems(t: number): number[] | null {
     const out: number[] = [];

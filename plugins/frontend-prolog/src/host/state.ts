@@ -39,11 +39,11 @@ export interface Outcome {
   stderr: string;
 }
 
-/** Per-run host state: the clause database and refs the host holds, which it roots. */
+/** Per-run host state: the clause database and the refs the host keeps between calls, which
+ *  it roots (a moving collector writes their new addresses back). */
 export class RunState implements RootSource {
   readonly db = new Map<number, DbEntry>();
   gen = 0;
-  readonly kept: number[] = [];
   readonly globals = new Map<string, number>();
   stderr: string[] = [];
   readonly h: Heap;
@@ -66,9 +66,6 @@ export class RunState implements RootSource {
       if (e.head) e.head = visit(e.head);
       if (e.tail) e.tail = visit(e.tail);
     }
-    for (let i = 0; i < this.kept.length; i++) this.kept[i] = visit(this.kept[i]!);
-    const scope = this.h.scope;
-    for (let i = 0; i < scope.length; i++) scope[i] = visit(scope[i]!);
     for (const [k, v] of this.globals) if ((v & 3) === 0 && v !== 0) this.globals.set(k, visit(v));
   }
 }

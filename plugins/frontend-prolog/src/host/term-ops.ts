@@ -1,5 +1,5 @@
 import { compareNum, readNum } from './arith.ts';
-import type { Heap } from './heap.ts';
+import type { Desc, Heap } from './heap.ts';
 import * as L from './layout.ts';
 
 const ORDER = { var: 0, flt: 1, int: 1, big: 1, atom: 3, str: 4, other: 5 } as const;
@@ -53,46 +53,44 @@ export function compareTerms(h: Heap, a0: number, b0: number): number {
 }
 
 /**
- * Copies a term with fresh variables (copy_term, findall results, thrown balls, clause
- * renaming). Objects are written into their parent as soon as they exist, so everything
- * allocated is reachable from the root, which `keep` holds while the copy runs.
+ * Describes a copy of a term with fresh variables (copy_term, findall results, thrown
+ * balls, clause renaming): `h.build(copyOf(h, t))` makes it. Floats and bigints are shared,
+ * not copied. An explicit stack, no host recursion; reading allocates nothing, so the
+ * source's refs stay put while the description is made.
  */
-export function copyTerm(h: Heap, t: number, keep: (ref: number) => void): number {
-  const vars = new Map<number, number>();
-  let root = 0;
-  const work: number[] = [t, 0, 0];
-  while (work.length > 0) {
-    const idx = work.pop()!,
-      dst = work.pop()!;
-    const s = h.deref(work.pop()!);
-    let v: number;
+export function copyOf(h: Heap, t: number): Desc {
+  const vars = new Map<number, Desc>();
+  const root: Desc[] = [0];
+  // (source term, the args array its copy goes in, index there)
+  const srcs: number[] = [t];
+  const into: Desc[][] = [root];
+  const at: number[] = [0];
+  while (srcs.length > 0) {
+    const s = h.deref(srcs.pop()!);
+    const parent = into.pop()!,
+      i = at.pop()!;
     switch (h.kind(s)) {
       case 'var': {
         let nv = vars.get(s);
         if (nv === undefined) {
-          nv = h.newVar();
+          nv = h.fresh();
           vars.set(s, nv);
         }
-        v = nv;
+        parent[i] = nv;
         break;
       }
       case 'str': {
         const n = h.arity(s);
-        const c = h.ctx.heap.allocArray(L.T_STR, n + 1);
-        h.setW(c + L.ARR_ELEMS, h.w(s + L.ARR_ELEMS));
-        for (let i = n; i >= 1; i--) work.push(h.arg(s, i), c, i);
-        v = c;
+        const args = new Array<Desc>(n);
+        parent[i] = { k: 'str', functor: h.w(s + L.ARR_ELEMS), args };
+        for (let j = n - 1; j >= 0; j--) srcs.push(h.arg(s, j + 1)), into.push(args), at.push(j);
         break;
       }
       default:
-        v = s;
+        parent[i] = s;
     }
-    if (dst === 0) {
-      root = v;
-      keep(v);
-    } else h.setW(dst + L.ARR_ELEMS + 4 * idx, v);
   }
-  return root;
+  return root[0]!;
 }
 
 /** Whether a and b would unify (no bindings made; variables are bound in a host map). */
