@@ -36,6 +36,8 @@ export * from './registry.ts';
 export * from './gc/heap-verifier.ts';
 export * from './gc/stress.ts';
 export * from './gc/worklist.ts';
+export * from './gc/object-starts.ts';
+export * from './gc/object-walk.ts';
 export * from './ir/verify.ts';
 export * from './ir/cfg.ts';
 export * from './ir/dominators.ts';
