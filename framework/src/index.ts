@@ -38,6 +38,7 @@ export * from './gc/stress.ts';
 export * from './gc/worklist.ts';
 export * from './gc/object-starts.ts';
 export * from './gc/object-walk.ts';
+export * from './gc/lowering-writer.ts';
 export * from './ir/verify.ts';
 export * from './ir/cfg.ts';
 export * from './ir/dominators.ts';

@@ -19,6 +19,7 @@ import {
 } from '#framework';
 import { generationLayout, type GenerationLayout } from './layout.ts';
 import { MarkCompact } from './mark-compact.ts';
+import { FREE_WORD, LIMIT_WORD, NURSERY_BASE_WORD } from './nursery-words.ts';
 import { RememberedSet } from './remembered-set.ts';
 
 /** A forwarded nursery object's header (type id 0, which no live object has); the next
@@ -55,7 +56,7 @@ export class GenerationalHeap implements GcHeap {
     promotedBytes: 0,
     rememberedObjects: 0,
   };
-  readonly stats: HeapStats = { allocations: 0, bytesAllocated: 0, collections: 0, liveBytes: 0, gcMillis: 0 };
+  private readonly totals: HeapStats = { allocations: 0, bytesAllocated: 0, collections: 0, liveBytes: 0, gcMillis: 0 };
   readonly layout: GenerationLayout;
   private readonly memory: GuestMemory;
   private readonly types: TypeTable;
@@ -70,7 +71,15 @@ export class GenerationalHeap implements GcHeap {
   private readonly stress: StressPolicy | null;
   private readonly verifyOnCollect: boolean;
   private oldTop: number;
-  private nurseryTop: number;
+  /** The free-pointer and limit words' indexes in guest memory: compiled code bumps the
+   *  nursery there, so it is the nursery's one state (see nursery-words.ts). */
+  private readonly freeIndex: number;
+  private readonly limitIndex: number;
+  /** Compiled code records no object starts: the nursery's are set by walking it, up
+   *  to here so far (see syncNurseryStarts). */
+  private nurseryStartsTo: number;
+  /** Nursery bytes counted into stats.bytesAllocated at collections so far. */
+  private readonly counted = { bytes: 0 };
 
   constructor(ctx: HeapContext) {
     this.memory = ctx.memory;
@@ -80,19 +89,35 @@ export class GenerationalHeap implements GcHeap {
     const { heapBase, heapEnd } = ctx.memory.layout;
     this.layout = generationLayout(heapBase, heapEnd);
     this.oldTop = this.layout.oldBase;
-    this.nurseryTop = this.layout.nurseryBase;
+    this.freeIndex = (FREE_WORD - this.base) >> 2;
+    this.limitIndex = (LIMIT_WORD - this.base) >> 2;
+    this.words[(NURSERY_BASE_WORD - this.base) >> 2] = this.layout.nurseryBase;
     this.starts = new ObjectStarts(heapBase, heapEnd);
     this.walker = new ObjectWalker(ctx.memory, ctx.types);
     this.remembered = new RememberedSet(this.layout.oldBase, this.layout.nurseryBase);
     this.compactor = new MarkCompact(ctx.memory, this.walker, this.starts);
     this.verifyOnCollect = ctx.options.verify;
     this.stress = stressPolicyFor(ctx.options);
+    this.nurseryTop = this.layout.nurseryBase;
+    this.nurseryStartsTo = this.layout.nurseryBase;
     this.verifier = new HeapVerifier({
       memory: ctx.memory,
       types: ctx.types,
-      isHeapObject: (addr) => this.starts.has(addr),
+      isHeapObject: (addr) => this.isObject(addr),
       isStaticObject: looksLikeStaticObject(ctx.memory, ctx.types),
     });
+  }
+
+  /**
+   * `allocations` counts the objects the heap placed itself (the slow path, the
+   * interpreter's `new`); compiled code's inline allocations show in `bytesAllocated`,
+   * which counts every byte bumped in the nursery and placed in the old generation.
+   */
+  get stats(): HeapStats {
+    return {
+      ...this.totals,
+      bytesAllocated: this.totals.bytesAllocated + this.counted.bytes + (this.nurseryTop - this.layout.nurseryBase),
+    };
   }
 
   allocStruct(typeId: number): number {
@@ -133,7 +158,26 @@ export class GenerationalHeap implements GcHeap {
   }
 
   isObject(addr: number): boolean {
+    if (addr >= this.layout.nurseryBase) this.syncNurseryStarts();
     return this.starts.has(addr);
+  }
+
+  /** Sets the starts of the objects bumped into the nursery since the last call. */
+  private syncNurseryStarts(): void {
+    const top = this.nurseryTop;
+    for (let addr = this.nurseryStartsTo; addr < top; addr += this.walker.sizeOf(addr)) this.starts.add(addr);
+    this.nurseryStartsTo = top;
+  }
+
+  private get nurseryTop(): number {
+    return this.words[this.freeIndex]!;
+  }
+
+  /** Also sets the limit compiled code bumps to: none under stress, where every
+   *  allocation takes the slow path so that the stress policy sees it. */
+  private set nurseryTop(top: number) {
+    this.words[this.freeIndex] = top;
+    this.words[this.limitIndex] = this.stress ? 0 : this.layout.nurseryEnd;
   }
 
   /** Bytes in use: both generations' bumped parts. */
@@ -144,11 +188,12 @@ export class GenerationalHeap implements GcHeap {
   private place(bytes: number): number {
     const size = Math.ceil(bytes / OBJECT_ALIGN) * OBJECT_ALIGN;
     if (this.stress?.shouldCollect()) this.stressCollect();
-    const addr = size > this.layout.largeObjectBytes ? this.placeOld(size) : this.placeYoung(size);
+    const old = size > this.layout.largeObjectBytes;
+    const addr = old ? this.placeOld(size) : this.placeYoung(size);
     this.memory.u8.fill(0, addr - this.base, addr - this.base + size);
-    this.starts.add(addr);
-    this.stats.allocations++;
-    this.stats.bytesAllocated += size;
+    if (old) this.starts.add(addr);
+    this.totals.allocations++;
+    if (size > this.layout.largeObjectBytes) this.totals.bytesAllocated += size;
     return addr;
   }
 
@@ -170,7 +215,7 @@ export class GenerationalHeap implements GcHeap {
   }
 
   private stressCollect(): void {
-    if ((this.stats.collections + 1) % MAJOR_EVERY_STRESSED === 0) this.major();
+    if ((this.totals.collections + 1) % MAJOR_EVERY_STRESSED === 0) this.major();
     else this.minor();
   }
 
@@ -235,7 +280,7 @@ export class GenerationalHeap implements GcHeap {
     if ((ref & 3) !== 0 || ref < nurseryBase || ref >= nurseryTop) return ref;
     const at = (ref - this.base) >> 2;
     if (this.words[at] === FORWARDED) return this.words[at + 1]!;
-    if (!this.starts.has(ref))
+    if (this.verifyOnCollect && !this.isObject(ref))
       throw new HeapCorruption(`a root or field holds 0x${ref.toString(16)}, which is not the start of an object`);
     const size = this.walker.sizeOf(ref);
     const copy = this.oldTop;
@@ -247,16 +292,19 @@ export class GenerationalHeap implements GcHeap {
     return copy;
   }
 
-  /** After a collection nothing lives in the nursery: forget its objects and leave it
-   *  zeroed for the next allocations (poisoned first under verification, so that a stale
-   *  ref reads no plausible header while the collection is checked). */
+  /** After a collection nothing lives in the nursery: forget its objects and zero it
+   *  for compiled code, which writes only headers. Under stress compiled code never
+   *  allocates there (the slow path zeroes each object), so the nursery is poisoned
+   *  instead: a stale ref then reads a header that names no type. */
   private emptyNursery(nurseryTop: number): void {
     const { nurseryBase } = this.layout;
     this.starts.clear(nurseryBase, nurseryTop);
     const from = (nurseryBase - this.base) >> 2;
     const to = (nurseryTop - this.base) >> 2;
-    this.words.fill(this.verifyOnCollect ? POISON : 0, from, to);
+    this.words.fill(this.stress ? POISON : 0, from, to);
+    this.counted.bytes += nurseryTop - nurseryBase;
     this.nurseryTop = nurseryBase;
+    this.nurseryStartsTo = nurseryBase;
     this.remembered.clear();
   }
 
@@ -267,10 +315,10 @@ export class GenerationalHeap implements GcHeap {
   }
 
   private afterCollection(started: number): void {
-    this.stats.collections++;
-    this.stats.liveBytes = this.oldTop - this.layout.oldBase;
+    this.totals.collections++;
+    this.totals.liveBytes = this.oldTop - this.layout.oldBase;
     if (this.verifyOnCollect) this.verify();
-    this.stats.gcMillis += performance.now() - started;
+    this.totals.gcMillis += performance.now() - started;
   }
 
   private outOfMemory(size: number): Trap {

@@ -1,4 +1,5 @@
 import { MiB, OBJECT_ALIGN } from '#framework';
+import { MAX_INLINE_BYTES } from './nursery-words.ts';
 
 /** The nursery is this fraction of the heap, within the bounds below. */
 const NURSERY_FRACTION = 8;
@@ -25,10 +26,14 @@ export function generationLayout(heapBase: number, heapEnd: number): GenerationL
   const floor = Math.min(MIN_NURSERY, Math.floor(heapBytes / 4));
   const wanted = Math.min(MAX_NURSERY, Math.max(floor, Math.floor(heapBytes / NURSERY_FRACTION)));
   const nurseryBytes = Math.floor(wanted / OBJECT_ALIGN) * OBJECT_ALIGN;
+  const largeObjectBytes = Math.max(OBJECT_ALIGN, Math.floor(nurseryBytes / 8));
+  // Compiled code allocates objects up to MAX_INLINE_BYTES in the nursery, and its barrier
+  // elision counts on the heap placing them there too.
+  if (largeObjectBytes < MAX_INLINE_BYTES) throw new RangeError(`a ${heapBytes}-byte heap is too small for a nursery`);
   return {
     oldBase: heapBase,
     nurseryBase: heapEnd - nurseryBytes,
     nurseryEnd: heapEnd,
-    largeObjectBytes: Math.max(OBJECT_ALIGN, Math.floor(nurseryBytes / 8)),
+    largeObjectBytes,
   };
 }
