@@ -45,6 +45,11 @@ export const CLI_PLUGIN_LIST: readonly CliPlugin[] = [
     load: async () => (await import('../../plugins/backend-armv7/src/plugin.ts')).default,
   },
   {
+    name: 'backend-x86-ref',
+    backends: ['x86-ref'],
+    load: async () => (await import('../../plugins/backend-x86-ref/src/plugin.ts')).default,
+  },
+  {
     name: 'frontend-minipy',
     frontends: ['.py'],
     load: async () => (await import('../../plugins/frontend-minipy/src/plugin.ts')).default,

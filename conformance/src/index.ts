@@ -11,6 +11,11 @@ export { runOnInterpreter, type InterpRunOptions } from './oracle/run-interp.ts'
 export { checkBackendAgainstInterpreter, type BackendDifferentialCase } from './suites/backend-differential.ts';
 export { allocates, FILETEST_DIR, fileTestSuite } from './suites/file-tests.ts';
 export {
+  nativeBackendSuite,
+  type NativeBackendSuiteOptions,
+  type SuiteCollector,
+} from './suites/native-backend-suite.ts';
+export {
   prologFactClausesFor,
   prologFactTable,
   prologLongList,

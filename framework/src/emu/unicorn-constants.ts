@@ -120,6 +120,9 @@ export const UC_ARM_REG = {
   s: (n: number): number => S0 + n,
 } as const;
 
+/** uc_cpu_x86: Unicorn's x86 CPU models. */
+export const UC_CPU_X86 = { QEMU64: 0 } as const;
+
 export const UC_X86_REG = {
   EFLAGS: 25,
   RAX: 35,
