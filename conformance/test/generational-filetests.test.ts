@@ -21,6 +21,8 @@ await fileTestSuite(test, new Registry(CLI_PLUGINS), 'generational', (file, text
     [' interp -O1 lowered', { ...BASE, backend: 'interp', optLevel: 1, lower: true }],
     [' armv7 t0', { ...BASE, backend: 'armv7', jitThreshold: 0 }],
     [' armv7 t1', { ...BASE, backend: 'armv7', jitThreshold: 1 }],
+    [' x86-ref t0', { ...BASE, backend: 'x86-ref', jitThreshold: 0 }],
+    [' x86-ref t1', { ...BASE, backend: 'x86-ref', jitThreshold: 1 }],
   ];
   if (!allocates(text, file)) return configs;
   return configs.map(([name, config]) => [`${name} stress`, { ...config, gcStress: 1 }]);
