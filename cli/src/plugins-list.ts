@@ -30,6 +30,11 @@ export const CLI_PLUGIN_LIST: readonly CliPlugin[] = [
     load: async () => (await import('../../plugins/gc-boehm/src/plugin.ts')).default,
   },
   {
+    name: 'gc-generational',
+    gcs: ['generational'],
+    load: async () => (await import('../../plugins/gc-generational/src/plugin.ts')).default,
+  },
+  {
     name: 'gc-semispace',
     gcs: ['semispace'],
     load: async () => (await import('../../plugins/gc-semispace/src/plugin.ts')).default,

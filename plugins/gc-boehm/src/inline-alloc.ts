@@ -1,6 +1,6 @@
 import { TYPE_ID_SHIFT, TypeTable, type TypeLayout } from '#framework';
 import { chainHeadAddress, headByGranulesAddress } from './free-list-words.ts';
-import type { LoweringWriter } from './lowering-writer.ts';
+import type { LoweringWriter } from '#framework';
 import { FREE_LINK_OFFSET } from './small-space.ts';
 import { GRANULE_SHIFT, MAX_SMALL_BYTES, sizeClassOf } from './size-classes.ts';
 

@@ -2,7 +2,7 @@ import type { Func, Module, Signature } from '#framework';
 import { MEMORY_ERROR_GLOBAL, TypeTable } from '#framework';
 import type { GlobalAddressOf } from '#framework';
 import { canInline, emitInlineAlloc } from './inline-alloc.ts';
-import { LoweringWriter } from './lowering-writer.ts';
+import { LoweringWriter } from '#framework';
 
 export const ALLOC = 'gc.alloc';
 export const ALLOC_ARRAY = 'gc.alloc_array';

@@ -2,6 +2,8 @@ import {
   HeapCorruption,
   HeapVerifier,
   looksLikeStaticObject,
+  ObjectStarts,
+  ObjectWalker,
   OBJECT_ALIGN,
   stressPolicyFor,
   Trap,
@@ -16,7 +18,6 @@ import {
   type TypeLayout,
 } from '#framework';
 import { BarrierCheck } from './barrier-check.ts';
-import { ObjectStarts } from './object-starts.ts';
 
 /** A forwarded object's header: type id 0, which no live object has. Its next word holds
  *  the new address (every object has at least 8 bytes). */
@@ -45,6 +46,7 @@ export class SemispaceHeap implements GcHeap {
   private readonly base: number;
   private readonly roots = new Set<RootSource>();
   private readonly starts: ObjectStarts;
+  private readonly walker: ObjectWalker;
   private readonly verifier: HeapVerifier;
   private readonly barriers: BarrierCheck | null;
   private readonly stress: StressPolicy | null;
@@ -64,6 +66,7 @@ export class SemispaceHeap implements GcHeap {
     this.spaceBase = heapBase;
     this.top = heapBase;
     this.starts = new ObjectStarts(heapBase, heapEnd);
+    this.walker = new ObjectWalker(ctx.memory, ctx.types);
     this.verifyOnCollect = ctx.options.verify;
     this.stress = stressPolicyFor(ctx.options);
     this.verifier = new HeapVerifier({
@@ -108,7 +111,7 @@ export class SemispaceHeap implements GcHeap {
     this.top = to;
     const forward = (ref: number): number => this.forward(ref, from, fromTop);
     for (const source of this.roots) source.visitRoots(forward);
-    for (let scan = to; scan < this.top; scan += this.scanObject(scan, forward));
+    for (let scan = to; scan < this.top; scan += this.walker.updateRefs(scan, forward));
     this.starts.clear(from, fromTop);
     this.memory.i32.fill(POISON, (from - this.base) >> 2, (fromTop - this.base) >> 2);
     this.stats.collections++;
@@ -145,7 +148,7 @@ export class SemispaceHeap implements GcHeap {
     if (header === FORWARDED) return this.words[at + 1]!;
     if (!this.starts.has(ref))
       throw new HeapCorruption(`a root or field holds 0x${ref.toString(16)}, which is not the start of an object`);
-    const size = this.sizeOf(ref);
+    const size = this.walker.sizeOf(ref);
     const copy = this.top;
     this.top += size;
     this.memory.u8.copyWithin(copy - this.base, ref - this.base, ref - this.base + size);
@@ -153,40 +156,6 @@ export class SemispaceHeap implements GcHeap {
     this.words[at] = FORWARDED;
     this.words[at + 1] = copy;
     return copy;
-  }
-
-  /** Forwards every ref field of the copied object at `addr`; returns its size. */
-  private scanObject(addr: number, forward: (ref: number) => number): number {
-    const words = this.words;
-    const type = this.typeAt(addr);
-    const at = (addr - this.base) >> 2;
-    if (type.kind === 'struct') {
-      const offsets = type.refOffsets;
-      for (let i = 0; i < offsets.length; i++) {
-        const w = at + (offsets[i]! >> 2);
-        words[w] = forward(words[w]!);
-      }
-      return type.size;
-    }
-    const length = words[at + 1]!;
-    if (type.elem === 'ref') {
-      const first = at + (type.elemOffset >> 2);
-      for (let i = 0; i < length; i++) words[first + i] = forward(words[first + i]!);
-    }
-    return TypeTable.arrayBytes(type, length);
-  }
-
-  private sizeOf(addr: number): number {
-    const type = this.typeAt(addr);
-    return type.kind === 'struct' ? type.size : TypeTable.arrayBytes(type, this.words[((addr - this.base) >> 2) + 1]!);
-  }
-
-  private typeAt(addr: number): TypeLayout {
-    const header = this.words[(addr - this.base) >> 2]!;
-    const type = this.types.byId[header >>> TYPE_ID_SHIFT];
-    if (!type)
-      throw new HeapCorruption(`object 0x${addr.toString(16)} has a bad header 0x${(header >>> 0).toString(16)}`);
-    return type;
   }
 
   /** Bumps the pointer, collecting first when stress asks or the half is full. */

@@ -1,4 +1,7 @@
-import { Block, Inst, opcode, uniqueName, type Func, type ValType } from '#framework';
+import { uniqueName } from '../ir/builder.ts';
+import { Block, Inst, type Func } from '../ir/module.ts';
+import { opcode } from '../ir/opcodes.ts';
+import type { ValType } from '../ir/types.ts';
 
 /**
  * Rewrites one function block by block. Instructions go to the current block; `split`

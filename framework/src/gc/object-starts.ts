@@ -1,4 +1,4 @@
-import { OBJECT_ALIGN } from '#framework';
+import { OBJECT_ALIGN } from '../runtime/object-layout.ts';
 
 const GRANULE_SHIFT = Math.log2(OBJECT_ALIGN);
 

@@ -1,0 +1,39 @@
+import { MiB, OBJECT_ALIGN } from '#framework';
+import { MAX_INLINE_BYTES } from './nursery-words.ts';
+
+/** The nursery is this fraction of the heap, within the bounds below. */
+const NURSERY_FRACTION = 8;
+const MIN_NURSERY = 64 * 1024;
+const MAX_NURSERY = 4 * MiB;
+
+/**
+ * Where the generations live in the heap region: the old generation from the heap's
+ * start, the nursery at its end. Both only grow upward from their start by bumping, so
+ * both are always a sequence of objects a collector can walk; a major collection slides
+ * the live ones of both down to the heap's start.
+ */
+export interface GenerationLayout {
+  readonly oldBase: number;
+  /** The old generation may grow up to here. */
+  readonly nurseryBase: number;
+  readonly nurseryEnd: number;
+  /** Objects larger than this go straight to the old generation. */
+  readonly largeObjectBytes: number;
+}
+
+export function generationLayout(heapBase: number, heapEnd: number): GenerationLayout {
+  const heapBytes = heapEnd - heapBase;
+  const floor = Math.min(MIN_NURSERY, Math.floor(heapBytes / 4));
+  const wanted = Math.min(MAX_NURSERY, Math.max(floor, Math.floor(heapBytes / NURSERY_FRACTION)));
+  const nurseryBytes = Math.floor(wanted / OBJECT_ALIGN) * OBJECT_ALIGN;
+  const largeObjectBytes = Math.max(OBJECT_ALIGN, Math.floor(nurseryBytes / 8));
+  // Compiled code allocates objects up to MAX_INLINE_BYTES in the nursery, and its barrier
+  // elision counts on the heap placing them there too.
+  if (largeObjectBytes < MAX_INLINE_BYTES) throw new RangeError(`a ${heapBytes}-byte heap is too small for a nursery`);
+  return {
+    oldBase: heapBase,
+    nurseryBase: heapEnd - nurseryBytes,
+    nurseryEnd: heapEnd,
+    largeObjectBytes,
+  };
+}

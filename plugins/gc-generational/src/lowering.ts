@@ -1,0 +1,238 @@
+import {
+  LoweringWriter,
+  MEMORY_ERROR_GLOBAL,
+  OBJECT_ALIGN,
+  TYPE_ID_SHIFT,
+  TypeTable,
+  type Func,
+  type GlobalAddressOf,
+  type Inst,
+  type Module,
+  type Signature,
+  type TypeLayout,
+} from '#framework';
+import { FREE_WORD, LIMIT_WORD, MAX_INLINE_BYTES, NURSERY_BASE_WORD } from './nursery-words.ts';
+
+export const ALLOC = 'generational.alloc';
+export const ALLOC_ARRAY = 'generational.alloc_array';
+export const REMEMBER = 'generational.remember';
+const ALLOC_SIG: Signature = { params: ['i32'], result: 'ref' };
+const ALLOC_ARRAY_SIG: Signature = { params: ['i32', 'i32'], result: 'ref' };
+const REMEMBER_SIG: Signature = { params: ['ref'], result: null };
+
+/** log2 of a ref element's size, to scale an index into a byte offset. */
+const REF_SIZE_SHIFT = 2;
+
+/**
+ * The generational collector's lowering:
+ *   %r = new :T / new_array :T, %n  →  bump FREE in line when the object fits under LIMIT
+ *       (the nursery is zeroed ahead, so only the header and an array's length are written),
+ *       else call the heap's allocator
+ *   set :T.f, %o, %v (ref) / aset  →  the store, then the filtering barrier: when the holder
+ *       is old (below NURSERY_BASE) and the value may be young (at or above it), a call that
+ *       remembers the holder. Elided for a holder allocated in the same block with no
+ *       instruction that may collect in between: it is still young.
+ *   gset @g, %v (ref)              →  a raw store: globals are roots at every collection
+ */
+export function lowerForGenerational(module: Module, globalAddress: GlobalAddressOf, funcs?: readonly Func[]): void {
+  if (module.lowered && !funcs) return;
+  const types = TypeTable.forModule(module);
+  const used = { alloc: false, allocArray: false, remember: false };
+  for (const func of funcs ?? module.funcs) new FuncLowering(module, func, types, globalAddress, used).run();
+  const raises = module.global(MEMORY_ERROR_GLOBAL) !== undefined;
+  if (used.alloc) declare(module, ALLOC, ALLOC_SIG, true, raises);
+  if (used.allocArray) declare(module, ALLOC_ARRAY, ALLOC_ARRAY_SIG, true, raises);
+  if (used.remember) declare(module, REMEMBER, REMEMBER_SIG, false, false);
+  module.lowered = true;
+}
+
+class FuncLowering {
+  private readonly out: LoweringWriter;
+  private readonly constants = new Map<number, number>();
+  /** Objects allocated in the current block since its last instruction that may collect,
+   *  of a size that the heap always places in the nursery: still young. */
+  private readonly fresh = new Set<number>();
+
+  constructor(
+    private readonly module: Module,
+    private readonly func: Func,
+    private readonly types: TypeTable,
+    private readonly globalAddress: GlobalAddressOf,
+    private readonly used: { alloc: boolean; allocArray: boolean; remember: boolean },
+  ) {
+    this.out = new LoweringWriter(func);
+    for (const block of func.blocks)
+      for (const inst of block.insts) if (inst.op.name === 'iconst') this.constants.set(inst.result, inst.imm);
+  }
+
+  run(): void {
+    const out = this.out;
+    for (const block of [...this.func.blocks]) {
+      out.begin(block);
+      this.fresh.clear();
+      for (const inst of block.insts) {
+        if (!this.rewrite(inst)) out.keep(inst);
+        if (this.mayCollect(inst)) this.fresh.clear();
+        if (this.alwaysYoung(inst)) this.fresh.add(inst.result);
+      }
+    }
+    out.finish();
+  }
+
+  private rewrite(inst: Inst): boolean {
+    const out = this.out;
+    switch (inst.op.name) {
+      case 'new': {
+        const type = this.types.get(inst.sym);
+        this.used.alloc = true;
+        if (type.size > MAX_INLINE_BYTES) {
+          out.callInto(inst.result, ALLOC, [out.iconst(type.id, 'gc.type_id')]);
+          return true;
+        }
+        this.bump(inst.result, out.iconst(type.size, 'gc.size'), type.id << TYPE_ID_SHIFT, null, () => [
+          out.iconst(type.id, 'gc.type_id'),
+        ]);
+        return true;
+      }
+      case 'new_array': {
+        const type = this.types.get(inst.sym);
+        const length = inst.args[0]!;
+        this.used.allocArray = true;
+        const slowArgs = (): number[] => [out.iconst(type.id, 'gc.type_id'), length];
+        const known = this.constants.get(length);
+        if (known !== undefined) {
+          if (known < 0 || TypeTable.arrayBytes(type, known) > MAX_INLINE_BYTES) {
+            out.callInto(inst.result, ALLOC_ARRAY, slowArgs());
+            return true;
+          }
+          const size = out.iconst(TypeTable.arrayBytes(type, known), 'gc.size');
+          this.bump(inst.result, size, type.id << TYPE_ID_SHIFT, length, slowArgs);
+          return true;
+        }
+        this.bumpArray(inst.result, type, length, slowArgs);
+        return true;
+      }
+      case 'set': {
+        const field = this.types.field(inst.sym, inst.field);
+        if (field.kind !== 'ref') return false;
+        const [object, value] = inst.args as [number, number];
+        const bits = out.emit('ref.bits', [object], 'i32', 'gc.obj');
+        out.store('ref', bits, field.offset, value);
+        this.barrier(object, bits, value);
+        return true;
+      }
+      case 'aset': {
+        const type = this.types.get(inst.sym);
+        if (type.elem !== 'ref') return false;
+        const [array, index, value] = inst.args as [number, number, number];
+        out.emit('aget', [array, index], 'ref', 'gc.checked', inst.sym);
+        const bits = out.emit('ref.bits', [array], 'i32', 'gc.arr');
+        const offset = out.emit('ishl', [index, out.iconst(REF_SIZE_SHIFT, 'gc.shift')], 'i32', 'gc.off');
+        out.store('ref', out.emit('iadd', [bits, offset], 'i32', 'gc.elem'), type.elemOffset, value);
+        this.barrier(array, bits, value);
+        return true;
+      }
+      case 'gset':
+        if (this.module.global(inst.sym)?.type !== 'ref') return false;
+        out.store('ref', out.iconst(this.globalAddress(inst.sym), 'gc.global'), 0, inst.args[0]!);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   *     %free = load FREE; %end = iadd %free, %size; %limit = load LIMIT
+   *     brif (icmp.ugt %end, %limit), ^slow, ^fast
+   *   ^fast: store FREE, %end; store header (and length); br ^join(ref.from_bits %free)
+   *   ^slow: (cold) %r = call <allocator>; br ^join(%r)
+   *   ^join(%result: ref): the instructions after the allocation
+   */
+  private bump(result: number, size: number, header: number, length: number | null, slowArgs: () => number[]): void {
+    const out = this.out;
+    const fast = out.newBlock('alloc.fast');
+    const slow = out.newBlock('alloc.slow', [], true);
+    const join = out.newBlock('alloc.join', [result]);
+    const freeWord = out.iconst(FREE_WORD, 'gc.free_word');
+    const free = out.load(freeWord, 0, 'gc.free');
+    const end = out.emit('iadd', [free, size], 'i32', 'gc.end');
+    const limit = out.load(out.iconst(LIMIT_WORD, 'gc.limit_word'), 0, 'gc.limit');
+    out.brif(out.emit('icmp.ugt', [end, limit], 'i32', 'gc.full'), slow, fast);
+    out.continueIn(fast);
+    out.store('i32', freeWord, 0, end);
+    out.store('i32', free, 0, out.iconst(header, 'gc.header'));
+    if (length !== null) out.store('i32', free, 4, length);
+    out.br(join, [out.emit('ref.from_bits', [free], 'ref', 'gc.new')]);
+    out.continueIn(slow);
+    const called = out.newValue('ref', 'gc.slow');
+    out.callInto(called, length === null ? ALLOC : ALLOC_ARRAY, slowArgs());
+    out.br(join, [called]);
+    out.continueIn(join);
+  }
+
+  /** An array of run-time length: in line when 0 <= length <= the inline maximum. */
+  private bumpArray(result: number, type: TypeLayout, length: number, slowArgs: () => number[]): void {
+    const out = this.out;
+    const maxLength = Math.floor((MAX_INLINE_BYTES - type.elemOffset) / type.elemSize);
+    const sized = out.newBlock('alloc.sized');
+    const slow = out.newBlock('alloc.big', [], true);
+    const join = out.newBlock('alloc.big_join', [result]);
+    out.brif(out.emit('icmp.ule', [length, out.iconst(maxLength, 'gc.max')], 'i32', 'gc.fits'), sized, slow);
+    out.continueIn(slow);
+    const called = out.newValue('ref', 'gc.slow');
+    out.callInto(called, ALLOC_ARRAY, slowArgs());
+    out.br(join, [called]);
+    out.continueIn(sized);
+    const bytes = out.emit('imul', [length, out.iconst(type.elemSize, 'gc.elem_size')], 'i32', 'gc.bytes');
+    const unrounded = out.emit(
+      'iadd',
+      [bytes, out.iconst(type.elemOffset + OBJECT_ALIGN - 1, 'gc.pad')],
+      'i32',
+      'gc.raw',
+    );
+    const size = out.emit('iand', [unrounded, out.iconst(-OBJECT_ALIGN, 'gc.align')], 'i32', 'gc.size');
+    const inner = out.newValue('ref', 'gc.arr');
+    this.bump(inner, size, type.id << TYPE_ID_SHIFT, length, slowArgs);
+    out.br(join, [inner]);
+    out.continueIn(join);
+  }
+
+  /** After a ref store into `holder`: remember it when it is old and the value may be young. */
+  private barrier(holder: number, holderBits: number, value: number): void {
+    if (this.fresh.has(holder)) return;
+    this.used.remember = true;
+    const out = this.out;
+    const check = out.newBlock('barrier.value');
+    const remember = out.newBlock('barrier.remember', [], true);
+    const done = out.newBlock('barrier.done');
+    const nurseryBase = out.load(out.iconst(NURSERY_BASE_WORD, 'gc.nursery_word'), 0, 'gc.nursery');
+    out.brif(out.emit('icmp.ult', [holderBits, nurseryBase], 'i32', 'gc.old'), check, done);
+    out.continueIn(check);
+    const valueBits = out.emit('ref.bits', [value], 'i32', 'gc.val');
+    out.brif(out.emit('icmp.uge', [valueBits, nurseryBase], 'i32', 'gc.young'), remember, done);
+    out.continueIn(remember);
+    out.callInto(-1, REMEMBER, [holder]);
+    out.br(done, []);
+    out.continueIn(done);
+  }
+
+  private alwaysYoung(inst: Inst): boolean {
+    if (inst.op.name === 'new') return this.types.get(inst.sym).size <= MAX_INLINE_BYTES;
+    if (inst.op.name !== 'new_array') return false;
+    const known = this.constants.get(inst.args[0]!);
+    return (
+      known !== undefined && known >= 0 && TypeTable.arrayBytes(this.types.get(inst.sym), known) <= MAX_INLINE_BYTES
+    );
+  }
+
+  private mayCollect(inst: Inst): boolean {
+    if (!inst.op.collects) return false;
+    const ext = inst.op.name === 'call' ? this.module.extern(inst.sym) : undefined;
+    return ext ? ext.collects : true;
+  }
+}
+
+function declare(module: Module, name: string, sig: Signature, collects: boolean, raises: boolean): void {
+  if (module.extern(name)) return;
+  module.externs.push({ name, sig, collects, raises });
+}
