@@ -9,5 +9,5 @@ export { parseFileTestSpec } from '../filetest/directives.ts';
 export type { FileTestSpec, FileTestHeaders, RunLine } from '../filetest/spec.ts';
 export { arenaCollector, ArenaHeap } from '../gc/arena/index.ts';
 export { testingPlugin } from '../testing-plugin.ts';
-export { runJitc, landedConfigurations, type JitcOutcome } from './run-jitc.ts';
+export { runJitc, landedConfigurations, landedBackendsOnBoehm, type JitcOutcome } from './run-jitc.ts';
 export { processLimit } from './process-limit.ts';

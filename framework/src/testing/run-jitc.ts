@@ -45,3 +45,11 @@ export async function landedConfigurations(): Promise<{ backend: string; gc: str
     [...listed.matchAll(new RegExp(`^\\s+${kind}\\s+(\\S+)`, 'gm'))].map((m) => m[1]!);
   return names('backend').flatMap((backend) => names('gc').map((gc) => ({ backend, gc })));
 }
+
+/** Every landed backend once, with boehm: for tests about big programs, whose subject is the
+ *  frontend and the backend. Each further collector would multiply their minutes without
+ *  covering more; the collectors get the program suites and the file tests instead. */
+export async function landedBackendsOnBoehm(): Promise<{ backend: string; gc: string }[]> {
+  const configurations = await landedConfigurations();
+  return configurations.filter((c) => c.gc === 'boehm');
+}

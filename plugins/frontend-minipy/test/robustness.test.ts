@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceError } from '#framework';
 import { pythonAssignments, pythonLinesFor, pythonNestedParens } from '#conformance';
-import { landedConfigurations, runJitc } from '#framework/testing';
+import { landedBackendsOnBoehm, runJitc } from '#framework/testing';
 import { minipyFrontend } from '../src/frontend.ts';
 
 // Big and deep programs: a 5 MB module runs on every backend, and the nesting limits and
 // the source encoding fail the way CPython 3.11 fails (exit status 1, its last stderr line).
 
 // Asked before any test is declared: ava takes declarations only until the first await.
-const configurations = await landedConfigurations();
+const configurations = await landedBackendsOnBoehm();
 const dir = mkdtempSync(join(tmpdir(), 'jitc-minipy-robust-'));
 test.after.always(() => rmSync(dir, { recursive: true, force: true }));
 
