@@ -23,9 +23,9 @@ function readExpected(name: string): Expected {
 }
 
 const registry = new Registry(CLI_PLUGINS);
-const landed = registry.backends().some((b) => b.name === 'armv7') ? ['interp', 'armv7'] : ['interp'];
-const backends: string[][] = [['--backend', 'interp']];
-if (landed.includes('armv7')) backends.push(['--backend', 'armv7', '--gc', 'boehm']);
+/** Every registered backend: the interpreter, then the native ones (armv7, x86-ref). */
+const landed = registry.backends().map((b) => b.name);
+const backends: string[][] = landed.map((b) => (b === 'interp' ? ['--backend', b] : ['--backend', b, '--gc', 'boehm']));
 
 // Every program also runs on every backend under a collector that moves every live object
 // at every collection, with the heap verifier and the barrier check on: host functions,
