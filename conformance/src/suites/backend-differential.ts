@@ -69,7 +69,10 @@ export function checkBackendsAgainstInterpreter(t: ExecutionContext, c: Backends
       details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     const replay = `replay with JITC_PROPERTY_SEED=${seed} (backends: ${names})`;
     t.fail(`${fc.defaultReportMessage(details) ?? ''}\n${error}\n${replay}`);
-  } else t.pass(`${details.numRuns} runs on ${names}, ${discarded} discarded`);
+  } else {
+    t.log(`${details.numRuns} runs on ${names} (seed ${seed}), ${discarded} discarded for running out of fuel`);
+    t.pass();
+  }
 }
 
 /** One backend against the interpreter (checkBackendsAgainstInterpreter of one). */
