@@ -69,6 +69,12 @@ function step<D>(mf: MachFunction<D>, fb: FinalBlock<D>, fi: FinalInst<D>, state
   if (check) {
     for (const op of inst.operands) {
       if (op.kind !== 'use' || op.vreg < 0) continue;
+      if (op.through) {
+        const inSlot = [...state].some(([loc, held]) => loc.startsWith('s') && held.has(op.vreg));
+        if (inst.call && !inSlot)
+          throw new AllocationError(`${where()}: v${op.vreg} is not in a stack slot at the call`);
+        continue;
+      }
       const held = state.get(`r${op.preg}`);
       if (!held?.has(op.vreg)) {
         const holding = held && held.size > 0 ? [...held].map((v) => `v${v}`).join(' ') : 'nothing known';

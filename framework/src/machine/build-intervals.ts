@@ -22,6 +22,9 @@ export interface IntervalSet {
   readonly intervals: (LiveInterval | null)[];
   /** Positions where each allocatable register is taken by a constraint or a clobber. */
   readonly fixed: Map<PReg, LiveRange[]>;
+  /** Per register, the positions where it is taken by a fixed operand, and whose: that
+   *  value itself may be in the register there. */
+  readonly fixedOwners: Map<PReg, Map<number, VReg>>;
   readonly hints: Hint[][];
   readonly defSites: (DefSite | null)[];
   /** def vreg → the vreg whose register it must reuse (two-address instructions). */
@@ -44,6 +47,13 @@ export function buildIntervals(
   const revRanges: LiveRange[][] = Array.from({ length: count }, () => []);
   const uses: UsePosition[][] = Array.from({ length: count }, () => []);
   const fixed = new Map<PReg, LiveRange[]>();
+  const fixedOwners = new Map<PReg, Map<number, VReg>>();
+  const own = (p: PReg, pos: number, v: VReg): void => {
+    if (!allocatable.has(p)) return;
+    let m = fixedOwners.get(p);
+    if (!m) fixedOwners.set(p, (m = new Map()));
+    m.set(pos, v);
+  };
   const hints: Hint[][] = Array.from({ length: count }, () => []);
   const defSites: (DefSite | null)[] = new Array<DefSite | null>(count).fill(null);
   const reuse = new Map<VReg, VReg>();
@@ -130,10 +140,14 @@ export function buildIntervals(
       for (const p of inst.clobbers) if (allocatable.has(p) && !fixedDefs.has(p)) block(p, 2 * n + 1);
       for (const op of inst.operands) {
         if (op.kind !== 'use' || !isVirtual(op)) continue;
-        if (isFixed(op)) {
+        if (op.through) {
+          addRange(op.vreg, bs, 2 * n + 2);
+          uses[op.vreg]!.push({ pos: 2 * n, needsReg: false });
+        } else if (isFixed(op)) {
           addRange(op.vreg, bs, 2 * n);
           uses[op.vreg]!.push({ pos: 2 * n - 1, needsReg: false });
           block(op.preg, 2 * n);
+          own(op.preg, 2 * n, op.vreg);
           hints[op.vreg]!.push({ at: 2 * n - 1, preg: op.preg });
         } else {
           addRange(op.vreg, bs, 2 * n + 1);
@@ -166,7 +180,7 @@ export function buildIntervals(
     return it;
   });
   for (const [p, rs] of fixed) fixed.set(p, mergeRanges(rs));
-  return { linear, intervals, fixed, hints, defSites, reuse };
+  return { linear, intervals, fixed, fixedOwners, hints, defSites, reuse };
 }
 
 function mergeUses(us: UsePosition[]): UsePosition[] {

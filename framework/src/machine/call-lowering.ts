@@ -13,6 +13,7 @@ import {
   def,
   fixedDef,
   fixedUse,
+  liveThrough,
   machInst,
   use,
   type BranchTarget,
@@ -76,10 +77,15 @@ export class CallLowering<D> {
     if (this.returnAddress !== null) ctx.machine.returnAddress = this.returnAddress;
   }
 
-  /** The return address back in its register: before a return, a tail call, or a call
-   *  (which keeps it live, so at every call it is in its spill slot for the stack maps). */
+  /** The return address back in its register: before a return or a tail call. */
   returnAddressUses(): Operand[] {
     return this.returnAddress === null ? [] : [fixedUse(this.returnAddress, this.o.returnAddressReg!)];
+  }
+
+  /** At a call the return address stays live through it, so it is in its spill slot there
+   *  for the stack map, and in no register: the call itself overwrites that one. */
+  private returnAddressThroughCall(): Operand[] {
+    return this.returnAddress === null ? [] : [liveThrough(this.returnAddress)];
   }
 
   /** The machine entry block: `prelude`, then the incoming arguments (fixed defs of the
@@ -135,10 +141,12 @@ export class CallLowering<D> {
     const flags = { call: true, clobbers: this.o.callClobbers };
     if (indirect) {
       const data = rules.callIndirect(env.signatureId(sig), defs.length, env.tableBase);
-      ctx.emit(machInst(data, [...defs, use(ctx.vreg(ir.args[0]!)), ...argUses, ...this.returnAddressUses()], flags));
+      ctx.emit(
+        machInst(data, [...defs, use(ctx.vreg(ir.args[0]!)), ...argUses, ...this.returnAddressThroughCall()], flags),
+      );
     } else {
       const data = env.extern(ir.sym) ? rules.callHost(ir.sym) : rules.call(ir.sym);
-      ctx.emit(machInst(data, [...defs, ...argUses, ...this.returnAddressUses()], flags));
+      ctx.emit(machInst(data, [...defs, ...argUses, ...this.returnAddressThroughCall()], flags));
     }
     this.afterCall(ir, status, intResult);
   }

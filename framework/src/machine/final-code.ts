@@ -93,7 +93,7 @@ export function isNoOpMove(operands: readonly Operand[]): boolean {
 }
 
 function physical<D, K>(op: Operand, n: number, input: AssembleInput<D, K>): Operand {
-  if (!isVirtual(op) || isFixed(op)) return op;
+  if (!isVirtual(op) || isFixed(op) || op.through) return op;
   const pos = op.kind === 'use' || op.early ? 2 * n : 2 * n + 1;
   const piece = input.locs.piece(op.vreg, pos);
   if (!piece || piece.onStack) throw new Error(`${input.mf.name}: v${op.vreg} has no register at position ${pos}`);

@@ -20,3 +20,4 @@ export * from './alloc-checker.ts';
 export * from './print.ts';
 export * from './pipeline.ts';
 export * from './emit.ts';
+export * from './isel/index.ts';

@@ -44,6 +44,10 @@ export interface Operand {
   /** Def only: the index of the use operand whose register it must reuse (two-address
    *  instructions), or -1. */
   readonly reuse: number;
+  /** Use only: the value stays live through the instruction without being read in a
+   *  register. At a call this puts it in its spill slot there (the return address under the
+   *  'value' frame policy, which the stack map reads from its slot). */
+  readonly through: boolean;
 }
 
 export interface BranchTarget {
@@ -83,12 +87,13 @@ export function withOperands<D>(inst: MachInst<D>, operands: readonly Operand[])
   return { ...inst, operands };
 }
 
-const operand = (kind: OperandKind, vreg: VReg, preg: PReg, early = false, reuse = -1): Operand => ({
+const operand = (kind: OperandKind, vreg: VReg, preg: PReg, early = false, reuse = -1, through = false): Operand => ({
   kind,
   vreg,
   preg,
   early,
   reuse,
+  through,
 });
 
 /** Reads `v` in any register of its class. */
@@ -97,6 +102,8 @@ export const use = (v: VReg): Operand => operand('use', v, NO_REG);
 export const def = (v: VReg): Operand => operand('def', v, NO_REG);
 /** Reads `v` from exactly register `p` (call arguments, returned values). */
 export const fixedUse = (v: VReg, p: PReg): Operand => operand('use', v, p);
+/** Keeps `v` live through the instruction, in no particular place (see Operand.through). */
+export const liveThrough = (v: VReg): Operand => operand('use', v, NO_REG, false, -1, true);
 /** Writes `v` into exactly register `p` (call results, incoming arguments). */
 export const fixedDef = (v: VReg, p: PReg): Operand => operand('def', v, p);
 /** Writes `v` before the instruction reads its uses. */

@@ -99,8 +99,18 @@ class LinearScan {
     return this.set.fixed.get(r) ?? this.noRanges;
   }
 
+  /** The first position from `current.start` where a constraint or clobber takes `r` from
+   *  `current`; current's own fixed uses of `r` do not: it may be there already. */
+  private freeOfFixed(r: PReg, current: LiveInterval): number {
+    const fixed = this.fixedRanges(r);
+    const owners = this.set.fixedOwners.get(r);
+    let at = firstIntersection(fixed, current.ranges, current.start);
+    while (at !== NEVER && owners?.get(at) === current.vreg) at = firstIntersection(fixed, current.ranges, at + 1);
+    return at;
+  }
+
   private tryAllocateFree(current: LiveInterval): boolean {
-    const freeUntil = this.regs.map((r) => firstIntersection(this.fixedRanges(r), current.ranges, current.start));
+    const freeUntil = this.regs.map((r) => this.freeOfFixed(r, current));
     for (const it of this.active) freeUntil[this.regIndex(it.preg)] = 0;
     for (const it of this.inactive) {
       const k = this.regIndex(it.preg);
@@ -115,6 +125,12 @@ class LinearScan {
       if (this.reuseTarget(current) !== NO_REG)
         throw new Error(`v${current.vreg} must reuse register ${reg}, which is not free at ${current.start}`);
       return false;
+    }
+    if (!current.isFirstPiece && until < current.end && until <= current.nextUse(current.start, false)) {
+      // It would lose the register before anything reads it: it waits on the stack instead
+      // of taking a register (and the moves into it) for nothing.
+      this.spillUntilRegUse(current);
+      return true;
     }
     current.preg = reg;
     if (until < current.end) this.queue.push(this.split(current, this.splitPosition(current, until)));
@@ -133,6 +149,10 @@ class LinearScan {
     let best = 0;
     for (let k = 1; k < freeUntil.length; k++) if (freeUntil[k]! > freeUntil[best]!) best = k;
     for (const h of hints) if (freeUntil[h] === freeUntil[best]) return h;
+    // When no register lasts until the value is next read in one, it goes to the stack in
+    // between whichever it takes: a hint that holds it at its start saves a move.
+    const nextRead = current.nextUse(current.start + 1, true);
+    if (freeUntil[best]! < nextRead) for (const h of hints) if (freeUntil[h]! > current.start + 1) return h;
     return best;
   }
 
@@ -154,7 +174,7 @@ class LinearScan {
     }
     // Per register (by index into regs): when it is next needed by its occupants or a
     // constraint, when a constraint takes it, and whether evicting its occupants stores.
-    const blockedAt = this.regs.map((r) => firstIntersection(this.fixedRanges(r), current.ranges, start));
+    const blockedAt = this.regs.map((r) => this.freeOfFixed(r, current));
     const nextUse = [...blockedAt];
     const cost = this.regs.map(() => 0);
     for (const it of this.active) this.occupy(it, start, nextUse, cost);

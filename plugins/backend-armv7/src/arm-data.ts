@@ -4,6 +4,7 @@ import type { FrameSlot, TrapKind, VRegType } from '#framework';
 
 export type AluOp = 'add' | 'sub' | 'and' | 'orr' | 'eor' | 'mul';
 export type ShiftOp = 'lsl' | 'lsr' | 'asr';
+export type ImmAluOp = 'add' | 'sub' | 'rsb' | 'and' | 'orr' | 'eor' | 'bic';
 /** Memory access widths: word, unsigned byte, double. */
 export type Width = 'w' | 'b' | 'd';
 
@@ -23,6 +24,19 @@ export type ArmData =
   | { readonly op: 'alu'; readonly alu: AluOp }
   /** def ← a op b, setting flags for an overflow branch (`ovf` holds on overflow). */
   | { readonly op: 'aluOvf'; readonly alu: 'add' | 'sub' | 'mul' }
+  /** def ← a op imm (a modified immediate; `rsb`: imm - a, `bic`: a & ~imm). */
+  | { readonly op: 'aluImm'; readonly alu: ImmAluOp; readonly imm: number }
+  /** def ← a shifted by a constant amount (1..31). */
+  | { readonly op: 'shiftImm'; readonly shift: ShiftOp; readonly amount: number }
+  /** def ← (a cond imm) ? 1 : 0. */
+  | { readonly op: 'icmpImm'; readonly cond: number; readonly imm: number }
+  /** Compare and branch: `cmp a, b` (uses a, b), `cmp a, #imm` (uses a) or `tst a, #imm`;
+   *  targets [taken, not taken]. */
+  | { readonly op: 'branchCmp'; readonly test: 'cmp' | 'tst'; readonly cond: number; readonly imm: number | null }
+  /** vcmp a, b; vmrs; branch on cond (uses a, b: doubles); targets [taken, not taken]. */
+  | { readonly op: 'branchFcmp'; readonly cond: number }
+  /** def ← (a cond b | imm) ? x : y (uses a, [b], x, y). */
+  | { readonly op: 'selectCmp'; readonly cond: number; readonly imm: number | null; readonly float: boolean }
   /** def ← a shifted by (b & 31). */
   | { readonly op: 'shift'; readonly shift: ShiftOp }
   /** def ← a / b or a % b; traps div_by_zero on b = 0. `soft` (no hardware divide): the

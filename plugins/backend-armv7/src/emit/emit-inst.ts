@@ -59,6 +59,29 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
         return buf.put32(a32.compareReg('cmp', AL, IP, r(0), { type: 'asr', amount: 31 }));
       }
       return buf.put32(d.alu === 'add' ? a32.addsReg(AL, r(0), r(1), r(2)) : a32.subsReg(AL, r(0), r(1), r(2)));
+    case 'aluImm':
+      return buf.put32(a32.binaryImm(d.alu, AL, r(0), r(1), d.imm >>> 0));
+    case 'shiftImm':
+      return buf.put32(a32.shiftImm(d.shift, AL, r(0), r(1), d.amount));
+    case 'icmpImm':
+      compareConst(buf, r(1), d.imm);
+      buf.put32(a32.movImm(AL, r(0), 0));
+      return buf.put32(a32.movImm(d.cond, r(0), 1));
+    case 'branchCmp':
+      if (d.test === 'tst') buf.put32(a32.tstImm(AL, r(0), d.imm! >>> 0));
+      else if (d.imm === null) buf.put32(a32.cmpReg(AL, r(0), r(1)));
+      else compareConst(buf, r(0), d.imm);
+      return conditionalBranch(buf, d.cond, mi, ctx);
+    case 'branchFcmp':
+      buf.put32(a32.vcmp(AL, dnum(r(0)), dnum(r(1))));
+      buf.put32(a32.vmrsApsr(AL));
+      return conditionalBranch(buf, d.cond, mi, ctx);
+    case 'selectCmp': {
+      const k = d.imm === null ? 3 : 2;
+      if (d.imm === null) buf.put32(a32.cmpReg(AL, r(1), r(2)));
+      else compareConst(buf, r(1), d.imm);
+      return conditionalMoves(buf, d.float, d.cond, r(0), r(k), r(k + 1));
+    }
     case 'shift':
       // Register shifts use the low byte of the count: mask to the IR's 5 bits.
       buf.put32(a32.andImm(AL, IP, r(2), 31));
@@ -87,13 +110,8 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
     case 'cmp':
       if (d.imm === null) return buf.put32(a32.cmpReg(AL, r(0), r(1)));
       return compareConst(buf, r(0), d.imm);
-    case 'branch': {
-      const [taken, other] = mi.targets;
-      if (taken!.block === ctx.nextBlock) return branchToLabel(buf, invertCond(d.cond), ctx.labelOf(other!.block));
-      branchToLabel(buf, d.cond, ctx.labelOf(taken!.block));
-      if (other!.block !== ctx.nextBlock) branchToLabel(buf, AL, ctx.labelOf(other!.block));
-      return;
-    }
+    case 'branch':
+      return conditionalBranch(buf, d.cond, mi, ctx);
     case 'jump':
       return branchToLabel(buf, AL, ctx.labelOf(mi.targets[0]!.block));
     case 'switch':
@@ -207,10 +225,23 @@ function compareConst(buf: Buf, rn: number, imm: number): void {
 
 function emitSelect(buf: Buf, float: boolean, rd: number, c: number, a: number, b: number): void {
   buf.put32(a32.cmpImm(AL, c, 0));
-  const mov = (cond: number, dst: number, src: number): number =>
-    float ? a32.vmovF64(cond, dnum(dst), dnum(src)) : a32.movReg(cond, dst, src);
-  if (rd !== a) buf.put32(mov(NE, rd, a));
-  if (rd !== b) buf.put32(mov(EQ, rd, b));
+  conditionalMoves(buf, float, NE, rd, a, b);
+}
+
+/** rd ← cond ? a : b, after the flags are set (the two moves' conditions exclude each other). */
+function conditionalMoves(buf: Buf, float: boolean, cond: number, rd: number, a: number, b: number): void {
+  const mov = (c: number, dst: number, src: number): number =>
+    float ? a32.vmovF64(c, dnum(dst), dnum(src)) : a32.movReg(c, dst, src);
+  if (rd !== a) buf.put32(mov(cond, rd, a));
+  if (rd !== b) buf.put32(mov(invertCond(cond), rd, b));
+}
+
+/** Branches to targets[0] on `cond`, else to targets[1], falling through where it can. */
+function conditionalBranch(buf: Buf, cond: number, mi: MachInst<ArmData>, ctx: EmitContext): void {
+  const [taken, other] = mi.targets;
+  if (taken!.block === ctx.nextBlock) return branchToLabel(buf, invertCond(cond), ctx.labelOf(other!.block));
+  branchToLabel(buf, cond, ctx.labelOf(taken!.block));
+  if (other!.block !== ctx.nextBlock) branchToLabel(buf, AL, ctx.labelOf(other!.block));
 }
 
 /** The function table's slot size as a shift (slots are a power of two bytes). */

@@ -1,16 +1,23 @@
 // Lowers one IR function to A32 machine instructions over virtual registers.
-import { CallLowering, type Block, type Func, type PReg } from '#framework';
+import { CallLowering, selectFunction, type Block, type Func, type PatternCounts, type PReg } from '#framework';
 import { inst, type Ctx, type FunctionLowering } from './lower-util.ts';
 import { ARM_CONVENTION } from '../convention.ts';
 import { LR } from '../arm-regs.ts';
 import { ARM_CALL_RULES } from './call-rules.ts';
 import { lowerControl } from './lower-control.ts';
 import { lowerValue } from './lower-values.ts';
+import { ARM_ISEL_RULES } from './isel-rules.ts';
 import type { ArmLoweringEnv } from './lowering-env.ts';
 
 const CALLS = new Set(['call', 'call_indirect', 'tail_call', 'tail_call_indirect']);
 
-export function lowerArmFunction(env: ArmLoweringEnv, callClobbers: readonly PReg[], func: Func, ctx: Ctx): void {
+export function lowerArmFunction(
+  env: ArmLoweringEnv,
+  callClobbers: readonly PReg[],
+  func: Func,
+  ctx: Ctx,
+  patterns?: PatternCounts,
+): void {
   const calls = new CallLowering({
     ctx,
     env,
@@ -24,8 +31,8 @@ export function lowerArmFunction(env: ArmLoweringEnv, callClobbers: readonly PRe
     env,
     calls,
     constants: integerConstants(func),
-    onlyAddresses: constantsUsedOnlyAsAddresses(func),
   };
+  const selection = selectFunction(func, ARM_ISEL_RULES, fl, patterns);
   // Fuel is counted at entry, before the arguments are defined.
   calls.lowerEntry(env.fuel ? [inst({ op: 'fuel' })] : []);
   const loopHeads = env.fuel ? loopHeaders(func) : new Set<Block>();
@@ -33,7 +40,10 @@ export function lowerArmFunction(env: ArmLoweringEnv, callClobbers: readonly PRe
     ctx.switchTo(ctx.blockFor(b));
     if (loopHeads.has(b)) ctx.emit(inst({ op: 'fuel' }));
     for (const ir of b.insts) {
-      if (CALLS.has(ir.op.name)) calls.lowerCall(ir);
+      if (selection.isFolded(ir)) continue;
+      const selected = selection.selectionFor(ir);
+      if (selected) selected.emit();
+      else if (CALLS.has(ir.op.name)) calls.lowerCall(ir);
       else if (!lowerControl(fl, ir) && !lowerValue(fl, ir)) {
         throw new Error(`armv7: cannot lower ${ir.op.name} in @${func.name} (not supported yet)`);
       }
@@ -45,24 +55,6 @@ function integerConstants(func: Func): Map<number, number> {
   const constants = new Map<number, number>();
   for (const b of func.blocks) for (const ir of b.insts) if (ir.op.name === 'iconst') constants.set(ir.result, ir.imm);
   return constants;
-}
-
-const RAW_ACCESS = /^(load|store)\./;
-
-/** iconsts whose every use is the address of a raw load or store: those accesses reach the
- *  address from the static-base register, so the constant itself is never needed. */
-function constantsUsedOnlyAsAddresses(func: Func): Set<number> {
-  const constants = integerConstants(func);
-  const other = new Set<number>();
-  for (const b of func.blocks) {
-    for (const ir of b.insts) {
-      ir.args.forEach((v, i) => {
-        if (constants.has(v) && !(i === 0 && RAW_ACCESS.test(ir.op.name))) other.add(v);
-      });
-      for (const t of ir.targets) for (const v of t.args) if (constants.has(v)) other.add(v);
-    }
-  }
-  return new Set([...constants.keys()].filter((v) => !other.has(v)));
 }
 
 /** Blocks entered by an edge from a block at the same or a later position: every cycle has

@@ -13,8 +13,6 @@ export interface FunctionLowering {
   readonly calls: CallLowering<ArmData>;
   /** The value of each `iconst` of the function, by IR value id. */
   readonly constants: ReadonlyMap<number, number>;
-  /** iconsts used only as raw load/store addresses (not materialized). */
-  readonly onlyAddresses: ReadonlySet<number>;
 }
 
 export function inst(

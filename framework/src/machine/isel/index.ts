@@ -1,0 +1,3 @@
+export * from './rule.ts';
+export * from './ir-facts.ts';
+export * from './select.ts';
