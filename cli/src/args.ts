@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { UsageError } from '#framework';
-import { ENGINE_OPTIONS, PLUGINS_OPTIONS, RUN_OPTIONS } from './options.ts';
+import { ENGINE_OPTIONS, PLUGINS_OPTIONS, RUN_OPTIONS, TEST_OPTIONS } from './options.ts';
 import { pluginModules, type RawRunOptions } from './run-options.ts';
 
 /** What the command line asks for, once yargs has checked it. */
 export type Command =
   | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir' | 'asm'; entry?: string; goal?: string }
-  | { kind: 'test'; paths: string[]; options: RawRunOptions }
+  | { kind: 'test'; paths: string[]; options: RawRunOptions; bless: boolean }
   | { kind: 'plugins'; plugins: string[] }
   /** --version: `jitc X.Y.Z`; the caller adds which Unicorn it would use. */
   | { kind: 'version'; text: string }
@@ -53,10 +53,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
       'run .jir file tests (default: conformance/filetests)',
       (y) =>
         y
-          .options(ENGINE_OPTIONS)
+          .options({ ...ENGINE_OPTIONS, bless: TEST_OPTIONS.bless })
           .positional('paths', { type: 'string', array: true, describe: '.jir files or folders holding them' }),
       (a) => {
-        chosen = { kind: 'test', paths: (a.paths ?? []).map(String), options: rawOptions(a) };
+        chosen = { kind: 'test', paths: (a.paths ?? []).map(String), options: rawOptions(a), bless: a.bless === true };
       },
     )
     .command('plugins', 'list the registered plugins and what each provides', PLUGINS_OPTIONS, (a) => {

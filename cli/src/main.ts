@@ -50,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           command.paths,
           toRunConfig(command.options),
           io,
+          { bless: command.bless },
         );
     }
   } catch (err) {

@@ -26,6 +26,15 @@ export const ENGINE_OPTIONS = {
   },
 } as const satisfies Record<string, Options>;
 
+/** Options only `test` takes. */
+export const TEST_OPTIONS = {
+  bless: {
+    type: 'boolean',
+    describe: 'rewrite the expected listing (`; asm:` lines) of each precise-output test that differs',
+    group: 'Output:',
+  },
+} as const satisfies Record<string, Options>;
+
 /** Options of `jitc plugins`. */
 export const PLUGINS_OPTIONS = { plugin: ENGINE_OPTIONS.plugin } as const satisfies Record<string, Options>;
 

@@ -35,6 +35,7 @@ export function formatStats(
     ['gc time', ms(heap.gcMillis)],
     ['compile time', ms(times.compileMillis)],
     ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions${fromCache})`],
+    ...patternRow(engine),
     ['wall time', ms(times.wallMillis)],
   ];
   // The split between tiers, for engines that run native code.
@@ -59,6 +60,13 @@ function hotFunctionRow(engine: EngineStats): [string, string][] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const hot = [...counts].sort((a, b) => b[1] - a[1]).slice(0, LISTED_ROWS);
   return [['hot functions', hot.map(([name, n]) => `${name} ${((100 * n) / total).toFixed(1)}%`).join(', ')]];
+}
+
+/** The instruction-selection patterns that matched in the functions compiled this run. */
+function patternRow(engine: EngineStats): [string, string][] {
+  const counts = engine.selectedPatterns?.() ?? [];
+  if (counts.length === 0) return [];
+  return [['isel patterns', counts.map(([name, n]) => `${name} ${n}`).join(', ')]];
 }
 
 /** The most called host functions, most first: where a run still leaves compiled code. */

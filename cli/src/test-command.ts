@@ -14,6 +14,7 @@ export async function testCommand(
   paths: readonly string[],
   config: RunConfig,
   io: CliIo,
+  options: { bless?: boolean } = {},
 ): Promise<number> {
   const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [DEFAULT_TEST_DIR];
   registry.backend(config.backend);
@@ -21,6 +22,6 @@ export async function testCommand(
   // Loaded on demand: `jitc run` neither pays for nor depends on the file-test runner.
   const { runFileTestCommand } = await import('#framework/testing');
   // The runner prints the failures and the closing `N passed, N failed` line itself.
-  const { failed } = await runFileTestCommand(registry, targets, config, (line) => io.stdout(`${line}\n`));
+  const { failed } = await runFileTestCommand(registry, targets, config, (line) => io.stdout(`${line}\n`), options);
   return failed > 0 ? EXIT.program : EXIT.ok;
 }

@@ -15,6 +15,8 @@ export interface EngineStats {
   interpMillis: number;
   /** Functions whose machine code came from the code cache instead of the compiler. */
   cachedFunctions?: number;
+  /** How often each instruction-selection pattern matched in the functions compiled. */
+  selectedPatterns?: () => readonly [string, number][];
   /** Native guest instructions by function, when instructions are counted. */
   instructionsByFunction?: () => ReadonlyMap<string, number>;
 }

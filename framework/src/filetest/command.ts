@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Registry } from '../registry.ts';
 import type { RunConfig } from '../run-config.ts';
@@ -14,6 +15,7 @@ export async function runFileTestCommand(
   paths: string[],
   config: RunConfig,
   out: (line: string) => void,
+  options: { bless?: boolean } = {},
 ): Promise<{ passed: number; failed: number }> {
   let passed = 0;
   let failed = 0;
@@ -21,7 +23,13 @@ export async function runFileTestCommand(
     const text = await readFile(file, 'utf8');
     // An error in the file fails each of its runs alike: say it once.
     const reported = new Set<string>();
-    for (const r of runFileTest(registry, file, text, config)) {
+    const bless = options.bless
+      ? (blessed: string): void => {
+          writeFileSync(file, blessed);
+          out(`${file}: blessed`);
+        }
+      : undefined;
+    for (const r of runFileTest(registry, file, text, config, bless)) {
       if (r.failure === null) {
         passed++;
         continue;

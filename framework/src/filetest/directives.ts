@@ -4,15 +4,18 @@ import { parseRunLine } from './run-line.ts';
 import type { FileTestHeaders, FileTestSpec, RunLine } from './spec.ts';
 
 /** A comment line `; key: value` whose key is one of ours; other comments are prose. */
-const DIRECTIVE = /^(\s*;\s*)(test|run|out|heap|stack|fuel|stress-every):/;
+const DIRECTIVE = /^(\s*;\s*)(test|target|run|out|asm|heap|stack|fuel|stress-every):/;
 
-const TEST_KINDS = new Set(['run']);
+const TEST_KINDS = new Set(['run', 'compile precise-output']);
 
 /**
  * Reads the test directives of a `.jir` file. They are comments to the IR parser and may
  * appear anywhere; other comments are prose.
  *
- *   ; test: run            the only kind so far (optional)
+ *   ; test: run            (the default) calls functions and checks results and output
+ *   ; test: compile precise-output
+ *   ; target: armv7        checks the machine code `target` emits: one `; asm:` line each
+ *                          (`jitc test --bless` writes them)
  *   ; heap: 1M             heap size for every run of the file
  *   ; stack: 64K           stack size
  *   ; fuel: 100000         instruction budget per run
@@ -26,7 +29,10 @@ const TEST_KINDS = new Set(['run']);
 export function parseFileTestSpec(text: string, file: string): FileTestSpec {
   const headers: FileTestHeaders = {};
   const runs: RunLine[] = [];
+  const asm: string[] = [];
   const seen = new Set<string>();
+  let kind = 'run',
+    target: { target: string; line: number } | undefined;
   text.split('\n').forEach((raw, index) => {
     const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const m = DIRECTIVE.exec(lineText);
@@ -37,6 +43,11 @@ export function parseFileTestSpec(text: string, file: string): FileTestSpec {
     const fail = (message: string, col = valueStart + 1): never => {
       throw new SourceError(message, file, line, col);
     };
+    if (key === 'asm') {
+      const rest = lineText.slice(valueStart);
+      asm.push(rest.startsWith(' ') ? rest.slice(1) : rest);
+      return;
+    }
     if (key === 'out') {
       const last = runs[runs.length - 1];
       if (!last) fail('out: before any run: line');
@@ -57,6 +68,10 @@ export function parseFileTestSpec(text: string, file: string): FileTestSpec {
       case 'test':
         if (!TEST_KINDS.has(trimmed))
           fail(`unknown test kind '${trimmed}' (known: ${[...TEST_KINDS].join(', ')})`, col);
+        kind = trimmed;
+        return;
+      case 'target':
+        target = { target: trimmed, line };
         return;
       case 'heap':
         headers.heapSize = size(trimmed, (msg) => fail(msg, col));
@@ -72,7 +87,11 @@ export function parseFileTestSpec(text: string, file: string): FileTestSpec {
         return;
     }
   });
-  return { file, headers, runs };
+  if (kind === 'compile precise-output') {
+    if (!target) throw new SourceError('a precise-output test names its backend: `; target: NAME`', file, 1, 1);
+    headers.compile = target;
+  } else if (target) throw new SourceError('target: only a compile test has one', file, target.line, 1);
+  return { file, headers, runs, asm };
 }
 
 function stripComment(value: string): string {

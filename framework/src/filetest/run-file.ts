@@ -8,7 +8,8 @@ import { parseFileTestSpec } from './directives.ts';
 import { describeError } from './errors.ts';
 import { executeRun } from './execute-run.ts';
 import { configForFile } from './file-config.ts';
-import type { RunLine } from './spec.ts';
+import { blessedText, preciseListing } from './precise-output.ts';
+import type { FileTestSpec, RunLine } from './spec.ts';
 
 /** The verdict on one `; run:` line; `failure` says what went wrong, null when it passed. */
 export interface RunResult {
@@ -28,16 +29,24 @@ export interface RunResult {
  * the file; an error in one run line (wrong argument type) fails only that run. A file
  * without run lines fails once, because it tests nothing.
  */
-export function runFileTest(registry: Registry, file: string, text: string, config: RunConfig): RunResult[] {
+export function runFileTest(
+  registry: Registry,
+  file: string,
+  text: string,
+  config: RunConfig,
+  bless?: (text: string) => void,
+): RunResult[] {
   let runs: RunLine[];
   let fileConfig: RunConfig;
+  let spec: FileTestSpec;
   try {
-    const spec = parseFileTestSpec(text, file);
+    spec = parseFileTestSpec(text, file);
     runs = spec.runs;
     fileConfig = configForFile(config, spec.headers);
   } catch (err) {
     return [{ file, line: 1, call: '', failure: describeError(err) }];
   }
+  if (spec.headers.compile) return [comparePreciseOutput(registry, spec, text, fileConfig, bless)];
   if (runs.length === 0) return [{ file, line: 1, call: '', failure: 'no `; run:` lines' }];
 
   let spare: Module | null;
@@ -66,6 +75,36 @@ export function runFileTest(registry: Registry, file: string, text: string, conf
     );
     return result(file, r, problems.length > 0 ? problems.join('; ') : null);
   });
+}
+
+/** A precise-output test is one test: its whole listing against its `; asm:` lines. */
+function comparePreciseOutput(
+  registry: Registry,
+  spec: FileTestSpec,
+  text: string,
+  config: RunConfig,
+  bless?: (text: string) => void,
+): RunResult {
+  const { file } = spec;
+  const { target, line } = spec.headers.compile!;
+  const report = (failure: string | null): RunResult => ({ file, line, call: `compile on ${target}`, failure });
+  let got: string[];
+  try {
+    got = preciseListing(registry, text, file, { ...config, backend: target });
+  } catch (err) {
+    return report(describeError(err));
+  }
+  const differs = got.findIndex((l, i) => l !== spec.asm[i]);
+  const at = differs >= 0 ? differs : got.length < spec.asm.length ? got.length : -1;
+  if (at < 0) return report(null);
+  if (bless) {
+    bless(blessedText(text, got));
+    return report(null);
+  }
+  const show = (l: string | undefined): string => (l === undefined ? '(end of listing)' : `\`${l.trim()}\``);
+  return report(
+    `listing line ${at + 1}: expected ${show(spec.asm[at])}, got ${show(got[at])} (jitc test --bless rewrites it)`,
+  );
 }
 
 function result(file: string, r: RunLine, failure: string | null): RunResult {

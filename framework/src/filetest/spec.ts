@@ -25,6 +25,8 @@ export interface RunLine {
 }
 
 export interface FileTestHeaders {
+  /** `compile precise-output`: the file checks its machine code (`; asm:` lines) on `target`. */
+  compile?: { target: string; line: number };
   heapSize?: number;
   stackSize?: number;
   fuel?: number;
@@ -36,4 +38,6 @@ export interface FileTestSpec {
   file: string;
   headers: FileTestHeaders;
   runs: RunLine[];
+  /** The expected listing of a precise-output test, one `; asm:` line each. */
+  asm: string[];
 }

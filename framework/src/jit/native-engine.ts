@@ -12,6 +12,7 @@ import { RaiseAnalysis } from '../ir/raise-analysis.ts';
 import { Trap, type TrapKind } from '../ir/traps.ts';
 import { HOST_SYMBOL, TRAP_SYMBOL } from '../machine/code-symbols.ts';
 import type { LoweringEnv } from '../machine/lowering-env.ts';
+import { PatternCounts } from '../machine/isel/rule.ts';
 import { GuestException } from '../runtime/host.ts';
 import type { CodeListener, Program } from '../runtime/program.ts';
 import { CodeCache } from './code-cache.ts';
@@ -41,6 +42,8 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
   private readonly funcs = new Map<string, Func>();
   private readonly mayRaise: RaiseAnalysis;
   private readonly stackEnd: number;
+  /** The instruction-selection patterns matched by this engine's compiles (for --stats). */
+  private readonly patternCounts = new PatternCounts();
   /** The guest stack pointer while a collecting host function runs, else 0. */
   private hostSp = 0;
   /** Where that host call returns to in guest code. */
@@ -92,6 +95,7 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
         constAddress: (name) => image.constAddr.get(name)!,
         extern: (name) => module.extern(name),
         mayRaise: (name) => this.mayRaise.has(name) || module.extern(name)?.raises === true,
+        patternCounts: this.patternCounts,
       };
       const { target, features } = isa.makeTarget(env, options.cpu);
       const shared = targetFacts(isa.name, env, this.machine.cpuModel, features);
@@ -290,6 +294,7 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
     this.stats.compiledFunctions = this.code.compiledFunctions;
     this.stats.cachedFunctions = this.code.cachedFunctions;
     this.stats.compileMillis = this.code.compileMillis;
+    this.stats.selectedPatterns = () => this.patternCounts.entries();
   }
 
   /** Turns what ended a run into a Trap naming the function it happened in. */

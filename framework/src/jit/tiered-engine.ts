@@ -63,6 +63,7 @@ export class TieredEngine<D, K> implements Engine {
     s.nativeMillis = n.nativeMillis;
     s.interpMillis = Math.max(0, this.callMillis - n.nativeMillis - n.compileMillis);
     s.instructionsByFunction = n.instructionsByFunction;
+    s.selectedPatterns = n.selectedPatterns;
     return s;
   }
 

@@ -1,6 +1,7 @@
 import type { ExternDecl, Module } from '../ir/module.ts';
 import type { Signature } from '../ir/types.ts';
 import type { TypeTable } from '../runtime/object-layout.ts';
+import type { PatternCounts } from './isel/rule.ts';
 
 /** Program facts lowering needs: addresses, indices, signature ids and who may raise. A
  *  native engine builds one per program; an ISA's lowering may add its own (CPU features). */
@@ -18,4 +19,6 @@ export interface LoweringEnv {
   extern(name: string): ExternDecl | undefined;
   /** A direct callee (function or extern) may return with an exception status. */
   mayRaise(name: string): boolean;
+  /** Counts the instruction-selection patterns lowering matched (for `--stats`). */
+  readonly patternCounts?: PatternCounts;
 }

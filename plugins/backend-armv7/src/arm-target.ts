@@ -35,7 +35,7 @@ export function makeArmTarget(env: ArmLoweringEnv): ArmTarget {
       ...(env.fuel ? [{ reg: FUEL_REG, role: 'fuel' } as const] : []),
     ],
     regName: armRegName,
-    lower: (func, ctx) => lowerArmFunction(env, callClobbers, func, ctx),
+    lower: (func, ctx) => lowerArmFunction(env, callClobbers, func, ctx, env.patternCounts),
     move: (cls, dst, src) => machInst<ArmData>({ op: 'mov', float: cls === 'float' }, [physDef(dst), physUse(src)]),
     load: (type, dst, slot) => machInst<ArmData>({ op: 'spill', type, slot, load: true }, [physDef(dst)]),
     store: (type, slot, src) => machInst<ArmData>({ op: 'spill', type, slot, load: false }, [physUse(src)]),
