@@ -33,6 +33,28 @@ export const intConstant: fc.Arbitrary<number> = fc.oneof(
     arbitrary: fc.constantFrom(INT_MIN, INT_MAX, INT_MIN + 1, 255, 256, 65535, -65536, 31, 32, 33, 46341, 0x55555555),
     weight: 2,
   },
+  // The edges of the immediates instruction selection encodes: A32's rotated bytes (and
+  // their negation and complement), x86's sign-extended imm8.
+  {
+    arbitrary: fc.constantFrom(
+      257,
+      260,
+      1020,
+      1021,
+      4095,
+      4096,
+      -255,
+      -256,
+      -257,
+      -16777216,
+      0xff0000,
+      127,
+      128,
+      -128,
+      -129,
+    ),
+    weight: 2,
+  },
   { arbitrary: fc.integer(), weight: 1 },
 );
 
@@ -105,7 +127,13 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): {
         indirect: fc.boolean(),
       });
     const select = (t: NumType): fc.Arbitrary<Expr> =>
-      fc.record({ k: fc.constant('select'), t: fc.constant(t), c: expr('i32'), a: expr(t), b: expr(t) });
+      fc.record({
+        k: fc.constant('select'),
+        t: fc.constant(t),
+        c: fc.oneof(expr('i32'), fusableCondition(expr('i32'), tie('ref'))),
+        a: expr(t),
+        b: expr(t),
+      });
     const i32Leaf: fc.Arbitrary<Expr> = fc.oneof(
       { arbitrary: fc.record({ k: fc.constant('int'), v: intConstant }), weight: 4 },
       { arbitrary: fc.record({ k: fc.constant('var'), t: fc.constant('i32'), n: index }), weight: 4 },
@@ -198,6 +226,24 @@ function tailCall(i32: fc.Arbitrary<Expr>, f64: fc.Arbitrary<Expr>): fc.Arbitrar
 
 type Tie = fc.LetrecTypedTie<Arbs>;
 
+const INT_COMPARES = ['eq', 'ne', 'slt', 'sle', 'sgt', 'sge', 'ult', 'ule', 'ugt', 'uge'].map((c) => `icmp.${c}`);
+
+/** Conditions of the shapes instruction selection fuses into branches and selects: a
+ *  compare with a constant on either side, and a mask test (`(e & k) == 0`, or `e & k`). */
+function fusableCondition(i32: fc.Arbitrary<Expr>, ref: fc.Arbitrary<RefExpr>): fc.Arbitrary<Expr> {
+  const k = fc.record({ k: fc.constant('int' as const), v: intConstant });
+  const compare = fc
+    .tuple(fc.constantFrom(...INT_COMPARES), i32, k, fc.boolean())
+    .map(([op, e, c, left]): Expr => ({ k: 'op', op, args: left ? [c, e] : [e, c] }));
+  const mask = fc
+    .tuple(i32, fc.constantFrom(1, 3, 7, 255, 0x80000000 | 0, -4), fc.constantFrom('icmp.eq', 'icmp.ne', 'none'))
+    .map(([e, m, op]): Expr => {
+      const masked: Expr = { k: 'op', op: 'iand', args: [e, { k: 'int', v: m }] };
+      return op === 'none' ? masked : { k: 'op', op, args: [masked, { k: 'int', v: 0 }] };
+    });
+  return fc.oneof(compare, mask, fc.record({ k: fc.constant('isptr' as const), r: ref }));
+}
+
 /** `icmp.eq e, k` with a small k: a condition that is sometimes true, not almost always. */
 function rareCondition(i32: fc.Arbitrary<Expr>): fc.Arbitrary<Expr> {
   return fc
@@ -227,6 +273,15 @@ function statement(tie: Tie, sizes: RecipeSizes, index: fc.Arbitrary<number>): f
     typed('gset'),
     fc.record({ k: fc.constant('gsetRef'), r: tie('ref') }),
     { arbitrary: fc.record({ k: fc.constant('if'), c: i32, then: tie('block'), else: tie('block') }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        k: fc.constant('if'),
+        c: fusableCondition(i32, tie('ref')),
+        then: tie('block'),
+        else: tie('block'),
+      }),
+      weight: 2,
+    },
     {
       arbitrary: fc.record({
         k: fc.constant('loop'),

@@ -64,6 +64,8 @@ function lowerNatural(ctx: LowerContext, e: Expr): number {
       const arr = b.emit('gaddr', [], { sym: CONST_ARRAY });
       return b.emit('aget', [arr, inBounds(ctx, arr, e.idx)], { sym: arrayType('i32') });
     }
+    case 'isptr':
+      return b.emit('ref.is_ptr', [lowerRef(ctx, e.r)]);
     case 'refobs': {
       // Pointers read as -1 so that no address (which differs between collectors) shows.
       const r = lowerRef(ctx, e.r);

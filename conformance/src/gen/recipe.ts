@@ -46,6 +46,8 @@ export type Expr =
   | { k: 'alen'; elem: ElemKind; arr: number }
   /** An i32 observation of a ref that does not depend on addresses. */
   | { k: 'refobs'; r: RefExpr }
+  /** 1 when the ref is a heap pointer, else 0 (`ref.is_ptr`). */
+  | { k: 'isptr'; r: RefExpr }
   /** The runtime type id of an allocated object (0 when none is in scope). */
   | { k: 'typeid'; n: number }
   /** A field of the immortal const struct, or an element of the const array. */

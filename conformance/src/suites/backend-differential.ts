@@ -44,6 +44,7 @@ export function checkBackendsAgainstInterpreter(t: ExecutionContext, c: Backends
   const { recipe } = recipeArbitraries();
   const seed = propertySeed();
   let discarded = 0;
+  const patterns = new Map<string, Map<string, number>>();
   const details = fc.check(
     fc.property(recipe, (r) => {
       const expected = runOnInterpreter(lowerRecipe(r), entryName(r), entryArguments(r), {
@@ -56,7 +57,7 @@ export function checkBackendsAgainstInterpreter(t: ExecutionContext, c: Backends
         fc.pre(false);
       }
       for (const backend of c.backends) {
-        const diff = outcomeDifference(expected, runOnBackend(r, backend, c));
+        const diff = outcomeDifference(expected, runOnBackend(r, backend, c, patternsOf(patterns, backend.name)));
         if (diff !== null) throw new Error(`${backend.name}: ${diff}\n--- IR\n${printModule(lowerRecipe(r))}`);
       }
     }),
@@ -71,6 +72,11 @@ export function checkBackendsAgainstInterpreter(t: ExecutionContext, c: Backends
     t.fail(`${fc.defaultReportMessage(details) ?? ''}\n${error}\n${replay}`);
   } else {
     t.log(`${details.numRuns} runs on ${names} (seed ${seed}), ${discarded} discarded for running out of fuel`);
+    for (const [backend, counts] of patterns) {
+      if (counts.size === 0) continue;
+      const listed = [...counts].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`);
+      t.log(`${backend} isel patterns: ${listed.join(', ')}`);
+    }
     t.pass();
   }
 }
@@ -81,7 +87,18 @@ export function checkBackendAgainstInterpreter(t: ExecutionContext, c: BackendDi
   checkBackendsAgainstInterpreter(t, { ...rest, backends: [backend] });
 }
 
-function runOnBackend(recipe: Recipe, backend: Backend, c: BackendsDifferentialCase): Outcome {
+function patternsOf(all: Map<string, Map<string, number>>, backend: string): Map<string, number> {
+  let counts = all.get(backend);
+  if (!counts) all.set(backend, (counts = new Map()));
+  return counts;
+}
+
+function runOnBackend(
+  recipe: Recipe,
+  backend: Backend,
+  c: BackendsDifferentialCase,
+  patterns: Map<string, number>,
+): Outcome {
   const m = lowerRecipe(recipe);
   const gc = c.gc();
   if (backend.requiresLowering) gc.lower(m);
@@ -99,6 +116,7 @@ function runOnBackend(recipe: Recipe, backend: Backend, c: BackendsDifferentialC
     }
     throw err;
   } finally {
+    for (const [name, n] of engine.stats.selectedPatterns?.() ?? []) patterns.set(name, (patterns.get(name) ?? 0) + n);
     engine.dispose();
   }
 }

@@ -33,6 +33,9 @@ export type ArmData =
   /** Compare and branch: `cmp a, b` (uses a, b), `cmp a, #imm` (uses a) or `tst a, #imm`;
    *  targets [taken, not taken]. */
   | { readonly op: 'branchCmp'; readonly test: 'cmp' | 'tst'; readonly cond: number; readonly imm: number | null }
+  /** Branches to targets[0] when a is a heap pointer (non-zero, low two bits clear), else
+   *  to targets[1] (uses a). */
+  | { readonly op: 'branchIsPtr' }
   /** vcmp a, b; vmrs; branch on cond (uses a, b: doubles); targets [taken, not taken]. */
   | { readonly op: 'branchFcmp'; readonly cond: number }
   /** def ← (a cond b | imm) ? x : y (uses a, [b], x, y). */

@@ -72,6 +72,14 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
       else if (d.imm === null) buf.put32(a32.cmpReg(AL, r(0), r(1)));
       else compareConst(buf, r(0), d.imm);
       return conditionalBranch(buf, d.cond, mi, ctx);
+    case 'branchIsPtr': {
+      const [ptr, other] = mi.targets;
+      const notPtr = ctx.labelOf(other!.block);
+      buf.put32(a32.tstImm(AL, r(0), 3));
+      branchToLabel(buf, NE, notPtr);
+      buf.put32(a32.cmpImm(AL, r(0), 0));
+      return conditionalBranch(buf, NE, mi, ctx);
+    }
     case 'branchFcmp':
       buf.put32(a32.vcmp(AL, dnum(r(0)), dnum(r(1))));
       buf.put32(a32.vmrsApsr(AL));

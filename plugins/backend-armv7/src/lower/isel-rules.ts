@@ -110,6 +110,19 @@ const testBranch: Rule = {
   },
 };
 
+/** `brif (ref.is_ptr x)`: two tests and branches, no boolean in between. */
+const pointerBranch: Rule = {
+  name: 'is-ptr-branch',
+  roots: ['brif'],
+  match(ir, facts, fl) {
+    const test = facts.localDef(ir.args[0]!, ir, (n) => n === 'ref.is_ptr');
+    if (!test) return null;
+    return selection([{ user: ir, value: ir.args[0]! }], () =>
+      fl.ctx.emit(inst({ op: 'branchIsPtr' }, [use(fl.ctx.vreg(test.args[0]!))], brifTargets(fl, ir))),
+    );
+  },
+};
+
 /** `brif (icmp a, b)`: compare and branch on the condition, no boolean in between. */
 const compareBranch: Rule = {
   name: 'cmp-branch',
@@ -252,6 +265,7 @@ const staticAccess: Rule = {
 /** The patterns in priority order: the first that matches at an instruction wins. */
 export const ARM_ISEL_RULES: readonly Rule[] = [
   testBranch,
+  pointerBranch,
   compareBranch,
   floatCompareBranch,
   compareSelect,
