@@ -1,7 +1,20 @@
-// A32's instruction-selection patterns (the framework's rule engine picks the first that
-// matches at each IR instruction; what no pattern covers is lowered one op at a time by
-// lower-values.ts and lower-control.ts).
-import { def, use, type Fold, type Inst, type IrFacts, type IselRule, type Selection } from '#framework';
+// A32's instruction-selection patterns over the framework's shared matchers (the rule
+// engine picks the first that matches at each IR instruction; what no pattern covers is
+// lowered one op at a time by lower-values.ts and lower-control.ts).
+import {
+  conditionFrom,
+  def,
+  isFloatCompare,
+  isIntCompare,
+  matchCompare,
+  matchConstantOperand,
+  matchMaskTest,
+  use,
+  type Fold,
+  type Inst,
+  type IselRule,
+  type Selection,
+} from '#framework';
 import type { ImmAluOp, ShiftOp } from '../arm-data.ts';
 import { isModifiedImmediate } from '../encoder/index.ts';
 import { inst, type FunctionLowering } from './lower-util.ts';
@@ -31,51 +44,12 @@ export const FCMP_COND: Readonly<Record<string, number>> = {
   'fcmp.gt': 12,
   'fcmp.ge': 10,
 };
-/** The condition that holds for (b, a) when `cond` holds for (a, b). */
-const SWAPPED: Readonly<Record<number, number>> = {
-  0: 0,
-  1: 1,
-  11: 12,
-  12: 11,
-  13: 10,
-  10: 13,
-  3: 8,
-  8: 3,
-  9: 2,
-  2: 9,
-};
 const EQ = 0,
   NE = 1;
 
-const isIcmp = (name: string): boolean => name in ICMP_COND;
-const isFcmp = (name: string): boolean => name in FCMP_COND;
 const encodable = (k: number): boolean => isModifiedImmediate(k >>> 0);
 /** `cmp` takes the immediate, or `cmn` its negation. */
 const comparable = (k: number): boolean => encodable(k) || encodable(-k | 0);
-
-/** A compare's operands with a constant moved to the right: [a, b, cond, imm or null]. */
-interface Compare {
-  readonly a: number;
-  readonly b: number;
-  readonly cond: number;
-  readonly imm: number | null;
-  readonly folds: Fold[];
-}
-
-function compareOf(cmp: Inst, facts: IrFacts): Compare {
-  let [a, b] = cmp.args as [number, number];
-  let cond = ICMP_COND[cmp.op.name]!;
-  const folds: Fold[] = [];
-  if (facts.constant(a) !== undefined && facts.constant(b) === undefined) {
-    [a, b] = [b, a];
-    cond = SWAPPED[cond]!;
-  }
-  // A fold spares every use of the value by the compare: not when it is also compared in a register.
-  const k = a === b ? undefined : facts.constant(b);
-  const imm = k !== undefined && comparable(k) ? k : null;
-  if (imm !== null) folds.push({ user: cmp, value: b });
-  return { a, b, cond, imm, folds };
-}
 
 const selection = (folds: Fold[], emit: () => void): Selection => ({ folds, emit });
 
@@ -88,24 +62,16 @@ const testBranch: Rule = {
   name: 'tst-branch',
   roots: ['brif'],
   match(ir, facts, fl) {
-    const c = ir.args[0]!;
-    let cond = NE;
-    const folds: Fold[] = [{ user: ir, value: c }];
-    let masked = facts.localDef(c, ir, (n) => n === 'iand');
-    if (!masked) {
-      const cmp = facts.localDef(c, ir, (n) => n === 'icmp.eq' || n === 'icmp.ne');
-      if (!cmp || facts.constant(cmp.args[1]!) !== 0) return null;
-      masked = facts.localDef(cmp.args[0]!, ir, (n) => n === 'iand');
-      if (!masked) return null;
-      cond = cmp.op.name === 'icmp.eq' ? EQ : NE;
-      folds.push({ user: cmp, value: cmp.args[0]! }, { user: cmp, value: cmp.args[1]! });
-    }
-    const [x, m] = facts.constant(masked.args[0]!) !== undefined ? masked.args.slice().reverse() : masked.args;
-    const k = facts.constant(m!);
-    if (k === undefined || x === m || !encodable(k)) return null;
-    folds.push({ user: masked, value: m! });
-    return selection(folds, () =>
-      fl.ctx.emit(inst({ op: 'branchCmp', test: 'tst', cond, imm: k }, [use(fl.ctx.vreg(x!))], brifTargets(fl, ir))),
+    const m = matchMaskTest(ir, facts, encodable);
+    if (!m) return null;
+    return selection(m.folds, () =>
+      fl.ctx.emit(
+        inst(
+          { op: 'branchCmp', test: 'tst', cond: m.takenWhenZero ? EQ : NE, imm: m.mask },
+          [use(fl.ctx.vreg(m.x))],
+          brifTargets(fl, ir),
+        ),
+      ),
     );
   },
 };
@@ -115,10 +81,10 @@ const pointerBranch: Rule = {
   name: 'is-ptr-branch',
   roots: ['brif'],
   match(ir, facts, fl) {
-    const test = facts.localDef(ir.args[0]!, ir, (n) => n === 'ref.is_ptr');
-    if (!test) return null;
-    return selection([{ user: ir, value: ir.args[0]! }], () =>
-      fl.ctx.emit(inst({ op: 'branchIsPtr' }, [use(fl.ctx.vreg(test.args[0]!))], brifTargets(fl, ir))),
+    const c = conditionFrom(ir, facts, (n) => n === 'ref.is_ptr');
+    if (!c) return null;
+    return selection([c.fold], () =>
+      fl.ctx.emit(inst({ op: 'branchIsPtr' }, [use(fl.ctx.vreg(c.def.args[0]!))], brifTargets(fl, ir))),
     );
   },
 };
@@ -128,13 +94,13 @@ const compareBranch: Rule = {
   name: 'cmp-branch',
   roots: ['brif'],
   match(ir, facts, fl) {
-    const cmp = facts.localDef(ir.args[0]!, ir, isIcmp);
-    if (!cmp) return null;
-    const c = compareOf(cmp, facts);
-    return selection([{ user: ir, value: ir.args[0]! }, ...c.folds], () => {
+    const c = conditionFrom(ir, facts, isIntCompare);
+    if (!c) return null;
+    const m = matchCompare(c.def, facts, comparable);
+    return selection([c.fold, ...m.folds], () => {
       const { ctx } = fl;
-      const ops = c.imm === null ? [use(ctx.vreg(c.a)), use(ctx.vreg(c.b))] : [use(ctx.vreg(c.a))];
-      ctx.emit(inst({ op: 'branchCmp', test: 'cmp', cond: c.cond, imm: c.imm }, ops, brifTargets(fl, ir)));
+      const ops = m.imm === null ? [use(ctx.vreg(m.a)), use(ctx.vreg(m.b))] : [use(ctx.vreg(m.a))];
+      ctx.emit(inst({ op: 'branchCmp', test: 'cmp', cond: ICMP_COND[m.op]!, imm: m.imm }, ops, brifTargets(fl, ir)));
     });
   },
 };
@@ -144,12 +110,12 @@ const floatCompareBranch: Rule = {
   name: 'fcmp-branch',
   roots: ['brif'],
   match(ir, facts, fl) {
-    const cmp = facts.localDef(ir.args[0]!, ir, isFcmp);
-    if (!cmp) return null;
-    return selection([{ user: ir, value: ir.args[0]! }], () => {
+    const c = conditionFrom(ir, facts, isFloatCompare);
+    if (!c) return null;
+    return selection([c.fold], () => {
       const { ctx } = fl;
-      const ops = [use(ctx.vreg(cmp.args[0]!)), use(ctx.vreg(cmp.args[1]!))];
-      ctx.emit(inst({ op: 'branchFcmp', cond: FCMP_COND[cmp.op.name]! }, ops, brifTargets(fl, ir)));
+      const ops = [use(ctx.vreg(c.def.args[0]!)), use(ctx.vreg(c.def.args[1]!))];
+      ctx.emit(inst({ op: 'branchFcmp', cond: FCMP_COND[c.def.op.name]! }, ops, brifTargets(fl, ir)));
     });
   },
 };
@@ -159,15 +125,15 @@ const compareSelect: Rule = {
   name: 'cmp-select',
   roots: ['select'],
   match(ir, facts, fl) {
-    const cmp = facts.localDef(ir.args[0]!, ir, isIcmp);
-    if (!cmp || ir.result < 0) return null;
-    const c = compareOf(cmp, facts);
-    return selection([{ user: ir, value: ir.args[0]! }, ...c.folds], () => {
+    const c = conditionFrom(ir, facts, isIntCompare);
+    if (!c || ir.result < 0) return null;
+    const m = matchCompare(c.def, facts, comparable);
+    return selection([c.fold, ...m.folds], () => {
       const { ctx } = fl;
-      const compared = c.imm === null ? [use(ctx.vreg(c.a)), use(ctx.vreg(c.b))] : [use(ctx.vreg(c.a))];
+      const compared = m.imm === null ? [use(ctx.vreg(m.a)), use(ctx.vreg(m.b))] : [use(ctx.vreg(m.a))];
       const float = ctx.func.typeOf(ir.result) === 'f64';
       ctx.emit(
-        inst({ op: 'selectCmp', cond: c.cond, imm: c.imm, float }, [
+        inst({ op: 'selectCmp', cond: ICMP_COND[m.op]!, imm: m.imm, float }, [
           def(ctx.vreg(ir.result)),
           ...compared,
           use(ctx.vreg(ir.args[1]!)),
@@ -184,17 +150,17 @@ const compareImmediate: Rule = {
   roots: Object.keys(ICMP_COND),
   match(ir, facts, fl) {
     if (ir.result < 0) return null;
-    const c = compareOf(ir, facts);
-    if (c.imm === null) return null;
-    return selection(c.folds, () =>
+    const m = matchCompare(ir, facts, comparable);
+    if (m.imm === null) return null;
+    const imm = m.imm;
+    return selection(m.folds, () =>
       fl.ctx.emit(
-        inst({ op: 'icmpImm', cond: c.cond, imm: c.imm! }, [def(fl.ctx.vreg(ir.result)), use(fl.ctx.vreg(c.a))]),
+        inst({ op: 'icmpImm', cond: ICMP_COND[m.op]!, imm }, [def(fl.ctx.vreg(ir.result)), use(fl.ctx.vreg(m.a))]),
       ),
     );
   },
 };
 
-const COMMUTES = new Set(['iadd', 'iand', 'ior', 'ixor']);
 const IMM_ALU: Readonly<Record<string, ImmAluOp>> = { iadd: 'add', isub: 'sub', iand: 'and', ior: 'orr', ixor: 'eor' };
 
 /** The one-instruction immediate form of `op x, K`, if A32 has one. */
@@ -211,22 +177,19 @@ const aluImmediate: Rule = {
   name: 'alu-imm',
   roots: Object.keys(IMM_ALU),
   match(ir, facts, fl) {
-    if (ir.result < 0) return null;
-    const [a, b] = ir.args as [number, number];
-    if (a === b) return null;
-    let x = a,
-      k = facts.constant(b),
-      kv = b;
-    let form = k === undefined ? null : immediateForm(ir.op.name, k);
-    if (!form && facts.constant(a) !== undefined) {
-      const ka = facts.constant(a)!;
-      if (COMMUTES.has(ir.op.name)) form = immediateForm(ir.op.name, ka);
-      else if (ir.op.name === 'isub' && encodable(ka)) form = { alu: 'rsb', imm: ka };
-      if (form) [x, kv] = [b, a];
+    let m = matchConstantOperand(ir, facts);
+    let form = m ? immediateForm(ir.op.name, m.k) : null;
+    if (!form && ir.op.name === 'isub' && ir.result >= 0) {
+      // K - x: reverse subtract.
+      const k = facts.constant(ir.args[0]!);
+      if (k !== undefined && ir.args[0] !== ir.args[1] && encodable(k)) {
+        form = { alu: 'rsb', imm: k };
+        m = { x: ir.args[1]!, k, fold: { user: ir, value: ir.args[0]! } };
+      }
     }
-    if (!form) return null;
-    const f = form;
-    return selection([{ user: ir, value: kv }], () =>
+    if (!m || !form) return null;
+    const [x, f] = [m.x, form];
+    return selection([m.fold], () =>
       fl.ctx.emit(inst({ op: 'aluImm', ...f }, [def(fl.ctx.vreg(ir.result)), use(fl.ctx.vreg(x))])),
     );
   },
@@ -239,12 +202,12 @@ const shiftImmediate: Rule = {
   name: 'shift-imm',
   roots: Object.keys(SHIFTS),
   match(ir, facts, fl) {
-    const k = facts.constant(ir.args[1]!);
-    if (k === undefined || ir.result < 0 || ir.args[0] === ir.args[1]) return null;
-    const amount = k & 31;
-    return selection([{ user: ir, value: ir.args[1]! }], () => {
+    const m = matchConstantOperand(ir, facts);
+    if (!m || m.x !== ir.args[0]) return null;
+    const amount = m.k & 31;
+    return selection([m.fold], () => {
       const { ctx } = fl;
-      const [d, x] = [ctx.vreg(ir.result), ctx.vreg(ir.args[0]!)];
+      const [d, x] = [ctx.vreg(ir.result), ctx.vreg(m.x)];
       if (amount === 0) ctx.emit(inst({ op: 'mov', float: false }, [def(d), use(x)], { move: true }));
       else ctx.emit(inst({ op: 'shiftImm', shift: SHIFTS[ir.op.name]!, amount }, [def(d), use(x)]));
     });

@@ -33,6 +33,17 @@ export type X86Data =
   | { readonly op: 'cmp'; readonly imm: number | null }
   /** targets [taken, not taken]. */
   | { readonly op: 'branch'; readonly cc: Cond }
+  /** Compare (`cmp a, b`, `cmp a, imm`) or mask test (`test a, imm`) and branch on cc;
+   *  targets [taken, not taken]. */
+  | { readonly op: 'branchCmp'; readonly test: 'cmp' | 'test'; readonly cc: Cond; readonly imm: number | null }
+  /** Branches to targets[0] when a is a heap pointer (non-zero, low two bits clear). */
+  | { readonly op: 'branchIsPtr' }
+  /** def ← (a cc b | imm) ? x : y (uses a, [b], x, y; ints). */
+  | { readonly op: 'selectCmp'; readonly cc: Cond; readonly imm: number | null }
+  /** Two-address `op dst, imm` (the def reuses the use's register). */
+  | { readonly op: 'aluImm'; readonly alu: 'add' | 'sub' | 'and' | 'or' | 'xor'; readonly imm: number }
+  /** Two-address shift by a constant 1..31. */
+  | { readonly op: 'shiftImm'; readonly shift: 'shl' | 'shr' | 'sar'; readonly amount: number }
   | { readonly op: 'jump' }
   | { readonly op: 'switch'; readonly cases: readonly number[] }
   /** [def, use c, use a, use b]: c ? a : b. */

@@ -69,13 +69,28 @@ export function emitX86(buf: Buf, mi: MachInst<X86Data>, ctx: EmitContext): void
     case 'cmp':
       if (d.imm === null) return put(buf, x64.aluRR('cmp', r(0), r(1)));
       return put(buf, d.imm === 0 ? x64.testRR(r(0), r(0)) : x64.aluRI('cmp', r(0), d.imm));
-    case 'branch': {
-      const [taken, other] = mi.targets;
-      if (taken!.block === ctx.nextBlock) return branchToLabel(buf, invertCond(d.cc), ctx.labelOf(other!.block));
-      branchToLabel(buf, d.cc, ctx.labelOf(taken!.block));
-      if (other!.block !== ctx.nextBlock) branchToLabel(buf, null, ctx.labelOf(other!.block));
-      return;
+    case 'branch':
+      return conditionalBranch(buf, d.cc, mi, ctx);
+    case 'branchCmp':
+      if (d.test === 'test') put(buf, x64.testRI(r(0), d.imm!));
+      else if (d.imm === null) put(buf, x64.aluRR('cmp', r(0), r(1)));
+      else put(buf, d.imm === 0 ? x64.testRR(r(0), r(0)) : x64.aluRI('cmp', r(0), d.imm));
+      return conditionalBranch(buf, d.cc, mi, ctx);
+    case 'branchIsPtr':
+      put(buf, x64.testRI(r(0), 3));
+      branchToLabel(buf, CC.ne, ctx.labelOf(mi.targets[1]!.block));
+      put(buf, x64.testRR(r(0), r(0)));
+      return conditionalBranch(buf, CC.ne, mi, ctx);
+    case 'selectCmp': {
+      if (d.imm === null) put(buf, x64.aluRR('cmp', r(1), r(2)));
+      else put(buf, d.imm === 0 ? x64.testRR(r(1), r(1)) : x64.aluRI('cmp', r(1), d.imm));
+      const k = d.imm === null ? 3 : 2;
+      return conditionalMove(buf, d.cc, r(0), r(k), r(k + 1));
     }
+    case 'aluImm':
+      return put(buf, x64.aluRI(d.alu, r(0), d.imm));
+    case 'shiftImm':
+      return put(buf, x64.shiftRI(d.shift, r(0), d.amount));
     case 'jump':
       return branchToLabel(buf, null, ctx.labelOf(mi.targets[0]!.block));
     case 'switch':
@@ -224,6 +239,24 @@ function emitTruncate(buf: Buf, dst: number, src: number): void {
   ];
   put(buf, x64.aluRI('cmp', dst, 1));
   skipIf(buf, CC.no, fix);
+}
+
+/** Branches to targets[0] on cc, else to targets[1], falling through where it can. */
+function conditionalBranch(buf: Buf, cc: number, mi: MachInst<X86Data>, ctx: EmitContext): void {
+  const [taken, other] = mi.targets;
+  if (taken!.block === ctx.nextBlock) return branchToLabel(buf, invertCond(cc), ctx.labelOf(other!.block));
+  branchToLabel(buf, cc, ctx.labelOf(taken!.block));
+  if (other!.block !== ctx.nextBlock) branchToLabel(buf, null, ctx.labelOf(other!.block));
+}
+
+/** dst ← cc ? a : b once the flags are set (mov leaves them alone). */
+function conditionalMove(buf: Buf, cc: number, dst: number, a: number, b: number): void {
+  if (dst === a) {
+    if (dst !== b) put(buf, x64.cmov(invertCond(cc), dst, b));
+    return;
+  }
+  if (dst !== b) put(buf, x64.movRR(dst, b));
+  put(buf, x64.cmov(cc, dst, a));
 }
 
 function emitSelect(buf: Buf, dst: number, c: number, a: number, b: number): void {

@@ -1,10 +1,11 @@
 // Lowers one IR function to x86-64 machine instructions over virtual registers.
-import { CallLowering, type Block, type Func, type LoweringEnv, type PReg } from '#framework';
+import { CallLowering, selectFunction, type Block, type Func, type LoweringEnv, type PReg } from '#framework';
 import { X86_CONVENTION } from '../data/convention.ts';
 import { X86_CALL_RULES } from './call-rules.ts';
 import { lowerControl } from './lower-control.ts';
 import { inst, type Ctx, type FunctionLowering } from './lower-util.ts';
 import { lowerValue } from './lower-values.ts';
+import { X86_ISEL_RULES } from './isel-rules.ts';
 
 const CALLS = new Set(['call', 'call_indirect', 'tail_call', 'tail_call_indirect']);
 
@@ -23,15 +24,18 @@ export function lowerX86Function(env: LoweringEnv, callClobbers: readonly PReg[]
     env,
     calls,
     constants: integerConstants(func),
-    onlyAddresses: constantsUsedOnlyAsAddresses(func),
   };
+  const selection = selectFunction(func, X86_ISEL_RULES, fl, env.patternCounts);
   calls.lowerEntry(env.fuel ? [inst({ op: 'fuel' })] : []);
   const loopHeads = env.fuel ? loopHeaders(func) : new Set<Block>();
   for (const b of func.blocks) {
     ctx.switchTo(ctx.blockFor(b));
     if (loopHeads.has(b)) ctx.emit(inst({ op: 'fuel' }));
     for (const ir of b.insts) {
-      if (CALLS.has(ir.op.name)) calls.lowerCall(ir);
+      if (selection.isFolded(ir)) continue;
+      const selected = selection.selectionFor(ir);
+      if (selected) selected.emit();
+      else if (CALLS.has(ir.op.name)) calls.lowerCall(ir);
       else if (!lowerControl(fl, ir) && !lowerValue(fl, ir)) {
         throw new Error(`x86-ref: cannot lower ${ir.op.name} in @${func.name}`);
       }
@@ -43,24 +47,6 @@ function integerConstants(func: Func): Map<number, number> {
   const constants = new Map<number, number>();
   for (const b of func.blocks) for (const ir of b.insts) if (ir.op.name === 'iconst') constants.set(ir.result, ir.imm);
   return constants;
-}
-
-const RAW_ACCESS = /^(load|store)\./;
-
-/** iconsts whose every use is the address of a raw load or store: those accesses reach the
- *  address from the static-base register, so the constant itself is never needed. */
-function constantsUsedOnlyAsAddresses(func: Func): Set<number> {
-  const constants = integerConstants(func);
-  const other = new Set<number>();
-  for (const b of func.blocks) {
-    for (const ir of b.insts) {
-      ir.args.forEach((v, i) => {
-        if (constants.has(v) && !(i === 0 && RAW_ACCESS.test(ir.op.name))) other.add(v);
-      });
-      for (const t of ir.targets) for (const v of t.args) if (constants.has(v)) other.add(v);
-    }
-  }
-  return new Set([...constants.keys()].filter((v) => !other.has(v)));
 }
 
 /** Blocks entered by an edge from a block at the same or a later position: every cycle has

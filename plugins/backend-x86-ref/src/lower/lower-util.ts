@@ -19,8 +19,6 @@ export interface FunctionLowering {
   readonly calls: CallLowering<X86Data>;
   /** The value of each `iconst` of the function, by IR value id. */
   readonly constants: ReadonlyMap<number, number>;
-  /** iconsts used only as raw load/store addresses (reached from the static base instead). */
-  readonly onlyAddresses: ReadonlySet<number>;
 }
 
 export function inst(data: X86Data, operands: readonly Operand[] = [], flags: InstFlags = {}): MachInst<X86Data> {

@@ -61,10 +61,7 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
   const constant = (imm: number): void => {
     if (ir.result >= 0) emit({ op: 'movi', imm: imm | 0 }, [def(dst())], true);
   };
-  if (name === 'iconst') {
-    if (!fl.onlyAddresses.has(ir.result)) constant(ir.imm);
-    return true;
-  }
+  if (name === 'iconst') return (constant(ir.imm), true);
   if (name === 'rnull') return (constant(0), true);
   if (name === 'gaddr') return (constant(env.constAddress(ir.sym)), true);
   if (name === 'fref') return (constant(env.funcIndex(ir.sym)), true);
