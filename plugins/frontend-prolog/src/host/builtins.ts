@@ -6,6 +6,8 @@ import type { RunState } from './state.ts';
 import { compareTerms, copyOf } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { formatFloat } from './format-float.ts';
+import { IO_BUILTINS } from './io-builtins.ts';
+import { emit } from './output.ts';
 import type { OpType } from '../reader/operators.ts';
 import type { HostBuiltinName } from '../protocol/host-protocol.ts';
 
@@ -18,11 +20,12 @@ export class PrologHalt extends Error {
 }
 
 /** `g()` is the goal, `a(i)` its argument i: read again after an allocation, never kept. */
-type Builtin = (s: RunState, g: () => number, a: (i: number) => number) => number;
+export type Builtin = (s: RunState, g: () => number, a: (i: number) => number) => number;
 
 /** Deterministic builtins run by the host: each returns the goal (success), 0 (failure)
  *  or an answer term the runtime unifies with the goal. */
 export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
+  ...IO_BUILTINS,
   'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
   'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
@@ -158,7 +161,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
 };
 
 function out(s: RunState, g: () => number, text: string): number {
-  s.h.ctx.out.write(text);
+  emit(s, text);
   return g();
 }
 

@@ -6,6 +6,7 @@ import type { Symbols } from '../compiler/symbols.ts';
 import { DynamicCodes } from './dynamic-code.ts';
 import type { OperatorTable } from '../reader/operators.ts';
 import { Heap } from './heap.ts';
+import type { Capture } from './output.ts';
 
 /** Clause chain of one dynamic predicate (the refs are GC roots). */
 export interface DbEntry {
@@ -46,6 +47,13 @@ export class RunState implements RootSource {
   gen = 0;
   readonly globals = new Map<string, number>();
   stderr: string[] = [];
+  /** Output captured by with_output_to/2, innermost last (output.ts). */
+  readonly captures: Capture[] = [];
+  /** Columns standard output and standard error are at (format/2's column stops). */
+  column = 0;
+  errColumn = 0;
+  /** Values of the Prolog flags set at run time (flags.ts reads the defaults). */
+  readonly flags = new Map<string, string>();
   readonly h: Heap;
   /** Compiled code of hot dynamic predicates. */
   readonly code: DynamicCodes;

@@ -103,12 +103,6 @@ delete([], _, []).
 delete([H|T], X, R) :- ( H \= X -> R = [H|R1] ; R = R1 ), delete(T, X, R1).
 subtract([], _, []).
 subtract([H|T], L, R) :- ( memberchk(H, L) -> R = R1 ; R = [H|R1] ), subtract(T, L, R1).
-findall(T, G, L, Tail) :- findall(T, G, L0), append(L0, Tail, L).
-aggregate_all(count, G, C) :- !, findall(x, G, L), length(L, C).
-aggregate_all(sum(E), G, S) :- !, findall(E, G, L), sum_list(L, S).
-aggregate_all(max(E), G, M) :- !, findall(E, G, L), L \== [], max_list(L, M).
-aggregate_all(bag(E), G, L) :- !, findall(E, G, L).
-aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).
 retract(C) :- '$clause_split'(C, H, B), '$clause'(H, B, R), '$erase'(R).
 clause(H, B) :- '$clause'(H, B, _).
 retractall(H) :- '$clause'(H, _, R), '$erase'(R), fail.
@@ -120,3 +114,17 @@ atomic_list_concat(L, A) :- '$alc'(L, '', A).
 '$alc'([X|Xs], A0, A) :- atom_concat(A0, X, A1), '$alc'(Xs, A1, A).
 phrase(G, L) :- phrase(G, L, []).
 phrase(G, L, R) :- call(G, L, R).
+format(F) :- format(F, []).
+format(S, F, A) :- nonvar(S), S = atom(_), !, with_output_to(S, format(F, A)).
+format(S, F, A) :- nonvar(S), S = string(_), !, with_output_to(S, format(F, A)).
+format(S, F, A) :- nonvar(S), S = codes(_), !, with_output_to(S, format(F, A)).
+format(S, F, A) :- nonvar(S), S = codes(_, _), !, with_output_to(S, format(F, A)).
+format(S, F, A) :- nonvar(S), S = chars(_), !, with_output_to(S, format(F, A)).
+format(S, F, A) :- nonvar(S), S = chars(_, _), !, with_output_to(S, format(F, A)).
+format(S, F, A) :- '$format'(S, F, A).
+with_output_to(Sink, G) :-
+    '$capture_start'(Sink),
+    (   catch(G, E, ('$capture_end'(_), throw(E)))
+    ->  '$capture_end'(Sink)
+    ;   '$capture_end'(_), fail
+    ).

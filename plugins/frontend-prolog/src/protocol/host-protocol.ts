@@ -52,6 +52,21 @@ export const HOST_BUILTIN_NAMES = [
   'plus/3',
   'statistics/2',
   'number_vars/3',
+  'format/2',
+  '$format/3',
+  'write/2',
+  'print/2',
+  'writeq/2',
+  'write_canonical/2',
+  'nl/1',
+  'tab/2',
+  'put_char/2',
+  'flush_output/0',
+  'flush_output/1',
+  'current_output/1',
+  'current_input/1',
+  '$capture_start/1',
+  '$capture_end/1',
 ] as const;
 
 export type HostBuiltinName = (typeof HOST_BUILTIN_NAMES)[number];
