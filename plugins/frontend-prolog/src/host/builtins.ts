@@ -6,10 +6,13 @@ import type { RunState } from './state.ts';
 import { compareTerms, copyOf } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { formatFloat } from './format-float.ts';
-import { IO_BUILTINS } from './io-builtins.ts';
+import { charArg, IO_BUILTINS, spaces } from './io-builtins.ts';
+import { listArg, TERM_BUILTINS } from './term-builtins.ts';
 import { emit } from './output.ts';
 import type { OpType } from '../reader/operators.ts';
 import type { HostBuiltinName } from '../protocol/host-protocol.ts';
+
+const OP_TYPES = new Set(['xfx', 'xfy', 'yfx', 'fy', 'fx', 'xf', 'yf']);
 
 /** Thrown by halt/0,1 and at the end of a run: stops the guest and carries the exit status. */
 export class PrologHalt extends Error {
@@ -26,6 +29,7 @@ export type Builtin = (s: RunState, g: () => number, a: (i: number) => number) =
  *  or an answer term the runtime unifies with the goal. */
 export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   ...IO_BUILTINS,
+  ...TERM_BUILTINS,
   'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
   'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
@@ -40,8 +44,8 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
       }),
     ),
   'nl/0': (s, g) => out(s, g, '\n'),
-  'tab/1': (s, g, a) => out(s, g, ' '.repeat(Number(intArg(s.h, a(1))))),
-  'put_char/1': (s, g, a) => out(s, g, s.h.atomName(s.h.deref(a(1)))),
+  'tab/1': (s, g, a) => out(s, g, spaces(s.h, a(1))),
+  'put_char/1': (s, g, a) => out(s, g, charArg(s.h, a(1))),
   'halt/0': () => {
     throw new PrologHalt(0);
   },
@@ -67,6 +71,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     if (h.kind(n) !== 'int') return h.kind(n) === 'var' ? instantiationError(h) : typeError(h, 'integer', n);
     if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
     const i = n >> 1;
+    if (i < 0) domainError(h, 'not_less_than_zero', n);
     if (i < 1 || i > h.arity(t)) return 0;
     return h.build(h.str('$arg', n, t, h.arg(t, i)));
   },
@@ -77,9 +82,15 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'char_code/2': (s, g, a) => {
     const h = s.h;
     const c = h.deref(a(1));
-    if (h.kind(c) === 'atom') return h.build(h.str('char_code', c, h.int(BigInt(h.atomName(c).codePointAt(0)!))));
+    if (h.kind(c) === 'atom') {
+      if ([...h.atomName(c)].length !== 1) typeError(h, 'character', c);
+      return h.build(h.str('char_code', c, h.int(BigInt(h.atomName(c).codePointAt(0)!))));
+    }
+    if (h.kind(c) !== 'var') typeError(h, 'character', c);
     const n = h.deref(a(2));
-    if (h.kind(n) !== 'int') instantiationError(h);
+    if (h.kind(n) === 'var') instantiationError(h);
+    if (h.kind(n) !== 'int') typeError(h, 'integer', n);
+    if (n >> 1 < 0 || n >> 1 > 0x10ffff) typeError(h, 'character_code', n); // SWI's culprit type
     return h.build(h.str('char_code', h.atom(String.fromCodePoint(n >> 1)), n));
   },
   'atom_length/2': (s, g, a) => {
@@ -91,10 +102,16 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     return h.build(h.str('atom_length', t, h.int(BigInt([...textOf(h, t)].length))));
   },
   'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
+  'number_chars/2': (s, g, a) => numberText(s, a, 'number_chars', 'chars'),
   'atom_number/2': (s, g, a) => {
     const h = s.h;
     const t = h.deref(a(1));
-    if (h.kind(t) === 'var') instantiationError(h);
+    if (h.kind(t) === 'var') {
+      const v = h.deref(a(2));
+      if (h.kind(v) === 'var') instantiationError(h);
+      if (readNum(h, v) === null) typeError(h, 'number', v);
+      return h.build(h.str('atom_number', h.atom(textOf(h, v)), v));
+    }
     const n = parseNumber(textOf(h, t));
     if (n === null) return 0;
     return h.build(h.str('atom_number', t, num(h, n)));
@@ -117,10 +134,22 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'abolish/1': (s, g, a) => (abolish(s, a(1)), g()),
   'op/3': (s, g, a) => {
     const h = s.h;
-    const p = Number(intArg(h, a(1)));
-    const type = h.atomName(h.deref(a(2))) as OpType;
+    const p = h.deref(a(1));
+    const type = h.deref(a(2));
+    if (h.kind(p) === 'var' || h.kind(type) === 'var') instantiationError(h);
+    if (h.kind(p) !== 'int') typeError(h, 'integer', p);
+    if (p >> 1 < 0 || p >> 1 > 1200) domainError(h, 'operator_priority', p);
+    if (h.kind(type) !== 'atom') typeError(h, 'atom', type);
+    if (!OP_TYPES.has(h.atomName(type))) domainError(h, 'operator_specifier', type);
     const names = h.listItems(a(3)) ?? [a(3)];
-    for (const n of names) s.info.ops.add(p, type, h.atomName(h.deref(n)));
+    for (const n0 of names) {
+      const n = h.deref(n0);
+      if (h.kind(n) === 'var') instantiationError(h);
+      if (h.kind(n) !== 'atom') typeError(h, 'atom', n);
+      if (h.atomName(n) === ',' || h.atomName(n) === '|')
+        raise(h, h.str('permission_error', h.atom('modify'), h.atom('operator'), n));
+    }
+    for (const n of names) s.info.ops.add(p >> 1, h.atomName(type) as OpType, h.atomName(h.deref(n)));
     return g();
   },
   'set_prolog_flag/2': (s, g) => g(),
@@ -136,9 +165,14 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'succ/2': (s, g, a) => {
     const h = s.h;
     const x = h.deref(a(1));
-    if (h.kind(x) === 'int') return h.build(h.str('succ', x, num(h, intArg(h, x) + 1n)));
+    if (h.kind(x) !== 'var') {
+      const v = intArg(h, x);
+      if (v < 0n) domainError(h, 'not_less_than_zero', x);
+      return h.build(h.str('succ', x, num(h, v + 1n)));
+    }
     const y = intArg(h, a(2));
-    if (y <= 0n) return 0;
+    if (y < 0n) domainError(h, 'not_less_than_zero', h.deref(a(2)));
+    if (y === 0n) return 0;
     return h.build(h.str('succ', num(h, y - 1n), a(2)));
   },
   'plus/3': (s, g, a) => {
@@ -200,6 +234,8 @@ function functor(s: RunState, g: () => number, a: (i: number) => number): number
     n = h.deref(a(3));
   if (h.kind(name) === 'var' || h.kind(n) === 'var') instantiationError(h);
   const arity = Number(intArg(h, n));
+  if (arity < 0) domainError(h, 'not_less_than_zero', n);
+  if (arity > 1024) raise(h, h.str('resource_error', h.atom('memory')));
   if (arity === 0) return h.build(h.str('functor', name, name, n));
   if (h.kind(name) !== 'atom') typeError(h, h.kind(name) === 'str' ? 'atomic' : 'atom', name);
   const args = Array.from({ length: arity }, () => h.fresh());
@@ -279,17 +315,28 @@ function parseNumber(text: string): bigint | { f: number } | null {
   return null;
 }
 
-function numberText(s: RunState, a: (i: number) => number, name: string, _as: 'codes'): number {
+function numberText(s: RunState, a: (i: number) => number, name: string, as: 'codes' | 'chars'): number {
   const h = s.h;
   const t = h.deref(a(1));
   if (h.kind(t) !== 'var') {
     if (readNum(h, t) === null) typeError(h, 'number', t);
-    const text = textOf(h, t);
-    return h.build(h.str(name, t, h.list([...text].map((c) => h.int(BigInt(c.codePointAt(0)!))))));
+    const text = [...textOf(h, t)];
+    const items = text.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
+    return h.build(h.str(name, t, h.list(items)));
   }
-  const items = h.listItems(a(2));
-  if (items === null) return instantiationError(h);
-  const text = items.map((x) => String.fromCodePoint(h.deref(x) >> 1)).join('');
+  const items = listArg(h, a(2));
+  let text = '';
+  for (const x of items) {
+    const c = h.deref(x);
+    if (h.kind(c) === 'var') instantiationError(h);
+    if (as === 'codes') {
+      if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) representationError(h, 'character_code');
+      text += String.fromCodePoint(c >> 1);
+    } else {
+      if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
+      text += h.atomName(c);
+    }
+  }
   const n = parseNumber(text);
   if (n === null) return raise(h, h.str('syntax_error', h.atom('illegal_number')));
   return h.build(h.str(name, num(h, n), a(2)));
@@ -297,8 +344,7 @@ function numberText(s: RunState, a: (i: number) => number, name: string, _as: 'c
 
 function sortList(s: RunState, a: (i: number) => number, dedupe: boolean): number {
   const h = s.h;
-  const items = h.listItems(a(1));
-  if (items === null) return instantiationError(h);
+  const items = listArg(h, a(1));
   const sorted = [...items].sort((x, y) => compareTerms(h, x, y));
   const outItems = dedupe ? sorted.filter((x, i) => i === 0 || compareTerms(h, sorted[i - 1]!, x) !== 0) : sorted;
   return h.build(h.str(dedupe ? 'sort' : 'msort', a(1), h.list(outItems)));

@@ -1,4 +1,4 @@
-import { readNum } from './arith.ts';
+import { evalTerm, readNum } from './arith.ts';
 import { formatFloat } from './format-float.ts';
 import { fixed, general, scientific } from './decimal.ts';
 import { instantiationError, raise, typeError } from './errors.ts';
@@ -58,6 +58,15 @@ export function runFormat(
     flushPending();
     return raise(h, h.str('format', h.atom(msg)));
   };
+  /** Runs f; what was formatted before an error it raises is still printed. */
+  const flushingOnError = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      flushPending();
+      throw e;
+    }
+  };
   const nextArg = (): number => {
     if (next >= args.length) fmtError('not enough arguments');
     return h.deref(args[next++]!);
@@ -99,8 +108,10 @@ export function runFormat(
   const intArg = (d: string): bigint => {
     const t = nextArg();
     const k = h.kind(t);
-    if (k !== 'int' && k !== 'big') return argType(d, t);
-    return h.integer(t);
+    if (k === 'int' || k === 'big') return h.integer(t);
+    // SWI evaluates anything else: `~d` of 1+2 prints 3, of x raises type_error(evaluable, x/0).
+    const v = flushingOnError(() => evalTerm(h, t));
+    return typeof v === 'bigint' ? v : argType(d, t);
   };
   const argType = (d: string, t: number): never => {
     flushPending();
@@ -163,9 +174,8 @@ export function runFormat(
       case 'e':
       case 'g': {
         const t = nextArg();
-        const n = readNum(h, t);
-        if (n === null) argType(d, t);
-        const x = typeof n === 'bigint' ? n : n!.f;
+        const n = readNum(h, t) ?? flushingOnError(() => evalTerm(h, t)); // SWI evaluates: `~2f` of 1/3 prints 0.33
+        const x = typeof n === 'bigint' ? n : n.f;
         if (typeof x === 'number' && !Number.isFinite(x)) put(formatFloat(x));
         else put(d === 'f' ? fixed(x, num ?? 6) : d === 'e' ? scientific(x, num ?? 6) : general(x, num ?? 6));
         break;

@@ -1,3 +1,4 @@
+import { evalTerm } from './arith.ts';
 import type { Builtin } from './builtins.ts';
 import { domainError, instantiationError, raise, typeError } from './errors.ts';
 import { formatText, runFormat } from './format.ts';
@@ -17,6 +18,23 @@ export function streamArg(h: Heap, t0: number): StreamName {
   if (name === 'user_output' || name === 'user_error') return name;
   if (name === 'user_input') return raise(h, h.str('permission_error', h.atom('output'), h.atom('stream'), t));
   return raise(h, h.str('existence_error', h.atom('stream'), t));
+}
+
+/** tab/1,2's spaces: N is evaluated, as SWI-Prolog does. */
+export function spaces(h: Heap, n: number): string {
+  const v = evalTerm(h, n);
+  if (typeof v !== 'bigint') return typeError(h, 'integer', h.deref(n));
+  return ' '.repeat(Number(v > 0n ? (v < 1_000_000n ? v : 1_000_000n) : 0n));
+}
+
+/** put_char/1,2's character: a one-char atom (SWI also takes a character code). */
+export function charArg(h: Heap, t0: number): string {
+  const c = h.deref(t0);
+  const k = h.kind(c);
+  if (k === 'var') return instantiationError(h);
+  if (k === 'atom' && [...h.atomName(c)].length === 1) return h.atomName(c);
+  if (k === 'int' && c >> 1 >= 0 && c >> 1 <= 0x10ffff) return String.fromCodePoint(c >> 1);
+  return typeError(h, 'character', c);
 }
 
 /** format/2's argument list: a proper list, or one term standing for itself. */
@@ -57,24 +75,8 @@ export const IO_BUILTINS = {
   'writeq/2': (s, g, a) => writeTo(s, g, a(1), a(2), QUOTED),
   'write_canonical/2': (s, g, a) => writeTo(s, g, a(1), a(2), { quoted: true, ignoreOps: true }),
   'nl/1': (s, g, a) => (emit(s, '\n', streamArg(s.h, a(1))), g()),
-  'tab/2': (s, g, a) => {
-    const h = s.h;
-    const stream = streamArg(h, a(1));
-    const n = h.deref(a(2));
-    if (h.kind(n) === 'var') instantiationError(h);
-    if (h.kind(n) !== 'int') typeError(h, 'integer', n);
-    emit(s, ' '.repeat(Math.max(0, n >> 1)), stream);
-    return g();
-  },
-  'put_char/2': (s, g, a) => {
-    const h = s.h;
-    const stream = streamArg(h, a(1));
-    const c = h.deref(a(2));
-    if (h.kind(c) === 'var') instantiationError(h);
-    if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
-    emit(s, h.atomName(c), stream);
-    return g();
-  },
+  'tab/2': (s, g, a) => (emit(s, spaces(s.h, a(2)), streamArg(s.h, a(1))), g()),
+  'put_char/2': (s, g, a) => (emit(s, charArg(s.h, a(2)), streamArg(s.h, a(1))), g()),
   'flush_output/0': (s, g) => (s.h.ctx.out.flush?.(), g()),
   'flush_output/1': (s, g, a) => (streamArg(s.h, a(1)), s.h.ctx.out.flush?.(), g()),
   'current_output/1': (s, g) => s.h.build(s.h.str('current_output', s.h.atom('user_output'))),
@@ -84,6 +86,7 @@ export const IO_BUILTINS = {
     const h = s.h;
     const sink = h.deref(a(1));
     if (h.kind(sink) === 'var') instantiationError(h);
+    if (h.kind(sink) === 'atom') raise(h, h.str('existence_error', h.atom('stream'), sink));
     if (!SINKS.has(sinkKey(h, sink) ?? '')) domainError(h, 'output_sink', sink);
     s.captures.push({ parts: [], column: 0 });
     return g();

@@ -67,6 +67,14 @@ export const HOST_BUILTIN_NAMES = [
   'current_input/1',
   '$capture_start/1',
   '$capture_end/1',
+  'number_chars/2',
+  'term_variables/2',
+  '=@=/2',
+  '\\=@=/2',
+  'keysort/2',
+  'sort/4',
+  '$sub_text/4',
+  'atomic_list_concat/3',
 ] as const;
 
 export type HostBuiltinName = (typeof HOST_BUILTIN_NAMES)[number];

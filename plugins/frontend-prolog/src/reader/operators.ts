@@ -41,6 +41,8 @@ export class OperatorTable {
           '>',
           '=<',
           '>=',
+          '=@=',
+          '\\=@=',
           '>:<',
           ':<',
           'as',
