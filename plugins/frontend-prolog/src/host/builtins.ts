@@ -8,6 +8,7 @@ import { formatTerm } from './writer.ts';
 import { formatFloat } from './format-float.ts';
 import { charArg, IO_BUILTINS, spaces } from './io-builtins.ts';
 import { listArg, TERM_BUILTINS } from './term-builtins.ts';
+import { FLAG_BUILTINS } from './flags.ts';
 import { emit } from './output.ts';
 import type { OpType } from '../reader/operators.ts';
 import type { HostBuiltinName } from '../protocol/host-protocol.ts';
@@ -30,6 +31,7 @@ export type Builtin = (s: RunState, g: () => number, a: (i: number) => number) =
 export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   ...IO_BUILTINS,
   ...TERM_BUILTINS,
+  ...FLAG_BUILTINS,
   'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
   'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
@@ -46,12 +48,8 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'nl/0': (s, g) => out(s, g, '\n'),
   'tab/1': (s, g, a) => out(s, g, spaces(s.h, a(1))),
   'put_char/1': (s, g, a) => out(s, g, charArg(s.h, a(1))),
-  'halt/0': () => {
-    throw new PrologHalt(0);
-  },
-  'halt/1': (s, g, a) => {
-    throw new PrologHalt(Number(intArg(s.h, a(1))));
-  },
+  'halt/0': (s) => halt(s, 0),
+  'halt/1': (s, g, a) => halt(s, Number(intArg(s.h, a(1)))),
   '==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) === 0 ? g() : 0),
   '\\==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) !== 0 ? g() : 0),
   '@</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) < 0 ? g() : 0),
@@ -116,12 +114,12 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     if (n === null) return 0;
     return h.build(h.str('atom_number', t, num(h, n)));
   },
-  'atom_concat/3': (s, g, a) => {
+  '$atom_concat/3': (s, g, a) => {
     const h = s.h;
     const x = h.deref(a(1)),
       y = h.deref(a(2));
     if (h.kind(x) === 'var' || h.kind(y) === 'var') instantiationError(h);
-    return h.build(h.str('atom_concat', x, y, h.atom(textOf(h, x) + textOf(h, y))));
+    return h.build(h.str('$atom_concat', x, y, h.atom(textOf(h, x) + textOf(h, y))));
   },
   'is_list/1': (s, g, a) => (s.h.listItems(a(1)) !== null ? g() : 0),
   'msort/2': (s, g, a) => sortList(s, a, false),
@@ -152,7 +150,6 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     for (const n of names) s.info.ops.add(p >> 1, h.atomName(type) as OpType, h.atomName(h.deref(n)));
     return g();
   },
-  'set_prolog_flag/2': (s, g) => g(),
   'garbage_collect/0': (s, g) => (s.h.ctx.heap.collect(), g()),
   'nb_setval/2': (s, g, a) => {
     const name = s.h.atomName(s.h.deref(a(1)));
@@ -193,6 +190,12 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   },
   'number_vars/3': (s, g) => g(),
 };
+
+/** Stops the run; what the program wrote to user_error is reported with the exit status. */
+function halt(s: RunState, code: number): never {
+  s.outcome.last = { exitCode: code, stderr: s.stderr.join('') };
+  throw new PrologHalt(code);
+}
 
 function out(s: RunState, g: () => number, text: string): number {
   emit(s, text);
@@ -294,13 +297,17 @@ function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'c
     const items = chars.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     return h.build(h.str(name, t, h.list(items)));
   }
-  const items = h.listItems(a(2));
-  if (items === null) return instantiationError(h);
+  const items = listArg(h, a(2));
   const text = items
     .map((x) => {
       const c = h.deref(x);
       if (h.kind(c) === 'var') instantiationError(h);
-      return as === 'codes' ? String.fromCodePoint(c >> 1) : h.atomName(c);
+      if (as === 'chars') {
+        if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
+        return h.atomName(c);
+      }
+      if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) representationError(h, 'character_code');
+      return String.fromCodePoint(c >> 1);
     })
     .join('');
   return h.build(h.str(name, h.atom(text), a(2)));

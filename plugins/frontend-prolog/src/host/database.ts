@@ -1,6 +1,8 @@
 import { existenceError, permissionError, indicator, typeError, instantiationError, domainError } from './errors.ts';
 import type { RunState } from './state.ts';
 import type { Heap } from './heap.ts';
+import { flagValue } from './flags.ts';
+import { emit } from './output.ts';
 import { copyOf } from './term-ops.ts';
 import * as L from './layout.ts';
 import { DIED_NEVER } from './dynamic-code.ts';
@@ -24,7 +26,12 @@ export function dbFirst(s: RunState, goal: number, mode: number): number {
     if (mode === 0) s.code.called(id);
     return e.head;
   }
-  if (mode === 0) existenceError(s.h, s.info.syms.names[id]!, s.info.syms.arities[id]!);
+  if (mode !== 0) return 0;
+  const name = s.info.syms.names[id]!;
+  const arity = s.info.syms.arities[id]!;
+  const unknown = flagValue(s, 'unknown');
+  if (unknown === 'error') existenceError(s.h, name, arity);
+  if (unknown === 'warning') emit(s, `Warning: Unknown procedure: ${name}/${arity}\n`, 'user_error');
   return 0;
 }
 
@@ -126,7 +133,7 @@ export function abolish(s: RunState, pi: number): void {
 const CONTROL = new Set([',/2', ';/2', '->/2', '*->/2', '\\+/1']);
 
 /** Whether every goal of a clause body is callable or a variable (a number is not). */
-function callableBody(h: Heap, body: number): boolean {
+export function callableBody(h: Heap, body: number): boolean {
   const stack = [body];
   while (stack.length > 0) {
     const t = h.deref(stack.pop()!);

@@ -20,6 +20,8 @@ export interface ProgramInfo {
   ops: OperatorTable;
   /** Symbol ids of predicates compiled to static code (assert on them is an error). */
   staticPreds: Set<number>;
+  /** Symbol ids of the predicates the program defines. */
+  userPreds: readonly number[];
   /** Symbol ids declared `:- dynamic`. */
   dynamicPreds: Set<number>;
   dynamic: DynamicLink;
@@ -61,6 +63,8 @@ export class RunState implements RootSource {
   constructor(
     ctx: HostContext,
     readonly info: ProgramInfo,
+    /** Where halt/0,1 leave the exit status and the standard error text for describeFailure. */
+    readonly outcome: { last: Outcome | null } = { last: null },
   ) {
     this.h = new Heap(ctx, info.syms);
     this.code = new DynamicCodes(this);
@@ -88,7 +92,7 @@ export class RunStates {
   get(ctx: HostContext): RunState {
     let s = this.byHeap.get(ctx.heap);
     if (!s) {
-      s = new RunState(ctx, this.info);
+      s = new RunState(ctx, this.info, this);
       this.byHeap.set(ctx.heap, s);
     }
     return s;

@@ -110,7 +110,7 @@ delete([H|T], X, R) :- ( H \= X -> R = [H|R1] ; R = R1 ), delete(T, X, R1).
 subtract([], _, []).
 subtract([H|T], L, R) :- ( memberchk(H, L) -> R = R1 ; R = [H|R1] ), subtract(T, L, R1).
 retract(C) :- '$clause_split'(C, H, B), '$clause'(H, B, R), '$erase'(R).
-clause(H, B) :- '$clause'(H, B, _).
+clause(H, B) :- '$clause_head'(H), '$clause'(H, B, _).
 retractall(H) :- '$clause'(H, _, R), '$erase'(R), fail.
 retractall(H) :- '$ensure_dynamic'(H).
 '$clause_split'(C, H, B) :- nonvar(C), C = (H :- B), !.
@@ -276,3 +276,53 @@ downcase_atom(A, D) :- atom_codes(A, Cs), '$map_case'(Cs, 0'A, 0'Z, 32, Ds), ato
 '$lambda_call'([_|_], B, []) :- !, call(B).
 '$call_extra'(B, []) :- !, call(B).
 '$call_extra'(B, As) :- B =.. L0, append(L0, As, L1), G =.. L1, call(G).
+current_prolog_flag(F, V) :- '$prolog_flags'(F, L), member(F-V, L).
+current_predicate(PI) :- '$pi_check'(PI), '$user_predicates'(L), member(PI, L).
+'$pi_check'(PI) :- var(PI), !.
+'$pi_check'(N/A) :- !, '$pi_part'(N, atom), '$pi_part'(A, integer).
+'$pi_check'(PI) :- throw(error(type_error(predicate_indicator, PI), context(current_predicate/1, _))).
+'$pi_part'(X, _) :- var(X), !.
+'$pi_part'(X, atom) :- atom(X), !.
+'$pi_part'(X, integer) :- integer(X), !.
+'$pi_part'(X, T) :- throw(error(type_error(T, X), context(current_predicate/1, _))).
+current_op(P, T, N) :- '$op_check'(P, T, N), '$operators'(L), member(op(P, T, N), L).
+'$op_check'(P, _, _) :- nonvar(P), \+ integer(P), throw(error(type_error(integer, P), context(current_op/3, _))).
+'$op_check'(P, _, _) :- integer(P), ( P < 0 ; P > 1200 ), throw(error(domain_error(operator_priority, P), context(current_op/3, _))).
+'$op_check'(_, T, _) :- nonvar(T), \+ atom(T), throw(error(type_error(atom, T), context(current_op/3, _))).
+'$op_check'(_, T, _) :- atom(T), \+ memberchk(T, [xfx, xfy, yfx, fy, fx, xf, yf]), throw(error(domain_error(operator_specifier, T), context(current_op/3, _))).
+'$op_check'(_, _, N) :- nonvar(N), \+ atom(N), throw(error(type_error(atom, N), context(current_op/3, _))).
+'$op_check'(_, _, _).
+atom_concat(A, B, C) :- nonvar(A), nonvar(B), !, '$atom_concat'(A, B, C).
+atom_concat(_, _, C) :- var(C), !, throw(error(instantiation_error, context(atom_concat/3, _))).
+atom_concat(_, _, C) :- compound(C), !, throw(error(type_error(atomic, C), context(atom_concat/3, _))).
+atom_concat(A, B, C) :- atom_length(C, N), '$concat_split'(N, A, B, C).
+'$concat_split'(N, A, B, C) :- nonvar(A), !, atom_length(A, L), L =< N, sub_atom(C, 0, L, R, A), sub_atom(C, L, R, 0, B).
+'$concat_split'(N, A, B, C) :- nonvar(B), !, atom_length(B, R), R =< N, L is N - R, sub_atom(C, L, R, 0, B), sub_atom(C, 0, L, R, A).
+'$concat_split'(N, A, B, C) :- between(0, N, L), R is N - L, sub_atom(C, 0, L, R, A), sub_atom(C, L, R, 0, B).
+char_type(C, T) :- var(C), !, between(0, 255, X), '$ctype'(T, X, char), char_code(C, X).
+char_type(C, T) :- char_code(C, X), '$ctype'(T, X, char).
+code_type(X, T) :- var(X), !, between(0, 255, X), '$ctype'(T, X, code).
+code_type(C, T) :- atom(C), !, char_code(C, X), '$ctype'(T, X, code).
+code_type(X, T) :- '$ctype'(T, X, code).
+'$ctype'(alnum, X, _) :- ( '$letter'(X) -> true ; '$digit'(X) ).
+'$ctype'(alpha, X, _) :- '$letter'(X).
+'$ctype'(csym, X, _) :- ( X =:= 0'_ -> true ; '$letter'(X) -> true ; '$digit'(X) ).
+'$ctype'(csymf, X, _) :- ( X =:= 0'_ -> true ; '$letter'(X) ).
+'$ctype'(digit(W), X, _) :- '$digit'(X), W is X - 0'0.
+'$ctype'(digit, X, _) :- '$digit'(X).
+'$ctype'(space, X, _) :- ( X =:= 32 -> true ; X >= 9, X =< 13 ).
+'$ctype'(white, X, _) :- ( X =:= 32 -> true ; X =:= 9 ).
+'$ctype'(upper(L), X, M) :- X >= 0'A, X =< 0'Z, Y is X + 32, '$ct_out'(M, Y, L).
+'$ctype'(upper, X, _) :- X >= 0'A, X =< 0'Z.
+'$ctype'(lower(U), X, M) :- X >= 0'a, X =< 0'z, Y is X - 32, '$ct_out'(M, Y, U).
+'$ctype'(lower, X, _) :- X >= 0'a, X =< 0'z.
+'$ctype'(punct, X, _) :- X >= 33, X =< 126, \+ '$letter'(X), \+ '$digit'(X).
+'$ctype'(graph, X, _) :- X >= 33, X =< 126.
+'$ctype'(end_of_line, X, _) :- ( X =:= 10 -> true ; X =:= 13 ).
+'$ctype'(to_lower(L), X, M) :- ( X >= 0'a, X =< 0'z -> Y is X - 32 ; Y = X ), '$ct_out'(M, Y, L).
+'$ctype'(to_upper(U), X, M) :- ( X >= 0'A, X =< 0'Z -> Y is X + 32 ; Y = X ), '$ct_out'(M, Y, U).
+'$ct_out'(code, Y, Y).
+'$ct_out'(char, Y, C) :- char_code(C, Y).
+'$letter'(X) :- X >= 0'a, X =< 0'z, !.
+'$letter'(X) :- X >= 0'A, X =< 0'Z.
+'$digit'(X) :- X >= 0'0, X =< 0'9.

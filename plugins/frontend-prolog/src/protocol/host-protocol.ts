@@ -31,7 +31,7 @@ export const HOST_BUILTIN_NAMES = [
   'atom_length/2',
   'number_codes/2',
   'atom_number/2',
-  'atom_concat/3',
+  '$atom_concat/3',
   'is_list/1',
   'msort/2',
   'sort/2',
@@ -75,6 +75,10 @@ export const HOST_BUILTIN_NAMES = [
   'sort/4',
   '$sub_text/4',
   'atomic_list_concat/3',
+  '$prolog_flags/2',
+  '$user_predicates/1',
+  '$clause_head/1',
+  '$operators/1',
 ] as const;
 
 export type HostBuiltinName = (typeof HOST_BUILTIN_NAMES)[number];

@@ -82,6 +82,14 @@ export class OperatorTable {
     else table.set(name, { priority, type });
   }
 
+  /** Every operator defined now. */
+  all(): { priority: number; type: OpType; name: string }[] {
+    const out: { priority: number; type: OpType; name: string }[] = [];
+    for (const table of [this.prefix, this.infix, this.postfix])
+      for (const [name, d] of table) out.push({ priority: d.priority, type: d.type, name });
+    return out;
+  }
+
   isOp(name: string): boolean {
     return this.prefix.has(name) || this.infix.has(name) || this.postfix.has(name);
   }
