@@ -47,13 +47,18 @@ member(X, [_|T]) :- member(X, T).
 memberchk(X, L) :- member(X, L), !.
 append([], L, L).
 append([H|T], L, [H|R]) :- append(T, L, R).
-length(_, N) :- nonvar(N), \+ integer(N), throw(error(type_error(integer, N), context(length/2, _))).
-length(_, N) :- integer(N), N < 0, throw(error(domain_error(not_less_than_zero, N), context(length/2, _))).
-length(L, N) :- is_list(L), !, '$len'(L, 0, N).
-length(L, _) :- '$list_tail'(L, T), nonvar(T), throw(error(type_error(list, L), context(length/2, _))).
-length(L, N) :- integer(N), !, '$list_tail'(L, _), '$mklist'(N, L).
-length(L, N) :- L == N, !, fail.
-length(L, N) :- '$lengen'(L, 0, N).
+length(L, N) :- is_list(L), !, '$len'(L, 0, N0), '$len_result'(N, N0).
+length(L, N) :- integer(N), N >= 0, !, '$list_tail'(L, T), '$len_fixed'(T, L, N).
+length(L, N) :- var(N), !, L \== N, '$list_tail'(L, T), '$len_partial'(T, L, N).
+length(_, N) :- integer(N), !, throw(error(domain_error(not_less_than_zero, N), context(length/2, _))).
+length(_, N) :- throw(error(type_error(integer, N), context(length/2, _))).
+'$len_result'(N, N0) :- var(N), !, N = N0.
+'$len_result'(N, N0) :- integer(N), !, ( N >= 0 -> N = N0 ; throw(error(domain_error(not_less_than_zero, N), context(length/2, _))) ).
+'$len_result'(N, _) :- throw(error(type_error(integer, N), context(length/2, _))).
+'$len_fixed'(T, L, N) :- var(T), !, '$mklist'(N, L).
+'$len_fixed'(_, L, _) :- throw(error(type_error(list, L), context(length/2, _))).
+'$len_partial'(T, L, N) :- var(T), !, '$lengen'(L, 0, N).
+'$len_partial'(_, L, _) :- throw(error(type_error(list, L), context(length/2, _))).
 '$list_tail'(L, T) :- nonvar(L), L = [_|R], !, '$list_tail'(R, T).
 '$list_tail'(T, T).
 '$len'([], N, N).
