@@ -14,6 +14,8 @@ export class GuestException extends Error {
 
 export interface OutputSink {
   write(text: string): void;
+  /** Hands what was written so far on (a guest's flush); a sink without a buffer has none. */
+  flush?(): void;
 }
 
 /** What a host function may use while it runs. */

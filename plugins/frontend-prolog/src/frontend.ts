@@ -41,6 +41,7 @@ export function prologFrontendWith(linker: LibraryLinker): Frontend {
         syms: program.syms,
         ops: program.ops,
         staticPreds: program.staticPreds,
+        userPreds: program.userPreds,
         dynamicPreds: program.dynamicPreds,
         dynamic: program.dynamic,
         compileDynamic: compileDynamicPredicate,

@@ -24,6 +24,8 @@ export interface CompiledProgram {
   syms: Symbols;
   ops: OperatorTable;
   staticPreds: Set<number>;
+  /** Symbol ids of the predicates the program defines (current_predicate/1 lists them). */
+  userPreds: number[];
   dynamicPreds: Set<number>;
   dynamic: DynamicLink;
   factTables: FactTableSource[];
@@ -142,6 +144,7 @@ export function compileProgram(
     syms,
     ops,
     staticPreds,
+    userPreds: [...user.values()].map((p) => syms.id(p.name, p.arity)),
     dynamicPreds: new Set([...dynamic].map((k) => keyId(syms, k))),
     dynamic: dynamicLink,
     factTables,

@@ -22,7 +22,7 @@ export const WRAPPERS: Record<string, string> = {
   '!/0': 'ctl$cut',
   'not/1': 'ctl$not',
 };
-for (let n = 2; n <= 8; n++) WRAPPERS[`call/${n}`] = 'ctl$callN';
+for (let n = 2; n <= 9; n++) WRAPPERS[`call/${n}`] = 'ctl$callN';
 
 /** A predicate compiled in another unit (the prepared library), reached by name. */
 export interface OutsidePredicate {

@@ -6,8 +6,14 @@ import type { RunState } from './state.ts';
 import { compareTerms, copyOf } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { formatFloat } from './format-float.ts';
+import { charArg, IO_BUILTINS, spaces } from './io-builtins.ts';
+import { listArg, TERM_BUILTINS } from './term-builtins.ts';
+import { FLAG_BUILTINS } from './flags.ts';
+import { emit } from './output.ts';
 import type { OpType } from '../reader/operators.ts';
 import type { HostBuiltinName } from '../protocol/host-protocol.ts';
+
+const OP_TYPES = new Set(['xfx', 'xfy', 'yfx', 'fy', 'fx', 'xf', 'yf']);
 
 /** Thrown by halt/0,1 and at the end of a run: stops the guest and carries the exit status. */
 export class PrologHalt extends Error {
@@ -18,11 +24,14 @@ export class PrologHalt extends Error {
 }
 
 /** `g()` is the goal, `a(i)` its argument i: read again after an allocation, never kept. */
-type Builtin = (s: RunState, g: () => number, a: (i: number) => number) => number;
+export type Builtin = (s: RunState, g: () => number, a: (i: number) => number) => number;
 
 /** Deterministic builtins run by the host: each returns the goal (success), 0 (failure)
  *  or an answer term the runtime unifies with the goal. */
 export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
+  ...IO_BUILTINS,
+  ...TERM_BUILTINS,
+  ...FLAG_BUILTINS,
   'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
   'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
@@ -37,14 +46,10 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
       }),
     ),
   'nl/0': (s, g) => out(s, g, '\n'),
-  'tab/1': (s, g, a) => out(s, g, ' '.repeat(Number(intArg(s.h, a(1))))),
-  'put_char/1': (s, g, a) => out(s, g, s.h.atomName(s.h.deref(a(1)))),
-  'halt/0': () => {
-    throw new PrologHalt(0);
-  },
-  'halt/1': (s, g, a) => {
-    throw new PrologHalt(Number(intArg(s.h, a(1))));
-  },
+  'tab/1': (s, g, a) => out(s, g, spaces(s.h, a(1))),
+  'put_char/1': (s, g, a) => out(s, g, charArg(s.h, a(1))),
+  'halt/0': (s) => halt(s, 0),
+  'halt/1': (s, g, a) => halt(s, Number(intArg(s.h, a(1)))),
   '==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) === 0 ? g() : 0),
   '\\==/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) !== 0 ? g() : 0),
   '@</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) < 0 ? g() : 0),
@@ -64,6 +69,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     if (h.kind(n) !== 'int') return h.kind(n) === 'var' ? instantiationError(h) : typeError(h, 'integer', n);
     if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
     const i = n >> 1;
+    if (i < 0) domainError(h, 'not_less_than_zero', n);
     if (i < 1 || i > h.arity(t)) return 0;
     return h.build(h.str('$arg', n, t, h.arg(t, i)));
   },
@@ -74,9 +80,15 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'char_code/2': (s, g, a) => {
     const h = s.h;
     const c = h.deref(a(1));
-    if (h.kind(c) === 'atom') return h.build(h.str('char_code', c, h.int(BigInt(h.atomName(c).codePointAt(0)!))));
+    if (h.kind(c) === 'atom') {
+      if ([...h.atomName(c)].length !== 1) typeError(h, 'character', c);
+      return h.build(h.str('char_code', c, h.int(BigInt(h.atomName(c).codePointAt(0)!))));
+    }
+    if (h.kind(c) !== 'var') typeError(h, 'character', c);
     const n = h.deref(a(2));
-    if (h.kind(n) !== 'int') instantiationError(h);
+    if (h.kind(n) === 'var') instantiationError(h);
+    if (h.kind(n) !== 'int') typeError(h, 'integer', n);
+    if (n >> 1 < 0 || n >> 1 > 0x10ffff) typeError(h, 'character_code', n); // SWI's culprit type
     return h.build(h.str('char_code', h.atom(String.fromCodePoint(n >> 1)), n));
   },
   'atom_length/2': (s, g, a) => {
@@ -88,20 +100,26 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     return h.build(h.str('atom_length', t, h.int(BigInt([...textOf(h, t)].length))));
   },
   'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
+  'number_chars/2': (s, g, a) => numberText(s, a, 'number_chars', 'chars'),
   'atom_number/2': (s, g, a) => {
     const h = s.h;
     const t = h.deref(a(1));
-    if (h.kind(t) === 'var') instantiationError(h);
+    if (h.kind(t) === 'var') {
+      const v = h.deref(a(2));
+      if (h.kind(v) === 'var') instantiationError(h);
+      if (readNum(h, v) === null) typeError(h, 'number', v);
+      return h.build(h.str('atom_number', h.atom(textOf(h, v)), v));
+    }
     const n = parseNumber(textOf(h, t));
     if (n === null) return 0;
     return h.build(h.str('atom_number', t, num(h, n)));
   },
-  'atom_concat/3': (s, g, a) => {
+  '$atom_concat/3': (s, g, a) => {
     const h = s.h;
     const x = h.deref(a(1)),
       y = h.deref(a(2));
     if (h.kind(x) === 'var' || h.kind(y) === 'var') instantiationError(h);
-    return h.build(h.str('atom_concat', x, y, h.atom(textOf(h, x) + textOf(h, y))));
+    return h.build(h.str('$atom_concat', x, y, h.atom(textOf(h, x) + textOf(h, y))));
   },
   'is_list/1': (s, g, a) => (s.h.listItems(a(1)) !== null ? g() : 0),
   'msort/2': (s, g, a) => sortList(s, a, false),
@@ -114,13 +132,24 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'abolish/1': (s, g, a) => (abolish(s, a(1)), g()),
   'op/3': (s, g, a) => {
     const h = s.h;
-    const p = Number(intArg(h, a(1)));
-    const type = h.atomName(h.deref(a(2))) as OpType;
+    const p = h.deref(a(1));
+    const type = h.deref(a(2));
+    if (h.kind(p) === 'var' || h.kind(type) === 'var') instantiationError(h);
+    if (h.kind(p) !== 'int') typeError(h, 'integer', p);
+    if (p >> 1 < 0 || p >> 1 > 1200) domainError(h, 'operator_priority', p);
+    if (h.kind(type) !== 'atom') typeError(h, 'atom', type);
+    if (!OP_TYPES.has(h.atomName(type))) domainError(h, 'operator_specifier', type);
     const names = h.listItems(a(3)) ?? [a(3)];
-    for (const n of names) s.info.ops.add(p, type, h.atomName(h.deref(n)));
+    for (const n0 of names) {
+      const n = h.deref(n0);
+      if (h.kind(n) === 'var') instantiationError(h);
+      if (h.kind(n) !== 'atom') typeError(h, 'atom', n);
+      if (h.atomName(n) === ',' || h.atomName(n) === '|')
+        raise(h, h.str('permission_error', h.atom('modify'), h.atom('operator'), n));
+    }
+    for (const n of names) s.info.ops.add(p >> 1, h.atomName(type) as OpType, h.atomName(h.deref(n)));
     return g();
   },
-  'set_prolog_flag/2': (s, g) => g(),
   'garbage_collect/0': (s, g) => (s.h.ctx.heap.collect(), g()),
   'nb_setval/2': (s, g, a) => {
     const name = s.h.atomName(s.h.deref(a(1)));
@@ -133,9 +162,14 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'succ/2': (s, g, a) => {
     const h = s.h;
     const x = h.deref(a(1));
-    if (h.kind(x) === 'int') return h.build(h.str('succ', x, num(h, intArg(h, x) + 1n)));
+    if (h.kind(x) !== 'var') {
+      const v = intArg(h, x);
+      if (v < 0n) domainError(h, 'not_less_than_zero', x);
+      return h.build(h.str('succ', x, num(h, v + 1n)));
+    }
     const y = intArg(h, a(2));
-    if (y <= 0n) return 0;
+    if (y < 0n) domainError(h, 'not_less_than_zero', h.deref(a(2)));
+    if (y === 0n) return 0;
     return h.build(h.str('succ', num(h, y - 1n), a(2)));
   },
   'plus/3': (s, g, a) => {
@@ -157,8 +191,14 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'number_vars/3': (s, g) => g(),
 };
 
+/** Stops the run; what the program wrote to user_error is reported with the exit status. */
+function halt(s: RunState, code: number): never {
+  s.outcome.last = { exitCode: code, stderr: s.stderr.join('') };
+  throw new PrologHalt(code);
+}
+
 function out(s: RunState, g: () => number, text: string): number {
-  s.h.ctx.out.write(text);
+  emit(s, text);
   return g();
 }
 
@@ -197,6 +237,8 @@ function functor(s: RunState, g: () => number, a: (i: number) => number): number
     n = h.deref(a(3));
   if (h.kind(name) === 'var' || h.kind(n) === 'var') instantiationError(h);
   const arity = Number(intArg(h, n));
+  if (arity < 0) domainError(h, 'not_less_than_zero', n);
+  if (arity > 1024) raise(h, h.str('resource_error', h.atom('memory')));
   if (arity === 0) return h.build(h.str('functor', name, name, n));
   if (h.kind(name) !== 'atom') typeError(h, h.kind(name) === 'str' ? 'atomic' : 'atom', name);
   const args = Array.from({ length: arity }, () => h.fresh());
@@ -255,13 +297,17 @@ function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'c
     const items = chars.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     return h.build(h.str(name, t, h.list(items)));
   }
-  const items = h.listItems(a(2));
-  if (items === null) return instantiationError(h);
+  const items = listArg(h, a(2));
   const text = items
     .map((x) => {
       const c = h.deref(x);
       if (h.kind(c) === 'var') instantiationError(h);
-      return as === 'codes' ? String.fromCodePoint(c >> 1) : h.atomName(c);
+      if (as === 'chars') {
+        if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
+        return h.atomName(c);
+      }
+      if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) representationError(h, 'character_code');
+      return String.fromCodePoint(c >> 1);
     })
     .join('');
   return h.build(h.str(name, h.atom(text), a(2)));
@@ -276,17 +322,28 @@ function parseNumber(text: string): bigint | { f: number } | null {
   return null;
 }
 
-function numberText(s: RunState, a: (i: number) => number, name: string, _as: 'codes'): number {
+function numberText(s: RunState, a: (i: number) => number, name: string, as: 'codes' | 'chars'): number {
   const h = s.h;
   const t = h.deref(a(1));
   if (h.kind(t) !== 'var') {
     if (readNum(h, t) === null) typeError(h, 'number', t);
-    const text = textOf(h, t);
-    return h.build(h.str(name, t, h.list([...text].map((c) => h.int(BigInt(c.codePointAt(0)!))))));
+    const text = [...textOf(h, t)];
+    const items = text.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
+    return h.build(h.str(name, t, h.list(items)));
   }
-  const items = h.listItems(a(2));
-  if (items === null) return instantiationError(h);
-  const text = items.map((x) => String.fromCodePoint(h.deref(x) >> 1)).join('');
+  const items = listArg(h, a(2));
+  let text = '';
+  for (const x of items) {
+    const c = h.deref(x);
+    if (h.kind(c) === 'var') instantiationError(h);
+    if (as === 'codes') {
+      if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) representationError(h, 'character_code');
+      text += String.fromCodePoint(c >> 1);
+    } else {
+      if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
+      text += h.atomName(c);
+    }
+  }
   const n = parseNumber(text);
   if (n === null) return raise(h, h.str('syntax_error', h.atom('illegal_number')));
   return h.build(h.str(name, num(h, n), a(2)));
@@ -294,8 +351,7 @@ function numberText(s: RunState, a: (i: number) => number, name: string, _as: 'c
 
 function sortList(s: RunState, a: (i: number) => number, dedupe: boolean): number {
   const h = s.h;
-  const items = h.listItems(a(1));
-  if (items === null) return instantiationError(h);
+  const items = listArg(h, a(1));
   const sorted = [...items].sort((x, y) => compareTerms(h, x, y));
   const outItems = dedupe ? sorted.filter((x, i) => i === 0 || compareTerms(h, sorted[i - 1]!, x) !== 0) : sorted;
   return h.build(h.str(dedupe ? 'sort' : 'msort', a(1), h.list(outItems)));

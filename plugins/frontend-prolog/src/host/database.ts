@@ -1,5 +1,8 @@
-import { existenceError, permissionError, indicator, typeError, instantiationError } from './errors.ts';
+import { existenceError, permissionError, indicator, typeError, instantiationError, domainError } from './errors.ts';
 import type { RunState } from './state.ts';
+import type { Heap } from './heap.ts';
+import { flagValue } from './flags.ts';
+import { emit } from './output.ts';
 import { copyOf } from './term-ops.ts';
 import * as L from './layout.ts';
 import { DIED_NEVER } from './dynamic-code.ts';
@@ -23,7 +26,12 @@ export function dbFirst(s: RunState, goal: number, mode: number): number {
     if (mode === 0) s.code.called(id);
     return e.head;
   }
-  if (mode === 0) existenceError(s.h, s.info.syms.names[id]!, s.info.syms.arities[id]!);
+  if (mode !== 0) return 0;
+  const name = s.info.syms.names[id]!;
+  const arity = s.info.syms.arities[id]!;
+  const unknown = flagValue(s, 'unknown');
+  if (unknown === 'error') existenceError(s.h, name, arity);
+  if (unknown === 'warning') emit(s, `Warning: Unknown procedure: ${name}/${arity}\n`, 'user_error');
   return 0;
 }
 
@@ -38,7 +46,11 @@ export function assertClause(s: RunState, clause0: number, atEnd: boolean): void
   const name = h.syms.names[id]!,
     arity = h.syms.arities[id]!;
   if (s.info.staticPreds.has(id)) permissionError(h, 'modify', 'static_procedure', indicator(h, name, arity));
-  if (clause !== head && h.kind(h.deref(h.arg(clause, 2))) === 'var') instantiationError(h);
+  if (clause !== head) {
+    const body = h.deref(h.arg(clause, 2));
+    if (h.kind(body) === 'var') instantiationError(h);
+    if (!callableBody(h, body)) typeError(h, 'callable', body);
+  }
   let entry = s.db.get(id);
   if (!entry) {
     entry = { head: 0, tail: 0 };
@@ -99,8 +111,16 @@ export function ensureDynamic(s: RunState, head: number): void {
 export function abolish(s: RunState, pi: number): void {
   const h = s.h;
   const t = h.deref(pi);
-  if (h.kind(t) !== 'str' || h.syms.names[h.functorOf(t)] !== '/') typeError(h, 'predicate_indicator', t);
-  const id = h.syms.id(h.atomName(h.deref(h.arg(t, 1))), Number(h.integer(h.deref(h.arg(t, 2)))));
+  if (h.kind(t) === 'var') instantiationError(h);
+  if (h.kind(t) !== 'str' || h.syms.names[h.functorOf(t)] !== '/' || h.arity(t) !== 2)
+    typeError(h, 'predicate_indicator', t);
+  const name = h.deref(h.arg(t, 1));
+  const arity = h.deref(h.arg(t, 2));
+  if (h.kind(name) === 'var' || h.kind(arity) === 'var') instantiationError(h);
+  if (h.kind(arity) !== 'int' && h.kind(arity) !== 'big') typeError(h, 'integer', arity);
+  if (h.kind(name) !== 'atom') typeError(h, 'atom', name);
+  if (h.integer(arity) < 0n) domainError(h, 'not_less_than_zero', arity);
+  const id = h.syms.id(h.atomName(name), Number(h.integer(arity)));
   if (s.info.staticPreds.has(id)) permissionError(h, 'modify', 'static_procedure', t);
   const e = s.db.get(id);
   if (!e) return;
@@ -108,4 +128,20 @@ export function abolish(s: RunState, pi: number): void {
   s.code.changed(id);
   // The predicate is gone, dynamic or not: calling it again is an existence error (as SWI).
   s.db.delete(id);
+}
+
+const CONTROL = new Set([',/2', ';/2', '->/2', '*->/2', '\\+/1']);
+
+/** Whether every goal of a clause body is callable or a variable (a number is not). */
+export function callableBody(h: Heap, body: number): boolean {
+  const stack = [body];
+  while (stack.length > 0) {
+    const t = h.deref(stack.pop()!);
+    const k = h.kind(t);
+    if (k === 'var' || k === 'atom') continue;
+    if (k !== 'str') return false;
+    if (CONTROL.has(`${h.syms.names[h.functorOf(t)]}/${h.arity(t)}`))
+      for (let i = 1; i <= h.arity(t); i++) stack.push(h.arg(t, i));
+  }
+  return true;
 }

@@ -2,7 +2,7 @@ import { GuestException, type HostContext, type HostFunction, type Signature } f
 import { binary, compareNum, evalTerm, makeNum, readNum } from './arith.ts';
 import { HOST_BUILTINS, PrologHalt } from './builtins.ts';
 import { isHostBuiltin, STEP_DIRECTIVE, STEP_END, STEP_GOAL, STEP_INIT_MAIN } from '../protocol/host-protocol.ts';
-import { dbFirst, renameClause } from './database.ts';
+import { callableBody, dbFirst, renameClause } from './database.ts';
 import { existenceError, instantiationError, typeError } from './errors.ts';
 import type { RunState, RunStates } from './state.ts';
 import { copyOf } from './term-ops.ts';
@@ -97,6 +97,10 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
       const args: number[] = [];
       for (let i = 1; i <= h.arity(x); i++) args.push(h.arg(x, i));
       return h.build(h.str(h.syms.names[h.functorOf(x)]!, ...args, ...extra));
+    }),
+    fn('pl_check_body', sig(['ref'], 'i32'), { collects: true, raises: true }, ([b], ctx) => {
+      const h = st(ctx).h;
+      return callableBody(h, b!) ? 1 : typeError(h, 'callable', h.deref(b!));
     }),
     fn('pl_fact_table', sig(['i32'], 'ref'), { collects: true }, ([t], ctx) => buildFactTable(st(ctx), t!)),
     fn('pl_fact_index', sig(['i32', 'i32'], 'ref'), { collects: true }, ([t, arg], ctx) =>

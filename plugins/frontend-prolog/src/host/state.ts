@@ -6,6 +6,7 @@ import type { Symbols } from '../compiler/symbols.ts';
 import { DynamicCodes } from './dynamic-code.ts';
 import type { OperatorTable } from '../reader/operators.ts';
 import { Heap } from './heap.ts';
+import type { Capture } from './output.ts';
 
 /** Clause chain of one dynamic predicate (the refs are GC roots). */
 export interface DbEntry {
@@ -19,6 +20,8 @@ export interface ProgramInfo {
   ops: OperatorTable;
   /** Symbol ids of predicates compiled to static code (assert on them is an error). */
   staticPreds: Set<number>;
+  /** Symbol ids of the predicates the program defines. */
+  userPreds: readonly number[];
   /** Symbol ids declared `:- dynamic`. */
   dynamicPreds: Set<number>;
   dynamic: DynamicLink;
@@ -46,6 +49,13 @@ export class RunState implements RootSource {
   gen = 0;
   readonly globals = new Map<string, number>();
   stderr: string[] = [];
+  /** Output captured by with_output_to/2, innermost last (output.ts). */
+  readonly captures: Capture[] = [];
+  /** Columns standard output and standard error are at (format/2's column stops). */
+  column = 0;
+  errColumn = 0;
+  /** Values of the Prolog flags set at run time (flags.ts reads the defaults). */
+  readonly flags = new Map<string, string>();
   readonly h: Heap;
   /** Compiled code of hot dynamic predicates. */
   readonly code: DynamicCodes;
@@ -53,6 +63,8 @@ export class RunState implements RootSource {
   constructor(
     ctx: HostContext,
     readonly info: ProgramInfo,
+    /** Where halt/0,1 leave the exit status and the standard error text for describeFailure. */
+    readonly outcome: { last: Outcome | null } = { last: null },
   ) {
     this.h = new Heap(ctx, info.syms);
     this.code = new DynamicCodes(this);
@@ -80,7 +92,7 @@ export class RunStates {
   get(ctx: HostContext): RunState {
     let s = this.byHeap.get(ctx.heap);
     if (!s) {
-      s = new RunState(ctx, this.info);
+      s = new RunState(ctx, this.info, this);
       this.byHeap.set(ctx.heap, s);
     }
     return s;

@@ -41,6 +41,8 @@ export class OperatorTable {
           '>',
           '=<',
           '>=',
+          '=@=',
+          '\\=@=',
           '>:<',
           ':<',
           'as',
@@ -78,6 +80,14 @@ export class OperatorTable {
     const table = type.length === 2 ? (type[0] === 'f' ? this.prefix : this.postfix) : this.infix;
     if (priority === 0) table.delete(name);
     else table.set(name, { priority, type });
+  }
+
+  /** Every operator defined now. */
+  all(): { priority: number; type: OpType; name: string }[] {
+    const out: { priority: number; type: OpType; name: string }[] = [];
+    for (const table of [this.prefix, this.infix, this.postfix])
+      for (const [name, d] of table) out.push({ priority: d.priority, type: d.type, name });
+    return out;
   }
 
   isOp(name: string): boolean {
