@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Registry } from '#framework';
 import { CLI_PLUGINS } from '../src/all-plugins.ts';
@@ -25,27 +25,29 @@ function readExpected(name: string): Expected {
 const registry = new Registry(CLI_PLUGINS);
 /** Every registered backend: the interpreter, then the native ones (armv7, x86-ref). */
 const landed = registry.backends().map((b) => b.name);
-const backends: string[][] = landed.map((b) => (b === 'interp' ? ['--backend', b] : ['--backend', b, '--gc', 'boehm']));
 
-// Every program also runs on every backend under a collector that moves every live object
-// at every collection, with the heap verifier and the barrier check on: host functions,
-// the runtime library and compiled code must keep every ref they hold current. A collection
-// every 5 allocations gives each program at least one (the smallest make 6 allocations, a
-// typical one 30); the four that make 6 000 to 36 000 collect every 50 (still 130 to 730
-// collections), which saves 25 s of collecting on this 2-core machine.
-const SEMISPACE_STRESS = 5;
-const SEMISPACE_STRESS_ALLOCATION_HEAVY = 50;
-const ALLOCATION_HEAVY = new Set(['float_pow', 'primes_gcd', 'float_compare', 'int_wide_products']);
-const semispace = (name: string): string[][] =>
-  landed.map((backend) => [
-    '--backend',
-    backend,
-    '--gc',
-    'semispace',
-    '--gc-stress',
-    String(ALLOCATION_HEAVY.has(name) ? SEMISPACE_STRESS_ALLOCATION_HEAVY : SEMISPACE_STRESS),
-    '--verify-heap',
-  ]);
+// Three runs of each program, all held to CPython's output (docs/decisions.md, "The program
+// suites' collector columns"):
+// - plain, on boehm, on every registered backend;
+// - generational, on every registered backend: the nursery and the old generation both
+//   collected a handful of times, with the heap verifier and its remembered-set check on;
+// - semispace, which moves every live object at every collection and checks every barrier,
+//   on one backend per program, taking turns: the runtime library's host functions are the
+//   same on every backend, and compiled frames under semispace are the file tests' job.
+// A stressed run's interval is set for about COLLECTIONS collections from the allocation
+// count of the program's plain run on the first backend (the count is the same on all), so
+// a program that makes 6 allocations and one that makes 36 000 both cost a dozen.
+const COLLECTIONS = 12;
+const plain = (backend: string): string[] =>
+  backend === 'interp' ? ['--backend', backend] : ['--backend', backend, '--gc', 'boehm'];
+const stressed = (backend: string, gc: string, allocations: number): string[] => {
+  const every = Math.floor(allocations / COLLECTIONS) | 1;
+  return ['--backend', backend, '--gc', gc, '--gc-stress', String(every), '--verify-heap'];
+};
+
+/** A counter from a run's --stats. */
+const statOf = (stderr: string, name: string): number =>
+  Number(new RegExp(`^\\s+${name}\\s+(\\d+)`, 'm').exec(stderr)?.[1]);
 
 const programs = readdirSync(PROGRAMS)
   .filter((f) => f.endsWith('.py'))
@@ -56,16 +58,50 @@ test('at least 40 programs', (t) => {
   t.true(programs.length >= 40, `${programs.length} programs`);
 });
 
-for (const name of programs) {
-  for (const backend of [...backends, ...semispace(name)]) {
-    test(`${name} on ${backend.slice(1).join(' ')}`, async (t) => {
-      const want = readExpected(name);
-      const got = await cliInProcess(...backend, `${PROGRAMS}${name}.py`);
-      t.is(got.stdout, want.stdout);
-      t.is(got.status, want.status, got.stderr);
-      if (want.status !== 0 && !want.lastLine.startsWith('SyntaxError')) {
-        t.is(got.stderr.trimEnd().split('\n').pop(), want.lastLine);
+/** Runs one configuration and holds it to CPython's output; returns the run's stderr. */
+async function check(t: ExecutionContext, name: string, args: string[]): Promise<string> {
+  const want = readExpected(name);
+  const got = await cliInProcess(...args, `${PROGRAMS}${name}.py`);
+  t.is(got.stdout, want.stdout);
+  t.is(got.status, want.status, got.stderr);
+  if (want.status !== 0 && !want.lastLine.startsWith('SyntaxError')) {
+    const beforeStats = got.stderr.split('jitc stats:\n')[0]!;
+    t.is(beforeStats.trimEnd().split('\n').pop(), want.lastLine);
+  }
+  return got.stderr;
+}
+
+// Known bugs, kept running so that a fix shows: word_freq on generational, at stress
+// intervals 2, 5 and 7 (not 1, 3, 4, 6, 8-13), ends in a major collection that finds a
+// handle holding a ref that is no object start, already before the REMEMBERED bit (the
+// handle's stale ref is written back as undefined). semispace passes at every interval.
+const FAILING_ON_GENERATIONAL = new Set(['word_freq']);
+
+programs.forEach((name, index) => {
+  // A program CPython rejects never runs: there is nothing to collect.
+  const runs = !readExpected(name).lastLine.startsWith('SyntaxError');
+  let allocations: (count: number) => void = () => {};
+  const counted = new Promise<number>((resolve) => (allocations = resolve));
+  const semispaceBackend = landed[index % landed.length];
+  landed.forEach((backend, b) => {
+    test(`${name} on ${plain(backend).slice(1).join(' ')}`, async (t) => {
+      if (b !== 0) return void (await check(t, name, plain(backend)));
+      let stderr = '';
+      try {
+        stderr = await check(t, name, [...plain(backend), '--stats']);
+      } finally {
+        allocations(statOf(stderr, 'allocations'));
       }
     });
-  }
-}
+    const moving = (gc: string) => async (t: ExecutionContext) => {
+      const count = await counted;
+      if (!Number.isInteger(count)) return t.fail('the plain run printed no allocation count');
+      const stderr = await check(t, name, [...stressed(backend, gc, count), '--stats']);
+      t.true(statOf(stderr, 'collections') > 0, 'the program moved its objects');
+    };
+    if (!runs) return;
+    const generational = FAILING_ON_GENERATIONAL.has(name) ? test.failing : test;
+    generational(`${name} on ${backend} generational`, moving('generational'));
+    if (backend === semispaceBackend) test(`${name} on ${backend} semispace`, moving('semispace'));
+  });
+});

@@ -94,7 +94,7 @@ export class GenerationalHeap implements GcHeap {
     this.words[(NURSERY_BASE_WORD - this.base) >> 2] = this.layout.nurseryBase;
     this.starts = new ObjectStarts(heapBase, heapEnd);
     this.walker = new ObjectWalker(ctx.memory, ctx.types);
-    this.remembered = new RememberedSet(this.layout.oldBase, this.layout.nurseryBase);
+    this.remembered = new RememberedSet(ctx.memory, this.layout.oldBase, this.layout.nurseryBase);
     this.compactor = new MarkCompact(ctx.memory, this.walker, this.starts);
     this.verifyOnCollect = ctx.options.verify;
     this.stress = stressPolicyFor(ctx.options);
@@ -257,6 +257,8 @@ export class GenerationalHeap implements GcHeap {
   private major(): void {
     const started = performance.now();
     this.beforeCollection(false);
+    // The compaction moves the remembered holders: clear their header bits where they are.
+    this.remembered.clear();
     const spans = {
       oldBase: this.layout.oldBase,
       oldTop: this.oldTop,

@@ -12,6 +12,7 @@ import {
   type TypeLayout,
 } from '#framework';
 import { FREE_WORD, LIMIT_WORD, MAX_INLINE_BYTES, NURSERY_BASE_WORD } from './nursery-words.ts';
+import { REMEMBERED_BIT } from './remembered-set.ts';
 
 export const ALLOC = 'generational.alloc';
 export const ALLOC_ARRAY = 'generational.alloc_array';
@@ -29,9 +30,10 @@ const REF_SIZE_SHIFT = 2;
  *       (the nursery is zeroed ahead, so only the header and an array's length are written),
  *       else call the heap's allocator
  *   set :T.f, %o, %v (ref) / aset  →  the store, then the filtering barrier: when the holder
- *       is old (below NURSERY_BASE) and the value may be young (at or above it), a call that
- *       remembers the holder. Elided for a holder allocated in the same block with no
- *       instruction that may collect in between: it is still young.
+ *       is old (below NURSERY_BASE), the value may be young (at or above it) and the holder's
+ *       header does not say it is remembered already, a call that remembers the holder.
+ *       Elided for a holder allocated in the same block with no instruction that may
+ *       collect in between: it is still young.
  *   gset @g, %v (ref)              →  a raw store: globals are roots at every collection
  */
 export function lowerForGenerational(module: Module, globalAddress: GlobalAddressOf, funcs?: readonly Func[]): void {
@@ -197,19 +199,29 @@ class FuncLowering {
     out.continueIn(join);
   }
 
-  /** After a ref store into `holder`: remember it when it is old and the value may be young. */
+  /** After a ref store into `holder`: remember it when it is old, the value may be young
+   *  and its header's REMEMBERED_BIT is clear. */
   private barrier(holder: number, holderBits: number, value: number): void {
     if (this.fresh.has(holder)) return;
     this.used.remember = true;
     const out = this.out;
     const check = out.newBlock('barrier.value');
+    const header = out.newBlock('barrier.header');
     const remember = out.newBlock('barrier.remember', [], true);
     const done = out.newBlock('barrier.done');
     const nurseryBase = out.load(out.iconst(NURSERY_BASE_WORD, 'gc.nursery_word'), 0, 'gc.nursery');
     out.brif(out.emit('icmp.ult', [holderBits, nurseryBase], 'i32', 'gc.old'), check, done);
     out.continueIn(check);
     const valueBits = out.emit('ref.bits', [value], 'i32', 'gc.val');
-    out.brif(out.emit('icmp.uge', [valueBits, nurseryBase], 'i32', 'gc.young'), remember, done);
+    out.brif(out.emit('icmp.uge', [valueBits, nurseryBase], 'i32', 'gc.young'), header, done);
+    out.continueIn(header);
+    const bit = out.emit(
+      'iand',
+      [out.load(holderBits, 0, 'gc.header'), out.iconst(REMEMBERED_BIT, 'gc.bit')],
+      'i32',
+      'gc.seen',
+    );
+    out.brif(bit, done, remember);
     out.continueIn(remember);
     out.callInto(-1, REMEMBER, [holder]);
     out.br(done, []);

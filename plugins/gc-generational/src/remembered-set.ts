@@ -1,4 +1,14 @@
-import { HeapCorruption, type ObjectWalker } from '#framework';
+import { HeapCorruption, TYPE_ID_SHIFT, type GuestMemory, type ObjectWalker } from '#framework';
+
+/**
+ * A header bit (below the type id) set on an old object while it is in the remembered set.
+ * Compiled code's barrier tests it, so an old object handed young refs over and over (a
+ * Prolog engine's choice-point stack, a findall bag) costs one host call per minor
+ * collection, not one per store. No type id is shifted into it, and every header reader
+ * shifts it away.
+ */
+export const REMEMBERED_BIT = 1 << 1;
+if (REMEMBERED_BIT >= 1 << TYPE_ID_SHIFT) throw new Error('REMEMBERED_BIT overlaps the type id');
 
 const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
 
@@ -9,14 +19,22 @@ const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
  */
 export class RememberedSet {
   private readonly holders = new Set<number>();
+  private readonly words: Int32Array;
+  private readonly base: number;
 
   constructor(
+    memory: GuestMemory,
     private readonly oldBase: number,
     private readonly nurseryBase: number,
-  ) {}
+  ) {
+    this.words = memory.i32;
+    this.base = memory.base;
+  }
 
   remember(holder: number): void {
-    if (holder >= this.oldBase && holder < this.nurseryBase) this.holders.add(holder);
+    if (holder < this.oldBase || holder >= this.nurseryBase || this.holders.has(holder)) return;
+    this.holders.add(holder);
+    this.words[(holder - this.base) >> 2]! |= REMEMBERED_BIT;
   }
 
   get size(): number {
@@ -27,7 +45,10 @@ export class RememberedSet {
     for (const h of this.holders) fn(h);
   }
 
+  /** Forgets every holder and clears its header bit: call it while the holders are still
+   *  where they were remembered (before a major collection moves them). */
   clear(): void {
+    for (const h of this.holders) this.words[(h - this.base) >> 2]! &= ~REMEMBERED_BIT;
     this.holders.clear();
   }
 
