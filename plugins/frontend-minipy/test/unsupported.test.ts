@@ -28,7 +28,7 @@ for (const [file, line, col, message] of CASES) {
 const SNIPPETS: [source: string, message: RegExp][] = [
   ['def f(*args):\n    pass\n', /only positional parameters/],
   ['f(x=1)\n', /keyword arguments are supported only for print/],
-  ['x = f"{1}"\n', /string prefix 'f' is not supported/],
+  ['x = b"1"\n', /string prefix 'b' is not supported/],
   ['x.y = 1\n', /attribute assignment is not supported/],
   ['def f():\n    def g():\n        pass\n', /nested functions are not supported/],
   ['with open("x") as f:\n    pass\n', /with statements are not supported/],

@@ -131,11 +131,29 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       fc.line = e.line;
       return fc.call('py.make_dict', [fc.tuple(ks), fc.tuple(vs)]);
     }
+    case 'fstring':
+      return fstring(fc, e);
     case 'attr':
       return unsupported(fc.info, 'attribute access is supported only for method calls', e);
     case 'slice':
       return unsupported(fc.info, 'slices are supported only in subscripts', e);
   }
+}
+
+const CONVERSION_INDEX = { '': 0, s: 1, r: 2, a: 3 } as const;
+
+/** Each field is formatted to a str as it is reached (left to right), then the pieces joined. */
+function fstring(fc: FunctionCompiler, e: Expr & { kind: 'fstring' }): number {
+  const pieces = e.parts.map((part) => {
+    if (part.kind === 'text') return fc.str(part.value);
+    const v = expr(fc, part.value);
+    const spec = part.spec ? expr(fc, part.spec) : fc.none();
+    fc.line = part.value.line;
+    return fc.call('py.format_field', [v, fc.b.iconst(CONVERSION_INDEX[part.conv]), spec]);
+  });
+  if (pieces.length === 1 && e.parts[0]!.kind === 'field') return pieces[0]!;
+  fc.line = e.line;
+  return fc.call('py.join_parts', [fc.tuple(pieces)]);
 }
 
 /**
@@ -340,13 +358,23 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
 
 function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
   const f = e.func;
-  if (e.keywords.length > 0 && !(f.kind === 'name' && f.id === 'print' && isBuiltinName(fc, 'print'))) {
+  if (
+    e.keywords.length > 0 &&
+    f.kind !== 'attr' &&
+    !(f.kind === 'name' && f.id === 'print' && isBuiltinName(fc, 'print'))
+  ) {
     unsupported(fc.info, 'keyword arguments are supported only for print()', e);
   }
   if (f.kind === 'attr') {
     const self = expr(fc, f.obj);
     const args = e.args.map((a) => expr(fc, a));
     fc.line = e.line;
+    if (e.keywords.length > 0) {
+      const names = fc.tuple(e.keywords.map((k) => fc.str(k.name)));
+      const values = fc.tuple(e.keywords.map((k) => expr(fc, k.value)));
+      fc.line = e.line;
+      return fc.call('py.call_method_kw', [self, fc.str(f.name), fc.tuple(args), names, values]);
+    }
     if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
     return fc.call('py.call_method', [self, fc.str(f.name), fc.tuple(args)]);
   }

@@ -1,6 +1,7 @@
 import { asNum, floatDivmod, floatPow, intFloorDiv, intFloorMod, makeNum, toFloat, type Num } from './numbers.ts';
 import type { Py } from './py-context.ts';
 import { typeName } from './format.ts';
+import { percentFormat } from './string-format.ts';
 
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '<<' | '>>' | '&' | '|' | '^';
 
@@ -117,6 +118,7 @@ function sequenceOp(py: Py, op: BinOp, a: number, b: number, x: Num | null, y: N
       return py.makeTuple([...py.tupleItems(a), ...py.tupleItems(b)]);
     }
   }
+  if (op === '%' && ta === ids.str) return py.makeStr(percentFormat(py, py.readStr(a), b));
   if (op === '*') {
     if ((ta === ids.str || ta === ids.list || ta === ids.tuple) && !y)
       py.raise('TypeError', `can't multiply sequence by non-int of type '${typeName(py, b)}'`);

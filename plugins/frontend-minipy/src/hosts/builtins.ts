@@ -2,6 +2,8 @@ import { binaryOp } from './arith.ts';
 import { compareOp, copyEntries, dictSet } from './compare.ts';
 import { iterateValues, lengthOf, makeIter, makeRange } from './containers.ts';
 import { repr, toStr, typeName } from './format.ts';
+import { formatValue } from './format-spec.ts';
+import { asciiRepr } from './string-format.ts';
 import { asNum, floatDivmod, intFloorDiv, intFloorMod, makeNum, toFloat } from './numbers.ts';
 import type { Py } from './py-context.ts';
 import { FALSE, NONE, TRUE } from '../runtime/tags.ts';
@@ -254,6 +256,13 @@ export const BUILTINS: Record<string, Builtin> = {
   int: toInt,
   float: toFloatBuiltin,
   str: (py, a) => (arity(py, 'str', a, 0, 1), py.makeStr(a.length === 0 ? '' : toStr(py, a[0]!))),
+  format: (py, a) => {
+    arity(py, 'format', a, 1, 2);
+    if (a.length > 1 && py.typeOf(a[1]!) !== py.t.str)
+      py.raise('TypeError', `format() argument 2 must be str, not ${typeName(py, a[1]!)}`);
+    return py.makeStr(formatValue(py, a[0]!, a.length > 1 ? py.readStr(a[1]!) : ''));
+  },
+  ascii: (py, a) => (arity(py, 'ascii', a, 1), py.makeStr(asciiRepr(py, a[0]!))),
   repr: (py, a) => (arity(py, 'repr', a, 1), py.makeStr(repr(py, a[0]!))),
   bool: (py, a) => (arity(py, 'bool', a, 0, 1), bool(a.length > 0 && truth(py, a[0]!))),
   divmod,

@@ -5,6 +5,7 @@ import { compareOp, dictSet } from './compare.ts';
 import { contains, delItem, getItem, getSlice, iterateValues, lengthOf, makeIter, setItem } from './containers.ts';
 import { exceptionMessage, repr, toStr, typeName } from './format.ts';
 import { callMethod } from './methods.ts';
+import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
 import { pyOf, type Py } from './py-context.ts';
 import { exceptionClassName, isSubclass, NONE } from '../runtime/tags.ts';
@@ -129,6 +130,22 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.call_method', [R, R, R], R, (py, [o, name, args]) =>
       callMethod(py, o!, py.readStr(name!), py.tupleItems(args!)),
     ),
+    host('py.call_method_kw', [R, R, R, R, R], R, (py, [o, name, args, names, values]) => {
+      const kwNames = py.tupleItems(names!).map((n) => py.readStr(n));
+      const kwValues = py.holdAll(py.tupleItems(values!));
+      return callMethod(py, o!, py.readStr(name!), py.tupleItems(args!), heldKwargs(kwNames, kwValues));
+    }),
+    host('py.format_field', [R, I, R], R, (py, [v, conv, spec]) =>
+      py.makeStr(convertAndFormat(py, v!, CONVERSIONS[conv!]!, spec === NONE ? '' : py.readStr(spec!))),
+    ),
+    host('py.join_parts', [R], R, (py, [parts]) =>
+      py.makeStr(
+        py
+          .tupleItems(parts!)
+          .map((p) => py.readStr(p))
+          .join(''),
+      ),
+    ),
     host('py.abs.slow', [R], R, (py, [v]) => callBuiltin(py, 'abs', [v!])),
     host('py.float.slow', [R], R, (py, [v]) => callBuiltin(py, 'float', [v!])),
     host('py.int.slow', [R], R, (py, [v]) => callBuiltin(py, 'int', [v!])),
@@ -218,6 +235,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
   ];
   return hosts;
 }
+
+/** f-string conversions by the index the compiler passes: none, `!s`, `!r`, `!a`. */
+export const CONVERSIONS = ['', 's', 'r', 'a'];
 
 /** Builtins reached through `py.builtin`, by index. */
 export const BUILTIN_NAMES: readonly string[] = Object.keys(BUILTINS);

@@ -124,6 +124,9 @@ function exprChildren(e: Expr, out: (Expr | null)[]): void {
     case 'dict':
       pushAll(out, e.keys, e.values);
       break;
+    case 'fstring':
+      for (const part of e.parts) if (part.kind === 'field') out.push(part.value, part.spec);
+      break;
     default:
   }
 }

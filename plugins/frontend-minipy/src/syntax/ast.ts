@@ -26,7 +26,13 @@ export type Expr = Pos &
     | { kind: 'list'; elts: Expr[] }
     | { kind: 'tuple'; elts: Expr[] }
     | { kind: 'dict'; keys: Expr[]; values: Expr[] }
+    | { kind: 'fstring'; parts: FPart[] }
   );
+
+/** A piece of an f-string: literal text, or a replacement field `{value!conv:spec}`. */
+export type FPart =
+  | { kind: 'text'; value: string }
+  | { kind: 'field'; value: Expr; conv: 's' | 'r' | 'a' | ''; spec: Expr | null };
 
 export interface Handler extends Pos {
   type: Expr | null;

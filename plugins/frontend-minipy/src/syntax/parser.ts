@@ -1,5 +1,6 @@
 import { SourceError } from '#framework';
-import type { BinOpName, CmpOpName, Expr, Handler, Pos, Stmt } from './ast.ts';
+import type { BinOpName, CmpOpName, Expr, FPart, Handler, Pos, Stmt } from './ast.ts';
+import { parseFString } from './fstring.ts';
 import { checkAstDepth } from './ast-depth.ts';
 import { CPythonCompileError } from './cpython-error.ts';
 import { KEYWORDS, type Token } from './tokens.ts';
@@ -566,10 +567,25 @@ class Parser {
         return { kind: 'int', value: parseIntLiteral(t.text, () => this.fail('invalid decimal literal', t)), ...p };
       case 'float':
         return { kind: 'float', value: Number(t.text), ...p };
-      case 'str': {
-        let value = t.value!;
-        while (this.peek().kind === 'str') value += this.next().value!;
-        return { kind: 'str', value, ...p };
+      case 'str':
+      case 'fstr': {
+        const toks = [t];
+        while (this.peek().kind === 'str' || this.peek().kind === 'fstr') toks.push(this.next());
+        if (toks.every((x) => x.kind === 'str'))
+          return { kind: 'str', value: toks.map((x) => x.value!).join(''), ...p };
+        const parts: FPart[] = [];
+        for (const x of toks) {
+          if (x.kind === 'str') parts.push({ kind: 'text', value: x.value! });
+          else
+            parts.push(
+              ...parseFString(
+                x,
+                (src, at) => this.subExpression(src, at),
+                (msg, at) => this.fail(msg, at),
+              ),
+            );
+        }
+        return { kind: 'fstring', parts, ...p };
       }
       case 'name':
         if (t.text === 'None' || t.text === 'True' || t.text === 'False') return { kind: 'const', value: t.text, ...p };
@@ -591,6 +607,18 @@ class Parser {
         : `invalid syntax near '${t.text}'`,
       t,
     );
+  }
+
+  /** An f-string field's expression, parsed as if parenthesized, at its place in the file. */
+  private subExpression(src: string, at: Pos): Expr {
+    const toks = tokenize(`(${src})`, this.file).map((x) =>
+      x.line === 1 ? { ...x, line: at.line, col: at.col + x.col - 2 } : { ...x, line: x.line + at.line - 1 },
+    );
+    const sub = new Parser(toks, this.file);
+    sub.nesting = this.nesting;
+    const e = sub.atom();
+    if (sub.peek().kind !== 'newline' && sub.peek().kind !== 'eof') sub.fail(`invalid syntax${sub.describe()}`);
+    return e;
   }
 
   private items(close: string): Expr[] {
