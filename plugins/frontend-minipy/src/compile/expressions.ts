@@ -1,6 +1,8 @@
 import type { CmpOpName, Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
+import { comprehension } from './comprehensions.ts';
+import { makeFunction } from './functions.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -133,6 +135,10 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     }
     case 'fstring':
       return fstring(fc, e);
+    case 'comp':
+      return comprehension(fc, e);
+    case 'lambda':
+      return makeFunction(fc, e);
     case 'attr':
       return unsupported(fc.info, 'attribute access is supported only for method calls', e);
     case 'slice':
@@ -341,6 +347,10 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
 }
 
 export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
+  const renamed = fc.renames.get(id);
+  if (renamed !== undefined) return fc.readLocal(renamed);
+  const cell = fc.cellOf(id);
+  if (cell >= 0) return fc.readCell(id, cell);
   if (fc.locals?.has(id)) return fc.readLocal(id);
   if (fc.info.globals.has(id)) {
     const v = fc.b.emit('gget', [], { sym: `g.${id}` });
@@ -407,7 +417,7 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
     fc.line = e.line;
     return fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), args]);
   }
-  const direct = f.kind === 'name' && !fc.locals?.has(f.id) ? fc.info.directDefs.get(f.id) : undefined;
+  const direct = f.kind === 'name' && !shadowed(fc, f.id) ? fc.info.directDefs.get(f.id) : undefined;
   if (direct && f.kind === 'name') {
     const fobj = readName(fc, f.id, f);
     const args = e.args.map((a) => expr(fc, a));
@@ -460,10 +470,15 @@ function missingMessage(name: string, missing: string[]): string {
   return `${name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`;
 }
 
+/** Whether `id` is a name of this function's (local, cell, free or comprehension target). */
+function shadowed(fc: FunctionCompiler, id: string): boolean {
+  return !!fc.locals?.has(id) || fc.renames.has(id) || (fc.scope?.free.includes(id) ?? false);
+}
+
 /** Whether `id` names a builtin here (no local or module-level name shadows it). */
 export function isBuiltinName(fc: FunctionCompiler, id: string): boolean {
   return (
-    !fc.locals?.has(id) &&
+    !shadowed(fc, id) &&
     !fc.info.globals.has(id) &&
     (id === 'print' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id))
   );

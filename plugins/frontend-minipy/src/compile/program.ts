@@ -1,6 +1,8 @@
-import { bigintConstValues, FuncBuilder, MEMORY_ERROR_GLOBAL, type Module } from '#framework';
+import { bigintConstValues, FuncBuilder, MEMORY_ERROR_GLOBAL, SourceError, type Module } from '#framework';
+import { analyzeScopes } from './closures.ts';
+import { emitAdapter } from './functions.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
-import type { Stmt } from '../syntax/ast.ts';
+import type { Pos, Stmt } from '../syntax/ast.ts';
 import type { ProgramInfo } from './context.ts';
 import { expr } from './expressions.ts';
 import { FunctionCompiler } from './function-compiler.ts';
@@ -26,6 +28,10 @@ export function compileProgram(module: Module, file: string, body: Stmt[]): void
   for (const { d, fc } of shells) compileDefBody(fc, d, irNames.get(d)!);
   compileModuleBody(info, body, irNames);
   emitMain(module);
+}
+
+function unsupportedAt(file: string, msg: string, at: Pos): never {
+  throw new SourceError(`SyntaxError: ${msg}`, file, at.line, at.col);
 }
 
 function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
@@ -76,6 +82,8 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
     file,
     globals,
     directDefs,
+    scopes: analyzeScopes(body, (msg, at) => unsupportedAt(file, msg, at)),
+    nestedNames: new Map(),
     strConst: (s) => constant(strs, s, 's', 'str', () => [...s].map((c) => c.codePointAt(0)!)),
     floatConst: (x) => constant(floats, Object.is(x, -0) ? '-0' : String(x), 'fl', 'float', () => [x]),
     bigConst: (n) => constant(bigs, n.toString(), 'big', 'bigint', () => bigintConstValues(n)),
@@ -87,46 +95,27 @@ function defShell(info: ProgramInfo, d: Def, irName: string): FunctionCompiler {
   const declared = new Set<string>();
   boundNames(d.body, locals, declared);
   for (const n of declared) locals.delete(n);
-  return new FunctionCompiler(
+  const fc = new FunctionCompiler(
     info,
     irName,
     d.params.map(() => 'ref'),
     d.params,
     locals,
   );
+  fc.scope = info.scopes.get(d) ?? null;
+  return fc;
 }
 
 function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {
   const info = fc.info;
   fc.line = d.line;
   fc.call('py.enter', [], null);
+  fc.initCells();
   statements(fc, d.body);
   fc.b.emit('call', [], { sym: 'py.leave' });
   fc.b.ret(fc.none());
   fc.finish();
   emitAdapter(info.module, irName, d.params.length);
-}
-
-/** `@f.name$t(fobj, args tuple)`: the uniform entry used when a function is called as a value. */
-function emitAdapter(module: Module, irName: string, nparams: number): void {
-  const b = new FuncBuilder(module, `${irName}$t`, { params: ['ref', 'ref'], result: 'ref' }, ['fobj', 'args']);
-  const [fobj, tuple] = b.params as [number, number];
-  const given = b.emit('alen', [tuple]);
-  const args: number[] = [];
-  for (let i = 0; i < nparams; i++) {
-    const idx = b.iconst(i);
-    const have = b.block(`have${i}`);
-    const dflt = b.block(`default${i}`);
-    const next = b.block(`arg${i}`, ['ref']);
-    b.brif(b.emit('icmp.slt', [idx, given]), have, [], dflt, []);
-    b.switchTo(have);
-    b.br(next, [b.emit('aget', [tuple, idx], { sym: 'tuple' })]);
-    b.switchTo(dflt);
-    b.br(next, [b.call('py.default_arg', [fobj, idx])]);
-    b.switchTo(next);
-    args.push(next.params[0]!);
-  }
-  b.ret(b.call(irName, args));
 }
 
 function compileModuleBody(info: ProgramInfo, body: Stmt[], irNames: Map<Def, string>): void {

@@ -2,6 +2,7 @@ import type { Expr, Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
 import { binop, condition, expr, isBuiltinName } from './expressions.ts';
+import { makeFunction } from './functions.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -19,6 +20,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       return;
     case 'pass':
     case 'global':
+    case 'nonlocal':
       return;
     case 'assign': {
       const v = expr(fc, s.value);
@@ -176,7 +178,8 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       return;
     case 'def':
       if (fc.defHook) return fc.defHook(s);
-      return unsupported(fc.info, 'nested functions are not supported', s);
+      assign(fc, { kind: 'name', id: s.name, line: s.line, col: s.col }, makeFunction(fc, s));
+      return;
   }
 }
 
@@ -358,10 +361,14 @@ function tryStatement(fc: FunctionCompiler, s: Stmt & { kind: 'try' }): void {
 export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
   const b = fc.b;
   switch (t.kind) {
-    case 'name':
-      if (fc.locals?.has(t.id)) fc.writeLocal(t.id, v);
+    case 'name': {
+      const cell = fc.renames.has(t.id) ? -1 : fc.cellOf(t.id);
+      if (fc.renames.has(t.id)) fc.writeLocal(fc.renames.get(t.id)!, v);
+      else if (cell >= 0) fc.writeCell(cell, v);
+      else if (fc.locals?.has(t.id)) fc.writeLocal(t.id, v);
       else b.emit('gset', [v], { sym: `g.${t.id}` });
       return;
+    }
     case 'subscript': {
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);

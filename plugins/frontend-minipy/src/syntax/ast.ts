@@ -27,7 +27,16 @@ export type Expr = Pos &
     | { kind: 'tuple'; elts: Expr[] }
     | { kind: 'dict'; keys: Expr[]; values: Expr[] }
     | { kind: 'fstring'; parts: FPart[] }
+    | { kind: 'lambda'; params: string[]; defaults: Expr[]; body: Expr }
+    | { kind: 'comp'; type: 'list' | 'dict' | 'gen'; elt: Expr; value: Expr | null; generators: Comprehension[] }
   );
+
+/** One `for target in iter if cond...` clause of a comprehension. */
+export interface Comprehension {
+  target: Expr;
+  iter: Expr;
+  ifs: Expr[];
+}
 
 /** A piece of an f-string: literal text, or a replacement field `{value!conv:spec}`. */
 export type FPart =
@@ -53,6 +62,7 @@ export type Stmt = Pos &
     | { kind: 'def'; name: string; params: string[]; defaults: Expr[]; body: Stmt[] }
     | { kind: 'return'; value: Expr | null }
     | { kind: 'global'; names: string[] }
+    | { kind: 'nonlocal'; names: string[] }
     | { kind: 'pass' }
     | { kind: 'assert'; test: Expr; msg: Expr | null }
     | { kind: 'raise'; exc: Expr | null }

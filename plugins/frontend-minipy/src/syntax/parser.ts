@@ -1,5 +1,5 @@
 import { SourceError } from '#framework';
-import type { BinOpName, CmpOpName, Expr, FPart, Handler, Pos, Stmt } from './ast.ts';
+import type { BinOpName, CmpOpName, Comprehension, Expr, FPart, Handler, Pos, Stmt } from './ast.ts';
 import { parseFString } from './fstring.ts';
 import { checkAstDepth } from './ast-depth.ts';
 import { CPythonCompileError } from './cpython-error.ts';
@@ -12,10 +12,8 @@ const UNSUPPORTED_STMT: Record<string, string> = {
   import: 'import statements',
   from: 'import statements',
   with: 'with statements',
-  nonlocal: 'nonlocal declarations',
   async: 'async functions',
   yield: 'generators',
-  lambda: 'lambda expressions',
   await: 'await expressions',
 };
 const BIN_LEVELS: BinOpName[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%']];
@@ -200,22 +198,9 @@ class Parser {
 
   private defStmt(): Stmt {
     const t = this.next();
-    if (this.funcDepth > 0) this.fail('nested functions are not supported', t);
     const name = this.identifier();
     this.expect('(');
-    const params: string[] = [];
-    const defaults: Expr[] = [];
-    while (!this.is(')')) {
-      if (this.is('*') || this.is('**') || this.is('/')) this.fail('only positional parameters are supported');
-      const p = this.peek();
-      const pname = this.identifier();
-      if (params.includes(pname)) this.fail(`duplicate argument '${pname}' in function definition`, p);
-      params.push(pname);
-      if (this.is(':')) this.fail('annotations are not supported');
-      if (this.accept('=')) defaults.push(this.expr());
-      else if (defaults.length > 0) this.fail('non-default argument follows default argument', p);
-      if (!this.accept(',')) break;
-    }
+    const { params, defaults } = this.parameters(')');
     this.expect(')');
     if (this.is('->')) this.fail('annotations are not supported');
     this.funcDepth++;
@@ -228,6 +213,33 @@ class Parser {
       this.funcDepth--;
       this.loopDepth = saved;
     }
+  }
+
+  /** Positional parameters with defaults, up to `close` (`)` of a def, `:` of a lambda). */
+  private parameters(close: string): { params: string[]; defaults: Expr[] } {
+    const params: string[] = [];
+    const defaults: Expr[] = [];
+    while (!this.is(close)) {
+      if (this.is('*') || this.is('**') || this.is('/')) this.fail('only positional parameters are supported');
+      const p = this.peek();
+      const pname = this.identifier();
+      if (params.includes(pname)) this.fail(`duplicate argument '${pname}' in function definition`, p);
+      params.push(pname);
+      if (this.is(':') && close === ')') this.fail('annotations are not supported');
+      if (this.accept('=')) defaults.push(this.expr());
+      else if (defaults.length > 0) this.fail('non-default argument follows default argument', p);
+      if (!this.accept(',')) break;
+    }
+    return { params, defaults };
+  }
+
+  /** `lambda params: body`; the body is one expression (no conditional-expression arms around it). */
+  private lambda(): Expr {
+    const t = this.next();
+    const { params, defaults } = this.parameters(':');
+    this.expect(':');
+    const body = this.expr();
+    return { kind: 'lambda', params, defaults, body, ...this.pos(t) };
   }
 
   private tryStmt(): Stmt {
@@ -283,11 +295,14 @@ class Parser {
         if (this.funcDepth === 0) this.fail("'return' outside function", t);
         return { kind: 'return', value: this.atLineEnd() ? null : this.exprList(), ...p };
       }
-      case 'global': {
+      case 'global':
+      case 'nonlocal': {
         this.next();
+        if (t.text === 'nonlocal' && this.funcDepth === 0)
+          this.fail('nonlocal declaration not allowed at module level', t);
         const names = [this.identifier()];
         while (this.accept(',')) names.push(this.identifier());
-        return { kind: 'global', names, ...p };
+        return { kind: t.text as 'global' | 'nonlocal', names, ...p };
       }
       case 'assert': {
         this.next();
@@ -385,7 +400,13 @@ class Parser {
     try {
       for (;;) {
         const t = this.peek();
-        if (this.is('lambda')) this.fail('lambda expressions are not supported');
+        if (this.is('lambda')) {
+          const e = this.lambda();
+          let r = e;
+          for (let k = arms.length - 1; k >= 0; k--)
+            r = { kind: 'ifexp', test: arms[k]!.test, body: arms[k]!.body, orelse: r, ...this.pos(arms[k]!.t) };
+          return r;
+        }
         if (this.is('yield')) this.fail('generators are not supported');
         const body = this.orExpr(false);
         if (this.is(':=')) this.fail('assignment expressions are not supported');
@@ -537,7 +558,11 @@ class Parser {
         if (keywords.length > 0) this.fail('positional argument follows keyword argument');
         args.push(this.expr());
       }
-      if (this.is('for')) this.fail('generator expressions are not supported');
+      if (this.is('for')) {
+        if (args.length !== 1 || keywords.length > 0) this.fail('Generator expression must be parenthesized');
+        args[0] = this.comprehension('gen', args[0]!, null);
+        if (!this.is(')')) this.fail('Generator expression must be parenthesized');
+      }
       if (!this.accept(',')) break;
     }
     this.expect(')');
@@ -596,6 +621,8 @@ class Parser {
         if (t.text === '(') return this.deeper(BRACKET_COST, () => this.parenthesized(p));
         if (t.text === '[') {
           const elts = this.deeper(BRACKET_COST, () => this.items(']'));
+          const only = elts[0];
+          if (elts.length === 1 && only!.kind === 'comp' && only!.type === 'list') return only!;
           return { kind: 'list', elts, ...p };
         }
         if (t.text === '{') return this.deeper(BRACKET_COST, () => this.dictDisplay(p));
@@ -621,12 +648,32 @@ class Parser {
     return e;
   }
 
+  /** The `for ... in ... [if ...]` clauses after a comprehension's element. */
+  private comprehension(type: 'list' | 'dict' | 'gen', elt: Expr, value: Expr | null): Expr {
+    const generators: Comprehension[] = [];
+    while (this.accept('for')) {
+      const target = this.targetList();
+      this.expect('in');
+      const iter = this.orExpr(false);
+      const ifs: Expr[] = [];
+      while (this.accept('if')) ifs.push(this.orExpr(false));
+      generators.push({ target, iter, ifs });
+    }
+    if (this.is('async')) this.fail('async comprehensions are not supported');
+    return { kind: 'comp', type, elt, value, generators, line: elt.line, col: elt.col };
+  }
+
   private items(close: string): Expr[] {
     const elts: Expr[] = [];
     while (!this.is(close)) {
       if (this.is('*')) this.fail('starred expressions are not supported');
       elts.push(this.expr());
-      if (this.is('for')) this.fail('comprehensions are not supported');
+      if (this.is('for')) {
+        if (close !== ']' || elts.length !== 1) this.fail("invalid syntax near 'for'");
+        const comp = this.comprehension('list', elts[0]!, null);
+        this.expect(']');
+        return [comp];
+      }
       if (!this.accept(',')) break;
     }
     this.expect(close);
@@ -636,7 +683,11 @@ class Parser {
   private parenthesized(p: Pos): Expr {
     if (this.accept(')')) return { kind: 'tuple', elts: [], ...p };
     const first = this.expr();
-    if (this.is('for')) this.fail('generator expressions are not supported');
+    if (this.is('for')) {
+      const comp = this.comprehension('gen', first, null);
+      this.expect(')');
+      return comp;
+    }
     if (this.accept(')')) return first;
     this.expect(',');
     const rest = this.items(')');
@@ -649,10 +700,15 @@ class Parser {
     while (!this.is('}')) {
       if (this.is('**')) this.fail('dict unpacking is not supported');
       keys.push(this.expr());
+      if (this.is('for')) this.fail('set comprehensions are not supported');
       if (!this.is(':')) this.fail('set displays are not supported');
       this.next();
       values.push(this.expr());
-      if (this.is('for')) this.fail('comprehensions are not supported');
+      if (this.is('for') && keys.length === 1) {
+        const comp = this.comprehension('dict', keys[0]!, values[0]!);
+        this.expect('}');
+        return comp;
+      }
       if (!this.accept(',')) break;
     }
     this.expect('}');
