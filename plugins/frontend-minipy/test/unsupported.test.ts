@@ -26,8 +26,8 @@ for (const [file, line, col, message] of CASES) {
 }
 
 const SNIPPETS: [source: string, message: RegExp][] = [
-  ['def f(*args):\n    pass\n', /only positional parameters/],
-  ['f(x=1)\n', /keyword arguments are supported only for print/],
+  ['def f(**kw):\n    pass\n', /\*\*kwargs parameters are not supported/],
+  ['len(obj=1)\n', /keyword argument 'obj' of built-in function 'len' is not supported/],
   ['x = b"1"\n', /string prefix 'b' is not supported/],
   ['x.y = 1\n', /attribute assignment is not supported/],
   ['def f():\n    nonlocal q\n', /no binding for nonlocal 'q' found/],

@@ -4,6 +4,11 @@ import { boundNames } from './scopes.ts';
 
 export type FnNode = (Stmt & { kind: 'def' }) | (Expr & { kind: 'lambda' });
 
+/** The IR parameters of a function: its positional parameters, then its `*args` tuple. */
+export function allParams(fn: FnNode): string[] {
+  return fn.vararg === null ? fn.params : [...fn.params, fn.vararg];
+}
+
 /** What the compiler needs to know of one function's names. */
 export interface FnScope {
   node: FnNode;
@@ -69,7 +74,7 @@ export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr)
   const scopes = new Map<FnNode, FnScope>();
   const analyze = (fn: FnNode, chain: Set<string>[], prefix: string): Set<string> => {
     const f = facts(fn.kind === 'def' ? fn.body : [fn.body], fn.kind === 'def');
-    const locals = new Set(fn.params);
+    const locals = new Set(allParams(fn));
     if (fn.kind === 'def') {
       const declared = new Set<string>();
       boundNames(fn.body, locals, declared);
@@ -88,7 +93,7 @@ export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr)
     for (const n of [...f.refs, ...childFree, ...f.nonlocals])
       if (!locals.has(n) && !f.globals.has(n) && chain.some((s) => s.has(n))) free.add(n);
     const cells = new Set([...childFree].filter((n) => locals.has(n)));
-    scopes.set(fn, { node: fn, qualname, params: fn.params, locals, cells, free: [...free] });
+    scopes.set(fn, { node: fn, qualname, params: allParams(fn), locals, cells, free: [...free] });
     return free;
   };
   for (const c of facts(body, true).children) analyze(c, [], '');

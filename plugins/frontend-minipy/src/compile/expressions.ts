@@ -2,7 +2,9 @@ import type { CmpOpName, Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
 import { comprehension } from './comprehensions.ts';
-import { makeFunction } from './functions.ts';
+import { missingMessage } from '../hosts/calls.ts';
+import { builtinValue, makeFunction } from './functions.ts';
+import { higherOrderCall, KEYWORD_BUILTINS, sortMethod } from './higher-order.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -358,27 +360,48 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
     return v;
   }
   if (EXCEPTION_NAMES.has(id)) return fc.imm(exceptionClassRef(id));
-  if (builtinIndex(id) >= 0 || id === 'print')
-    unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
+  if (builtinIndex(id) >= 0) return builtinValue(fc, id);
+  if (id === 'print') unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
   fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('NameError')), fc.str(`name '${id}' is not defined`)], null);
   fc.b.emit('unreachable');
   fc.enterDead();
   return fc.none();
 }
 
-function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
+/** Builtins' parameters that may be given by keyword, by position. */
+const BUILTIN_KEYWORDS: Record<string, string[]> = {
+  enumerate: ['iterable', 'start'],
+  int: ['x', 'base'],
+  round: ['number', 'ndigits'],
+  sum: ['iterable', 'start'],
+  pow: ['base', 'exp', 'mod'],
+};
+
+function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
+  let e = e0;
   const f = e.func;
-  if (
-    e.keywords.length > 0 &&
-    f.kind !== 'attr' &&
-    !(f.kind === 'name' && f.id === 'print' && isBuiltinName(fc, 'print'))
-  ) {
-    unsupported(fc.info, 'keyword arguments are supported only for print()', e);
+  if (e.keywords.length > 0 && f.kind === 'name' && isBuiltinName(fc, f.id) && !KEYWORD_BUILTINS.has(f.id)) {
+    if (f.id === 'dict' && e.args.length === 0) {
+      const keys = e.keywords.map((k) => fc.str(k.name));
+      const values = e.keywords.map((k) => expr(fc, k.value));
+      fc.line = e.line;
+      return fc.call('py.make_dict', [fc.tuple(keys), fc.tuple(values)]);
+    }
+    // A keyword naming the next positional parameter is that positional argument.
+    const names = BUILTIN_KEYWORDS[f.id] ?? [];
+    const args = [...e.args];
+    for (const k of e.keywords) {
+      if (names.indexOf(k.name) !== args.length)
+        unsupported(fc.info, `keyword argument '${k.name}' of built-in function '${f.id}' is not supported`, e);
+      args.push(k.value);
+    }
+    e = { ...e, args, keywords: [] };
   }
   if (f.kind === 'attr') {
     const self = expr(fc, f.obj);
     const args = e.args.map((a) => expr(fc, a));
     fc.line = e.line;
+    if (f.name === 'sort' && e.keywords.length > 0) return sortMethod(fc, e, self, args);
     if (e.keywords.length > 0) {
       const names = fc.tuple(e.keywords.map((k) => fc.str(k.name)));
       const values = fc.tuple(e.keywords.map((k) => expr(fc, k.value)));
@@ -389,6 +412,8 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
     return fc.call('py.call_method', [self, fc.str(f.name), fc.tuple(args)]);
   }
   if (f.kind === 'name' && isBuiltinName(fc, f.id)) {
+    const special = higherOrderCall(fc, e, f.id);
+    if (special !== null) return special;
     if (f.id === 'print') {
       const args = fc.tuple(e.args.map((a) => expr(fc, a)));
       const kw = (name: string): number => {
@@ -421,27 +446,45 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
   if (direct && f.kind === 'name') {
     const fobj = readName(fc, f.id, f);
     const args = e.args.map((a) => expr(fc, a));
+    const kwValues = e.keywords.map((k) => expr(fc, k.value));
     fc.line = e.line;
-    const n = direct.params.length;
-    if (args.length > n || args.length < n - direct.ndefaults) {
-      const msg =
-        args.length > n
-          ? `${f.id}() takes ${n} positional argument${n === 1 ? '' : 's'} ` +
-            `but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
-          : missingMessage(f.id, direct.params.slice(args.length, n - direct.ndefaults));
-      fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('TypeError')), fc.str(msg)], null);
+    const bound = bindStatically(
+      f.id,
+      direct,
+      args,
+      e.keywords.map((k) => k.name),
+      kwValues,
+    );
+    if (typeof bound === 'string') {
+      fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('TypeError')), fc.str(bound)], null);
       fc.b.emit('unreachable');
       fc.enterDead();
       return fc.none();
     }
-    for (let i = args.length; i < n; i++) args.push(fc.pure('py.default_arg', [fobj, fc.b.iconst(i)]));
-    return fc.call(`f.${f.id}`, args);
+    const n = direct.params.length;
+    const full = bound.map((v, i) => (v >= 0 ? v : fc.pure('py.default_arg', [fobj, fc.b.iconst(i)])));
+    if (direct.vararg !== null) full.push(fc.tuple(args.slice(n)));
+    return fc.call(`f.${f.id}`, full);
+  }
+  if (e.keywords.length > 0) {
+    const fobj = expr(fc, f);
+    const args = fc.tuple(e.args.map((a) => expr(fc, a)));
+    const names = fc.tuple(e.keywords.map((k) => fc.str(k.name)));
+    const values = fc.tuple(e.keywords.map((k) => expr(fc, k.value)));
+    fc.line = e.line;
+    const full = fc.call('py.bind_args', [fobj, args, names, values]);
+    return callValue(fc, fobj, full, fc.b.emit('alen', [full]));
   }
   // A function value: call its tuple adapter through the function table.
   const fobj = expr(fc, f);
   const args = fc.tuple(e.args.map((a) => expr(fc, a)));
   fc.line = e.line;
-  const idx = fc.call('py.call_target', [fobj, fc.b.iconst(e.args.length)], 'i32');
+  return callValue(fc, fobj, args, fc.b.iconst(e.args.length));
+}
+
+/** Calls function value `fobj` with the arguments in tuple `args` (`nargs`, i32, of them). */
+export function callValue(fc: FunctionCompiler, fobj: number, args: number, nargs: number): number {
+  const idx = fc.call('py.call_target', [fobj, nargs], 'i32');
   const cont = fc.newBlock('ok', ['ref']);
   const from = fc.block;
   const line = fc.b.iconst(fc.line);
@@ -459,15 +502,35 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
   return cont.params[0]!;
 }
 
-function missingMessage(name: string, missing: string[]): string {
-  const quoted = missing.map((m) => `'${m}'`);
-  const list =
-    quoted.length === 1
-      ? quoted[0]
-      : quoted.length === 2
-        ? `${quoted[0]} and ${quoted[1]}`
-        : `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
-  return `${name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`;
+/**
+ * Binds a direct call's arguments to the callee's positional parameters at compile time:
+ * the value for each (-1: its default), or the TypeError message CPython gives.
+ */
+function bindStatically(
+  name: string,
+  callee: { params: string[]; vararg: string | null; ndefaults: number },
+  args: number[],
+  kwNames: string[],
+  kwValues: number[],
+): number[] | string {
+  const n = callee.params.length;
+  if (args.length > n && callee.vararg === null) {
+    const takes =
+      callee.ndefaults > 0
+        ? `from ${n - callee.ndefaults} to ${n} positional arguments`
+        : `${n} positional argument${n === 1 ? '' : 's'}`;
+    return `${name}() takes ${takes} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`;
+  }
+  const slots = new Array<number>(n).fill(-1);
+  for (let i = 0; i < Math.min(n, args.length); i++) slots[i] = args[i]!;
+  for (let j = 0; j < kwNames.length; j++) {
+    const i = callee.params.indexOf(kwNames[j]!);
+    if (i < 0) return `${name}() got an unexpected keyword argument '${kwNames[j]}'`;
+    if (slots[i]! >= 0) return `${name}() got multiple values for argument '${kwNames[j]}'`;
+    slots[i] = kwValues[j]!;
+  }
+  const missing = callee.params.filter((_, i) => i < n - callee.ndefaults && slots[i]! < 0);
+  return missing.length > 0 ? missingMessage(name, missing) : slots;
 }
 
 /** Whether `id` is a name of this function's (local, cell, free or comprehension target). */
@@ -480,6 +543,6 @@ export function isBuiltinName(fc: FunctionCompiler, id: string): boolean {
   return (
     !shadowed(fc, id) &&
     !fc.info.globals.has(id) &&
-    (id === 'print' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id))
+    (id === 'print' || id === 'map' || id === 'filter' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id))
   );
 }

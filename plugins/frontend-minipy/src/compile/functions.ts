@@ -1,7 +1,8 @@
 import { FuncBuilder, type Module } from '#framework';
+import { builtinIndex } from '../hosts/index.ts';
 import { expr } from './expressions.ts';
 import { CLOSURE_PARAM, FunctionCompiler } from './function-compiler.ts';
-import type { FnNode } from './closures.ts';
+import { allParams, type FnNode } from './closures.ts';
 import { statements } from './statements.ts';
 
 /**
@@ -20,8 +21,7 @@ export function makeFunction(fc: FunctionCompiler, node: FnNode): number {
     compileNested(fc, node, irName);
   }
   fc.line = node.line;
-  const idx = fc.b.emit('fref', [], { sym: `${irName}$t` });
-  const f = fc.call('py.make_func', [idx, fc.b.iconst(node.params.length), defaults, fc.str(scope.qualname)]);
+  const f = functionObject(fc, irName, node, scope.qualname, defaults);
   if (scope.free.length > 0) {
     const closure = fc.tuple(scope.free.map((n) => fc.cellOf(n)));
     fc.b.emit('set', [f, closure], { sym: 'func', field: 'cells' });
@@ -29,11 +29,45 @@ export function makeFunction(fc: FunctionCompiler, node: FnNode): number {
   return f;
 }
 
+/**
+ * A builtin used as a value (`key=len`, `map(str, xs)`): a function object whose entry
+ * calls the builtin with the argument tuple; nparams -1 lets any count through to it.
+ */
+export function builtinValue(fc: FunctionCompiler, id: string): number {
+  const irName = `builtin.${id}`;
+  if (!fc.info.builtinAdapters.has(id)) {
+    fc.info.builtinAdapters.add(id);
+    const b = new FuncBuilder(fc.info.module, `${irName}$t`, { params: ['ref', 'ref'], result: 'ref' }, [
+      'fobj',
+      'args',
+    ]);
+    b.ret(b.call('py.builtin', [b.iconst(builtinIndex(id)), b.params[1]!]));
+  }
+  const idx = fc.b.emit('fref', [], { sym: `${irName}$t` });
+  return fc.call('py.make_func', [idx, fc.b.iconst(-1), fc.tuple([]), fc.str(id)]);
+}
+
+/** A new function object for `node` compiled as `irName`: its entry, arity, defaults, name,
+ *  parameter names (for keyword arguments) and whether it takes `*args`. */
+export function functionObject(
+  fc: FunctionCompiler,
+  irName: string,
+  node: FnNode,
+  name: string,
+  defaults: number,
+): number {
+  const idx = fc.b.emit('fref', [], { sym: `${irName}$t` });
+  const f = fc.call('py.make_func', [idx, fc.b.iconst(node.params.length), defaults, fc.str(name)]);
+  fc.b.emit('set', [f, fc.tuple(node.params.map((p) => fc.str(p)))], { sym: 'func', field: 'pnames' });
+  if (node.vararg !== null) fc.b.emit('set', [f, fc.b.iconst(1)], { sym: 'func', field: 'varargs' });
+  return f;
+}
+
 function compileNested(outer: FunctionCompiler, node: FnNode, irName: string): void {
   const info = outer.info;
   const scope = info.scopes.get(node)!;
   const closed = scope.free.length > 0;
-  const params = closed ? [CLOSURE_PARAM, ...node.params] : node.params;
+  const params = closed ? [CLOSURE_PARAM, ...allParams(node)] : allParams(node);
   const locals = new Set(scope.locals);
   const fc = new FunctionCompiler(
     info,
@@ -56,12 +90,12 @@ function compileNested(outer: FunctionCompiler, node: FnNode, irName: string): v
     fc.b.ret(v);
   }
   fc.finish();
-  emitAdapter(info.module, irName, node.params.length, closed);
+  emitAdapter(info.module, irName, node.params.length, closed, node.vararg !== null);
 }
 
 /** `@name$t(fobj, args tuple)`: the uniform entry used when a function is called as a value;
  *  a closure's entry passes the function object's cells first. */
-export function emitAdapter(module: Module, irName: string, nparams: number, closed = false): void {
+export function emitAdapter(module: Module, irName: string, nparams: number, closed = false, vararg = false): void {
   const b = new FuncBuilder(module, `${irName}$t`, { params: ['ref', 'ref'], result: 'ref' }, ['fobj', 'args']);
   const [fobj, tuple] = b.params as [number, number];
   const given = b.emit('alen', [tuple]);
@@ -79,5 +113,6 @@ export function emitAdapter(module: Module, irName: string, nparams: number, clo
     b.switchTo(next);
     args.push(next.params[0]!);
   }
+  if (vararg) args.push(b.call('py.tuple_from', [tuple, b.iconst(nparams)]));
   b.ret(b.call(irName, args));
 }

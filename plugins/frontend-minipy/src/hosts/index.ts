@@ -5,6 +5,8 @@ import { compareOp, dictSet } from './compare.ts';
 import { contains, delItem, getItem, getSlice, iterateValues, lengthOf, makeIter, setItem } from './containers.ts';
 import { exceptionMessage, repr, toStr, typeName } from './format.ts';
 import { callMethod } from './methods.ts';
+import { bindArgs, callTarget, tupleFrom } from './calls.ts';
+import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
 import { pyOf, type Py } from './py-context.ts';
@@ -135,6 +137,12 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       const kwValues = py.holdAll(py.tupleItems(values!));
       return callMethod(py, o!, py.readStr(name!), py.tupleItems(args!), heldKwargs(kwNames, kwValues));
     }),
+    host('py.sort_keyed', [R, R, R, I], R, (py, [items, keys, rev, inPlace]) =>
+      sortKeyed(py, items!, keys!, rev!, inPlace === 1),
+    ),
+    host('py.pick_keyed', [R, R, I, R], R, (py, [items, keys, max, dflt]) =>
+      pickKeyed(py, items!, keys!, max === 1, dflt!),
+    ),
     host('py.format_field', [R, I, R], R, (py, [v, conv, spec]) =>
       py.makeStr(convertAndFormat(py, v!, CONVERSIONS[conv!]!, spec === NONE ? '' : py.readStr(spec!))),
     ),
@@ -184,25 +192,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       py.setRef(f, 16, args[3]!);
       return f;
     }),
-    host('py.call_target', [R, I], I, (py, [f, nargs]) => {
-      if (py.typeOf(f!) !== py.t.func) {
-        if (exceptionClassName(f!)) return -1;
-        return py.raise('TypeError', `'${typeName(py, f!)}' object is not callable`);
-      }
-      const nparams = py.word(f! + 8);
-      const ndefaults = py.length(py.word(f! + 12));
-      const name = py.readStr(py.word(f! + 16));
-      if (nargs! > nparams)
-        py.raise(
-          'TypeError',
-          `${name}() takes ${nparams} positional argument${nparams === 1 ? '' : 's'} ` +
-            `but ${nargs} ${nargs === 1 ? 'was' : 'were'} given`,
-        );
-      const missing = nparams - ndefaults - nargs!;
-      if (missing > 0)
-        py.raise('TypeError', `${name}() missing ${missing} required positional argument${missing === 1 ? '' : 's'}`);
-      return py.word(f! + 4);
-    }),
+    host('py.call_target', [R, I], I, (py, [f, nargs]) => callTarget(py, f!, nargs!)),
+    host('py.bind_args', [R, R, R, R], R, (py, [f, args, names, values]) => bindArgs(py, f!, args!, names!, values!)),
+    host('py.tuple_from', [R, I], R, (py, [t, from]) => tupleFrom(py, t!, from!)),
     host('py.func_nparams', [R], I, (py, [f]) => py.word(f! + 8), false, false),
     host(
       'py.default_arg',

@@ -27,7 +27,7 @@ export type Expr = Pos &
     | { kind: 'tuple'; elts: Expr[] }
     | { kind: 'dict'; keys: Expr[]; values: Expr[] }
     | { kind: 'fstring'; parts: FPart[] }
-    | { kind: 'lambda'; params: string[]; defaults: Expr[]; body: Expr }
+    | { kind: 'lambda'; params: string[]; vararg: string | null; defaults: Expr[]; body: Expr }
     | { kind: 'comp'; type: 'list' | 'dict' | 'gen'; elt: Expr; value: Expr | null; generators: Comprehension[] }
   );
 
@@ -59,7 +59,7 @@ export type Stmt = Pos &
     | { kind: 'for'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
     | { kind: 'break' }
     | { kind: 'continue' }
-    | { kind: 'def'; name: string; params: string[]; defaults: Expr[]; body: Stmt[] }
+    | { kind: 'def'; name: string; params: string[]; vararg: string | null; defaults: Expr[]; body: Stmt[] }
     | { kind: 'return'; value: Expr | null }
     | { kind: 'global'; names: string[] }
     | { kind: 'nonlocal'; names: string[] }

@@ -200,7 +200,7 @@ class Parser {
     const t = this.next();
     const name = this.identifier();
     this.expect('(');
-    const { params, defaults } = this.parameters(')');
+    const { params, vararg, defaults } = this.parameters(')');
     this.expect(')');
     if (this.is('->')) this.fail('annotations are not supported');
     this.funcDepth++;
@@ -208,7 +208,7 @@ class Parser {
     this.loopDepth = 0;
     try {
       const body = this.block();
-      return { kind: 'def', name, params, defaults, body, ...this.pos(t) };
+      return { kind: 'def', name, params, vararg, defaults, body, ...this.pos(t) };
     } finally {
       this.funcDepth--;
       this.loopDepth = saved;
@@ -216,11 +216,23 @@ class Parser {
   }
 
   /** Positional parameters with defaults, up to `close` (`)` of a def, `:` of a lambda). */
-  private parameters(close: string): { params: string[]; defaults: Expr[] } {
+  private parameters(close: string): { params: string[]; vararg: string | null; defaults: Expr[] } {
     const params: string[] = [];
     const defaults: Expr[] = [];
+    let vararg: string | null = null;
     while (!this.is(close)) {
-      if (this.is('*') || this.is('**') || this.is('/')) this.fail('only positional parameters are supported');
+      if (vararg !== null) this.fail('keyword-only parameters are not supported');
+      if (this.is('**')) this.fail('**kwargs parameters are not supported');
+      if (this.is('/')) this.fail('positional-only parameters are not supported');
+      if (this.accept('*')) {
+        if (this.is(',') || this.is(close)) this.fail('keyword-only parameters are not supported');
+        const p = this.peek();
+        vararg = this.identifier();
+        if (params.includes(vararg)) this.fail(`duplicate argument '${vararg}' in function definition`, p);
+        if (this.is(':') && close === ')') this.fail('annotations are not supported');
+        if (!this.accept(',')) break;
+        continue;
+      }
       const p = this.peek();
       const pname = this.identifier();
       if (params.includes(pname)) this.fail(`duplicate argument '${pname}' in function definition`, p);
@@ -230,16 +242,16 @@ class Parser {
       else if (defaults.length > 0) this.fail('non-default argument follows default argument', p);
       if (!this.accept(',')) break;
     }
-    return { params, defaults };
+    return { params, vararg, defaults };
   }
 
   /** `lambda params: body`; the body is one expression (no conditional-expression arms around it). */
   private lambda(): Expr {
     const t = this.next();
-    const { params, defaults } = this.parameters(':');
+    const { params, vararg, defaults } = this.parameters(':');
     this.expect(':');
     const body = this.expr();
-    return { kind: 'lambda', params, defaults, body, ...this.pos(t) };
+    return { kind: 'lambda', params, vararg, defaults, body, ...this.pos(t) };
   }
 
   private tryStmt(): Stmt {
