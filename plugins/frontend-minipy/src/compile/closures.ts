@@ -29,10 +29,18 @@ interface BodyFacts {
   refs: Set<string>;
   nonlocals: Set<string>;
   globals: Set<string>;
+  /** Methods: the class they are defined in. */
+  classOf: Map<FnNode, string>;
 }
 
 function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
-  const out: BodyFacts = { children: [], refs: new Set(), nonlocals: new Set(), globals: new Set() };
+  const out: BodyFacts = {
+    children: [],
+    refs: new Set(),
+    nonlocals: new Set(),
+    globals: new Set(),
+    classOf: new Map(),
+  };
   const work: [Stmt | Expr, boolean][] = roots.map((r) => [r, rootsAreStmts]);
   while (work.length > 0) {
     const [node, isStmt] = work.pop()!;
@@ -43,6 +51,15 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
       if (s.kind === 'def') {
         out.children.push(s);
         for (const d of s.defaults) work.push([d, false]);
+        continue;
+      }
+      if (s.kind === 'class') {
+        // Methods are functions of the enclosing scope (a class body is no scope for them).
+        if (s.base) work.push([s.base, false]);
+        for (const st of s.body) {
+          if (st.kind === 'def') out.classOf.set(st, s.name);
+          work.push([st, true]);
+        }
         continue;
       }
       if (s.kind === 'nonlocal') for (const n of s.names) out.nonlocals.add(n);
@@ -87,8 +104,10 @@ export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr)
     const name = fn.kind === 'def' ? fn.name : '<lambda>';
     const qualname = prefix + name;
     const childFree = new Set<string>();
-    for (const c of f.children)
-      for (const n of analyze(c, [locals, ...chain], `${qualname}.<locals>.`)) childFree.add(n);
+    for (const c of f.children) {
+      const cls = f.classOf.has(c) ? `${f.classOf.get(c)}.` : '';
+      for (const n of analyze(c, [locals, ...chain], `${qualname}.<locals>.${cls}`)) childFree.add(n);
+    }
     const free = new Set<string>();
     for (const n of [...f.refs, ...childFree, ...f.nonlocals])
       if (!locals.has(n) && !f.globals.has(n) && chain.some((s) => s.has(n))) free.add(n);
@@ -96,6 +115,7 @@ export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr)
     scopes.set(fn, { node: fn, qualname, params: allParams(fn), locals, cells, free: [...free] });
     return free;
   };
-  for (const c of facts(body, true).children) analyze(c, [], '');
+  const top = facts(body, true);
+  for (const c of top.children) analyze(c, [], top.classOf.has(c) ? `${top.classOf.get(c)}.` : '');
   return scopes;
 }

@@ -4,7 +4,8 @@ import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
 import { comprehension } from './comprehensions.ts';
 import { missingMessage } from '../hosts/calls.ts';
 import { builtinValue, makeFunction } from './functions.ts';
-import { higherOrderCall, KEYWORD_BUILTINS, sortMethod } from './higher-order.ts';
+import { higherOrderCall, KEYWORD_BUILTINS } from './higher-order.ts';
+import { callValue, callWithKeywords, choose, compareDunder, lenDunder, methodCall, viaDunder } from './objects.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -141,8 +142,11 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       return comprehension(fc, e);
     case 'lambda':
       return makeFunction(fc, e);
-    case 'attr':
-      return unsupported(fc.info, 'attribute access is supported only for method calls', e);
+    case 'attr': {
+      const o = expr(fc, e.obj);
+      fc.line = e.line;
+      return fc.call('py.getattr', [o, fc.str(e.name)]);
+    }
     case 'slice':
       return unsupported(fc.info, 'slices are supported only in subscripts', e);
   }
@@ -154,10 +158,15 @@ const CONVERSION_INDEX = { '': 0, s: 1, r: 2, a: 3 } as const;
 function fstring(fc: FunctionCompiler, e: Expr & { kind: 'fstring' }): number {
   const pieces = e.parts.map((part) => {
     if (part.kind === 'text') return fc.str(part.value);
-    const v = expr(fc, part.value);
+    const raw = expr(fc, part.value);
     const spec = part.spec ? expr(fc, part.spec) : fc.none();
     fc.line = part.value.line;
-    return fc.call('py.format_field', [v, fc.b.iconst(CONVERSION_INDEX[part.conv]), spec]);
+    // A class's __str__ (or with !r, __repr__) gives the text; the field then formats that str.
+    if (part.conv === 'a' || (part.spec && part.conv === ''))
+      return fc.call('py.format_field', [raw, fc.b.iconst(CONVERSION_INDEX[part.conv]), spec]);
+    const { value, called } = viaDunder(fc, raw, part.conv === 'r' ? 'repr' : 'str');
+    const conv = fc.b.emit('select', [called, fc.b.iconst(0), fc.b.iconst(CONVERSION_INDEX[part.conv])]);
+    return fc.call('py.format_field', [value, conv, spec]);
   });
   if (pieces.length === 1 && e.parts[0]!.kind === 'field') return pieces[0]!;
   fc.line = e.line;
@@ -344,7 +353,7 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
     case 'not in':
       return b.emit('ixor', [fc.call('py.contains', [r, l], 'i32'), b.iconst(1)]);
     default:
-      return fc.call(CMP_FUNCS[op]!, [l, r], 'i32');
+      return compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
   }
 }
 
@@ -397,25 +406,12 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
     }
     e = { ...e, args, keywords: [] };
   }
-  if (f.kind === 'attr') {
-    const self = expr(fc, f.obj);
-    const args = e.args.map((a) => expr(fc, a));
-    fc.line = e.line;
-    if (f.name === 'sort' && e.keywords.length > 0) return sortMethod(fc, e, self, args);
-    if (e.keywords.length > 0) {
-      const names = fc.tuple(e.keywords.map((k) => fc.str(k.name)));
-      const values = fc.tuple(e.keywords.map((k) => expr(fc, k.value)));
-      fc.line = e.line;
-      return fc.call('py.call_method_kw', [self, fc.str(f.name), fc.tuple(args), names, values]);
-    }
-    if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
-    return fc.call('py.call_method', [self, fc.str(f.name), fc.tuple(args)]);
-  }
+  if (f.kind === 'attr') return methodCall(fc, e, f);
   if (f.kind === 'name' && isBuiltinName(fc, f.id)) {
     const special = higherOrderCall(fc, e, f.id);
     if (special !== null) return special;
     if (f.id === 'print') {
-      const args = fc.tuple(e.args.map((a) => expr(fc, a)));
+      const args = fc.tuple(e.args.map((a) => viaDunder(fc, expr(fc, a), 'str').value));
       const kw = (name: string): number => {
         const k = e.keywords.find((x) => x.name === name);
         return k ? expr(fc, k.value) : fc.none();
@@ -436,7 +432,18 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
     if (fast && e.args.length === 1) {
       const v = expr(fc, e.args[0]!);
       fc.line = e.line;
+      if (f.id === 'len') return lenDunder(fc, v, () => fc.call(fast, [v]));
       return fc.call(fast, [v]);
+    }
+    if ((f.id === 'str' || f.id === 'repr') && e.args.length === 1) {
+      const { value, called } = viaDunder(fc, expr(fc, e.args[0]!), f.id);
+      fc.line = e.line;
+      return choose(
+        fc,
+        called,
+        () => value,
+        () => fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), fc.tuple([value])]),
+      );
     }
     const args = fc.tuple(e.args.map((a) => expr(fc, a)));
     fc.line = e.line;
@@ -472,8 +479,7 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
     const names = fc.tuple(e.keywords.map((k) => fc.str(k.name)));
     const values = fc.tuple(e.keywords.map((k) => expr(fc, k.value)));
     fc.line = e.line;
-    const full = fc.call('py.bind_args', [fobj, args, names, values]);
-    return callValue(fc, fobj, full, fc.b.emit('alen', [full]));
+    return callWithKeywords(fc, fobj, args, names, values);
   }
   // A function value: call its tuple adapter through the function table.
   const fobj = expr(fc, f);
@@ -482,8 +488,8 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
   return callValue(fc, fobj, args, fc.b.iconst(e.args.length));
 }
 
-/** Calls function value `fobj` with the arguments in tuple `args` (`nargs`, i32, of them). */
-export function callValue(fc: FunctionCompiler, fobj: number, args: number, nargs: number): number {
+/** Calls function value `fobj` (not a class) with the arguments in tuple `args` (`nargs`, i32, of them). */
+export function callPlain(fc: FunctionCompiler, fobj: number, args: number, nargs: number): number {
   const idx = fc.call('py.call_target', [fobj, nargs], 'i32');
   const cont = fc.newBlock('ok', ['ref']);
   const from = fc.block;

@@ -39,6 +39,9 @@ export class FunctionCompiler {
   /** Module body only: globals bound by the straight-line statements compiled so far.
    *  Nothing unbinds a global (no `del name`), so reading one of them needs no NameError check. */
   readonly boundGlobals = new Set<string>();
+  /** In a method: the global holding its class (for super()) and its first parameter. */
+  classGlobal: string | null = null;
+  selfName: string | null = null;
   /** This function's names, for a def or lambda (null for the module body). */
   scope: FnScope | null = null;
   /** Comprehension targets: a Python name to the variable standing for it in there. */

@@ -10,7 +10,7 @@ import { statements } from './statements.ts';
  * enclosing variables it uses, and returns the new function object. Its body is compiled
  * once, the first time the compiler reaches it.
  */
-export function makeFunction(fc: FunctionCompiler, node: FnNode): number {
+export function makeFunction(fc: FunctionCompiler, node: FnNode, method?: { classGlobal: string }): number {
   const info = fc.info;
   const scope = info.scopes.get(node)!;
   const defaults = fc.tuple(node.defaults.map((e) => expr(fc, e)));
@@ -18,7 +18,7 @@ export function makeFunction(fc: FunctionCompiler, node: FnNode): number {
   if (!irName) {
     irName = `n.${node.kind === 'def' ? node.name : 'lambda'}.${info.nestedNames.size}`;
     info.nestedNames.set(node, irName);
-    compileNested(fc, node, irName);
+    compileNested(fc, node, irName, method?.classGlobal ?? null);
   }
   fc.line = node.line;
   const f = functionObject(fc, irName, node, scope.qualname, defaults);
@@ -63,7 +63,7 @@ export function functionObject(
   return f;
 }
 
-function compileNested(outer: FunctionCompiler, node: FnNode, irName: string): void {
+function compileNested(outer: FunctionCompiler, node: FnNode, irName: string, classGlobal: string | null): void {
   const info = outer.info;
   const scope = info.scopes.get(node)!;
   const closed = scope.free.length > 0;
@@ -77,6 +77,8 @@ function compileNested(outer: FunctionCompiler, node: FnNode, irName: string): v
     locals,
   );
   fc.scope = scope;
+  fc.classGlobal = classGlobal;
+  fc.selfName = classGlobal !== null ? (node.params[0] ?? null) : null;
   fc.line = node.line;
   fc.call('py.enter', [], null);
   fc.initCells();

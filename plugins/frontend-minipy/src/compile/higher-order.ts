@@ -1,7 +1,8 @@
 import type { Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import { exceptionClassRef, FALSE } from '../runtime/tags.ts';
-import { callValue, expr } from './expressions.ts';
+import { expr } from './expressions.ts';
+import { callValue } from './objects.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
 /** Builtins whose keyword arguments the compiler handles. */

@@ -3,6 +3,7 @@ import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
 import { binop, condition, expr, isBuiltinName } from './expressions.ts';
 import { makeFunction } from './functions.ts';
+import { classStatement } from './objects.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -34,6 +35,16 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         const r = expr(fc, s.value);
         fc.line = s.line;
         assign(fc, t, binop(fc, s.op, cur, r));
+        return;
+      }
+      if (t.kind === 'attr') {
+        const o = expr(fc, t.obj);
+        const name = fc.str(t.name);
+        fc.line = t.line;
+        const cur = fc.call('py.getattr', [o, name]);
+        const r = expr(fc, s.value);
+        fc.line = s.line;
+        fc.call('py.setattr', [o, name, binop(fc, s.op, cur, r)], null);
         return;
       }
       if (t.kind !== 'subscript')
@@ -175,6 +186,9 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       return;
     case 'try':
       tryStatement(fc, s);
+      return;
+    case 'class':
+      classStatement(fc, s);
       return;
     case 'def':
       if (fc.defHook) return fc.defHook(s);
@@ -374,6 +388,12 @@ export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
       const i = expr(fc, t.index);
       fc.line = t.line;
       fc.call('py.setitem', [o, i, v], null);
+      return;
+    }
+    case 'attr': {
+      const o = expr(fc, t.obj);
+      fc.line = t.line;
+      fc.call('py.setattr', [o, fc.str(t.name), v], null);
       return;
     }
     case 'tuple':

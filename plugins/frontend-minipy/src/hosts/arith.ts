@@ -2,6 +2,22 @@ import { asNum, floatDivmod, floatPow, intFloorDiv, intFloorMod, makeNum, toFloa
 import type { Py } from './py-context.ts';
 import { typeName } from './format.ts';
 import { percentFormat } from './string-format.ts';
+import { refuseDunder } from './classes.ts';
+
+const OPERATOR_DUNDERS: Record<BinOp, string> = {
+  '+': '__add__',
+  '-': '__sub__',
+  '*': '__mul__',
+  '/': '__truediv__',
+  '//': '__floordiv__',
+  '%': '__mod__',
+  '**': '__pow__',
+  '<<': '__lshift__',
+  '>>': '__rshift__',
+  '&': '__and__',
+  '|': '__or__',
+  '^': '__xor__',
+};
 
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '<<' | '>>' | '&' | '|' | '^';
 
@@ -127,6 +143,8 @@ function sequenceOp(py: Py, op: BinOp, a: number, b: number, x: Num | null, y: N
     if (ta === ids.str || ta === ids.list || ta === ids.tuple) return repeat(py, a, y!);
     if (tb === ids.str || tb === ids.list || tb === ids.tuple) return repeat(py, b, x!);
   }
+  refuseDunder(py, a, OPERATOR_DUNDERS[op]);
+  refuseDunder(py, b, `__r${OPERATOR_DUNDERS[op].slice(2)}`);
   return py.raise('TypeError', `unsupported operand type(s) for ${op}: '${typeName(py, a)}' and '${typeName(py, b)}'`);
 }
 

@@ -4,6 +4,12 @@ import { iterateValues, lengthOf, makeIter, makeRange } from './containers.ts';
 import { repr, toStr, typeName } from './format.ts';
 import { formatValue } from './format-spec.ts';
 import { asciiRepr } from './string-format.ts';
+import { getAttr, isInstance, lookupAttr } from './classes.ts';
+
+function attrName(py: Py, v: number): number {
+  if (py.typeOf(v) !== py.t.str) py.raise('TypeError', `attribute name must be string, not '${typeName(py, v)}'`);
+  return v;
+}
 import { asNum, floatDivmod, intFloorDiv, intFloorMod, makeNum, toFloat } from './numbers.ts';
 import type { Py } from './py-context.ts';
 import { FALSE, NONE, TRUE } from '../runtime/tags.ts';
@@ -261,6 +267,14 @@ export const BUILTINS: Record<string, Builtin> = {
     if (a.length > 1 && py.typeOf(a[1]!) !== py.t.str)
       py.raise('TypeError', `format() argument 2 must be str, not ${typeName(py, a[1]!)}`);
     return py.makeStr(formatValue(py, a[0]!, a.length > 1 ? py.readStr(a[1]!) : ''));
+  },
+  isinstance: (py, a) => (arity(py, 'isinstance', a, 2), bool(isInstance(py, a[0]!, a[1]!))),
+  hasattr: (py, a) => (arity(py, 'hasattr', a, 2), bool(lookupAttr(py, a[0]!, attrName(py, a[1]!)) !== undefined)),
+  getattr: (py, a) => {
+    arity(py, 'getattr', a, 2, 3);
+    const name = attrName(py, a[1]!);
+    if (a.length === 2) return getAttr(py, a[0]!, name);
+    return lookupAttr(py, a[0]!, name) ?? a[2]!;
   },
   ascii: (py, a) => (arity(py, 'ascii', a, 1), py.makeStr(asciiRepr(py, a[0]!))),
   repr: (py, a) => (arity(py, 'repr', a, 1), py.makeStr(repr(py, a[0]!))),

@@ -5,6 +5,29 @@ import { compareOp, dictSet } from './compare.ts';
 import { contains, delItem, getItem, getSlice, iterateValues, lengthOf, makeIter, setItem } from './containers.ts';
 import { exceptionMessage, repr, toStr, typeName } from './format.ts';
 import { callMethod } from './methods.ts';
+import {
+  baseInit,
+  builtinExceptionBase,
+  checkLen,
+  checkStr,
+  findCompare,
+  findRepr,
+  findStr,
+  needsGuestRepr,
+  noInitArgs,
+  prepend,
+  className,
+  derivesFrom,
+  findDunder,
+  instantiateClass,
+  findMethod,
+  getAttr,
+  isClass,
+  makeClass,
+  newInstance,
+  setAttr,
+  superMethod,
+} from './classes.ts';
 import { bindArgs, callTarget, tupleFrom } from './calls.ts';
 import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
@@ -55,17 +78,18 @@ function checkUnpack(py: Py, got: number, n: number): void {
 
 function instantiate(py: Py, v: number): number {
   if (exceptionClassName(v)) return py.makeException(v, []);
+  if (isClass(py, v)) return instantiateClass(py, v);
   if (py.typeOf(v) === py.t.exc) return v;
   return py.raise('TypeError', 'exceptions must derive from BaseException');
 }
 
 function matches(py: Py, exc: number, spec: number): boolean {
   const specs = py.typeOf(spec) === py.t.tuple ? py.tupleItems(spec) : [spec];
-  const cls = exceptionClassName(py.word(exc + 4)) ?? 'Exception';
+  const cls = py.word(exc + 4);
   return specs.some((s) => {
-    const name = exceptionClassName(s);
-    if (!name) return py.raise('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
-    return isSubclass(cls, name);
+    if (!exceptionClassName(s) && !(isClass(py, s) && builtinExceptionBase(py, s)))
+      return py.raise('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
+    return derivesFrom(py, cls, s);
   });
 }
 
@@ -137,6 +161,23 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       const kwValues = py.holdAll(py.tupleItems(values!));
       return callMethod(py, o!, py.readStr(name!), py.tupleItems(args!), heldKwargs(kwNames, kwValues));
     }),
+    host('py.make_class', [R, R], R, (py, [name, base]) => makeClass(py, name!, base!)),
+    host('py.new_instance', [R, R], R, (py, [cls, args]) => newInstance(py, cls!, args!)),
+    host('py.getattr', [R, R], R, (py, [o, name]) => getAttr(py, o!, name!)),
+    host('py.setattr', [R, R, R], null, (py, args) => (setAttr(py, args), undefined)),
+    host('py.find_method', [R, R], R, (py, [o, name]) => findMethod(py, o!, name!)),
+    host('py.find_dunder', [R, R], R, (py, [o, name]) => findDunder(py, o!, name!), false, false),
+    host('py.super_method', [R, R], R, (py, [cls, name]) => superMethod(py, cls!, name!)),
+    host('py.base_init', [R, R, I], R, (py, [self, args, nkw]) => baseInit(py, self!, args!, nkw!)),
+    host('py.prepend', [R, R], R, (py, [first, rest]) => prepend(py, first!, rest!)),
+    host('py.no_init_args', [R, R], R, (py, [cls, args]) => noInitArgs(py, cls!, args!)),
+    host('py.find_str', [R], R, (py, [v]) => findStr(py, v!), false, false),
+    host('py.find_repr', [R], R, (py, [v]) => findRepr(py, v!), false, false),
+    host('py.check_str', [R, R], null, (py, [s, m]) => (checkStr(py, s!, m!), undefined)),
+    host('py.check_len', [R], R, (py, [n]) => checkLen(py, n!)),
+    host('py.find_compare', [R, R, R, R], R, (py, args) => findCompare(py, args)),
+    host('py.needs_guest_repr', [R], I, (py, [v]) => (needsGuestRepr(py, v!) ? 1 : 0), false, false),
+    host('py.is_class', [R], I, (py, [v]) => (isClass(py, v!) ? 1 : 0), false, false),
     host('py.sort_keyed', [R, R, R, I], R, (py, [items, keys, rev, inPlace]) =>
       sortKeyed(py, items!, keys!, rev!, inPlace === 1),
     ),
@@ -213,7 +254,7 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       [R],
       null,
       (py, [e]) => {
-        const cls = exceptionClassName(py.word(e! + 4)) ?? 'Exception';
+        const cls = className(py, py.word(e! + 4));
         const msg = exceptionMessage(py, e!);
         failure.message = msg === '' ? cls : `${cls}: ${msg}`;
         failure.line = py.word(e! + 12);

@@ -59,6 +59,10 @@ export function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): vo
       pushAll(exprs, s.defaults);
       pushAll(stmts, s.body);
       break;
+    case 'class':
+      exprs.push(s.base);
+      pushAll(stmts, s.body);
+      break;
     case 'return':
       exprs.push(s.value);
       break;

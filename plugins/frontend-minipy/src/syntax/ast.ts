@@ -63,6 +63,7 @@ export type Stmt = Pos &
     | { kind: 'return'; value: Expr | null }
     | { kind: 'global'; names: string[] }
     | { kind: 'nonlocal'; names: string[] }
+    | { kind: 'class'; name: string; base: Expr | null; body: Stmt[] }
     | { kind: 'pass' }
     | { kind: 'assert'; test: Expr; msg: Expr | null }
     | { kind: 'raise'; exc: Expr | null }

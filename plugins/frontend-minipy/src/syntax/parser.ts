@@ -8,7 +8,6 @@ import { tokenize } from './tokenizer.ts';
 
 // Statements and expressions outside part 1, named in the SyntaxError.
 const UNSUPPORTED_STMT: Record<string, string> = {
-  class: 'class definitions',
   import: 'import statements',
   from: 'import statements',
   with: 'with statements',
@@ -162,6 +161,8 @@ class Parser {
       }
       case 'def':
         return [this.defStmt()];
+      case 'class':
+        return [this.classStmt()];
       case 'try':
         return [this.tryStmt()];
     }
@@ -211,6 +212,28 @@ class Parser {
       return { kind: 'def', name, params, vararg, defaults, body, ...this.pos(t) };
     } finally {
       this.funcDepth--;
+      this.loopDepth = saved;
+    }
+  }
+
+  private classStmt(): Stmt {
+    const t = this.next();
+    const name = this.identifier();
+    let base: Expr | null = null;
+    if (this.accept('(')) {
+      if (!this.is(')')) {
+        base = this.expr();
+        if (this.is('=')) this.fail('class keywords (metaclass=...) are not supported');
+        if (this.accept(',') && !this.is(')')) this.fail('multiple inheritance is not supported');
+      }
+      this.expect(')');
+    }
+    const saved = this.loopDepth;
+    this.loopDepth = 0;
+    try {
+      const body = this.block();
+      return { kind: 'class', name, base, body, ...this.pos(t) };
+    } finally {
       this.loopDepth = saved;
     }
   }
@@ -363,7 +386,7 @@ class Parser {
   }
 
   private checkTarget(e: Expr, allowTuple: boolean): void {
-    if (e.kind === 'name' || e.kind === 'subscript') {
+    if (e.kind === 'name' || e.kind === 'subscript' || e.kind === 'attr') {
       if (e.kind === 'subscript' && e.index.kind === 'slice') this.fail('slice assignment is not supported', e);
       return;
     }
@@ -371,7 +394,6 @@ class Parser {
       for (const x of e.elts) this.checkTarget(x, true);
       return;
     }
-    if (e.kind === 'attr') this.fail('attribute assignment is not supported', e);
     this.fail(
       allowTuple ? 'cannot assign to expression' : "'expression' is an illegal expression for augmented assignment",
       e,
