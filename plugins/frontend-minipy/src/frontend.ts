@@ -6,6 +6,7 @@ import {
   type Frontend,
   type LibraryLinker,
 } from '#framework';
+import { withPrelude } from './compile/prelude.ts';
 import { compileProgram } from './compile/program.ts';
 import { pythonHostFunctions, type FailureState } from './hosts/index.ts';
 import { MINIPY_RUNTIME } from './runtime/prepared-runtime.ts';
@@ -21,7 +22,7 @@ export function minipyFrontendWith(linker: LibraryLinker): Frontend {
     extensions: ['.py'],
     compile(source, file, options): CompiledSource {
       checkSourceEncoding(source, file);
-      const body = parseProgram(source, file);
+      const body = withPrelude(parseProgram(source, file), source);
       const failure: FailureState = {};
       const hosts = pythonHostFunctions(failure);
       const { module, prepared } = linker.link(MINIPY_RUNTIME);

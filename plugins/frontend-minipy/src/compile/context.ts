@@ -1,5 +1,6 @@
 import { SourceError, type Module } from '#framework';
 import type { Pos } from '../syntax/ast.ts';
+import type { FnNode, FnScope } from './closures.ts';
 
 /** What the compiler knows about the whole program while compiling one function. */
 export interface ProgramInfo {
@@ -8,7 +9,13 @@ export interface ProgramInfo {
   /** Module-level names (IR globals `@g.<name>`). */
   globals: Set<string>;
   /** Module-level `def`s never rebound otherwise: called directly. */
-  directDefs: Map<string, { params: string[]; ndefaults: number }>;
+  directDefs: Map<string, { params: string[]; vararg: string | null; ndefaults: number }>;
+  /** Every def's and lambda's names (see closures.ts). */
+  scopes: Map<FnNode, FnScope>;
+  /** IR names of the nested defs and lambdas compiled so far. */
+  nestedNames: Map<FnNode, string>;
+  /** Builtins used as values so far (each has one entry function). */
+  builtinAdapters: Set<string>;
   strConst(s: string): string;
   floatConst(x: number): string;
   bigConst(n: bigint): string;

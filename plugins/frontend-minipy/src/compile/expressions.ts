@@ -1,6 +1,11 @@
 import type { CmpOpName, Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
+import { comprehension } from './comprehensions.ts';
+import { missingMessage } from '../hosts/calls.ts';
+import { builtinValue, makeFunction } from './functions.ts';
+import { higherOrderCall, KEYWORD_BUILTINS } from './higher-order.ts';
+import { callValue, callWithKeywords, choose, compareDunder, lenDunder, methodCall, viaDunder } from './objects.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -131,11 +136,41 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       fc.line = e.line;
       return fc.call('py.make_dict', [fc.tuple(ks), fc.tuple(vs)]);
     }
-    case 'attr':
-      return unsupported(fc.info, 'attribute access is supported only for method calls', e);
+    case 'fstring':
+      return fstring(fc, e);
+    case 'comp':
+      return comprehension(fc, e);
+    case 'lambda':
+      return makeFunction(fc, e);
+    case 'attr': {
+      const o = expr(fc, e.obj);
+      fc.line = e.line;
+      return fc.call('py.getattr', [o, fc.str(e.name)]);
+    }
     case 'slice':
       return unsupported(fc.info, 'slices are supported only in subscripts', e);
   }
+}
+
+const CONVERSION_INDEX = { '': 0, s: 1, r: 2, a: 3 } as const;
+
+/** Each field is formatted to a str as it is reached (left to right), then the pieces joined. */
+function fstring(fc: FunctionCompiler, e: Expr & { kind: 'fstring' }): number {
+  const pieces = e.parts.map((part) => {
+    if (part.kind === 'text') return fc.str(part.value);
+    const raw = expr(fc, part.value);
+    const spec = part.spec ? expr(fc, part.spec) : fc.none();
+    fc.line = part.value.line;
+    // A class's __str__ (or with !r, __repr__) gives the text; the field then formats that str.
+    if (part.conv === 'a' || (part.spec && part.conv === ''))
+      return fc.call('py.format_field', [raw, fc.b.iconst(CONVERSION_INDEX[part.conv]), spec]);
+    const { value, called } = viaDunder(fc, raw, part.conv === 'r' ? 'repr' : 'str');
+    const conv = fc.b.emit('select', [called, fc.b.iconst(0), fc.b.iconst(CONVERSION_INDEX[part.conv])]);
+    return fc.call('py.format_field', [value, conv, spec]);
+  });
+  if (pieces.length === 1 && e.parts[0]!.kind === 'field') return pieces[0]!;
+  fc.line = e.line;
+  return fc.call('py.join_parts', [fc.tuple(pieces)]);
 }
 
 /**
@@ -318,11 +353,15 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
     case 'not in':
       return b.emit('ixor', [fc.call('py.contains', [r, l], 'i32'), b.iconst(1)]);
     default:
-      return fc.call(CMP_FUNCS[op]!, [l, r], 'i32');
+      return compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
   }
 }
 
 export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
+  const renamed = fc.renames.get(id);
+  if (renamed !== undefined) return fc.readLocal(renamed);
+  const cell = fc.cellOf(id);
+  if (cell >= 0) return fc.readCell(id, cell);
   if (fc.locals?.has(id)) return fc.readLocal(id);
   if (fc.info.globals.has(id)) {
     const v = fc.b.emit('gget', [], { sym: `g.${id}` });
@@ -330,29 +369,49 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
     return v;
   }
   if (EXCEPTION_NAMES.has(id)) return fc.imm(exceptionClassRef(id));
-  if (builtinIndex(id) >= 0 || id === 'print')
-    unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
+  if (builtinIndex(id) >= 0) return builtinValue(fc, id);
+  if (id === 'print') unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
   fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('NameError')), fc.str(`name '${id}' is not defined`)], null);
   fc.b.emit('unreachable');
   fc.enterDead();
   return fc.none();
 }
 
-function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
+/** Builtins' parameters that may be given by keyword, by position. */
+const BUILTIN_KEYWORDS: Record<string, string[]> = {
+  enumerate: ['iterable', 'start'],
+  int: ['x', 'base'],
+  round: ['number', 'ndigits'],
+  sum: ['iterable', 'start'],
+  pow: ['base', 'exp', 'mod'],
+};
+
+function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
+  let e = e0;
   const f = e.func;
-  if (e.keywords.length > 0 && !(f.kind === 'name' && f.id === 'print' && isBuiltinName(fc, 'print'))) {
-    unsupported(fc.info, 'keyword arguments are supported only for print()', e);
+  if (e.keywords.length > 0 && f.kind === 'name' && isBuiltinName(fc, f.id) && !KEYWORD_BUILTINS.has(f.id)) {
+    if (f.id === 'dict' && e.args.length === 0) {
+      const keys = e.keywords.map((k) => fc.str(k.name));
+      const values = e.keywords.map((k) => expr(fc, k.value));
+      fc.line = e.line;
+      return fc.call('py.make_dict', [fc.tuple(keys), fc.tuple(values)]);
+    }
+    // A keyword naming the next positional parameter is that positional argument.
+    const names = BUILTIN_KEYWORDS[f.id] ?? [];
+    const args = [...e.args];
+    for (const k of e.keywords) {
+      if (names.indexOf(k.name) !== args.length)
+        unsupported(fc.info, `keyword argument '${k.name}' of built-in function '${f.id}' is not supported`, e);
+      args.push(k.value);
+    }
+    e = { ...e, args, keywords: [] };
   }
-  if (f.kind === 'attr') {
-    const self = expr(fc, f.obj);
-    const args = e.args.map((a) => expr(fc, a));
-    fc.line = e.line;
-    if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
-    return fc.call('py.call_method', [self, fc.str(f.name), fc.tuple(args)]);
-  }
+  if (f.kind === 'attr') return methodCall(fc, e, f);
   if (f.kind === 'name' && isBuiltinName(fc, f.id)) {
+    const special = higherOrderCall(fc, e, f.id);
+    if (special !== null) return special;
     if (f.id === 'print') {
-      const args = fc.tuple(e.args.map((a) => expr(fc, a)));
+      const args = fc.tuple(e.args.map((a) => viaDunder(fc, expr(fc, a), 'str').value));
       const kw = (name: string): number => {
         const k = e.keywords.find((x) => x.name === name);
         return k ? expr(fc, k.value) : fc.none();
@@ -373,37 +432,65 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
     if (fast && e.args.length === 1) {
       const v = expr(fc, e.args[0]!);
       fc.line = e.line;
+      if (f.id === 'len') return lenDunder(fc, v, () => fc.call(fast, [v]));
       return fc.call(fast, [v]);
+    }
+    if ((f.id === 'str' || f.id === 'repr') && e.args.length === 1) {
+      const { value, called } = viaDunder(fc, expr(fc, e.args[0]!), f.id);
+      fc.line = e.line;
+      return choose(
+        fc,
+        called,
+        () => value,
+        () => fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), fc.tuple([value])]),
+      );
     }
     const args = fc.tuple(e.args.map((a) => expr(fc, a)));
     fc.line = e.line;
     return fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), args]);
   }
-  const direct = f.kind === 'name' && !fc.locals?.has(f.id) ? fc.info.directDefs.get(f.id) : undefined;
+  const direct = f.kind === 'name' && !shadowed(fc, f.id) ? fc.info.directDefs.get(f.id) : undefined;
   if (direct && f.kind === 'name') {
     const fobj = readName(fc, f.id, f);
     const args = e.args.map((a) => expr(fc, a));
+    const kwValues = e.keywords.map((k) => expr(fc, k.value));
     fc.line = e.line;
-    const n = direct.params.length;
-    if (args.length > n || args.length < n - direct.ndefaults) {
-      const msg =
-        args.length > n
-          ? `${f.id}() takes ${n} positional argument${n === 1 ? '' : 's'} ` +
-            `but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`
-          : missingMessage(f.id, direct.params.slice(args.length, n - direct.ndefaults));
-      fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('TypeError')), fc.str(msg)], null);
+    const bound = bindStatically(
+      f.id,
+      direct,
+      args,
+      e.keywords.map((k) => k.name),
+      kwValues,
+    );
+    if (typeof bound === 'string') {
+      fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('TypeError')), fc.str(bound)], null);
       fc.b.emit('unreachable');
       fc.enterDead();
       return fc.none();
     }
-    for (let i = args.length; i < n; i++) args.push(fc.pure('py.default_arg', [fobj, fc.b.iconst(i)]));
-    return fc.call(`f.${f.id}`, args);
+    const n = direct.params.length;
+    const full = bound.map((v, i) => (v >= 0 ? v : fc.pure('py.default_arg', [fobj, fc.b.iconst(i)])));
+    if (direct.vararg !== null) full.push(fc.tuple(args.slice(n)));
+    return fc.call(`f.${f.id}`, full);
+  }
+  if (e.keywords.length > 0) {
+    const fobj = expr(fc, f);
+    const args = fc.tuple(e.args.map((a) => expr(fc, a)));
+    const names = fc.tuple(e.keywords.map((k) => fc.str(k.name)));
+    const values = fc.tuple(e.keywords.map((k) => expr(fc, k.value)));
+    fc.line = e.line;
+    return callWithKeywords(fc, fobj, args, names, values);
   }
   // A function value: call its tuple adapter through the function table.
   const fobj = expr(fc, f);
   const args = fc.tuple(e.args.map((a) => expr(fc, a)));
   fc.line = e.line;
-  const idx = fc.call('py.call_target', [fobj, fc.b.iconst(e.args.length)], 'i32');
+  return callValue(fc, fobj, args, fc.b.iconst(e.args.length));
+}
+
+/** Calls function value `fobj` (not a class) with the arguments in tuple `args` (`nargs`, i32, of them). */
+export function callPlain(fc: FunctionCompiler, fobj: number, args: number, nargs: number): number {
+  const idx = fc.call('py.call_target', [fobj, nargs], 'i32');
   const cont = fc.newBlock('ok', ['ref']);
   const from = fc.block;
   const line = fc.b.iconst(fc.line);
@@ -421,22 +508,47 @@ function call(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
   return cont.params[0]!;
 }
 
-function missingMessage(name: string, missing: string[]): string {
-  const quoted = missing.map((m) => `'${m}'`);
-  const list =
-    quoted.length === 1
-      ? quoted[0]
-      : quoted.length === 2
-        ? `${quoted[0]} and ${quoted[1]}`
-        : `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
-  return `${name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`;
+/**
+ * Binds a direct call's arguments to the callee's positional parameters at compile time:
+ * the value for each (-1: its default), or the TypeError message CPython gives.
+ */
+function bindStatically(
+  name: string,
+  callee: { params: string[]; vararg: string | null; ndefaults: number },
+  args: number[],
+  kwNames: string[],
+  kwValues: number[],
+): number[] | string {
+  const n = callee.params.length;
+  if (args.length > n && callee.vararg === null) {
+    const takes =
+      callee.ndefaults > 0
+        ? `from ${n - callee.ndefaults} to ${n} positional arguments`
+        : `${n} positional argument${n === 1 ? '' : 's'}`;
+    return `${name}() takes ${takes} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`;
+  }
+  const slots = new Array<number>(n).fill(-1);
+  for (let i = 0; i < Math.min(n, args.length); i++) slots[i] = args[i]!;
+  for (let j = 0; j < kwNames.length; j++) {
+    const i = callee.params.indexOf(kwNames[j]!);
+    if (i < 0) return `${name}() got an unexpected keyword argument '${kwNames[j]}'`;
+    if (slots[i]! >= 0) return `${name}() got multiple values for argument '${kwNames[j]}'`;
+    slots[i] = kwValues[j]!;
+  }
+  const missing = callee.params.filter((_, i) => i < n - callee.ndefaults && slots[i]! < 0);
+  return missing.length > 0 ? missingMessage(name, missing) : slots;
+}
+
+/** Whether `id` is a name of this function's (local, cell, free or comprehension target). */
+function shadowed(fc: FunctionCompiler, id: string): boolean {
+  return !!fc.locals?.has(id) || fc.renames.has(id) || (fc.scope?.free.includes(id) ?? false);
 }
 
 /** Whether `id` names a builtin here (no local or module-level name shadows it). */
 export function isBuiltinName(fc: FunctionCompiler, id: string): boolean {
   return (
-    !fc.locals?.has(id) &&
+    !shadowed(fc, id) &&
     !fc.info.globals.has(id) &&
-    (id === 'print' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id))
+    (id === 'print' || id === 'map' || id === 'filter' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id))
   );
 }

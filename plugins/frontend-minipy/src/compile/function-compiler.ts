@@ -3,6 +3,7 @@ import { SsaVars } from './ssa.ts';
 import type { ProgramInfo } from './context.ts';
 import type { Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
+import type { FnScope } from './closures.ts';
 
 /** An active `try ... finally`: its body is replayed on return/break/continue through it. */
 export interface FinallyFrame {
@@ -38,6 +39,13 @@ export class FunctionCompiler {
   /** Module body only: globals bound by the straight-line statements compiled so far.
    *  Nothing unbinds a global (no `del name`), so reading one of them needs no NameError check. */
   readonly boundGlobals = new Set<string>();
+  /** In a method: the global holding its class (for super()) and its first parameter. */
+  classGlobal: string | null = null;
+  selfName: string | null = null;
+  /** This function's names, for a def or lambda (null for the module body). */
+  scope: FnScope | null = null;
+  /** Comprehension targets: a Python name to the variable standing for it in there. */
+  readonly renames = new Map<string, string>();
   private readonly nullValue: number;
   private ownVars = 0;
 
@@ -186,11 +194,51 @@ export class FunctionCompiler {
     this.vars.write(this.block, name, v);
   }
 
+  // ---- closures: cell variables (own locals nested functions use) and free variables
+  /** Makes a cell for each cell variable at the function's entry, holding the parameter's value. */
+  initCells(): void {
+    for (const n of this.scope?.cells ?? []) {
+      const cell = this.b.emit('new', [], { sym: 'cell' });
+      if (this.scope!.params.includes(n)) this.b.emit('set', [cell, this.vars.read(this.block, n)], CELL_V);
+      this.vars.declare(cellVar(n), 'ref');
+      this.vars.write(this.block, cellVar(n), cell);
+    }
+  }
+  /** The cell holding `name` here (own cell or one from the closure), or -1 if it has none. */
+  cellOf(name: string): number {
+    if (!this.scope) return -1;
+    if (this.scope.cells.has(name)) return this.vars.read(this.block, cellVar(name));
+    const i = this.scope.free.indexOf(name);
+    if (i < 0) return -1;
+    const closure = this.vars.read(this.block, CLOSURE_PARAM);
+    return this.b.emit('aget', [closure, this.b.iconst(i)], { sym: 'tuple' });
+  }
+  readCell(name: string, cell: number): number {
+    const v = this.b.emit('get', [cell], CELL_V);
+    const own = this.scope!.cells.has(name);
+    this.raiseIf(
+      this.isNull(v),
+      own ? 'UnboundLocalError' : 'NameError',
+      own
+        ? `cannot access local variable '${name}' where it is not associated with a value`
+        : `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+    );
+    return v;
+  }
+  writeCell(cell: number, v: number): void {
+    this.b.emit('set', [cell, v], CELL_V);
+  }
+
   finish(): void {
     this.vars.seal(this.handlers[0]!);
     this.vars.finish();
   }
 }
+
+/** The parameter through which a nested function receives its closure tuple. */
+export const CLOSURE_PARAM = 'closure$';
+const CELL_V = { sym: 'cell', field: 'v' };
+const cellVar = (name: string): string => `cell$${name}`;
 
 function safeName(n: string): string {
   return n.replace(/[^A-Za-z0-9_]/g, '_');

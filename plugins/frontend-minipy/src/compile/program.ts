@@ -1,6 +1,8 @@
-import { bigintConstValues, FuncBuilder, MEMORY_ERROR_GLOBAL, type Module } from '#framework';
+import { bigintConstValues, FuncBuilder, MEMORY_ERROR_GLOBAL, SourceError, type Module } from '#framework';
+import { allParams, analyzeScopes } from './closures.ts';
+import { emitAdapter, functionObject } from './functions.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
-import type { Stmt } from '../syntax/ast.ts';
+import type { Pos, Stmt } from '../syntax/ast.ts';
 import type { ProgramInfo } from './context.ts';
 import { expr } from './expressions.ts';
 import { FunctionCompiler } from './function-compiler.ts';
@@ -28,6 +30,10 @@ export function compileProgram(module: Module, file: string, body: Stmt[]): void
   emitMain(module);
 }
 
+function unsupportedAt(file: string, msg: string, at: Pos): never {
+  throw new SourceError(`SyntaxError: ${msg}`, file, at.line, at.col);
+}
+
 function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
   const globals = new Set<string>();
   const declared = new Set<string>();
@@ -48,10 +54,10 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
     boundNames(d.body, bound, g);
     for (const n of g) if (bound.has(n)) rebound.add(n);
   }
-  const directDefs = new Map<string, { params: string[]; ndefaults: number }>();
+  const directDefs: ProgramInfo['directDefs'] = new Map();
   for (const d of defs)
     if (counts.get(d.name) === 1 && !rebound.has(d.name))
-      directDefs.set(d.name, { params: d.params, ndefaults: d.defaults.length });
+      directDefs.set(d.name, { params: d.params, vararg: d.vararg, ndefaults: d.defaults.length });
 
   const strs = new Map<string, string>();
   const floats = new Map<string, string>();
@@ -76,6 +82,9 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
     file,
     globals,
     directDefs,
+    scopes: analyzeScopes(body, (msg, at) => unsupportedAt(file, msg, at)),
+    nestedNames: new Map(),
+    builtinAdapters: new Set(),
     strConst: (s) => constant(strs, s, 's', 'str', () => [...s].map((c) => c.codePointAt(0)!)),
     floatConst: (x) => constant(floats, Object.is(x, -0) ? '-0' : String(x), 'fl', 'float', () => [x]),
     bigConst: (n) => constant(bigs, n.toString(), 'big', 'bigint', () => bigintConstValues(n)),
@@ -83,50 +92,32 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
 }
 
 function defShell(info: ProgramInfo, d: Def, irName: string): FunctionCompiler {
-  const locals = new Set<string>(d.params);
+  const params = allParams(d);
+  const locals = new Set<string>(params);
   const declared = new Set<string>();
   boundNames(d.body, locals, declared);
   for (const n of declared) locals.delete(n);
-  return new FunctionCompiler(
+  const fc = new FunctionCompiler(
     info,
     irName,
-    d.params.map(() => 'ref'),
-    d.params,
+    params.map(() => 'ref'),
+    params,
     locals,
   );
+  fc.scope = info.scopes.get(d) ?? null;
+  return fc;
 }
 
 function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {
   const info = fc.info;
   fc.line = d.line;
   fc.call('py.enter', [], null);
+  fc.initCells();
   statements(fc, d.body);
   fc.b.emit('call', [], { sym: 'py.leave' });
   fc.b.ret(fc.none());
   fc.finish();
-  emitAdapter(info.module, irName, d.params.length);
-}
-
-/** `@f.name$t(fobj, args tuple)`: the uniform entry used when a function is called as a value. */
-function emitAdapter(module: Module, irName: string, nparams: number): void {
-  const b = new FuncBuilder(module, `${irName}$t`, { params: ['ref', 'ref'], result: 'ref' }, ['fobj', 'args']);
-  const [fobj, tuple] = b.params as [number, number];
-  const given = b.emit('alen', [tuple]);
-  const args: number[] = [];
-  for (let i = 0; i < nparams; i++) {
-    const idx = b.iconst(i);
-    const have = b.block(`have${i}`);
-    const dflt = b.block(`default${i}`);
-    const next = b.block(`arg${i}`, ['ref']);
-    b.brif(b.emit('icmp.slt', [idx, given]), have, [], dflt, []);
-    b.switchTo(have);
-    b.br(next, [b.emit('aget', [tuple, idx], { sym: 'tuple' })]);
-    b.switchTo(dflt);
-    b.br(next, [b.call('py.default_arg', [fobj, idx])]);
-    b.switchTo(next);
-    args.push(next.params[0]!);
-  }
-  b.ret(b.call(irName, args));
+  emitAdapter(info.module, irName, d.params.length, false, d.vararg !== null);
 }
 
 function compileModuleBody(info: ProgramInfo, body: Stmt[], irNames: Map<Def, string>): void {
@@ -137,9 +128,7 @@ function compileModuleBody(info: ProgramInfo, body: Stmt[], irNames: Map<Def, st
   fc.defHook = (d) => {
     fc.line = d.line;
     const defaults = fc.tuple(d.defaults.map((e) => expr(fc, e)));
-    const name = irNames.get(d)!;
-    const idx = fc.b.emit('fref', [], { sym: `${name}$t` });
-    const f = fc.call('py.make_func', [idx, fc.b.iconst(d.params.length), defaults, fc.str(d.name)]);
+    const f = functionObject(fc, irNames.get(d)!, d, d.name, defaults);
     fc.b.emit('gset', [f], { sym: `g.${d.name}` });
   };
   // A statement at the top level either completes or ends the program (no try around it),

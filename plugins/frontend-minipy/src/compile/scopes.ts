@@ -23,6 +23,7 @@ export function boundNames(body: Stmt[], bound: Set<string>, declaredGlobal: Set
         pushAll(work, s.body, s.orelse);
         break;
       case 'def':
+      case 'class':
         bound.add(s.name);
         break;
       case 'global':
@@ -66,6 +67,7 @@ export function reboundAtModule(body: Stmt[]): Set<string> {
   while (work.length > 0) {
     const s = work.pop()!;
     if (s.kind === 'assign') for (const t of s.targets) targetNames(t, bound);
+    else if (s.kind === 'class') bound.add(s.name);
     else if (s.kind === 'augassign') targetNames(s.target, bound);
     else if (s.kind === 'for') {
       targetNames(s.target, bound);

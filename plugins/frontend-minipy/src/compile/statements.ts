@@ -2,6 +2,8 @@ import type { Expr, Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
 import { binop, condition, expr, isBuiltinName } from './expressions.ts';
+import { makeFunction } from './functions.ts';
+import { classStatement } from './objects.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -19,6 +21,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       return;
     case 'pass':
     case 'global':
+    case 'nonlocal':
       return;
     case 'assign': {
       const v = expr(fc, s.value);
@@ -32,6 +35,16 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         const r = expr(fc, s.value);
         fc.line = s.line;
         assign(fc, t, binop(fc, s.op, cur, r));
+        return;
+      }
+      if (t.kind === 'attr') {
+        const o = expr(fc, t.obj);
+        const name = fc.str(t.name);
+        fc.line = t.line;
+        const cur = fc.call('py.getattr', [o, name]);
+        const r = expr(fc, s.value);
+        fc.line = s.line;
+        fc.call('py.setattr', [o, name, binop(fc, s.op, cur, r)], null);
         return;
       }
       if (t.kind !== 'subscript')
@@ -174,9 +187,13 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
     case 'try':
       tryStatement(fc, s);
       return;
+    case 'class':
+      classStatement(fc, s);
+      return;
     case 'def':
       if (fc.defHook) return fc.defHook(s);
-      return unsupported(fc.info, 'nested functions are not supported', s);
+      assign(fc, { kind: 'name', id: s.name, line: s.line, col: s.col }, makeFunction(fc, s));
+      return;
   }
 }
 
@@ -358,15 +375,25 @@ function tryStatement(fc: FunctionCompiler, s: Stmt & { kind: 'try' }): void {
 export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
   const b = fc.b;
   switch (t.kind) {
-    case 'name':
-      if (fc.locals?.has(t.id)) fc.writeLocal(t.id, v);
+    case 'name': {
+      const cell = fc.renames.has(t.id) ? -1 : fc.cellOf(t.id);
+      if (fc.renames.has(t.id)) fc.writeLocal(fc.renames.get(t.id)!, v);
+      else if (cell >= 0) fc.writeCell(cell, v);
+      else if (fc.locals?.has(t.id)) fc.writeLocal(t.id, v);
       else b.emit('gset', [v], { sym: `g.${t.id}` });
       return;
+    }
     case 'subscript': {
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);
       fc.line = t.line;
       fc.call('py.setitem', [o, i, v], null);
+      return;
+    }
+    case 'attr': {
+      const o = expr(fc, t.obj);
+      fc.line = t.line;
+      fc.call('py.setattr', [o, fc.str(t.name), v], null);
       return;
     }
     case 'tuple':

@@ -1,6 +1,23 @@
 import { asNum, floatDivmod, floatPow, intFloorDiv, intFloorMod, makeNum, toFloat, type Num } from './numbers.ts';
 import type { Py } from './py-context.ts';
 import { typeName } from './format.ts';
+import { percentFormat } from './string-format.ts';
+import { refuseDunder } from './classes.ts';
+
+const OPERATOR_DUNDERS: Record<BinOp, string> = {
+  '+': '__add__',
+  '-': '__sub__',
+  '*': '__mul__',
+  '/': '__truediv__',
+  '//': '__floordiv__',
+  '%': '__mod__',
+  '**': '__pow__',
+  '<<': '__lshift__',
+  '>>': '__rshift__',
+  '&': '__and__',
+  '|': '__or__',
+  '^': '__xor__',
+};
 
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '<<' | '>>' | '&' | '|' | '^';
 
@@ -117,6 +134,7 @@ function sequenceOp(py: Py, op: BinOp, a: number, b: number, x: Num | null, y: N
       return py.makeTuple([...py.tupleItems(a), ...py.tupleItems(b)]);
     }
   }
+  if (op === '%' && ta === ids.str) return py.makeStr(percentFormat(py, py.readStr(a), b));
   if (op === '*') {
     if ((ta === ids.str || ta === ids.list || ta === ids.tuple) && !y)
       py.raise('TypeError', `can't multiply sequence by non-int of type '${typeName(py, b)}'`);
@@ -125,6 +143,8 @@ function sequenceOp(py: Py, op: BinOp, a: number, b: number, x: Num | null, y: N
     if (ta === ids.str || ta === ids.list || ta === ids.tuple) return repeat(py, a, y!);
     if (tb === ids.str || tb === ids.list || tb === ids.tuple) return repeat(py, b, x!);
   }
+  refuseDunder(py, a, OPERATOR_DUNDERS[op]);
+  refuseDunder(py, b, `__r${OPERATOR_DUNDERS[op].slice(2)}`);
   return py.raise('TypeError', `unsupported operand type(s) for ${op}: '${typeName(py, a)}' and '${typeName(py, b)}'`);
 }
 

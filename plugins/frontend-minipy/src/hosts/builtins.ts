@@ -1,7 +1,49 @@
 import { binaryOp } from './arith.ts';
-import { compareOp, copyEntries, dictSet } from './compare.ts';
+import { compareOp, copyEntries, dictSet, hashValue } from './compare.ts';
 import { iterateValues, lengthOf, makeIter, makeRange } from './containers.ts';
 import { repr, toStr, typeName } from './format.ts';
+import { formatValue } from './format-spec.ts';
+import { asciiRepr } from './string-format.ts';
+import { getAttr, isInstance, lookupAttr } from './classes.ts';
+import { pyHash } from './py-hash.ts';
+
+/** pow(b, e, m) on ints: Python's modular power (a negative exponent inverts b mod m). */
+function modPow(py: Py, b0: number, e0: number, m0: number): number {
+  if (!py.isInt(b0) || !py.isInt(e0) || !py.isInt(m0))
+    py.raise('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+  let b = py.readInt(b0);
+  let e = py.readInt(e0);
+  const m = py.readInt(m0);
+  if (m === 0n) py.raise('ValueError', 'pow() 3rd argument cannot be 0');
+  const mod = (x: bigint): bigint => ((x % m) + m) % m;
+  const am = m < 0n ? -m : m;
+  if (e < 0n) {
+    // Extended Euclid for the inverse of b modulo |m|.
+    let [r0, r1] = [((b % am) + am) % am, am];
+    let [s0, s1] = [1n, 0n];
+    while (r1 !== 0n) {
+      const q = r0 / r1;
+      [r0, r1] = [r1, r0 - q * r1];
+      [s0, s1] = [s1, s0 - q * s1];
+    }
+    if (r0 !== 1n) py.raise('ValueError', 'base is not invertible for the given modulus');
+    b = s0;
+    e = -e;
+  }
+  let result = 1n % am;
+  b = ((b % am) + am) % am;
+  while (e > 0n) {
+    if (e & 1n) result = (result * b) % am;
+    b = (b * b) % am;
+    e >>= 1n;
+  }
+  return py.makeInt(mod(result));
+}
+
+function attrName(py: Py, v: number): number {
+  if (py.typeOf(v) !== py.t.str) py.raise('TypeError', `attribute name must be string, not '${typeName(py, v)}'`);
+  return v;
+}
 import { asNum, floatDivmod, intFloorDiv, intFloorMod, makeNum, toFloat } from './numbers.ts';
 import type { Py } from './py-context.ts';
 import { FALSE, NONE, TRUE } from '../runtime/tags.ts';
@@ -254,6 +296,27 @@ export const BUILTINS: Record<string, Builtin> = {
   int: toInt,
   float: toFloatBuiltin,
   str: (py, a) => (arity(py, 'str', a, 0, 1), py.makeStr(a.length === 0 ? '' : toStr(py, a[0]!))),
+  format: (py, a) => {
+    arity(py, 'format', a, 1, 2);
+    if (a.length > 1 && py.typeOf(a[1]!) !== py.t.str)
+      py.raise('TypeError', `format() argument 2 must be str, not ${typeName(py, a[1]!)}`);
+    return py.makeStr(formatValue(py, a[0]!, a.length > 1 ? py.readStr(a[1]!) : ''));
+  },
+  pow: (py, a) => {
+    arity(py, 'pow', a, 2, 3);
+    if (a.length === 2 || a[2] === NONE) return binaryOp(py, '**', a[0]!, a[1]!);
+    return modPow(py, a[0]!, a[1]!, a[2]!);
+  },
+  hash: (py, a) => (arity(py, 'hash', a, 1), py.makeInt(pyHash(py, a[0]!, (s) => hashValue(py, s)))),
+  isinstance: (py, a) => (arity(py, 'isinstance', a, 2), bool(isInstance(py, a[0]!, a[1]!))),
+  hasattr: (py, a) => (arity(py, 'hasattr', a, 2), bool(lookupAttr(py, a[0]!, attrName(py, a[1]!)) !== undefined)),
+  getattr: (py, a) => {
+    arity(py, 'getattr', a, 2, 3);
+    const name = attrName(py, a[1]!);
+    if (a.length === 2) return getAttr(py, a[0]!, name);
+    return lookupAttr(py, a[0]!, name) ?? a[2]!;
+  },
+  ascii: (py, a) => (arity(py, 'ascii', a, 1), py.makeStr(asciiRepr(py, a[0]!))),
   repr: (py, a) => (arity(py, 'repr', a, 1), py.makeStr(repr(py, a[0]!))),
   bool: (py, a) => (arity(py, 'bool', a, 0, 1), bool(a.length > 0 && truth(py, a[0]!))),
   divmod,

@@ -1,3 +1,4 @@
+import { refuseDunder } from './classes.ts';
 import { asNum } from './numbers.ts';
 import { dictDelete, dictFind, dictGet, dictSet, equals } from './compare.ts';
 import { dictEntries, typeName } from './format.ts';
@@ -20,6 +21,7 @@ function seqIndex(py: Py, kind: string, len: number, i: number): number {
 }
 
 export function getItem(py: Py, o: number, i: number): number {
+  refuseDunder(py, o, '__getitem__');
   const t = py.typeOf(o);
   const ids = py.t;
   if (t === ids.list) return py.elem(py.listItems(o), seqIndex(py, 'list', py.listLen(o), i));
@@ -39,6 +41,7 @@ export function getItem(py: Py, o: number, i: number): number {
 }
 
 export function setItem(py: Py, o: number, i: number, v: number): void {
+  refuseDunder(py, o, '__setitem__');
   const t = py.typeOf(o);
   if (t === py.t.list) {
     const k = seqIndex(py, 'list', py.listLen(o), i);
@@ -76,6 +79,7 @@ export function rangeLen(start: number, stop: number, step: number): number {
 }
 
 export function lengthOf(py: Py, o: number): number {
+  refuseDunder(py, o, '__len__');
   const t = py.typeOf(o);
   const ids = py.t;
   if (t === ids.list) return py.listLen(o);
@@ -118,6 +122,7 @@ export function getSlice(py: Py, o: number, lo: number, hi: number, stepRef: num
 
 /** `x in c`. */
 export function contains(py: Py, c: number, x0: number): boolean {
+  refuseDunder(py, c, '__contains__');
   let x = x0;
   const t = py.typeOf(c);
   const ids = py.t;
@@ -180,6 +185,7 @@ export function iterateValues(py: Py, o: number): number[] {
 
 /** iter(o): kinds 1 range, 2 list, 3 tuple run inline in @py.next; 4 a snapshot tuple. */
 export function makeIter(py: Py, o: number): number {
+  refuseDunder(py, o, '__iter__');
   const t = py.typeOf(o);
   const ids = py.t;
   if (t === ids.iter) return o;

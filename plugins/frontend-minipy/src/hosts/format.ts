@@ -1,6 +1,7 @@
 import { floatRepr } from './float-repr.ts';
 import type { Py } from './py-context.ts';
 import { FALSE, NONE, TRUE, exceptionClassName } from '../runtime/tags.ts';
+import { builtinExceptionBase, className, definesNamed } from './classes.ts';
 
 /** Python's type name of a value, as error messages spell it. */
 export function typeName(py: Py, v: number): string {
@@ -18,7 +19,9 @@ export function typeName(py: Py, v: number): string {
   if (t === ids.dict) return 'dict';
   if (t === ids.range) return 'range';
   if (t === ids.func) return 'function';
-  if (t === ids.exc) return exceptionClassName(py.word(v + 4)) ?? 'Exception';
+  if (t === ids.exc) return className(py, py.word(v + 4));
+  if (t === ids.object) return className(py, py.word(v + 4));
+  if (t === ids.cls) return 'type';
   if (t === ids.iter) return 'iterator';
   if (t === ids.view) return ['dict_keys', 'dict_values', 'dict_items'][py.word(v + 8)] ?? 'dict_view';
   return 'object';
@@ -53,7 +56,7 @@ export function exceptionMessage(py: Py, e: number): string {
   const args = py.tupleItems(py.word(e + 8));
   if (args.length === 0) return '';
   if (args.length === 1)
-    return exceptionClassName(py.word(e + 4)) === 'KeyError' ? repr(py, args[0]!) : toStr(py, args[0]!);
+    return builtinExceptionBase(py, py.word(e + 4)) === 'KeyError' ? repr(py, args[0]!) : toStr(py, args[0]!);
   return repr(py, py.word(e + 8));
 }
 
@@ -143,7 +146,13 @@ function scalarRepr(py: Py, v: number): string {
     const args = py.word(v + 8);
     const n = py.length(args);
     const inner = n === 1 ? repr(py, py.elem(args, 0)) : repr(py, args).slice(1, -1).replace(/,$/, '');
-    return `${exceptionClassName(py.word(v + 4))}(${inner})`;
+    return `${className(py, py.word(v + 4))}(${inner})`;
+  }
+  if (t === ids.cls) return `<class '__main__.${className(py, v)}'>`;
+  if (t === ids.object) {
+    if (definesNamed(py, v, '__repr__') || definesNamed(py, v, '__str__'))
+      py.raise('TypeError', 'repr() of an object with __repr__ inside a container or message is not supported');
+    return `<__main__.${className(py, py.word(v + 4))} object>`;
   }
   return `<${typeName(py, v)} object>`;
 }

@@ -5,6 +5,32 @@ import { compareOp, dictSet } from './compare.ts';
 import { contains, delItem, getItem, getSlice, iterateValues, lengthOf, makeIter, setItem } from './containers.ts';
 import { exceptionMessage, repr, toStr, typeName } from './format.ts';
 import { callMethod } from './methods.ts';
+import {
+  baseInit,
+  builtinExceptionBase,
+  checkLen,
+  checkStr,
+  findCompare,
+  findRepr,
+  findStr,
+  needsGuestRepr,
+  noInitArgs,
+  prepend,
+  className,
+  derivesFrom,
+  findDunder,
+  instantiateClass,
+  findMethod,
+  getAttr,
+  isClass,
+  makeClass,
+  newInstance,
+  setAttr,
+  superMethod,
+} from './classes.ts';
+import { bindArgs, callTarget, tupleFrom } from './calls.ts';
+import { pickKeyed, sortKeyed } from './keyed.ts';
+import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
 import { pyOf, type Py } from './py-context.ts';
 import { exceptionClassName, isSubclass, NONE } from '../runtime/tags.ts';
@@ -52,17 +78,18 @@ function checkUnpack(py: Py, got: number, n: number): void {
 
 function instantiate(py: Py, v: number): number {
   if (exceptionClassName(v)) return py.makeException(v, []);
+  if (isClass(py, v)) return instantiateClass(py, v);
   if (py.typeOf(v) === py.t.exc) return v;
   return py.raise('TypeError', 'exceptions must derive from BaseException');
 }
 
 function matches(py: Py, exc: number, spec: number): boolean {
   const specs = py.typeOf(spec) === py.t.tuple ? py.tupleItems(spec) : [spec];
-  const cls = exceptionClassName(py.word(exc + 4)) ?? 'Exception';
+  const cls = py.word(exc + 4);
   return specs.some((s) => {
-    const name = exceptionClassName(s);
-    if (!name) return py.raise('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
-    return isSubclass(cls, name);
+    if (!exceptionClassName(s) && !(isClass(py, s) && builtinExceptionBase(py, s)))
+      return py.raise('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
+    return derivesFrom(py, cls, s);
   });
 }
 
@@ -129,6 +156,45 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.call_method', [R, R, R], R, (py, [o, name, args]) =>
       callMethod(py, o!, py.readStr(name!), py.tupleItems(args!)),
     ),
+    host('py.call_method_kw', [R, R, R, R, R], R, (py, [o, name, args, names, values]) => {
+      const kwNames = py.tupleItems(names!).map((n) => py.readStr(n));
+      const kwValues = py.holdAll(py.tupleItems(values!));
+      return callMethod(py, o!, py.readStr(name!), py.tupleItems(args!), heldKwargs(kwNames, kwValues));
+    }),
+    host('py.make_class', [R, R], R, (py, [name, base]) => makeClass(py, name!, base!)),
+    host('py.new_instance', [R, R], R, (py, [cls, args]) => newInstance(py, cls!, args!)),
+    host('py.getattr', [R, R], R, (py, [o, name]) => getAttr(py, o!, name!)),
+    host('py.setattr', [R, R, R], null, (py, args) => (setAttr(py, args), undefined)),
+    host('py.find_method', [R, R], R, (py, [o, name]) => findMethod(py, o!, name!)),
+    host('py.find_dunder', [R, R], R, (py, [o, name]) => findDunder(py, o!, name!), false, false),
+    host('py.super_method', [R, R], R, (py, [cls, name]) => superMethod(py, cls!, name!)),
+    host('py.base_init', [R, R, I], R, (py, [self, args, nkw]) => baseInit(py, self!, args!, nkw!)),
+    host('py.prepend', [R, R], R, (py, [first, rest]) => prepend(py, first!, rest!)),
+    host('py.no_init_args', [R, R], R, (py, [cls, args]) => noInitArgs(py, cls!, args!)),
+    host('py.find_str', [R], R, (py, [v]) => findStr(py, v!), false, false),
+    host('py.find_repr', [R], R, (py, [v]) => findRepr(py, v!), false, false),
+    host('py.check_str', [R, R], null, (py, [s, m]) => (checkStr(py, s!, m!), undefined)),
+    host('py.check_len', [R], R, (py, [n]) => checkLen(py, n!)),
+    host('py.find_compare', [R, R, R, R], R, (py, args) => findCompare(py, args)),
+    host('py.needs_guest_repr', [R], I, (py, [v]) => (needsGuestRepr(py, v!) ? 1 : 0), false, false),
+    host('py.is_class', [R], I, (py, [v]) => (isClass(py, v!) ? 1 : 0), false, false),
+    host('py.sort_keyed', [R, R, R, I], R, (py, [items, keys, rev, inPlace]) =>
+      sortKeyed(py, items!, keys!, rev!, inPlace === 1),
+    ),
+    host('py.pick_keyed', [R, R, I, R], R, (py, [items, keys, max, dflt]) =>
+      pickKeyed(py, items!, keys!, max === 1, dflt!),
+    ),
+    host('py.format_field', [R, I, R], R, (py, [v, conv, spec]) =>
+      py.makeStr(convertAndFormat(py, v!, CONVERSIONS[conv!]!, spec === NONE ? '' : py.readStr(spec!))),
+    ),
+    host('py.join_parts', [R], R, (py, [parts]) =>
+      py.makeStr(
+        py
+          .tupleItems(parts!)
+          .map((p) => py.readStr(p))
+          .join(''),
+      ),
+    ),
     host('py.abs.slow', [R], R, (py, [v]) => callBuiltin(py, 'abs', [v!])),
     host('py.float.slow', [R], R, (py, [v]) => callBuiltin(py, 'float', [v!])),
     host('py.int.slow', [R], R, (py, [v]) => callBuiltin(py, 'int', [v!])),
@@ -167,25 +233,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       py.setRef(f, 16, args[3]!);
       return f;
     }),
-    host('py.call_target', [R, I], I, (py, [f, nargs]) => {
-      if (py.typeOf(f!) !== py.t.func) {
-        if (exceptionClassName(f!)) return -1;
-        return py.raise('TypeError', `'${typeName(py, f!)}' object is not callable`);
-      }
-      const nparams = py.word(f! + 8);
-      const ndefaults = py.length(py.word(f! + 12));
-      const name = py.readStr(py.word(f! + 16));
-      if (nargs! > nparams)
-        py.raise(
-          'TypeError',
-          `${name}() takes ${nparams} positional argument${nparams === 1 ? '' : 's'} ` +
-            `but ${nargs} ${nargs === 1 ? 'was' : 'were'} given`,
-        );
-      const missing = nparams - ndefaults - nargs!;
-      if (missing > 0)
-        py.raise('TypeError', `${name}() missing ${missing} required positional argument${missing === 1 ? '' : 's'}`);
-      return py.word(f! + 4);
-    }),
+    host('py.call_target', [R, I], I, (py, [f, nargs]) => callTarget(py, f!, nargs!)),
+    host('py.bind_args', [R, R, R, R], R, (py, [f, args, names, values]) => bindArgs(py, f!, args!, names!, values!)),
+    host('py.tuple_from', [R, I], R, (py, [t, from]) => tupleFrom(py, t!, from!)),
     host('py.func_nparams', [R], I, (py, [f]) => py.word(f! + 8), false, false),
     host(
       'py.default_arg',
@@ -204,7 +254,7 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       [R],
       null,
       (py, [e]) => {
-        const cls = exceptionClassName(py.word(e! + 4)) ?? 'Exception';
+        const cls = className(py, py.word(e! + 4));
         const msg = exceptionMessage(py, e!);
         failure.message = msg === '' ? cls : `${cls}: ${msg}`;
         failure.line = py.word(e! + 12);
@@ -218,6 +268,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
   ];
   return hosts;
 }
+
+/** f-string conversions by the index the compiler passes: none, `!s`, `!r`, `!a`. */
+export const CONVERSIONS = ['', 's', 'r', 'a'];
 
 /** Builtins reached through `py.builtin`, by index. */
 export const BUILTIN_NAMES: readonly string[] = Object.keys(BUILTINS);

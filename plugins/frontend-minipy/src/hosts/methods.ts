@@ -5,6 +5,8 @@ import { dictEntries, repr, typeName } from './format.ts';
 import { asNum } from './numbers.ts';
 import type { Py } from './py-context.ts';
 import { sortValues } from './builtins.ts';
+import { STR_KEYWORD_METHODS, STR_METHODS } from './str-methods.ts';
+import { NO_KWARGS, type KwArgs } from './string-format.ts';
 import { NONE } from '../runtime/tags.ts';
 
 /** A built-in method: the receiver comes in a handle, the arguments in a held array. */
@@ -147,51 +149,17 @@ const DICT: Record<string, Method> = {
   },
 };
 
-const STR: Record<string, Method> = {
-  join: (py, s, a) => {
-    arity(py, 'str.join', a, 1);
-    const parts = iterateValues(py, a[0]!).map((v, i) => {
-      if (py.typeOf(v) !== py.t.str)
-        py.raise('TypeError', `sequence item ${i}: expected str instance, ${typeName(py, v)} found`);
-      return py.readStr(v);
-    });
-    return py.makeStr(parts.join(py.readStr(py.get(s))));
-  },
-  split: (py, s, a) => {
-    arity(py, 'split', a, 0, 1);
-    const text = py.readStr(py.get(s));
-    const parts =
-      a.length === 0 || a[0] === NONE ? text.split(/\s+/).filter((x) => x !== '') : text.split(py.readStr(a[0]!));
-    if (a.length > 0 && a[0] !== NONE && py.length(a[0]!) === 0) py.raise('ValueError', 'empty separator');
-    const strs = py.holdAll(new Array<number>(parts.length).fill(NONE));
-    for (let i = 0; i < parts.length; i++) strs[i] = py.makeStr(parts[i]!);
-    return py.makeList(strs);
-  },
-  upper: (py, s, a) => (arity(py, 'str.upper', a, 0), py.makeStr(py.readStr(py.get(s)).toUpperCase())),
-  lower: (py, s, a) => (arity(py, 'str.lower', a, 0), py.makeStr(py.readStr(py.get(s)).toLowerCase())),
-  strip: (py, s, a) => (arity(py, 'strip', a, 0), py.makeStr(py.readStr(py.get(s)).replace(/^\s+|\s+$/g, ''))),
-  startswith: (py, s, a) => (
-    arity(py, 'startswith', a, 1), py.readStr(py.get(s)).startsWith(py.readStr(a[0]!)) ? 10 : 6
-  ),
-  endswith: (py, s, a) => (arity(py, 'endswith', a, 1), py.readStr(py.get(s)).endsWith(py.readStr(a[0]!)) ? 10 : 6),
-  find: (py, s, a) => (
-    arity(py, 'find', a, 1), py.smallInt([...py.readStr(py.get(s))].join('').indexOf(py.readStr(a[0]!)))
-  ),
-  replace: (py, s, a) => (
-    arity(py, 'replace', a, 2), py.makeStr(py.readStr(py.get(s)).split(py.readStr(a[0]!)).join(py.readStr(a[1]!)))
-  ),
-  count: (py, s, a) => (
-    arity(py, 'count', a, 1), py.smallInt(py.readStr(py.get(s)).split(py.readStr(a[0]!)).length - 1)
-  ),
-  isdigit: (py, s, a) => (arity(py, 'str.isdigit', a, 0), /^[0-9]+$/.test(py.readStr(py.get(s))) ? 10 : 6),
-  isalpha: (py, s, a) => (arity(py, 'str.isalpha', a, 0), /^[A-Za-z]+$/.test(py.readStr(py.get(s))) ? 10 : 6),
-};
-
 /** obj.name(*args) for the built-in types' methods. */
-export function callMethod(py: Py, self: number, name: string, args: number[]): number {
+export function callMethod(py: Py, self: number, name: string, args: number[], kwargs: KwArgs = NO_KWARGS): number {
   const t = py.typeOf(self);
-  const table = t === py.t.list ? LIST : t === py.t.dict ? DICT : t === py.t.str ? STR : null;
+  if (t === py.t.str && Object.hasOwn(STR_METHODS, name)) {
+    if (kwargs.size > 0 && !STR_KEYWORD_METHODS.has(name))
+      py.raise('TypeError', `str.${name}() takes no keyword arguments`);
+    return STR_METHODS[name]!(py, py.hold(self), py.holdAll(args), kwargs);
+  }
+  const table = t === py.t.list ? LIST : t === py.t.dict ? DICT : null;
   const m = table && Object.hasOwn(table, name) ? table[name] : undefined;
   if (!m) return py.raise('AttributeError', `'${typeName(py, self)}' object has no attribute '${name}'`);
+  if (kwargs.size > 0) py.raise('TypeError', `${typeName(py, self)}.${name}() takes no keyword arguments`);
   return m(py, py.hold(self), py.holdAll(args));
 }

@@ -27,6 +27,8 @@ export interface TypeIds {
   iter: number;
   view: number;
   bigint: number;
+  cls: number;
+  object: number;
 }
 
 /** Shared index lists for `holdAll` (never mutated): ALL_INDICES[n] is [0, 1, ..., n - 1]. */
@@ -82,6 +84,8 @@ export class Py {
       iter: id('iter'),
       view: id('view'),
       bigint: id('bigint'),
+      cls: id('class'),
+      object: id('object'),
     };
     this.w = ctx.memory.i32;
     this.f = ctx.memory.f64;

@@ -35,7 +35,7 @@ export function checkAstDepth(body: Stmt[], file: string): void {
   }
 }
 
-function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): void {
+export function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): void {
   switch (s.kind) {
     case 'expr':
       exprs.push(s.value);
@@ -57,6 +57,10 @@ function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): void {
       break;
     case 'def':
       pushAll(exprs, s.defaults);
+      pushAll(stmts, s.body);
+      break;
+    case 'class':
+      exprs.push(s.base);
       pushAll(stmts, s.body);
       break;
     case 'return':
@@ -83,7 +87,7 @@ function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): void {
   }
 }
 
-function exprChildren(e: Expr, out: (Expr | null)[]): void {
+export function exprChildren(e: Expr, out: (Expr | null)[]): void {
   switch (e.kind) {
     case 'binop':
       out.push(e.left, e.right);
@@ -123,6 +127,16 @@ function exprChildren(e: Expr, out: (Expr | null)[]): void {
       break;
     case 'dict':
       pushAll(out, e.keys, e.values);
+      break;
+    case 'lambda':
+      pushAll(out, e.defaults, [e.body]);
+      break;
+    case 'comp':
+      out.push(e.elt, e.value);
+      for (const g of e.generators) out.push(g.target, g.iter, ...g.ifs);
+      break;
+    case 'fstring':
+      for (const part of e.parts) if (part.kind === 'field') out.push(part.value, part.spec);
       break;
     default:
   }

@@ -26,7 +26,22 @@ export type Expr = Pos &
     | { kind: 'list'; elts: Expr[] }
     | { kind: 'tuple'; elts: Expr[] }
     | { kind: 'dict'; keys: Expr[]; values: Expr[] }
+    | { kind: 'fstring'; parts: FPart[] }
+    | { kind: 'lambda'; params: string[]; vararg: string | null; defaults: Expr[]; body: Expr }
+    | { kind: 'comp'; type: 'list' | 'dict' | 'gen'; elt: Expr; value: Expr | null; generators: Comprehension[] }
   );
+
+/** One `for target in iter if cond...` clause of a comprehension. */
+export interface Comprehension {
+  target: Expr;
+  iter: Expr;
+  ifs: Expr[];
+}
+
+/** A piece of an f-string: literal text, or a replacement field `{value!conv:spec}`. */
+export type FPart =
+  | { kind: 'text'; value: string }
+  | { kind: 'field'; value: Expr; conv: 's' | 'r' | 'a' | ''; spec: Expr | null };
 
 export interface Handler extends Pos {
   type: Expr | null;
@@ -44,9 +59,11 @@ export type Stmt = Pos &
     | { kind: 'for'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
     | { kind: 'break' }
     | { kind: 'continue' }
-    | { kind: 'def'; name: string; params: string[]; defaults: Expr[]; body: Stmt[] }
+    | { kind: 'def'; name: string; params: string[]; vararg: string | null; defaults: Expr[]; body: Stmt[] }
     | { kind: 'return'; value: Expr | null }
     | { kind: 'global'; names: string[] }
+    | { kind: 'nonlocal'; names: string[] }
+    | { kind: 'class'; name: string; base: Expr | null; body: Stmt[] }
     | { kind: 'pass' }
     | { kind: 'assert'; test: Expr; msg: Expr | null }
     | { kind: 'raise'; exc: Expr | null }

@@ -1,5 +1,6 @@
 import { SourceError } from '#framework';
-import type { BinOpName, CmpOpName, Expr, Handler, Pos, Stmt } from './ast.ts';
+import type { BinOpName, CmpOpName, Comprehension, Expr, FPart, Handler, Pos, Stmt } from './ast.ts';
+import { parseFString } from './fstring.ts';
 import { checkAstDepth } from './ast-depth.ts';
 import { CPythonCompileError } from './cpython-error.ts';
 import { KEYWORDS, type Token } from './tokens.ts';
@@ -7,14 +8,11 @@ import { tokenize } from './tokenizer.ts';
 
 // Statements and expressions outside part 1, named in the SyntaxError.
 const UNSUPPORTED_STMT: Record<string, string> = {
-  class: 'class definitions',
   import: 'import statements',
   from: 'import statements',
   with: 'with statements',
-  nonlocal: 'nonlocal declarations',
   async: 'async functions',
   yield: 'generators',
-  lambda: 'lambda expressions',
   await: 'await expressions',
 };
 const BIN_LEVELS: BinOpName[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%']];
@@ -163,6 +161,8 @@ class Parser {
       }
       case 'def':
         return [this.defStmt()];
+      case 'class':
+        return [this.classStmt()];
       case 'try':
         return [this.tryStmt()];
     }
@@ -199,22 +199,9 @@ class Parser {
 
   private defStmt(): Stmt {
     const t = this.next();
-    if (this.funcDepth > 0) this.fail('nested functions are not supported', t);
     const name = this.identifier();
     this.expect('(');
-    const params: string[] = [];
-    const defaults: Expr[] = [];
-    while (!this.is(')')) {
-      if (this.is('*') || this.is('**') || this.is('/')) this.fail('only positional parameters are supported');
-      const p = this.peek();
-      const pname = this.identifier();
-      if (params.includes(pname)) this.fail(`duplicate argument '${pname}' in function definition`, p);
-      params.push(pname);
-      if (this.is(':')) this.fail('annotations are not supported');
-      if (this.accept('=')) defaults.push(this.expr());
-      else if (defaults.length > 0) this.fail('non-default argument follows default argument', p);
-      if (!this.accept(',')) break;
-    }
+    const { params, vararg, defaults } = this.parameters(')');
     this.expect(')');
     if (this.is('->')) this.fail('annotations are not supported');
     this.funcDepth++;
@@ -222,11 +209,72 @@ class Parser {
     this.loopDepth = 0;
     try {
       const body = this.block();
-      return { kind: 'def', name, params, defaults, body, ...this.pos(t) };
+      return { kind: 'def', name, params, vararg, defaults, body, ...this.pos(t) };
     } finally {
       this.funcDepth--;
       this.loopDepth = saved;
     }
+  }
+
+  private classStmt(): Stmt {
+    const t = this.next();
+    const name = this.identifier();
+    let base: Expr | null = null;
+    if (this.accept('(')) {
+      if (!this.is(')')) {
+        base = this.expr();
+        if (this.is('=')) this.fail('class keywords (metaclass=...) are not supported');
+        if (this.accept(',') && !this.is(')')) this.fail('multiple inheritance is not supported');
+      }
+      this.expect(')');
+    }
+    const saved = this.loopDepth;
+    this.loopDepth = 0;
+    try {
+      const body = this.block();
+      return { kind: 'class', name, base, body, ...this.pos(t) };
+    } finally {
+      this.loopDepth = saved;
+    }
+  }
+
+  /** Positional parameters with defaults, up to `close` (`)` of a def, `:` of a lambda). */
+  private parameters(close: string): { params: string[]; vararg: string | null; defaults: Expr[] } {
+    const params: string[] = [];
+    const defaults: Expr[] = [];
+    let vararg: string | null = null;
+    while (!this.is(close)) {
+      if (vararg !== null) this.fail('keyword-only parameters are not supported');
+      if (this.is('**')) this.fail('**kwargs parameters are not supported');
+      if (this.is('/')) this.fail('positional-only parameters are not supported');
+      if (this.accept('*')) {
+        if (this.is(',') || this.is(close)) this.fail('keyword-only parameters are not supported');
+        const p = this.peek();
+        vararg = this.identifier();
+        if (params.includes(vararg)) this.fail(`duplicate argument '${vararg}' in function definition`, p);
+        if (this.is(':') && close === ')') this.fail('annotations are not supported');
+        if (!this.accept(',')) break;
+        continue;
+      }
+      const p = this.peek();
+      const pname = this.identifier();
+      if (params.includes(pname)) this.fail(`duplicate argument '${pname}' in function definition`, p);
+      params.push(pname);
+      if (this.is(':') && close === ')') this.fail('annotations are not supported');
+      if (this.accept('=')) defaults.push(this.expr());
+      else if (defaults.length > 0) this.fail('non-default argument follows default argument', p);
+      if (!this.accept(',')) break;
+    }
+    return { params, vararg, defaults };
+  }
+
+  /** `lambda params: body`; the body is one expression (no conditional-expression arms around it). */
+  private lambda(): Expr {
+    const t = this.next();
+    const { params, vararg, defaults } = this.parameters(':');
+    this.expect(':');
+    const body = this.expr();
+    return { kind: 'lambda', params, vararg, defaults, body, ...this.pos(t) };
   }
 
   private tryStmt(): Stmt {
@@ -282,11 +330,14 @@ class Parser {
         if (this.funcDepth === 0) this.fail("'return' outside function", t);
         return { kind: 'return', value: this.atLineEnd() ? null : this.exprList(), ...p };
       }
-      case 'global': {
+      case 'global':
+      case 'nonlocal': {
         this.next();
+        if (t.text === 'nonlocal' && this.funcDepth === 0)
+          this.fail('nonlocal declaration not allowed at module level', t);
         const names = [this.identifier()];
         while (this.accept(',')) names.push(this.identifier());
-        return { kind: 'global', names, ...p };
+        return { kind: t.text as 'global' | 'nonlocal', names, ...p };
       }
       case 'assert': {
         this.next();
@@ -335,7 +386,7 @@ class Parser {
   }
 
   private checkTarget(e: Expr, allowTuple: boolean): void {
-    if (e.kind === 'name' || e.kind === 'subscript') {
+    if (e.kind === 'name' || e.kind === 'subscript' || e.kind === 'attr') {
       if (e.kind === 'subscript' && e.index.kind === 'slice') this.fail('slice assignment is not supported', e);
       return;
     }
@@ -343,7 +394,6 @@ class Parser {
       for (const x of e.elts) this.checkTarget(x, true);
       return;
     }
-    if (e.kind === 'attr') this.fail('attribute assignment is not supported', e);
     this.fail(
       allowTuple ? 'cannot assign to expression' : "'expression' is an illegal expression for augmented assignment",
       e,
@@ -384,7 +434,13 @@ class Parser {
     try {
       for (;;) {
         const t = this.peek();
-        if (this.is('lambda')) this.fail('lambda expressions are not supported');
+        if (this.is('lambda')) {
+          const e = this.lambda();
+          let r = e;
+          for (let k = arms.length - 1; k >= 0; k--)
+            r = { kind: 'ifexp', test: arms[k]!.test, body: arms[k]!.body, orelse: r, ...this.pos(arms[k]!.t) };
+          return r;
+        }
         if (this.is('yield')) this.fail('generators are not supported');
         const body = this.orExpr(false);
         if (this.is(':=')) this.fail('assignment expressions are not supported');
@@ -536,7 +592,11 @@ class Parser {
         if (keywords.length > 0) this.fail('positional argument follows keyword argument');
         args.push(this.expr());
       }
-      if (this.is('for')) this.fail('generator expressions are not supported');
+      if (this.is('for')) {
+        if (args.length !== 1 || keywords.length > 0) this.fail('Generator expression must be parenthesized');
+        args[0] = this.comprehension('gen', args[0]!, null);
+        if (!this.is(')')) this.fail('Generator expression must be parenthesized');
+      }
       if (!this.accept(',')) break;
     }
     this.expect(')');
@@ -566,10 +626,25 @@ class Parser {
         return { kind: 'int', value: parseIntLiteral(t.text, () => this.fail('invalid decimal literal', t)), ...p };
       case 'float':
         return { kind: 'float', value: Number(t.text), ...p };
-      case 'str': {
-        let value = t.value!;
-        while (this.peek().kind === 'str') value += this.next().value!;
-        return { kind: 'str', value, ...p };
+      case 'str':
+      case 'fstr': {
+        const toks = [t];
+        while (this.peek().kind === 'str' || this.peek().kind === 'fstr') toks.push(this.next());
+        if (toks.every((x) => x.kind === 'str'))
+          return { kind: 'str', value: toks.map((x) => x.value!).join(''), ...p };
+        const parts: FPart[] = [];
+        for (const x of toks) {
+          if (x.kind === 'str') parts.push({ kind: 'text', value: x.value! });
+          else
+            parts.push(
+              ...parseFString(
+                x,
+                (src, at) => this.subExpression(src, at),
+                (msg, at) => this.fail(msg, at),
+              ),
+            );
+        }
+        return { kind: 'fstring', parts, ...p };
       }
       case 'name':
         if (t.text === 'None' || t.text === 'True' || t.text === 'False') return { kind: 'const', value: t.text, ...p };
@@ -580,6 +655,8 @@ class Parser {
         if (t.text === '(') return this.deeper(BRACKET_COST, () => this.parenthesized(p));
         if (t.text === '[') {
           const elts = this.deeper(BRACKET_COST, () => this.items(']'));
+          const only = elts[0];
+          if (elts.length === 1 && only!.kind === 'comp' && only!.type === 'list') return only!;
           return { kind: 'list', elts, ...p };
         }
         if (t.text === '{') return this.deeper(BRACKET_COST, () => this.dictDisplay(p));
@@ -593,12 +670,44 @@ class Parser {
     );
   }
 
+  /** An f-string field's expression, parsed as if parenthesized, at its place in the file. */
+  private subExpression(src: string, at: Pos): Expr {
+    const toks = tokenize(`(${src})`, this.file).map((x) =>
+      x.line === 1 ? { ...x, line: at.line, col: at.col + x.col - 2 } : { ...x, line: x.line + at.line - 1 },
+    );
+    const sub = new Parser(toks, this.file);
+    sub.nesting = this.nesting;
+    const e = sub.atom();
+    if (sub.peek().kind !== 'newline' && sub.peek().kind !== 'eof') sub.fail(`invalid syntax${sub.describe()}`);
+    return e;
+  }
+
+  /** The `for ... in ... [if ...]` clauses after a comprehension's element. */
+  private comprehension(type: 'list' | 'dict' | 'gen', elt: Expr, value: Expr | null): Expr {
+    const generators: Comprehension[] = [];
+    while (this.accept('for')) {
+      const target = this.targetList();
+      this.expect('in');
+      const iter = this.orExpr(false);
+      const ifs: Expr[] = [];
+      while (this.accept('if')) ifs.push(this.orExpr(false));
+      generators.push({ target, iter, ifs });
+    }
+    if (this.is('async')) this.fail('async comprehensions are not supported');
+    return { kind: 'comp', type, elt, value, generators, line: elt.line, col: elt.col };
+  }
+
   private items(close: string): Expr[] {
     const elts: Expr[] = [];
     while (!this.is(close)) {
       if (this.is('*')) this.fail('starred expressions are not supported');
       elts.push(this.expr());
-      if (this.is('for')) this.fail('comprehensions are not supported');
+      if (this.is('for')) {
+        if (close !== ']' || elts.length !== 1) this.fail("invalid syntax near 'for'");
+        const comp = this.comprehension('list', elts[0]!, null);
+        this.expect(']');
+        return [comp];
+      }
       if (!this.accept(',')) break;
     }
     this.expect(close);
@@ -608,7 +717,11 @@ class Parser {
   private parenthesized(p: Pos): Expr {
     if (this.accept(')')) return { kind: 'tuple', elts: [], ...p };
     const first = this.expr();
-    if (this.is('for')) this.fail('generator expressions are not supported');
+    if (this.is('for')) {
+      const comp = this.comprehension('gen', first, null);
+      this.expect(')');
+      return comp;
+    }
     if (this.accept(')')) return first;
     this.expect(',');
     const rest = this.items(')');
@@ -621,10 +734,15 @@ class Parser {
     while (!this.is('}')) {
       if (this.is('**')) this.fail('dict unpacking is not supported');
       keys.push(this.expr());
+      if (this.is('for')) this.fail('set comprehensions are not supported');
       if (!this.is(':')) this.fail('set displays are not supported');
       this.next();
       values.push(this.expr());
-      if (this.is('for')) this.fail('comprehensions are not supported');
+      if (this.is('for') && keys.length === 1) {
+        const comp = this.comprehension('dict', keys[0]!, values[0]!);
+        this.expect('}');
+        return comp;
+      }
       if (!this.accept(',')) break;
     }
     this.expect('}');

@@ -164,6 +164,23 @@ export function tokenize(src: string, file: string): Token[] {
     if (isNameStart(code) || code > 127) {
       while (isNameChar(src.charCodeAt(i))) i++;
       const word = src.slice(start, i);
+      if ((src[i] === '"' || src[i] === "'") && /^(?:[rR]?[fF]?|[fF][rR]|[uU])$/.test(word)) {
+        // f-strings keep their raw body: the parser splits it into text and fields.
+        const formatted = /[fF]/.test(word);
+        const r = scanString(src, i, fail, /[rR]/.test(word) || formatted);
+        for (let k = i; k < r.end; k++)
+          if (src[k] === '\n') {
+            line++;
+            lineStart = k + 1;
+          }
+        i = r.end;
+        const startLine = line - [...src.slice(start, i)].filter((ch) => ch === '\n').length;
+        const token: Token = { kind: formatted ? 'fstr' : 'str', text: src.slice(start, i), line: startLine, col: 0 };
+        token.col = start - (src.lastIndexOf('\n', start - 1) + 1) + 1;
+        token.value = r.value;
+        toks.push(token);
+        continue;
+      }
       if ((src[i] === '"' || src[i] === "'") && /^[rRbBfFuU]{1,2}$/.test(word))
         fail(`string prefix '${word}' is not supported`, start);
       if (i === start) fail(`invalid character '${c}'`);
@@ -235,7 +252,12 @@ function scanNumber(src: string, i: number, fail: (m: string, at?: number) => ne
   return i;
 }
 
-function scanString(src: string, i: number, fail: (m: string, at?: number) => never): { end: number; value: string } {
+function scanString(
+  src: string,
+  i: number,
+  fail: (m: string, at?: number) => never,
+  raw = false,
+): { end: number; value: string } {
   const q = src[i]!;
   const triple = src.startsWith(q.repeat(3), i);
   const close = triple ? q.repeat(3) : q;
@@ -252,6 +274,11 @@ function scanString(src: string, i: number, fail: (m: string, at?: number) => ne
       continue;
     }
     const e = src[j + 1] ?? '';
+    if (raw) {
+      value += ch + e;
+      j += 2;
+      continue;
+    }
     if (e === '\n') {
       j += 2;
       continue;
@@ -268,4 +295,31 @@ function scanString(src: string, i: number, fail: (m: string, at?: number) => ne
     value += mapped ?? `\\${e}`;
     j += 2;
   }
+}
+
+/** The value of a string body's escapes (an f-string's literal text is scanned raw first). */
+export function decodeEscapes(raw: string): string {
+  let out = '';
+  for (let j = 0; j < raw.length; ) {
+    const ch = raw[j]!;
+    if (ch !== '\\' || j + 1 >= raw.length) {
+      out += ch;
+      j++;
+      continue;
+    }
+    const e = raw[j + 1]!;
+    if (e === '\n') {
+      j += 2;
+      continue;
+    }
+    if (e === 'x' || e === 'u' || e === 'U') {
+      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      out += String.fromCodePoint(parseInt(raw.slice(j + 2, j + 2 + n), 16));
+      j += 2 + n;
+      continue;
+    }
+    out += ESCAPES[e] ?? `\\${e}`;
+    j += 2;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 /** Token kinds of mini-Python. `op` covers operators and punctuation; `name` keywords too. */
-export type TokenKind = 'name' | 'int' | 'float' | 'str' | 'op' | 'newline' | 'indent' | 'dedent' | 'eof';
+export type TokenKind = 'name' | 'int' | 'float' | 'str' | 'fstr' | 'op' | 'newline' | 'indent' | 'dedent' | 'eof';
 
 export interface Token {
   kind: TokenKind;

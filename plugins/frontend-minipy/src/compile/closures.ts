@@ -1,0 +1,121 @@
+import type { Expr, Stmt } from '../syntax/ast.ts';
+import { exprChildren, stmtChildren } from '../syntax/ast-depth.ts';
+import { boundNames } from './scopes.ts';
+
+export type FnNode = (Stmt & { kind: 'def' }) | (Expr & { kind: 'lambda' });
+
+/** The IR parameters of a function: its positional parameters, then its `*args` tuple. */
+export function allParams(fn: FnNode): string[] {
+  return fn.vararg === null ? fn.params : [...fn.params, fn.vararg];
+}
+
+/** What the compiler needs to know of one function's names. */
+export interface FnScope {
+  node: FnNode;
+  /** Python's __qualname__ (`outer.<locals>.inner`), as error messages name the function. */
+  qualname: string;
+  params: string[];
+  /** Names local to the function (parameters included). */
+  locals: Set<string>;
+  /** Locals that nested functions use: they live in heap cells shared with those functions. */
+  cells: Set<string>;
+  /** Names of enclosing functions' locals this function uses, in closure-tuple order. */
+  free: string[];
+}
+
+/** Functions nested in a body (not inside them), names it refers to, its declarations. */
+interface BodyFacts {
+  children: FnNode[];
+  refs: Set<string>;
+  nonlocals: Set<string>;
+  globals: Set<string>;
+  /** Methods: the class they are defined in. */
+  classOf: Map<FnNode, string>;
+}
+
+function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
+  const out: BodyFacts = {
+    children: [],
+    refs: new Set(),
+    nonlocals: new Set(),
+    globals: new Set(),
+    classOf: new Map(),
+  };
+  const work: [Stmt | Expr, boolean][] = roots.map((r) => [r, rootsAreStmts]);
+  while (work.length > 0) {
+    const [node, isStmt] = work.pop()!;
+    const exprs: (Expr | null)[] = [];
+    const stmts: Stmt[] = [];
+    if (isStmt) {
+      const s = node as Stmt;
+      if (s.kind === 'def') {
+        out.children.push(s);
+        for (const d of s.defaults) work.push([d, false]);
+        continue;
+      }
+      if (s.kind === 'class') {
+        // Methods are functions of the enclosing scope (a class body is no scope for them).
+        if (s.base) work.push([s.base, false]);
+        for (const st of s.body) {
+          if (st.kind === 'def') out.classOf.set(st, s.name);
+          work.push([st, true]);
+        }
+        continue;
+      }
+      if (s.kind === 'nonlocal') for (const n of s.names) out.nonlocals.add(n);
+      if (s.kind === 'global') for (const n of s.names) out.globals.add(n);
+      stmtChildren(s, exprs, stmts);
+    } else {
+      const e = node as Expr;
+      if (e.kind === 'lambda') {
+        out.children.push(e);
+        for (const d of e.defaults) work.push([d, false]);
+        continue;
+      }
+      if (e.kind === 'name') out.refs.add(e.id);
+      exprChildren(e, exprs);
+    }
+    for (const s of stmts) work.push([s, true]);
+    for (const e of exprs) if (e) work.push([e, false]);
+  }
+  return out;
+}
+
+/**
+ * Resolves every function's names (Python's LEGB without classes): a name a function binds
+ * is local unless declared global or nonlocal; a name it only uses is free when an
+ * enclosing function binds it, else global/builtin. Module-level names are globals, never
+ * cells. Throws `fail(message, node)` for a nonlocal with no binding.
+ */
+export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr) => never): Map<FnNode, FnScope> {
+  const scopes = new Map<FnNode, FnScope>();
+  const analyze = (fn: FnNode, chain: Set<string>[], prefix: string): Set<string> => {
+    const f = facts(fn.kind === 'def' ? fn.body : [fn.body], fn.kind === 'def');
+    const locals = new Set(allParams(fn));
+    if (fn.kind === 'def') {
+      const declared = new Set<string>();
+      boundNames(fn.body, locals, declared);
+    }
+    for (const n of f.globals) locals.delete(n);
+    for (const n of f.nonlocals) {
+      locals.delete(n);
+      if (!chain.some((s) => s.has(n))) fail(`no binding for nonlocal '${n}' found`, fn);
+    }
+    const name = fn.kind === 'def' ? fn.name : '<lambda>';
+    const qualname = prefix + name;
+    const childFree = new Set<string>();
+    for (const c of f.children) {
+      const cls = f.classOf.has(c) ? `${f.classOf.get(c)}.` : '';
+      for (const n of analyze(c, [locals, ...chain], `${qualname}.<locals>.${cls}`)) childFree.add(n);
+    }
+    const free = new Set<string>();
+    for (const n of [...f.refs, ...childFree, ...f.nonlocals])
+      if (!locals.has(n) && !f.globals.has(n) && chain.some((s) => s.has(n))) free.add(n);
+    const cells = new Set([...childFree].filter((n) => locals.has(n)));
+    scopes.set(fn, { node: fn, qualname, params: allParams(fn), locals, cells, free: [...free] });
+    return free;
+  };
+  const top = facts(body, true);
+  for (const c of top.children) analyze(c, [], top.classOf.has(c) ? `${top.classOf.get(c)}.` : '');
+  return scopes;
+}

@@ -1,0 +1,67 @@
+import type { Comprehension, Expr } from '../syntax/ast.ts';
+import { condition, expr } from './expressions.ts';
+import type { FunctionCompiler } from './function-compiler.ts';
+import { targetNames } from './scopes.ts';
+import { assign } from './statements.ts';
+
+/**
+ * A list or dict comprehension, compiled inline as loops appending to a fresh container.
+ * Its targets get variables of their own (renamed for the comprehension's extent), so they
+ * never leak into, or clobber, the enclosing scope, as in Python 3. The first iterable is
+ * evaluated outside that scope, before the renaming.
+ *
+ * A generator expression (only as a call's argument, `sum(x * x for x in xs)`) is built the
+ * same way, as a list, before the call: see docs/python.md for what that changes.
+ */
+export function comprehension(fc: FunctionCompiler, e: Expr & { kind: 'comp' }): number {
+  const acc =
+    e.type === 'dict' ? fc.call('py.make_dict', [fc.tuple([]), fc.tuple([])]) : fc.call('py.make_list', [fc.tuple([])]);
+  const firstIter = expr(fc, e.generators[0]!.iter);
+  const saved = new Map(fc.renames);
+  for (const g of e.generators) {
+    const names = new Set<string>();
+    targetNames(g.target, names);
+    for (const n of names) fc.renames.set(n, fc.ownVar(`comp.${n}`, 'ref'));
+  }
+  clause(fc, e, 0, firstIter, acc);
+  fc.renames.clear();
+  for (const [k, v] of saved) fc.renames.set(k, v);
+  return acc;
+}
+
+function clause(fc: FunctionCompiler, e: Expr & { kind: 'comp' }, k: number, iterable: number, acc: number): void {
+  const g: Comprehension = e.generators[k]!;
+  fc.line = g.iter.line;
+  const it = fc.call('py.iter', [iterable]);
+  const head = fc.newBlock('comp');
+  const body = fc.newBlock('comp.body');
+  const exit = fc.newBlock('comp.end');
+  fc.jump(head);
+  fc.enter(head, false);
+  const item = fc.call('py.next', [it]);
+  fc.branch(fc.isNull(item), exit, body);
+  fc.enter(body);
+  assign(fc, g.target, item);
+  const next = fc.newBlock('comp.next');
+  for (const test of g.ifs) {
+    const yes = fc.newBlock('comp.if');
+    fc.branch(condition(fc, test), yes, next);
+    fc.enter(yes);
+  }
+  if (k + 1 < e.generators.length) clause(fc, e, k + 1, expr(fc, e.generators[k + 1]!.iter), acc);
+  else if (e.type === 'dict') {
+    const key = expr(fc, e.elt);
+    const value = expr(fc, e.value!);
+    fc.line = e.line;
+    fc.call('py.setitem', [acc, key, value], null);
+  } else {
+    const v = expr(fc, e.elt);
+    fc.line = e.line;
+    fc.call('py.append', [acc, v]);
+  }
+  fc.jump(next);
+  fc.enter(next);
+  fc.jump(head);
+  fc.vars.seal(head);
+  fc.enter(exit);
+}

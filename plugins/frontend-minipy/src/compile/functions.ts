@@ -1,0 +1,120 @@
+import { FuncBuilder, type Module } from '#framework';
+import { builtinIndex } from '../hosts/index.ts';
+import { expr } from './expressions.ts';
+import { CLOSURE_PARAM, FunctionCompiler } from './function-compiler.ts';
+import { allParams, type FnNode } from './closures.ts';
+import { statements } from './statements.ts';
+
+/**
+ * Executes a nested `def` or a `lambda`: evaluates its defaults, captures the cells of the
+ * enclosing variables it uses, and returns the new function object. Its body is compiled
+ * once, the first time the compiler reaches it.
+ */
+export function makeFunction(fc: FunctionCompiler, node: FnNode, method?: { classGlobal: string }): number {
+  const info = fc.info;
+  const scope = info.scopes.get(node)!;
+  const defaults = fc.tuple(node.defaults.map((e) => expr(fc, e)));
+  let irName = info.nestedNames.get(node);
+  if (!irName) {
+    irName = `n.${node.kind === 'def' ? node.name : 'lambda'}.${info.nestedNames.size}`;
+    info.nestedNames.set(node, irName);
+    compileNested(fc, node, irName, method?.classGlobal ?? null);
+  }
+  fc.line = node.line;
+  const f = functionObject(fc, irName, node, scope.qualname, defaults);
+  if (scope.free.length > 0) {
+    const closure = fc.tuple(scope.free.map((n) => fc.cellOf(n)));
+    fc.b.emit('set', [f, closure], { sym: 'func', field: 'cells' });
+  }
+  return f;
+}
+
+/**
+ * A builtin used as a value (`key=len`, `map(str, xs)`): a function object whose entry
+ * calls the builtin with the argument tuple; nparams -1 lets any count through to it.
+ */
+export function builtinValue(fc: FunctionCompiler, id: string): number {
+  const irName = `builtin.${id}`;
+  if (!fc.info.builtinAdapters.has(id)) {
+    fc.info.builtinAdapters.add(id);
+    const b = new FuncBuilder(fc.info.module, `${irName}$t`, { params: ['ref', 'ref'], result: 'ref' }, [
+      'fobj',
+      'args',
+    ]);
+    b.ret(b.call('py.builtin', [b.iconst(builtinIndex(id)), b.params[1]!]));
+  }
+  const idx = fc.b.emit('fref', [], { sym: `${irName}$t` });
+  return fc.call('py.make_func', [idx, fc.b.iconst(-1), fc.tuple([]), fc.str(id)]);
+}
+
+/** A new function object for `node` compiled as `irName`: its entry, arity, defaults, name,
+ *  parameter names (for keyword arguments) and whether it takes `*args`. */
+export function functionObject(
+  fc: FunctionCompiler,
+  irName: string,
+  node: FnNode,
+  name: string,
+  defaults: number,
+): number {
+  const idx = fc.b.emit('fref', [], { sym: `${irName}$t` });
+  const f = fc.call('py.make_func', [idx, fc.b.iconst(node.params.length), defaults, fc.str(name)]);
+  fc.b.emit('set', [f, fc.tuple(node.params.map((p) => fc.str(p)))], { sym: 'func', field: 'pnames' });
+  if (node.vararg !== null) fc.b.emit('set', [f, fc.b.iconst(1)], { sym: 'func', field: 'varargs' });
+  return f;
+}
+
+function compileNested(outer: FunctionCompiler, node: FnNode, irName: string, classGlobal: string | null): void {
+  const info = outer.info;
+  const scope = info.scopes.get(node)!;
+  const closed = scope.free.length > 0;
+  const params = closed ? [CLOSURE_PARAM, ...allParams(node)] : allParams(node);
+  const locals = new Set(scope.locals);
+  const fc = new FunctionCompiler(
+    info,
+    irName,
+    params.map(() => 'ref'),
+    params,
+    locals,
+  );
+  fc.scope = scope;
+  fc.classGlobal = classGlobal;
+  fc.selfName = classGlobal !== null ? (node.params[0] ?? null) : null;
+  fc.line = node.line;
+  fc.call('py.enter', [], null);
+  fc.initCells();
+  if (node.kind === 'def') {
+    statements(fc, node.body);
+    fc.b.emit('call', [], { sym: 'py.leave' });
+    fc.b.ret(fc.none());
+  } else {
+    const v = expr(fc, node.body);
+    fc.b.emit('call', [], { sym: 'py.leave' });
+    fc.b.ret(v);
+  }
+  fc.finish();
+  emitAdapter(info.module, irName, node.params.length, closed, node.vararg !== null);
+}
+
+/** `@name$t(fobj, args tuple)`: the uniform entry used when a function is called as a value;
+ *  a closure's entry passes the function object's cells first. */
+export function emitAdapter(module: Module, irName: string, nparams: number, closed = false, vararg = false): void {
+  const b = new FuncBuilder(module, `${irName}$t`, { params: ['ref', 'ref'], result: 'ref' }, ['fobj', 'args']);
+  const [fobj, tuple] = b.params as [number, number];
+  const given = b.emit('alen', [tuple]);
+  const args: number[] = closed ? [b.emit('get', [fobj], { sym: 'func', field: 'cells' })] : [];
+  for (let i = 0; i < nparams; i++) {
+    const idx = b.iconst(i);
+    const have = b.block(`have${i}`);
+    const dflt = b.block(`default${i}`);
+    const next = b.block(`arg${i}`, ['ref']);
+    b.brif(b.emit('icmp.slt', [idx, given]), have, [], dflt, []);
+    b.switchTo(have);
+    b.br(next, [b.emit('aget', [tuple, idx], { sym: 'tuple' })]);
+    b.switchTo(dflt);
+    b.br(next, [b.call('py.default_arg', [fobj, idx])]);
+    b.switchTo(next);
+    args.push(next.params[0]!);
+  }
+  if (vararg) args.push(b.call('py.tuple_from', [tuple, b.iconst(nparams)]));
+  b.ret(b.call(irName, args));
+}

@@ -1,0 +1,181 @@
+import type { Expr } from '../syntax/ast.ts';
+import { builtinIndex } from '../hosts/index.ts';
+import { exceptionClassRef, FALSE } from '../runtime/tags.ts';
+import { expr } from './expressions.ts';
+import { callValue } from './objects.ts';
+import type { FunctionCompiler } from './function-compiler.ts';
+
+/** Builtins whose keyword arguments the compiler handles. */
+export const KEYWORD_BUILTINS = new Set(['print', 'sorted', 'min', 'max']);
+const ALLOWED: Record<string, string[]> = {
+  sorted: ['key', 'reverse'],
+  min: ['key', 'default'],
+  max: ['key', 'default'],
+};
+
+type Call = Expr & { kind: 'call' };
+
+/**
+ * Builtins that call guest functions (`sorted`/`min`/`max` with `key`, `map`, `filter`)
+ * run as compiled loops here: the key or mapped function is called from compiled code, and
+ * host functions only sort or pick by the keys so computed (they never call guest code).
+ * Returns null for calls the ordinary builtin path handles.
+ */
+export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): number | null {
+  const kw = (name: string): Expr | undefined => e.keywords.find((k) => k.name === name)?.value;
+  const plain = e.keywords.length === 0;
+  switch (id) {
+    case 'sorted': {
+      if (plain || e.args.length !== 1) return null;
+      const items = toList(fc, expr(fc, e.args[0]!), e);
+      const { key, reverse } = keyAndReverse(fc, e, 'sorted');
+      return fc.call('py.sort_keyed', [items, keysOf(fc, key, items, e), reverse, fc.b.iconst(0)]);
+    }
+    case 'min':
+    case 'max': {
+      if (plain) return null;
+      const args = e.args.map((a) => expr(fc, a));
+      badKeywords(fc, e, id);
+      const keyFn = kw('key') ? expr(fc, kw('key')!) : null;
+      const dflt = kw('default') ? expr(fc, kw('default')!) : fc.b.emit('rnull', []);
+      fc.line = e.line;
+      if (args.length === 0) fc.call('py.builtin', [fc.b.iconst(builtinIndex(id)), fc.tuple([])]);
+      const items = args.length === 1 ? toList(fc, args[0]!, e) : fc.call('py.make_list', [fc.tuple(args)]);
+      if (args.length > 1 && kw('default'))
+        raise(fc, 'TypeError', `Cannot specify a default for ${id}() with multiple positional arguments`);
+      const keys = keysOf(fc, keyFn, items, e);
+      return fc.call('py.pick_keyed', [items, keys, fc.b.iconst(id === 'max' ? 1 : 0), dflt]);
+    }
+    case 'map': {
+      if (!plain || e.args.length < 2)
+        return raise(
+          fc,
+          'TypeError',
+          plain ? 'map() must have at least two arguments.' : 'map() takes no keyword arguments',
+        );
+      const fn = expr(fc, e.args[0]!);
+      const iterables = e.args.slice(1).map((a) => expr(fc, a));
+      fc.line = e.line;
+      const rows =
+        iterables.length === 1
+          ? toList(fc, iterables[0]!, e)
+          : toList(fc, fc.call('py.builtin', [fc.b.iconst(builtinIndex('zip')), fc.tuple(iterables)]), e);
+      return fc.call('py.iter', [mapLoop(fc, fn, rows, iterables.length > 1, false)]);
+    }
+    case 'filter': {
+      if (!plain || e.args.length !== 2)
+        return raise(
+          fc,
+          'TypeError',
+          plain ? `filter expected 2 arguments, got ${e.args.length}` : 'filter() takes no keyword arguments',
+        );
+      const fn = expr(fc, e.args[0]!);
+      const items = toList(fc, expr(fc, e.args[1]!), e);
+      fc.line = e.line;
+      return fc.call('py.iter', [mapLoop(fc, fn, items, false, true)]);
+    }
+  }
+  return null;
+}
+
+/** `list.sort(key=..., reverse=...)`; the receiver's type is checked by the host. */
+export function sortMethod(fc: FunctionCompiler, e: Call, self: number, args: number[]): number {
+  if (args.length > 0) raise(fc, 'TypeError', 'sort() takes no positional arguments');
+  const { key, reverse } = keyAndReverse(fc, e, 'sort');
+  return fc.call('py.sort_keyed', [self, keysOf(fc, key, self, e), reverse, fc.b.iconst(1)]);
+}
+
+function keyAndReverse(fc: FunctionCompiler, e: Call, name: string): { key: number | null; reverse: number } {
+  badKeywords(fc, e, name === 'sort' ? 'sorted' : name);
+  const k = e.keywords.find((x) => x.name === 'key')?.value;
+  const r = e.keywords.find((x) => x.name === 'reverse')?.value;
+  const key = k ? expr(fc, k) : null;
+  const reverse = r ? expr(fc, r) : fc.imm(FALSE);
+  fc.line = e.line;
+  return { key, reverse };
+}
+
+function badKeywords(fc: FunctionCompiler, e: Call, name: string): void {
+  const bad = e.keywords.find((k) => !ALLOWED[name]!.includes(k.name));
+  if (bad) {
+    const fname = name === 'sorted' && e.func.kind === 'attr' ? 'sort' : name;
+    raise(fc, 'TypeError', `'${bad.name}' is an invalid keyword argument for ${fname}()`);
+  }
+}
+
+function raise(fc: FunctionCompiler, cls: string, message: string): number {
+  fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef(cls)), fc.str(message)], null);
+  fc.b.emit('unreachable');
+  fc.enterDead();
+  return fc.none();
+}
+
+/** A fresh list of an iterable's items. */
+function toList(fc: FunctionCompiler, iterable: number, e: Call): number {
+  fc.line = e.line;
+  return fc.call('py.builtin', [fc.b.iconst(builtinIndex('list')), fc.tuple([iterable])]);
+}
+
+/** The sort keys: the items themselves, or `key(item)` for each (None as key means none). */
+function keysOf(fc: FunctionCompiler, key: number | null, items: number, e: Call): number {
+  if (key === null) return items;
+  const isNone = fc.b.emit('icmp.eq', [fc.b.emit('ref.bits', [key]), fc.b.iconst(2)]);
+  const join = fc.newBlock('keys', ['ref']);
+  const none = fc.newBlock('keys.none');
+  const call = fc.newBlock('keys.call');
+  fc.branch(isNone, none, call);
+  fc.enter(none);
+  fc.jump(join, [items]);
+  fc.enter(call);
+  fc.line = e.line;
+  fc.jump(join, [mapLoop(fc, key, items, false, false)]);
+  fc.enter(join);
+  return join.params[0]!;
+}
+
+/**
+ * A compiled loop over list `items` calling `fn` on each: collects the results, or (filter)
+ * the items whose result is true (`fn` None: the true items). `spread`: each item is the
+ * argument tuple itself (map over several iterables).
+ */
+function mapLoop(fc: FunctionCompiler, fn: number, items: number, spread: boolean, filter: boolean): number {
+  const out = fc.call('py.make_list', [fc.tuple([])]);
+  const it = fc.call('py.iter', [items]);
+  const head = fc.newBlock('map');
+  const body = fc.newBlock('map.body');
+  const exit = fc.newBlock('map.end');
+  fc.jump(head);
+  fc.enter(head, false);
+  const item = fc.call('py.next', [it]);
+  fc.branch(fc.isNull(item), exit, body);
+  fc.enter(body);
+  let result: number;
+  if (filter) {
+    const isNone = fc.b.emit('icmp.eq', [fc.b.emit('ref.bits', [fn]), fc.b.iconst(2)]);
+    const join = fc.newBlock('filter.test', ['ref']);
+    const none = fc.newBlock('filter.none');
+    const call = fc.newBlock('filter.call');
+    fc.branch(isNone, none, call);
+    fc.enter(none);
+    fc.jump(join, [item]);
+    fc.enter(call);
+    fc.jump(join, [callValue(fc, fn, fc.tuple([item]), fc.b.iconst(1))]);
+    fc.enter(join);
+    result = join.params[0]!;
+    const keep = fc.newBlock('filter.keep');
+    const skip = fc.newBlock('filter.skip');
+    fc.branch(fc.truth(result), keep, skip);
+    fc.enter(keep);
+    fc.call('py.append', [out, item]);
+    fc.jump(skip);
+    fc.enter(skip);
+  } else {
+    const args = spread ? item : fc.tuple([item]);
+    const nargs = spread ? fc.b.emit('alen', [args]) : fc.b.iconst(1);
+    fc.call('py.append', [out, callValue(fc, fn, args, nargs)]);
+  }
+  fc.jump(head);
+  fc.vars.seal(head);
+  fc.enter(exit);
+  return out;
+}

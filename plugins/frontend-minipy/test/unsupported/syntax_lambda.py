@@ -1,2 +1,0 @@
-print("never runs")
-f = lambda x: x + 1

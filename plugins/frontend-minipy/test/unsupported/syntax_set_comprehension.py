@@ -1,0 +1,2 @@
+squares = {x * x for x in range(5)}
+print(squares)
