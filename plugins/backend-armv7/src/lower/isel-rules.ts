@@ -17,33 +17,12 @@ import {
 } from '#framework';
 import type { ImmAluOp, ShiftOp } from '../arm-data.ts';
 import { isModifiedImmediate } from '../encoder/index.ts';
+import { FCMP_COND, ICMP_COND } from './conditions.ts';
 import { inst, type FunctionLowering } from './lower-util.ts';
 import { lowerValue } from './lower-values.ts';
 
 type Rule = IselRule<FunctionLowering>;
 
-/** A32 condition codes of the integer compares. */
-export const ICMP_COND: Readonly<Record<string, number>> = {
-  'icmp.eq': 0,
-  'icmp.ne': 1,
-  'icmp.slt': 11,
-  'icmp.sle': 13,
-  'icmp.sgt': 12,
-  'icmp.sge': 10,
-  'icmp.ult': 3,
-  'icmp.ule': 9,
-  'icmp.ugt': 8,
-  'icmp.uge': 2,
-};
-/** After vcmp + vmrs, unordered sets C and V: mi, ls, gt, ge and eq are then false, ne true. */
-export const FCMP_COND: Readonly<Record<string, number>> = {
-  'fcmp.eq': 0,
-  'fcmp.ne': 1,
-  'fcmp.lt': 4,
-  'fcmp.le': 9,
-  'fcmp.gt': 12,
-  'fcmp.ge': 10,
-};
 const EQ = 0,
   NE = 1;
 

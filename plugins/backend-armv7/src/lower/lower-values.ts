@@ -1,6 +1,7 @@
 // Lowering of value-producing instructions: integers, compares, refs, select, memory.
 import { def, earlyDef, use, type Inst, type VReg } from '#framework';
 import type { ArmData, AluOp, ShiftOp, Width } from '../arm-data.ts';
+import { FCMP_COND, ICMP_COND } from './conditions.ts';
 import { inst, type FunctionLowering } from './lower-util.ts';
 
 const ALU: Record<string, AluOp> = { iadd: 'add', isub: 'sub', imul: 'mul', iand: 'and', ior: 'orr', ixor: 'eor' };
@@ -11,31 +12,9 @@ const DIV: Record<string, { signed: boolean; rem: boolean }> = {
   udiv: { signed: false, rem: false },
   urem: { signed: false, rem: true },
 };
-/** A32 condition codes of the integer compares. */
-const ICMP: Record<string, number> = {
-  'icmp.eq': 0,
-  'icmp.ne': 1,
-  'icmp.slt': 11,
-  'icmp.sle': 13,
-  'icmp.sgt': 12,
-  'icmp.sge': 10,
-  'icmp.ult': 3,
-  'icmp.ule': 9,
-  'icmp.ugt': 8,
-  'icmp.uge': 2,
-};
 
 const FALU: Record<string, 'add' | 'sub' | 'mul' | 'div'> = { fadd: 'add', fsub: 'sub', fmul: 'mul', fdiv: 'div' };
 const FUNARY: Record<string, 'neg' | 'abs' | 'sqrt'> = { fneg: 'neg', fabs: 'abs', fsqrt: 'sqrt' };
-/** After vcmp + vmrs, unordered sets C and V: mi, ls, gt, ge and eq are then false, ne true. */
-const FCMP: Record<string, number> = {
-  'fcmp.eq': 0,
-  'fcmp.ne': 1,
-  'fcmp.lt': 4,
-  'fcmp.le': 9,
-  'fcmp.gt': 12,
-  'fcmp.ge': 10,
-};
 
 function widthOf(kind: string): Width {
   return kind === 'f64' ? 'd' : kind === 'i8' ? 'b' : 'w';
@@ -69,7 +48,7 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
   if (falu) return (emit({ op: 'falu', falu }, [def(dst()), use(a(0)), use(a(1))]), true);
   const funary = FUNARY[name];
   if (funary) return (emit({ op: 'funary', funary }, [def(dst()), use(a(0))]), true);
-  const fcond = FCMP[name];
+  const fcond = FCMP_COND[name];
   if (fcond !== undefined) return (emit({ op: 'fcmp', cond: fcond }, [def(dst()), use(a(0)), use(a(1))]), true);
   if (name === 'i2f' || name === 'f2i') return (emit({ op: name }, [def(dst()), use(a(0))]), true);
 
@@ -84,7 +63,7 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
     const temps = (div.signed ? [0, 1] : [0]).map(() => earlyDef(ctx.temp('i32')));
     return (emit({ op: 'div', ...div, soft: true }, [earlyDef(d), use(a(0)), use(a(1)), ...temps]), true);
   }
-  const cond = ICMP[name];
+  const cond = ICMP_COND[name];
   if (cond !== undefined) return (emit({ op: 'icmp', cond }, [def(dst()), use(a(0)), use(a(1))]), true);
 
   const types = env.types;

@@ -15,23 +15,11 @@ import {
   type Selection,
 } from '#framework';
 import { CC } from '../encoder/x64.ts';
+import { ICMP_CC } from './conditions.ts';
 import { inst, type FunctionLowering } from './lower-util.ts';
 import { lowerValue } from './lower-values.ts';
 
 type Rule = IselRule<FunctionLowering>;
-
-const ICMP_CC: Readonly<Record<string, number>> = {
-  'icmp.eq': CC.e,
-  'icmp.ne': CC.ne,
-  'icmp.slt': CC.l,
-  'icmp.sle': CC.le,
-  'icmp.sgt': CC.g,
-  'icmp.sge': CC.ge,
-  'icmp.ult': CC.b,
-  'icmp.ule': CC.be,
-  'icmp.ugt': CC.a,
-  'icmp.uge': CC.ae,
-};
 
 const anyImmediate = (): boolean => true;
 const selection = (folds: Fold[], emit: () => void): Selection => ({ folds, emit });

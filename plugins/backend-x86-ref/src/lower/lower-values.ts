@@ -1,8 +1,8 @@
 // Lowering of value-producing instructions: integers, compares, floats, refs, select, memory.
 import { def, fixedDef, fixedUse, reuseDef, use, type Inst, type VReg } from '#framework';
-import { CC } from '../encoder/x64.ts';
 import { RAX, RCX, RDX } from '../data/x86-regs.ts';
 import type { IntAlu, Width, X86Data } from '../data/x86-data.ts';
+import { ICMP_CC } from './conditions.ts';
 import { inst, type FunctionLowering } from './lower-util.ts';
 
 const ALU: Record<string, IntAlu> = { iadd: 'add', isub: 'sub', imul: 'imul', iand: 'and', ior: 'or', ixor: 'xor' };
@@ -12,18 +12,6 @@ const DIV: Record<string, { signed: boolean; rem: boolean }> = {
   srem: { signed: true, rem: true },
   udiv: { signed: false, rem: false },
   urem: { signed: false, rem: true },
-};
-const ICMP: Record<string, number> = {
-  'icmp.eq': CC.e,
-  'icmp.ne': CC.ne,
-  'icmp.slt': CC.l,
-  'icmp.sle': CC.le,
-  'icmp.sgt': CC.g,
-  'icmp.sge': CC.ge,
-  'icmp.ult': CC.b,
-  'icmp.ule': CC.be,
-  'icmp.ugt': CC.a,
-  'icmp.uge': CC.ae,
 };
 const FALU: Record<string, 'addsd' | 'subsd' | 'mulsd' | 'divsd'> = {
   fadd: 'addsd',
@@ -94,7 +82,7 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
     ]);
     return true;
   }
-  const cc = ICMP[name];
+  const cc = ICMP_CC[name];
   if (cc !== undefined) return (emit({ op: 'icmp', cc }, [def(dst()), use(a(0)), use(a(1))]), true);
 
   const types = env.types;
