@@ -13,7 +13,11 @@ try {
   let entry;
   try {
     // Say why a run is slow only to a person watching: tests compare stderr.
-    entry = pathToFileURL(cliEntry(ensureBuilt(PROJECT_ROOT, process.stderr.isTTY ? say : () => {}))).href;
+    const built = ensureBuilt(PROJECT_ROOT, process.stderr.isTTY ? say : () => {});
+    // A --plugin module imports the framework's own modules (cli/src/external-plugins.ts):
+    // those are the unbundled tree's, so such a run must be the tree too, not the bundle.
+    const unbundled = process.argv.some((a) => a === '--plugin' || a.startsWith('--plugin='));
+    entry = pathToFileURL(cliEntry(built, { unbundled })).href;
   } catch (err) {
     say(
       `cannot build dist/ (${(err instanceof Error ? err.message : String(err)).split('\n')[0]}); running the sources through tsx`,

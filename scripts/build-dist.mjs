@@ -29,7 +29,13 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replac
 
 /** Directories whose every file is a build input; `*` matches one level of plugin folders. */
 const SOURCE_DIRS = ['framework/src', 'plugins/*/src', 'cli/src'];
-const CONFIG_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-dist.mjs'];
+const CONFIG_FILES = [
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'scripts/build-dist.mjs',
+  'scripts/bundle-dist.mjs',
+];
 /** Builds kept besides the current one, for processes still running an older one. */
 const KEEP_OLD_BUILDS = 2;
 /** A lock older than this belongs to a build that died. */
@@ -107,9 +113,11 @@ export function currentBuild(root = PROJECT_ROOT) {
   return existsSync(join(dir, 'package.json')) ? dir : null;
 }
 
-/** The CLI's entry point inside a build directory. */
-export function cliEntry(buildDir) {
-  return join(buildDir, 'cli/src/bin.js');
+/** The CLI's entry point inside a build directory: the bundle (scripts/bundle-dist.mjs) when
+ *  the build has one, unless `unbundled`; the tree of modules tsc wrote otherwise. */
+export function cliEntry(buildDir, { unbundled = false } = {}) {
+  const bundle = join(buildDir, 'bundle/bin.js');
+  return !unbundled && existsSync(bundle) ? bundle : join(buildDir, 'cli/src/bin.js');
 }
 
 /**
@@ -136,7 +144,9 @@ export function ensureBuilt(root = PROJECT_ROOT, log = () => {}) {
     rmSync(tmp, { recursive: true, force: true });
     compile(root, tmp);
     copyAssets(root, tmp);
+    // Before bundling: the bundler resolves `#framework` through the build's package.json.
     writeFileSync(join(tmp, 'package.json'), `${JSON.stringify(buildPackageJson(root, fp), null, 2)}\n`);
+    bundle(root, tmp, log);
     try {
       renameSync(tmp, dir);
     } catch (e) {
@@ -186,6 +196,24 @@ function compile(root, outDir) {
     throw new Error(
       `tsc failed (status ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}`,
     );
+}
+
+/** Bundles the build's CLI in a child process. Without esbuild (an install without dev
+ *  dependencies) the build stays a tree of modules, which runs the same, only slower to start. */
+function bundle(root, outDir, log) {
+  if (!existsSync(join(outDir, 'cli/src/bin.js'))) return;
+  const require = createRequire(join(root, 'package.json'));
+  try {
+    require.resolve('esbuild');
+  } catch {
+    log('esbuild is not installed: the command runs unbundled');
+    return;
+  }
+  const { spawnSync } = require('node:child_process');
+  const script = fileURLToPath(new URL('./bundle-dist.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [script, outDir], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0)
+    throw new Error(`bundling failed (status ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}${r.error ?? ''}`);
 }
 
 /** Files read at run time through import.meta.url (.jir, .pl) go next to the modules reading them. */

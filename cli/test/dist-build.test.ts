@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { currentBuild, ensureBuilt, fingerprint, PROJECT_ROOT } from '../../scripts/build-dist.mjs';
+import { cliEntry, currentBuild, ensureBuilt, fingerprint, PROJECT_ROOT } from '../../scripts/build-dist.mjs';
 
 // The `jitc` command runs dist/<fingerprint>/; these check that a changed source is never
 // run from an older build. A tiny project in a temporary directory stands in for jitc.
@@ -35,11 +35,17 @@ function tinyProject(): string {
     ].join('\n'),
   );
   writeFileSync(join(root, 'plugins/p/src/data.txt'), 'asset');
+  // The command's entry, which the build also bundles (scripts/bundle-dist.mjs).
+  mkdirSync(join(root, 'cli/src'), { recursive: true });
+  writeFileSync(join(root, 'cli/src/bin.ts'), "await import('../../plugins/p/src/main.ts');\n");
   return root;
 }
 
 const runBuilt = (dir: string): string =>
   spawnSync(process.execPath, [join(dir, 'plugins/p/src/main.js')], { encoding: 'utf8' }).stdout.trim();
+/** The bundled command: its modules must still read their assets next to their own files. */
+const runBundle = (dir: string): string =>
+  spawnSync(process.execPath, [cliEntry(dir)], { encoding: 'utf8' }).stdout.trim();
 
 test('the fingerprint changes when a source is edited, touched, added or removed, and only then', (t) => {
   const root = tinyProject();
@@ -72,6 +78,8 @@ test('a stale build is not current; ensureBuilt builds the new sources and asset
     const dir = ensureBuilt(root);
     t.is(currentBuild(root), dir);
     t.is(runBuilt(dir), 'one asset');
+    t.is(cliEntry(dir), join(dir, 'bundle/bin.js'));
+    t.is(runBundle(dir), 'one asset');
     t.is(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).imports['#framework'], './framework/src/index.js');
 
     writeFileSync(join(root, 'framework/src/index.ts'), "export const word: string = 'two';\n");
@@ -81,6 +89,7 @@ test('a stale build is not current; ensureBuilt builds the new sources and asset
     const rebuilt = ensureBuilt(root);
     t.not(rebuilt, dir);
     t.is(runBuilt(rebuilt), 'two asset');
+    t.is(runBundle(rebuilt), 'two asset');
     t.is(ensureBuilt(root), rebuilt, 'a current build is reused');
   } finally {
     rmSync(root, { recursive: true, force: true });
