@@ -71,11 +71,8 @@ async function check(t: ExecutionContext, name: string, args: string[]): Promise
   return got.stderr;
 }
 
-// Known bugs, kept running so that a fix shows: word_freq on generational, at stress
-// intervals 2, 5 and 7 (not 1, 3, 4, 6, 8-13), ends in a major collection that finds a
-// handle holding a ref that is no object start, already before the REMEMBERED bit (the
-// handle's stale ref is written back as undefined). semispace passes at every interval.
-const FAILING_ON_GENERATIONAL = new Set(['word_freq']);
+// Known bugs, kept running so that a fix shows: none now.
+const FAILING_ON_GENERATIONAL = new Set<string>();
 
 programs.forEach((name, index) => {
   // A program CPython rejects never runs: there is nothing to collect.

@@ -9,6 +9,9 @@ export type RootVisitor = (ref: number) => number;
 /** Anything that holds refs the collector must see: globals, interpreter frames,
  *  guest stacks, handles held by host functions. */
 export interface RootSource {
+  /** Calls `visit` once for every slot and stores what it returns there. Once: a sliding
+   *  compactor maps old addresses to new ones, and a slot visited again would be mapped
+   *  from an address that is already new. */
   visitRoots(visit: RootVisitor): void;
 }
 

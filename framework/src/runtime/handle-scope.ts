@@ -42,13 +42,32 @@ export class HandleScope implements RootSource {
 
   /** Keeps `array[i]` for every i in `refIndices` rooted and current until the mark is released. */
   holdArray(array: number[], refIndices: readonly number[]): void {
+    // Each slot must be visited once per collection: a sliding compactor cannot tell a
+    // slot it already updated from one it has not. So a slot an earlier (longer-lived)
+    // hold of the same array covers is not held again.
+    const uncovered = this.uncoveredIndices(array, refIndices);
+    if (uncovered.length === 0) return;
     // The array takes a handle slot of its own, so that a mark taken after it is above it:
     // releasing that mark must not drop the array.
     const heldAt = this.hold(0);
     const i = this.arrayTop++;
     this.arrays[i] = array;
-    this.arrayRefIndices[i] = refIndices;
+    this.arrayRefIndices[i] = uncovered;
     this.arrayHeldAt[i] = heldAt;
+  }
+
+  /** `refIndices` minus those already held in `array`; `refIndices` itself when none are
+   *  (the common case, which allocates nothing). */
+  private uncoveredIndices(array: number[], refIndices: readonly number[]): readonly number[] {
+    let covered: Set<number> | undefined;
+    for (let a = 0; a < this.arrayTop; a++) {
+      if (this.arrays[a] !== array) continue;
+      const held = this.arrayRefIndices[a]!;
+      if (held === refIndices) return EMPTY;
+      covered ??= new Set();
+      for (const i of held) covered.add(i);
+    }
+    return covered ? refIndices.filter((i) => !covered.has(i)) : refIndices;
   }
 
   mark(): number {

@@ -59,3 +59,31 @@ test('a held array stays held when a mark taken right after it is released', (t)
   scope.visitRoots(moveAll);
   t.deepEqual(args, [0x5000, 7], 'released with its own mark');
 });
+
+test('an array held twice has each slot visited once per collection (a sliding compactor needs that)', (t) => {
+  const scope = new HandleScope();
+  const values = [0x4000, 0x6000, 0x8000];
+  const all = [0, 1, 2];
+  scope.holdArray(values, all);
+  const mark = scope.mark();
+  scope.holdArray(values, all);
+  scope.holdArray(values, [1, 2]);
+  scope.visitRoots(moveAll);
+  t.deepEqual(values, [0x5000, 0x7000, 0x9000]);
+  scope.release(mark);
+  scope.visitRoots(moveAll);
+  t.deepEqual(values, [0x6000, 0x8000, 0xa000], 'the first hold still covers every slot');
+});
+
+test('a second hold of an array roots only the slots the first did not', (t) => {
+  const scope = new HandleScope();
+  const values = [0x4000, 0x6000];
+  scope.holdArray(values, [0]);
+  const mark = scope.mark();
+  scope.holdArray(values, [0, 1]);
+  scope.visitRoots(moveAll);
+  t.deepEqual(values, [0x5000, 0x7000]);
+  scope.release(mark);
+  scope.visitRoots(moveAll);
+  t.deepEqual(values, [0x6000, 0x7000], 'slot 1 was held by the released hold only');
+});

@@ -1,4 +1,5 @@
 import {
+  HeapCorruption,
   OBJECT_ALIGN,
   Worklist,
   type GuestMemory,
@@ -81,7 +82,15 @@ export class MarkCompact {
     this.liveBytes = free - spans.oldBase;
     if (free > spans.nurseryBase) return null;
 
-    const update = (ref: number): number => (inHeap(ref) ? this.forwarding.get(ref)! : ref);
+    const update = (ref: number): number => {
+      if (!inHeap(ref)) return ref;
+      const to = this.forwarding.get(ref);
+      // A slot visited twice (or a ref into the middle of an object) has no forwarding
+      // entry: say so rather than write undefined into the root.
+      if (to === undefined)
+        throw new HeapCorruption(`a root holds 0x${ref.toString(16)}, which is not the start of a live object`);
+      return to;
+    };
     for (const source of roots) source.visitRoots(update);
     for (let i = 0; i < live.length; i += 2) this.walker.updateRefs(live[i]!, update);
 
