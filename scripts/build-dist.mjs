@@ -1,7 +1,7 @@
 // The ahead-of-time build of the `jitc` command, and the check that it is current.
 //
 // The build is named by a fingerprint of its inputs (path, size and mtime of every file
-// under framework/src, plugins/*/src and cli/src, plus the configs and this file): it lives in
+// under framework/src, plugins/*/src, cli/src and conformance/src, plus the configs and this file): it lives in
 // dist/<fingerprint>/ with its own package.json (for the `#framework` import). So "is the
 // build current?" is one walk over the sources and one existsSync, a stale build is never
 // found under the current name, and a process keeps running the build it started from
@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
 /** Directories whose every file is a build input; `*` matches one level of plugin folders. */
-const SOURCE_DIRS = ['framework/src', 'plugins/*/src', 'cli/src'];
+const SOURCE_DIRS = ['framework/src', 'plugins/*/src', 'cli/src', 'conformance/src'];
 const CONFIG_FILES = [
   'package.json',
   'tsconfig.json',

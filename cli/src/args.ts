@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { UsageError } from '#framework';
-import { ENGINE_OPTIONS, PLUGINS_OPTIONS, RUN_OPTIONS, TEST_OPTIONS } from './options.ts';
+import type { ConformanceRequest } from './conformance-command.ts';
+import { CONFORMANCE_OPTIONS, ENGINE_OPTIONS, PLUGINS_OPTIONS, RUN_OPTIONS, TEST_OPTIONS } from './options.ts';
 import { pluginModules, type RawRunOptions } from './run-options.ts';
 
 /** What the command line asks for, once yargs has checked it. */
@@ -9,6 +10,7 @@ export type Command =
   | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir' | 'asm'; entry?: string; goal?: string }
   | { kind: 'test'; paths: string[]; options: RawRunOptions; bless: boolean }
   | { kind: 'plugins'; plugins: string[] }
+  | { kind: 'conformance'; options: ConformanceRequest }
   /** --version: `jitc X.Y.Z`; the caller adds which Unicorn it would use. */
   | { kind: 'version'; text: string }
   /** --help: yargs already produced the text. */
@@ -20,10 +22,19 @@ const VERSION = (
 
 /** Every key yargs may put into the parsed arguments for a valid command line. */
 const KNOWN_KEYS = new Set(
-  ['_', '$0', 'file', 'paths', 'help', 'h', 'version', 'V', 'g', ...Object.keys(RUN_OPTIONS)].flatMap((k) => [
-    k,
-    k.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()),
-  ]),
+  [
+    '_',
+    '$0',
+    'file',
+    'paths',
+    'help',
+    'h',
+    'version',
+    'V',
+    'g',
+    ...Object.keys(RUN_OPTIONS),
+    ...Object.keys(CONFORMANCE_OPTIONS),
+  ].flatMap((k) => [k, k.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())]),
 );
 
 /**
@@ -34,7 +45,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   let chosen: Command | undefined;
   const parser = yargs()
     .scriptName('jitc')
-    .usage('$0 [run] FILE [options]\n$0 test [PATHS…] [options]\n$0 plugins')
+    .usage('$0 [run] FILE [options]\n$0 test [PATHS…] [options]\n$0 conformance [options]\n$0 plugins')
     .command(
       ['run <file>', '$0 <file>'],
       'compile and run a program; the extension of FILE picks the frontend',
@@ -59,6 +70,25 @@ export function parseCommandLine(argv: readonly string[]): Command {
         chosen = { kind: 'test', paths: (a.paths ?? []).map(String), options: rawOptions(a), bless: a.bless === true };
       },
     )
+    .command(
+      'conformance',
+      'run generated programs on every backend × GC × stress × threshold against the interpreter',
+      CONFORMANCE_OPTIONS,
+      (a) => {
+        chosen = {
+          kind: 'conformance',
+          options: {
+            runs: a.runs,
+            seed: a.seed,
+            backend: a.backend,
+            gc: a.gc,
+            shard: a.shard,
+            regressions: a.regressions,
+            plugins: pluginModules(a),
+          },
+        };
+      },
+    )
     .command('plugins', 'list the registered plugins and what each provides', PLUGINS_OPTIONS, (a) => {
       chosen = { kind: 'plugins', plugins: pluginModules(a) };
     })
@@ -67,6 +97,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     .example('$0 --emit ir -O2 examples/lists.jir', 'show the optimized IR')
     .example('$0 --fuel 100000 --heap 16M prog.jir', 'bound the run')
     .example('$0 test --gc-stress 1', 'run the file tests collecting at every allocation')
+    .example('$0 conformance --runs 100000 --shard 1/4', 'a long conformance run, one of four processes')
     .strict()
     .version(VERSION)
     .help()

@@ -36,6 +36,7 @@ const status = await runCli(process.argv.slice(2), {
   stderr: stderrWriter,
   env: process.env,
   cwd: process.cwd(),
+  isTTY: process.stderr.isTTY === true,
 });
 // Exit explicitly: a backend's native handles must not keep a finished run alive.
 process.exit(status);

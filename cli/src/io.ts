@@ -6,4 +6,6 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Directory relative paths are resolved against. */
   cwd: string;
+  /** stderr is a terminal: progress may be redrawn in place. */
+  isTTY?: boolean;
 }

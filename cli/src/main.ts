@@ -27,6 +27,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return EXIT.ok;
       case 'plugins':
         return pluginsCommand(await loadCliRegistry(undefined, command.plugins, io.cwd), io);
+      case 'conformance': {
+        const registry = await loadCliRegistry(undefined, command.options.plugins, io.cwd);
+        const { conformanceCommand } = await import('./conformance-command.ts');
+        return await conformanceCommand(registry, command.options, io);
+      }
       case 'run': {
         file = command.file;
         const config = toRunConfig(command.options);

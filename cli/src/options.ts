@@ -35,6 +35,21 @@ export const TEST_OPTIONS = {
   },
 } as const satisfies Record<string, Options>;
 
+/** Options of `jitc conformance`. Without --backend or --gc the matrix takes every one. */
+export const CONFORMANCE_OPTIONS = {
+  runs: { type: 'number', default: 1000, describe: 'cases: one generated program on one cell each', group: 'Run:' },
+  seed: { type: 'number', describe: 'replay the run of this seed (default: a new one, printed)', group: 'Run:' },
+  backend: { type: 'string', describe: 'only this backend (the interpreter stays the oracle)', group: 'Run:' },
+  gc: { type: 'string', describe: 'only this collector', group: 'Run:' },
+  shard: { type: 'string', describe: 'i/n: run the i-th of n interleaved shares of the cases', group: 'Run:' },
+  regressions: {
+    type: 'string',
+    describe: 'folder for shrunk counterexamples as .jir file tests (default: conformance/filetests/regressions)',
+    group: 'Output:',
+  },
+  plugin: ENGINE_OPTIONS.plugin,
+} as const satisfies Record<string, Options>;
+
 /** Options of `jitc plugins`. */
 export const PLUGINS_OPTIONS = { plugin: ENGINE_OPTIONS.plugin } as const satisfies Record<string, Options>;
 

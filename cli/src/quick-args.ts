@@ -6,7 +6,7 @@ type OptionName = keyof typeof RUN_OPTIONS;
 type Value = string | number | boolean;
 
 /** Words yargs reads as commands, never as a FILE. */
-const COMMANDS = new Set(['run', 'test', 'plugins']);
+const COMMANDS = new Set(['run', 'test', 'plugins', 'conformance']);
 /** Plain decimal integers: what yargs turns into the same number. */
 const INTEGER = /^(0|[1-9][0-9]{0,14})$/;
 

@@ -37,3 +37,12 @@ export {
   pythonNestedParens,
   type GeneratedProgram,
 } from './programs/big-programs.ts';
+export { cellName, matrixCells, type Cell, type CollectorChoice, type StressMode } from './matrix/cells.ts';
+export {
+  caseSeed,
+  runConformance,
+  summaryLine,
+  type ConformanceOptions,
+  type ConformanceReport,
+  type Mismatch,
+} from './matrix/conformance-run.ts';

@@ -1,0 +1,46 @@
+import type { Backend, GarbageCollector } from '#framework';
+
+/** How a cell's collector is pushed: not at all, at every allocation, or at random
+ *  intervals replayable from the case's seed. */
+export type StressMode = 'off' | 'every' | 'random';
+export const STRESS_MODES: readonly StressMode[] = ['off', 'every', 'random'];
+/** JIT thresholds a native backend runs at; undefined is the backend's own default. */
+export const THRESHOLDS: readonly (number | undefined)[] = [0, 1, undefined];
+/** Mean interval of random stress: short, so that small programs collect at all. */
+export const RANDOM_STRESS_MEAN = 3;
+
+export interface CollectorChoice {
+  readonly name: string;
+  create(): GarbageCollector;
+}
+
+/** One configuration a generated program runs on, to be compared with the interpreter. */
+export interface Cell {
+  readonly backend: Backend;
+  readonly gc: CollectorChoice;
+  readonly stress: StressMode;
+  readonly threshold: number | undefined;
+}
+
+/** Every backend × collector × stress mode × threshold; the interpreter has no tiers, so
+ *  it takes one threshold. Ordered so that consecutive cases differ in every dimension the
+ *  matrix has, which spreads a short run over all of it. */
+export function matrixCells(backends: readonly Backend[], collectors: readonly CollectorChoice[]): Cell[] {
+  const cells: Cell[] = [];
+  for (const threshold of THRESHOLDS)
+    for (const stress of STRESS_MODES)
+      for (const gc of collectors)
+        for (const backend of backends) {
+          const tiered = backend.name !== 'interp';
+          if (!tiered && threshold !== THRESHOLDS[0]) continue;
+          cells.push({ backend, gc, stress, threshold: tiered ? threshold : undefined });
+        }
+  return cells;
+}
+
+export function cellName(cell: Cell): string {
+  const stress = cell.stress === 'off' ? '' : cell.stress === 'every' ? ', stress 1' : ', random stress';
+  const threshold =
+    cell.backend.name === 'interp' ? '' : `, threshold ${cell.threshold === undefined ? 'default' : cell.threshold}`;
+  return `${cell.backend.name} × ${cell.gc.name}${stress}${threshold}`;
+}
