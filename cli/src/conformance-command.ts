@@ -44,6 +44,7 @@ export async function conformanceCommand(registry: Registry, request: Conformanc
     backends,
     collectors,
     reference: choose(REFERENCE_GC),
+    passes: registry.passes(),
     shard,
     regressionsDir: resolve(io.cwd, request.regressions ?? join(projectRoot(), 'conformance/filetests/regressions')),
     progress,

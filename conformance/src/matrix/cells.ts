@@ -1,4 +1,4 @@
-import type { Backend, GarbageCollector } from '#framework';
+import type { Backend, GarbageCollector, OptLevel } from '#framework';
 
 /** How a cell's collector is pushed: not at all, at every allocation, or at random
  *  intervals replayable from the case's seed. */
@@ -6,6 +6,8 @@ export type StressMode = 'off' | 'every' | 'random';
 export const STRESS_MODES: readonly StressMode[] = ['off', 'every', 'random'];
 /** JIT thresholds a native backend runs at; undefined is the backend's own default. */
 export const THRESHOLDS: readonly (number | undefined)[] = [0, 1, undefined];
+/** Optimization levels the cell's program is prepared at (the reference is not optimized). */
+export const OPT_LEVELS: readonly OptLevel[] = [1, 2];
 /** Mean interval of random stress: short, so that small programs collect at all. */
 export const RANDOM_STRESS_MEAN = 3;
 
@@ -20,21 +22,23 @@ export interface Cell {
   readonly gc: CollectorChoice;
   readonly stress: StressMode;
   readonly threshold: number | undefined;
+  readonly optLevel: OptLevel;
 }
 
-/** Every backend × collector × stress mode × threshold; the interpreter has no tiers, so
- *  it takes one threshold. Ordered so that consecutive cases differ in every dimension the
+/** Every backend × collector × stress mode × threshold × optimization level; the
+ *  interpreter has no tiers, so it takes one threshold. Ordered so that consecutive cases differ in every dimension the
  *  matrix has, which spreads a short run over all of it. */
 export function matrixCells(backends: readonly Backend[], collectors: readonly CollectorChoice[]): Cell[] {
   const cells: Cell[] = [];
-  for (const threshold of THRESHOLDS)
-    for (const stress of STRESS_MODES)
-      for (const gc of collectors)
-        for (const backend of backends) {
-          const tiered = backend.name !== 'interp';
-          if (!tiered && threshold !== THRESHOLDS[0]) continue;
-          cells.push({ backend, gc, stress, threshold: tiered ? threshold : undefined });
-        }
+  for (const optLevel of OPT_LEVELS)
+    for (const threshold of THRESHOLDS)
+      for (const stress of STRESS_MODES)
+        for (const gc of collectors)
+          for (const backend of backends) {
+            const tiered = backend.name !== 'interp';
+            if (!tiered && threshold !== THRESHOLDS[0]) continue;
+            cells.push({ backend, gc, stress, threshold: tiered ? threshold : undefined, optLevel });
+          }
   return cells;
 }
 
@@ -42,5 +46,5 @@ export function cellName(cell: Cell): string {
   const stress = cell.stress === 'off' ? '' : cell.stress === 'every' ? ', stress 1' : ', random stress';
   const threshold =
     cell.backend.name === 'interp' ? '' : `, threshold ${cell.threshold === undefined ? 'default' : cell.threshold}`;
-  return `${cell.backend.name} × ${cell.gc.name}${stress}${threshold}`;
+  return `${cell.backend.name} × ${cell.gc.name}${stress}${threshold}, -O${cell.optLevel}`;
 }

@@ -10,7 +10,7 @@ import { runOnInterpreter } from '../oracle/run-interp.ts';
 import { cellName, matrixCells, type Cell, type CollectorChoice } from './cells.ts';
 import { regressionFileText } from './regression-file.ts';
 import { runOnCell } from './run-cell.ts';
-import type { Backend } from '#framework';
+import type { Backend, Pass } from '#framework';
 
 /** Interpreter steps a reference run may take; a program that needs more is discarded. */
 const FUEL = 2_000_000;
@@ -23,6 +23,8 @@ export interface ConformanceOptions {
   collectors: readonly CollectorChoice[];
   /** The interpreter's collector for the reference runs: a non-moving one, unstressed. */
   reference: CollectorChoice;
+  /** The optimizer's passes (Registry.passes()): each cell runs its program optimized. */
+  passes: readonly Pass[];
   /** Runs only the cases i with i % count === index - 1 (index is 1-based). */
   shard?: { index: number; count: number };
   /** Where shrunk counterexamples are written as `.jir` file tests; none when undefined. */
@@ -106,7 +108,7 @@ export function runConformance(o: ConformanceOptions): ConformanceReport {
         // Lowered for the cell's collector in place when its backend compiles: the raw
         // memory operations only appear there.
         const ran = lowerRecipe(r);
-        const run = runOnCell(ran, r, cell, seed);
+        const run = runOnCell(ran, r, cell, seed, o.passes);
         if (first) {
           first = false;
           report.cases++;

@@ -1,4 +1,4 @@
-import { BufferedOutput, MiB, Program, Trap, type Module } from '#framework';
+import { BufferedOutput, MiB, prepareModule, Program, Trap, type Module, type Pass } from '#framework';
 import { entryArguments, entryName, type Recipe } from '../gen/recipe.ts';
 import type { Outcome } from '../oracle/outcome.ts';
 import { RANDOM_STRESS_MEAN, type Cell } from './cells.ts';
@@ -9,14 +9,20 @@ export interface CellRun {
 }
 
 /**
- * Runs the recipe's entry on one cell of the matrix: the cell's backend and collector
- * (with the collector's lowering when the backend compiles), stress mode and JIT
- * threshold. Random stress draws its intervals from `seed`, so a case replays exactly.
- * The program terminates by construction (its reference run did, within fuel).
+ * Runs the recipe's entry on one cell of the matrix, as the command would: the module
+ * optimized at the cell's level and lowered for its collector when the backend compiles,
+ * with its stress mode and JIT threshold. Random stress draws its intervals from `seed`,
+ * so a case replays exactly. The program terminates by construction (its reference run
+ * did, within fuel). Anything but a trap thrown on the way (a corrupt heap found by the
+ * verifier, a crash in a backend) is an outcome too: `host_error` with its message.
  */
-export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: number): CellRun {
+export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: number, passes: readonly Pass[]): CellRun {
   const gc = cell.gc.create();
-  if (cell.backend.requiresLowering) gc.lower(module);
+  try {
+    prepareModule(module, { optLevel: cell.optLevel, passes, lowerWith: cell.backend.requiresLowering ? gc : null });
+  } catch (err) {
+    return { outcome: crashed(err, ''), collections: 0 };
+  }
   const out = new BufferedOutput();
   const program = new Program(module, {
     gc,
@@ -26,21 +32,24 @@ export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: numb
     gcStress: cell.stress === 'off' ? 0 : cell.stress === 'every' ? 1 : RANDOM_STRESS_MEAN,
     gcStressSeed: cell.stress === 'random' ? seed >>> 0 : undefined,
   });
-  const engine = cell.backend.createEngine(
-    program,
-    cell.threshold === undefined ? {} : { jitThreshold: cell.threshold },
-  );
   const name = entryName(recipe);
   const type = module.func(name)?.sig.result ?? null;
   const done = (outcome: Outcome): CellRun => ({ outcome, collections: program.heap.stats.collections });
+  let engine: ReturnType<Cell['backend']['createEngine']> | undefined;
   try {
+    engine = cell.backend.createEngine(program, cell.threshold === undefined ? {} : { jitThreshold: cell.threshold });
     const value = engine.call(name, entryArguments(recipe));
     return done({ kind: 'value', type, value, out: out.text(), instructions: 0 });
   } catch (err) {
     if (err instanceof Trap)
       return done({ kind: 'trap', trap: err.kind, detail: err.describe(), out: out.text(), instructions: 0 });
-    throw err;
+    return done(crashed(err, out.text()));
   } finally {
-    engine.dispose();
+    engine?.dispose();
   }
+}
+
+function crashed(err: unknown, out: string): Outcome {
+  const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return { kind: 'trap', trap: 'host_error', detail, out, instructions: 0 };
 }

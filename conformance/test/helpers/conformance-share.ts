@@ -27,6 +27,7 @@ export function conformanceShares(test: TestFn, shards: readonly number[]): void
         backends: registry.backends(),
         collectors,
         reference: collectors.find((c) => c.name === 'boehm')!,
+        passes: registry.passes(),
         shard: { index, count: SHARDS },
       });
       t.log(summaryLine(report));
