@@ -12,6 +12,8 @@ import { regressionFileText } from './regression-file.ts';
 import { runOnCell } from './run-cell.ts';
 import type { Backend, Pass } from '#framework';
 
+/** Mismatches shrunk (and saved) per run. */
+const SHRUNK_MISMATCHES = 5;
 /** Interpreter steps a reference run may take; a program that needs more is discarded. */
 const FUEL = 2_000_000;
 
@@ -120,13 +122,16 @@ export function runConformance(o: ConformanceOptions): ConformanceReport {
         const diff = outcomeDifference(expected, run.outcome);
         if (diff !== null) throw new Error(diff);
       }),
-      { seed, numRuns: 1 },
+      // Past a few mismatches the rest are most likely the same bug again: they are counted
+      // but not shrunk, which would take minutes each.
+      { seed, numRuns: 1, endOnFailure: report.mismatches.length >= SHRUNK_MISMATCHES },
     );
     if (details.failed && details.counterexample) {
       const [r] = details.counterexample;
       const difference =
         details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      report.mismatches.push(mismatch(o, i, cell, r, difference));
+      const shrunk = report.mismatches.length < SHRUNK_MISMATCHES;
+      report.mismatches.push(shrunk ? mismatch(o, i, cell, r, difference) : unshrunk(i, cell, difference));
     }
     o.progress?.(report.cases, total, report.mismatches.length);
   }
@@ -158,6 +163,10 @@ function mismatch(o: ConformanceOptions, caseIndex: number, cell: Cell, r: Recip
     result.regressionFile = file;
   }
   return result;
+}
+
+function unshrunk(caseIndex: number, cell: Cell, difference: string): Mismatch {
+  return { caseIndex, cell: cellName(cell), report: `${difference.split('\n')[0]} (not shrunk)` };
 }
 
 /** Instructions of the module, adding each one's opcode to `covered`. */
