@@ -4,10 +4,11 @@
 // subtracted, so start-up and set-up do not count). Output must equal CPython's.
 // An "iteration" is what each benchmark repeats: a call of fib, a loop or sieve step, an
 // nbody time step, an inner-loop step of spectral_norm (20·2·N² of them).
-// Usage: npx tsx bench/python-benchmarks.ts [--only fib,nbody] [--scale K] [--no-counts] [--jitc path/to/bin/jitc.js]
-//          [--baseline other/checkout/bin/jitc.js] [--rounds R]
+// Beside CPython, Debian's PyPy when /usr/bin/pypy3 is installed.
+// Usage: npx tsx bench/python-benchmarks.ts [--only fib,nbody] [--scale K | --full] [--no-counts]
+//          [--jitc path/to/bin/jitc.js] [--baseline other/checkout/bin/jitc.js] [--rounds R]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +30,8 @@ const jitc = opt('--jitc', `${root}bin/jitc.js`);
 // Debian's CPython 3.11.2, the oracle of the minipy tests (../shared/notes/oracles.md); the
 // pyenv shim on PATH adds ~0.4 s of its own.
 const PYTHON = '/usr/bin/python3';
+// Debian's PyPy, when installed (apt-get install pypy3): a JIT on the same programs.
+const PYPY = existsSync('/usr/bin/pypy3') ? '/usr/bin/pypy3' : null;
 const work = mkdtempSync(join(tmpdir(), 'jitc-pybench-'));
 
 const fibCalls = (n: number): number => {
@@ -47,6 +50,12 @@ const BENCHES: Record<string, Bench> = {
   sieve: { n: 100_000 * scale, iterations: (n) => n },
   spectral_norm: { n: Math.round(30 * Math.sqrt(scale)), iterations: (n) => 40 * n * n },
 };
+// --full runs each file with its own N, as ../shared/bench/python/ has it (issue 16 measures that).
+if (args.includes('--full'))
+  for (const [name, b] of Object.entries(BENCHES)) {
+    const own = /^N = (\d+)$/m.exec(readFileSync(`${sources}${name}.py`, 'utf8'))?.[1];
+    if (own !== undefined) b.n = Number(own);
+  }
 const only = opt('--only', '');
 const names = only !== '' ? only.split(',') : Object.keys(BENCHES);
 
@@ -150,6 +159,7 @@ const columns = [
   'N',
   'version',
   'CPython ms',
+  'PyPy ms',
   'interp ms',
   'armv7 ms',
   'armv7/interp',
@@ -160,17 +170,19 @@ const columns = [
   'output = CPython',
 ];
 console.log(`| ${columns.join(' | ')} |`);
-console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const name of names) {
   const b = BENCHES[name]!;
   const file = withN(name, b.n);
   const py = run(PYTHON, [file]);
+  const pypy = PYPY ? run(PYPY, [file]) : null;
   for (const [label, launcher] of versions) {
     const cells = [
       name,
       String(b.n),
       label!,
       `${py.ms.toFixed(0)} (${py.cpu.toFixed(0)})`,
+      pypy ? `${pypy.ms.toFixed(0)} (${pypy.cpu.toFixed(0)})${pypy.out === py.out ? '' : ' differs'}` : '-',
       ...measure(launcher!, name, b, file, py.out),
     ];
     console.log(`| ${cells.join(' | ')} |`);
