@@ -46,3 +46,4 @@ export {
   type ConformanceReport,
   type Mismatch,
 } from './matrix/conformance-run.ts';
+export { defineGcSuite, type GcSuiteOptions } from './suites/gc-suite.ts';

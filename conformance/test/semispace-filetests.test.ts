@@ -1,30 +1,11 @@
 // Every conformance file test under the collector that moves every live object at every
 // collection, on every landed backend: the proof that roots are precise (interpreter
 // frames, native frames through their stack maps, the static image, handles) and that
-// every ref store into a surviving object is followed by the write barrier.
+// every ref store into a surviving object is followed by the write barrier. Its random
+// programs run in the default conformance matrix (conformance-matrix-*.test.ts).
 import test from 'ava';
-import { MiB, Registry, type RunConfig } from '#framework';
-import { allocates, fileTestSuite } from '#conformance';
+import { Registry } from '#framework';
+import { defineGcSuite } from '#conformance';
 import { CLI_PLUGINS } from '../../cli/src/all-plugins.ts';
 
-const BASE: RunConfig = {
-  backend: 'interp',
-  gc: 'semispace',
-  optLevel: 0,
-  heapSize: 1 * MiB,
-  stackSize: MiB / 4,
-  verifyHeap: true,
-};
-
-await fileTestSuite(test, new Registry(CLI_PLUGINS), 'semispace', (file, text) => {
-  const configs: [string, RunConfig][] = [
-    [' interp', { ...BASE, backend: 'interp' }],
-    [' interp -O1 lowered', { ...BASE, backend: 'interp', optLevel: 1, lower: true }],
-    [' armv7 t0', { ...BASE, backend: 'armv7', jitThreshold: 0 }],
-    [' armv7 t1', { ...BASE, backend: 'armv7', jitThreshold: 1 }],
-    [' x86-ref t0', { ...BASE, backend: 'x86-ref', jitThreshold: 0 }],
-    [' x86-ref t1', { ...BASE, backend: 'x86-ref', jitThreshold: 1 }],
-  ];
-  if (!allocates(text, file)) return configs;
-  return configs.map(([name, config]) => [`${name} stress`, { ...config, gcStress: 1 }]);
-});
+await defineGcSuite(test, { registry: new Registry(CLI_PLUGINS), gc: 'semispace', conformanceCases: 0 });

@@ -40,6 +40,10 @@ export interface EngineOptions {
   /** Where a native backend may keep compiled code across runs (null or absent: nowhere;
    *  it is then kept for this process only). */
   codeCache?: CodeCacheLocation | null;
+  /** Native backends: wall-clock milliseconds one call into guest code may take before it
+   *  is stopped with an error. A guard for runs whose code may never end (a conformance
+   *  case on a broken backend), not a budget: it is not reproducible. None by default. */
+  timeLimitMs?: number;
 }
 
 /** Runs functions of a loaded program; one per run. */

@@ -1,4 +1,13 @@
-import { BufferedOutput, MiB, prepareModule, Program, Trap, type Module, type Pass } from '#framework';
+import {
+  BufferedOutput,
+  MiB,
+  prepareModule,
+  Program,
+  Trap,
+  type EngineOptions,
+  type Module,
+  type Pass,
+} from '#framework';
 import { entryArguments, entryName, type Recipe } from '../gen/recipe.ts';
 import type { Outcome } from '../oracle/outcome.ts';
 import { RANDOM_STRESS_MEAN, type Cell } from './cells.ts';
@@ -37,7 +46,7 @@ export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: numb
   const done = (outcome: Outcome): CellRun => ({ outcome, collections: program.heap.stats.collections });
   let engine: ReturnType<Cell['backend']['createEngine']> | undefined;
   try {
-    engine = cell.backend.createEngine(program, cell.threshold === undefined ? {} : { jitThreshold: cell.threshold });
+    engine = cell.backend.createEngine(program, engineOptions(cell));
     const value = engine.call(name, entryArguments(recipe));
     return done({ kind: 'value', type, value, out: out.text(), instructions: 0 });
   } catch (err) {
@@ -47,6 +56,17 @@ export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: numb
   } finally {
     engine?.dispose();
   }
+}
+
+/** Bounds on a run that should end (its reference did) but may not on a broken cell: fuel
+ *  for the interpreter, a time limit for native code (fuel there would change the code). */
+const INTERPRETER_FUEL = 100_000_000;
+const NATIVE_TIME_LIMIT_MS = 20_000;
+
+function engineOptions(cell: Cell): EngineOptions {
+  if (cell.backend.name === 'interp') return { fuel: INTERPRETER_FUEL };
+  const limit = { timeLimitMs: NATIVE_TIME_LIMIT_MS };
+  return cell.threshold === undefined ? limit : { ...limit, jitThreshold: cell.threshold };
 }
 
 function crashed(err: unknown, out: string): Outcome {

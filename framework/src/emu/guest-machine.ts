@@ -53,6 +53,8 @@ export interface GuestMachineOptions {
   readonly stackGuard?: AddressRange;
   /** Initial stack pointer for calls (a call can override it). */
   readonly stackTop?: number;
+  /** Wall-clock microseconds a call may run before Unicorn stops it (0: no limit). */
+  readonly timeLimitMicros?: number;
   readonly count?: CountingOptions;
   /**
    * How host functions get their register arguments: 'saved' by the slot's code into the
@@ -111,6 +113,7 @@ export class GuestMachine implements CpuAccess {
   readonly hostCallArguments: 'saved' | 'registers';
   stackTop: number;
   readonly instructionBudgets: boolean;
+  private readonly timeLimitMicros: number;
 
   private readonly lib: UnicornLibrary;
   private readonly uc: UcEngine;
@@ -173,6 +176,7 @@ export class GuestMachine implements CpuAccess {
     this.stackGuard = options.stackGuard;
     this.stackTop = options.stackTop ?? 0;
     this.instructionBudgets = options.instructionBudgets ?? false;
+    this.timeLimitMicros = options.timeLimitMicros ?? 0;
     this.hostFunctions = new Array<HostFunction | undefined>(this.hostCallSlots);
 
     this.lib = unicorn().lib;
@@ -362,7 +366,7 @@ export class GuestMachine implements CpuAccess {
     let code: number;
     try {
       // `until` is ignored in exits mode; the stop hook ends the run.
-      code = this.lib.uc_emu_start(this.uc, entryAddress, 0, 0, budget);
+      code = this.lib.uc_emu_start(this.uc, entryAddress, 0, this.timeLimitMicros, budget);
     } finally {
       this.running = false;
     }
@@ -430,6 +434,8 @@ export class GuestMachine implements CpuAccess {
     if (pc === this.stopAddress) return;
     // A spent `count` returns UC_ERR_OK with the PC wherever the budget ran out.
     if (hadBudget) throw new EmuTrap('fuel_exhausted', pc, pc);
+    if (this.timeLimitMicros > 0)
+      throw new Error(`the time limit of ${this.timeLimitMicros / 1000} ms ran out at pc 0x${pc.toString(16)}`);
     throw new Error(`emulation stopped at pc 0x${pc.toString(16)} before reaching the stop address`);
   }
 

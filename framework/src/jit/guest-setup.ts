@@ -10,6 +10,7 @@ export function createGuestMachine(
   program: Program,
   cpu: string | undefined,
   count: CountingOptions | undefined,
+  timeLimitMs?: number,
 ): GuestMachine {
   const layout = program.layout;
   const machine = new GuestMachine({
@@ -19,6 +20,7 @@ export function createGuestMachine(
     stackGuard: { address: layout.guardBase, size: PAGE },
     stackTop: layout.stackEnd,
     count,
+    timeLimitMicros: timeLimitMs === undefined ? 0 : Math.max(1, Math.round(timeLimitMs * 1000)),
   });
   const buffer = program.memory.buffer;
   machine.mapHostMemory(layout.dataBase, buffer, { offset: 0, length: layout.heapEnd - layout.dataBase });

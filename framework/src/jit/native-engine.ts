@@ -79,7 +79,13 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
       stores: true,
       instructionsIn: (code, address) => isa.disassemble(code, address).length,
     };
-    this.machine = createGuestMachine(isa.emuArch, program, options.cpu, options.countInstructions ? count : undefined);
+    this.machine = createGuestMachine(
+      isa.emuArch,
+      program,
+      options.cpu,
+      options.countInstructions ? count : undefined,
+      options.timeLimitMs,
+    );
     try {
       const slots = this.installRuntimeSlots();
       const image = program.image;

@@ -152,6 +152,13 @@ emuTest('an instruction budget ends an endless loop with fuel_exhausted', (t) =>
   });
 });
 
+emuTest('a time limit stops an endless loop with an error naming it; code that ends is not affected', (t) => {
+  withFixture({ timeLimitMicros: 50_000 }, ({ machine, load }) => {
+    t.throws(() => machine.call(load(SPIN_FOREVER)), { message: /time limit of 50 ms ran out at pc 0x/ });
+    t.is(machine.call(load(SUM_LOOP), [100]).ints[0], 5050);
+  });
+});
+
 emuTest('budgets are refused on a machine created without them', (t) => {
   withFixture({}, ({ machine, load }) => {
     const entry = load(SUM_LOOP);

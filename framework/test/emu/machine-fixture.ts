@@ -28,6 +28,7 @@ export function armFixture(
     count?: CountingOptions;
     instructionBudgets?: boolean;
     hostCallArguments?: 'saved' | 'registers';
+    timeLimitMicros?: number;
   } = {},
 ): ArmFixture {
   const machine = new GuestMachine({

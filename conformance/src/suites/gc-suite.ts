@@ -1,0 +1,67 @@
+import type { TestFn } from 'ava';
+import { MiB, type Registry, type RunConfig } from '#framework';
+import { runConformance, summaryLine } from '../matrix/conformance-run.ts';
+import { allocates, fileTestSuite } from './file-tests.ts';
+
+export interface GcSuiteOptions {
+  /** Holds the collector and every backend it is checked on. */
+  readonly registry: Registry;
+  /** The collector's name in the registry. */
+  readonly gc: string;
+  /** Cases of the conformance matrix narrowed to this collector (every backend, stress
+   *  mode and threshold). 0 for a collector the default run's matrix already holds. */
+  readonly conformanceCases?: number;
+  /** The seed of the conformance cases (default: a new one, logged). */
+  readonly seed?: number;
+}
+
+const BASE: Omit<RunConfig, 'gc'> = {
+  backend: 'interp',
+  optLevel: 0,
+  heapSize: 1 * MiB,
+  stackSize: MiB / 4,
+  verifyHeap: true,
+};
+
+/**
+ * Everything a collector plugin is held to, in one call: every conformance file test on
+ * the interpreter (as written, and optimized and lowered) and on each native backend at
+ * thresholds 0 and 1, collecting at every allocation where the file allocates, with the
+ * heap verified; then random programs over the conformance matrix narrowed to it.
+ */
+export async function defineGcSuite(test: TestFn, o: GcSuiteOptions): Promise<void> {
+  o.registry.collector(o.gc);
+  const base: RunConfig = { ...BASE, gc: o.gc };
+  const natives = o.registry.backends().filter((b) => b.name !== 'interp');
+  await fileTestSuite(test, o.registry, o.gc, (file, text) => {
+    const configs: [string, RunConfig][] = [
+      [' interp', base],
+      [' interp -O1 lowered', { ...base, optLevel: 1, lower: true }],
+      ...natives.flatMap((b): [string, RunConfig][] => [
+        [` ${b.name} t0`, { ...base, backend: b.name, jitThreshold: 0 }],
+        [` ${b.name} t1`, { ...base, backend: b.name, jitThreshold: 1 }],
+      ]),
+    ];
+    if (!allocates(text, file)) return configs;
+    return configs.map(([name, config]) => [`${name} stress`, { ...config, gcStress: 1 }]);
+  });
+  const cases = o.conformanceCases ?? 250;
+  if (cases === 0) return;
+  test(`${o.gc}: ${cases} random programs over the conformance matrix`, (t) => {
+    const seed = o.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+    const choose = (name: string) => ({ name, create: () => o.registry.collector(name) });
+    const hasBoehm = o.registry.collectors().some((g) => g.name === 'boehm');
+    const report = runConformance({
+      runs: cases,
+      seed,
+      backends: o.registry.backends(),
+      collectors: [choose(o.gc)],
+      reference: choose(hasBoehm ? 'boehm' : o.gc),
+      passes: o.registry.passes(),
+    });
+    t.log(summaryLine(report));
+    const replay = `replay: jitc conformance --gc ${o.gc} --runs ${cases} --seed ${seed}`;
+    for (const m of report.mismatches) t.fail(`case ${m.caseIndex} on ${m.cell}:\n${m.report}\n${replay}`);
+    t.true(report.cases > 0);
+  });
+}
