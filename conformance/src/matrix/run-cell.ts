@@ -9,6 +9,7 @@ import {
   type Pass,
 } from '#framework';
 import { entryArguments, entryName, type Recipe } from '../gen/recipe.ts';
+import { reachableHeapChecksum } from '../oracle/heap-checksum.ts';
 import type { Outcome } from '../oracle/outcome.ts';
 import { RANDOM_STRESS_MEAN, type Cell } from './cells.ts';
 
@@ -48,7 +49,7 @@ export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: numb
   try {
     engine = cell.backend.createEngine(program, engineOptions(cell));
     const value = engine.call(name, entryArguments(recipe));
-    return done({ kind: 'value', type, value, out: out.text(), instructions: 0 });
+    return done({ kind: 'value', type, value, out: out.text(), instructions: 0, heap: reachableHeapChecksum(program) });
   } catch (err) {
     if (err instanceof Trap)
       return done({ kind: 'trap', trap: err.kind, detail: err.describe(), out: out.text(), instructions: 0 });

@@ -4,6 +4,7 @@ import type { Module } from '#framework';
 import { Trap } from '#framework';
 import { BufferedOutput } from '#framework';
 import { Program } from '#framework';
+import { reachableHeapChecksum } from './heap-checksum.ts';
 import type { Outcome } from './outcome.ts';
 
 export interface InterpRunOptions {
@@ -31,7 +32,8 @@ export function runOnInterpreter(m: Module, name: string, args: number[], opts: 
   const type = m.func(name)?.sig.result ?? null;
   try {
     const value = interp.call(name, args);
-    return { kind: 'value', type, value, out: out.text(), instructions: interp.stats.instructions };
+    const heap = reachableHeapChecksum(program);
+    return { kind: 'value', type, value, out: out.text(), instructions: interp.stats.instructions, heap };
   } catch (err) {
     if (err instanceof Trap)
       return {
