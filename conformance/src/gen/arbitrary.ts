@@ -298,6 +298,7 @@ function statement(tie: Tie, sizes: RecipeSizes, index: fc.Arbitrary<number>): f
       dflt: tie('block'),
     }),
     { arbitrary: fc.constant<Stmt>({ k: 'newStruct' }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant('link' as const), obj: index, e: i32 }), weight: 2 },
     {
       arbitrary: fc.record({ k: fc.constant('newArray'), elem: fc.constantFrom('i32', 'f64', 'ref', 'i8'), len: i32 }),
       weight: 2,

@@ -71,6 +71,16 @@ function lowerStmt(ctx: LowerContext, s: Stmt): void {
       b.emit('set', [obj, lowerRef(ctx, s.r)], { sym: STRUCT_TYPE, field: 'r' });
       return;
     }
+    case 'link': {
+      const holder = pick(scope.structs, s.obj);
+      const young = b.emit('new', [], { sym: STRUCT_TYPE });
+      b.emit('set', [young, lowerExpr(ctx, s.e, 'i32')], { sym: STRUCT_TYPE, field: 'i' });
+      if (holder !== undefined) b.emit('set', [holder, young], { sym: STRUCT_TYPE, field: 'r' });
+      const after = b.emit('new', [], { sym: STRUCT_TYPE });
+      scope.structs.push(after);
+      scope.objects.push(after);
+      return;
+    }
     case 'aset': {
       const arr = pick(scope.arrays[s.elem], s.arr);
       if (arr === undefined) return;

@@ -90,6 +90,11 @@ export type Stmt =
   | { k: 'newArray'; elem: ElemKind; len: Expr }
   | { k: 'setField'; obj: number; field: 'i' | 'f' | 'b'; e: Expr }
   | { k: 'setRef'; obj: number; r: RefExpr }
+  /** Links a new struct (its `i` field set to `e`) into the `r` field of the `obj`-th
+   *  struct in scope, then allocates once more. A collection between the two allocations
+   *  makes the store old-to-young, which a generational collector's barrier must remember:
+   *  the new struct is reachable only through the older one. */
+  | { k: 'link'; obj: number; e: Expr }
   | { k: 'aset'; elem: 'i32' | 'f64' | 'i8'; arr: number; idx: Expr; e: Expr }
   | { k: 'asetRef'; arr: number; idx: Expr; r: RefExpr }
   /** Raises an immediate carrying `payload` when `c` is non-zero. */
