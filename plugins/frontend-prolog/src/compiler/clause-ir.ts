@@ -1,6 +1,7 @@
 import { deeperThan, varsOf, type Term } from '../reader/terms.ts';
 import { OWN_BARRIER, type Clause } from './desugar.ts';
 import { emitDynamicCall } from './dynamic-slots.ts';
+import { reduceForCall } from './inline-reduce.ts';
 import { ConstPool, Fn } from './ir-text.ts';
 import type { Symbols } from './symbols.ts';
 
@@ -19,6 +20,9 @@ export interface EmitContext {
   target(name: string, arity: number): Target;
   /** The first-solution test function of a flat static predicate (see semidet-ir.ts), if it has one. */
   semidet(name: string, arity: number): string | null;
+  /** The clauses of a small flat static predicate of this unit, to compile a first-solution
+   *  call of it in line (see inlineTest); null when it has none or is not small. */
+  inlineable(name: string, arity: number): readonly Clause[] | null;
   /** Adds a finished function to the module. */
   add(fn: Fn): void;
 }
@@ -66,6 +70,17 @@ const TYPE_TESTS: Record<string, number> = {
   compound: 1 << 3,
   callable: (1 << 1) | (1 << 3),
 };
+
+/** Undoes the bindings trailed since t0; the call only when there are some. */
+export function undoTo(f: Fn, t0: string): void {
+  const some = f.blk('undo'),
+    none = f.blk('undone');
+  f.end(`brif ${f.val(`icmp.ne ${f.val('gget @tr', 'tr')}, ${t0}`)}, ${some}, ${none}`);
+  f.label(some);
+  f.emit(`call @undo(${t0})`);
+  f.end(`br ${none}`);
+  f.label(none);
+}
 
 export interface TestLabels {
   fail: string;
@@ -174,7 +189,7 @@ export class ClauseEmitter {
     if (this.labels.pfail) {
       const p = this.pendingAtStart!;
       f.label(this.labels.pfail);
-      f.emit(`call @undo(${p.t0})`);
+      undoTo(f, p.t0);
       f.emit(`gset @mark, ${p.m0}`);
       f.end(`tail_call @${p.next}(${[...this.argNames(), '%k', '%cutb'].join(', ')})`);
     }
@@ -191,6 +206,8 @@ export class ClauseEmitter {
   }
 
   private pendingAtStart: Pending | null = null;
+  /** Variables this function has made (see inlineTest). */
+  private varsMade = 0;
 
   /** Compiles goals up to the end of the function: the goals left for the continuation
    *  function (begun already), or null at the end of the clause. */
@@ -220,7 +237,9 @@ export class ClauseEmitter {
       // (this is what keeps semideterministic if-then-else conditions off the heap).
       const test = target.kind === 'pred' && cutsNext(rest) ? this.ctx.semidet(name, args.length) : null;
       if (test) {
-        this.testCall(test, args);
+        const clauses = this.ctx.inlineable(name, args.length);
+        if (clauses) this.inlineTest(clauses, args);
+        else this.testCall(test, args);
         continue;
       }
       this.materialize();
@@ -253,6 +272,73 @@ export class ClauseEmitter {
     const r2 = f.v('sd');
     f.label(got, `${r2}: i32`);
     this.check(f.val(`icmp.ne ${r2}, ${f.iconst(0)}`));
+  }
+
+  /**
+   * A first-solution call of a small flat predicate, in line: what its test function does
+   * (semidet-ir.ts), with each clause's head matched against the call's arguments where
+   * they are known. A head variable first met takes the argument's value, and an argument
+   * that is an atom or small integer is matched as a head constant would be, so
+   * `equal(X, X)` called as `equal(Y, 0)` compiles to an in-line test of Y against 0.
+   */
+  private inlineTest(clauses: readonly Clause[], args: Term[]): void {
+    const f = this.fn;
+    const n = this.inlined++;
+    // Each argument as a term the clauses can share: a variable or atomic constant as it is,
+    // anything else through a hidden variable holding its value (built once).
+    const shared = args.map((a, j) => {
+      const v = this.term(a);
+      if (a.k === 'var' || this.isImmediate(a)) return a;
+      const name = `$ia${n}_${j}`;
+      this.defined.set(name, v);
+      return { k: 'var', name } as Term;
+    });
+    const alts = reduceForCall(clauses, shared, `$in${n}_`, (x, y) =>
+      this.isImmediate(x) && this.isImmediate(y) ? this.ctx.consts.ground(x) === this.ctx.consts.ground(y) : null,
+    );
+    // The clause's own pending alternatives set the mark to the serial at entry: while no
+    // variable has been made since, every variable is trailed already, as the test needs.
+    const reuse = this.pending !== null && this.varsMade === 0;
+    const t0 = reuse ? this.pending!.t0 : f.val('gget @tr', 'tr');
+    const m0 = reuse ? null : f.val('gget @mark', 'mk');
+    if (!reuse) f.emit(`gset @mark, ${f.val('gget @serial', 'sr')}`);
+    const restoreMark = (): void => {
+      if (m0) f.emit(`gset @mark, ${m0}`);
+    };
+    const none = f.blk('none'),
+      exc = f.blk('iexc'),
+      done = f.blk('sdok');
+    alts.forEach((goals, i) => {
+      const last = i === alts.length - 1;
+      const fail = last ? none : f.blk('next');
+      this.test = { fail, cut: none, exc };
+      for (const g of goals) {
+        if (g.k !== 'atom' && g.k !== 'str') throw new Error('inlineTest: not an inline goal');
+        this.inline(g.name, g.k === 'str' ? g.args : []);
+      }
+      this.test = null;
+      f.end(`br ${done}`);
+      if (!last) {
+        f.label(fail);
+        undoTo(f, t0);
+      }
+    });
+    f.label(none);
+    if (!reuse) undoTo(f, t0); // reused: failing the clause undoes to t0
+    restoreMark();
+    f.end(`br ${this.fail()}`);
+    const ev = f.v('e');
+    f.label(exc, `${ev}: ref`);
+    restoreMark();
+    f.end(`br ${this.exc()}(${ev})`);
+    f.label(done);
+    restoreMark();
+  }
+
+  private inlined = 0;
+
+  private isImmediate(t: Term): boolean {
+    return t.k === 'atom' || (t.k === 'int' && typeof this.ctx.consts.ground(t) === 'number');
   }
 
   /** Allocates the continuation frame for `rest` (values of its live variables). */
@@ -354,6 +440,7 @@ export class ClauseEmitter {
       const d = this.defined.get(t.name);
       if (d) return d;
       const v = f.val('call @new_var()', 'v');
+      this.varsMade++;
       if (!t.name.endsWith('_anon')) this.defined.set(t.name, v);
       return v;
     }
@@ -515,6 +602,10 @@ export class ClauseEmitter {
         this.defined.set(b.name, this.term(a));
         return;
       }
+      // A bound variable against a constant or compound: matched in line as a head is.
+      const known = (t: Term): t is { k: 'var'; name: string } => t.k === 'var' && this.defined.has(t.name);
+      if (known(a) && (this.isImmediate(b) || b.k === 'str')) return this.unifyHeadArg(b, this.defined.get(a.name)!);
+      if (known(b) && (this.isImmediate(a) || a.k === 'str')) return this.unifyHeadArg(a, this.defined.get(b.name)!);
       this.unify(this.term(a), this.term(b));
       return;
     }

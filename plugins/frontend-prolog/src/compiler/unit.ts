@@ -3,7 +3,7 @@ import { isInlineBuiltin, type EmitContext, type Target } from './clause-ir.ts';
 import { emitSlot, slotGlobal, type SlotPredicate } from './dynamic-slots.ts';
 import { ConstPool, Fn } from './ir-text.ts';
 import { emitPredicate, type Predicate } from './predicate-ir.ts';
-import { emitSemidet, isFlat, semidetName } from './semidet-ir.ts';
+import { emitSemidet, isFlat, isSmallFlat, semidetName } from './semidet-ir.ts';
 import type { Symbols } from './symbols.ts';
 
 /** Runtime functions that take the goal term (wrapper convention). */
@@ -96,6 +96,10 @@ export class Unit {
       semidet: (name, arity) => {
         note(name, arity);
         return this.semidet(name, arity, true);
+      },
+      inlineable: (name, arity) => {
+        const own = this.byKey.get(`${name}/${arity}`);
+        return own && isSmallFlat(own) ? own.clauses : null;
       },
     };
     for (const p of this.opts.preds) {
