@@ -71,6 +71,19 @@ const TYPE_TESTS: Record<string, number> = {
   callable: (1 << 1) | (1 << 3),
 };
 
+const isCall1 = (t: Target): boolean => t.kind === 'wrapper' && t.fn === 'ctl$call1';
+
+/** The items of a list written out in full ([a, b, c]), or null. */
+function listItems(t: Term): Term[] | null {
+  const items: Term[] = [];
+  for (let x = t; ; ) {
+    if (x.k === 'atom' && x.name === '[]') return items;
+    if (x.k !== 'str' || x.name !== '[|]' || x.args.length !== 2) return null;
+    items.push(x.args[0]!);
+    x = x.args[1]!;
+  }
+}
+
 /** Undoes the bindings trailed since t0; the call only when there are some. */
 export function undoTo(f: Fn, t0: string): void {
   const some = f.blk('undo'),
@@ -243,10 +256,11 @@ export class ClauseEmitter {
         continue;
       }
       this.materialize();
-      const byArgs = target.kind === 'pred' || target.kind === 'dynamic';
+      const byArgs = target.kind === 'pred' || target.kind === 'dynamic' || isCall1(target);
       const vals = byArgs ? args.map((a) => this.term(a)) : [this.term(g)];
       const k = rest.length === 0 ? this.k : this.frame(rest);
-      if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
+      if (target.kind === 'wrapper' && target.fn === 'ctl$call1') this.callGoal(vals[0]!, k);
+      else if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
       else if (target.kind === 'dynamic') emitDynamicCall(this.fn, target.slot, [...vals, k]);
       else
         this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
@@ -308,6 +322,7 @@ export class ClauseEmitter {
     const none = f.blk('none'),
       exc = f.blk('iexc'),
       done = f.blk('sdok');
+    if (alts.length === 0) f.end(`br ${none}`); // no clause can match this call
     alts.forEach((goals, i) => {
       const last = i === alts.length - 1;
       const fail = last ? none : f.blk('next');
@@ -339,6 +354,33 @@ export class ClauseEmitter {
 
   private isImmediate(t: Term): boolean {
     return t.k === 'atom' || (t.k === 'int' && typeof this.ctx.consts.ground(t) === 'number');
+  }
+
+  /**
+   * call(G): a compound goal that is not a control construct goes straight to its
+   * predicate's wrapper, as @solve would take it, with the current choice point as its cut
+   * barrier (call/1 is opaque to cut); anything else (atoms, control constructs, variables
+   * and non-callables, which raise) goes through @ctl$call1 as the goal call(G).
+   */
+  private callGoal(v: string, k: string): void {
+    const f = this.fn;
+    const d = f.deref(v);
+    const ptr = f.blk('cp'),
+      isStr = f.blk('cs'),
+      direct = f.blk('cd'),
+      generic = f.blk('cg');
+    f.end(`brif ${f.val(`ref.is_ptr ${d}`)}, ${ptr}, ${generic}`);
+    f.label(ptr);
+    f.end(`brif ${f.val(`icmp.eq ${f.val(`ref.type_id ${d}`)}, ${f.iconst(2)}`)}, ${isStr}, ${generic}`);
+    f.label(isStr);
+    const fb = f.val(`ref.bits ${f.val(`aget :str, ${d}, ${f.iconst(0)}`)}`, 'fb');
+    const checked = [',', ';', '->'].map((c) => this.ctx.syms.imm(c, 2));
+    f.end(`switch ${fb}, ${direct}, [${checked.map((b) => `${b}: ${generic}`).join(', ')}]`);
+    f.label(direct);
+    const code = f.val(`call @lookup(${f.val(`isar ${fb}, ${f.iconst(2)}`)})`, 'fn');
+    f.end(`tail_call_indirect ${code}(${d}, ${k}, ${f.val('gget @B', 'b')}) : (ref, ref, ref) -> i32`);
+    f.label(generic);
+    f.end(`tail_call @ctl$call1(${this.compound('call', [v])}, ${k}, ${this.cutb})`);
   }
 
   /** Allocates the continuation frame for `rest` (values of its live variables). */
@@ -720,16 +762,53 @@ export class ClauseEmitter {
   }
 
   private host(g: Term): void {
-    if (g.k === 'str' && g.name === '=..' && g.args.length === 2) return this.univ(g.args[0]!, g.args[1]!);
+    if (g.k === 'str' && g.name === '=..' && g.args.length === 2) {
+      const [left, right] = g.args as [Term, Term];
+      const items = listItems(right);
+      if (left.k === 'var' && !this.defined.has(left.name) && !left.name.endsWith('_anon') && items && items.length > 1)
+        return this.univBuild(left.name, items);
+      return this.univ(this.term(left), this.term(right));
+    }
     this.hostGoal(this.term(g));
+  }
+
+  /**
+   * V =.. [F, A1, ..., An] with V new and the list written out: when F is an atom at run
+   * time the term is built in line (its functor from @functor_of's cache) and is V's value;
+   * otherwise V is a new variable and the general path below runs.
+   */
+  private univBuild(name: string, items: Term[]): void {
+    const f = this.fn;
+    const head = this.term(items[0]!);
+    const vals = items.slice(1).map((a) => this.term(a));
+    const d = f.deref(head);
+    const atom = f.val(`icmp.eq ${f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(3)}`)}, ${f.iconst(2)}`);
+    const fast = f.blk('ub'),
+      slow = f.blk('ug'),
+      join = f.blk('uj');
+    f.end(`brif ${atom}, ${fast}, ${slow}`);
+    f.label(fast);
+    const fc = f.val(`call @functor_of(${d}, ${f.iconst(vals.length)})`, 'fc');
+    const arr = f.val(`new_array :str, ${f.iconst(vals.length + 1)}`, 's');
+    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${fc}`);
+    vals.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
+    f.end(`br ${join}(${arr})`);
+    f.label(slow);
+    const v = f.val('call @new_var()', 'v');
+    this.varsMade++;
+    let list = f.imm(this.ctx.syms.imm('[]'));
+    for (let i = vals.length - 1; i >= -1; i--) list = this.compound('[|]', [i < 0 ? head : vals[i]!, list]);
+    this.univ(v, list);
+    f.end(`br ${join}(${v})`);
+    const r = f.v('uv');
+    f.label(join, `${r}: ref`);
+    this.defined.set(name, r);
   }
 
   /** T =.. List: when the list is proper with an atom head, the runtime builds the term in
    *  IR (@univ_list) and it is unified with T; otherwise the host answers (and raises). */
-  private univ(left: Term, right: Term): void {
+  private univ(t: string, list: string): void {
     const f = this.fn;
-    const t = this.term(left),
-      list = this.term(right);
     const built = f.val(`call @univ_list(${list})`, 'ut');
     const fast = f.blk('uf'),
       slow = f.blk('us'),
