@@ -221,6 +221,8 @@ export class ClauseEmitter {
   private pendingAtStart: Pending | null = null;
   /** Variables this function has made (see inlineTest). */
   private varsMade = 0;
+  /** Number values of variables evaluated on every path to the code being emitted. */
+  private evaluated = new Map<string, string>();
 
   /** Compiles goals up to the end of the function: the goals left for the continuation
    *  function (begun already), or null at the end of the clause. */
@@ -323,10 +325,12 @@ export class ClauseEmitter {
       exc = f.blk('iexc'),
       done = f.blk('sdok');
     if (alts.length === 0) f.end(`br ${none}`); // no clause can match this call
+    const evaluated = this.evaluated;
     alts.forEach((goals, i) => {
       const last = i === alts.length - 1;
       const fail = last ? none : f.blk('next');
       this.test = { fail, cut: none, exc };
+      this.evaluated = new Map(evaluated); // one alternative's values are not the next's
       for (const g of goals) {
         if (g.k !== 'atom' && g.k !== 'str') throw new Error('inlineTest: not an inline goal');
         this.inline(g.name, g.k === 'str' ? g.args : []);
@@ -347,6 +351,7 @@ export class ClauseEmitter {
     restoreMark();
     f.end(`br ${this.exc()}(${ev})`);
     f.label(done);
+    this.evaluated = evaluated;
     restoreMark();
   }
 
@@ -434,6 +439,7 @@ export class ClauseEmitter {
     this.fn = new Fn(`func @${name}(%f: ref) -> i32`);
     this.labels = {};
     this.pendingAtStart = null;
+    this.evaluated = new Map();
     const f = this.fn;
     this.k = f.val(`aget :frame, %f, ${f.iconst(1)}`, 'k');
     this.cutb = f.val(`aget :frame, %f, ${f.iconst(2)}`, 'cb');
@@ -654,7 +660,10 @@ export class ClauseEmitter {
     if (name === 'is') {
       const v = this.eval(b);
       if (a.k === 'var' && !this.defined.has(a.name)) {
-        if (!a.name.endsWith('_anon')) this.defined.set(a.name, v);
+        if (!a.name.endsWith('_anon')) {
+          this.defined.set(a.name, v);
+          this.evaluated.set(a.name, v); // a number already
+        }
         return;
       }
       this.unify(this.term(a), v);
@@ -665,7 +674,7 @@ export class ClauseEmitter {
       y = this.eval(b);
     const xb = f.val(`ref.bits ${x}`, 'xb'),
       yb = f.val(`ref.bits ${y}`, 'yb');
-    const both = f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
+    const both = this.bothSmall(a, b, xb, yb);
     const fast = f.blk('fast'),
       slow = f.blk('slow'),
       join = f.blk('cmp');
@@ -684,12 +693,27 @@ export class ClauseEmitter {
     this.check(r);
   }
 
+  /** Nonzero when both operands' values (bits xb, yb) are small integers; an operand
+   *  written as a small integer is one already. */
+  private bothSmall(a: Term, b: Term, xb: string, yb: string): string {
+    const f = this.fn;
+    const small = (t: Term): boolean => t.k === 'int' && this.isImmediate(t);
+    if (small(a) && small(b)) return f.iconst(1);
+    if (small(b)) return f.val(`iand ${xb}, ${f.iconst(1)}`, 'sm');
+    if (small(a)) return f.val(`iand ${yb}, ${f.iconst(1)}`, 'sm');
+    return f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
+  }
+
   /** Evaluates an arithmetic expression to a number ref; small-int + - * inline. */
   private eval(e: Term): string {
     const f = this.fn;
     if (e.k === 'int' || e.k === 'flt') return this.term(e);
     if (deeperThan(e, MAX_INLINE_HEAD_DEPTH)) return this.evalInHost(e);
     if (e.k === 'var') {
+      // A variable evaluated once is a number for the rest of the clause's straight-line
+      // code: its binding outlives everything but backtracking.
+      const known = this.evaluated.get(e.name);
+      if (known) return known;
       const d = f.deref(this.term(e));
       const isInt = f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(1)}`, 'ii');
       const done = f.blk('ev'),
@@ -704,6 +728,7 @@ export class ClauseEmitter {
       f.label(got, `${x2}: ref`);
       f.end(`br ${done}(${x2})`);
       f.label(done, `${r}: ref`);
+      if (this.defined.has(e.name)) this.evaluated.set(e.name, r);
       return r;
     }
     if (e.k === 'str' && e.args.length === 2) {
@@ -717,7 +742,7 @@ export class ClauseEmitter {
       if (op) {
         const xb = f.val(`ref.bits ${x}`, 'xb'),
           yb = f.val(`ref.bits ${y}`, 'yb');
-        const both = f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
+        const both = this.bothSmall(e.args[0]!, e.args[1]!, xb, yb);
         const fast = f.blk('af'),
           ok = f.blk('ao');
         f.end(`brif ${both}, ${fast}, ${slow}`);
