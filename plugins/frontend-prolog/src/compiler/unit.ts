@@ -170,10 +170,28 @@ export class Unit {
   static lookup(name: string, cases: readonly [number, string][], fallback: (f: Fn) => void): Fn {
     const f = new Fn(`func @${name}(%id: i32) -> i32`);
     const seen = new Set<number>();
-    const uniq = cases.filter(([i]) => !seen.has(i) && seen.add(i));
+    const uniq = cases.filter(([i]) => !seen.has(i) && seen.add(i)).sort((a, b) => a[0] - b[0]);
     const labels = uniq.map(() => f.blk('f'));
     const dflt = f.blk('dflt');
-    f.end(`switch %id, ${dflt}, [${uniq.map(([i], j) => `${i}: ${labels[j]}`).join(', ')}]`);
+    // A binary search down to a few cases per switch: a switch is a chain of compares on
+    // some backends, and the library's lookup has hundreds of cases (call/1 of a builtin
+    // such as true/0 or throw/1 ends here).
+    const search = (lo: number, hi: number): void => {
+      if (hi - lo <= 4) {
+        const arms = uniq.slice(lo, hi).map(([i], j) => `${i}: ${labels[lo + j]}`);
+        f.end(`switch %id, ${dflt}, [${arms.join(', ')}]`);
+        return;
+      }
+      const mid = (lo + hi) >> 1;
+      const left = f.blk('lo'),
+        right = f.blk('hi');
+      f.end(`brif ${f.val(`icmp.slt %id, ${f.iconst(uniq[mid]![0])}`)}, ${left}, ${right}`);
+      f.label(left);
+      search(lo, mid);
+      f.label(right);
+      search(mid, hi);
+    };
+    search(0, uniq.length);
     uniq.forEach(([, fn], j) => {
       f.label(labels[j]!);
       f.end(`ret ${f.val(`fref @${fn}`)}`);
