@@ -813,7 +813,7 @@ export class ClauseEmitter {
       join = f.blk('uj');
     f.end(`brif ${atom}, ${fast}, ${slow}`);
     f.label(fast);
-    const fc = f.val(`call @functor_of(${d}, ${f.iconst(vals.length)})`, 'fc');
+    const fc = this.functorOf(d, vals.length);
     const arr = f.val(`new_array :str, ${f.iconst(vals.length + 1)}`, 's');
     f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${fc}`);
     vals.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
@@ -828,6 +828,36 @@ export class ClauseEmitter {
     const r = f.v('uv');
     f.label(join, `${r}: ref`);
     this.defined.set(name, r);
+  }
+
+  /**
+   * The functor name/n for the atom `atom`, through a one-entry cache at this call site
+   * (two globals: the atom's bits, the functor's) in front of @functor_of, which hashes.
+   * Only immediates are cached: a global is no root.
+   */
+  private functorOf(atom: string, n: number): string {
+    const f = this.fn;
+    const key = this.ctx.consts.cacheWord(),
+      val = this.ctx.consts.cacheWord();
+    if (!key || !val) return f.val(`call @functor_of(${atom}, ${f.iconst(n)})`, 'fc');
+    const ab = f.val(`ref.bits ${atom}`, 'ab');
+    const hit = f.blk('fh'),
+      miss = f.blk('fm'),
+      keep = f.blk('fk'),
+      join = f.blk('fj');
+    f.end(`brif ${f.val(`icmp.eq ${f.val(`gget ${key}`)}, ${ab}`)}, ${hit}, ${miss}`);
+    f.label(hit);
+    f.end(`br ${join}(${f.val(`ref.from_bits ${f.val(`gget ${val}`)}`)})`);
+    f.label(miss);
+    const fc = f.val(`call @functor_of(${atom}, ${f.iconst(n)})`, 'fc');
+    f.end(`brif ${f.val(`ref.is_ptr ${fc}`)}, ${join}(${fc}), ${keep}`);
+    f.label(keep);
+    f.emit(`gset ${key}, ${f.val(`ref.bits ${atom}`, 'ab')}`); // bits are not kept across a call
+    f.emit(`gset ${val}, ${f.val(`ref.bits ${fc}`)}`);
+    f.end(`br ${join}(${fc})`);
+    const r = f.v('fv');
+    f.label(join, `${r}: ref`);
+    return r;
   }
 
   /** T =.. List: when the list is proper with an atom head, the runtime builds the term in
