@@ -1,6 +1,7 @@
 import { deeperThan, varsOf, type Term } from '../reader/terms.ts';
 import { OWN_BARRIER, type Clause } from './desugar.ts';
 import { emitDynamicCall } from './dynamic-slots.ts';
+import { reduceForCall } from './inline-reduce.ts';
 import { ConstPool, Fn } from './ir-text.ts';
 import type { Symbols } from './symbols.ts';
 
@@ -19,6 +20,9 @@ export interface EmitContext {
   target(name: string, arity: number): Target;
   /** The first-solution test function of a flat static predicate (see semidet-ir.ts), if it has one. */
   semidet(name: string, arity: number): string | null;
+  /** The clauses of a small flat static predicate of this unit, to compile a first-solution
+   *  call of it in line (see inlineTest); null when it has none or is not small. */
+  inlineable(name: string, arity: number): readonly Clause[] | null;
   /** Adds a finished function to the module. */
   add(fn: Fn): void;
 }
@@ -66,6 +70,30 @@ const TYPE_TESTS: Record<string, number> = {
   compound: 1 << 3,
   callable: (1 << 1) | (1 << 3),
 };
+
+const isCall1 = (t: Target): boolean => t.kind === 'wrapper' && t.fn === 'ctl$call1';
+
+/** The items of a list written out in full ([a, b, c]), or null. */
+function listItems(t: Term): Term[] | null {
+  const items: Term[] = [];
+  for (let x = t; ; ) {
+    if (x.k === 'atom' && x.name === '[]') return items;
+    if (x.k !== 'str' || x.name !== '[|]' || x.args.length !== 2) return null;
+    items.push(x.args[0]!);
+    x = x.args[1]!;
+  }
+}
+
+/** Undoes the bindings trailed since t0; the call only when there are some. */
+export function undoTo(f: Fn, t0: string): void {
+  const some = f.blk('undo'),
+    none = f.blk('undone');
+  f.end(`brif ${f.val(`icmp.ne ${f.val('gget @tr', 'tr')}, ${t0}`)}, ${some}, ${none}`);
+  f.label(some);
+  f.emit(`call @undo(${t0})`);
+  f.end(`br ${none}`);
+  f.label(none);
+}
 
 export interface TestLabels {
   fail: string;
@@ -174,7 +202,7 @@ export class ClauseEmitter {
     if (this.labels.pfail) {
       const p = this.pendingAtStart!;
       f.label(this.labels.pfail);
-      f.emit(`call @undo(${p.t0})`);
+      undoTo(f, p.t0);
       f.emit(`gset @mark, ${p.m0}`);
       f.end(`tail_call @${p.next}(${[...this.argNames(), '%k', '%cutb'].join(', ')})`);
     }
@@ -191,6 +219,10 @@ export class ClauseEmitter {
   }
 
   private pendingAtStart: Pending | null = null;
+  /** Variables this function has made (see inlineTest). */
+  private varsMade = 0;
+  /** Number values of variables evaluated on every path to the code being emitted. */
+  private evaluated = new Map<string, string>();
 
   /** Compiles goals up to the end of the function: the goals left for the continuation
    *  function (begun already), or null at the end of the clause. */
@@ -220,14 +252,17 @@ export class ClauseEmitter {
       // (this is what keeps semideterministic if-then-else conditions off the heap).
       const test = target.kind === 'pred' && cutsNext(rest) ? this.ctx.semidet(name, args.length) : null;
       if (test) {
-        this.testCall(test, args);
+        const clauses = this.ctx.inlineable(name, args.length);
+        if (clauses) this.inlineTest(clauses, args);
+        else this.testCall(test, args);
         continue;
       }
       this.materialize();
-      const byArgs = target.kind === 'pred' || target.kind === 'dynamic';
+      const byArgs = target.kind === 'pred' || target.kind === 'dynamic' || isCall1(target);
       const vals = byArgs ? args.map((a) => this.term(a)) : [this.term(g)];
       const k = rest.length === 0 ? this.k : this.frame(rest);
-      if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
+      if (target.kind === 'wrapper' && target.fn === 'ctl$call1') this.callGoal(vals[0]!, k);
+      else if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
       else if (target.kind === 'dynamic') emitDynamicCall(this.fn, target.slot, [...vals, k]);
       else
         this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
@@ -253,6 +288,104 @@ export class ClauseEmitter {
     const r2 = f.v('sd');
     f.label(got, `${r2}: i32`);
     this.check(f.val(`icmp.ne ${r2}, ${f.iconst(0)}`));
+  }
+
+  /**
+   * A first-solution call of a small flat predicate, in line: what its test function does
+   * (semidet-ir.ts), with each clause's head matched against the call's arguments where
+   * they are known. A head variable first met takes the argument's value, and an argument
+   * that is an atom or small integer is matched as a head constant would be, so
+   * `equal(X, X)` called as `equal(Y, 0)` compiles to an in-line test of Y against 0.
+   */
+  private inlineTest(clauses: readonly Clause[], args: Term[]): void {
+    const f = this.fn;
+    const n = this.inlined++;
+    // Each argument as a term the clauses can share: a variable or atomic constant as it is,
+    // anything else through a hidden variable holding its value (built once).
+    const shared = args.map((a, j) => {
+      const v = this.term(a);
+      if (a.k === 'var' || this.isImmediate(a)) return a;
+      const name = `$ia${n}_${j}`;
+      this.defined.set(name, v);
+      return { k: 'var', name } as Term;
+    });
+    const alts = reduceForCall(clauses, shared, `$in${n}_`, (x, y) =>
+      this.isImmediate(x) && this.isImmediate(y) ? this.ctx.consts.ground(x) === this.ctx.consts.ground(y) : null,
+    );
+    // The clause's own pending alternatives set the mark to the serial at entry: while no
+    // variable has been made since, every variable is trailed already, as the test needs.
+    const reuse = this.pending !== null && this.varsMade === 0;
+    const t0 = reuse ? this.pending!.t0 : f.val('gget @tr', 'tr');
+    const m0 = reuse ? null : f.val('gget @mark', 'mk');
+    if (!reuse) f.emit(`gset @mark, ${f.val('gget @serial', 'sr')}`);
+    const restoreMark = (): void => {
+      if (m0) f.emit(`gset @mark, ${m0}`);
+    };
+    const none = f.blk('none'),
+      exc = f.blk('iexc'),
+      done = f.blk('sdok');
+    if (alts.length === 0) f.end(`br ${none}`); // no clause can match this call
+    const evaluated = this.evaluated;
+    alts.forEach((goals, i) => {
+      const last = i === alts.length - 1;
+      const fail = last ? none : f.blk('next');
+      this.test = { fail, cut: none, exc };
+      this.evaluated = new Map(evaluated); // one alternative's values are not the next's
+      for (const g of goals) {
+        if (g.k !== 'atom' && g.k !== 'str') throw new Error('inlineTest: not an inline goal');
+        this.inline(g.name, g.k === 'str' ? g.args : []);
+      }
+      this.test = null;
+      f.end(`br ${done}`);
+      if (!last) {
+        f.label(fail);
+        undoTo(f, t0);
+      }
+    });
+    f.label(none);
+    if (!reuse) undoTo(f, t0); // reused: failing the clause undoes to t0
+    restoreMark();
+    f.end(`br ${this.fail()}`);
+    const ev = f.v('e');
+    f.label(exc, `${ev}: ref`);
+    restoreMark();
+    f.end(`br ${this.exc()}(${ev})`);
+    f.label(done);
+    this.evaluated = evaluated;
+    restoreMark();
+  }
+
+  private inlined = 0;
+
+  private isImmediate(t: Term): boolean {
+    return t.k === 'atom' || (t.k === 'int' && typeof this.ctx.consts.ground(t) === 'number');
+  }
+
+  /**
+   * call(G): a compound goal that is not a control construct goes straight to its
+   * predicate's wrapper, as @solve would take it, with the current choice point as its cut
+   * barrier (call/1 is opaque to cut); anything else (atoms, control constructs, variables
+   * and non-callables, which raise) goes through @ctl$call1 as the goal call(G).
+   */
+  private callGoal(v: string, k: string): void {
+    const f = this.fn;
+    const d = f.deref(v);
+    const ptr = f.blk('cp'),
+      isStr = f.blk('cs'),
+      direct = f.blk('cd'),
+      generic = f.blk('cg');
+    f.end(`brif ${f.val(`ref.is_ptr ${d}`)}, ${ptr}, ${generic}`);
+    f.label(ptr);
+    f.end(`brif ${f.val(`icmp.eq ${f.val(`ref.type_id ${d}`)}, ${f.iconst(2)}`)}, ${isStr}, ${generic}`);
+    f.label(isStr);
+    const fb = f.val(`ref.bits ${f.val(`aget :str, ${d}, ${f.iconst(0)}`)}`, 'fb');
+    const checked = [',', ';', '->'].map((c) => this.ctx.syms.imm(c, 2));
+    f.end(`switch ${fb}, ${direct}, [${checked.map((b) => `${b}: ${generic}`).join(', ')}]`);
+    f.label(direct);
+    const code = f.val(`call @lookup(${f.val(`isar ${fb}, ${f.iconst(2)}`)})`, 'fn');
+    f.end(`tail_call_indirect ${code}(${d}, ${k}, ${f.val('gget @B', 'b')}) : (ref, ref, ref) -> i32`);
+    f.label(generic);
+    f.end(`tail_call @ctl$call1(${this.compound('call', [v])}, ${k}, ${this.cutb})`);
   }
 
   /** Allocates the continuation frame for `rest` (values of its live variables). */
@@ -306,6 +439,7 @@ export class ClauseEmitter {
     this.fn = new Fn(`func @${name}(%f: ref) -> i32`);
     this.labels = {};
     this.pendingAtStart = null;
+    this.evaluated = new Map();
     const f = this.fn;
     this.k = f.val(`aget :frame, %f, ${f.iconst(1)}`, 'k');
     this.cutb = f.val(`aget :frame, %f, ${f.iconst(2)}`, 'cb');
@@ -354,6 +488,7 @@ export class ClauseEmitter {
       const d = this.defined.get(t.name);
       if (d) return d;
       const v = f.val('call @new_var()', 'v');
+      this.varsMade++;
       if (!t.name.endsWith('_anon')) this.defined.set(t.name, v);
       return v;
     }
@@ -515,13 +650,20 @@ export class ClauseEmitter {
         this.defined.set(b.name, this.term(a));
         return;
       }
+      // A bound variable against a constant or compound: matched in line as a head is.
+      const known = (t: Term): t is { k: 'var'; name: string } => t.k === 'var' && this.defined.has(t.name);
+      if (known(a) && (this.isImmediate(b) || b.k === 'str')) return this.unifyHeadArg(b, this.defined.get(a.name)!);
+      if (known(b) && (this.isImmediate(a) || a.k === 'str')) return this.unifyHeadArg(a, this.defined.get(b.name)!);
       this.unify(this.term(a), this.term(b));
       return;
     }
     if (name === 'is') {
       const v = this.eval(b);
       if (a.k === 'var' && !this.defined.has(a.name)) {
-        if (!a.name.endsWith('_anon')) this.defined.set(a.name, v);
+        if (!a.name.endsWith('_anon')) {
+          this.defined.set(a.name, v);
+          this.evaluated.set(a.name, v); // a number already
+        }
         return;
       }
       this.unify(this.term(a), v);
@@ -532,7 +674,7 @@ export class ClauseEmitter {
       y = this.eval(b);
     const xb = f.val(`ref.bits ${x}`, 'xb'),
       yb = f.val(`ref.bits ${y}`, 'yb');
-    const both = f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
+    const both = this.bothSmall(a, b, xb, yb);
     const fast = f.blk('fast'),
       slow = f.blk('slow'),
       join = f.blk('cmp');
@@ -551,12 +693,27 @@ export class ClauseEmitter {
     this.check(r);
   }
 
+  /** Nonzero when both operands' values (bits xb, yb) are small integers; an operand
+   *  written as a small integer is one already. */
+  private bothSmall(a: Term, b: Term, xb: string, yb: string): string {
+    const f = this.fn;
+    const small = (t: Term): boolean => t.k === 'int' && this.isImmediate(t);
+    if (small(a) && small(b)) return f.iconst(1);
+    if (small(b)) return f.val(`iand ${xb}, ${f.iconst(1)}`, 'sm');
+    if (small(a)) return f.val(`iand ${yb}, ${f.iconst(1)}`, 'sm');
+    return f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
+  }
+
   /** Evaluates an arithmetic expression to a number ref; small-int + - * inline. */
   private eval(e: Term): string {
     const f = this.fn;
     if (e.k === 'int' || e.k === 'flt') return this.term(e);
     if (deeperThan(e, MAX_INLINE_HEAD_DEPTH)) return this.evalInHost(e);
     if (e.k === 'var') {
+      // A variable evaluated once is a number for the rest of the clause's straight-line
+      // code: its binding outlives everything but backtracking.
+      const known = this.evaluated.get(e.name);
+      if (known) return known;
       const d = f.deref(this.term(e));
       const isInt = f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(1)}`, 'ii');
       const done = f.blk('ev'),
@@ -571,6 +728,7 @@ export class ClauseEmitter {
       f.label(got, `${x2}: ref`);
       f.end(`br ${done}(${x2})`);
       f.label(done, `${r}: ref`);
+      if (this.defined.has(e.name)) this.evaluated.set(e.name, r);
       return r;
     }
     if (e.k === 'str' && e.args.length === 2) {
@@ -584,7 +742,7 @@ export class ClauseEmitter {
       if (op) {
         const xb = f.val(`ref.bits ${x}`, 'xb'),
           yb = f.val(`ref.bits ${y}`, 'yb');
-        const both = f.val(`iand ${f.val(`iand ${xb}, ${yb}`)}, ${f.iconst(1)}`, 'sm');
+        const both = this.bothSmall(e.args[0]!, e.args[1]!, xb, yb);
         const fast = f.blk('af'),
           ok = f.blk('ao');
         f.end(`brif ${both}, ${fast}, ${slow}`);
@@ -629,16 +787,83 @@ export class ClauseEmitter {
   }
 
   private host(g: Term): void {
-    if (g.k === 'str' && g.name === '=..' && g.args.length === 2) return this.univ(g.args[0]!, g.args[1]!);
+    if (g.k === 'str' && g.name === '=..' && g.args.length === 2) {
+      const [left, right] = g.args as [Term, Term];
+      const items = listItems(right);
+      if (left.k === 'var' && !this.defined.has(left.name) && !left.name.endsWith('_anon') && items && items.length > 1)
+        return this.univBuild(left.name, items);
+      return this.univ(this.term(left), this.term(right));
+    }
     this.hostGoal(this.term(g));
+  }
+
+  /**
+   * V =.. [F, A1, ..., An] with V new and the list written out: when F is an atom at run
+   * time the term is built in line (its functor from @functor_of's cache) and is V's value;
+   * otherwise V is a new variable and the general path below runs.
+   */
+  private univBuild(name: string, items: Term[]): void {
+    const f = this.fn;
+    const head = this.term(items[0]!);
+    const vals = items.slice(1).map((a) => this.term(a));
+    const d = f.deref(head);
+    const atom = f.val(`icmp.eq ${f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(3)}`)}, ${f.iconst(2)}`);
+    const fast = f.blk('ub'),
+      slow = f.blk('ug'),
+      join = f.blk('uj');
+    f.end(`brif ${atom}, ${fast}, ${slow}`);
+    f.label(fast);
+    const fc = this.functorOf(d, vals.length);
+    const arr = f.val(`new_array :str, ${f.iconst(vals.length + 1)}`, 's');
+    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${fc}`);
+    vals.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
+    f.end(`br ${join}(${arr})`);
+    f.label(slow);
+    const v = f.val('call @new_var()', 'v');
+    this.varsMade++;
+    let list = f.imm(this.ctx.syms.imm('[]'));
+    for (let i = vals.length - 1; i >= -1; i--) list = this.compound('[|]', [i < 0 ? head : vals[i]!, list]);
+    this.univ(v, list);
+    f.end(`br ${join}(${v})`);
+    const r = f.v('uv');
+    f.label(join, `${r}: ref`);
+    this.defined.set(name, r);
+  }
+
+  /**
+   * The functor name/n for the atom `atom`, through a one-entry cache at this call site
+   * (two globals: the atom's bits, the functor's) in front of @functor_of, which hashes.
+   * Only immediates are cached: a global is no root.
+   */
+  private functorOf(atom: string, n: number): string {
+    const f = this.fn;
+    const key = this.ctx.consts.cacheWord(),
+      val = this.ctx.consts.cacheWord();
+    if (!key || !val) return f.val(`call @functor_of(${atom}, ${f.iconst(n)})`, 'fc');
+    const ab = f.val(`ref.bits ${atom}`, 'ab');
+    const hit = f.blk('fh'),
+      miss = f.blk('fm'),
+      keep = f.blk('fk'),
+      join = f.blk('fj');
+    f.end(`brif ${f.val(`icmp.eq ${f.val(`gget ${key}`)}, ${ab}`)}, ${hit}, ${miss}`);
+    f.label(hit);
+    f.end(`br ${join}(${f.val(`ref.from_bits ${f.val(`gget ${val}`)}`)})`);
+    f.label(miss);
+    const fc = f.val(`call @functor_of(${atom}, ${f.iconst(n)})`, 'fc');
+    f.end(`brif ${f.val(`ref.is_ptr ${fc}`)}, ${join}(${fc}), ${keep}`);
+    f.label(keep);
+    f.emit(`gset ${key}, ${f.val(`ref.bits ${atom}`, 'ab')}`); // bits are not kept across a call
+    f.emit(`gset ${val}, ${f.val(`ref.bits ${fc}`)}`);
+    f.end(`br ${join}(${fc})`);
+    const r = f.v('fv');
+    f.label(join, `${r}: ref`);
+    return r;
   }
 
   /** T =.. List: when the list is proper with an atom head, the runtime builds the term in
    *  IR (@univ_list) and it is unified with T; otherwise the host answers (and raises). */
-  private univ(left: Term, right: Term): void {
+  private univ(t: string, list: string): void {
     const f = this.fn;
-    const t = this.term(left),
-      list = this.term(right);
     const built = f.val(`call @univ_list(${list})`, 'ut');
     const fast = f.blk('uf'),
       slow = f.blk('us'),

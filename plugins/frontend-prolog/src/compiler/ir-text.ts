@@ -153,6 +153,17 @@ export class ConstPool {
     return name;
   }
 
+  /** A fresh mutable i32 global (initially 0) for a call site's cache, or null in code
+   *  loaded at run time, which may not declare globals. */
+  cacheWord(): string | null {
+    if (!this.staticData) return null;
+    const name = `@${this.prefix}w${this.words++}`;
+    this.decls.push(`global ${name}: i32 = 0`);
+    return name;
+  }
+
+  private words = 0;
+
   text(): string {
     return this.decls.join('\n');
   }

@@ -51,6 +51,8 @@ export function compileDynamicPredicate(
       return fn ? { kind: 'pred', fn } : link.target(n, a);
     },
     semidet: (n, a) => (aux.has(`${n}/${a}`) ? null : link.semidet(n, a)),
+    // The program's clauses are released once its text is out (Unit.release).
+    inlineable: () => null,
   };
   try {
     for (const p of preds) emitPredicate(ctx, p);

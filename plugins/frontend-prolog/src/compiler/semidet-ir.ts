@@ -1,4 +1,4 @@
-import { ClauseEmitter, isInlineBuiltin, type EmitContext } from './clause-ir.ts';
+import { ClauseEmitter, isInlineBuiltin, undoTo, type EmitContext } from './clause-ir.ts';
 import { Fn } from './ir-text.ts';
 import type { Predicate } from './predicate-ir.ts';
 
@@ -18,6 +18,12 @@ export function isFlat(p: Predicate): boolean {
       ),
     )
   );
+}
+
+/** Clauses of a flat predicate small enough to compile in line at each call (see
+ *  ClauseEmitter.inlineTest): a few clauses of a few goals. */
+export function isSmallFlat(p: Predicate): boolean {
+  return isFlat(p) && p.clauses.length <= 4 && p.clauses.every((c) => c.goals.length <= 4);
 }
 
 export function semidetName(p: Predicate): string {
@@ -46,11 +52,11 @@ export function emitSemidet(ctx: EmitContext, p: Predicate): void {
     f.end(`ret ${f.iconst(1)}`);
     if (i < last) {
       f.label(fail);
-      f.emit(`call @undo(${t0})`);
+      undoTo(f, t0);
     }
   });
   f.label(none);
-  f.emit(`call @undo(${t0})`);
+  undoTo(f, t0);
   f.emit(`gset @mark, ${m0}`);
   f.end(`ret ${f.iconst(0)}`);
   const e = f.v('e');

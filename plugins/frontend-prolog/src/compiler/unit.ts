@@ -3,7 +3,7 @@ import { isInlineBuiltin, type EmitContext, type Target } from './clause-ir.ts';
 import { emitSlot, slotGlobal, type SlotPredicate } from './dynamic-slots.ts';
 import { ConstPool, Fn } from './ir-text.ts';
 import { emitPredicate, type Predicate } from './predicate-ir.ts';
-import { emitSemidet, isFlat, semidetName } from './semidet-ir.ts';
+import { emitSemidet, isFlat, isSmallFlat, semidetName } from './semidet-ir.ts';
 import type { Symbols } from './symbols.ts';
 
 /** Runtime functions that take the goal term (wrapper convention). */
@@ -97,6 +97,10 @@ export class Unit {
         note(name, arity);
         return this.semidet(name, arity, true);
       },
+      inlineable: (name, arity) => {
+        const own = this.byKey.get(`${name}/${arity}`);
+        return own && isSmallFlat(own) ? own.clauses : null;
+      },
     };
     for (const p of this.opts.preds) {
       current = p;
@@ -166,10 +170,28 @@ export class Unit {
   static lookup(name: string, cases: readonly [number, string][], fallback: (f: Fn) => void): Fn {
     const f = new Fn(`func @${name}(%id: i32) -> i32`);
     const seen = new Set<number>();
-    const uniq = cases.filter(([i]) => !seen.has(i) && seen.add(i));
+    const uniq = cases.filter(([i]) => !seen.has(i) && seen.add(i)).sort((a, b) => a[0] - b[0]);
     const labels = uniq.map(() => f.blk('f'));
     const dflt = f.blk('dflt');
-    f.end(`switch %id, ${dflt}, [${uniq.map(([i], j) => `${i}: ${labels[j]}`).join(', ')}]`);
+    // A binary search down to a few cases per switch: a switch is a chain of compares on
+    // some backends, and the library's lookup has hundreds of cases (call/1 of a builtin
+    // such as true/0 or throw/1 ends here).
+    const search = (lo: number, hi: number): void => {
+      if (hi - lo <= 4) {
+        const arms = uniq.slice(lo, hi).map(([i], j) => `${i}: ${labels[lo + j]}`);
+        f.end(`switch %id, ${dflt}, [${arms.join(', ')}]`);
+        return;
+      }
+      const mid = (lo + hi) >> 1;
+      const left = f.blk('lo'),
+        right = f.blk('hi');
+      f.end(`brif ${f.val(`icmp.slt %id, ${f.iconst(uniq[mid]![0])}`)}, ${left}, ${right}`);
+      f.label(left);
+      search(lo, mid);
+      f.label(right);
+      search(mid, hi);
+    };
+    search(0, uniq.length);
     uniq.forEach(([, fn], j) => {
       f.label(labels[j]!);
       f.end(`ret ${f.val(`fref @${fn}`)}`);
