@@ -12,8 +12,9 @@ import { regressionFileText } from './regression-file.ts';
 import { runOnCell } from './run-cell.ts';
 import type { Backend, Pass } from '#framework';
 
-/** Mismatches shrunk (and saved) per run. */
+/** Mismatches shrunk (and saved) per run, and how long one case may spend shrinking. */
 const SHRUNK_MISMATCHES = 5;
+const SHRINK_TIME_LIMIT_MS = 20_000;
 /** Interpreter steps a reference run may take; a program that needs more is discarded. */
 const FUEL = 2_000_000;
 
@@ -124,7 +125,14 @@ export function runConformance(o: ConformanceOptions): ConformanceReport {
       }),
       // Past a few mismatches the rest are most likely the same bug again: they are counted
       // but not shrunk, which would take minutes each.
-      { seed, numRuns: 1, endOnFailure: report.mismatches.length >= SHRUNK_MISMATCHES },
+      // A shrink whose every step hits the cells' time limit would take an hour: it stops at
+      // the smallest program found by then.
+      {
+        seed,
+        numRuns: 1,
+        endOnFailure: report.mismatches.length >= SHRUNK_MISMATCHES,
+        interruptAfterTimeLimit: SHRINK_TIME_LIMIT_MS,
+      },
     );
     if (details.failed && details.counterexample) {
       const [r] = details.counterexample;

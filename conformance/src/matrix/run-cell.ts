@@ -62,7 +62,7 @@ export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: numb
 /** Bounds on a run that should end (its reference did) but may not on a broken cell: fuel
  *  for the interpreter, a time limit for native code (fuel there would change the code). */
 const INTERPRETER_FUEL = 100_000_000;
-const NATIVE_TIME_LIMIT_MS = 20_000;
+const NATIVE_TIME_LIMIT_MS = 10_000;
 
 function engineOptions(cell: Cell): EngineOptions {
   if (cell.backend.name === 'interp') return { fuel: INTERPRETER_FUEL };
