@@ -8,6 +8,11 @@ import { higherOrderCall, KEYWORD_BUILTINS } from './higher-order.ts';
 import { callValue, callWithKeywords, choose, compareDunder, lenDunder, methodCall, viaDunder } from './objects.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
+import { boxFloat, floatValue } from './float-arith.ts';
+import { isFloatExpr } from './float-types.ts';
+import { canInline, inlineCall } from './inline-calls.ts';
+import { inlineGetitem } from './inline-items.ts';
+import { hasInlineBinop, inlineBinop, inlineCompare, inlineMulMod, mulModLiteral } from './inline-arith.ts';
 
 const IR_BINOPS: Record<string, string> = {
   '+': 'py.add',
@@ -45,6 +50,7 @@ const SMALL_MIN = -(2n ** 30n);
 const SMALL_MAX = 2n ** 30n - 1n;
 
 export function binop(fc: FunctionCompiler, op: string, a: number, b: number): number {
+  if (hasInlineBinop(op)) return inlineBinop(fc, op, a, b);
   return fc.call(IR_BINOPS[op] ?? HOST_BINOPS[op]!, [a, b]);
 }
 
@@ -65,8 +71,12 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     case 'name':
       return readName(fc, e.id, e);
     case 'binop':
+      if (isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
       return e.op === '**' ? rightChain(fc, e) : binopChain(fc, e);
     case 'unary':
+      if (e.op === '-' && e.operand.kind === 'float')
+        return b.emit('gaddr', [], { sym: fc.info.floatConst(-e.operand.value) });
+      if (e.op === '-' && isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
       if (e.op === 'not') return fc.boolFromI32(b.emit('ixor', [condition(fc, e.operand), b.iconst(1)]));
       return rightChain(fc, e);
     case 'boolop': {
@@ -120,7 +130,7 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       }
       const i = expr(fc, e.index);
       fc.line = e.line;
-      return fc.call('py.getitem', [o, i]);
+      return inlineGetitem(fc, o, i);
     }
     case 'list':
       return fc.call('py.make_list', [fc.tuple(e.elts.map((x) => expr(fc, x)))]);
@@ -204,6 +214,14 @@ function binopChain(fc: FunctionCompiler, top: Expr & { kind: 'binop' }): number
     }
     const r = expr(fc, node.right);
     fc.line = node.line;
+    // `a * b % m` with a literal m: the product need not be made (inline-arith.ts).
+    const modulus = node.op === '*' && k > 0 && spine[k - 1]!.op === '%' ? intLiteral(spine[k - 1]!.right) : null;
+    if (modulus !== null && mulModLiteral(modulus)) {
+      fc.line = spine[k - 1]!.line;
+      acc = inlineMulMod(fc, acc, r, Number(modulus));
+      k--;
+      continue;
+    }
     acc = binop(fc, node.op, acc, r);
   }
   return known !== null ? intConstant(fc, known) : acc;
@@ -353,7 +371,9 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
     case 'not in':
       return b.emit('ixor', [fc.call('py.contains', [r, l], 'i32'), b.iconst(1)]);
     default:
-      return compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
+      return inlineCompare(fc, op, l, r, () =>
+        compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32')),
+      );
   }
 }
 
@@ -362,6 +382,7 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
   if (renamed !== undefined) return fc.readLocal(renamed);
   const cell = fc.cellOf(id);
   if (cell >= 0) return fc.readCell(id, cell);
+  if (fc.isFloatLocal(id)) return boxFloat(fc, fc.readFloatLocal(id));
   if (fc.locals?.has(id)) return fc.readLocal(id);
   if (fc.info.globals.has(id)) {
     const v = fc.b.emit('gget', [], { sym: `g.${id}` });
@@ -449,6 +470,8 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
     fc.line = e.line;
     return fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), args]);
   }
+  const inlined = inlinedCall(fc, e, 'ref');
+  if (inlined !== null) return inlined;
   const direct = f.kind === 'name' && !shadowed(fc, f.id) ? fc.info.directDefs.get(f.id) : undefined;
   if (direct && f.kind === 'name') {
     const fobj = readName(fc, f.id, f);
@@ -486,6 +509,27 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
   const args = fc.tuple(e.args.map((a) => expr(fc, a)));
   fc.line = e.line;
   return callValue(fc, fobj, args, fc.b.iconst(e.args.length));
+}
+
+/** A direct call of a def compiled in place (inline-calls.ts), as a ref or, for a def that
+ *  returns floats, an f64; null when the call is not one. */
+export function inlinedCall(fc: FunctionCompiler, e: Expr & { kind: 'call' }, type: 'ref' | 'f64'): number | null {
+  const f = e.func;
+  if (f.kind !== 'name' || e.keywords.length > 0 || shadowed(fc, f.id) || isBuiltinName(fc, f.id)) return null;
+  const def = fc.info.directDefs.has(f.id) ? fc.info.inlineDefs.get(f.id) : undefined;
+  if (!def || !canInline(fc, def, e.args.length)) return null;
+  readName(fc, f.id, f);
+  const args = e.args.map((a) => expr(fc, a));
+  fc.line = e.line;
+  const asType = (r: number): number => (type === 'f64' ? fc.b.emit('get', [r], { sym: 'float', field: 'v' }) : r);
+  return inlineCall(
+    fc,
+    def,
+    args,
+    type,
+    (body) => (type === 'f64' && isFloatExpr(body, fc.floatFacts) ? floatValue(fc, body) : asType(expr(fc, body))),
+    () => asType(fc.call(`f.${f.id}`, args)),
+  );
 }
 
 /** Calls function value `fobj` (not a class) with the arguments in tuple `args` (`nargs`, i32, of them). */
