@@ -8,11 +8,20 @@ import { higherOrderCall, KEYWORD_BUILTINS } from './higher-order.ts';
 import { callValue, callWithKeywords, choose, compareDunder, lenDunder, methodCall, viaDunder } from './objects.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
+type Block = ReturnType<FunctionCompiler['newBlock']>;
 import { boxFloat, floatValue } from './float-arith.ts';
 import { isFloatExpr } from './float-types.ts';
 import { canInline, inlineCall } from './inline-calls.ts';
 import { inlineGetitem } from './inline-items.ts';
-import { hasInlineBinop, inlineBinop, inlineCompare, inlineMulMod, mulModLiteral } from './inline-arith.ts';
+import {
+  branchOnCompare,
+  hasInlineBinop,
+  hasInlineCompare,
+  inlineBinop,
+  inlineCompare,
+  inlineMulMod,
+  mulModLiteral,
+} from './inline-arith.ts';
 
 const IR_BINOPS: Record<string, string> = {
   '+': 'py.add',
@@ -49,8 +58,13 @@ const EXCEPTION_NAMES = new Set(EXCEPTION_CLASSES.map(([n]) => n));
 const SMALL_MIN = -(2n ** 30n);
 const SMALL_MAX = 2n ** 30n - 1n;
 
-export function binop(fc: FunctionCompiler, op: string, a: number, b: number): number {
-  if (hasInlineBinop(op)) return inlineBinop(fc, op, a, b);
+/** `a op b`; `right`, b's expression when known, lets a small int literal be an immediate. */
+export function binop(fc: FunctionCompiler, op: string, a: number, b: number, right?: Expr): number {
+  if (hasInlineBinop(op)) {
+    const lit = right ? intLiteral(right) : null;
+    const c = lit !== null && lit >= SMALL_MIN && lit <= SMALL_MAX ? Number(lit) : undefined;
+    return inlineBinop(fc, op, a, b, c);
+  }
   return fc.call(IR_BINOPS[op] ?? HOST_BINOPS[op]!, [a, b]);
 }
 
@@ -107,7 +121,7 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
         const join = fc.newBlock('if.done', ['ref']);
         const yes = fc.newBlock('if.then');
         const no = fc.newBlock('if.else');
-        fc.branch(condition(fc, e.test), yes, no);
+        branchOn(fc, e.test, yes, no);
         fc.enter(yes);
         fc.jump(join, [expr(fc, e.body)]);
         fc.enter(no);
@@ -222,7 +236,7 @@ function binopChain(fc: FunctionCompiler, top: Expr & { kind: 'binop' }): number
       k--;
       continue;
     }
-    acc = binop(fc, node.op, acc, r);
+    acc = binop(fc, node.op, acc, r, node.right);
   }
   return known !== null ? intConstant(fc, known) : acc;
 }
@@ -358,6 +372,20 @@ export function condition(fc: FunctionCompiler, e: Expr): number {
   });
   fc.enter(join);
   return join.params[0]!;
+}
+
+/** Branches to `yes` or `no` by the truth of test `e`. */
+export function branchOn(fc: FunctionCompiler, e: Expr, yes: Block, no: Block): void {
+  if (e.kind === 'compare' && e.ops.length === 1 && hasInlineCompare(e.ops[0]!)) {
+    const op = e.ops[0]!;
+    const l = expr(fc, e.operands[0]!);
+    const r = expr(fc, e.operands[1]!);
+    fc.line = e.line;
+    const general = (): number => compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
+    branchOnCompare(fc, op, l, r, general, yes, no);
+    return;
+  }
+  fc.branch(condition(fc, e), yes, no);
 }
 
 function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): number {

@@ -35,15 +35,18 @@ function bothSmall(fc: FunctionCompiler, x: number, y: number): number {
   return b.emit('iand', [b.emit('iand', [x, y]), b.iconst(1)]);
 }
 
-/** `a op b` (op in RUNTIME): small ints in line, the runtime function otherwise. */
-export function inlineBinop(fc: FunctionCompiler, op: string, a: number, b: number): number {
+/** `a op b` (op in RUNTIME): small ints in line, the runtime function otherwise. `c` is
+ *  b's value when b is a small int literal: then only a is tested, and c is an immediate. */
+export function inlineBinop(fc: FunctionCompiler, op: string, a: number, b: number, c?: number): number {
   const ir = fc.b;
+  const divides = op === '//' || op === '%';
+  if (divides && c === 0) return fc.call(RUNTIME[op]!, [a, b]);
   const x = ir.emit('ref.bits', [a]);
   const y = ir.emit('ref.bits', [b]);
   const one = ir.iconst(1);
-  let go = bothSmall(fc, x, y);
+  let go = c === undefined ? bothSmall(fc, x, y) : ir.emit('iand', [x, one]);
   // A zero divisor (tagged 1) raises in the runtime.
-  if (op === '//' || op === '%') go = ir.emit('iand', [go, ir.emit('icmp.ne', [y, one])]);
+  if (divides && c === undefined) go = ir.emit('iand', [go, ir.emit('icmp.ne', [y, one])]);
   const fast = fc.newBlock('int');
   const slow = fc.newBlock('arith.slow');
   const join = fc.newBlock('arith.done', ['ref']);
@@ -52,16 +55,21 @@ export function inlineBinop(fc: FunctionCompiler, op: string, a: number, b: numb
   const done = (tagged: number): void => fc.jump(join, [ir.emit('ref.from_bits', [tagged])]);
   if (op === '+' || op === '-' || op === '*') {
     const ok = fc.newBlock('int.ok', ['i32']);
-    // (2x+1) - 1 + (2y+1) = 2(x+y)+1; (2x+1) - (2y+1) = 2(x-y); (2x) * y = 2xy.
-    if (op === '+') fc.overflowing('iadd_ovf', ir.emit('isub', [x, one]), y, ok, slow);
+    // (2x+1) - 1 + (2y+1) = 2(x+y)+1; (2x+1) - (2y+1) = 2(x-y); (2x) * y = 2xy; with a
+    // literal c: (2x+1) + 2c = 2(x+c)+1 and (2x+1) - 2c = 2(x-c)+1.
+    if (c !== undefined && op !== '*') fc.overflowing(op === '+' ? 'iadd_ovf' : 'isub_ovf', x, ir.iconst(2 * c), ok, slow);
+    else if (op === '+') fc.overflowing('iadd_ovf', ir.emit('isub', [x, one]), y, ok, slow);
     else if (op === '-') fc.overflowing('isub_ovf', x, y, ok, slow);
-    else fc.overflowing('imul_ovf', ir.emit('isub', [x, one]), ir.emit('isar', [y, one]), ok, slow);
+    else {
+      const yv = c === undefined ? ir.emit('isar', [y, one]) : ir.iconst(c);
+      fc.overflowing('imul_ovf', ir.emit('isub', [x, one]), yv, ok, slow);
+    }
     fc.enter(ok);
     const t = ok.params[0]!;
-    done(op === '+' ? t : ir.emit('ior', [t, one]));
+    done(op === '+' || (op === '-' && c !== undefined) ? t : ir.emit('ior', [t, one]));
   } else {
     const xv = ir.emit('isar', [x, one]);
-    const yv = ir.emit('isar', [y, one]);
+    const yv = c === undefined ? ir.emit('isar', [y, one]) : ir.iconst(c);
     const zero = ir.iconst(0);
     const r = ir.emit('srem', [xv, yv]);
     // Python rounds toward -inf: a non-zero remainder whose sign differs from the divisor's
@@ -152,4 +160,31 @@ export function inlineCompare(fc: FunctionCompiler, op: string, l: number, r: nu
   fc.jump(join, [general()]);
   fc.enter(join);
   return join.params[0]!;
+}
+
+/** Like inlineCompare, but ends the block with a branch to `yes` or `no`: no 0/1 value is
+ *  made for an `if` or `while` to test again. */
+export function branchOnCompare(
+  fc: FunctionCompiler,
+  op: string,
+  l: number,
+  r: number,
+  general: () => number,
+  yes: ReturnType<FunctionCompiler['newBlock']>,
+  no: ReturnType<FunctionCompiler['newBlock']>,
+): void {
+  const ir = fc.b;
+  const x = ir.emit('ref.bits', [l]);
+  const y = ir.emit('ref.bits', [r]);
+  const fast = fc.newBlock('cmp.int');
+  const other = fc.newBlock('cmp.other');
+  fc.branch(bothSmall(fc, x, y), fast, other);
+  fc.enter(fast);
+  fc.branch(ir.emit(INT_COMPARES[op]!, [x, y]), yes, no);
+  fc.enter(other);
+  fc.branch(general(), yes, no);
+}
+
+export function hasInlineCompare(op: string): boolean {
+  return op in INT_COMPARES;
 }

@@ -1,7 +1,7 @@
 import type { Expr, Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
-import { binop, condition, expr, isBuiltinName } from './expressions.ts';
+import { binop, branchOn, expr, isBuiltinName } from './expressions.ts';
 import { floatValue } from './float-arith.ts';
 import { inlineGetitem, inlineSetitem } from './inline-items.ts';
 import { makeFunction } from './functions.ts';
@@ -46,7 +46,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         const cur = expr(fc, t);
         const r = expr(fc, s.value);
         fc.line = s.line;
-        assign(fc, t, binop(fc, s.op, cur, r));
+        assign(fc, t, binop(fc, s.op, cur, r, s.value));
         return;
       }
       if (t.kind === 'attr') {
@@ -67,7 +67,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       const cur = inlineGetitem(fc, o, i);
       const r = expr(fc, s.value);
       fc.line = s.line;
-      const nv = binop(fc, s.op, cur, r);
+      const nv = binop(fc, s.op, cur, r, s.value);
       inlineSetitem(fc, o, i, nv);
       return;
     }
@@ -78,7 +78,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         const yes = fc.newBlock('then');
         const no = fc.newBlock('else');
         fc.line = clause.line;
-        fc.branch(condition(fc, clause.test), yes, no);
+        branchOn(fc, clause.test, yes, no);
         fc.enter(yes);
         statements(fc, clause.body);
         fc.jump(done);
@@ -102,7 +102,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       const exit = fc.newBlock('while.end');
       fc.jump(head);
       fc.enter(head, false);
-      fc.branch(condition(fc, s.test), body, orelse);
+      branchOn(fc, s.test, body, orelse);
       fc.enter(body);
       loopBody(fc, s.body, head, exit);
       fc.vars.seal(head);
@@ -158,7 +158,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
     case 'assert': {
       const ok = fc.newBlock('assert.ok');
       const fail = fc.newBlock('assert.fail');
-      fc.branch(condition(fc, s.test), ok, fail);
+      branchOn(fc, s.test, ok, fail);
       fc.enter(fail);
       const msg = s.msg ? expr(fc, s.msg) : fc.none();
       fc.line = s.line;
