@@ -107,7 +107,7 @@ function floatOp(fc: FunctionCompiler, op: string, l: Operand, r: Operand): numb
 }
 
 /** The f64 a small int or float `v` converts to; anything else jumps to `other`. */
-function toF64(fc: FunctionCompiler, v: number, other: ReturnType<FunctionCompiler['newBlock']>): number {
+export function toF64(fc: FunctionCompiler, v: number, other: ReturnType<FunctionCompiler['newBlock']>): number {
   const b = fc.b;
   const bits = b.emit('ref.bits', [v]);
   const one = b.iconst(1);

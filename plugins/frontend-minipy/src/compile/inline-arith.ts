@@ -1,6 +1,7 @@
+import { boxFloat, toF64 } from './float-arith.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
-// Small-int fast paths written at each operator (issue 16). A call of the runtime's @py.add
+// Small-int and float fast paths written at each operator (issue 16). A call of the runtime's @py.add
 // clobbers every register under the internal convention; the test "both operands are small
 // ints" and the tagged operation are a handful of instructions, so they go in line, and
 // everything else (overflow, floats, bigints, other types, errors) calls the runtime
@@ -16,6 +17,15 @@ const RUNTIME: Record<string, string> = {
 };
 
 /** Signed comparisons of two small ints: tagged values 2n+1 order as n does. */
+const F64_OPS: Record<string, string> = { '+': 'fadd', '-': 'fsub', '*': 'fmul' };
+const F64_COMPARES: Record<string, string> = {
+  '<': 'fcmp.lt',
+  '<=': 'fcmp.le',
+  '>': 'fcmp.gt',
+  '>=': 'fcmp.ge',
+  '==': 'fcmp.eq',
+  '!=': 'fcmp.ne',
+};
 const INT_COMPARES: Record<string, string> = {
   '<': 'icmp.slt',
   '<=': 'icmp.sle',
@@ -50,14 +60,24 @@ export function inlineBinop(fc: FunctionCompiler, op: string, a: number, b: numb
   const fast = fc.newBlock('int');
   const slow = fc.newBlock('arith.slow');
   const join = fc.newBlock('arith.done', ['ref']);
-  fc.branch(go, fast, slow);
+  // + - * of floats, or of a float and a small int (converted exactly, as Python does),
+  // compute in line too; an int overflow never comes here (it would need a bigint).
+  const floats = op in F64_OPS ? fc.newBlock('arith.float') : slow;
+  fc.branch(go, fast, floats);
+  if (floats !== slow) {
+    fc.enter(floats);
+    const fx = toF64(fc, a, slow);
+    const fy = c === undefined ? toF64(fc, b, slow) : ir.fconst(c);
+    fc.jump(join, [boxFloat(fc, ir.emit(F64_OPS[op]!, [fx, fy]))]);
+  }
   fc.enter(fast);
   const done = (tagged: number): void => fc.jump(join, [ir.emit('ref.from_bits', [tagged])]);
   if (op === '+' || op === '-' || op === '*') {
     const ok = fc.newBlock('int.ok', ['i32']);
     // (2x+1) - 1 + (2y+1) = 2(x+y)+1; (2x+1) - (2y+1) = 2(x-y); (2x) * y = 2xy; with a
     // literal c: (2x+1) + 2c = 2(x+c)+1 and (2x+1) - 2c = 2(x-c)+1.
-    if (c !== undefined && op !== '*') fc.overflowing(op === '+' ? 'iadd_ovf' : 'isub_ovf', x, ir.iconst(2 * c), ok, slow);
+    if (c !== undefined && op !== '*')
+      fc.overflowing(op === '+' ? 'iadd_ovf' : 'isub_ovf', x, ir.iconst(2 * c), ok, slow);
     else if (op === '+') fc.overflowing('iadd_ovf', ir.emit('isub', [x, one]), y, ok, slow);
     else if (op === '-') fc.overflowing('isub_ovf', x, y, ok, slow);
     else {
@@ -153,10 +173,13 @@ export function inlineCompare(fc: FunctionCompiler, op: string, l: number, r: nu
   const fast = fc.newBlock('cmp.int');
   const other = fc.newBlock('cmp.other');
   const join = fc.newBlock('cmp.done', ['i32']);
+  const generic = fc.newBlock('cmp.generic');
   fc.branch(bothSmall(fc, x, y), fast, other);
   fc.enter(fast);
   fc.jump(join, [ir.emit(INT_COMPARES[op]!, [x, y])]);
   fc.enter(other);
+  fc.jump(join, [floatCompare(fc, op, l, r, generic)]);
+  fc.enter(generic);
   fc.jump(join, [general()]);
   fc.enter(join);
   return join.params[0]!;
@@ -178,11 +201,28 @@ export function branchOnCompare(
   const y = ir.emit('ref.bits', [r]);
   const fast = fc.newBlock('cmp.int');
   const other = fc.newBlock('cmp.other');
+  const generic = fc.newBlock('cmp.generic');
   fc.branch(bothSmall(fc, x, y), fast, other);
   fc.enter(fast);
   fc.branch(ir.emit(INT_COMPARES[op]!, [x, y]), yes, no);
   fc.enter(other);
+  fc.branch(floatCompare(fc, op, l, r, generic), yes, no);
+  fc.enter(generic);
   fc.branch(general(), yes, no);
+}
+
+/** Two floats, or a float and a small int (which converts exactly, so comparing the f64s is
+ *  Python's exact int-float comparison), compared in f64; anything else jumps to `generic`. */
+function floatCompare(
+  fc: FunctionCompiler,
+  op: string,
+  l: number,
+  r: number,
+  generic: ReturnType<FunctionCompiler['newBlock']>,
+): number {
+  const fx = toF64(fc, l, generic);
+  const fy = toF64(fc, r, generic);
+  return fc.b.emit(F64_COMPARES[op]!, [fx, fy]);
 }
 
 export function hasInlineCompare(op: string): boolean {
