@@ -1,6 +1,6 @@
 import type { CmpOpName, Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
-import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
+import { EXCEPTION_CLASSES, exceptionClassRef, FALSE, NONE, TRUE } from '../runtime/tags.ts';
 import { comprehension } from './comprehensions.ts';
 import { missingMessage } from '../hosts/calls.ts';
 import { builtinValue, makeFunction } from './functions.ts';
@@ -385,7 +385,29 @@ export function branchOn(fc: FunctionCompiler, e: Expr, yes: Block, no: Block): 
     branchOnCompare(fc, op, l, r, general, yes, no);
     return;
   }
-  fc.branch(condition(fc, e), yes, no);
+  if (e.kind === 'unary' && e.op === 'not') return branchOn(fc, e.operand, no, yes);
+  if (e.kind === 'compare' || e.kind === 'boolop') {
+    fc.branch(condition(fc, e), yes, no);
+    return;
+  }
+  // The truth of a bool or a small int in line (sieve's `if flags[i]:`), the runtime's for the rest.
+  const v = expr(fc, e);
+  const b = fc.b;
+  const bits = b.emit('ref.bits', [v]);
+  const small = fc.newBlock('truth.int');
+  const other = fc.newBlock('truth.other');
+  const notTrue = fc.newBlock('truth.not_true');
+  const generic = fc.newBlock('truth.generic');
+  fc.branch(b.emit('iand', [bits, b.iconst(1)]), small, other);
+  fc.enter(small);
+  fc.branch(b.emit('icmp.ne', [bits, b.iconst(1)]), yes, no);
+  fc.enter(other);
+  fc.branch(b.emit('icmp.eq', [bits, b.iconst(TRUE)]), yes, notTrue);
+  fc.enter(notTrue);
+  const falsy = b.emit('ior', [b.emit('icmp.eq', [bits, b.iconst(FALSE)]), b.emit('icmp.eq', [bits, b.iconst(NONE)])]);
+  fc.branch(falsy, no, generic);
+  fc.enter(generic);
+  fc.branch(fc.truth(v), yes, no);
 }
 
 function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): number {
