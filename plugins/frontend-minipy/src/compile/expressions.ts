@@ -60,7 +60,7 @@ const SMALL_MAX = 2n ** 30n - 1n;
 
 /** `a op b`; `right`, b's expression when known, lets a small int literal be an immediate. */
 export function binop(fc: FunctionCompiler, op: string, a: number, b: number, right?: Expr): number {
-  if (hasInlineBinop(op)) {
+  if (hasInlineBinop(op) && fc.fastPaths) {
     const lit = right ? intLiteral(right) : null;
     const c = lit !== null && lit >= SMALL_MIN && lit <= SMALL_MAX ? Number(lit) : undefined;
     return inlineBinop(fc, op, a, b, c);
@@ -85,12 +85,12 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     case 'name':
       return readName(fc, e.id, e);
     case 'binop':
-      if (isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
+      if (fc.fastPaths && isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
       return e.op === '**' ? rightChain(fc, e) : binopChain(fc, e);
     case 'unary':
       if (e.op === '-' && e.operand.kind === 'float')
         return b.emit('gaddr', [], { sym: fc.info.floatConst(-e.operand.value) });
-      if (e.op === '-' && isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
+      if (fc.fastPaths && e.op === '-' && isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
       if (e.op === 'not') return fc.boolFromI32(b.emit('ixor', [condition(fc, e.operand), b.iconst(1)]));
       return rightChain(fc, e);
     case 'boolop': {
@@ -144,7 +144,7 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       }
       const i = expr(fc, e.index);
       fc.line = e.line;
-      return inlineGetitem(fc, o, i);
+      return fc.fastPaths ? inlineGetitem(fc, o, i) : fc.call('py.getitem', [o, i]);
     }
     case 'list':
       return fc.call('py.make_list', [fc.tuple(e.elts.map((x) => expr(fc, x)))]);
@@ -230,7 +230,7 @@ function binopChain(fc: FunctionCompiler, top: Expr & { kind: 'binop' }): number
     fc.line = node.line;
     // `a * b % m` with a literal m: the product need not be made (inline-arith.ts).
     const modulus = node.op === '*' && k > 0 && spine[k - 1]!.op === '%' ? intLiteral(spine[k - 1]!.right) : null;
-    if (modulus !== null && mulModLiteral(modulus)) {
+    if (modulus !== null && mulModLiteral(modulus) && fc.fastPaths) {
       fc.line = spine[k - 1]!.line;
       acc = inlineMulMod(fc, acc, r, Number(modulus));
       k--;
@@ -376,6 +376,10 @@ export function condition(fc: FunctionCompiler, e: Expr): number {
 
 /** Branches to `yes` or `no` by the truth of test `e`. */
 export function branchOn(fc: FunctionCompiler, e: Expr, yes: Block, no: Block): void {
+  if (!fc.fastPaths) {
+    fc.branch(condition(fc, e), yes, no);
+    return;
+  }
   if (e.kind === 'compare' && e.ops.length === 1 && hasInlineCompare(e.ops[0]!)) {
     const op = e.ops[0]!;
     const l = expr(fc, e.operands[0]!);
@@ -421,6 +425,7 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
     case 'not in':
       return b.emit('ixor', [fc.call('py.contains', [r, l], 'i32'), b.iconst(1)]);
     default:
+      if (!fc.fastPaths) return compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
       return inlineCompare(fc, op, l, r, () =>
         compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32')),
       );

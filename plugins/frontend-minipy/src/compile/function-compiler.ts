@@ -93,6 +93,12 @@ export class FunctionCompiler {
     };
   }
 
+  /** Whether operators get in-line fast paths here: in functions, not in the module body,
+   *  which mostly runs once and can be huge (a 5 MB module would grow several-fold). */
+  get fastPaths(): boolean {
+    return this.locals !== null;
+  }
+
   get block(): Block {
     return this.b.currentBlock;
   }

@@ -64,11 +64,12 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);
       fc.line = s.line;
-      const cur = inlineGetitem(fc, o, i);
+      const cur = fc.fastPaths ? inlineGetitem(fc, o, i) : fc.call('py.getitem', [o, i]);
       const r = expr(fc, s.value);
       fc.line = s.line;
       const nv = binop(fc, s.op, cur, r, s.value);
-      inlineSetitem(fc, o, i, nv);
+      if (fc.fastPaths) inlineSetitem(fc, o, i, nv);
+      else fc.call('py.setitem', [o, i, nv], null);
       return;
     }
     case 'if': {
@@ -400,7 +401,8 @@ export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);
       fc.line = t.line;
-      inlineSetitem(fc, o, i, v);
+      if (fc.fastPaths) inlineSetitem(fc, o, i, v);
+      else fc.call('py.setitem', [o, i, v], null);
       return;
     }
     case 'attr': {
