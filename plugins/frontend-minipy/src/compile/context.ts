@@ -1,6 +1,7 @@
 import { SourceError, type Module } from '#framework';
 import type { Pos } from '../syntax/ast.ts';
 import type { FnNode, FnScope } from './closures.ts';
+import type { InlineDef } from './inline-calls.ts';
 
 /** What the compiler knows about the whole program while compiling one function. */
 export interface ProgramInfo {
@@ -10,6 +11,8 @@ export interface ProgramInfo {
   globals: Set<string>;
   /** Module-level `def`s never rebound otherwise: called directly. */
   directDefs: Map<string, { params: string[]; vararg: string | null; ndefaults: number }>;
+  /** Direct defs whose calls are compiled in place (inline-calls.ts). */
+  inlineDefs: Map<string, InlineDef>;
   /** Every def's and lambda's names (see closures.ts). */
   scopes: Map<FnNode, FnScope>;
   /** IR names of the nested defs and lambdas compiled so far. */

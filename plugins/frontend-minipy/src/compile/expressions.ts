@@ -1,6 +1,6 @@
 import type { CmpOpName, Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
-import { EXCEPTION_CLASSES, exceptionClassRef } from '../runtime/tags.ts';
+import { EXCEPTION_CLASSES, exceptionClassRef, FALSE, NONE, TRUE } from '../runtime/tags.ts';
 import { comprehension } from './comprehensions.ts';
 import { missingMessage } from '../hosts/calls.ts';
 import { builtinValue, makeFunction } from './functions.ts';
@@ -8,6 +8,20 @@ import { higherOrderCall, KEYWORD_BUILTINS } from './higher-order.ts';
 import { callValue, callWithKeywords, choose, compareDunder, lenDunder, methodCall, viaDunder } from './objects.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
+type Block = ReturnType<FunctionCompiler['newBlock']>;
+import { boxFloat, floatValue } from './float-arith.ts';
+import { isFloatExpr } from './float-types.ts';
+import { canInline, inlineCall } from './inline-calls.ts';
+import { inlineGetitem } from './inline-items.ts';
+import {
+  branchOnCompare,
+  hasInlineBinop,
+  hasInlineCompare,
+  inlineBinop,
+  inlineCompare,
+  inlineMulMod,
+  mulModLiteral,
+} from './inline-arith.ts';
 
 const IR_BINOPS: Record<string, string> = {
   '+': 'py.add',
@@ -44,7 +58,13 @@ const EXCEPTION_NAMES = new Set(EXCEPTION_CLASSES.map(([n]) => n));
 const SMALL_MIN = -(2n ** 30n);
 const SMALL_MAX = 2n ** 30n - 1n;
 
-export function binop(fc: FunctionCompiler, op: string, a: number, b: number): number {
+/** `a op b`; `right`, b's expression when known, lets a small int literal be an immediate. */
+export function binop(fc: FunctionCompiler, op: string, a: number, b: number, right?: Expr): number {
+  if (hasInlineBinop(op) && fc.fastPaths) {
+    const lit = right ? intLiteral(right) : null;
+    const c = lit !== null && lit >= SMALL_MIN && lit <= SMALL_MAX ? Number(lit) : undefined;
+    return inlineBinop(fc, op, a, b, c);
+  }
   return fc.call(IR_BINOPS[op] ?? HOST_BINOPS[op]!, [a, b]);
 }
 
@@ -65,8 +85,12 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     case 'name':
       return readName(fc, e.id, e);
     case 'binop':
+      if (fc.fastPaths && isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
       return e.op === '**' ? rightChain(fc, e) : binopChain(fc, e);
     case 'unary':
+      if (e.op === '-' && e.operand.kind === 'float')
+        return b.emit('gaddr', [], { sym: fc.info.floatConst(-e.operand.value) });
+      if (fc.fastPaths && e.op === '-' && isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
       if (e.op === 'not') return fc.boolFromI32(b.emit('ixor', [condition(fc, e.operand), b.iconst(1)]));
       return rightChain(fc, e);
     case 'boolop': {
@@ -97,7 +121,7 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
         const join = fc.newBlock('if.done', ['ref']);
         const yes = fc.newBlock('if.then');
         const no = fc.newBlock('if.else');
-        fc.branch(condition(fc, e.test), yes, no);
+        branchOn(fc, e.test, yes, no);
         fc.enter(yes);
         fc.jump(join, [expr(fc, e.body)]);
         fc.enter(no);
@@ -120,7 +144,7 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       }
       const i = expr(fc, e.index);
       fc.line = e.line;
-      return fc.call('py.getitem', [o, i]);
+      return fc.fastPaths ? inlineGetitem(fc, o, i) : fc.call('py.getitem', [o, i]);
     }
     case 'list':
       return fc.call('py.make_list', [fc.tuple(e.elts.map((x) => expr(fc, x)))]);
@@ -204,7 +228,15 @@ function binopChain(fc: FunctionCompiler, top: Expr & { kind: 'binop' }): number
     }
     const r = expr(fc, node.right);
     fc.line = node.line;
-    acc = binop(fc, node.op, acc, r);
+    // `a * b % m` with a literal m: the product need not be made (inline-arith.ts).
+    const modulus = node.op === '*' && k > 0 && spine[k - 1]!.op === '%' ? intLiteral(spine[k - 1]!.right) : null;
+    if (modulus !== null && mulModLiteral(modulus) && fc.fastPaths) {
+      fc.line = spine[k - 1]!.line;
+      acc = inlineMulMod(fc, acc, r, Number(modulus));
+      k--;
+      continue;
+    }
+    acc = binop(fc, node.op, acc, r, node.right);
   }
   return known !== null ? intConstant(fc, known) : acc;
 }
@@ -342,6 +374,46 @@ export function condition(fc: FunctionCompiler, e: Expr): number {
   return join.params[0]!;
 }
 
+/** Branches to `yes` or `no` by the truth of test `e`. */
+export function branchOn(fc: FunctionCompiler, e: Expr, yes: Block, no: Block): void {
+  if (!fc.fastPaths) {
+    fc.branch(condition(fc, e), yes, no);
+    return;
+  }
+  if (e.kind === 'compare' && e.ops.length === 1 && hasInlineCompare(e.ops[0]!)) {
+    const op = e.ops[0]!;
+    const l = expr(fc, e.operands[0]!);
+    const r = expr(fc, e.operands[1]!);
+    fc.line = e.line;
+    const general = (): number => compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
+    branchOnCompare(fc, op, l, r, general, yes, no);
+    return;
+  }
+  if (e.kind === 'unary' && e.op === 'not') return branchOn(fc, e.operand, no, yes);
+  if (e.kind === 'compare' || e.kind === 'boolop') {
+    fc.branch(condition(fc, e), yes, no);
+    return;
+  }
+  // The truth of a bool or a small int in line (sieve's `if flags[i]:`), the runtime's for the rest.
+  const v = expr(fc, e);
+  const b = fc.b;
+  const bits = b.emit('ref.bits', [v]);
+  const small = fc.newBlock('truth.int');
+  const other = fc.newBlock('truth.other');
+  const notTrue = fc.newBlock('truth.not_true');
+  const generic = fc.newBlock('truth.generic');
+  fc.branch(b.emit('iand', [bits, b.iconst(1)]), small, other);
+  fc.enter(small);
+  fc.branch(b.emit('icmp.ne', [bits, b.iconst(1)]), yes, no);
+  fc.enter(other);
+  fc.branch(b.emit('icmp.eq', [bits, b.iconst(TRUE)]), yes, notTrue);
+  fc.enter(notTrue);
+  const falsy = b.emit('ior', [b.emit('icmp.eq', [bits, b.iconst(FALSE)]), b.emit('icmp.eq', [bits, b.iconst(NONE)])]);
+  fc.branch(falsy, no, generic);
+  fc.enter(generic);
+  fc.branch(fc.truth(v), yes, no);
+}
+
 function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): number {
   const b = fc.b;
   switch (op) {
@@ -353,7 +425,10 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
     case 'not in':
       return b.emit('ixor', [fc.call('py.contains', [r, l], 'i32'), b.iconst(1)]);
     default:
-      return compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
+      if (!fc.fastPaths) return compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
+      return inlineCompare(fc, op, l, r, () =>
+        compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32')),
+      );
   }
 }
 
@@ -362,6 +437,7 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
   if (renamed !== undefined) return fc.readLocal(renamed);
   const cell = fc.cellOf(id);
   if (cell >= 0) return fc.readCell(id, cell);
+  if (fc.isFloatLocal(id)) return boxFloat(fc, fc.readFloatLocal(id));
   if (fc.locals?.has(id)) return fc.readLocal(id);
   if (fc.info.globals.has(id)) {
     const v = fc.b.emit('gget', [], { sym: `g.${id}` });
@@ -449,6 +525,8 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
     fc.line = e.line;
     return fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), args]);
   }
+  const inlined = inlinedCall(fc, e, 'ref');
+  if (inlined !== null) return inlined;
   const direct = f.kind === 'name' && !shadowed(fc, f.id) ? fc.info.directDefs.get(f.id) : undefined;
   if (direct && f.kind === 'name') {
     const fobj = readName(fc, f.id, f);
@@ -486,6 +564,27 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
   const args = fc.tuple(e.args.map((a) => expr(fc, a)));
   fc.line = e.line;
   return callValue(fc, fobj, args, fc.b.iconst(e.args.length));
+}
+
+/** A direct call of a def compiled in place (inline-calls.ts), as a ref or, for a def that
+ *  returns floats, an f64; null when the call is not one. */
+export function inlinedCall(fc: FunctionCompiler, e: Expr & { kind: 'call' }, type: 'ref' | 'f64'): number | null {
+  const f = e.func;
+  if (f.kind !== 'name' || e.keywords.length > 0 || shadowed(fc, f.id) || isBuiltinName(fc, f.id)) return null;
+  const def = fc.info.directDefs.has(f.id) ? fc.info.inlineDefs.get(f.id) : undefined;
+  if (!def || !canInline(fc, def, e.args.length)) return null;
+  readName(fc, f.id, f);
+  const args = e.args.map((a) => expr(fc, a));
+  fc.line = e.line;
+  const asType = (r: number): number => (type === 'f64' ? fc.b.emit('get', [r], { sym: 'float', field: 'v' }) : r);
+  return inlineCall(
+    fc,
+    def,
+    args,
+    type,
+    (body) => (type === 'f64' && isFloatExpr(body, fc.floatFacts) ? floatValue(fc, body) : asType(expr(fc, body))),
+    () => asType(fc.call(`f.${f.id}`, args)),
+  );
 }
 
 /** Calls function value `fobj` (not a class) with the arguments in tuple `args` (`nargs`, i32, of them). */

@@ -1,9 +1,10 @@
-import { FuncBuilder, type Block, type ValType } from '#framework';
+import { FuncBuilder, type Block, type Inst, type ValType } from '#framework';
 import { SsaVars } from './ssa.ts';
 import type { ProgramInfo } from './context.ts';
 import type { Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import type { FnScope } from './closures.ts';
+import type { FloatFacts } from './float-types.ts';
 
 /** An active `try ... finally`: its body is replayed on return/break/continue through it. */
 export interface FinallyFrame {
@@ -46,7 +47,12 @@ export class FunctionCompiler {
   scope: FnScope | null = null;
   /** Comprehension targets: a Python name to the variable standing for it in there. */
   readonly renames = new Map<string, string>();
+  /** What is known to be a float here (float-types.ts); nothing by default. */
+  floats: FloatFacts = { locals: new Set(), defs: new Set() };
   private readonly nullValue: number;
+  private readonly zero: number;
+  /** Every "unbound local" test emitted: the value tested and the branch on the test. */
+  private readonly unboundChecks: { value: number; branch: Inst }[] = [];
   private ownVars = 0;
 
   constructor(
@@ -61,7 +67,9 @@ export class FunctionCompiler {
     this.nullValue = this.b.emit('rnull', [], { name: 'unbound' });
     // The compiler's own i32 variables (loop counters) are read unwritten only in dead code.
     const zero = this.b.iconst(0);
-    this.vars = new SsaVars(this.b, (type) => (type === 'i32' ? zero : this.nullValue));
+    this.zero = zero;
+    const fzero = this.b.fconst(0);
+    this.vars = new SsaVars(this.b, (type) => (type === 'i32' ? zero : type === 'f64' ? fzero : this.nullValue));
     this.vars.track(this.b.func.entry, params.length);
     this.vars.seal(this.b.func.entry);
     const propagate = this.newHandler();
@@ -73,6 +81,22 @@ export class FunctionCompiler {
     this.b.switchTo(this.b.func.entry);
     paramNames.forEach((n, i) => this.vars.write(this.b.func.entry, n, this.b.params[i]!));
     for (const n of locals ?? []) if (!paramNames.includes(n)) this.vars.write(this.b.func.entry, n, this.nullValue);
+  }
+
+  /** The float facts where the current code is: a comprehension's targets hide locals. */
+  get floatFacts(): FloatFacts {
+    if (this.renames.size === 0) return this.floats;
+    const hidden = (n: string): boolean => this.renames.has(n);
+    return {
+      locals: new Set([...this.floats.locals].filter((n) => !hidden(n))),
+      defs: new Set([...this.floats.defs].filter((n) => !hidden(n))),
+    };
+  }
+
+  /** Whether operators get in-line fast paths here: in functions, not in the module body,
+   *  which mostly runs once and can be huge (a 5 MB module would grow several-fold). */
+  get fastPaths(): boolean {
+    return this.locals !== null;
   }
 
   get block(): Block {
@@ -128,6 +152,13 @@ export class FunctionCompiler {
     this.enter(cont);
     return result ? cont.params[0]! : -1;
   }
+  /** An overflow-checked op (`iadd_ovf`, `isub_ovf`, `imul_ovf`) ending the block: to `ok`
+   *  (one i32 parameter) with the result, to `overflow` when it does not fit. */
+  overflowing(op: string, a: number, b: number, ok: Block, overflow: Block): void {
+    const from = this.block;
+    this.b.emitFused(op, [a, b], {}, (r) => ({ block: ok, args: [r] }), { block: overflow, args: [] });
+    for (const tg of this.lastTargets()) this.vars.addEdge(from, tg);
+  }
   /** A call that never raises. */
   pure(sym: string, args: number[]): number {
     return this.b.call(sym, args);
@@ -182,16 +213,40 @@ export class FunctionCompiler {
   readLocal(name: string): number {
     const v = this.vars.read(this.block, name);
     if (v === this.nullValue || this.vars.paramValues.has(v)) {
+      const from = this.block;
       this.raiseIf(
         this.isNull(v),
         'UnboundLocalError',
         `cannot access local variable '${name}' where it is not associated with a value`,
       );
+      this.unboundChecks.push({ value: v, branch: from.insts[from.insts.length - 1]! });
     }
     return v;
   }
   writeLocal(name: string, v: number): void {
     this.vars.write(this.block, name, v);
+  }
+
+  // ---- float locals (float-types.ts) live unboxed: the f64 in a variable of its own, and in
+  // the Python name's variable only a marker (None) that says it is bound. A read that needs
+  // the object boxes the f64 again.
+  /** Whether local `name` is one of the unboxed floats here. */
+  isFloatLocal(name: string): boolean {
+    return this.floatFacts.locals.has(name) && !!this.locals?.has(name);
+  }
+  private floatVar(name: string): string {
+    const v = `${name}$f64`;
+    this.vars.declare(v, 'f64');
+    return v;
+  }
+  /** The f64 of float local `name` (raising UnboundLocalError where it is not bound). */
+  readFloatLocal(name: string): number {
+    this.readLocal(name);
+    return this.vars.read(this.block, this.floatVar(name));
+  }
+  writeFloatLocal(name: string, f: number): void {
+    this.vars.write(this.block, this.floatVar(name), f);
+    this.vars.write(this.block, name, this.none());
   }
 
   // ---- closures: cell variables (own locals nested functions use) and free variables
@@ -232,6 +287,49 @@ export class FunctionCompiler {
   finish(): void {
     this.vars.seal(this.handlers[0]!);
     this.vars.finish();
+    this.dropProvenChecks();
+  }
+
+  /**
+   * Definite assignment: a local read through a join may still be bound on every path into
+   * it. The unbound marker is the only null a variable holds, so a variable's block
+   * parameter may be unbound only if the marker reaches it along edges; every other test
+   * branches on constant 0, which the optimizer folds away with its raising block.
+   */
+  private dropProvenChecks(): void {
+    if (this.unboundChecks.length === 0) return;
+    // Only edges from reachable blocks count: code after a return or break is compiled
+    // into blocks without predecessors, where every variable reads as unbound.
+    const reachable = new Set<Block>([this.b.func.entry]);
+    const todo = [this.b.func.entry];
+    while (todo.length > 0)
+      for (const inst of todo.pop()!.insts)
+        for (const t of inst.targets)
+          if (!reachable.has(t.block)) {
+            reachable.add(t.block);
+            todo.push(t.block);
+          }
+    const incoming = new Map<number, number[]>();
+    for (const blk of reachable)
+      for (const inst of blk.insts)
+        for (const t of inst.targets)
+          t.block.params.forEach((p, i) => {
+            const a = t.args[i];
+            if (a === undefined || !this.vars.paramValues.has(p)) return;
+            let list = incoming.get(a);
+            if (!list) incoming.set(a, (list = []));
+            list.push(p);
+          });
+    // Forward from the marker: what it flows into may be unbound.
+    const maybe = new Set<number>([this.nullValue]);
+    const work = [this.nullValue];
+    while (work.length > 0)
+      for (const p of incoming.get(work.pop()!) ?? [])
+        if (!maybe.has(p)) {
+          maybe.add(p);
+          work.push(p);
+        }
+    for (const { value, branch } of this.unboundChecks) if (!maybe.has(value)) branch.args[0] = this.zero;
   }
 }
 

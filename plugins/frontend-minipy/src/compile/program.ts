@@ -8,6 +8,8 @@ import { expr } from './expressions.ts';
 import { FunctionCompiler } from './function-compiler.ts';
 import { boundNames, moduleDefs, reboundAtModule, targetNames } from './scopes.ts';
 import { statements } from './statements.ts';
+import { floatFactsOf, floatReturningDefs } from './float-types.ts';
+import { inlineDefOf } from './inline-calls.ts';
 
 type Def = Stmt & { kind: 'def' };
 
@@ -25,6 +27,11 @@ export function compileProgram(module: Module, file: string, body: Stmt[]): void
   for (const name of info.globals) module.globals.push({ name: `g.${name}`, type: 'ref', init: 0 });
   // Every function exists before any body is compiled: direct calls need their callee.
   const shells = defs.map((d) => ({ d, fc: defShell(info, d, irNames.get(d)!) }));
+  const direct = shells.filter(({ d }) => info.directDefs.has(d.name));
+  const floatDefs = floatReturningDefs(
+    direct.map(({ d, fc }) => ({ name: d.name, body: d.body, candidates: plainLocals(fc, d), names: fc.locals! })),
+  );
+  for (const { d, fc } of shells) fc.floats = floatFactsOf(d.body, plainLocals(fc, d), fc.locals!, floatDefs);
   for (const { d, fc } of shells) compileDefBody(fc, d, irNames.get(d)!);
   compileModuleBody(info, body, irNames);
   emitMain(module);
@@ -55,9 +62,13 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
     for (const n of g) if (bound.has(n)) rebound.add(n);
   }
   const directDefs: ProgramInfo['directDefs'] = new Map();
+  const inlineDefs: ProgramInfo['inlineDefs'] = new Map();
   for (const d of defs)
-    if (counts.get(d.name) === 1 && !rebound.has(d.name))
+    if (counts.get(d.name) === 1 && !rebound.has(d.name)) {
       directDefs.set(d.name, { params: d.params, vararg: d.vararg, ndefaults: d.defaults.length });
+      const inline = inlineDefOf(d);
+      if (inline) inlineDefs.set(d.name, inline);
+    }
 
   const strs = new Map<string, string>();
   const floats = new Map<string, string>();
@@ -82,6 +93,7 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
     file,
     globals,
     directDefs,
+    inlineDefs,
     scopes: analyzeScopes(body, (msg, at) => unsupportedAt(file, msg, at)),
     nestedNames: new Map(),
     builtinAdapters: new Set(),
@@ -89,6 +101,12 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
     floatConst: (x) => constant(floats, Object.is(x, -0) ? '-0' : String(x), 'fl', 'float', () => [x]),
     bigConst: (n) => constant(bigs, n.toString(), 'big', 'bigint', () => bigintConstValues(n)),
   };
+}
+
+/** A function's locals that are neither parameters nor cells. */
+function plainLocals(fc: FunctionCompiler, d: Def): Set<string> {
+  const params = allParams(d);
+  return new Set([...(fc.locals ?? [])].filter((n) => !params.includes(n) && !fc.scope?.cells.has(n)));
 }
 
 function defShell(info: ProgramInfo, d: Def, irName: string): FunctionCompiler {

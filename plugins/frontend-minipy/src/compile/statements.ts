@@ -1,7 +1,9 @@
 import type { Expr, Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
-import { binop, condition, expr, isBuiltinName } from './expressions.ts';
+import { binop, branchOn, expr, isBuiltinName } from './expressions.ts';
+import { floatValue } from './float-arith.ts';
+import { inlineGetitem, inlineSetitem } from './inline-items.ts';
 import { makeFunction } from './functions.ts';
 import { classStatement } from './objects.ts';
 import { builtinIndex } from '../hosts/index.ts';
@@ -24,17 +26,27 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
     case 'nonlocal':
       return;
     case 'assign': {
+      const only = s.targets.length === 1 ? s.targets[0]! : null;
+      if (only?.kind === 'name' && fc.isFloatLocal(only.id)) {
+        fc.writeFloatLocal(only.id, floatValue(fc, s.value));
+        return;
+      }
       const v = expr(fc, s.value);
       for (const t of s.targets) assign(fc, t, v);
       return;
     }
     case 'augassign': {
       const t = s.target;
+      if (t.kind === 'name' && fc.isFloatLocal(t.id)) {
+        const sum: Expr = { kind: 'binop', op: s.op, left: t, right: s.value, line: s.line, col: s.col };
+        fc.writeFloatLocal(t.id, floatValue(fc, sum));
+        return;
+      }
       if (t.kind === 'name') {
         const cur = expr(fc, t);
         const r = expr(fc, s.value);
         fc.line = s.line;
-        assign(fc, t, binop(fc, s.op, cur, r));
+        assign(fc, t, binop(fc, s.op, cur, r, s.value));
         return;
       }
       if (t.kind === 'attr') {
@@ -52,11 +64,12 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);
       fc.line = s.line;
-      const cur = fc.call('py.getitem', [o, i]);
+      const cur = fc.fastPaths ? inlineGetitem(fc, o, i) : fc.call('py.getitem', [o, i]);
       const r = expr(fc, s.value);
       fc.line = s.line;
-      const nv = binop(fc, s.op, cur, r);
-      fc.call('py.setitem', [o, i, nv], null);
+      const nv = binop(fc, s.op, cur, r, s.value);
+      if (fc.fastPaths) inlineSetitem(fc, o, i, nv);
+      else fc.call('py.setitem', [o, i, nv], null);
       return;
     }
     case 'if': {
@@ -66,7 +79,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         const yes = fc.newBlock('then');
         const no = fc.newBlock('else');
         fc.line = clause.line;
-        fc.branch(condition(fc, clause.test), yes, no);
+        branchOn(fc, clause.test, yes, no);
         fc.enter(yes);
         statements(fc, clause.body);
         fc.jump(done);
@@ -90,7 +103,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       const exit = fc.newBlock('while.end');
       fc.jump(head);
       fc.enter(head, false);
-      fc.branch(condition(fc, s.test), body, orelse);
+      branchOn(fc, s.test, body, orelse);
       fc.enter(body);
       loopBody(fc, s.body, head, exit);
       fc.vars.seal(head);
@@ -146,7 +159,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
     case 'assert': {
       const ok = fc.newBlock('assert.ok');
       const fail = fc.newBlock('assert.fail');
-      fc.branch(condition(fc, s.test), ok, fail);
+      branchOn(fc, s.test, ok, fail);
       fc.enter(fail);
       const msg = s.msg ? expr(fc, s.msg) : fc.none();
       fc.line = s.line;
@@ -379,6 +392,7 @@ export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
       const cell = fc.renames.has(t.id) ? -1 : fc.cellOf(t.id);
       if (fc.renames.has(t.id)) fc.writeLocal(fc.renames.get(t.id)!, v);
       else if (cell >= 0) fc.writeCell(cell, v);
+      else if (fc.isFloatLocal(t.id)) fc.writeFloatLocal(t.id, b.emit('get', [v], { sym: 'float', field: 'v' }));
       else if (fc.locals?.has(t.id)) fc.writeLocal(t.id, v);
       else b.emit('gset', [v], { sym: `g.${t.id}` });
       return;
@@ -387,7 +401,8 @@ export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);
       fc.line = t.line;
-      fc.call('py.setitem', [o, i, v], null);
+      if (fc.fastPaths) inlineSetitem(fc, o, i, v);
+      else fc.call('py.setitem', [o, i, v], null);
       return;
     }
     case 'attr': {

@@ -31,14 +31,15 @@ export function makeNum(py: Py, n: Num): number {
 export function floatDivmod(a: number, b: number): [number, number] {
   let mod = a % b;
   let div = (a - mod) / b;
-  if (mod) {
+  // C's `if (mod)` as CPython writes it: NaN is true there, and falsy in JavaScript.
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) {
       mod += b;
       div -= 1;
     }
   } else mod = Math.sign(b) < 0 || Object.is(b, -0) ? -0 : 0;
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else floordiv = a / b < 0 || Object.is(a / b, -0) ? -0 : 0;
