@@ -5,8 +5,11 @@ import type { Pass, PassHints } from './pass.ts';
 /**
  * The optimization pipelines, named in one place: `once` runs first, a single time (the
  * inliner must not run to a fixpoint: each round would copy the copies), then `repeat`
- * runs up to `rounds` times, until no pass changes anything. -O2 cleans up before the
- * inliner so that callees are measured at their optimized size.
+ * runs up to `rounds` times, until no pass changes anything. `repeat` holds passes that
+ * transform one function at a time (Pass.run with one function), so each function goes to
+ * its own fixpoint. -O2 inlines first: cleaning up before would measure callees at their
+ * optimized size, but costs start-up time on every function for the few inlined ones (a
+ * prepared library's callees are optimized already).
  */
 export interface PipelineSpec {
   readonly once: readonly string[];
@@ -20,9 +23,9 @@ export const PIPELINES: Readonly<Record<OptLevel, PipelineSpec>> = {
   0: { once: [], repeat: [], rounds: 0 },
   1: { once: [], repeat: CORE, rounds: 1 },
   2: {
-    once: [...CORE, 'inline'],
+    once: ['inline'],
     repeat: ['constfold', 'copyprop', 'gvn', 'branchfold', 'licm', 'dce', 'simplifycfg'],
-    rounds: 8,
+    rounds: 3,
   },
 };
 
@@ -52,5 +55,19 @@ export function runPipeline(m: Module, level: OptLevel, passes: readonly Pass[],
     return changed;
   };
   runAll(spec.once);
-  for (let round = 0; round < spec.rounds; round++) if (!runAll(spec.repeat)) break;
+  if (opts.print && opts.printAfter && opts.printAfter.length > 0) {
+    for (let round = 0; round < spec.rounds; round++) if (!runAll(spec.repeat)) break;
+    return;
+  }
+  // The repeated passes transform each function on its own, so each function goes to its
+  // own fixpoint: one that settles at once is not visited again for the others' sake.
+  const repeat = spec.repeat.map((n) => byName.get(n)!);
+  for (const f of opts.funcs ?? m.funcs) {
+    const one = [f];
+    for (let round = 0; round < spec.rounds; round++) {
+      let changed = false;
+      for (const pass of repeat) if (pass.run(m, one, opts.hints)) changed = true;
+      if (!changed) break;
+    }
+  }
 }

@@ -41,6 +41,7 @@ function numberFunction(f: Func): boolean {
   const derived = new Set<number>();
   const table = new Map<string, number>();
   const scopes: string[][] = [];
+  const redundant = new Set<Inst>();
   let changed = false;
 
   walkDominatorTree(
@@ -66,7 +67,10 @@ function numberFunction(f: Func): boolean {
           continue;
         }
         if (leader !== undefined) {
+          // Removed here: DCE keeps `alen`, `get` and the like (they may trap), and this one
+          // cannot, its dominating twin having run.
           subst.replace(inst.result, leader);
+          redundant.add(inst);
           changed = true;
         } else {
           scope.set(key, inst.result);
@@ -79,6 +83,8 @@ function numberFunction(f: Func): boolean {
     },
   );
   if (!changed) return false;
+  for (const b of f.blocks)
+    if (b.insts.some((i) => redundant.has(i))) b.insts = b.insts.filter((i) => !redundant.has(i));
   subst.applyTo(f);
   return true;
 }

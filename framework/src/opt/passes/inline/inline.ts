@@ -8,10 +8,12 @@ import { naturalLoops } from '../support/loops.ts';
 import { bottomUpComponents } from './call-graph.ts';
 import { spliceCall } from './splice.ts';
 
-/** A callee of at most this many instructions is copied into its callers. */
-export const INLINE_CALLEE_INSTS = 40;
-/** Callees the interpreter found hot (see PassHints.heat) may be this big. */
-export const INLINE_HOT_CALLEE_INSTS = 80;
+/** A callee of at most this many instructions is copied into its callers. Code outside
+ *  loops mostly runs a few times (a module body, start-up), so only what is about as small
+ *  as the call sequence itself goes there; in a loop, or when the interpreter found the
+ *  callee hot (see PassHints.heat), callees may be bigger. */
+export const INLINE_CALLEE_INSTS = 16;
+export const INLINE_HOT_CALLEE_INSTS = 64;
 /** A caller grows by at most this factor of its own size (plus one callee): the
  *  optimizer's work stays linear in the program's size. */
 const GROWTH_FACTOR = 2;
@@ -52,6 +54,9 @@ export const inline: Pass = {
 };
 
 function inlineInto(m: Module, caller: Func, policy: InlinePolicy, sameComponent: (g: Func) => boolean): boolean {
+  // Most functions call nothing worth copying: they cost one scan, no dominator tree.
+  const any = caller.blocks.some((b) => b.insts.some((i) => policy.inlinable(caller, i, sameComponent, true)));
+  if (!any) return false;
   let budget = GROWTH_FACTOR * policy.size(caller) + 1;
   const inLoop = loopBlocks(caller);
   const copied = new Set<Block>();
