@@ -14,7 +14,7 @@ import { spliceCall } from './splice.ts';
  *  callee hot (see PassHints.heat), callees may be bigger. */
 export const INLINE_CALLEE_INSTS = 16;
 export const INLINE_HOT_CALLEE_INSTS = 64;
-/** A caller grows by at most this factor of its own size (plus one callee): the
+/** A caller grows by at most this factor of its own size (plus one small callee): the
  *  optimizer's work stays linear in the program's size. */
 const GROWTH_FACTOR = 2;
 
@@ -57,7 +57,7 @@ function inlineInto(m: Module, caller: Func, policy: InlinePolicy, sameComponent
   // Most functions call nothing worth copying: they cost one scan, no dominator tree.
   const any = caller.blocks.some((b) => b.insts.some((i) => policy.inlinable(caller, i, sameComponent, true)));
   if (!any) return false;
-  let budget = GROWTH_FACTOR * policy.size(caller) + 1;
+  let budget = GROWTH_FACTOR * policy.size(caller) + INLINE_CALLEE_INSTS;
   const inLoop = loopBlocks(caller);
   const copied = new Set<Block>();
   const names = new BlockNamer(caller);
