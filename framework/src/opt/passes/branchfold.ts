@@ -7,7 +7,8 @@ import { constantInst } from './support/make-inst.ts';
 
 /**
  * Branch folding on facts known on a path: a block entered only from one edge of a
- * `brif %c` knows %c (1 on the first edge, 0 on the second), and a block entered only from
+ * `brif %c` knows %c (0 on the second edge; 1 on the first when %c is a truth value, such
+ * as a compare or a tag bit: any other non-zero %c stays unknown), and a block entered only from
  * one case of a `switch %v` knows %v. So does everything it dominates. Uses of such a value
  * there are replaced by a constant (defined at the top of the block that learned it), and
  * constfold then folds the repeated test: a tag test dominated by the same test (GVN has
@@ -99,7 +100,9 @@ function factsOnEntry(cfg: Cfg, bi: number, definers: Map<number, Inst>, intCons
   if (branch.op.name === 'brif') {
     const c = branch.args[0]!;
     const value = branch.targets[0]!.block === block ? 1 : 0;
-    return [{ value: c, known: value }, ...implied(c, value, definers, intConsts)];
+    // The taken edge says only that %c is not 0; it is 1 when %c is a truth value.
+    const facts = value === 0 || isTruthValue(definers.get(c), intConsts) ? [{ value: c, known: value }] : [];
+    return [...facts, ...implied(c, value, definers, intConsts)];
   }
   if (branch.op.name === 'switch') {
     const at = branch.targets.findIndex((t: { block: Block }) => t.block === block);
@@ -107,6 +110,13 @@ function factsOnEntry(cfg: Cfg, bi: number, definers: Map<number, Inst>, intCons
     return [{ value: branch.args[0]!, known: branch.cases[at - 1]! | 0 }];
   }
   return [];
+}
+
+/** Whether `def` computes 0 or 1: a compare, `ref.is_ptr`, or a mask with 1. */
+function isTruthValue(def: Inst | undefined, intConsts: Map<number, number>): boolean {
+  if (!def) return false;
+  if (def.op.category === 'compare' || def.op.name === 'ref.is_ptr') return true;
+  return def.op.name === 'iand' && def.args.some((a) => intConsts.get(a) === 1);
 }
 
 /** `icmp.eq %x, K` true (or `icmp.ne %x, K` false) means %x = K. */
