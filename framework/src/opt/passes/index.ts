@@ -4,7 +4,7 @@ import { constfold } from './constfold.ts';
 import { copyprop } from './copyprop.ts';
 import { dce } from './dce.ts';
 import { gvn } from './gvn.ts';
-import { inline } from './inline/inline.ts';
+import { inline } from './inline.ts';
 import { licm } from './licm.ts';
 import { simplifycfg } from './simplifycfg.ts';
 

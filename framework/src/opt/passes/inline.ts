@@ -1,12 +1,12 @@
-import { buildCfg } from '../../../ir/cfg.ts';
-import { computeDominators } from '../../../ir/dominators.ts';
-import type { Block, Func, Inst, Module } from '../../../ir/module.ts';
-import { MEMORY_ERROR_GLOBAL } from '../../../runtime/memory-error.ts';
-import type { Pass, PassHints } from '../../pass.ts';
-import { BlockNamer } from '../support/block-names.ts';
-import { naturalLoops } from '../support/loops.ts';
-import { bottomUpComponents } from './call-graph.ts';
-import { spliceCall } from './splice.ts';
+import { buildCfg } from '../../ir/cfg.ts';
+import { computeDominators } from '../../ir/dominators.ts';
+import type { Block, Func, Inst, Module } from '../../ir/module.ts';
+import { MEMORY_ERROR_GLOBAL } from '../../ir/memory-error-global.ts';
+import type { Pass, PassHints } from '../pass.ts';
+import { BlockNamer } from './support/block-names.ts';
+import { naturalLoops } from './support/loops.ts';
+import { bottomUpComponents } from './support/call-graph.ts';
+import { spliceCall } from './inline-splice.ts';
 
 /** A callee of at most this many instructions is copied into its callers. Code outside
  *  loops mostly runs a few times (a module body, start-up), so only what is about as small
@@ -31,7 +31,7 @@ const GROWTH_FACTOR = 2;
  * raw memory operations in it would be wrong in a caller that is lowered later). At a
  * fused call site, whose handler must see every exception, a callee that allocates is
  * refused when the module raises a memory error from allocations (`@memory_error`): an
- * allocation cannot unwind to a handler. See splice.ts for how exceptions and tail calls
+ * allocation cannot unwind to a handler. See inline-splice.ts for how exceptions and tail calls
  * keep their meaning.
  */
 export const inline: Pass = {

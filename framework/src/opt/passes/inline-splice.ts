@@ -1,6 +1,6 @@
-import { Block, Inst, type Func, type Module, type Target } from '../../../ir/module.ts';
-import { opcode } from '../../../ir/opcodes.ts';
-import type { BlockNamer } from '../support/block-names.ts';
+import { Block, Inst, type Func, type Module, type Target } from '../../ir/module.ts';
+import { opcode } from '../../ir/opcodes.ts';
+import type { BlockNamer } from './support/block-names.ts';
 
 /** Where a call sits: block `block`, instruction `index`. */
 export interface CallSite {
