@@ -6,7 +6,7 @@
 // default so every function is native and the counts are the compiled code's alone. Several
 // backends (--backend armv7,x86-ref) give one table with their counts side by side.
 // Usage: npx tsx bench/prolog-iterate.ts [--n N] [--backend interp|armv7|x86-ref|a,b] [--gc boehm]
-//        [--jit-threshold T] [--no-swipl]
+//        [--jit-threshold T] [--no-swipl] [--opt 0|1|2]  (-O level; default: the backend's)
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
@@ -22,6 +22,7 @@ const n = Number(opt('--n', native ? '2000' : '100000'));
 const gc = opt('--gc', 'boehm');
 const threshold = opt('--jit-threshold', native ? '0' : '');
 const withSwipl = !args.includes('--no-swipl');
+const optLevel = opt('--opt', '');
 const root = new URL('..', import.meta.url).pathname;
 const jitc = `${root}bin/jitc.js`;
 // SWI-Prolog 9.0.4 armhf, guest instructions per iteration (anchors.md).
@@ -48,6 +49,7 @@ interface Stats {
 function stats(file: string, count: number, on = backend): Stats {
   const extra = on !== 'interp' ? ['--backend', on, '--gc', gc] : [];
   if (threshold !== '') extra.push('--jit-threshold', threshold);
+  if (optLevel !== '') extra.push('-O', optLevel);
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [jitc, file, '-g', `bench(${count})`, '--stats', ...extra], {
     encoding: 'utf8',

@@ -6,7 +6,7 @@
 // nbody time step, an inner-loop step of spectral_norm (20·2·N² of them).
 // Beside CPython, Debian's PyPy when /usr/bin/pypy3 is installed.
 // Usage: npx tsx bench/python-benchmarks.ts [--only fib,nbody] [--scale K | --full] [--no-counts]
-//          [--jitc path/to/bin/jitc.js] [--baseline other/checkout/bin/jitc.js] [--rounds R]
+//          [--jitc path/to/bin/jitc.js] [--baseline other/checkout/bin/jitc.js] [--rounds R] [--opt 0|1|2]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,7 +106,9 @@ function run(cmd: string, argv: string[]): Run {
 }
 
 const INTERP = ['--backend', 'interp'];
-const ARM = ['--backend', 'armv7', '--gc', 'boehm'];
+// --opt N runs armv7 at -O N (default: the backend's).
+const armOpt = opt('--opt', '');
+const ARM = ['--backend', 'armv7', '--gc', 'boehm', ...(armOpt !== '' ? ['-O', armOpt] : [])];
 const stat = (r: Run, label: string): number => Number(new RegExp(`${label}\\s+(\\d+)`).exec(r.stderr)?.[1] ?? NaN);
 
 /** Wall times and counts of one jitc checkout on one benchmark. */

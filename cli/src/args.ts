@@ -133,7 +133,7 @@ function explain(message: string, parsedKeys: readonly string[]): string {
 interface ParsedOptions {
   backend: string;
   gc: string;
-  O: number;
+  O?: number;
   jitThreshold?: number;
   cpu?: string;
   gcStress?: number;

@@ -7,7 +7,12 @@ import type { Options } from 'yargs';
 export const ENGINE_OPTIONS = {
   backend: { type: 'string', default: 'interp', describe: 'backend that runs the program', group: 'Execution:' },
   gc: { type: 'string', default: 'boehm', describe: 'garbage collector', group: 'Execution:' },
-  O: { type: 'number', default: 1, choices: [0, 1, 2], describe: 'optimization level', group: 'Execution:' },
+  O: {
+    type: 'number',
+    choices: [0, 1, 2],
+    describe: 'optimization level (default: 1 on the interpreter, 2 on a native backend)',
+    group: 'Execution:',
+  },
   'jit-threshold': {
     type: 'number',
     describe: 'calls + loop back-edges before a function is compiled (0: before the first call)',

@@ -64,7 +64,7 @@ export function quickParse(argv: readonly string[]): Command | undefined {
   const options: RawRunOptions = {
     backend: get<string>('backend') ?? RUN_OPTIONS.backend.default,
     gc: get<string>('gc') ?? RUN_OPTIONS.gc.default,
-    O: get<number>('O') ?? RUN_OPTIONS.O.default,
+    O: get<number>('O'),
     jitThreshold: get('jit-threshold'),
     cpu: get('cpu'),
     gcStress: get('gc-stress'),

@@ -6,7 +6,8 @@ import type { OptLevel, RunConfig } from '#framework';
 export interface RawRunOptions {
   backend: string;
   gc: string;
-  O: number;
+  /** undefined: the backend's default (defaultOptLevel). */
+  O?: number;
   jitThreshold?: number;
   heap?: string;
   stack?: string;
@@ -40,7 +41,7 @@ export function toRunConfig(raw: RawRunOptions): RunConfig {
   return {
     backend: raw.backend,
     gc: raw.gc,
-    optLevel: raw.O as OptLevel,
+    optLevel: (raw.O ?? defaultOptLevel(raw.backend)) as OptLevel,
     heapSize,
     stackSize,
     fuel: count('--fuel', raw.fuel),
@@ -54,6 +55,12 @@ export function toRunConfig(raw: RawRunOptions): RunConfig {
     // Exact guest counts need emulator hooks that slow native code: only when asked.
     countInstructions: raw.stats === true,
   };
+}
+
+/** A native backend compiles what it runs, so it gets the inliner and the passes after it
+ *  (-O2); the interpreter starts at once and runs most code a few times (-O1). */
+export function defaultOptLevel(backend: string): OptLevel {
+  return backend === 'interp' ? 1 : 2;
 }
 
 function size(flag: string, text: string): number {

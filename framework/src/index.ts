@@ -67,3 +67,5 @@ export { default as corePlugin } from './core-plugin.ts';
 export { Interpreter } from './interp/interpreter.ts';
 export { interpreterBackend } from './interp/backend.ts';
 export { corePasses } from './opt/passes/index.ts';
+export { runPipeline, PIPELINES, type PipelineSpec } from './opt/pipeline.ts';
+export type { PassHints } from './opt/pass.ts';

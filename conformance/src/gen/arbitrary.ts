@@ -92,6 +92,8 @@ interface Arbs {
   ref: RefExpr;
   stmt: Stmt;
   block: Stmt[];
+  /** A call returning i32 (loops of calls are what an inliner looks for). */
+  call: Expr;
 }
 
 /** Makes the arbitraries for one size setting. */
@@ -195,6 +197,7 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): {
       ),
       stmt: statement(tie, sizes, index),
       block: fc.array(tie('stmt'), { maxLength: sizes.maxBlock }),
+      call: call('i32'),
     };
   });
   const func = (t: NumType): fc.Arbitrary<FnRecipe> =>
@@ -205,8 +208,21 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): {
       ret: arbs[t],
       tail: fc.option(tailCall(arbs.i32, arbs.f64), { nil: null, freq: 4 }),
     });
+  // Small functions are what the inliner copies: a statement or two (often one that
+  // raises or allocates) and a short result.
+  const smallFunc = (t: NumType): fc.Arbitrary<FnRecipe> =>
+    fc.record({
+      params: fc.array(numType, { maxLength: 2 }),
+      result: fc.constant(t),
+      body: fc.array(smallStatement(arbs.i32, arbs.f64), { maxLength: 2 }),
+      ret: arbs[t],
+      tail: fc.option(tailCall(arbs.i32, arbs.f64), { nil: null, freq: 6 }),
+    });
   const recipe = fc.record({
-    funcs: fc.array(fc.oneof(func('i32'), func('f64')), { minLength: 1, maxLength: sizes.maxFuncs }),
+    funcs: fc.array(fc.oneof(func('i32'), func('f64'), smallFunc('i32'), smallFunc('f64')), {
+      minLength: 1,
+      maxLength: sizes.maxFuncs,
+    }),
     args: fc.record({
       ints: fc.array(intConstant, { maxLength: 3 }),
       floats: fc.array(floatConstant, { maxLength: 3 }),
@@ -225,6 +241,17 @@ function tailCall(i32: fc.Arbitrary<Expr>, f64: fc.Arbitrary<Expr>): fc.Arbitrar
 }
 
 type Tie = fc.LetrecTypedTie<Arbs>;
+
+/** A small function's statements: raising, allocating, storing, or a local. */
+function smallStatement(i32: fc.Arbitrary<Expr>, f64: fc.Arbitrary<Expr>): fc.Arbitrary<Stmt> {
+  return fc.oneof(
+    fc.record({ k: fc.constant('raise' as const), c: rareCondition(i32), payload: i32 }),
+    fc.constant<Stmt>({ k: 'newStruct' }),
+    fc.record({ k: fc.constant('setField' as const), obj: fc.nat(3), field: fc.constant('i' as const), e: i32 }),
+    fc.record({ k: fc.constant('let' as const), t: fc.constant('f64' as const), e: f64 }),
+    fc.record({ k: fc.constant('gset' as const), t: fc.constant('i32' as const), e: i32 }),
+  );
+}
 
 const INT_COMPARES = ['eq', 'ne', 'slt', 'sle', 'sgt', 'sge', 'ult', 'ule', 'ugt', 'uge'].map((c) => `icmp.${c}`);
 
@@ -290,6 +317,16 @@ function statement(tie: Tie, sizes: RecipeSizes, index: fc.Arbitrary<number>): f
         body: tie('block'),
       }),
       weight: 3,
+    },
+    {
+      // A counted loop around a call: the shape that makes a callee worth inlining.
+      arbitrary: fc.record({
+        k: fc.constant('loop'),
+        bound: fc.integer({ min: 1, max: sizes.maxLoopBound }),
+        dyn: fc.constant(null),
+        body: tie('call').map((e): Stmt[] => [{ k: 'print', t: 'i32', e }]),
+      }),
+      weight: 2,
     },
     fc.record({
       k: fc.constant('switch'),

@@ -1,6 +1,16 @@
 import type { ExecutionContext } from 'ava';
 import fc from 'fast-check';
-import { BufferedOutput, MiB, Program, printModule, Trap, type Backend, type GarbageCollector } from '#framework';
+import {
+  BufferedOutput,
+  corePasses,
+  MiB,
+  Program,
+  printModule,
+  runPipeline,
+  Trap,
+  type Backend,
+  type GarbageCollector,
+} from '#framework';
 import { recipeArbitraries } from '../gen/arbitrary.ts';
 import { lowerRecipe } from '../gen/lower-recipe.ts';
 import { entryArguments, entryName, type Recipe } from '../gen/recipe.ts';
@@ -18,6 +28,8 @@ export interface BackendsDifferentialCase {
   /** Collect every N allocations (0: never), on every side. */
   gcStress: number;
   runs: number;
+  /** The backends run the program after this pipeline (the interpreter runs it as built). */
+  optLevel?: 0 | 2;
 }
 
 /** The same for one backend. */
@@ -100,6 +112,7 @@ function runOnBackend(
   patterns: Map<string, number>,
 ): Outcome {
   const m = lowerRecipe(recipe);
+  if (c.optLevel) runPipeline(m, c.optLevel, corePasses());
   const gc = c.gc();
   if (backend.requiresLowering) gc.lower(m);
   const out = new BufferedOutput();

@@ -4,14 +4,16 @@ import { checkBackendsAgainstInterpreter } from './backend-differential.ts';
 import type { SuiteCollector } from './native-backend-suite.ts';
 
 /** The configurations of the default run: threshold (undefined: each backend's default),
- *  GC stress and cases. 380 programs per collector, each run on every backend. */
-const CONFIGURATIONS: readonly (readonly [number | undefined, number, number, string])[] = [
-  [0, 0, 120, 'threshold 0'],
-  [1, 0, 100, 'threshold 1'],
-  [undefined, 0, 40, 'default threshold'],
-  [10, 0, 60, 'threshold 10: mixed tiers'],
-  [0, 1, 30, 'threshold 0'],
-  [1, 1, 30, 'threshold 1'],
+ *  GC stress, cases and the backends' -O level (the interpreter, the oracle, runs the
+ *  program as built). 380 programs per collector, each run on every backend. */
+const CONFIGURATIONS: readonly (readonly [number | undefined, number, number, 0 | 2, string])[] = [
+  [0, 0, 60, 0, 'threshold 0'],
+  [0, 0, 60, 2, 'threshold 0, -O2'],
+  [1, 0, 100, 0, 'threshold 1'],
+  [undefined, 0, 40, 2, 'default threshold, -O2'],
+  [10, 0, 60, 0, 'threshold 10: mixed tiers'],
+  [0, 1, 30, 2, 'threshold 0, -O2'],
+  [1, 1, 30, 0, 'threshold 1'],
 ];
 
 /** The backends the run compares: JITC_DIFF_BACKENDS (comma-separated names) narrows the list. */
@@ -42,10 +44,10 @@ export function nativeDifferentialSuite(test: TestFn, o: NativeDifferentialOptio
   const backends = selectedBackends(o.backends);
   const names = backends.map((b) => b.name).join(', ');
   for (const gc of o.collectors) {
-    for (const [jitThreshold, gcStress, runs, what] of CONFIGURATIONS) {
+    for (const [jitThreshold, gcStress, runs, optLevel, what] of CONFIGURATIONS) {
       const stress = gcStress > 0 ? ' under GC stress' : '';
       test(`interp, ${names} × ${gc.name} agree on random programs${stress} (${what})`, (t) =>
-        checkBackendsAgainstInterpreter(t, { backends, gc: gc.create, jitThreshold, gcStress, runs }));
+        checkBackendsAgainstInterpreter(t, { backends, gc: gc.create, jitThreshold, gcStress, runs, optLevel }));
     }
   }
 }

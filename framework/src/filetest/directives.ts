@@ -1,10 +1,11 @@
 import { SourceError } from '../diagnostics.ts';
+import type { OptLevel } from '../run-config.ts';
 import { parseSize } from '../runtime/memory-map.ts';
 import { parseRunLine } from './run-line.ts';
 import type { FileTestHeaders, FileTestSpec, RunLine } from './spec.ts';
 
 /** A comment line `; key: value` whose key is one of ours; other comments are prose. */
-const DIRECTIVE = /^(\s*;\s*)(test|target|run|out|asm|heap|stack|fuel|stress-every):/;
+const DIRECTIVE = /^(\s*;\s*)(test|target|run|out|asm|heap|stack|fuel|stress-every|opt):/;
 
 const TEST_KINDS = new Set(['run', 'compile precise-output']);
 
@@ -20,6 +21,8 @@ const TEST_KINDS = new Set(['run', 'compile precise-output']);
  *   ; stack: 64K           stack size
  *   ; fuel: 100000         instruction budget per run
  *   ; stress-every: 1000   under GC stress, collect at most every N allocations
+ *   ; opt: 2               optimization level for every run (and compile) of the file,
+ *                          whatever the configuration's: a file about what the optimizer does
  *   ; run: @f(1, 2.5, null) == 3   or `== nan`, `== null`, `traps kind`, or nothing (void)
  *   ; out: text            one line of the output expected from the run above
  *
@@ -84,6 +87,10 @@ export function parseFileTestSpec(text: string, file: string): FileTestSpec {
         return;
       case 'stress-every':
         headers.stressEvery = count(trimmed, (msg) => fail(msg, col));
+        return;
+      case 'opt':
+        if (trimmed !== '0' && trimmed !== '1' && trimmed !== '2') fail(`opt: 0, 1 or 2, not '${trimmed}'`, col);
+        headers.optLevel = Number(trimmed) as OptLevel;
         return;
     }
   });

@@ -1,4 +1,5 @@
 import type { TrapKind } from '../ir/traps.ts';
+import type { OptLevel } from '../run-config.ts';
 
 /**
  * What a `.jir` file test asks for, as written: the file-wide headers and one entry per
@@ -32,6 +33,8 @@ export interface FileTestHeaders {
   fuel?: number;
   /** Under GC stress, collect at most this often: keeps stress linear on allocation-heavy files. */
   stressEvery?: number;
+  /** The optimization level every run uses (`; opt: 2`), whatever the configuration's. */
+  optLevel?: OptLevel;
 }
 
 export interface FileTestSpec {

@@ -1,14 +1,8 @@
 import { Trap } from '../ir/traps.ts';
+import { MEMORY_ERROR_GLOBAL } from '../ir/memory-error-global.ts';
 import { GuestException, type HostContext } from './host.ts';
 
-/**
- * The ref global through which a language turns heap exhaustion into its own exception
- * (Prolog's `resource_error(memory)`, Python's `MemoryError`). The frontend fills it with a
- * preallocated exception object while memory is plentiful; from then on an allocation that
- * finds no room, even after a collection, raises that object where it would otherwise trap
- * `out_of_memory`. Preallocated because raising must not allocate: the heap is full.
- */
-export const MEMORY_ERROR_GLOBAL = 'memory_error';
+export { MEMORY_ERROR_GLOBAL };
 
 /** The program's memory-error exception, or 0 when the module declares or holds none. */
 export function memoryErrorValue(ctx: HostContext): number {

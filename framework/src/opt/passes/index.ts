@@ -1,12 +1,16 @@
 import type { Pass } from '../pass.ts';
+import { branchfold } from './branchfold.ts';
 import { constfold } from './constfold.ts';
 import { copyprop } from './copyprop.ts';
 import { dce } from './dce.ts';
+import { gvn } from './gvn.ts';
+import { inline } from './inline.ts';
+import { licm } from './licm.ts';
 import { simplifycfg } from './simplifycfg.ts';
 
-export { constfold, copyprop, dce, simplifycfg };
+export { branchfold, constfold, copyprop, dce, gvn, inline, licm, simplifycfg };
 
 /** The passes the -O1/-O2 pipelines name. */
 export function corePasses(): Pass[] {
-  return [constfold, copyprop, dce, simplifycfg];
+  return [constfold, copyprop, dce, simplifycfg, inline, gvn, branchfold, licm];
 }

@@ -43,14 +43,20 @@ export const LIBRARY_LOOKUP = 'lib$lookup';
 export const PROLOG_RUNTIME: RuntimeLibrary<PrologLibraryMeta> = {
   name: 'prolog-runtime',
   build() {
-    const { text, meta } = compileLibrary();
-    return { module: parseModule(text, '<prolog-runtime>.jir'), meta };
+    const { text, meta, replaceable } = compileLibrary();
+    const module = parseModule(text, '<prolog-runtime>.jir');
+    // What a program may replace must not be inlined into the library's other functions.
+    const names = new Set(replaceable);
+    for (const f of module.funcs) if (names.has(f.name)) f.replaceable = true;
+    return { module, meta };
   },
   readMeta: readLibraryMeta,
 };
 
-/** The library as .jir text, and what programs need to link against it. */
-export function compileLibrary(): { text: string; meta: PrologLibraryMeta } {
+/** The library as .jir text, what programs need to link against it, and the functions a
+ *  program may replace: `@lookup`, and those of every predicate that calls another (a
+ *  program redefining that one compiles it again, program.ts). */
+export function compileLibrary(): { text: string; meta: PrologLibraryMeta; replaceable: string[] } {
   const syms = new Symbols();
   const preds = libraryPredicates();
   const consts = new ConstPool(syms, true, 'lk');
@@ -78,7 +84,11 @@ export function compileLibrary(): { text: string; meta: PrologLibraryMeta } {
       refs: [...unit.references.get(p)!],
     })),
   };
-  return { text, meta };
+  const replaceable = [
+    'lookup',
+    ...preds.filter((p) => unit.references.get(p)!.size > 0).flatMap((p) => unit.functionsOf.get(p)!),
+  ];
+  return { text, meta, replaceable };
 }
 
 let libClauses: Term[] | undefined;
