@@ -73,7 +73,8 @@ if (native !== undefined) {
     t.is(small.stdout, '39998.0\n');
     t.is(big.stdout, '159998.0\n');
     const perIteration = (big.bytes - small.bytes) / (BIG - SMALL);
-    t.true(perIteration >= 64, `${perIteration} bytes allocated per iteration`);
+    // Three boxed floats of 16 bytes each.
+    t.true(perIteration >= 48, `${perIteration} bytes allocated per iteration`);
     t.true(small.collections >= 4, `${small.collections} collections`);
     // Minor collections promote what is live at that moment (a float or two) and no major
     // one is due in this heap, so the old generation grows a little with every nursery:

@@ -1,15 +1,14 @@
-# Every arithmetic result is a boxed float: six short-lived objects per iteration.
+# Floats kept in a list are boxed (the compiler unboxes floats in locals, not list
+# elements): every iteration makes three short-lived float objects.
 def run(n):
-    x = 0.0
-    y = 1.0
-    s = 0.0
+    v = [0.0, 1.0, 0.0]
     i = 0
     while i < n:
-        x = x * 0.5 + y
-        y = y * 0.999 + 0.001
-        s = s + x
+        v[0] = v[0] * 0.5 + v[1]
+        v[1] = v[1] * 0.999 + 0.001
+        v[2] = v[2] + v[0]
         i = i + 1
-    return s
+    return v[2]
 
 
 print(run(N))
