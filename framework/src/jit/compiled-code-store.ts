@@ -55,7 +55,13 @@ export class CompiledCodeStore<K> {
 
   get(key: string): StoredFunction<K> | undefined {
     const known = this.memory.get(key);
-    if (known || this.dir === null) return known;
+    if (known) {
+      // Most recently used last: the oldest entries are the ones `remember` drops.
+      this.memory.delete(key);
+      this.memory.set(key, known);
+      return known;
+    }
+    if (this.dir === null) return undefined;
     let entry: Entry<K>;
     try {
       entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as Entry<K>;
@@ -72,12 +78,12 @@ export class CompiledCodeStore<K> {
       stackMaps: entry.stackMaps,
       labels: entry.labels,
     };
-    this.memory.set(key, stored);
+    this.remember(key, stored);
     return stored;
   }
 
   put(key: string, stored: StoredFunction<K>): void {
-    this.memory.set(key, stored);
+    this.remember(key, stored);
     if (this.dir === null) return;
     const entry: Entry<K> = {
       format: FORMAT,
@@ -117,10 +123,23 @@ export class CompiledCodeStore<K> {
     }
   }
 
+  /** Keeps at most MEMORY_ENTRIES functions in memory, dropping the least recently used: a
+   *  long process of ever new programs (`jitc conformance`) grew by the code of each, and
+   *  slowed to half its speed by 40 000 cases. */
+  private remember(key: string, stored: StoredFunction<K>): void {
+    this.memory.delete(key);
+    this.memory.set(key, stored);
+    if (this.memory.size > MEMORY_ENTRIES) this.memory.delete(this.memory.keys().next().value!);
+  }
+
   file(key: string): string {
     return join(this.dir ?? '', `${this.namespace}-${textHash(key)}.code`);
   }
 }
+
+/** Functions a store keeps in memory: far more than any one program compiles (the Prolog
+ *  and Python runtime libraries are a few hundred), so a test process still shares them. */
+const MEMORY_ENTRIES = 4096;
 
 /** One store per backend, directory and process: engines of one process (tests) share what
  *  they compiled; without a directory, code is kept in memory only. */
