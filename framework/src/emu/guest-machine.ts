@@ -103,6 +103,9 @@ interface HostMapping {
   readonly view: DataView;
 }
 
+/** Runtime page code by architecture, host-call protocol and layout (runtimePageCode). */
+const RUNTIME_PAGES = new Map<string, Uint8Array>();
+
 export class GuestMachine implements CpuAccess {
   readonly arch: EmuArch;
   readonly cpuModel: string;
@@ -445,10 +448,14 @@ export class GuestMachine implements CpuAccess {
     this.lib.uc_emu_stop(this.uc);
   }
 
-  /** Maps the runtime area: its code page, written once here, and the frame block (host memory). */
-  private mapRuntimePage(): void {
-    const page = new Uint8Array(UC_PAGE_SIZE);
+  /** The runtime page's code: the same for every machine of an architecture and layout, so
+   *  made once per process (its 500 host-call slots cost a small program's run 20 ms). */
+  private runtimePageCode(): Uint8Array {
     const protocol = this.hostCallCode;
+    const key = `${this.arch.name} ${this.hostCallArguments} ${this.runtimePage} ${this.frameBlockAddress}`;
+    const made = RUNTIME_PAGES.get(key);
+    if (made) return made;
+    const page = new Uint8Array(UC_PAGE_SIZE);
     const offset = (address: number): number => address - this.runtimePage;
     page.set(this.arch.stopFiller, offset(this.stopAddress));
     for (let i = 0; i < this.hostCallSlots; i++) {
@@ -456,6 +463,14 @@ export class GuestMachine implements CpuAccess {
       page.set(protocol.slot(address, this.sharedCodeAddress, this.frameBlockAddress), offset(address));
     }
     page.set(protocol.sharedCode(this.sharedCodeAddress, this.frameBlockAddress), offset(this.sharedCodeAddress));
+    RUNTIME_PAGES.set(key, page);
+    return page;
+  }
+
+  /** Maps the runtime area: its code page, written once here, and the frame block (host memory). */
+  private mapRuntimePage(): void {
+    const page = this.runtimePageCode();
+    const protocol = this.hostCallCode;
     check('uc_mem_map', this.lib.uc_mem_map(this.uc, this.runtimePage, UC_PAGE_SIZE, UC_PROT.READ | UC_PROT.EXEC));
     this.writeMemory(this.runtimePage, page);
     const block = new Uint8Array(this.frameBlockBytes);

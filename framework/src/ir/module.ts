@@ -93,6 +93,8 @@ export class Func {
   private blockList: Block[] = [];
   /** Reads the body on first use (see deferBody); undefined once it is read. */
   private pendingBody: ((f: Func) => void) | undefined;
+  /** The text an unread body will be read from, when the reader gave it (see unreadText). */
+  private pendingText: (() => string) | undefined;
   /** Replaceable functions (Prolog's dynamic predicates) may get new versions at run time and are never inlined. */
   replaceable = false;
   /** In a GC-lowered module, a function the lowering left as it was: a huge function (see
@@ -134,8 +136,16 @@ export class Func {
    * fills them. A cached runtime library has hundreds of functions of which a run calls a
    * few, so its functions are parsed one at a time as engines reach them.
    */
-  deferBody(read: (f: Func) => void): void {
+  deferBody(read: (f: Func) => void, text?: () => string): void {
     this.pendingBody = read;
+    this.pendingText = text;
+  }
+
+  /** The IR text of a body not read yet (as the reader will parse it, before any pass), for
+   *  questions a scan of the text answers conservatively without reading the body (see
+   *  RaiseAnalysis); undefined once the body is read or when the reader gave no text. */
+  get unreadText(): string | undefined {
+    return this.pendingBody ? this.pendingText?.() : undefined;
   }
 
   /** Runs `then` once the body is read: right away when it is, else right after the
@@ -160,6 +170,8 @@ export class Func {
   private readBody(): void {
     const read = this.pendingBody!;
     this.pendingBody = undefined;
+    const text = this.pendingText;
+    this.pendingText = undefined;
     try {
       read(this);
     } catch (error) {
@@ -168,6 +180,7 @@ export class Func {
       this.valueList = [];
       this.blockList = [];
       this.pendingBody = read;
+      this.pendingText = text;
       throw error;
     }
   }

@@ -56,7 +56,7 @@ export function instantiate(image: PreparedImage, file: string): { module: Modul
   const funcs = image.funcs.map((entry) => {
     const f = new Func(entry.name, { params: entry.params, result: entry.result });
     f.replaceable = entry.replaceable;
-    f.deferBody((g) => reader.read(g, entry.text(), `${file}: @${entry.name}`));
+    f.deferBody((g) => reader.read(g, entry.text(), `${file}: @${entry.name}`), entry.text);
     return f;
   });
   module.funcs.push(...funcs);

@@ -192,7 +192,10 @@ class ModuleParser implements ModuleScope {
     for (const { func, end } of this.bodies) {
       const own = text.slice(func.pos, end);
       const file = `${this.s.file}: @${func.name}`;
-      func.deferBody((f) => reader.read(f, own, file));
+      func.deferBody(
+        (f) => reader.read(f, own, file),
+        () => own,
+      );
     }
   }
 

@@ -25,14 +25,18 @@ const GROWTH_FACTOR = 2;
  * nothing is inlined into itself. Calls inside loops go first, then the rest, while the
  * caller's budget lasts.
  *
- * A callee qualifies when its body is read (reading one would prepare it, a recursion over
- * the call graph on the host), it is not `replaceable`, it is small, and its body is valid
+ * A callee qualifies when it is not `replaceable`, it is small, and its body is valid
  * unlowered IR (a prepared library or a function read earlier may be GC-lowered already;
  * raw memory operations in it would be wrong in a caller that is lowered later). At a
  * fused call site, whose handler must see every exception, a callee that allocates is
  * refused when the module raises a memory error from allocations (`@memory_error`): an
  * allocation cannot unwind to a handler. See inline-splice.ts for how exceptions and tail calls
  * keep their meaning.
+ *
+ * A callee whose body is not read yet (Func.deferBody) is read when its text is small
+ * enough to qualify. Reading prepares it, a recursion over the call graph on the host that
+ * only small bodies extend; what gets inlined then depends on the program alone, not on
+ * which bodies earlier work happened to read.
  */
 export const inline: Pass = {
   name: 'inline',
@@ -90,6 +94,18 @@ function loopBlocks(f: Func): Set<Block> {
   return blocks;
 }
 
+/** Whether an unread body's text has at most `limit` instructions: its indented lines (labels
+ *  and the header are not indented; an indented comment counts, erring towards unread). */
+function textWithin(text: string | undefined, limit: number): boolean {
+  if (text === undefined) return false;
+  let instructions = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    const c = text.charCodeAt(at + 1);
+    if ((c === 32 || c === 9) && ++instructions > limit) return false;
+  }
+  return true;
+}
+
 class InlinePolicy {
   private readonly sizes = new Map<Func, number>();
   private readonly usable = new Map<Func, boolean>();
@@ -125,10 +141,11 @@ class InlinePolicy {
     const name = call.op.name;
     if (name !== 'call' && name !== 'tail_call') return undefined;
     const callee = this.m.func(call.sym);
-    if (!callee || callee === caller || callee.replaceable || callee.unlowered || !callee.hasBody) return undefined;
-    if (sameComponent(callee) || callee.blocks.length === 0) return undefined;
+    if (!callee || callee === caller || callee.replaceable || callee.unlowered) return undefined;
     const heat = this.hints.heat?.(callee) ?? 0;
     const limit = inLoop || heat > 0 ? INLINE_HOT_CALLEE_INSTS : INLINE_CALLEE_INSTS;
+    if (!callee.hasBody && !textWithin(callee.unreadText, limit)) return undefined;
+    if (sameComponent(callee) || callee.blocks.length === 0) return undefined;
     if (this.size(callee) > limit) return undefined;
     if (!this.unlowered(callee)) return undefined;
     if (call.fused && this.memoryErrors && this.allocates(callee)) return undefined;
