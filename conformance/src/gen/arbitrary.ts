@@ -118,16 +118,36 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): {
           fc.tuple(...operandTypes(op).map(expr)).map((args): Expr => ({ k: 'op', op: op.name, args: [...args] })),
         ),
       );
+    // A call passing the caller's own variables in another order: at the call the values
+    // sit in the argument registers they must move between, a parallel move with cycles.
+    const swapped = (t: NumType): fc.Arbitrary<Expr[]> =>
+      fc.constantFrom<Expr[]>(
+        [
+          { k: 'var', t, n: 1 },
+          { k: 'var', t, n: 0 },
+        ],
+        [
+          { k: 'var', t, n: 1 },
+          { k: 'var', t, n: 2 },
+          { k: 'var', t, n: 0 },
+        ],
+      );
+    const args = (t: NumType): fc.Arbitrary<Expr[]> =>
+      fc.oneof({ arbitrary: exprs(t), weight: 3 }, { arbitrary: swapped(t), weight: 1 });
     const call = (t: NumType): fc.Arbitrary<Expr> =>
       fc.record({
         k: fc.constant('call'),
         t: fc.constant(t),
         fn: fc.nat(),
-        ints: exprs('i32'),
-        floats: exprs('f64'),
+        ints: args('i32'),
+        floats: args('f64'),
         caught: fc.boolean(),
         indirect: fc.boolean(),
       });
+    // A constant on the left of a subtraction: ARM's reverse-subtract rule.
+    const constantMinus = fc
+      .tuple(intConstant, expr('i32'))
+      .map(([c, e]): Expr => ({ k: 'op', op: 'isub', args: [{ k: 'int', v: c }, e] }));
     const select = (t: NumType): fc.Arbitrary<Expr> =>
       fc.record({
         k: fc.constant('select'),
@@ -157,6 +177,7 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): {
         exprOptions,
         { arbitrary: i32Leaf, weight: 5 },
         { arbitrary: opNode('i32'), weight: 5 },
+        constantMinus,
         select('i32'),
         fc.record({
           k: fc.constant('div'),
@@ -194,6 +215,7 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): {
         fc.record({ k: fc.constant('relem'), arr: index, idx: expr('i32') }),
         fc.record({ k: fc.constant('rglobal') }),
         fc.record({ k: fc.constant('konst'), array: fc.boolean() }),
+        fc.record({ k: fc.constant('kref') }),
       ),
       stmt: statement(tie, sizes, index),
       block: fc.array(tie('stmt'), { maxLength: sizes.maxBlock }),
@@ -219,6 +241,8 @@ export function recipeArbitraries(sizes: RecipeSizes = DEFAULT_SIZES): {
       tail: fc.option(tailCall(arbs.i32, arbs.f64), { nil: null, freq: 6 }),
     });
   const recipe = fc.record({
+    // One recipe in six is raw: GC-lowered form, raw loads and stores, no allocation.
+    raw: fc.oneof({ arbitrary: fc.constant(false), weight: 5 }, { arbitrary: fc.constant(true), weight: 1 }),
     funcs: fc.array(fc.oneof(func('i32'), func('f64'), smallFunc('i32'), smallFunc('f64')), {
       minLength: 1,
       maxLength: sizes.maxFuncs,
@@ -357,6 +381,11 @@ function statement(tie: Tie, sizes: RecipeSizes, index: fc.Arbitrary<number>): f
       fc.record({ k: fc.constant('asetRef'), arr: index, idx: i32, r: tie('ref') }),
     ),
     { arbitrary: fc.record({ k: fc.constant('raise'), c: rareCondition(i32), payload: i32 }), weight: 1 },
+    fc.oneof(
+      fc.record({ k: fc.constant('kset'), field: fc.constantFrom('i' as const, 'b' as const), e: i32 }),
+      fc.record({ k: fc.constant('kset'), field: fc.constant('f' as const), e: f64 }),
+      fc.record({ k: fc.constant('ksetRef'), r: tie('ref') }),
+    ),
     {
       arbitrary: fc.record({
         k: fc.constant('trap'),

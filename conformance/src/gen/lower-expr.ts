@@ -4,6 +4,7 @@ import type { ValType } from '#framework';
 import { arrayType, CONST_ARRAY, CONST_STRUCT, globalName, REF_GLOBAL, STRUCT_TYPE } from './recipe-decls.ts';
 import { convert, earlierFunction, zero, type LowerContext } from './lower-context.ts';
 import type { Expr, FnRecipe, NumType, RefExpr } from './recipe.ts';
+import { constFieldAddress } from './raw-memory.ts';
 import { pick } from './scope.ts';
 
 /** Lowers an expression to a value of type `t` (converting its natural type if needed). */
@@ -58,8 +59,12 @@ function lowerNatural(ctx: LowerContext, e: Expr): number {
       const obj = pick(ctx.scope.objects, e.n);
       return obj === undefined ? b.iconst(0) : b.emit('ref.type_id', [obj]);
     }
-    case 'kfield':
-      return b.emit('get', [b.emit('gaddr', [], { sym: CONST_STRUCT })], { sym: STRUCT_TYPE, field: e.field });
+    case 'kfield': {
+      if (!ctx.recipe.raw)
+        return b.emit('get', [b.emit('gaddr', [], { sym: CONST_STRUCT })], { sym: STRUCT_TYPE, field: e.field });
+      const { address, offset, kind } = constFieldAddress(ctx, e.field);
+      return b.emit(`load.${kind}`, [address], { imm: offset });
+    }
     case 'kelem': {
       const arr = b.emit('gaddr', [], { sym: CONST_ARRAY });
       return b.emit('aget', [arr, inBounds(ctx, arr, e.idx)], { sym: arrayType('i32') });
@@ -108,6 +113,12 @@ export function lowerRef(ctx: LowerContext, r: RefExpr): number {
       return b.emit('gget', [], { sym: REF_GLOBAL });
     case 'konst':
       return b.emit('gaddr', [], { sym: r.array ? CONST_ARRAY : CONST_STRUCT });
+    case 'kref': {
+      if (!ctx.recipe.raw)
+        return b.emit('get', [b.emit('gaddr', [], { sym: CONST_STRUCT })], { sym: STRUCT_TYPE, field: 'r' });
+      const { address, offset } = constFieldAddress(ctx, 'r');
+      return b.emit('load.ref', [address], { imm: offset });
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import { Scope } from './scope.ts';
 export function lowerRecipe(recipe: Recipe): Module {
   const m = new Module();
   declareRecipeBasics(m);
+  m.lowered = recipe.raw === true;
   recipe.funcs.forEach((fn, fnIndex) => lowerFunction(m, recipe, fn, fnIndex));
   return m;
 }

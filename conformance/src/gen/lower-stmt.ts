@@ -1,7 +1,17 @@
 import type { Block } from '#framework';
 import type { LowerContext } from './lower-context.ts';
 import { inBounds, lowerExpr, lowerRef, smallInt } from './lower-expr.ts';
-import { arrayType, FOREIGN_SIGNATURE, globalName, printExtern, REF_GLOBAL, STRUCT_TYPE } from './recipe-decls.ts';
+import { constFieldAddress } from './raw-memory.ts';
+import {
+  arrayType,
+  CONST_ARRAY,
+  CONST_ARRAY_VALUES,
+  FOREIGN_SIGNATURE,
+  globalName,
+  printExtern,
+  REF_GLOBAL,
+  STRUCT_TYPE,
+} from './recipe-decls.ts';
 import type { Stmt } from './recipe.ts';
 import { pick } from './scope.ts';
 
@@ -37,6 +47,8 @@ function lowerStmt(ctx: LowerContext, s: Stmt): void {
       b.emit('gset', [lowerExpr(ctx, s.e, s.t)], { sym: globalName(s.t) });
       return;
     case 'gsetRef':
+      // After GC lowering a ref global is stored with the collector's raw store and barrier.
+      if (ctx.recipe.raw) return;
       b.emit('gset', [lowerRef(ctx, s.r)], { sym: REF_GLOBAL });
       return;
     case 'if':
@@ -46,12 +58,14 @@ function lowerStmt(ctx: LowerContext, s: Stmt): void {
     case 'switch':
       return lowerSwitch(ctx, s);
     case 'newStruct': {
+      if (ctx.recipe.raw) return;
       const obj = b.emit('new', [], { sym: STRUCT_TYPE });
       scope.structs.push(obj);
       scope.objects.push(obj);
       return;
     }
     case 'newArray': {
+      if (ctx.recipe.raw) return;
       const len = b.emit('iadd', [b.emit('urem', [lowerExpr(ctx, s.len, 'i32'), b.iconst(4)]), b.iconst(1)]);
       const arr = b.emit('new_array', [len], { sym: arrayType(s.elem) });
       scope.arrays[s.elem].push(arr);
@@ -72,6 +86,7 @@ function lowerStmt(ctx: LowerContext, s: Stmt): void {
       return;
     }
     case 'link': {
+      if (ctx.recipe.raw) return;
       const holder = pick(scope.structs, s.obj);
       const young = b.emit('new', [], { sym: STRUCT_TYPE });
       b.emit('set', [young, lowerExpr(ctx, s.e, 'i32')], { sym: STRUCT_TYPE, field: 'i' });
@@ -93,6 +108,21 @@ function lowerStmt(ctx: LowerContext, s: Stmt): void {
       if (arr === undefined) return;
       const i = inBounds(ctx, arr, s.idx);
       b.emit('aset', [arr, i, lowerRef(ctx, s.r)], { sym: arrayType('ref') });
+      return;
+    }
+    case 'kset': {
+      if (!ctx.recipe.raw) return;
+      // The value first: an address taken before a call it makes would be live across it.
+      const value = lowerExpr(ctx, s.e, s.field === 'f' ? 'f64' : 'i32');
+      const { address, offset, kind } = constFieldAddress(ctx, s.field);
+      b.emit(`store.${kind}`, [address, value], { imm: offset });
+      return;
+    }
+    case 'ksetRef': {
+      if (!ctx.recipe.raw) return;
+      const value = lowerRef(ctx, s.r);
+      const { address, offset } = constFieldAddress(ctx, 'r');
+      b.emit('store.ref', [address, value], { imm: offset });
       return;
     }
     case 'raise': {
@@ -193,13 +223,17 @@ function lowerTrap(ctx: LowerContext, s: Extract<Stmt, { k: 'trap' }>): void {
       b.emit('get', [b.emit('rnull')], { sym: STRUCT_TYPE, field: 'i' });
       break;
     case 'index_out_of_bounds': {
-      const arr = b.emit('new_array', [b.iconst(1)], { sym: arrayType('i32') });
-      b.emit('aget', [arr, b.iconst(1)], { sym: arrayType('i32') });
+      // A raw recipe allocates nothing: it indexes the const array past its end.
+      const arr = ctx.recipe.raw
+        ? b.emit('gaddr', [], { sym: CONST_ARRAY })
+        : b.emit('new_array', [b.iconst(1)], { sym: arrayType('i32') });
+      b.emit('aget', [arr, b.iconst(CONST_ARRAY_VALUES.length)], { sym: arrayType('i32') });
       break;
     }
     case 'out_of_memory':
-      // 0x7fffffff doubles, 16 GiB: more than any guest heap.
-      b.emit('new_array', [b.iconst(0x7fffffff)], { sym: arrayType('f64') });
+      // 0x7fffffff doubles, 16 GiB: more than any guest heap. A raw recipe allocates
+      // nothing, so its trap is `unreachable` below.
+      if (!ctx.recipe.raw) b.emit('new_array', [b.iconst(0x7fffffff)], { sym: arrayType('f64') });
       break;
     case 'div_by_zero':
       b.emit('sdiv', [c, b.iconst(0)]);

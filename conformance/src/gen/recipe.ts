@@ -50,7 +50,8 @@ export type Expr =
   | { k: 'isptr'; r: RefExpr }
   /** The runtime type id of an allocated object (0 when none is in scope). */
   | { k: 'typeid'; n: number }
-  /** A field of the immortal const struct, or an element of the const array. */
+  /** A field of the immortal const struct, or an element of the const array. In a raw
+   *  recipe the field is read with a raw load (`load.i32`, `load.f64`, `load.i8`). */
   | { k: 'kfield'; field: 'i' | 'f' | 'b' }
   | { k: 'kelem'; idx: Expr };
 
@@ -64,7 +65,9 @@ export type RefExpr =
   | { k: 'relem'; arr: number; idx: Expr }
   | { k: 'rglobal' }
   /** The address of an immortal const: the struct, or the array its ref field names. */
-  | { k: 'konst'; array: boolean };
+  | { k: 'konst'; array: boolean }
+  /** The const struct's ref field (`load.ref` in a raw recipe). */
+  | { k: 'kref' };
 
 export type TrapKind =
   | 'unreachable'
@@ -100,7 +103,11 @@ export type Stmt =
   /** Raises an immediate carrying `payload` when `c` is non-zero. */
   | { k: 'raise'; c: Expr; payload: Expr }
   /** Traps with `kind` when `c` is non-zero. */
-  | { k: 'trap'; c: Expr; kind: TrapKind };
+  | { k: 'trap'; c: Expr; kind: TrapKind }
+  /** Stores into a field of the const struct with a raw store (`store.i32`, `store.f64`,
+   *  `store.i8`, `store.ref`): only a raw recipe does; elsewhere the statement is empty. */
+  | { k: 'kset'; field: 'i' | 'f' | 'b'; e: Expr }
+  | { k: 'ksetRef'; r: RefExpr };
 
 export interface TailCall {
   fn: number;
@@ -119,8 +126,13 @@ export interface FnRecipe {
   tail: TailCall | null;
 }
 
-/** Functions in call order; the last is the entry, called with `args` (by type, in order). */
+/** Functions in call order; the last is the entry, called with `args` (by type, in order).
+ *  A `raw` recipe is lowered to a module in GC-lowered form, the only place raw memory
+ *  operations may appear: it allocates nothing (its allocations are left out, so what uses
+ *  an object falls back to a constant) and reads and writes the const struct with raw
+ *  loads and stores. Lowered modules run as they are on every backend and collector. */
 export interface Recipe {
+  raw?: boolean;
   funcs: FnRecipe[];
   args: { ints: number[]; floats: number[] };
 }

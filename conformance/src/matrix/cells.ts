@@ -23,11 +23,15 @@ export interface Cell {
   readonly stress: StressMode;
   readonly threshold: number | undefined;
   readonly optLevel: OptLevel;
+  /** The program is GC-lowered for the cell's collector: always on a backend that compiles;
+   *  on the interpreter, one cell in two (GC-lowered against unlowered on the interpreter). */
+  readonly lowered: boolean;
 }
 
 /** Every backend × collector × stress mode × threshold × optimization level; the
- *  interpreter has no tiers, so it takes one threshold. Ordered so that consecutive cases differ in every dimension the
- *  matrix has, which spreads a short run over all of it. */
+ *  interpreter has no tiers, so it takes one threshold, and runs the program both unlowered
+ *  and GC-lowered. Ordered so that consecutive cases differ in every dimension the matrix
+ *  has, which spreads a short run over all of it. */
 export function matrixCells(backends: readonly Backend[], collectors: readonly CollectorChoice[]): Cell[] {
   const cells: Cell[] = [];
   for (const optLevel of OPT_LEVELS)
@@ -36,8 +40,14 @@ export function matrixCells(backends: readonly Backend[], collectors: readonly C
         for (const gc of collectors)
           for (const backend of backends) {
             const tiered = backend.name !== 'interp';
-            if (!tiered && threshold !== THRESHOLDS[0]) continue;
-            cells.push({ backend, gc, stress, threshold: tiered ? threshold : undefined, optLevel });
+            if (tiered) {
+              cells.push({ backend, gc, stress, threshold, optLevel, lowered: backend.requiresLowering });
+              continue;
+            }
+            // The interpreter's two thresholds that do not apply are its lowered forms.
+            if (threshold === undefined) continue;
+            const lowered = threshold === THRESHOLDS[1];
+            cells.push({ backend, gc, stress, threshold: undefined, optLevel, lowered });
           }
   return cells;
 }
@@ -46,5 +56,6 @@ export function cellName(cell: Cell): string {
   const stress = cell.stress === 'off' ? '' : cell.stress === 'every' ? ', stress 1' : ', random stress';
   const threshold =
     cell.backend.name === 'interp' ? '' : `, threshold ${cell.threshold === undefined ? 'default' : cell.threshold}`;
-  return `${cell.backend.name} × ${cell.gc.name}${stress}${threshold}, -O${cell.optLevel}`;
+  const lowered = cell.backend.name === 'interp' && cell.lowered ? ', lowered' : '';
+  return `${cell.backend.name} × ${cell.gc.name}${stress}${threshold}${lowered}, -O${cell.optLevel}`;
 }

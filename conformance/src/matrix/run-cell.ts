@@ -20,7 +20,7 @@ export interface CellRun {
 
 /**
  * Runs the recipe's entry on one cell of the matrix, as the command would: the module
- * optimized at the cell's level and lowered for its collector when the backend compiles,
+ * optimized at the cell's level and lowered for its collector when the cell lowers,
  * with its stress mode and JIT threshold. Random stress draws its intervals from `seed`,
  * so a case replays exactly. The program terminates by construction (its reference run
  * did, within fuel). Anything but a trap thrown on the way (a corrupt heap found by the
@@ -29,7 +29,7 @@ export interface CellRun {
 export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: number, passes: readonly Pass[]): CellRun {
   const gc = cell.gc.create();
   try {
-    prepareModule(module, { optLevel: cell.optLevel, passes, lowerWith: cell.backend.requiresLowering ? gc : null });
+    prepareModule(module, { optLevel: cell.optLevel, passes, lowerWith: cell.lowered ? gc : null });
   } catch (err) {
     return { outcome: crashed(err, ''), collections: 0 };
   }

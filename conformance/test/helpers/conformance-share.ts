@@ -18,24 +18,43 @@ const seed = Number(process.env.JITC_PROPERTY_SEED ?? (Date.now() ^ (Math.random
  */
 export function conformanceShares(test: TestFn, shards: readonly number[]): void {
   const registry = new Registry(CLI_PLUGINS);
+  const covered = new Set<string>();
+  let opcodes: readonly string[] = [];
+  let sharesDone = 0;
+  let allShares: () => void = () => {};
+  const shared = new Promise<void>((resolve) => (allShares = resolve));
   const collectors = registry.collectors().map((g) => ({ name: g.name, create: () => registry.collector(g.name) }));
   for (const index of shards) {
     test(`conformance shard ${index}/${SHARDS}: ${DEFAULT_RUN_CASES / SHARDS} random programs over the matrix`, (t) => {
-      const report = runConformance({
-        runs: DEFAULT_RUN_CASES,
-        seed,
-        backends: registry.backends(),
-        collectors,
-        reference: collectors.find((c) => c.name === 'boehm')!,
-        passes: registry.passes(),
-        shard: { index, count: SHARDS },
-      });
-      t.log(summaryLine(report));
-      const uncovered = report.opcodes.filter((op) => !report.covered.has(op));
-      if (uncovered.length > 0) t.log(`opcodes not generated: ${uncovered.join(' ')}`);
-      const replay = `replay: jitc conformance --runs ${DEFAULT_RUN_CASES} --seed ${seed} --shard ${index}/${SHARDS}`;
-      for (const m of report.mismatches) t.fail(`case ${m.caseIndex} on ${m.cell}:\n${m.report}\n${replay}`);
-      t.true(report.cases > 0);
+      try {
+        const report = runConformance({
+          runs: DEFAULT_RUN_CASES,
+          seed,
+          backends: registry.backends(),
+          collectors,
+          reference: collectors.find((c) => c.name === 'boehm')!,
+          passes: registry.passes(),
+          shard: { index, count: SHARDS },
+        });
+        t.log(summaryLine(report));
+        for (const op of report.covered) covered.add(op);
+        opcodes = report.opcodes;
+        const replay = `replay: jitc conformance --runs ${DEFAULT_RUN_CASES} --seed ${seed} --shard ${index}/${SHARDS}`;
+        for (const m of report.mismatches) t.fail(`case ${m.caseIndex} on ${m.cell}:\n${m.report}\n${replay}`);
+        t.true(report.cases > 0);
+      } finally {
+        if (++sharesDone === shards.length) allShares();
+      }
     });
   }
+  // The file's shares together (half the default run) generate every opcode: a generator
+  // change that loses one fails here, not silently.
+  test(`the shards ${shards.join(', ')} of ${SHARDS} generate every opcode`, async (t) => {
+    await shared;
+    t.true(opcodes.length > 0, 'the shards ran');
+    t.deepEqual(
+      opcodes.filter((op) => !covered.has(op)),
+      [],
+    );
+  });
 }
