@@ -14,10 +14,6 @@ export interface ConformanceRequest {
   plugins: string[];
 }
 
-/** The collector the interpreter's reference runs use: non-moving, so the oracle is as
- *  simple as it can be. */
-const REFERENCE_GC = 'boehm';
-
 /**
  * `jitc conformance`: the property-based matrix of every backend × GC × stress mode ×
  * threshold against the interpreter (conformance/src/matrix). Prints progress, the
@@ -26,25 +22,20 @@ const REFERENCE_GC = 'boehm';
 export async function conformanceCommand(registry: Registry, request: ConformanceRequest, io: CliIo): Promise<number> {
   if (!Number.isInteger(request.runs) || request.runs < 1)
     throw new UsageError(`--runs ${request.runs}: give a positive whole number of cases`);
-  const seed = request.seed ?? (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed ${request.seed}: give a whole number`);
+  if (request.seed !== undefined && !Number.isInteger(request.seed))
+    throw new UsageError(`--seed ${request.seed}: give a whole number`);
   const shard = parseShard(request.shard);
-  const backends = registry.backends().filter((b) => request.backend === undefined || b.name === request.backend);
   if (request.backend !== undefined) registry.backend(request.backend);
-  const collectorNames = registry.collectors().map((g) => g.name);
   if (request.gc !== undefined) registry.collector(request.gc);
-  const choose = (name: string) => ({ name, create: () => registry.collector(name) });
-  const collectors = collectorNames.filter((n) => request.gc === undefined || n === request.gc).map(choose);
   // Loaded on demand: fast-check and the generators are this command's alone.
-  const { runConformance, summaryLine } = await import('#conformance');
+  const { conformanceFromRegistry, freshSeed, summaryLine } = await import('#conformance');
+  const seed = request.seed ?? freshSeed();
   const progress = progressReporter(io);
-  const report = runConformance({
+  const report = conformanceFromRegistry(registry, {
     runs: request.runs,
     seed,
-    backends,
-    collectors,
-    reference: choose(REFERENCE_GC),
-    passes: registry.passes(),
+    backend: request.backend,
+    gc: request.gc,
     shard,
     regressionsDir: resolve(io.cwd, request.regressions ?? join(projectRoot(), 'conformance/filetests/regressions')),
     progress,

@@ -46,4 +46,5 @@ export {
   type ConformanceReport,
   type Mismatch,
 } from './matrix/conformance-run.ts';
+export { conformanceFromRegistry, freshSeed, type RegistryConformanceOptions } from './matrix/from-registry.ts';
 export { defineGcSuite, type GcSuiteOptions } from './suites/gc-suite.ts';

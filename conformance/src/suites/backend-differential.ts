@@ -1,5 +1,6 @@
 import type { ExecutionContext } from 'ava';
 import fc from 'fast-check';
+import { freshSeed } from '../matrix/from-registry.ts';
 import {
   BufferedOutput,
   corePasses,
@@ -41,7 +42,7 @@ const FUEL = 2_000_000;
 
 /** The seed of one property run: JITC_PROPERTY_SEED replays a failure. */
 function propertySeed(): number {
-  return Number(process.env.JITC_PROPERTY_SEED ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
+  return Number(process.env.JITC_PROPERTY_SEED ?? freshSeed());
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TestFn } from 'ava';
 import { MiB, type Registry, type RunConfig } from '#framework';
-import { runConformance, summaryLine } from '../matrix/conformance-run.ts';
+import { summaryLine } from '../matrix/conformance-run.ts';
+import { conformanceFromRegistry, freshSeed } from '../matrix/from-registry.ts';
 import { allocates, fileTestSuite } from './file-tests.ts';
 
 export interface GcSuiteOptions {
@@ -48,17 +49,8 @@ export async function defineGcSuite(test: TestFn, o: GcSuiteOptions): Promise<vo
   const cases = o.conformanceCases ?? 250;
   if (cases === 0) return;
   test(`${o.gc}: ${cases} random programs over the conformance matrix`, (t) => {
-    const seed = o.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-    const choose = (name: string) => ({ name, create: () => o.registry.collector(name) });
-    const hasBoehm = o.registry.collectors().some((g) => g.name === 'boehm');
-    const report = runConformance({
-      runs: cases,
-      seed,
-      backends: o.registry.backends(),
-      collectors: [choose(o.gc)],
-      reference: choose(hasBoehm ? 'boehm' : o.gc),
-      passes: o.registry.passes(),
-    });
+    const seed = o.seed ?? freshSeed();
+    const report = conformanceFromRegistry(o.registry, { runs: cases, seed, gc: o.gc });
     t.log(summaryLine(report));
     const replay = `replay: jitc conformance --gc ${o.gc} --runs ${cases} --seed ${seed}`;
     for (const m of report.mismatches) t.fail(`case ${m.caseIndex} on ${m.cell}:\n${m.report}\n${replay}`);

@@ -1,6 +1,6 @@
 import type { TestFn } from 'ava';
 import { Registry } from '#framework';
-import { runConformance, summaryLine } from '#conformance';
+import { conformanceFromRegistry, freshSeed, summaryLine } from '#conformance';
 import { CLI_PLUGINS } from '../../../cli/src/all-plugins.ts';
 
 /** Cases in the default test run, over the whole matrix; each test file runs some shards. */
@@ -8,7 +8,7 @@ export const DEFAULT_RUN_CASES = 1000;
 export const SHARDS = 4;
 
 /** The seed of this run: JITC_PROPERTY_SEED replays one (every shard shares it). */
-const seed = Number(process.env.JITC_PROPERTY_SEED ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
+const seed = Number(process.env.JITC_PROPERTY_SEED ?? freshSeed());
 
 /**
  * Registers one test per shard of the default conformance run: every landed backend
@@ -23,17 +23,12 @@ export function conformanceShares(test: TestFn, shards: readonly number[]): void
   let sharesDone = 0;
   let allShares: () => void = () => {};
   const shared = new Promise<void>((resolve) => (allShares = resolve));
-  const collectors = registry.collectors().map((g) => ({ name: g.name, create: () => registry.collector(g.name) }));
   for (const index of shards) {
     test(`conformance shard ${index}/${SHARDS}: ${DEFAULT_RUN_CASES / SHARDS} random programs over the matrix`, (t) => {
       try {
-        const report = runConformance({
+        const report = conformanceFromRegistry(registry, {
           runs: DEFAULT_RUN_CASES,
           seed,
-          backends: registry.backends(),
-          collectors,
-          reference: collectors.find((c) => c.name === 'boehm')!,
-          passes: registry.passes(),
           shard: { index, count: SHARDS },
         });
         t.log(summaryLine(report));

@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import { freshSeed } from '#conformance';
 
 /**
  * Property-run parameters: `JITC_PROPERTY_RUNS` scales the run count (for long soak runs)
@@ -7,9 +8,6 @@ import type fc from 'fast-check';
  */
 export function propertyParameters<Ts>(defaultRuns: number): fc.Parameters<Ts> & { numRuns: number; seed: number } {
   const runs = Number(process.env.JITC_PROPERTY_RUNS ?? defaultRuns);
-  const seed =
-    process.env.JITC_PROPERTY_SEED !== undefined
-      ? Number(process.env.JITC_PROPERTY_SEED)
-      : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  const seed = process.env.JITC_PROPERTY_SEED !== undefined ? Number(process.env.JITC_PROPERTY_SEED) : freshSeed();
   return { numRuns: runs, seed, maxSkipsPerRun: 1 };
 }
