@@ -161,7 +161,7 @@ function readProgram(
   syms: Symbols,
 ): ReadProgram {
   const ops = new OperatorTable();
-  const flags: ReaderFlags = { doubleQuotes: 'codes' };
+  const flags: ReaderFlags = { doubleQuotes: 'string' };
   const user = new Map<string, UserPredicate>();
   const dynamic = new Set<string>();
   const steps: Step[] = [];

@@ -201,6 +201,8 @@ export class Parser {
         return list(chars.map((c) => atom(c)));
       case 'atom':
         return atom(s);
+      case 'string':
+        return { k: 'string', v: s };
       default:
         return list(chars.map((c) => int(c.codePointAt(0)!)));
     }

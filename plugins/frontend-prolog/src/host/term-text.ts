@@ -1,0 +1,95 @@
+import { GuestException, SourceError } from '#framework';
+import type { OperatorTable } from '../reader/operators.ts';
+import { type DoubleQuotes, Parser } from '../reader/parser.ts';
+import { varsOf, type Term } from '../reader/terms.ts';
+import type { Desc, Heap } from './heap.ts';
+
+/** A term read from text at run time, described for Heap.build, with its named variables
+ *  in order of first occurrence (read_term's variable_names). */
+export interface ReadTerm {
+  desc: Desc;
+  names: [name: string, v: Desc][];
+}
+
+/**
+ * Reads one term from `text` as SWI-Prolog's term_to_atom/2 and read_term/2 do: the text
+ * need not end in a full stop (SWI reads it with " . " added); text holding no term is
+ * `end_of_file`. A syntax error raises `error(syntax_error(What), Context)` with SWI's
+ * What for the common cases; `context` makes Context from the error's character offset.
+ */
+export function readTermFrom(
+  h: Heap,
+  ops: OperatorTable,
+  text: string,
+  doubleQuotes: DoubleQuotes,
+  context: (offset: number) => Desc,
+): ReadTerm {
+  const lines = text.split('\n');
+  const parser = new Parser(/\.\s*$/.test(text) ? text : `${text} . `, '<text>', ops, { doubleQuotes });
+  let read;
+  try {
+    read = parser.readClause();
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    let offset = e.col - 1;
+    for (let i = 0; i < e.line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
+    const formal = h.str('syntax_error', h.atom(syntaxErrorName(e.message)));
+    throw new GuestException(h.build(h.str('error', formal, context(Math.max(0, offset)))));
+  }
+  if (read === null) return { desc: h.atom('end_of_file'), names: [] };
+  return describeRead(h, read.term);
+}
+
+/** SWI-Prolog's name for what a reader error message describes. */
+function syntaxErrorName(message: string): string {
+  if (message.startsWith('unterminated quoted')) return 'end_of_file_in_quoted';
+  if (message.includes('unexpected end of file')) return 'end_of_file';
+  if (message.includes("unexpected '.'")) return 'end_of_clause';
+  if (message.startsWith('operator expected')) return 'operator_expected';
+  if (message.includes('escape')) return 'undefined_char_escape';
+  if (message.startsWith('illegal character')) return 'illegal_character';
+  return 'cannot_start_term';
+}
+
+/** A source term as a description; its variables fresh, one per name. Iterative: a
+ *  long list nests as deep as it is long. */
+export function describeRead(h: Heap, t: Term): ReadTerm {
+  const vars = new Map<string, Desc>();
+  const root: Desc[] = [0];
+  const stack: [Term, Desc[], number][] = [[t, root, 0]];
+  while (stack.length > 0) {
+    const [x, into, i] = stack.pop()!;
+    switch (x.k) {
+      case 'atom':
+        into[i] = h.atom(x.name);
+        break;
+      case 'int':
+        into[i] = h.int(x.v);
+        break;
+      case 'flt':
+        into[i] = h.flt(x.v);
+        break;
+      case 'string':
+        into[i] = h.string(x.v);
+        break;
+      case 'var': {
+        let v = vars.get(x.name);
+        if (v === undefined) {
+          v = h.fresh();
+          vars.set(x.name, v);
+        }
+        into[i] = v;
+        break;
+      }
+      case 'str': {
+        const args = new Array<Desc>(x.args.length);
+        into[i] = { k: 'str', functor: h.syms.imm(x.name, x.args.length), args };
+        x.args.forEach((a, j) => stack.push([a, args, j]));
+      }
+    }
+  }
+  const names = varsOf(t)
+    .filter((n) => !n.endsWith('_anon'))
+    .map((n): [string, Desc] => [n, vars.get(n)!]);
+  return { desc: root[0]!, names };
+}
