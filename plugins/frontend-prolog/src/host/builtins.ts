@@ -8,6 +8,7 @@ import { formatTerm } from './writer.ts';
 import { formatFloat } from './format-float.ts';
 import { parseNumber } from './number-text.ts';
 import { STRING_BUILTINS } from './string-builtins.ts';
+import { READ_BUILTINS } from './read-builtins.ts';
 import { charArg, IO_BUILTINS, spaces } from './io-builtins.ts';
 import { listArg, TERM_BUILTINS } from './term-builtins.ts';
 import { FLAG_BUILTINS } from './flags.ts';
@@ -35,6 +36,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   ...TERM_BUILTINS,
   ...FLAG_BUILTINS,
   ...STRING_BUILTINS,
+  ...READ_BUILTINS,
   'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
   'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),

@@ -148,8 +148,7 @@ export class Heap {
     const n = this.w(t + ARR_LEN);
     const at = (t + ARR_ELEMS - m.base) >> 2;
     let s = '';
-    for (let i = 0; i < n; i += 4096)
-      s += String.fromCodePoint(...m.i32.subarray(at + i, at + Math.min(n, i + 4096)));
+    for (let i = 0; i < n; i += 4096) s += String.fromCodePoint(...m.i32.subarray(at + i, at + Math.min(n, i + 4096)));
     return s;
   }
   /** Numeric value of an int/big/flt ref. */

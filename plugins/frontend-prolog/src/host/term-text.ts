@@ -9,6 +9,10 @@ import type { Desc, Heap } from './heap.ts';
 export interface ReadTerm {
   desc: Desc;
   names: [name: string, v: Desc][];
+  /** Every variable, `_` too, in order of first occurrence (read_term's variables). */
+  vars: Desc[];
+  /** The named variables that occur once (read_term's singletons). */
+  singletons: [name: string, v: Desc][];
 }
 
 /**
@@ -24,6 +28,7 @@ export function readTermFrom(
   doubleQuotes: DoubleQuotes,
   context: (offset: number) => Desc,
 ): ReadTerm {
+  if (/^\s*$/.test(text)) return { desc: h.atom('end_of_file'), names: [], vars: [], singletons: [] };
   const lines = text.split('\n');
   const parser = new Parser(/\.\s*$/.test(text) ? text : `${text} . `, '<text>', ops, { doubleQuotes });
   let read;
@@ -31,20 +36,24 @@ export function readTermFrom(
     read = parser.readClause();
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
-    let offset = e.col - 1;
+    // SWI reports where the last good token ends: one before the bad token, mostly.
+    let offset = e.col - 2;
     for (let i = 0; i < e.line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
-    const formal = h.str('syntax_error', h.atom(syntaxErrorName(e.message)));
+    const quote = /^unterminated quoted (.)/.exec(e.message)?.[1];
+    const what = quote ? h.str('end_of_file_in_quoted', h.atom(quote)) : h.atom(syntaxErrorName(e.message));
+    const formal = h.str('syntax_error', what);
     throw new GuestException(h.build(h.str('error', formal, context(Math.max(0, offset)))));
   }
-  if (read === null) return { desc: h.atom('end_of_file'), names: [] };
+  if (read === null) return { desc: h.atom('end_of_file'), names: [], vars: [], singletons: [] };
   return describeRead(h, read.term);
 }
 
 /** SWI-Prolog's name for what a reader error message describes. */
 function syntaxErrorName(message: string): string {
-  if (message.startsWith('unterminated quoted')) return 'end_of_file_in_quoted';
   if (message.includes('unexpected end of file')) return 'end_of_file';
   if (message.includes("unexpected '.'")) return 'end_of_clause';
+  if (/unexpected '[)\]}]'/.test(message)) return 'cannot_start_term';
+  if (message.includes('expected in list') || message.startsWith("']' expected")) return 'list_rest';
   if (message.startsWith('operator expected')) return 'operator_expected';
   if (message.includes('escape')) return 'undefined_char_escape';
   if (message.startsWith('illegal character')) return 'illegal_character';
@@ -55,6 +64,7 @@ function syntaxErrorName(message: string): string {
  *  long list nests as deep as it is long. */
 export function describeRead(h: Heap, t: Term): ReadTerm {
   const vars = new Map<string, Desc>();
+  const seen = new Map<string, number>();
   const root: Desc[] = [0];
   const stack: [Term, Desc[], number][] = [[t, root, 0]];
   while (stack.length > 0) {
@@ -73,6 +83,7 @@ export function describeRead(h: Heap, t: Term): ReadTerm {
         into[i] = h.string(x.v);
         break;
       case 'var': {
+        seen.set(x.name, (seen.get(x.name) ?? 0) + 1);
         let v = vars.get(x.name);
         if (v === undefined) {
           v = h.fresh();
@@ -84,12 +95,13 @@ export function describeRead(h: Heap, t: Term): ReadTerm {
       case 'str': {
         const args = new Array<Desc>(x.args.length);
         into[i] = { k: 'str', functor: h.syms.imm(x.name, x.args.length), args };
-        x.args.forEach((a, j) => stack.push([a, args, j]));
+        for (let j = x.args.length - 1; j >= 0; j--) stack.push([x.args[j]!, args, j]);
       }
     }
   }
   const names = varsOf(t)
     .filter((n) => !n.endsWith('_anon'))
     .map((n): [string, Desc] => [n, vars.get(n)!]);
-  return { desc: root[0]!, names };
+  const singletons = names.filter(([n]) => seen.get(n) === 1);
+  return { desc: root[0]!, names, vars: [...vars.values()], singletons };
 }

@@ -344,3 +344,5 @@ string_code(I, S, C) :- var(I), !, string_length(S, N), between(1, N, I), '$stri
 string_code(I, S, C) :- '$string_code'(I, S, C).
 writeln(X) :- write(X), nl.
 writeln(S, X) :- write(S, X), nl(S).
+read(T) :- read_term(T, []).
+read(S, T) :- read_term(S, T, []).

@@ -94,6 +94,16 @@ export const HOST_BUILTIN_NAMES = [
   'term_to_atom/2',
   'term_string/2',
   'atom_to_term/3',
+  'read_term/2',
+  'read_term/3',
+  'get_char/1',
+  'peek_char/1',
+  'get_code/1',
+  'peek_code/1',
+  'get_char/2',
+  'peek_char/2',
+  'get_code/2',
+  'peek_code/2',
 ] as const;
 
 export type HostBuiltinName = (typeof HOST_BUILTIN_NAMES)[number];

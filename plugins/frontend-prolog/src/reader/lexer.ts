@@ -275,7 +275,7 @@ export class Lexer {
         this.pos = p;
       }
       const c = this.ch();
-      if (c === '') throw this.error('unterminated quoted', line, col);
+      if (c === '') throw this.error(`unterminated quoted ${q}`, line, col);
       if (c === q) {
         if (this.ch(1) === q) {
           out += q;
