@@ -73,6 +73,9 @@ export const FLAG_BUILTINS = {
       const v = flagValue(s, n);
       if (v !== undefined) pairs.push(h.str('-', h.atom(n), h.atom(v)));
     }
+    // argv: the arguments after `--`, as `swipl prog.pl -- a b` gives them.
+    if (name === null || name === 'argv')
+      pairs.push(h.str('-', h.atom('argv'), h.list((s.info.argv ?? []).map((x) => h.atom(x)))));
     return h.build(h.str('$prolog_flags', a(1), h.list(pairs)));
   },
   '$user_predicates/1': (s) => {

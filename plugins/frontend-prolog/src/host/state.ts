@@ -33,6 +33,8 @@ export interface ProgramInfo {
   factTables: readonly FactTableSource[];
   /** The `-g` goal's text, for error messages. */
   goal?: string;
+  /** The program's arguments (current_prolog_flag(argv, A)). */
+  argv?: readonly string[];
   /** Warnings of the load, reported first on stderr. */
   warnings?: readonly string[];
 }
