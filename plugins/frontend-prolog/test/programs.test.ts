@@ -37,6 +37,8 @@ const STRESSED = new Set([
   'univ_functor',
   'head_compound',
   'fact_table',
+  'str_term_text',
+  'str_db',
 ]);
 
 /** A counter from a run's --stats. */

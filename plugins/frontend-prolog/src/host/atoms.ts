@@ -3,7 +3,7 @@ const SOLO = new Set(['[]', '!', ';', '{}', ',', '|']);
 
 /** Whether writeq must quote an atom. */
 export function needsQuotes(name: string): boolean {
-  if (name === '') return true;
+  if (name === '' || name === '.') return true; // a lone '.' would read as the end
   if (SOLO.has(name)) return name === ',' || name === '|';
   if (/^\p{Ll}[\p{L}\p{N}_]*$/u.test(name)) return false;
   return !SYMBOL_CHARS.test(name);

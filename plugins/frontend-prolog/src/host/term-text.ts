@@ -40,7 +40,7 @@ export function readTermFrom(
     let offset = e.col - 2;
     for (let i = 0; i < e.line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
     const quote = /^unterminated quoted (.)/.exec(e.message)?.[1];
-    const what = quote ? h.str('end_of_file_in_quoted', h.atom(quote)) : h.atom(syntaxErrorName(e.message));
+    const what = quote ? h.str('end_of_file_in_quoted', h.atom(quote)) : syntaxErrorName(h, ops, e.message);
     const formal = h.str('syntax_error', what);
     throw new GuestException(h.build(h.str('error', formal, context(Math.max(0, offset)))));
   }
@@ -48,16 +48,24 @@ export function readTermFrom(
   return describeRead(h, read.term);
 }
 
-/** SWI-Prolog's name for what a reader error message describes. */
-function syntaxErrorName(message: string): string {
-  if (message.includes('unexpected end of file')) return 'end_of_file';
-  if (message.includes("unexpected '.'")) return 'end_of_clause';
-  if (/unexpected '[)\]}]'/.test(message)) return 'cannot_start_term';
-  if (message.includes('expected in list') || message.startsWith("']' expected")) return 'list_rest';
-  if (message.startsWith('operator expected')) return 'operator_expected';
-  if (message.includes('escape')) return 'undefined_char_escape';
-  if (message.startsWith('illegal character')) return 'illegal_character';
-  return 'cannot_start_term';
+/** SWI-Prolog's name for what a reader error (message) describes. */
+function syntaxErrorName(h: Heap, ops: OperatorTable, message: string): Desc {
+  const escape = /^undefined escape sequence \\(.)/u.exec(message);
+  if (escape) return h.str('undefined_char_escape', h.atom(escape[1]!));
+  if (message.startsWith("bad escape in 0'c")) return h.atom('illegal_number');
+  if (message.includes('unexpected end of file')) return h.atom('end_of_file');
+  const got = /unexpected '(.*)'$/su.exec(message)?.[1];
+  if (message.startsWith('operand expected')) return h.atom('operator_balance');
+  if (message.startsWith('term expected')) {
+    if (got === '.') return h.atom('end_of_clause');
+    if (got === ',' || got === '|') return h.atom('quoted_punctuation');
+    return h.atom('cannot_start_term');
+  }
+  if (message.startsWith("']' expected")) return h.atom('list_rest');
+  if (message.startsWith('illegal character')) return h.atom('illegal_character');
+  if (got !== undefined && /^[)\]}]$/.test(got)) return h.atom('cannot_start_term');
+  if (got !== undefined && got !== '.' && ops.infix.has(got)) return h.atom('operator_clash');
+  return h.atom('operator_expected');
 }
 
 /** A source term as a description; its variables fresh, one per name. Iterative: a

@@ -176,7 +176,12 @@ export class Lexer {
         return tok('int', "0''", { int: 39n });
       }
       if (c === '\\') {
-        const code = this.escape();
+        let code: number;
+        try {
+          code = this.escape();
+        } catch {
+          code = -1;
+        }
         if (code < 0) throw this.error("bad escape in 0'c");
         return tok('int', this.text.slice(s, this.pos), { int: BigInt(code) });
       }

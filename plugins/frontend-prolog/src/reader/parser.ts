@@ -194,8 +194,12 @@ export class Parser {
         return this.punct(t, max, stack);
       case 'name':
         return this.name(t, max, stack);
-      default:
-        throw this.unexpected(t, 'term expected');
+      default: {
+        // The text ends where an operator still wants its operand.
+        const top = stack[stack.length - 1];
+        const waiting = t.kind === 'end' && (top?.k === 'infix' || top?.k === 'prefix');
+        throw this.unexpected(t, waiting ? 'operand expected' : 'term expected');
+      }
     }
   }
 
