@@ -115,7 +115,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
       if (readNum(h, v) === null) typeError(h, 'number', v);
       return h.build(h.str('atom_number', h.atom(textOf(h, v)), v));
     }
-    const n = parseNumber(textOf(h, t));
+    const n = parseNumber(textOf(h, t), false);
     if (n === null) return 0;
     return h.build(h.str('atom_number', t, num(h, n)));
   },

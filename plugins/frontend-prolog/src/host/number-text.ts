@@ -1,10 +1,11 @@
 /**
  * A number's value from its Prolog text (number_codes/2, atom_number/2, number_string/2),
- * or null when the text is not a number. `trim`: layout around the number is allowed (as
- * number_codes/2 allows it; number_string/2 does not).
+ * or null when the text is not a number. `leadingLayout`: layout before the number is
+ * allowed, as number_codes/2 allows it (atom_number/2 and number_string/2 do not, and
+ * nothing may follow the number).
  */
-export function parseNumber(text: string, trim = true): bigint | { f: number } | null {
-  let s = trim ? text.trim() : text;
+export function parseNumber(text: string, leadingLayout = true): bigint | { f: number } | null {
+  let s = leadingLayout ? text.trimStart() : text;
   let sign = 1n;
   if (/^[+-]0[xob']/.test(s)) {
     if (s[0] === '-') sign = -1n;
