@@ -13,8 +13,12 @@ import { testCommand } from './test-command.ts';
  * yargs, plugins and the run machinery are imported only once the command needs them, so
  * that a plain run loads none of the others (nor koffi without a native backend).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(commandLine: readonly string[], io: CliIo): Promise<number> {
   let file: string | undefined;
+  // What follows `--` belongs to the program (`jitc prog.pl -- a b`, as swipl passes it).
+  const dash = commandLine.indexOf('--');
+  const argv = dash < 0 ? commandLine : commandLine.slice(0, dash);
+  const programArgs = dash < 0 ? [] : commandLine.slice(dash + 1);
   try {
     // yargs is loaded only for command lines the quick reader leaves to it.
     const command = quickParse(argv) ?? (await import('./args.ts')).parseCommandLine(argv);
@@ -45,6 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           emit: command.emit,
           entry: command.entry,
           goal: command.goal,
+          argv: programArgs,
           stats: command.options.stats ?? false,
         };
         return runCommand(registry, request, io);

@@ -36,6 +36,8 @@ export interface RunRequest {
   entry?: string;
   /** `-g GOAL`: handed to the frontend (Prolog runs it after loading). */
   goal?: string;
+  /** The program's arguments (after `--`), handed to the frontend. */
+  argv?: readonly string[];
   stats: boolean;
 }
 
@@ -53,7 +55,7 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   checkPassNames(run, req.config.printAfter ?? []);
   const source = readSource(req.file, io.cwd);
 
-  const compiled = frontend.compile(source, req.file, { goal: req.goal });
+  const compiled = frontend.compile(source, req.file, { goal: req.goal, argv: req.argv });
   const out = new BufferedOutput(stdoutFor(compiled, io));
   const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
   const prepared = prepareRunIn(run, compiled.module, {

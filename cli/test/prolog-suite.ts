@@ -30,5 +30,7 @@ export const prologSuite: ProgramSuite = {
     'univ_functor',
     'head_compound',
     'fact_table',
+    'str_term_text',
+    'str_db',
   ]),
 };

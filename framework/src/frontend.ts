@@ -23,6 +23,8 @@ export interface CompiledSource {
 export interface FrontendOptions {
   /** Extra goal or expression to run instead of the default entry (e.g. Prolog `-g`). */
   goal?: string;
+  /** The program's own arguments: what followed `--` on the command line. */
+  argv?: readonly string[];
 }
 
 export interface Frontend {

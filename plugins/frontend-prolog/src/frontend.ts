@@ -47,6 +47,7 @@ export function prologFrontendWith(linker: LibraryLinker): Frontend {
         compileDynamic: compileDynamicPredicate,
         factTables: program.factTables,
         goal: options.goal,
+        argv: options.argv ?? [],
         warnings: program.warnings,
       });
       return {

@@ -61,12 +61,13 @@ const COMPARE: Record<string, string> = { '<': 'slt', '>': 'sgt', '=<': 'sle', '
 // Bit masks over @kind_of's result.
 const TYPE_TESTS: Record<string, number> = {
   var: 1 << 0,
-  nonvar: ~1 & 0xfe,
+  nonvar: ~1 & 0x1fe,
   atom: 1 << 1,
   integer: (1 << 2) | (1 << 5),
   float: 1 << 4,
   number: (1 << 2) | (1 << 4) | (1 << 5),
-  atomic: (1 << 1) | (1 << 2) | (1 << 4) | (1 << 5) | (1 << 7),
+  atomic: (1 << 1) | (1 << 2) | (1 << 4) | (1 << 5) | (1 << 7) | (1 << 8),
+  string: 1 << 8,
   compound: 1 << 3,
   callable: (1 << 1) | (1 << 3),
 };

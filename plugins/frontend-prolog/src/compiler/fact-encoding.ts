@@ -7,12 +7,13 @@ export const ENC_STR = 0;
 export const ENC_IMM = 1;
 export const ENC_BIG = 2;
 export const ENC_FLT = 3;
+export const ENC_TEXT = 4;
 
 /**
  * Ground facts of one predicate as flat words instead of source terms: each fact's
  * arguments in prefix order, a compound as (ENC_STR, symbol id) followed by its arguments,
- * an atom or small integer as (ENC_IMM, ref bits), a bigint or float as an index into a
- * side list. A fact table of 100 000 facts then holds a few megabytes of typed array, not
+ * an atom or small integer as (ENC_IMM, ref bits), a bigint, float or string as an index
+ * into a side list. A fact table of 100 000 facts then holds a few megabytes of typed array, not
  * millions of objects for the garbage collector to copy while the rest of the file is read.
  */
 export class EncodedFacts {
@@ -22,6 +23,7 @@ export class EncodedFacts {
   count = 0;
   readonly bigs: bigint[] = [];
   readonly floats: number[] = [];
+  readonly texts: string[] = [];
 
   constructor(
     private readonly syms: Symbols,
@@ -60,6 +62,9 @@ export class EncodedFacts {
           break;
         case 'flt':
           this.put(ENC_FLT, this.floats.push(t.v) - 1);
+          break;
+        case 'string':
+          this.put(ENC_TEXT, this.texts.push(t.v) - 1);
           break;
         case 'var':
           throw new Error('a fact table holds a variable');
@@ -105,7 +110,8 @@ export class EncodedFacts {
       if (tag === ENC_IMM)
         t = (v & 1) === 1 ? { k: 'int', v: BigInt(v >> 1) } : { k: 'atom', name: this.syms.names[v >> 2]! };
       else if (tag === ENC_BIG) t = { k: 'int', v: this.bigs[v]! };
-      else t = { k: 'flt', v: this.floats[v]! };
+      else if (tag === ENC_FLT) t = { k: 'flt', v: this.floats[v]! };
+      else t = { k: 'string', v: this.texts[v]! };
       for (;;) {
         const top = frames[frames.length - 1];
         if (!top) return t;

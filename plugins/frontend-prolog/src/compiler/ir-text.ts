@@ -137,6 +137,8 @@ export class ConstPool {
         return this.add(`big:${t.v}`, `:bigint = [${bigintConstValues(t.v).join(', ')}]`);
       case 'flt':
         return this.add(`flt:${Object.is(t.v, -0) ? '-0' : t.v}`, `:flt = { ${floatText(t.v)} }`);
+      case 'string':
+        return this.add(`txt:${t.v}`, `:text = [${Array.from(t.v, (c) => c.codePointAt(0)!).join(', ')}]`);
       case 'var':
         throw new Error('ground() of a variable');
     }

@@ -161,7 +161,7 @@ function readProgram(
   syms: Symbols,
 ): ReadProgram {
   const ops = new OperatorTable();
-  const flags: ReaderFlags = { doubleQuotes: 'codes' };
+  const flags: ReaderFlags = { doubleQuotes: 'string' };
   const user = new Map<string, UserPredicate>();
   const dynamic = new Set<string>();
   const steps: Step[] = [];
@@ -281,6 +281,8 @@ function directive(d: Term, s: DirectiveState): void {
   if (d.k === 'str' && d.name === 'set_prolog_flag' && d.args.length === 2) {
     const [f, v] = d.args as [Term, Term];
     if (f.k === 'atom' && f.name === 'double_quotes' && v.k === 'atom') s.flags.doubleQuotes = v.name as DoubleQuotes;
+    // Also run at load: the flag's value is seen at run time (term_to_atom/2, read_term/2).
+    s.steps.push({ goal: d, kind: STEP_DIRECTIVE });
     return;
   }
   if (d.k === 'str' && d.name === 'dynamic' && d.args.length === 1) {

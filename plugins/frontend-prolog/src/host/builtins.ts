@@ -6,6 +6,9 @@ import type { RunState } from './state.ts';
 import { compareTerms, copyOf } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
 import { formatFloat } from './format-float.ts';
+import { parseNumber } from './number-text.ts';
+import { STRING_BUILTINS } from './string-builtins.ts';
+import { READ_BUILTINS } from './read-builtins.ts';
 import { charArg, IO_BUILTINS, spaces } from './io-builtins.ts';
 import { listArg, TERM_BUILTINS } from './term-builtins.ts';
 import { FLAG_BUILTINS } from './flags.ts';
@@ -32,6 +35,8 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   ...IO_BUILTINS,
   ...TERM_BUILTINS,
   ...FLAG_BUILTINS,
+  ...STRING_BUILTINS,
+  ...READ_BUILTINS,
   'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
   'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
   'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
@@ -110,7 +115,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
       if (readNum(h, v) === null) typeError(h, 'number', v);
       return h.build(h.str('atom_number', h.atom(textOf(h, v)), v));
     }
-    const n = parseNumber(textOf(h, t));
+    const n = parseNumber(textOf(h, t), false);
     if (n === null) return 0;
     return h.build(h.str('atom_number', t, num(h, n)));
   },
@@ -281,6 +286,8 @@ export function textOf(h: Heap, t: number): string {
       return h.integer(t).toString();
     case 'flt':
       return formatFloat(h.float(t));
+    case 'text':
+      return h.text(t);
     case 'var':
       return instantiationError(h);
     default:
@@ -297,6 +304,8 @@ function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'c
     const items = chars.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     return h.build(h.str(name, t, h.list(items)));
   }
+  const given = h.deref(a(2));
+  if (h.kind(given) === 'text') return h.build(h.str(name, h.atom(h.text(given)), a(2)));
   const items = listArg(h, a(2));
   const text = items
     .map((x) => {
@@ -313,15 +322,6 @@ function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'c
   return h.build(h.str(name, h.atom(text), a(2)));
 }
 
-function parseNumber(text: string): bigint | { f: number } | null {
-  const s = text.trim();
-  if (/^[+-]?\d+$/.test(s)) return BigInt(s);
-  if (/^[+-]?\d+\.\d+([eE][+-]?\d+)?$/.test(s) || /^[+-]?\d+[eE][+-]?\d+$/.test(s)) return { f: Number(s) };
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return BigInt(s);
-  if (/^0'.$/u.test(s)) return BigInt(s.codePointAt(2)!);
-  return null;
-}
-
 function numberText(s: RunState, a: (i: number) => number, name: string, as: 'codes' | 'chars'): number {
   const h = s.h;
   const t = h.deref(a(1));
@@ -331,8 +331,9 @@ function numberText(s: RunState, a: (i: number) => number, name: string, as: 'co
     const items = text.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     return h.build(h.str(name, t, h.list(items)));
   }
-  const items = listArg(h, a(2));
-  let text = '';
+  const given = h.deref(a(2));
+  const items = h.kind(given) === 'text' ? [] : listArg(h, a(2));
+  let text = h.kind(given) === 'text' ? h.text(given) : '';
   for (const x of items) {
     const c = h.deref(x);
     if (h.kind(c) === 'var') instantiationError(h);

@@ -104,6 +104,8 @@ function termOf(h: Heap, t0: number, budget: { cells: number }): Term {
       return { k: 'int', v: h.integer(t) };
     case 'flt':
       return { k: 'flt', v: h.float(t) };
+    case 'text':
+      return { k: 'string', v: h.text(t) };
     case 'str': {
       const args: Term[] = [];
       for (let i = 1; i <= h.arity(t); i++) args.push(termOf(h, h.arg(t, i), budget));

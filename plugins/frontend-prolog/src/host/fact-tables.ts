@@ -1,5 +1,5 @@
 import type { FactTableSource } from '../compiler/fact-table.ts';
-import { ENC_BIG, ENC_IMM, ENC_STR } from '../compiler/fact-encoding.ts';
+import { ENC_BIG, ENC_FLT, ENC_IMM, ENC_STR } from '../compiler/fact-encoding.ts';
 import type { Heap } from './heap.ts';
 import * as L from './layout.ts';
 import type { RunState } from './state.ts';
@@ -198,7 +198,10 @@ function storeFact(h: Heap, src: FactTableSource, i: number, functor: number, pa
       continue;
     }
     if (tag === ENC_IMM) x = v;
-    else x = h.build(tag === ENC_BIG ? h.int(src.bigs[v]!) : h.flt(src.floats[v]!));
+    else
+      x = h.build(
+        tag === ENC_BIG ? h.int(src.bigs[v]!) : tag === ENC_FLT ? h.flt(src.floats[v]!) : h.string(src.texts[v]!),
+      );
     h.setRef(handles.get(into), L.ARR_ELEMS + 4 * (filled + 1), x);
   }
 }

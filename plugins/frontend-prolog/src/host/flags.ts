@@ -4,11 +4,10 @@ import type { Desc, Heap } from './heap.ts';
 import type { RunState } from './state.ts';
 import { isHostBuiltin } from '../protocol/host-protocol.ts';
 
-/** Flags a program may set, with the values each takes and its default (SWI-Prolog's,
- *  except `double_quotes`: jitc reads `"..."` as codes, see docs/prolog.md). */
+/** Flags a program may set, with the values each takes and its default (SWI-Prolog's). */
 const SETTABLE: Record<string, { values: readonly string[]; dflt: string }> = {
   unknown: { values: ['error', 'fail', 'warning'], dflt: 'error' },
-  double_quotes: { values: ['codes', 'chars', 'atom', 'string'], dflt: 'codes' },
+  double_quotes: { values: ['codes', 'chars', 'atom', 'string'], dflt: 'string' },
   back_quotes: { values: ['codes', 'chars', 'string', 'symbol_char'], dflt: 'codes' },
   occurs_check: { values: ['false', 'true', 'error'], dflt: 'false' },
   debug: { values: ['false', 'true'], dflt: 'false' },
@@ -74,6 +73,9 @@ export const FLAG_BUILTINS = {
       const v = flagValue(s, n);
       if (v !== undefined) pairs.push(h.str('-', h.atom(n), h.atom(v)));
     }
+    // argv: the arguments after `--`, as `swipl prog.pl -- a b` gives them.
+    if (name === null || name === 'argv')
+      pairs.push(h.str('-', h.atom('argv'), h.list((s.info.argv ?? []).map((x) => h.atom(x)))));
     return h.build(h.str('$prolog_flags', a(1), h.list(pairs)));
   },
   '$user_predicates/1': (s) => {

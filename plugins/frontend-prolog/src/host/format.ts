@@ -18,6 +18,7 @@ export function formatText(h: Heap, t0: number): string {
   const k = h.kind(t);
   if (k === 'var') return instantiationError(h);
   if (k === 'atom') return h.atomName(t);
+  if (k === 'text') return h.text(t);
   if (k === 'int' || k === 'big' || k === 'flt') return typeError(h, 'text', t);
   const items = h.listItems(t);
   if (items === null) return typeError(h, 'text', t);

@@ -14,19 +14,21 @@ const SHIFT = TYPE_ID_SHIFT;
 const T_VAR = L.T_VAR,
   T_STR = L.T_STR,
   T_FLT = L.T_FLT,
-  T_BIGINT = L.T_BIGINT;
+  T_BIGINT = L.T_BIGINT,
+  T_TEXT = L.T_TEXT;
 const VAR_VAL = L.VAR_VAL,
   VAR_SERIAL = L.VAR_SERIAL,
   ARR_ELEMS = L.ARR_ELEMS,
   ARR_LEN = L.ARR_LEN,
   FLT_V = L.FLT_V;
 
-export type Kind = 'var' | 'atom' | 'int' | 'str' | 'flt' | 'big' | 'other';
+/** `str` is a compound term, `text` an SWI-7 string. */
+export type Kind = 'var' | 'atom' | 'int' | 'str' | 'flt' | 'big' | 'text' | 'other';
 
 /** A term for Heap.build to make: a ref (atom, small int or object, current when build is
  *  called), or a node describing a new object. A node object used twice is built once. */
 export type Desc = number | DescNode;
-export type DescNode = StrDesc | VarDesc | IntDesc | FltDesc;
+export type DescNode = StrDesc | VarDesc | IntDesc | FltDesc | TextDesc;
 interface StrDesc {
   readonly k: 'str';
   /** Functor bits (Symbols.imm). */
@@ -43,6 +45,10 @@ interface IntDesc {
 interface FltDesc {
   readonly k: 'flt';
   readonly v: number;
+}
+interface TextDesc {
+  readonly k: 'text';
+  readonly v: string;
 }
 
 /**
@@ -107,6 +113,8 @@ export class Heap {
         return 'flt';
       case T_BIGINT:
         return 'big';
+      case T_TEXT:
+        return 'text';
       default:
         return 'other';
     }
@@ -133,6 +141,15 @@ export class Heap {
   }
   integer(t: number): bigint {
     return readInteger(this.ctx, t);
+  }
+  /** The characters of a string ref. */
+  text(t: number): string {
+    const m = this.ctx.memory;
+    const n = this.w(t + ARR_LEN);
+    const at = (t + ARR_ELEMS - m.base) >> 2;
+    let s = '';
+    for (let i = 0; i < n; i += 4096) s += String.fromCodePoint(...m.i32.subarray(at + i, at + Math.min(n, i + 4096)));
+    return s;
   }
   /** Numeric value of an int/big/flt ref. */
   isNumber(t: number): boolean {
@@ -161,6 +178,10 @@ export class Heap {
   }
   flt(v: number): Desc {
     return { k: 'flt', v };
+  }
+  /** Describes an SWI-7 string. */
+  string(v: string): Desc {
+    return { k: 'text', v };
   }
   /** Describes the list of `items` ending in `tail`. */
   list(items: readonly Desc[], tail: Desc = L.NIL_BITS): Desc {
@@ -242,6 +263,13 @@ export class Heap {
         const m = this.ctx.memory;
         m.f64[(f + FLT_V - m.base) >> 3] = n.v;
         return f;
+      }
+      case 'text': {
+        const codes = Array.from(n.v, (c) => c.codePointAt(0)!);
+        const t = this.ctx.heap.allocArray(T_TEXT, codes.length);
+        const m = this.ctx.memory;
+        m.i32.set(codes, (t + ARR_ELEMS - m.base) >> 2);
+        return t;
       }
     }
   }

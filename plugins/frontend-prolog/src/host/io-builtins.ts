@@ -101,7 +101,9 @@ export const IO_BUILTINS = {
     const items = chars.map((c) => (kind === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     const value =
       kind === 'atom' || kind === 'string'
-        ? h.atom(text)
+        ? kind === 'atom'
+          ? h.atom(text)
+          : h.string(text)
         : h.arity(sink) === 2
           ? h.str(kind, h.list(items, h.arg(sink, 2)), h.arg(sink, 2))
           : h.str(kind, h.list(items));

@@ -8,6 +8,7 @@ export const T_CLAUSE = 8;
 export const T_REFS = 9;
 export const T_INTS = 10;
 export const T_FIDX = 11;
+export const T_TEXT = 12;
 /** Byte offsets. */
 export const VAR_VAL = 4;
 export const VAR_SERIAL = 8;

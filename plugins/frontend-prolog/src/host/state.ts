@@ -7,6 +7,7 @@ import { DynamicCodes } from './dynamic-code.ts';
 import type { OperatorTable } from '../reader/operators.ts';
 import { Heap } from './heap.ts';
 import type { Capture } from './output.ts';
+import type { InputStream } from './input.ts';
 
 /** Clause chain of one dynamic predicate (the refs are GC roots). */
 export interface DbEntry {
@@ -32,6 +33,8 @@ export interface ProgramInfo {
   factTables: readonly FactTableSource[];
   /** The `-g` goal's text, for error messages. */
   goal?: string;
+  /** The program's arguments (current_prolog_flag(argv, A)). */
+  argv?: readonly string[];
   /** Warnings of the load, reported first on stderr. */
   warnings?: readonly string[];
 }
@@ -57,6 +60,8 @@ export class RunState implements RootSource {
   /** Values of the Prolog flags set at run time (flags.ts reads the defaults). */
   readonly flags = new Map<string, string>();
   readonly h: Heap;
+  /** Standard input, opened by the first read (input.ts). */
+  input?: InputStream;
   /** Compiled code of hot dynamic predicates. */
   readonly code: DynamicCodes;
 

@@ -107,14 +107,6 @@ export const TERM_BUILTINS = {
     const kept = dedupe ? idx.filter((x, j) => j === 0 || compareTerms(h, keys[idx[j - 1]!]!, keys[x]!) !== 0) : idx;
     return h.build(h.str('sort', k, o, a(3), h.list(kept.map((i) => items[i]!))));
   },
-  '$sub_text/4': (s, g, a) => {
-    // sub_atom/5's slice: arguments checked and bound by the library Prolog around it.
-    const h = s.h;
-    const chars = [...atomicText(h, a(1))];
-    const b = h.deref(a(2)) >> 1;
-    const n = h.deref(a(3)) >> 1;
-    return h.build(h.str('$sub_text', a(1), a(2), a(3), h.atom(chars.slice(b, b + n).join(''))));
-  },
   'atomic_list_concat/3': (s, g, a) => {
     const h = s.h;
     const sep = h.deref(a(2));
@@ -146,6 +138,8 @@ export function atomicText(h: Heap, t0: number): string {
       return instantiationError(h);
     case 'flt':
       return formatFloat(h.float(t));
+    case 'text':
+      return h.text(t);
     default:
       return typeError(h, 'atomic', t);
   }

@@ -2,7 +2,8 @@ import { compareNum, readNum } from './arith.ts';
 import type { Desc, Heap } from './heap.ts';
 import * as L from './layout.ts';
 
-const ORDER = { var: 0, flt: 1, int: 1, big: 1, atom: 3, str: 4, other: 5 } as const;
+/** SWI-Prolog 9 puts strings before atoms (its manual says after; `swipl` is the oracle). */
+const ORDER = { var: 0, flt: 1, int: 1, big: 1, text: 2, atom: 3, str: 4, other: 5 } as const;
 
 /** Standard order of terms; an explicit stack of pairs, no host recursion. */
 export function compareTerms(h: Heap, a0: number, b0: number): number {
@@ -28,12 +29,12 @@ export function compareTerms(h: Heap, a0: number, b0: number): number {
         if (c === 0 && (ka === 'flt') !== (kb === 'flt')) c = ka === 'flt' ? -1 : 1;
         break;
       }
-      case 'atom': {
-        const x = h.atomName(a),
-          y = h.atomName(b);
-        c = x < y ? -1 : x > y ? 1 : 0;
+      case 'atom':
+        c = compareCodePoints(h.atomName(a), h.atomName(b));
         break;
-      }
+      case 'text':
+        c = compareCodePoints(h.text(a), h.text(b));
+        break;
       case 'str': {
         const na = h.arity(a),
           nb = h.arity(b);
@@ -50,6 +51,23 @@ export function compareTerms(h: Heap, a0: number, b0: number): number {
     if (c !== 0) return c;
   }
   return 0;
+}
+
+/** Orders texts by code point, as SWI-Prolog does (JavaScript's `<` compares UTF-16 units). */
+export function compareCodePoints(x: string, y: string): number {
+  if (x === y) return 0;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i),
+      b = y.charCodeAt(i);
+    if (a === b) continue;
+    // Surrogates (astral code points) sort after every other UTF-16 unit.
+    const sa = a >= 0xd800 && a <= 0xdfff,
+      sb = b >= 0xd800 && b <= 0xdfff;
+    if (sa !== sb) return sa ? 1 : -1;
+    return a < b ? -1 : 1;
+  }
+  return x.length < y.length ? -1 : x.length > y.length ? 1 : 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { OperatorTable } from '../reader/operators.ts';
 import { argLimits } from '../reader/operators.ts';
-import { atomText, isAlnumChar, isSymbolChar } from './atoms.ts';
+import { atomText, isAlnumChar, isSymbolChar, quoteText } from './atoms.ts';
 import { formatFloat } from './format-float.ts';
 import type { Heap } from './heap.ts';
 
@@ -72,6 +72,8 @@ class Writer {
         return formatFloat(h.float(t));
       case 'atom':
         return this.atom(h.atomName(t), operand);
+      case 'text':
+        return this.o.quoted ? quoteText(h.text(t), '"') : h.text(t);
       case 'str':
         return this.compound(t, max);
       default:

@@ -18,6 +18,7 @@ float(X) :- float(X).
 atomic(X) :- atomic(X).
 compound(X) :- compound(X).
 callable(X) :- callable(X).
+string(X) :- string(X).
 true.
 fail :- fail.
 false :- fail.
@@ -249,16 +250,18 @@ predsort(P, L, Sorted) :- length(L, N), ( N < 2 -> Sorted = L ; '$predsort'(P, N
 '$predmerge_'(<, P, H1, H2, T1, T2, [H1|R]) :- '$predmerge'(P, T1, [H2|T2], R).
 '$predmerge_'(=, P, H1, _, T1, T2, [H1|R]) :- '$predmerge'(P, T1, T2, R).
 '$predmerge_'(>, P, H1, H2, T1, T2, [H2|R]) :- '$predmerge'(P, [H1|T1], T2, R).
-sub_atom(A, B, L, Af, S) :-
+sub_atom(A, B, L, Af, S) :- '$sub'(atom, A, B, L, Af, S).
+sub_string(A, B, L, Af, S) :- '$sub'(string, A, B, L, Af, S).
+'$sub'(K, A, B, L, Af, S) :-
     atom_length(A, N),
-    (   atom(S)
+    (   ( atom(S) ; string(S) )
     ->  atom_length(S, L), '$int_or_var'(B), '$int_or_var'(Af),
-        M is N - L, between(0, M, B), Af is N - B - L, '$sub_text'(A, B, L, S)
+        M is N - L, between(0, M, B), Af is N - B - L, '$sub_slice'(K, A, B, L, S)
     ;   '$int_or_var'(B), '$int_or_var'(L), '$int_or_var'(Af),
         ( integer(B) -> true ; integer(L), integer(Af) -> B is N - L - Af ; between(0, N, B) ),
         M is N - B,
         ( integer(L) -> true ; integer(Af) -> L is M - Af ; between(0, M, L) ),
-        L >= 0, Af is M - L, Af >= 0, '$sub_text'(A, B, L, S)
+        L >= 0, Af is M - L, Af >= 0, '$sub_slice'(K, A, B, L, S)
     ).
 '$int_or_var'(X) :- var(X), !.
 '$int_or_var'(X) :- integer(X), !.
@@ -331,3 +334,15 @@ code_type(X, T) :- '$ctype'(T, X, code).
 '$letter'(X) :- X >= 0'a, X =< 0'z, !.
 '$letter'(X) :- X >= 0'A, X =< 0'Z.
 '$digit'(X) :- X >= 0'0, X =< 0'9.
+string_concat(A, B, C) :- nonvar(A), nonvar(B), !, '$string_concat'(A, B, C).
+string_concat(_, _, C) :- var(C), !, throw(error(instantiation_error, context(string_concat/3, _))).
+string_concat(A, B, C) :- string_length(C, N), '$sconcat_split'(N, A, B, C).
+'$sconcat_split'(N, A, B, C) :- nonvar(A), !, string_length(A, L), L =< N, sub_string(C, 0, L, R, A), sub_string(C, L, R, 0, B).
+'$sconcat_split'(N, A, B, C) :- nonvar(B), !, string_length(B, R), R =< N, L is N - R, sub_string(C, L, R, 0, B), sub_string(C, 0, L, R, A).
+'$sconcat_split'(N, A, B, C) :- between(0, N, L), R is N - L, sub_string(C, 0, L, R, A), sub_string(C, L, R, 0, B).
+string_code(I, S, C) :- var(I), !, string_length(S, N), between(1, N, I), '$string_code'(I, S, C).
+string_code(I, S, C) :- '$string_code'(I, S, C).
+writeln(X) :- write(X), nl.
+writeln(S, X) :- write(S, X), nl(S).
+read(T) :- read_term(T, []).
+read(S, T) :- read_term(S, T, []).

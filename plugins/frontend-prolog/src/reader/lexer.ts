@@ -176,7 +176,12 @@ export class Lexer {
         return tok('int', "0''", { int: 39n });
       }
       if (c === '\\') {
-        const code = this.escape();
+        let code: number;
+        try {
+          code = this.escape();
+        } catch {
+          code = -1;
+        }
         if (code < 0) throw this.error("bad escape in 0'c");
         return tok('int', this.text.slice(s, this.pos), { int: BigInt(code) });
       }
@@ -275,7 +280,7 @@ export class Lexer {
         this.pos = p;
       }
       const c = this.ch();
-      if (c === '') throw this.error('unterminated quoted', line, col);
+      if (c === '') throw this.error(`unterminated quoted ${q}`, line, col);
       if (c === q) {
         if (this.ch(1) === q) {
           out += q;

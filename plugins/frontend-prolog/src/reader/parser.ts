@@ -92,20 +92,25 @@ export class Parser {
 
   /** Operators after a term at `max`: the term (done) or the right operand's limit (a frame
    *  waits for it). */
-  private infix(cur: Parsed, max: number, stack: Frame[]): Parsed | number {
+  private infix(cur: Parsed, max0: number, stack: Frame[]): Parsed | number {
     let left = cur.term,
       leftPrec = cur.prec;
+    // SWI-Prolog reads an argument or list element of any priority (`f(a:-b)`, `[a;b]`):
+    // there the comma (and in a list the bar) only separates, even inside an operand.
+    const within = argumentContext(stack);
+    const max = within !== null && max0 === 999 ? 1200 : max0;
     for (;;) {
       const t = this.lex.peek();
       const name =
         t.kind === 'name' ? t.text : t.kind === 'punct' && (t.text === ',' || t.text === '|') ? t.text : null;
       if (name === null) break;
+      if (within !== null && (name === ',' || (name === '|' && within !== 'args'))) break;
       const op = this.ops.infix.get(name);
       if (op) {
         const { left: la, right: ra } = argLimits(op);
         if (op.priority <= max && leftPrec <= la) {
           this.lex.next();
-          stack.push({ k: 'infix', max, name: name === '|' ? ';' : name, left, prec: op.priority });
+          stack.push({ k: 'infix', max, name: name === '|' ? ';' : name, left, prec: op.priority, within });
           return ra;
         }
       }
@@ -189,8 +194,12 @@ export class Parser {
         return this.punct(t, max, stack);
       case 'name':
         return this.name(t, max, stack);
-      default:
-        throw this.unexpected(t, 'term expected');
+      default: {
+        // The text ends where an operator still wants its operand.
+        const top = stack[stack.length - 1];
+        const waiting = t.kind === 'end' && (top?.k === 'infix' || top?.k === 'prefix');
+        throw this.unexpected(t, waiting ? 'operand expected' : 'term expected');
+      }
     }
   }
 
@@ -201,6 +210,8 @@ export class Parser {
         return list(chars.map((c) => atom(c)));
       case 'atom':
         return atom(s);
+      case 'string':
+        return { k: 'string', v: s };
       default:
         return list(chars.map((c) => int(c.codePointAt(0)!)));
     }
@@ -263,7 +274,7 @@ export class Parser {
       const nextIsBareAtom = p.kind === 'name' && nextIsInfixOnly;
       if (!nextIsBareAtom && !(p.kind === 'punct' && (p.text === ',' || p.text === '|'))) {
         const prio = Math.min(pre.priority, max);
-        stack.push({ k: 'prefix', max, name: n, prec: prio });
+        stack.push({ k: 'prefix', max, name: n, prec: prio, within: argumentContext(stack) });
         return pre.type === 'fy' ? prio : prio - 1;
       }
     }
@@ -280,10 +291,22 @@ interface Parsed {
   prec: number;
 }
 
+type Within = 'args' | 'list' | null;
+
+/** The innermost bracket a term being read is in, when it is an argument list or a list
+ *  (null: a parenthesis, braces or the top level). Operator frames carry their own. */
+function argumentContext(stack: readonly Frame[]): Within {
+  const top = stack[stack.length - 1];
+  if (!top) return null;
+  if (top.k === 'infix' || top.k === 'prefix') return top.within;
+  if (top.k === 'args') return 'args';
+  return top.k === 'list' || top.k === 'tail' ? 'list' : null;
+}
+
 /** A term being read that waits for a sub-term; `max` is the limit it was begun at. */
 type Frame =
-  | { k: 'infix'; max: number; name: string; left: Term; prec: number }
-  | { k: 'prefix'; max: number; name: string; prec: number }
+  | { k: 'infix'; max: number; name: string; left: Term; prec: number; within: Within }
+  | { k: 'prefix'; max: number; name: string; prec: number; within: Within }
   | { k: 'paren'; max: number }
   | { k: 'curly'; max: number }
   | { k: 'list'; max: number; items: Term[] }

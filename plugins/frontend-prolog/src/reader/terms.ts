@@ -3,6 +3,8 @@ export type Term =
   | { k: 'atom'; name: string }
   | { k: 'int'; v: bigint }
   | { k: 'flt'; v: number }
+  /** An SWI-7 string ("..." under the default double_quotes flag). */
+  | { k: 'string'; v: string }
   | { k: 'var'; name: string }
   | { k: 'str'; name: string; args: Term[] };
 

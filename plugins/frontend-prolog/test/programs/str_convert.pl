@@ -1,0 +1,31 @@
+% Conversions between strings, atoms, numbers, code and char lists.
+show(G) :- ( catch(G, error(E, _), (writeq(error(E)), nl, fail)) -> writeq(G), nl ; true ).
+
+main :-
+    show(string_chars("abc", _)),
+    show(string_chars(_, [x, y])),
+    show(string_codes("AB", _)),
+    show(string_codes(_, [0'h, 0'i])),
+    show(string_to_atom("abc", _)),
+    show(string_to_atom(_, xyz)),
+    show(atom_string(_, "from string")),
+    show(atom_string(abc, _)),
+    show(atom_string(42, _)),
+    show(number_string(_, "42")),
+    show(number_string(_, "-3.25")),
+    show(number_string(_, "0x1F")),
+    show(number_string(7, _)),
+    ( number_string(_, "12abc") -> writeln(parsed) ; writeln(not_a_number) ),
+    show(atom_codes(_, "codes")),
+    show(atom_chars(_, "chars")),
+    show(number_codes(_, "314")),
+    show(atom_number("2.5", _)),
+    show(text_to_string(hello, _)),
+    show(text_to_string([0'o, 0'k], _)),
+    show(string_lower("MiXeD", _)),
+    show(string_upper("MiXeD", _)),
+    show(string_chars(_, _)),
+    show(string_length(f(x), _)),
+    show(string_code(0, "abc", _)),
+    show(string_code(-1, "abc", _)),
+    show(upcase_atom("shout", _)).
