@@ -15,6 +15,8 @@ export interface PipelineSpec {
   readonly once: readonly string[];
   readonly repeat: readonly string[];
   readonly rounds: number;
+  /** Runs last, once: passes whose work the repeated ones would undo. */
+  readonly finish?: readonly string[];
 }
 
 const CORE = ['constfold', 'copyprop', 'dce', 'simplifycfg'];
@@ -26,6 +28,7 @@ export const PIPELINES: Readonly<Record<OptLevel, PipelineSpec>> = {
     once: ['inline'],
     repeat: ['constfold', 'copyprop', 'gvn', 'branchfold', 'licm', 'dce', 'simplifycfg'],
     rounds: 3,
+    finish: ['sinkconditions', 'dce'],
   },
 };
 
@@ -42,7 +45,7 @@ export interface PipelineOptions {
 export function runPipeline(m: Module, level: OptLevel, passes: readonly Pass[], opts: PipelineOptions = {}): void {
   const byName = new Map(passes.map((p) => [p.name, p]));
   const spec = PIPELINES[level];
-  for (const n of [...spec.once, ...spec.repeat])
+  for (const n of [...spec.once, ...spec.repeat, ...(spec.finish ?? [])])
     if (!byName.has(n)) throw new Error(`pipeline -O${level} names pass '${n}', which no plugin provides`);
   const runAll = (names: readonly string[]): boolean => {
     let changed = false;
@@ -57,6 +60,7 @@ export function runPipeline(m: Module, level: OptLevel, passes: readonly Pass[],
   runAll(spec.once);
   if (opts.print && opts.printAfter && opts.printAfter.length > 0) {
     for (let round = 0; round < spec.rounds; round++) if (!runAll(spec.repeat)) break;
+    runAll(spec.finish ?? []);
     return;
   }
   // The repeated passes transform each function on its own, so each function goes to its
@@ -70,4 +74,5 @@ export function runPipeline(m: Module, level: OptLevel, passes: readonly Pass[],
       if (!changed) break;
     }
   }
+  runAll(spec.finish ?? []);
 }

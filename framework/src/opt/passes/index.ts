@@ -7,10 +7,11 @@ import { gvn } from './gvn.ts';
 import { inline } from './inline.ts';
 import { licm } from './licm.ts';
 import { simplifycfg } from './simplifycfg.ts';
+import { sinkconditions } from './sink-conditions.ts';
 
-export { branchfold, constfold, copyprop, dce, gvn, inline, licm, simplifycfg };
+export { branchfold, constfold, copyprop, dce, gvn, inline, licm, simplifycfg, sinkconditions };
 
 /** The passes the -O1/-O2 pipelines name. */
 export function corePasses(): Pass[] {
-  return [constfold, copyprop, dce, simplifycfg, inline, gvn, branchfold, licm];
+  return [constfold, copyprop, dce, simplifycfg, inline, gvn, branchfold, licm, sinkconditions];
 }
