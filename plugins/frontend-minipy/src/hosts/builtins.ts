@@ -173,6 +173,7 @@ function round(py: Py, args: number[]): number {
 
 /** Rounds x to d decimal places exactly as CPython (correctly rounded, half to even). */
 function roundFloat(x: number, d: number): number {
+  if (x === 0) return x; // keeps the sign of -0.0, as CPython does
   // Exact binary value as a fraction num / 2^k.
   const buf = new DataView(new ArrayBuffer(8));
   buf.setFloat64(0, x);

@@ -31,13 +31,13 @@ def show(b):
     return "\n".join(" | ".join(b[r * 3:r * 3 + 3]) for r in range(3))
 
 
-positions = ["XO X  O  ", "XX OO    ", "X   O   X", "OX X O  X"]
+positions = ["XO X  O  ", "XX OO  O ", "XO  O X X", "OX X O  X"]
 for p in positions:
     board = list(p)
     turn = "X" if board.count("X") <= board.count("O") else "O"
     score, move = minimax(board, turn)
     print(f"{p!r}: {turn} to move, best square {move}, value {score}")
-board = list("X   O    ")
+board = list("XO  O  X ")
 turn = "X"
 while winner(board) is None and " " in board:
     if turn == "X":
