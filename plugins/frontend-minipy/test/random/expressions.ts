@@ -642,6 +642,13 @@ export class Expressions {
       else args[args.length - 1] = `z=${args[args.length - 1]}`;
     }
     const size = ret === 'int' ? INT_LIMIT : ret === 'str' ? STR_LIMIT : ret === 'list' ? LIST_LIMIT : 0;
+    // Now and then the positional arguments come unpacked from a list (`f(a, *[b, c])`).
+    const positional = args.filter((a) => !a.startsWith('z='));
+    if (positional.length > 0 && this.d.chance(15)) {
+      const k = this.d.below(positional.length);
+      const rest = args.slice(positional.length);
+      args.splice(0, args.length, ...positional.slice(0, k), `*[${positional.slice(k).join(', ')}]`, ...rest);
+    }
     return { code: `${f.name}(${args.join(', ')})`, size };
   }
 
