@@ -67,6 +67,8 @@ const PARAM_TYPES: readonly Ty[] = ['int', 'int', 'float', 'str', 'list'];
 
 interface Block {
   env: Env;
+  /** In a def (main or a user function): nested defs and `nonlocal` are possible. */
+  inFunction: boolean;
   /** Loop nesting: reassignments inside loops are always bounded. */
   loops: number;
   depth: number;
@@ -111,7 +113,7 @@ export function generateProgram(choices: readonly number[]): RandomProgram {
     const vars: Var[] = params.map((ty, i) => ({ name: names[i]!, ty, size: sizeOfParam(ty), readonly: false }));
     const env: Env = { vars, funcs: [...funcs], classes, rec };
     out.push(`def ${sig.name}(${names.map((n) => (n === 'z' ? 'z=3' : n)).join(', ')}):`);
-    const block: Block = { env, loops: 0, depth: 0, fresh: { n: 0 } };
+    const block: Block = { env, inFunction: true, loops: 0, depth: 0, fresh: { n: 0 } };
     statements(d, x, block, 1, d.range(0, 2), emit);
     const r = x.of(ret, block.env, 2);
     const bounded =
@@ -126,7 +128,7 @@ export function generateProgram(choices: readonly number[]): RandomProgram {
     funcs.push(sig);
   }
   out.push('def @main():');
-  const main: Block = { env: { vars: [], funcs, classes, rec }, loops: 0, depth: 0, fresh: { n: 0 } };
+  const main: Block = { env: { vars: [], funcs, classes, rec }, inFunction: true, loops: 0, depth: 0, fresh: { n: 0 } };
   const before = out.length;
   statements(d, x, main, 1, d.range(1, 5), emit);
   if (out.length === before) emit(1, 'pass');
@@ -195,7 +197,13 @@ function statements(
 }
 
 function bodyBlock(block: Block, loops: number): Block {
-  return { env: { ...block.env, vars: [...block.env.vars] }, loops, depth: block.depth + 1, fresh: block.fresh };
+  return {
+    env: { ...block.env, vars: [...block.env.vars] },
+    inFunction: block.inFunction,
+    loops,
+    depth: block.depth + 1,
+    fresh: block.fresh,
+  };
 }
 
 function statement(
@@ -219,8 +227,28 @@ function statement(
     [1, 'raise'],
     [block.loops > 0 ? 1 : 0, 'break'],
     [1, 'assert'],
+    [block.inFunction && block.depth === 0 ? 2 : 0, 'closure'],
   ]);
   switch (kind) {
+    case 'closure': {
+      // A nested function over the enclosing variables, or a counter it updates (nonlocal).
+      const n = block.fresh.n++;
+      const inner: Env = { ...env, vars: [...env.vars, { name: 'q', ty: 'int', size: ARG_BITS, readonly: true }] };
+      const arg = (): string => x.boundInt(x.int(env, 2), ARG_BITS).code;
+      if (d.chance(50)) {
+        emit(indent, `def h${n}(q):`);
+        emit(indent + 1, `return ${x.boundInt(x.int(inner, 2), INT_LIMIT).code}`);
+        emit(indent, `print(h${n}(${arg()}), [h${n}(k) for k in range(${d.range(0, 3)})])`);
+      } else {
+        emit(indent, `t${n} = ${d.range(0, 9)}`);
+        emit(indent, `def h${n}(q):`);
+        emit(indent + 1, `nonlocal t${n}`);
+        emit(indent + 1, `t${n} = (t${n} * ${d.range(2, 9)} + q) % 1000003`);
+        emit(indent + 1, `return t${n}`);
+        emit(indent, `print(h${n}(${arg()}), h${n}(${arg()}), t${n})`);
+      }
+      return;
+    }
     case 'print': {
       const n = d.range(1, 3);
       const args = Array.from({ length: n }, () => x.of(d.pick(typesOf(env)), env, 2).code);
