@@ -31,6 +31,13 @@ const SNIPPETS: [source: string, message: RegExp][] = [
   ['x = b"1"\n', /string prefix 'b' is not supported/],
   ['class C(metaclass=M):\n    pass\n', /class keywords \(metaclass=...\) are not supported/],
   ['def f():\n    nonlocal q\n', /no binding for nonlocal 'q' found/],
+  // Comprehension variables are no cells: a lambda over one would see a global instead.
+  ['f(**d)\n', /argument unpacking with \*\* is not supported/],
+  ['f(a=1, *xs)\n', /a \* argument after keyword arguments is not supported/],
+  ['xs.append(*ys)\n', /a \* argument in a method call is not supported/],
+  ['print(ValueError(*xs))\n', /a \* argument to built-in function 'ValueError' is not supported/],
+  ['fs = [lambda: k for k in range(3)]\n', /function using the comprehension variable 'k' is not supported/],
+  ['def f():\n    return {k: lambda: k * 2 for k in "ab"}\n', /comprehension variable 'k' is not supported/],
   ['with open("x") as f:\n    pass\n', /with statements are not supported/],
   ['x = {1, 2}\n', /set displays are not supported/],
   ['if x:\nprint(1)\n', /expected an indented block/],

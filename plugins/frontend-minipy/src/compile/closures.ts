@@ -1,6 +1,6 @@
 import type { Expr, Stmt } from '../syntax/ast.ts';
 import { exprChildren, stmtChildren } from '../syntax/ast-depth.ts';
-import { boundNames } from './scopes.ts';
+import { boundNames, targetNames } from './scopes.ts';
 
 export type FnNode = (Stmt & { kind: 'def' }) | (Expr & { kind: 'lambda' });
 
@@ -31,6 +31,8 @@ interface BodyFacts {
   globals: Set<string>;
   /** Methods: the class they are defined in. */
   classOf: Map<FnNode, string>;
+  /** Functions inside a comprehension: the names its clauses bind around them. */
+  inComprehension: Map<FnNode, Set<string>>;
 }
 
 function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
@@ -40,25 +42,27 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
     nonlocals: new Set(),
     globals: new Set(),
     classOf: new Map(),
+    inComprehension: new Map(),
   };
-  const work: [Stmt | Expr, boolean][] = roots.map((r) => [r, rootsAreStmts]);
+  // Each item carries the comprehension variables around it (null outside comprehensions).
+  const work: [Stmt | Expr, boolean, Set<string> | null][] = roots.map((r) => [r, rootsAreStmts, null]);
   while (work.length > 0) {
-    const [node, isStmt] = work.pop()!;
+    const [node, isStmt, compNames] = work.pop()!;
     const exprs: (Expr | null)[] = [];
     const stmts: Stmt[] = [];
     if (isStmt) {
       const s = node as Stmt;
       if (s.kind === 'def') {
         out.children.push(s);
-        for (const d of s.defaults) work.push([d, false]);
+        for (const d of s.defaults) work.push([d, false, compNames]);
         continue;
       }
       if (s.kind === 'class') {
         // Methods are functions of the enclosing scope (a class body is no scope for them).
-        if (s.base) work.push([s.base, false]);
+        if (s.base) work.push([s.base, false, compNames]);
         for (const st of s.body) {
           if (st.kind === 'def') out.classOf.set(st, s.name);
-          work.push([st, true]);
+          work.push([st, true, compNames]);
         }
         continue;
       }
@@ -69,14 +73,23 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
       const e = node as Expr;
       if (e.kind === 'lambda') {
         out.children.push(e);
-        for (const d of e.defaults) work.push([d, false]);
+        if (compNames) out.inComprehension.set(e, compNames);
+        for (const d of e.defaults) work.push([d, false, compNames]);
         continue;
       }
       if (e.kind === 'name') out.refs.add(e.id);
+      if (e.kind === 'comp') {
+        const names = new Set(compNames);
+        for (const g of e.generators) targetNames(g.target, names);
+        const inner: (Expr | null)[] = [];
+        exprChildren(e, inner);
+        for (const c of inner) if (c) work.push([c, false, names]);
+        continue;
+      }
       exprChildren(e, exprs);
     }
-    for (const s of stmts) work.push([s, true]);
-    for (const e of exprs) if (e) work.push([e, false]);
+    for (const s of stmts) work.push([s, true, compNames]);
+    for (const e of exprs) if (e) work.push([e, false, compNames]);
   }
   return out;
 }
@@ -89,6 +102,13 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
  */
 export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr) => never): Map<FnNode, FnScope> {
   const scopes = new Map<FnNode, FnScope>();
+  // Comprehension variables are renamed locals of the enclosing function, not cells: a
+  // function that closes over one is refused rather than given a wrong (global) binding.
+  const comprehensionScopes = new WeakSet<Set<string>>();
+  const comprehensionScope = (names: Set<string>): Set<string> => {
+    comprehensionScopes.add(names);
+    return names;
+  };
   const analyze = (fn: FnNode, chain: Set<string>[], prefix: string): Set<string> => {
     const f = facts(fn.kind === 'def' ? fn.body : [fn.body], fn.kind === 'def');
     const locals = new Set(allParams(fn));
@@ -106,16 +126,26 @@ export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr)
     const childFree = new Set<string>();
     for (const c of f.children) {
       const cls = f.classOf.has(c) ? `${f.classOf.get(c)}.` : '';
-      for (const n of analyze(c, [locals, ...chain], `${qualname}.<locals>.${cls}`)) childFree.add(n);
+      const comp = f.inComprehension.get(c);
+      const inner = comp ? [comprehensionScope(comp), locals, ...chain] : [locals, ...chain];
+      for (const n of analyze(c, inner, `${qualname}.<locals>.${cls}`)) childFree.add(n);
     }
     const free = new Set<string>();
-    for (const n of [...f.refs, ...childFree, ...f.nonlocals])
-      if (!locals.has(n) && !f.globals.has(n) && chain.some((s) => s.has(n))) free.add(n);
+    for (const n of [...f.refs, ...childFree, ...f.nonlocals]) {
+      if (locals.has(n) || f.globals.has(n)) continue;
+      const owner = chain.find((s) => s.has(n));
+      if (owner && comprehensionScopes.has(owner))
+        fail(`a function using the comprehension variable '${n}' is not supported`, fn);
+      if (owner) free.add(n);
+    }
     const cells = new Set([...childFree].filter((n) => locals.has(n)));
     scopes.set(fn, { node: fn, qualname, params: allParams(fn), locals, cells, free: [...free] });
     return free;
   };
   const top = facts(body, true);
-  for (const c of top.children) analyze(c, [], top.classOf.has(c) ? `${top.classOf.get(c)}.` : '');
+  for (const c of top.children) {
+    const comp = top.inComprehension.get(c);
+    analyze(c, comp ? [comprehensionScope(comp)] : [], top.classOf.has(c) ? `${top.classOf.get(c)}.` : '');
+  }
   return scopes;
 }

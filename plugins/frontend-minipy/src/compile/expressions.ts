@@ -463,6 +463,7 @@ const BUILTIN_KEYWORDS: Record<string, string[]> = {
 };
 
 function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
+  if (e0.unpack.length > 0) return unpackingCall(fc, e0);
   let e = e0;
   const f = e.func;
   if (e.keywords.length > 0 && f.kind === 'name' && isBuiltinName(fc, f.id) && !KEYWORD_BUILTINS.has(f.id)) {
@@ -566,11 +567,59 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
   return callValue(fc, fobj, args, fc.b.iconst(e.args.length));
 }
 
+/**
+ * `f(a, *xs, b)`: the positional arguments as one tuple built at run time, passed to the
+ * function value (or to `print` and the host builtins, which take such a tuple anyway).
+ */
+function unpackingCall(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number {
+  const f = e.func;
+  if (f.kind === 'attr') unsupported(fc.info, 'a * argument in a method call is not supported', e);
+  const builtin = f.kind === 'name' && isBuiltinName(fc, f.id) ? f.id : null;
+  if (builtin !== null && builtin !== 'print' && (builtinIndex(builtin) < 0 || EXCEPTION_NAMES.has(builtin)))
+    unsupported(fc.info, `a * argument to built-in function '${builtin}' is not supported`, e);
+  if (builtin !== null && builtin !== 'print' && e.keywords.length > 0)
+    unsupported(fc.info, `keyword arguments with a * argument to '${builtin}' are not supported`, e);
+  const fobj = builtin === null ? expr(fc, f) : 0;
+  // Python evaluates the arguments left to right: plain runs and unpacked iterables in turn.
+  let args = -1;
+  const join = (part: number): void => void (args = args < 0 ? part : fc.call('py.add', [args, part]));
+  let next = 0;
+  const plainUpTo = (end: number): void => {
+    if (end > next) join(fc.tuple(e.args.slice(next, end).map((a) => expr(fc, a))));
+    next = end;
+  };
+  for (const u of e.unpack) {
+    plainUpTo(u.at);
+    const value = expr(fc, u.value);
+    fc.line = e.line;
+    const callee = builtin === null ? fobj : fc.none();
+    const name = builtin === null ? fc.none() : fc.str(builtin);
+    join(fc.call('py.star_args', [callee, name, value]));
+  }
+  plainUpTo(e.args.length);
+  const names = e.keywords.map((k) => fc.str(k.name));
+  const values = e.keywords.map((k) => expr(fc, k.value));
+  fc.line = e.line;
+  if (builtin === 'print') {
+    for (const k of e.keywords)
+      if (k.name !== 'sep' && k.name !== 'end') unsupported(fc.info, `print() keyword '${k.name}' is not supported`, e);
+    const kw = (name: string): number => {
+      const i = e.keywords.findIndex((k) => k.name === name);
+      return i < 0 ? fc.none() : values[i]!;
+    };
+    return fc.call('py.print', [args, kw('sep'), kw('end')]);
+  }
+  if (builtin !== null) return fc.call('py.builtin', [fc.b.iconst(builtinIndex(builtin)), args]);
+  if (names.length > 0) return callWithKeywords(fc, fobj, args, fc.tuple(names), fc.tuple(values));
+  return callValue(fc, fobj, args, fc.b.emit('alen', [args]));
+}
+
 /** A direct call of a def compiled in place (inline-calls.ts), as a ref or, for a def that
  *  returns floats, an f64; null when the call is not one. */
 export function inlinedCall(fc: FunctionCompiler, e: Expr & { kind: 'call' }, type: 'ref' | 'f64'): number | null {
   const f = e.func;
-  if (f.kind !== 'name' || e.keywords.length > 0 || shadowed(fc, f.id) || isBuiltinName(fc, f.id)) return null;
+  if (f.kind !== 'name' || e.keywords.length > 0 || e.unpack.length > 0) return null;
+  if (shadowed(fc, f.id) || isBuiltinName(fc, f.id)) return null;
   const def = fc.info.directDefs.has(f.id) ? fc.info.inlineDefs.get(f.id) : undefined;
   if (!def || !canInline(fc, def, e.args.length)) return null;
   readName(fc, f.id, f);

@@ -31,7 +31,7 @@ export function isFloatExpr(e: Expr, facts: FloatFacts): boolean {
     case 'unary':
       return (e.op === '-' || e.op === '+') && isFloatExpr(e.operand, facts);
     case 'call':
-      return e.func.kind === 'name' && e.keywords.length === 0 && facts.defs.has(e.func.id);
+      return e.func.kind === 'name' && e.keywords.length === 0 && e.unpack.length === 0 && facts.defs.has(e.func.id);
     default:
       return false;
   }

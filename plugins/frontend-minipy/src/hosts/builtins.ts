@@ -173,6 +173,7 @@ function round(py: Py, args: number[]): number {
 
 /** Rounds x to d decimal places exactly as CPython (correctly rounded, half to even). */
 function roundFloat(x: number, d: number): number {
+  if (x === 0) return x; // keeps the sign of -0.0, as CPython does
   // Exact binary value as a fraction num / 2^k.
   const buf = new DataView(new ArrayBuffer(8));
   buf.setFloat64(0, x);
@@ -206,6 +207,18 @@ function chr(py: Py, args: number[]): number {
   if (n.int < 0n || n.int >= 0x110000n) py.raise('ValueError', 'chr() arg not in range(0x110000)');
   return py.makeStrFromCodes([Number(n.int)]);
 }
+
+/** hex(), oct(), bin(): the sign, the prefix, then the digits of the magnitude. */
+const radixBuiltin =
+  (name: string, radix: number, prefix: string) =>
+  (py: Py, args: number[]): number => {
+    arity(py, name, args, 1);
+    const n = asNum(py, args[0]!);
+    if (!n || n.int === undefined)
+      return py.raise('TypeError', `'${typeName(py, args[0]!)}' object cannot be interpreted as an integer`);
+    const digits = (n.int < 0n ? -n.int : n.int).toString(radix);
+    return py.makeStr(`${n.int < 0n ? '-' : ''}${prefix}${digits}`);
+  };
 
 function ord(py: Py, args: number[]): number {
   arity(py, 'ord', args, 1);
@@ -323,6 +336,9 @@ export const BUILTINS: Record<string, Builtin> = {
   round,
   ord,
   chr,
+  hex: radixBuiltin('hex', 16, '0x'),
+  oct: radixBuiltin('oct', 8, '0o'),
+  bin: radixBuiltin('bin', 2, '0b'),
   list: (py, a) => (arity(py, 'list', a, 0, 1), py.makeList(a.length === 0 ? [] : iterateValues(py, a[0]!))),
   tuple: (py, a) => (
     arity(py, 'tuple', a, 0, 1),

@@ -1,5 +1,8 @@
 import { exceptionClassName } from '../runtime/tags.ts';
 import { typeName } from './format.ts';
+import { className } from './classes.ts';
+import { iterateValues } from './containers.ts';
+import { NONE } from '../runtime/tags.ts';
 import type { Py } from './py-context.ts';
 
 // :func layout (core.jir): idx @4, nparams @8, defaults @12, name @16, cells @20, pnames @24, varargs @28.
@@ -45,6 +48,28 @@ function tooMany(py: Py, fi: FuncInfo, given: number): never {
 
 function notCallable(py: Py, f: number): never {
   return py.raise('TypeError', `'${typeName(py, f)}' object is not callable`);
+}
+
+/**
+ * `f(*value)`: the unpacked arguments as a tuple; CPython's TypeError names the callee (a
+ * builtin by `name` or as a value, the program's functions and classes by `__main__.` and qualified name).
+ */
+export function starArgs(py: Py, callee: number, name: number, value: number): number {
+  const ids = py.t;
+  const t = py.typeOf(value);
+  if (t === ids.tuple) return value;
+  if (t !== ids.list && t !== ids.str && t !== ids.dict && t !== ids.view && t !== ids.iter && t !== ids.range) {
+    const who =
+      name !== NONE
+        ? py.readStr(name)
+        : py.typeOf(callee) === ids.func
+          ? `${py.word(callee + 8) < 0 ? '' : '__main__.'}${py.readStr(py.word(callee + 16))}`
+          : py.typeOf(callee) === ids.cls
+            ? `__main__.${className(py, callee)}`
+            : typeName(py, callee);
+    py.raise('TypeError', `${who}() argument after * must be an iterable, not ${typeName(py, value)}`);
+  }
+  return py.makeTuple(iterateValues(py, value));
 }
 
 /** The function-table index to call `f` with `nargs` positional arguments, after the checks. */

@@ -1,9 +1,11 @@
+import { refuseDunder } from './classes.ts';
 import { asNum, compareNums } from './numbers.ts';
 import type { Handle } from '#framework';
 import type { Py } from './py-context.ts';
 import { dictEntries, typeName } from './format.ts';
 
 const OP_TEXT = ['<', '<=', '>', '>=', '==', '!='];
+const OP_DUNDER = ['__lt__', '__le__', '__gt__', '__ge__', '__eq__', '__ne__'];
 
 /** Rich comparison for op codes 0 <, 1 <=, 2 >, 3 >=, 4 ==, 5 != (as in library.jir). */
 export function compareOp(py: Py, a: number, b: number, op: number): boolean {
@@ -39,6 +41,11 @@ export function order(py: Py, a: number, b: number, op: number): number {
     }
     return ea.length < eb.length ? -1 : ea.length > eb.length ? 1 : 0;
   }
+  // Compiled comparisons call an instance's __lt__; orderings inside host functions (sorted,
+  // min, max, tuples compared by them) cannot call guest code: say so rather than claim
+  // the class has no order.
+  refuseDunder(py, a, OP_DUNDER[op]!);
+  refuseDunder(py, b, OP_DUNDER[op]!);
   return py.raise(
     'TypeError',
     `'${OP_TEXT[op]}' not supported between instances of '${typeName(py, a)}' and '${typeName(py, b)}'`,

@@ -12,11 +12,13 @@ function indexOf(py: Py, i: number): number | null {
   return Number(n.int);
 }
 
-function seqIndex(py: Py, kind: string, len: number, i: number): number {
+/** `store`: an assignment or a `del`, whose IndexError CPython words differently. */
+function seqIndex(py: Py, kind: string, len: number, i: number, store = false): number {
   const n = indexOf(py, i);
   if (n === null) return py.raise('TypeError', `${kind} indices must be integers or slices, not ${typeName(py, i)}`);
   const k = n < 0 ? n + len : n;
-  if (k < 0 || k >= len) py.raise('IndexError', `${kind === 'str' ? 'string' : kind} index out of range`);
+  if (k < 0 || k >= len)
+    py.raise('IndexError', `${kind === 'str' ? 'string' : kind}${store ? ' assignment' : ''} index out of range`);
   return k;
 }
 
@@ -44,7 +46,7 @@ export function setItem(py: Py, o: number, i: number, v: number): void {
   refuseDunder(py, o, '__setitem__');
   const t = py.typeOf(o);
   if (t === py.t.list) {
-    const k = seqIndex(py, 'list', py.listLen(o), i);
+    const k = seqIndex(py, 'list', py.listLen(o), i, true);
     py.setElemRef(py.listItems(o), k, v);
     return;
   }
@@ -59,7 +61,7 @@ export function delItem(py: Py, o: number, i: number): void {
   const t = py.typeOf(o);
   if (t === py.t.list) {
     const len = py.listLen(o);
-    const k = seqIndex(py, 'list', len, i);
+    const k = seqIndex(py, 'list', len, i, true);
     const items = py.listItems(o);
     for (let j = k; j < len - 1; j++) py.setElem(items, j, py.elem(items, j + 1));
     py.setElemRef(items, len - 1, 0);

@@ -28,7 +28,7 @@ import {
   setAttr,
   superMethod,
 } from './classes.ts';
-import { bindArgs, callTarget, tupleFrom } from './calls.ts';
+import { bindArgs, callTarget, starArgs, tupleFrom } from './calls.ts';
 import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
@@ -198,6 +198,7 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.abs.slow', [R], R, (py, [v]) => callBuiltin(py, 'abs', [v!])),
     host('py.float.slow', [R], R, (py, [v]) => callBuiltin(py, 'float', [v!])),
     host('py.int.slow', [R], R, (py, [v]) => callBuiltin(py, 'int', [v!])),
+    host('py.star_args', [R, R, R], R, (py, [callee, name, value]) => starArgs(py, callee!, name!, value!)),
     host('py.builtin', [I, R], R, (py, [which, args]) => callBuiltin(py, BUILTIN_NAMES[which!]!, py.tupleItems(args!))),
     host('py.print', [R, R, R], R, (py, [args, sep, end]) => {
       const text = (r: number, what: string): string => {

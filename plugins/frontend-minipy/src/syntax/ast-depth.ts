@@ -110,6 +110,7 @@ export function exprChildren(e: Expr, out: (Expr | null)[]): void {
         [e.func],
         e.args,
         e.keywords.map((k) => k.value),
+        e.unpack.map((u) => u.value),
       );
       break;
     case 'attr':

@@ -19,7 +19,15 @@ export type Expr = Pos &
     | { kind: 'boolop'; op: 'and' | 'or'; values: Expr[] }
     | { kind: 'compare'; ops: CmpOpName[]; operands: Expr[] }
     | { kind: 'ifexp'; test: Expr; body: Expr; orelse: Expr }
-    | { kind: 'call'; func: Expr; args: Expr[]; keywords: { name: string; value: Expr }[] }
+    | {
+        kind: 'call';
+        func: Expr;
+        args: Expr[];
+        keywords: { name: string; value: Expr }[];
+        /** `f(a, *xs, b)`: iterables unpacked into the positional arguments, each before
+         *  `args[at]` (at = args.length: after them all). */
+        unpack: { at: number; value: Expr }[];
+      }
     | { kind: 'attr'; obj: Expr; name: string }
     | { kind: 'subscript'; obj: Expr; index: Expr }
     | { kind: 'slice'; lower: Expr | null; upper: Expr | null; step: Expr | null }

@@ -582,8 +582,15 @@ class Parser {
     this.next();
     const args: Expr[] = [];
     const keywords: { name: string; value: Expr }[] = [];
+    const unpack: { at: number; value: Expr }[] = [];
     while (!this.is(')')) {
-      if (this.is('*') || this.is('**')) this.fail('argument unpacking is not supported');
+      if (this.is('**')) this.fail('argument unpacking with ** is not supported');
+      if (this.accept('*')) {
+        if (keywords.length > 0) this.fail('a * argument after keyword arguments is not supported');
+        unpack.push({ at: args.length, value: this.expr() });
+        if (!this.accept(',')) break;
+        continue;
+      }
       if (this.peek().kind === 'name' && this.is('=', 1)) {
         const name = this.identifier();
         this.next();
@@ -593,14 +600,15 @@ class Parser {
         args.push(this.expr());
       }
       if (this.is('for')) {
-        if (args.length !== 1 || keywords.length > 0) this.fail('Generator expression must be parenthesized');
+        if (args.length !== 1 || keywords.length > 0 || unpack.length > 0)
+          this.fail('Generator expression must be parenthesized');
         args[0] = this.comprehension('gen', args[0]!, null);
         if (!this.is(')')) this.fail('Generator expression must be parenthesized');
       }
       if (!this.accept(',')) break;
     }
     this.expect(')');
-    return { kind: 'call', func, args, keywords, line: func.line, col: func.col };
+    return { kind: 'call', func, args, keywords, unpack, line: func.line, col: func.col };
   }
 
   private subscript(): Expr {

@@ -12,3 +12,5 @@ for i in range(10):
     total += x
 print(total, total == 1.0, round(total, 2))
 print(7.5 // 2, -7.5 // 2, 7.5 % 2, -7.5 % 2, divmod(7.5, -2))
+# round() keeps the sign of a zero (found by the random programs).
+print(round(-0.0, 1), round(-0.0, 0), round(-0.04, 1), round(0.0, 3), round(-0.0))
