@@ -91,8 +91,12 @@ max_list([H|T], M) :- '$maxl'(T, H, M).
 min_list([H|T], M) :- '$minl'(T, H, M).
 '$minl'([], M, M).
 '$minl'([H|T], A, M) :- (H < A -> A1 = H ; A1 = A), '$minl'(T, A1, M).
-numlist(L, H, []) :- L > H, !.
-numlist(L, H, [L|T]) :- L1 is L+1, numlist(L1, H, T).
+numlist(L, H, R) :- '$must_be_int'(L, numlist/3), '$must_be_int'(H, numlist/3), L =< H, '$numlist'(L, H, R).
+'$numlist'(H, H, R) :- !, R = [H].
+'$numlist'(L, H, [L|T]) :- L1 is L+1, '$numlist'(L1, H, T).
+'$must_be_int'(X, _) :- integer(X), !.
+'$must_be_int'(X, PI) :- var(X), !, throw(error(instantiation_error, context(PI, _))).
+'$must_be_int'(X, PI) :- throw(error(type_error(integer, X), context(PI, _))).
 exclude(_, [], []).
 exclude(P, [H|T], R) :- ( call(P, H) -> R = R1 ; R = [H|R1] ), exclude(P, T, R1).
 include(_, [], []).

@@ -4,7 +4,8 @@
 % atom_length/2 its text first and takes code and char lists.
 t(G) :- catch((G -> write(yes) ; write(no)), error(F, _), print(F)), nl.
 
-main :-
+main :- main1, numlists.
+main1 :-
     X = 'A b',
     t(_ is X + _), t(_ is _ + X), t(_ is X * X - _), t(_ is _ * _ - X), t(_ is a + b),
     t(_ is (a + b) * c), t(_ is a * (b + c)), t(_ is max(a, _)), t(_ is (a + b) + (c + d)),
@@ -18,3 +19,8 @@ main :-
     t(atom_codes(b, b)), t(atom_chars(b, b)), t(atom_codes(b, [x|y])), t(atom_codes(b, [_|y])),
     t(atom_chars(b, [0'b])), t(atom_codes(b, [0'b])), t(number_codes(1, a)), t(atom_codes(b, 3)),
     t(aggregate_all(count, member(_, [a, b]), [a])), t(aggregate_all(count, member(_, [a, b]), 2)).
+
+% numlist/3 takes integers only (a float bound counted up for ever) and fails when L > H.
+numlists :-
+    t(numlist(1.0e300, 1.0e300, _)), t(numlist(1, 1.5, _)), t(numlist(_, 3, _)), t(numlist(1, a, _)),
+    t(numlist(5, 1, _)), t(numlist(3, 3, [3])), t((numlist(-2, 2, L), write(L), nl)).
