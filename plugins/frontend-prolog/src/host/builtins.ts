@@ -169,8 +169,11 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'succ/2': (s, g, a) => {
     const h = s.h;
     const x = h.deref(a(1));
+    const y0 = h.deref(a(2));
     if (h.kind(x) !== 'var') {
       const v = intArg(h, x);
+      // SWI-Prolog checks both arguments before computing.
+      if (h.kind(y0) !== 'var' && h.kind(y0) !== 'int' && h.kind(y0) !== 'big') typeError(h, 'integer', y0);
       if (v < 0n) domainError(h, 'not_less_than_zero', x);
       return h.build(h.str('succ', x, num(h, v + 1n)));
     }

@@ -4,7 +4,7 @@
 % atom_length/2 its text first and takes code and char lists.
 t(G) :- catch((G -> write(yes) ; write(no)), error(F, _), print(F)), nl.
 
-main :- main1, numlists.
+main :- main1, numlists, succs.
 main1 :-
     X = 'A b',
     t(_ is X + _), t(_ is _ + X), t(_ is X * X - _), t(_ is _ * _ - X), t(_ is a + b),
@@ -24,3 +24,6 @@ main1 :-
 numlists :-
     t(numlist(1.0e300, 1.0e300, _)), t(numlist(1, 1.5, _)), t(numlist(_, 3, _)), t(numlist(1, a, _)),
     t(numlist(5, 1, _)), t(numlist(3, 3, [3])), t((numlist(-2, 2, L), write(L), nl)).
+
+% succ/2 checks its second argument too once the first is an integer.
+succs :- t(succ(3, [a])), t(succ(a, [a])), t(succ(_, a)), t(succ(3, 4)), t(succ(3, 5)), t(succ(-1, _)), t(succ(3, 4.0)).
