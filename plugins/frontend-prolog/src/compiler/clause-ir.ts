@@ -733,8 +733,9 @@ export class ClauseEmitter {
       return r;
     }
     if (e.k === 'str' && e.args.length === 2) {
-      const x = this.eval(e.args[0]!),
-        y = this.eval(e.args[1]!);
+      // The right operand first: which error an expression raises follows SWI-Prolog's order.
+      const y = this.eval(e.args[1]!),
+        x = this.eval(e.args[0]!);
       const op = ARITH_FAST[e.name];
       const fid = this.ctx.syms.id(e.name, 2);
       const join = f.blk('ar');

@@ -30,7 +30,8 @@ export function makeNum(h: Heap, x: Num): number {
 /** Evaluates an arithmetic expression term (explicit recursion over expression depth). */
 export function evalTerm(h: Heap, t0: number): Num {
   // Post-order over an explicit stack: an operator's task sits under its operands' tasks,
-  // so expression depth costs no host stack. Operands are evaluated left to right.
+  // so expression depth costs no host stack. Operands are evaluated right to left, as
+  // SWI-Prolog does: `X is a + _` is an instantiation error there, `X is _ + a` a type error.
   const tasks: ({ t: number } | { op: string; arity: number })[] = [{ t: t0 }];
   const vals: Num[] = [];
   while (tasks.length > 0) {
@@ -38,8 +39,8 @@ export function evalTerm(h: Heap, t0: number): Num {
     if ('op' in task) {
       if (task.arity === 1) vals.push(unary(h, task.op, vals.pop()!));
       else {
-        const y = vals.pop()!,
-          x = vals.pop()!;
+        const x = vals.pop()!,
+          y = vals.pop()!;
         vals.push(binary(h, task.op, x, y));
       }
       continue;
@@ -61,7 +62,7 @@ export function evalTerm(h: Heap, t0: number): Num {
     const arity = h.arity(t);
     if (name === '[|]' && arity === 2 && h.atomName(h.deref(h.arg(t, 2))) === '[]') tasks.push({ t: h.arg(t, 1) });
     else if (arity === 1) tasks.push({ op: name, arity }, { t: h.arg(t, 1) });
-    else if (arity === 2) tasks.push({ op: name, arity }, { t: h.arg(t, 2) }, { t: h.arg(t, 1) });
+    else if (arity === 2) tasks.push({ op: name, arity }, { t: h.arg(t, 1) }, { t: h.arg(t, 2) });
     else typeError(h, 'evaluable', indicator(h, name, arity));
   }
   return vals[0]!;

@@ -62,6 +62,12 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   '@=</2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) <= 0 ? g() : 0),
   '@>=/2': (s, g, a) => (compareTerms(s.h, a(1), a(2)) >= 0 ? g() : 0),
   'compare/3': (s, g, a) => {
+    const h = s.h;
+    const order = h.deref(a(1));
+    if (h.kind(order) !== 'var') {
+      if (h.kind(order) !== 'atom') typeError(h, 'atom', order);
+      if (!['<', '=', '>'].includes(h.atomName(order))) domainError(h, 'order', order);
+    }
     const c = compareTerms(s.h, a(2), a(3));
     return s.h.build(s.h.str('compare', s.h.atom(c < 0 ? '<' : c > 0 ? '>' : '='), a(2), a(3)));
   },
@@ -99,10 +105,11 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'atom_length/2': (s, g, a) => {
     const h = s.h;
     const t = h.deref(a(1));
+    if (h.kind(t) === 'var') instantiationError(h); // SWI checks the text first
     const n = h.deref(a(2));
     if (h.kind(n) !== 'var' && h.kind(n) !== 'int') typeError(h, 'integer', n);
-    if (h.kind(t) === 'str') typeError(h, 'text', t); // SWI's culprit type, not ISO's atom
-    return h.build(h.str('atom_length', t, h.int(BigInt([...textOf(h, t)].length))));
+    const text = h.kind(t) === 'str' ? listText(h, t) : textOf(h, t);
+    return h.build(h.str('atom_length', t, h.int(BigInt([...text].length))));
   },
   'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
   'number_chars/2': (s, g, a) => numberText(s, a, 'number_chars', 'chars'),
@@ -167,8 +174,11 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'succ/2': (s, g, a) => {
     const h = s.h;
     const x = h.deref(a(1));
+    const y0 = h.deref(a(2));
     if (h.kind(x) !== 'var') {
       const v = intArg(h, x);
+      // SWI-Prolog checks both arguments before computing.
+      if (h.kind(y0) !== 'var' && h.kind(y0) !== 'int' && h.kind(y0) !== 'big') typeError(h, 'integer', y0);
       if (v < 0n) domainError(h, 'not_less_than_zero', x);
       return h.build(h.str('succ', x, num(h, v + 1n)));
     }
@@ -295,11 +305,66 @@ export function textOf(h: Heap, t: number): string {
   }
 }
 
+/** A code or char list as text, as SWI-Prolog's atom_length/2 takes it (with its errors);
+ *  anything else is a type_error(text) (SWI's culprit type, not ISO's atom). */
+function listText(h: Heap, t: number): string {
+  let text = '';
+  let x = t;
+  while (h.kind(x) === 'str' && h.syms.names[h.functorOf(x)] === '[|]' && h.arity(x) === 2) {
+    const c = h.deref(h.arg(x, 1));
+    if (h.kind(c) === 'var') instantiationError(h);
+    if (h.kind(c) === 'int' && c >> 1 >= 0 && c >> 1 <= 0x10ffff) text += String.fromCodePoint(c >> 1);
+    else if (h.kind(c) === 'atom' && [...h.atomName(c)].length === 1) text += h.atomName(c);
+    else typeError(h, h.kind(c) === 'atom' ? 'character_code' : 'character', c);
+    x = h.deref(h.arg(x, 2));
+  }
+  if (h.kind(x) === 'var') instantiationError(h);
+  if (h.kind(x) !== 'atom' || h.atomName(x) !== '[]') typeError(h, 'text', t);
+  return text;
+}
+
+/** The text of a proper list of codes or chars; null when `l` is unbound or a list that is
+ *  not all codes or chars, or one with a variable; a ground term that is not a list is
+ *  SWI-Prolog's type_error(list, L). */
+function boundListText(h: Heap, l0: number): string | null {
+  const l = h.deref(l0);
+  if (h.kind(l) === 'var') return null;
+  const items = h.listItems(l);
+  if (items === null) {
+    if (isGround(h, l)) typeError(h, 'list', l);
+    return null;
+  }
+  let text = '';
+  for (const x of items) {
+    const c = h.deref(x);
+    if (h.kind(c) === 'int' && c >> 1 >= 0 && c >> 1 <= 0x10ffff) text += String.fromCodePoint(c >> 1);
+    else if (h.kind(c) === 'atom' && [...h.atomName(c)].length === 1) text += h.atomName(c);
+    else return null;
+  }
+  return text;
+}
+
+/** Whether `t` holds no variable (an explicit stack: terms may be deep). */
+function isGround(h: Heap, t: number): boolean {
+  const todo = [t];
+  while (todo.length > 0) {
+    const x = h.deref(todo.pop()!);
+    const k = h.kind(x);
+    if (k === 'var') return false;
+    if (k === 'str') for (let i = 1; i <= h.arity(x); i++) todo.push(h.arg(x, i));
+  }
+  return true;
+}
+
 function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'codes' | 'chars'): number {
   const h = s.h;
   const name = h.syms.names[h.functorOf(g())]!;
   const t = h.deref(a(1));
   if (h.kind(t) !== 'var') {
+    // As SWI-Prolog: a code or char list given is compared as text, and a ground non-list is
+    // a type error rather than a failed unification.
+    const given = boundListText(h, a(2));
+    if (given !== null) return given === textOf(h, t) ? g() : 0;
     const chars = [...textOf(h, t)];
     const items = chars.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     return h.build(h.str(name, t, h.list(items)));
@@ -327,6 +392,7 @@ function numberText(s: RunState, a: (i: number) => number, name: string, as: 'co
   const t = h.deref(a(1));
   if (h.kind(t) !== 'var') {
     if (readNum(h, t) === null) typeError(h, 'number', t);
+    boundListText(h, a(2));
     const text = [...textOf(h, t)];
     const items = text.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     return h.build(h.str(name, t, h.list(items)));

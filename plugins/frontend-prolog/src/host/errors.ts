@@ -1,9 +1,13 @@
 import { GuestException } from '#framework';
 import type { Desc, Heap } from './heap.ts';
+import { copyOf } from './term-ops.ts';
 
-/** Raises error(Formal, _) as a guest exception: the IR unwind edge throws it as a ball. */
+/** Raises error(Formal, _) as a guest exception: the IR unwind edge throws it as a ball.
+ *  The ball is a copy, as throw/1's: unwinding to the handler undoes the bindings its
+ *  culprit may hold (SWI: `type_error(integer, f('A b'))`, not `f(_)`). */
 export function raise(h: Heap, formal: Desc): never {
-  throw new GuestException(h.build(h.str('error', formal, h.fresh())));
+  const ball = h.build(h.str('error', formal, h.fresh()));
+  throw new GuestException(h.build(copyOf(h, ball)));
 }
 
 export const instantiationError = (h: Heap): never => raise(h, h.atom('instantiation_error'));

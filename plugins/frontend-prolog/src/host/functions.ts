@@ -60,10 +60,9 @@ export function prologHostFunctions(states: RunStates): HostFunction[] {
     }),
     fn('pl_arith', sig(['i32', 'ref', 'ref'], 'ref'), { collects: true, raises: true }, ([op, x, y], ctx) => {
       const h = st(ctx).h;
-      return makeNum(
-        h,
-        binary(h, h.syms.names[op!]!, readNum(h, x!) ?? evalTerm(h, x!), readNum(h, y!) ?? evalTerm(h, y!)),
-      );
+      // The right operand first, as evalTerm.
+      const right = readNum(h, y!) ?? evalTerm(h, y!);
+      return makeNum(h, binary(h, h.syms.names[op!]!, readNum(h, x!) ?? evalTerm(h, x!), right));
     }),
     fn('pl_arith_cmp', sig(['ref', 'ref'], 'i32'), { collects: true, raises: true }, ([x, y], ctx) => {
       const h = st(ctx).h;

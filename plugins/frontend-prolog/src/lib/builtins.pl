@@ -26,7 +26,7 @@ otherwise.
 once(G) :- call(G), !.
 ignore(G) :- (call(G) -> true ; true).
 forall(C, A) :- \+ (call(C), \+ call(A)).
-between(L, H, X) :- '$bound_type'(L), '$bound_type'(H), '$between'(L, H, X).
+between(L, H, X) :- '$bound_type'(L), '$bound_type'(H), '$int_or_var'(X, between/3), '$between'(L, H, X).
 '$between'(L, H, X) :- integer(X), !, X >= L, '$le_inf'(X, H).
 '$between'(L, H, L) :- '$le_inf'(L, H).
 '$between'(L, H, X) :- '$lt_inf'(L, H), L1 is L+1, '$between'(L1, H, X).
@@ -92,8 +92,12 @@ max_list([H|T], M) :- '$maxl'(T, H, M).
 min_list([H|T], M) :- '$minl'(T, H, M).
 '$minl'([], M, M).
 '$minl'([H|T], A, M) :- (H < A -> A1 = H ; A1 = A), '$minl'(T, A1, M).
-numlist(L, H, []) :- L > H, !.
-numlist(L, H, [L|T]) :- L1 is L+1, numlist(L1, H, T).
+numlist(L, H, R) :- '$must_be_int'(L, numlist/3), '$must_be_int'(H, numlist/3), L =< H, '$numlist'(L, H, R).
+'$numlist'(H, H, R) :- !, R = [H].
+'$numlist'(L, H, [L|T]) :- L1 is L+1, '$numlist'(L1, H, T).
+'$must_be_int'(X, _) :- integer(X), !.
+'$must_be_int'(X, PI) :- var(X), !, throw(error(instantiation_error, context(PI, _))).
+'$must_be_int'(X, PI) :- throw(error(type_error(integer, X), context(PI, _))).
 exclude(_, [], []).
 exclude(P, [H|T], R) :- ( call(P, H) -> R = R1 ; R = [H|R1] ), exclude(P, T, R1).
 include(_, [], []).
@@ -167,8 +171,8 @@ setof(T, G, S) :- bagof(T, G, L), sort(L, S).
 '$bag_same'([P|T], K, Vs, [P|R]) :- '$bag_same'(T, K, Vs, R).
 _ ^ G :- call(G).
 findall(T, G, L, Tail) :- findall(T, G, L0), append(L0, Tail, L).
-aggregate_all(count, G, C) :- !, findall(x, G, L), length(L, C).
-aggregate_all(count(T), G, C) :- !, findall(T, G, L), length(L, C).
+aggregate_all(count, G, C) :- !, findall(x, G, L), length(L, C0), C = C0.
+aggregate_all(count(T), G, C) :- !, findall(T, G, L), length(L, C0), C = C0.
 aggregate_all(sum(E), G, S) :- !, findall(E, G, L), '$sum'(L, 0, S).
 aggregate_all(max(E), G, M) :- !, findall(E, G, [H|T]), M0 is H, '$agg'(T, max, M0, M).
 aggregate_all(min(E), G, M) :- !, findall(E, G, [H|T]), M0 is H, '$agg'(T, min, M0, M).
@@ -263,9 +267,10 @@ sub_string(A, B, L, Af, S) :- '$sub'(string, A, B, L, Af, S).
         ( integer(L) -> true ; integer(Af) -> L is M - Af ; between(0, M, L) ),
         L >= 0, Af is M - L, Af >= 0, '$sub_slice'(K, A, B, L, S)
     ).
-'$int_or_var'(X) :- var(X), !.
-'$int_or_var'(X) :- integer(X), !.
-'$int_or_var'(X) :- throw(error(type_error(integer, X), context(sub_atom/5, _))).
+'$int_or_var'(X) :- '$int_or_var'(X, sub_atom/5).
+'$int_or_var'(X, _) :- var(X), !.
+'$int_or_var'(X, _) :- integer(X), !.
+'$int_or_var'(X, PI) :- throw(error(type_error(integer, X), context(PI, _))).
 upcase_atom(A, U) :- atom_codes(A, Cs), '$map_case'(Cs, 0'a, 0'z, -32, Us), atom_codes(U, Us).
 downcase_atom(A, D) :- atom_codes(A, Cs), '$map_case'(Cs, 0'A, 0'Z, 32, Ds), atom_codes(D, Ds).
 '$map_case'([], _, _, _, []).
