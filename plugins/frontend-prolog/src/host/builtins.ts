@@ -177,9 +177,11 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     const y0 = h.deref(a(2));
     if (h.kind(x) !== 'var') {
       const v = intArg(h, x);
-      // SWI-Prolog checks both arguments before computing.
-      if (h.kind(y0) !== 'var' && h.kind(y0) !== 'int' && h.kind(y0) !== 'big') typeError(h, 'integer', y0);
+      // SWI-Prolog checks both arguments before computing, the first one first.
       if (v < 0n) domainError(h, 'not_less_than_zero', x);
+      if (h.kind(y0) !== 'var') {
+        if (intArg(h, y0) < 0n) domainError(h, 'not_less_than_zero', y0);
+      }
       return h.build(h.str('succ', x, num(h, v + 1n)));
     }
     const y = intArg(h, a(2));
