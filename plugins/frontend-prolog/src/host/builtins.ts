@@ -108,7 +108,8 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     if (h.kind(t) === 'var') instantiationError(h); // SWI checks the text first
     const n = h.deref(a(2));
     if (h.kind(n) !== 'var' && h.kind(n) !== 'int') typeError(h, 'integer', n);
-    const text = h.kind(t) === 'str' ? listText(h, t) : textOf(h, t);
+    // SWI-7 takes `[]` as the empty text here, where atom_codes/2 rejects it.
+    const text = h.kind(t) === 'str' ? listText(h, t) : t === h.atom('[]') ? '' : textOf(h, t);
     return h.build(h.str('atom_length', t, h.int(BigInt([...text].length))));
   },
   'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
@@ -290,6 +291,8 @@ function notAList(h: Heap, l: number): never {
 }
 
 export function textOf(h: Heap, t: number): string {
+  // SWI-7's `[]` is a reserved symbol, not an atom: the atom builtins reject it.
+  if (t === h.atom('[]')) return typeError(h, 'atom', t);
   switch (h.kind(t)) {
     case 'atom':
       return h.atomName(t);

@@ -128,6 +128,7 @@ export const TERM_BUILTINS = {
 /** An atomic term's text (atom_length/2's view: numbers give their digits). */
 export function atomicText(h: Heap, t0: number): string {
   const t = h.deref(t0);
+  if (t === h.atom('[]')) return typeError(h, 'text', t); // SWI-7's `[]` is no atom
   switch (h.kind(t)) {
     case 'atom':
       return h.atomName(t);

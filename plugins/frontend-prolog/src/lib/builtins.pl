@@ -127,6 +127,7 @@ retractall(H) :- '$ensure_dynamic'(H).
 '$clause_split'(H, H, true).
 atomic_list_concat(L, A) :- '$alc'(L, '', A).
 '$alc'([], A, A).
+'$alc'([X|_], _, _) :- X == [], !, throw(error(type_error(text, []), context(atomic_list_concat/2, _))).
 '$alc'([X|Xs], A0, A) :- atom_concat(A0, X, A1), '$alc'(Xs, A1, A).
 phrase(G, L) :- phrase(G, L, []).
 phrase(G, L, R) :- call(G, L, R).
@@ -256,6 +257,7 @@ predsort(P, L, Sorted) :- length(L, N), ( N < 2 -> Sorted = L ; '$predsort'(P, N
 '$predmerge_'(>, P, H1, H2, T1, T2, [H2|R]) :- '$predmerge'(P, [H1|T1], T2, R).
 sub_atom(A, B, L, Af, S) :- '$sub'(atom, A, B, L, Af, S).
 sub_string(A, B, L, Af, S) :- '$sub'(string, A, B, L, Af, S).
+'$sub'(K, A, _, _, _, _) :- A == [], !, throw(error(type_error(K, []), context(sub_atom/5, _))).
 '$sub'(K, A, B, L, Af, S) :-
     atom_length(A, N),
     (   ( atom(S) ; string(S) )
@@ -339,6 +341,7 @@ code_type(X, T) :- '$ctype'(T, X, code).
 '$letter'(X) :- X >= 0'a, X =< 0'z, !.
 '$letter'(X) :- X >= 0'A, X =< 0'Z.
 '$digit'(X) :- X >= 0'0, X =< 0'9.
+string_concat(A, B, C) :- ( A == [] ; B == [] ), !, throw(error(type_error(atom, []), context(string_concat/3, _))).
 string_concat(A, B, C) :- nonvar(A), nonvar(B), !, '$string_concat'(A, B, C).
 string_concat(_, _, C) :- var(C), !, throw(error(instantiation_error, context(string_concat/3, _))).
 string_concat(A, B, C) :- string_length(C, N), '$sconcat_split'(N, A, B, C).
