@@ -101,7 +101,7 @@ export function allocateFunction<D, K>(
   const intervals = buildIntervals(mf, linear, live, allocatable);
   const rematDefs = rematerializable(mf);
   const regs = { int: target.regs.int.allocatable, float: target.regs.float.allocatable };
-  const allocation = allocateRegisters(intervals, regs, new Set(rematDefs.keys()));
+  const allocation = allocateRegisters(intervals, regs, new Set(rematDefs.keys()), cfg.preds);
   const slots = new FrameSlots();
   const slotOf = assignSpillSlots(mf, cfg, intervals, allocation, slots);
   const locs = new Locations(allocation, slotOf);

@@ -11,17 +11,23 @@ export interface Allocation {
   readonly remat: ReadonlySet<VReg>;
 }
 
+/** How many blocks ahead a value spilled at a clobber looks for a join to reenter a register. */
+const JOIN_LOOKAHEAD = 8;
+
 const evenFloor = (pos: number): number => pos & ~1;
 
 /**
  * Linear-scan register allocation with interval splitting (Wimmer & Mössenböck), tuned for
- * a machine where a store costs two hundred register operations and a load five:
+ * code whose calls sit on slow paths (runtime helpers, allocation), where every instruction
+ * on the fast path counts:
  *
  * - Moving to the stack may happen at any position, even in the middle of an instruction
  *   (across a call's clobbers): where the store goes is decided afterwards, per path, by
  *   spill-stores.ts, so a value keeps its register up to the call that clobbers it.
- * - After a call, a value waits on the stack until its next use or the end of its block,
- *   whichever comes first, so paths that skipped the call may keep it in a register.
+ * - A value that a call (or a clobber before its next use) puts on the stack waits there
+ *   until its next use or a join that some path skipping the call enters with the value in
+ *   a register, whichever comes first: the fast path keeps it in the register, and only the
+ *   paths that made the call reload it.
  * - Constants (`remat` instructions) are never stored: a reload re-executes their definition.
  * - When a register must be taken from someone, values already spilled somewhere (or
  *   constants) are evicted first: evicting them is likely to cost only a later reload.
@@ -33,12 +39,13 @@ export function allocateRegisters(
   set: IntervalSet,
   regs: Readonly<Record<RegClass, readonly PReg[]>>,
   remat: ReadonlySet<VReg>,
+  preds: readonly (readonly number[])[],
 ): Allocation {
   const pieces: LiveInterval[][] = set.intervals.map((it) => (it ? [it] : []));
   const spilled = new Set<VReg>();
   for (const cls of REG_CLASSES) {
     const roots = set.intervals.filter((it): it is LiveInterval => it !== null && it.cls === cls);
-    new LinearScan(set, regs[cls], remat, pieces, spilled).run(roots);
+    new LinearScan(set, regs[cls], remat, pieces, spilled, preds).run(roots);
   }
   for (const ps of pieces) ps.sort((a, b) => a.start - b.start);
   return { pieces, spilled, remat };
@@ -56,6 +63,7 @@ class LinearScan {
     private readonly remat: ReadonlySet<VReg>,
     private readonly pieces: LiveInterval[][],
     private readonly spilled: Set<VReg>,
+    private readonly preds: readonly (readonly number[])[],
   ) {
     this.queue = new IntervalQueue((it) => it.isFirstPiece && set.reuse.has(it.vreg));
   }
@@ -128,8 +136,9 @@ class LinearScan {
     }
     if (!current.isFirstPiece && until < current.end && until <= current.nextUse(current.start, false)) {
       // It would lose the register before anything reads it: it waits on the stack instead
-      // of taking a register (and the moves into it) for nothing.
-      this.spillUntilRegUse(current);
+      // of taking a register (and the moves into it) for nothing; up to a join that a path
+      // skipping the clobber enters with it in a register.
+      this.spillUntilRegUse(current, true);
       return true;
     }
     current.preg = reg;
@@ -191,7 +200,9 @@ class LinearScan {
     }
     if (best < 0) {
       if (canWait) {
-        this.spillUntilRegUse(current);
+        // Every register is clobbered here (a call): on the stack to the end of the block,
+        // so that the paths that skip this block keep the value in a register.
+        this.spillUntilRegUse(current, true);
         return;
       }
       throw new Error(
@@ -240,11 +251,35 @@ class LinearScan {
     let at = it.nextUse(it.start, true);
     if (at !== NEVER) at = evenFloor(at);
     if (toBlockEnd) {
-      const end = this.set.linear.nextBlockStart(it.start);
-      if (end < at && end > it.start && end < it.end) at = end;
+      // Back into a register at the first block a predecessor enters with it in one (a path
+      // that skipped the clobber), looking a few blocks ahead only, to stay linear.
+      let pos = it.start;
+      for (let step = 0; step < JOIN_LOOKAHEAD; step++) {
+        const next = this.set.linear.nextBlockStart(pos);
+        if (next >= at || next >= it.end) break;
+        if (it.covers(next) && this.inRegisterFromAPredecessor(it.vreg, next)) {
+          at = next;
+          break;
+        }
+        pos = next;
+      }
     }
     if (at !== NEVER) this.queue.push(this.split(it, at));
     this.toStack(it);
+  }
+
+  /** Whether some predecessor laid out before the block starting at `pos` ends with v in a
+   *  register: only then can v keep a register into that block without reloads on every
+   *  edge (predecessors laid out later are not allocated yet and count as the stack). */
+  private inRegisterFromAPredecessor(v: VReg, pos: number): boolean {
+    const { blockAt, labelIndex } = this.set.linear;
+    const block = blockAt[pos >> 1]!;
+    for (const p of this.preds[block]!) {
+      if (labelIndex[p]! < 0 || labelIndex[p]! >= labelIndex[block]!) continue;
+      const last = this.set.linear.nextBlockStart(2 * labelIndex[p]!) - 1;
+      if (this.pieces[v]!.some((piece) => piece.preg !== NO_REG && piece.covers(last))) return true;
+    }
+    return false;
   }
 
   private split(it: LiveInterval, pos: number): LiveInterval {
