@@ -12,7 +12,7 @@ import { Substitution } from './support/substitution.ts';
  * Folds: pure ops whose operands are all constants; divisions whose divisor is a
  * non-zero constant (a zero divisor must still trap at run time); `select`, `brif` and
  * `switch` on a constant; overflow-checked ops on constants into a jump to the edge they
- * would take. Ref results fold only to `rnull`: no other ref constant has an opcode.
+ * would take; integer compares of a value with itself. Ref results fold only to `rnull`: no other ref constant has an opcode.
  */
 export const constfold: Pass = functionPass(
   'constfold',
@@ -37,7 +37,7 @@ function foldFunction(f: Func): boolean {
         changed = true;
         continue;
       }
-      const replacement = foldInst(f, inst, constOf);
+      const replacement = foldInst(f, inst, constOf) ?? foldSelfCompare(f, inst, subst);
       if (replacement) {
         b.insts.splice(i, 1, ...replacement);
         changed = true;
@@ -88,6 +88,16 @@ function foldInst(f: Func, inst: Inst, constOf: ConstOf): Inst[] | undefined {
   }
   if (isIntDivision(op) && xs[1] === 0) return undefined;
   const folded = constantInst(inst.result, f.typeOf(inst.result), op.evaluate(...xs));
+  return folded ? [folded] : undefined;
+}
+
+/** An integer compare of a value with itself (the same SSA value) is known whatever the
+ *  value: true for eq, sle, sge, ule, uge, false for the others. */
+function foldSelfCompare(f: Func, inst: Inst, subst: Substitution): Inst[] | undefined {
+  const op = inst.op;
+  if (!op.name.startsWith('icmp.') || !op.evaluate || inst.result < 0) return undefined;
+  if (subst.resolve(inst.args[0]!) !== subst.resolve(inst.args[1]!)) return undefined;
+  const folded = constantInst(inst.result, f.typeOf(inst.result), op.evaluate(0, 0));
   return folded ? [folded] : undefined;
 }
 

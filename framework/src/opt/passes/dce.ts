@@ -10,7 +10,8 @@ import { removeBlockParams } from './support/params.ts';
  * parameter. Pure instructions with dead results are removed, and so are dead block
  * parameters with their arguments on every edge — which also catches values that only
  * circle around a loop. Nothing that traps, allocates, calls or touches memory is
- * removed; the one exception is a division by a non-zero constant, which cannot trap.
+ * removed; the exceptions are a division by a non-zero constant and a read of a global,
+ * which cannot trap.
  */
 export const dce: Pass = functionPass('dce', 'removes unused pure instructions and unused block parameters', (f) =>
   eliminateFunction(f),
@@ -99,6 +100,7 @@ function removableTest(f: Func): (inst: Inst) => boolean {
   };
   return (inst) => {
     if (inst.isTerminator || inst.result < 0) return false;
-    return inst.op.pure || isSafeDivision(inst);
+    // A global's read cannot trap: unused, it goes too.
+    return inst.op.pure || isSafeDivision(inst) || inst.op.name === 'gget';
   };
 }
