@@ -2,15 +2,12 @@ import type { Func, Module, Signature } from '#framework';
 import { MEMORY_ERROR_GLOBAL, TypeTable } from '#framework';
 import type { GlobalAddressOf } from '#framework';
 import { canInline, emitInlineAlloc } from './inline-alloc.ts';
-import { LoweringWriter } from '#framework';
+import { ElementStoreFacts, LoweringWriter, lowerRefElementAddress } from '#framework';
 
 export const ALLOC = 'gc.alloc';
 export const ALLOC_ARRAY = 'gc.alloc_array';
 export const ALLOC_SIG: Signature = { params: ['i32', 'i32'], result: 'ref' };
 export const ALLOC_ARRAY_SIG: Signature = { params: ['i32', 'i32'], result: 'ref' };
-
-/** log2 of a ref element's size, to scale an index into a byte offset. */
-const REF_SIZE_SHIFT = 2;
 
 /**
  * Boehm's GC lowering. The collector is non-moving and needs no barriers, so:
@@ -20,6 +17,7 @@ const REF_SIZE_SHIFT = 2;
  *                             call @gc.alloc_array(<type id>, %n)
  *   set :T.f, %o, %v (ref) →  %b = ref.bits %o; store.ref %b, <offset of f>, %v
  *   aset :T, %a, %i, %v    →  aget :T, %a, %i (checks only); address arithmetic; store.ref
+ *                             (no check or arithmetic where they cannot matter: element-store.ts)
  *   gset @g, %v (ref)      →  store.ref <address of @g>, 0, %v
  * A null object still traps bad_pointer: 0 + offset lies in the null guard. The aset's
  * bounds check is an aget of the same element, which traps exactly as the aset would
@@ -43,7 +41,8 @@ function lowerFunc(
   used: { alloc: boolean; allocArray: boolean },
 ): void {
   const out = new LoweringWriter(func);
-  const constants = integerConstants(func);
+  const facts = new ElementStoreFacts(func);
+  const constants = facts.constants;
   for (const block of [...func.blocks]) {
     out.begin(block);
     for (const inst of block.insts) {
@@ -82,10 +81,8 @@ function lowerFunc(
           const type = types.get(inst.sym);
           if (type.elem !== 'ref') break;
           const [array, index, value] = inst.args as [number, number, number];
-          out.emit('aget', [array, index], 'ref', 'gc.checked', inst.sym);
-          const base = out.emit('ref.bits', [array], 'i32', 'gc.arr');
-          const offset = out.emit('ishl', [index, out.iconst(REF_SIZE_SHIFT, 'gc.shift')], 'i32', 'gc.off');
-          out.store('ref', out.emit('iadd', [base, offset], 'i32', 'gc.elem'), type.elemOffset, value);
+          const at = lowerRefElementAddress(out, facts, inst.sym, type.elemOffset, array, index);
+          out.store('ref', at.address, at.offset, value);
           continue;
         }
         case 'gset': {
@@ -98,14 +95,6 @@ function lowerFunc(
     }
   }
   out.finish();
-}
-
-/** The value of every `iconst` in the function, by value id (array lengths known at compile time). */
-function integerConstants(func: Func): Map<number, number> {
-  const constants = new Map<number, number>();
-  for (const block of func.blocks)
-    for (const inst of block.insts) if (inst.op.name === 'iconst') constants.set(inst.result, inst.imm);
-  return constants;
 }
 
 function declareExtern(module: Module, name: string, sig: Signature): void {

@@ -82,6 +82,17 @@ function buildModule(): Module {
   s.emit('aset', [a, s.params[0]!, a], { sym: 'refs' });
   s.ret(s.emit('ref.type_id', [s.emit('aget', [a, s.params[0]!], { sym: 'refs' })]));
 
+  // Constant indexes into an array allocated here with a constant length: in range, then not.
+  for (const [name, indexes] of [
+    ['fresh_fill', [0, 2]],
+    ['fresh_overflow', [0, 3]],
+  ] as const) {
+    const f = new FuncBuilder(m, name, { params: [], result: 'i32' });
+    const arr3 = f.emit('new_array', [f.iconst(3)], { sym: 'refs' });
+    for (const k of indexes) f.emit('aset', [arr3, f.iconst(k), arr3], { sym: 'refs' });
+    f.ret(f.emit('ref.type_id', [f.emit('aget', [arr3, f.iconst(2)], { sym: 'refs' })]));
+  }
+
   const ns = new FuncBuilder(m, 'null_set', { params: [], result: 'i32' });
   const nil = ns.emit('rnull');
   ns.emit('set', [nil, nil], { sym: 'pair', field: 'tail' });
@@ -164,6 +175,23 @@ test('lowering rewrites allocation and ref stores and leaves other stores alone'
   );
 });
 
+test('a constant index into an array allocated with a constant length stores without a check', (t) => {
+  const m = lowered();
+  const storesOf = (name: string): { checks: number; offsets: number[] } => {
+    const insts = m.func(name)!.blocks.flatMap((blk) => blk.insts);
+    const firstStore = insts.findIndex((x) => x.op.name === 'store.ref');
+    return {
+      checks: insts.slice(0, firstStore).filter((x) => x.op.name === 'aget').length,
+      offsets: insts.filter((x) => x.op.name === 'store.ref').map((x) => x.imm),
+    };
+  };
+  t.deepEqual(storesOf('fresh_fill'), { checks: 0, offsets: [8, 16] });
+  t.deepEqual(storesOf('fresh_overflow'), { checks: 0, offsets: [8, 20] }, 'index 3 keeps its check');
+  const overflow = m.func('fresh_overflow')!.blocks.flatMap((blk) => blk.insts.map((x) => x.op.name));
+  t.is(overflow.filter((x) => x === 'aget').length, 2, 'the check before index 3 and the read');
+  t.deepEqual(run(lowered(), 'fresh_overflow', [], 0), { trap: 'index_out_of_bounds' });
+});
+
 test('lowering twice changes nothing', (t) => {
   const m = lowered();
   const before = m.funcs.flatMap(opsOf);
@@ -205,6 +233,8 @@ test('lowered IR computes what unlowered IR computes on the interpreter, under G
     ['store_at', [2]],
     ['store_at', [3]],
     ['store_at', [-1]],
+    ['fresh_fill', []],
+    ['fresh_overflow', []],
     ['null_set', []],
     ['null_aset', []],
   ];

@@ -1,5 +1,7 @@
 import {
+  ElementStoreFacts,
   LoweringWriter,
+  lowerRefElementAddress,
   MEMORY_ERROR_GLOBAL,
   OBJECT_ALIGN,
   TYPE_ID_SHIFT,
@@ -20,9 +22,6 @@ export const REMEMBER = 'generational.remember';
 const ALLOC_SIG: Signature = { params: ['i32'], result: 'ref' };
 const ALLOC_ARRAY_SIG: Signature = { params: ['i32', 'i32'], result: 'ref' };
 const REMEMBER_SIG: Signature = { params: ['ref'], result: null };
-
-/** log2 of a ref element's size, to scale an index into a byte offset. */
-const REF_SIZE_SHIFT = 2;
 
 /**
  * The generational collector's lowering:
@@ -50,7 +49,8 @@ export function lowerForGenerational(module: Module, globalAddress: GlobalAddres
 
 class FuncLowering {
   private readonly out: LoweringWriter;
-  private readonly constants = new Map<number, number>();
+  private readonly facts: ElementStoreFacts;
+  private readonly constants: ReadonlyMap<number, number>;
   /** Objects allocated in the current block since its last instruction that may collect,
    *  of a size that the heap always places in the nursery: still young. */
   private readonly fresh = new Set<number>();
@@ -63,8 +63,8 @@ class FuncLowering {
     private readonly used: { alloc: boolean; allocArray: boolean; remember: boolean },
   ) {
     this.out = new LoweringWriter(func);
-    for (const block of func.blocks)
-      for (const inst of block.insts) if (inst.op.name === 'iconst') this.constants.set(inst.result, inst.imm);
+    this.facts = new ElementStoreFacts(func);
+    this.constants = this.facts.constants;
   }
 
   run(): void {
@@ -127,11 +127,9 @@ class FuncLowering {
         const type = this.types.get(inst.sym);
         if (type.elem !== 'ref') return false;
         const [array, index, value] = inst.args as [number, number, number];
-        out.emit('aget', [array, index], 'ref', 'gc.checked', inst.sym);
-        const bits = out.emit('ref.bits', [array], 'i32', 'gc.arr');
-        const offset = out.emit('ishl', [index, out.iconst(REF_SIZE_SHIFT, 'gc.shift')], 'i32', 'gc.off');
-        out.store('ref', out.emit('iadd', [bits, offset], 'i32', 'gc.elem'), type.elemOffset, value);
-        this.barrier(array, bits, value);
+        const at = lowerRefElementAddress(out, this.facts, inst.sym, type.elemOffset, array, index);
+        out.store('ref', at.address, at.offset, value);
+        this.barrier(array, at.arrayBits, value);
         return true;
       }
       case 'gset':
