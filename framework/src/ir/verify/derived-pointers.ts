@@ -78,7 +78,8 @@ function mayCollect(ctx: FuncContext, inst: Inst): boolean {
 }
 
 /** The ref.bits results, and what arithmetic and block parameters carry them on. */
-function derivedValues(f: Func): Set<number> {
+/** The values that are pointer bits: `ref.bits` results and addresses computed from them. */
+export function derivedValues(f: Func): Set<number> {
   const derived = new Set<number>();
   for (let changed = true; changed; ) {
     changed = false;

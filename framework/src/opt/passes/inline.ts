@@ -2,6 +2,7 @@ import { buildCfg } from '../../ir/cfg.ts';
 import { computeDominators } from '../../ir/dominators.ts';
 import type { Block, Func, Inst, Module } from '../../ir/module.ts';
 import { MEMORY_ERROR_GLOBAL } from '../../ir/memory-error-global.ts';
+import { derivedValues } from '../../ir/verify/derived-pointers.ts';
 import type { Pass, PassHints } from '../pass.ts';
 import { BlockNamer } from './support/block-names.ts';
 import { naturalLoops } from './support/loops.ts';
@@ -152,10 +153,13 @@ class InlinePolicy {
     return callee;
   }
 
+  /** Unlowered, and returning no pointer bits: copied into the caller, a returned
+   *  `ref.bits` would become a derived pointer there, which the caller may keep across a
+   *  collection (the verifier rejects that), where a call's result is an integer. */
   private unlowered(f: Func): boolean {
     let ok = this.usable.get(f);
     if (ok === undefined) {
-      ok = f.blocks.every((b) => b.insts.every((i) => i.op.phase !== 'lowered'));
+      ok = f.blocks.every((b) => b.insts.every((i) => i.op.phase !== 'lowered')) && !returnsBits(f);
       this.usable.set(f, ok);
     }
     return ok;
@@ -169,4 +173,10 @@ class InlinePolicy {
     }
     return yes;
   }
+}
+
+function returnsBits(f: Func): boolean {
+  if (!f.blocks.some((b) => b.insts.some((i) => i.op.name === 'ref.bits'))) return false;
+  const derived = derivedValues(f);
+  return f.blocks.some((b) => b.insts.some((i) => i.op.name === 'ret' && i.args.some((a) => derived.has(a))));
 }
