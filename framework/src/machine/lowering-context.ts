@@ -24,6 +24,12 @@ export interface LoweringContext<D> {
   vreg(value: number): VReg;
   /** A fresh virtual register. */
   temp(type: VRegType): VReg;
+  /**
+   * Makes `value` share `vreg`, so that it costs no move (a bit cast); false when `value`
+   * has its own register already (it was used before its definition was lowered), and
+   * the caller must emit the move.
+   */
+  alias(value: number, vreg: VReg): boolean;
   blockFor(block: Block): MachBlock<D>;
   /** A block of the lowering's own, with fresh parameters of the given types. */
   newBlock(name: string, paramTypes?: readonly VRegType[]): MachBlock<D>;
@@ -62,6 +68,12 @@ class FunctionLowering<D> implements LoweringContext<D> {
 
   temp(type: VRegType): VReg {
     return this.machine.vregs.create(type);
+  }
+
+  alias(value: number, vreg: VReg): boolean {
+    if (this.machine.valueRegs.has(value)) return false;
+    this.machine.valueRegs.set(value, vreg);
+    return true;
   }
 
   blockFor(block: Block): MachBlock<D> {

@@ -69,6 +69,13 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
   const types = env.types;
   switch (name) {
     case 'ref.bits':
+      // A ref and its bits are the same 32-bit register. Sharing it is safe because the
+      // verifier keeps a ref's bits from living across anything that may collect, so the
+      // register holds the same bits wherever they are read. (Not `ref.from_bits`: a ref
+      // in an integer register would be missing from the stack maps.)
+      if (ctx.alias(ir.result, a(0))) return true;
+      ctx.emit(inst({ op: 'mov', float: false }, [def(dst()), use(a(0))], { move: true }));
+      return true;
     case 'ref.from_bits':
       ctx.emit(inst({ op: 'mov', float: false }, [def(dst()), use(a(0))], { move: true }));
       return true;
