@@ -47,14 +47,22 @@ export interface PrepareModuleOptions {
   printAfter?: readonly string[];
   print?: (passName: string, m: Module) => void;
   prepared?: ReadonlySet<Func>;
+  /** Verify again after the optimizer and after GC lowering (the input is always
+   *  verified). Default: the JITC_VERIFY_PASSES environment variable is 1, as the test
+   *  suite sets it; a plain run saves the time (a third of preparing a Python program). */
+  verifyPasses?: boolean;
 }
 
+/** Read at each preparation: `jitc test` and `jitc conformance` turn it on as they start. */
+const verifyPassesByDefault = (): boolean => process.env.JITC_VERIFY_PASSES === '1';
+
 /**
- * Verifies, optimizes and (when asked) GC-lowers a module in place, then verifies again;
- * functions in `prepared` went through all of this before and are skipped.
+ * Verifies, optimizes and (when asked) GC-lowers a module in place, then verifies again
+ * if `verifyPasses`; functions in `prepared` went through all of this before and are skipped.
  */
 export function prepareModule(module: Module, opts: PrepareModuleOptions): void {
   const prepared = opts.prepared ?? new Set<Func>();
+  const again = opts.verifyPasses ?? verifyPassesByDefault();
   const all = module.funcs.filter((f) => !prepared.has(f));
   // Bodies still unread (parsed lazily) are prepared when first read: a function that
   // never runs is never parsed, verified, optimized or lowered. Printing after passes
@@ -84,7 +92,7 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
     print: opts.print,
     funcs: worthOptimizing,
   });
-  if (opts.optLevel > 0) check(verifyFunctions(module, worthOptimizing ?? fresh, freshLowered));
+  if (again && opts.optLevel > 0) check(verifyFunctions(module, worthOptimizing ?? fresh, freshLowered));
   if (opts.lowerWith && (funcs || !module.lowered)) {
     // Lowering a module body of 100 000 lines costs more than interpreting it once.
     const leaveHuge = opts.leaveHugeUnlowered === true && small.length < fresh.length;
@@ -95,7 +103,7 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
       for (const f of fresh) if (!lowered.has(f)) f.unlowered = true;
     }
     // Functions left as they were were checked above.
-    check(verifyDeclsAndFunctions(module, lowerNow ?? fresh));
+    if (again) check(verifyDeclsAndFunctions(module, lowerNow ?? fresh));
   }
   if (deferred.length === 0) return;
   const verifier = new FunctionVerifier(module);
@@ -106,10 +114,11 @@ export function prepareModule(module: Module, opts: PrepareModuleOptions): void 
  *  be lowered already. */
 function prepareReadFunction(module: Module, f: Func, opts: PrepareModuleOptions, verifier: FunctionVerifier): void {
   check(verifier.verify([f], false));
+  const again = opts.verifyPasses ?? verifyPassesByDefault();
   const huge = isHugeFunction(f);
   if (!huge) {
     runPipeline(module, opts.optLevel, opts.passes, { funcs: [f] });
-    if (opts.optLevel > 0) check(verifier.verify([f], false));
+    if (again && opts.optLevel > 0) check(verifier.verify([f], false));
   }
   if (!opts.lowerWith) return;
   if (huge && opts.leaveHugeUnlowered === true) {
@@ -117,7 +126,7 @@ function prepareReadFunction(module: Module, f: Func, opts: PrepareModuleOptions
     return;
   }
   opts.lowerWith.lower(module, [f]);
-  check(verifier.verify([f], true));
+  if (again) check(verifier.verify([f], true));
 }
 
 function check(errors: readonly VerifyError[]): void {

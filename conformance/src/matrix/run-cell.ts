@@ -29,7 +29,7 @@ export interface CellRun {
 export function runOnCell(module: Module, recipe: Recipe, cell: Cell, seed: number, passes: readonly Pass[]): CellRun {
   const gc = cell.gc.create();
   try {
-    prepareModule(module, { optLevel: cell.optLevel, passes, lowerWith: cell.lowered ? gc : null });
+    prepareModule(module, { optLevel: cell.optLevel, passes, lowerWith: cell.lowered ? gc : null, verifyPasses: true });
   } catch (err) {
     return { outcome: crashed(err, ''), collections: 0 };
   }

@@ -72,10 +72,18 @@ class NameTable implements FuncNames {
 
 function uniqueNames(raw: readonly string[]): string[] {
   const taken = new Set<string>();
+  /** Per base name, where the search for a free `base.i` resumes: a function with
+   *  thousands of values of one name must not probe from 1 each time (quadratic). */
+  const nextSuffix = new Map<string, number>();
   return raw.map((name) => {
     const base = validName(name);
     let n = base;
-    for (let i = 1; taken.has(n); i++) n = `${base}.${i}`;
+    if (taken.has(n)) {
+      let i = nextSuffix.get(base) ?? 1;
+      for (; taken.has(`${base}.${i}`); i++);
+      n = `${base}.${i}`;
+      nextSuffix.set(base, i + 1);
+    }
     taken.add(n);
     return n;
   });
