@@ -87,6 +87,7 @@ export function allocateFunction<D, K>(
   mf: MachFunction<D>,
   options: CompileOptions = {},
 ): AllocatedFunction<D> {
+  dropUnusedConstants(mf);
   splitCriticalEdges(mf, (to) => target.jump(to));
   const anyReg = (cls: RegClass): PReg => target.regs[cls].allocatable[0] ?? target.regs[cls].scratch[0]!;
   insertReuseCopies(
@@ -113,6 +114,22 @@ export function allocateFunction<D, K>(
   const frame = new FrameLayout(slots.all, mf.outgoingArgBytes, mf.isLeaf, target.frame, raSlot);
   if (options.check) checkAllocation(mf, code);
   return { machine: mf, intervals, allocation, slotOf, code, frame };
+}
+
+/** Removes constants nothing reads: a target may fold an IR constant into the instruction
+ *  using it (an immediate index, say), leaving the constant's own definition dead. */
+function dropUnusedConstants<D>(mf: MachFunction<D>): void {
+  const used = new Set<VReg>();
+  for (const b of mf.blocks) {
+    for (const inst of b.insts) {
+      for (const o of inst.operands) if (o.kind === 'use') used.add(o.vreg);
+      for (const t of inst.targets) for (const v of t.args) used.add(v);
+    }
+  }
+  for (const b of mf.blocks) {
+    if (!b.insts.some((i) => i.remat && !used.has(i.operands[0]!.vreg))) continue;
+    b.insts = b.insts.filter((i) => !(i.remat && !used.has(i.operands[0]!.vreg)));
+  }
 }
 
 function rematerializable<D>(mf: MachFunction<D>): Map<VReg, MachInst<D>> {

@@ -71,13 +71,15 @@ export type ArmData =
   | { readonly op: 'memStatic'; readonly width: Width; readonly load: boolean; readonly offset: number }
   /** def ← header >>> 8 of object a. */
   | { readonly op: 'typeId' }
-  /** Array element, bounds-checked: load def ← a[i]; store uses a, i, v. */
+  /** Array element, bounds-checked: load def ← a[i]; store uses a, i, v. With a constant
+   *  `index`, i is not an operand: load def ← a[index]; store uses a, v. */
   | {
       readonly op: 'elem';
       readonly width: Width;
       readonly load: boolean;
       readonly shift: number;
       readonly elemOffset: number;
+      readonly index?: number;
     }
   /** Direct call of a module function (symbol fn:<name>). */
   | { readonly op: 'call'; readonly callee: string }

@@ -28,7 +28,8 @@ import {
 const EQ = 0,
   NE = 1,
   HS = 2,
-  MI = 4;
+  MI = 4,
+  LS = 9;
 
 export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void {
   const d = mi.data;
@@ -148,6 +149,14 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
     case 'memStatic':
       return access(buf, d.width, d.load, r(0), STATIC_BASE_REG, d.offset);
     case 'elem': {
+      if (d.index !== undefined) {
+        // A constant index: compared as an immediate, and the element at a fixed offset.
+        const [value, array] = d.load ? [r(0), r(1)] : [r(1), r(0)];
+        buf.put32(a32.ldrImm(AL, IP, array, 4));
+        buf.put32(a32.cmpImm(AL, IP, d.index));
+        branchToSymbol(buf, LS, TRAP_SYMBOL('index_out_of_bounds'), true);
+        return access(buf, d.width, d.load, value, array, d.elemOffset + (d.index << d.shift));
+      }
       const [value, array, index] = d.load ? [r(0), r(1), r(2)] : [r(2), r(0), r(1)];
       buf.put32(a32.ldrImm(AL, IP, array, 4));
       buf.put32(a32.cmpReg(AL, index, IP));

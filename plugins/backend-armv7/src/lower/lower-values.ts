@@ -114,13 +114,25 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
     case 'aset': {
       const t = types.get(ir.sym);
       const kind = t.elem!;
+      const shift = Math.log2(t.elemSize);
       const data: ArmData = {
         op: 'elem',
         width: widthOf(kind),
         load: name === 'aget',
-        shift: Math.log2(t.elemSize),
+        shift,
         elemOffset: t.elemOffset,
       };
+      const index = fl.constants.get(ir.args[1]!);
+      if (index !== undefined && fitsConstantElement(index, t.elemOffset + (index << shift), data.width)) {
+        const fixed: ArmData = { ...data, index };
+        if (name === 'aget')
+          emit(fixed, [
+            def(ir.result >= 0 ? dst() : ctx.temp(kind === 'f64' ? 'f64' : kind === 'ref' ? 'ref' : 'i32')),
+            use(a(0)),
+          ]);
+        else emit(fixed, [use(a(0)), use(a(2))]);
+        return true;
+      }
       if (name === 'aget')
         emit(data, [
           def(ir.result >= 0 ? dst() : ctx.temp(kind === 'f64' ? 'f64' : kind === 'ref' ? 'ref' : 'i32')),
@@ -170,4 +182,11 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
     return true;
   }
   return false;
+}
+
+/** A constant index the bounds check can compare as an immediate (`cmp ip, #i`, encodable
+ *  for 0..255) whose element a load or store reaches with an immediate offset. */
+function fitsConstantElement(index: number, offset: number, width: 'w' | 'b' | 'd'): boolean {
+  if (index < 0 || index > 255) return false;
+  return width === 'd' ? offset <= 1020 && offset % 4 === 0 : offset <= 4095;
 }
