@@ -57,10 +57,14 @@ export function evalTerm(h: Heap, t0: number): Num {
       vals.push(constant(h, h.atomName(t), t));
       continue;
     }
+    if (k === 'text') {
+      vals.push(oneCharacter(h, t));
+      continue;
+    }
     if (k !== 'str') typeError(h, 'evaluable', t);
     const name = h.syms.names[h.functorOf(t)]!;
     const arity = h.arity(t);
-    if (name === '[|]' && arity === 2 && h.atomName(h.deref(h.arg(t, 2))) === '[]') tasks.push({ t: h.arg(t, 1) });
+    if (name === '[|]' && arity === 2) vals.push(oneCharacter(h, t));
     else if (arity === 1) tasks.push({ op: name, arity }, { t: h.arg(t, 1) });
     else if (arity === 2) tasks.push({ op: name, arity }, { t: h.arg(t, 1) }, { t: h.arg(t, 2) });
     else typeError(h, 'evaluable', indicator(h, name, arity));
@@ -93,6 +97,22 @@ function constant(h: Heap, name: string, t: number): Num {
       return typeError(h, 'evaluable', t);
   }
   return typeError(h, 'evaluable', indicator(h, name, 0));
+}
+
+/** The value of `"c"` or `[X]` in an expression, as SWI: X's code when X is a one-character
+ *  atom, X when it is a code; nothing else is evaluated (`[1+1]` is a type error). */
+function oneCharacter(h: Heap, t: number): bigint {
+  if (h.kind(t) === 'text') {
+    const chars = [...h.text(t)];
+    return chars.length === 1 ? BigInt(chars[0]!.codePointAt(0)!) : typeError(h, '[]', t);
+  }
+  if (h.atomName(h.deref(h.arg(t, 2))) !== '[]') return typeError(h, '[]', t);
+  const x = h.deref(h.arg(t, 1));
+  const k = h.kind(x);
+  if (k === 'var') return instantiationError(h);
+  if (k === 'int' && h.integer(x) >= 0n) return h.integer(x);
+  if (k === 'atom' && [...h.atomName(x)].length === 1) return BigInt(h.atomName(x).codePointAt(0)!);
+  return typeError(h, 'character', x);
 }
 
 function needInt(h: Heap, x: Num): bigint {

@@ -37,9 +37,12 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   ...FLAG_BUILTINS,
   ...STRING_BUILTINS,
   ...READ_BUILTINS,
-  'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
-  'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
-  'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
+  'write/1': (s, g, a) =>
+    out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false, numberVars: true })),
+  'print/1': (s, g, a) =>
+    out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false, numberVars: true })),
+  'writeq/1': (s, g, a) =>
+    out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false, numberVars: true })),
   'write_canonical/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: true })),
   'write_term/2': (s, g, a) =>
     out(
@@ -48,6 +51,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
       formatTerm(s.h, s.info.ops, a(1), {
         quoted: hasOption(s.h, a(2), 'quoted'),
         ignoreOps: hasOption(s.h, a(2), 'ignore_ops'),
+        numberVars: hasOption(s.h, a(2), 'numbervars'),
       }),
     ),
   'nl/0': (s, g) => out(s, g, '\n'),
@@ -77,6 +81,11 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     const h = s.h;
     const n = h.deref(a(1)),
       t = h.deref(a(2));
+    if (h.kind(n) === 'big') {
+      // No term has that many arguments (SWI fails; a negative one is a domain error).
+      if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
+      return h.integer(n) < 0n ? domainError(h, 'not_less_than_zero', n) : 0;
+    }
     if (h.kind(n) !== 'int') return h.kind(n) === 'var' ? instantiationError(h) : typeError(h, 'integer', n);
     if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
     const i = n >> 1;
@@ -98,6 +107,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     if (h.kind(c) !== 'var') typeError(h, 'character', c);
     const n = h.deref(a(2));
     if (h.kind(n) === 'var') instantiationError(h);
+    if (h.kind(n) === 'big') representationError(h, 'int');
     if (h.kind(n) !== 'int') typeError(h, 'integer', n);
     if (n >> 1 < 0 || n >> 1 > 0x10ffff) typeError(h, 'character_code', n); // SWI's culprit type
     return h.build(h.str('char_code', h.atom(String.fromCodePoint(n >> 1)), n));
@@ -107,7 +117,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     const t = h.deref(a(1));
     if (h.kind(t) === 'var') instantiationError(h); // SWI checks the text first
     const n = h.deref(a(2));
-    if (h.kind(n) !== 'var' && h.kind(n) !== 'int') typeError(h, 'integer', n);
+    if (h.kind(n) !== 'var' && h.kind(n) !== 'int' && h.kind(n) !== 'big') typeError(h, 'integer', n);
     // SWI-7 takes `[]` as the empty text here, where atom_codes/2 rejects it.
     const text = h.kind(t) === 'str' ? listText(h, t) : t === h.atom('[]') ? '' : textOf(h, t);
     return h.build(h.str('atom_length', t, h.int(BigInt([...text].length))));
@@ -256,6 +266,7 @@ function functor(s: RunState, g: () => number, a: (i: number) => number): number
   if (h.kind(name) === 'var' || h.kind(n) === 'var') instantiationError(h);
   const arity = Number(intArg(h, n));
   if (arity < 0) domainError(h, 'not_less_than_zero', n);
+  if (h.kind(n) === 'big') representationError(h, 'size_t');
   if (arity > 1024) raise(h, h.str('resource_error', h.atom('memory')));
   if (arity === 0) return h.build(h.str('functor', name, name, n));
   if (h.kind(name) !== 'atom') typeError(h, h.kind(name) === 'str' ? 'atomic' : 'atom', name);
@@ -361,6 +372,12 @@ function isGround(h: Heap, t: number): boolean {
   return true;
 }
 
+/** A character code of a code list, with SWI's error for anything else. */
+function codeOf(h: Heap, c: number): number {
+  if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) typeError(h, 'character_code', c);
+  return c >> 1;
+}
+
 function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'codes' | 'chars'): number {
   const h = s.h;
   const name = h.syms.names[h.functorOf(g())]!;
@@ -377,16 +394,19 @@ function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'c
   const given = h.deref(a(2));
   if (h.kind(given) === 'text') return h.build(h.str(name, h.atom(h.text(given)), a(2)));
   const items = listArg(h, a(2));
+  // As SWI: the first element decides whether the list is codes or chars, whichever
+  // builtin it is given to (atom_codes(A, [a]) gives a).
+  const first = items.length > 0 ? h.kind(h.deref(items[0]!)) : 'var';
+  const chars = first === 'atom' || (as === 'chars' && first !== 'int' && first !== 'big');
   const text = items
     .map((x) => {
       const c = h.deref(x);
       if (h.kind(c) === 'var') instantiationError(h);
-      if (as === 'chars') {
+      if (chars) {
         if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
         return h.atomName(c);
       }
-      if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) representationError(h, 'character_code');
-      return String.fromCodePoint(c >> 1);
+      return String.fromCodePoint(codeOf(h, c));
     })
     .join('');
   return h.build(h.str(name, h.atom(text), a(2)));
@@ -409,8 +429,7 @@ function numberText(s: RunState, a: (i: number) => number, name: string, as: 'co
     const c = h.deref(x);
     if (h.kind(c) === 'var') instantiationError(h);
     if (as === 'codes') {
-      if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) representationError(h, 'character_code');
-      text += String.fromCodePoint(c >> 1);
+      text += String.fromCodePoint(codeOf(h, c));
     } else {
       if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
       text += h.atomName(c);

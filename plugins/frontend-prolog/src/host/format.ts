@@ -118,7 +118,8 @@ export function runFormat(
     flushPending();
     return raise(h, h.str('format_argument_type', h.atom(d), t));
   };
-  const text = (t: number, quoted: boolean): string => formatTerm(h, ops, t, { quoted, ignoreOps: false });
+  const text = (t: number, quoted: boolean): string =>
+    formatTerm(h, ops, t, { quoted, ignoreOps: false, numberVars: true });
 
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
