@@ -23,6 +23,12 @@ export function num(h: Heap, x: Num): Desc {
   return h.flt(x.f);
 }
 
+/** Describes a number read from text: SWI reads `1.0Inf`, `1.5NaN` (and any `D.DInf`)
+ *  as the special floats, where arithmetic producing them is an evaluation error. */
+export function numRead(h: Heap, x: Num): Desc {
+  return isF(x) ? h.flt(x.f) : h.int(x);
+}
+
 export function makeNum(h: Heap, x: Num): number {
   return h.build(num(h, x));
 }

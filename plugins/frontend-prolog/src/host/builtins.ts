@@ -1,4 +1,4 @@
-import { binary, compareNum, evalTerm, num, readNum } from './arith.ts';
+import { binary, compareNum, evalTerm, num, numRead, readNum } from './arith.ts';
 import { abolish, assertClause, eraseClause, ensureDynamic } from './database.ts';
 import { domainError, instantiationError, representationError, typeError, raise } from './errors.ts';
 import type { Heap } from './heap.ts';
@@ -135,7 +135,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     }
     const n = parseNumber(textOf(h, t), false);
     if (n === null) return 0;
-    return h.build(h.str('atom_number', t, num(h, n)));
+    return h.build(h.str('atom_number', t, numRead(h, n)));
   },
   '$atom_concat/3': (s, g, a) => {
     const h = s.h;
@@ -345,19 +345,30 @@ function listText(h: Heap, t: number): string {
 function boundListText(h: Heap, l0: number): string | null {
   const l = h.deref(l0);
   if (h.kind(l) === 'var') return null;
-  const items = h.listItems(l);
-  if (items === null) {
-    if (isGround(h, l)) typeError(h, 'list', l);
-    return null;
-  }
+  if (h.kind(l) === 'text') return h.text(l);
+  // As SWI: the elements are read in order up to the first unbound one (then the lists are
+  // unified); the first element decides codes or chars, and a bad element is a type error.
+  const cons = h.syms.id('[|]', 2);
+  let chars: boolean | null = null;
   let text = '';
-  for (const x of items) {
-    const c = h.deref(x);
-    if (h.kind(c) === 'int' && c >> 1 >= 0 && c >> 1 <= 0x10ffff) text += String.fromCodePoint(c >> 1);
-    else if (h.kind(c) === 'atom' && [...h.atomName(c)].length === 1) text += h.atomName(c);
-    else return null;
+  let x = l;
+  for (; h.kind(x) === 'str' && h.functorOf(x) === cons; x = h.deref(h.arg(x, 2))) {
+    const c = h.deref(h.arg(x, 1));
+    if (h.kind(c) === 'var') return null;
+    chars ??= isChar(h, c);
+    text += chars ? charOf(h, c) : String.fromCodePoint(codeOf(h, c));
   }
+  if (h.kind(x) === 'var') return null;
+  if (x !== h.atom('[]')) return isGround(h, l) ? typeError(h, 'list', l) : null;
   return text;
+}
+
+const isChar = (h: Heap, c: number): boolean => h.kind(c) === 'atom' && [...h.atomName(c)].length === 1;
+
+/** A character of a char list, with SWI's error for anything else. */
+function charOf(h: Heap, c: number): string {
+  if (!isChar(h, c)) typeError(h, 'character', c);
+  return h.atomName(c);
 }
 
 /** Whether `t` holds no variable (an explicit stack: terms may be deep). */
@@ -396,17 +407,12 @@ function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'c
   const items = listArg(h, a(2));
   // As SWI: the first element decides whether the list is codes or chars, whichever
   // builtin it is given to (atom_codes(A, [a]) gives a).
-  const first = items.length > 0 ? h.kind(h.deref(items[0]!)) : 'var';
-  const chars = first === 'atom' || (as === 'chars' && first !== 'int' && first !== 'big');
+  const chars = items.length > 0 && isChar(h, h.deref(items[0]!));
   const text = items
     .map((x) => {
       const c = h.deref(x);
       if (h.kind(c) === 'var') instantiationError(h);
-      if (chars) {
-        if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
-        return h.atomName(c);
-      }
-      return String.fromCodePoint(codeOf(h, c));
+      return chars ? charOf(h, c) : String.fromCodePoint(codeOf(h, c));
     })
     .join('');
   return h.build(h.str(name, h.atom(text), a(2)));
@@ -417,7 +423,13 @@ function numberText(s: RunState, a: (i: number) => number, name: string, as: 'co
   const t = h.deref(a(1));
   if (h.kind(t) !== 'var') {
     if (readNum(h, t) === null) typeError(h, 'number', t);
-    boundListText(h, a(2));
+    // Text given is read as a number and compared (SWI: number_codes(12, " 12") holds).
+    const given = boundListText(h, a(2));
+    if (given !== null) {
+      const n = parseNumber(given);
+      if (n === null) return raise(h, h.str('syntax_error', h.atom('illegal_number')));
+      return h.build(h.str(name, numRead(h, n), a(2)));
+    }
     const text = [...textOf(h, t)];
     const items = text.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     return h.build(h.str(name, t, h.list(items)));
@@ -437,7 +449,7 @@ function numberText(s: RunState, a: (i: number) => number, name: string, as: 'co
   }
   const n = parseNumber(text);
   if (n === null) return raise(h, h.str('syntax_error', h.atom('illegal_number')));
-  return h.build(h.str(name, num(h, n), a(2)));
+  return h.build(h.str(name, numRead(h, n), a(2)));
 }
 
 function sortList(s: RunState, a: (i: number) => number, dedupe: boolean): number {

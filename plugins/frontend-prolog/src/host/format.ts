@@ -52,7 +52,8 @@ export function runFormat(
   let fills: Fill[] = [];
   /** Column where the pending segment starts, and the last column stop. */
   let segStart = column;
-  let lastStop = column;
+  // SWI counts `~N+` from the line start in a call that starts mid-line, not from the column.
+  let lastStop = 0;
   let next = 0;
 
   const fmtError = (msg: string): never => {

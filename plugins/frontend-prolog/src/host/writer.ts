@@ -105,7 +105,7 @@ class Writer {
             [h.arg(t, 2), right, true],
           ],
           combine: ([l, r]) => {
-            const opText = name === ',' ? ',' : atomText(name, this.o.quoted);
+            const opText = name === ',' || name === '|' ? name : atomText(name, this.o.quoted);
             let s: string;
             if (/^[a-z]/.test(name)) s = `${l} ${opText} ${r}`;
             else {

@@ -24,6 +24,7 @@ fail :- fail.
 false :- fail.
 otherwise.
 once(G) :- call(G), !.
+'|'(A, B) :- call((A ; B)).
 ground(T) :- term_variables(T, []).
 numbervars(T, S, E) :- integer(S), !, term_variables(T, Vs), '$numbervars'(Vs, S, E).
 numbervars(_, S, _) :- var(S), !, throw(error(instantiation_error, context(numbervars/3, _))).
@@ -216,15 +217,18 @@ aggregate_all(count(T), G, C) :- !, findall(T, G, L), length(L, C0), C = C0.
 aggregate_all(sum(E), G, S) :- !, findall(E, G, L), '$sum'(L, 0, S).
 aggregate_all(max(E), G, M) :- !, findall(E, G, [H|T]), M0 is H, '$agg'(T, max, M0, M).
 aggregate_all(min(E), G, M) :- !, findall(E, G, [H|T]), M0 is H, '$agg'(T, min, M0, M).
-aggregate_all(max(E, W), G, max(M, MW)) :- !, findall(E-W, G, [H|T]), '$agg_w'(T, >, H, M-MW).
-aggregate_all(min(E, W), G, min(M, MW)) :- !, findall(E-W, G, [H|T]), '$agg_w'(T, <, H, M-MW).
+aggregate_all(max(E, W), G, max(M, MW)) :- !, findall(E-W, G, [H|T]), '$agg_num'(H), '$agg_w'(T, >, H, M-MW).
+aggregate_all(min(E, W), G, min(M, MW)) :- !, findall(E-W, G, [H|T]), '$agg_num'(H), '$agg_w'(T, <, H, M-MW).
 aggregate_all(bag(E), G, L) :- !, findall(E, G, L).
 aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).
 aggregate_all(Spec, _, _) :- throw(error(domain_error(aggregate_spec, Spec), _)).
 '$agg'([], _, M, M).
 '$agg'([X|Xs], Op, A, M) :- E =.. [Op, A, X], A1 is E, '$agg'(Xs, Op, A1, M).
 '$agg_w'([], _, P, P).
-'$agg_w'([X-W|T], Op, A-AW, P) :- C =.. [Op, X, A], ( C -> '$agg_w'(T, Op, X-W, P) ; '$agg_w'(T, Op, A-AW, P) ).
+'$agg_num'(X-_) :- number(X), !.
+'$agg_num'(X-_) :- var(X), !, throw(error(instantiation_error, context(aggregate_all/3, _))).
+'$agg_num'(X-_) :- throw(error(type_error(number, X), context(aggregate_all/3, _))).
+'$agg_w'([X-W|T], Op, A-AW, P) :- '$agg_num'(X-W), C =.. [Op, X, A], ( C -> '$agg_w'(T, Op, X-W, P) ; '$agg_w'(T, Op, A-AW, P) ).
 append(Ls, L) :- '$append_all'(Ls, L).
 '$append_all'([], []).
 '$append_all'([L|Ls], As) :- append(L, Ws, As), '$append_all'(Ls, Ws).
