@@ -115,11 +115,12 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'atom_length/2': (s, g, a) => {
     const h = s.h;
     const t = h.deref(a(1));
-    if (h.kind(t) === 'var') instantiationError(h); // SWI checks the text first
+    if (h.kind(t) === 'var') instantiationError(h);
+    // SWI reads the text before it checks the length (atom_length([_], foo) is an
+    // instantiation error); it takes `[]` as the empty text here, where atom_codes/2 rejects it.
+    const text = h.kind(t) === 'str' ? listText(h, t) : t === h.atom('[]') ? '' : textOf(h, t);
     const n = h.deref(a(2));
     if (h.kind(n) !== 'var' && h.kind(n) !== 'int' && h.kind(n) !== 'big') typeError(h, 'integer', n);
-    // SWI-7 takes `[]` as the empty text here, where atom_codes/2 rejects it.
-    const text = h.kind(t) === 'str' ? listText(h, t) : t === h.atom('[]') ? '' : textOf(h, t);
     return h.build(h.str('atom_length', t, h.int(BigInt([...text].length))));
   },
   'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
