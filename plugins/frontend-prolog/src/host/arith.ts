@@ -112,13 +112,15 @@ function oneCharacter(h: Heap, t: number): bigint {
     const chars = [...h.text(t)];
     return chars.length === 1 ? BigInt(chars[0]!.codePointAt(0)!) : typeError(h, '[]', t);
   }
-  if (h.atomName(h.deref(h.arg(t, 2))) !== '[]') return typeError(h, '[]', t);
+  // The element is checked first, then that it is the only one (SWI 9's order).
   const x = h.deref(h.arg(t, 1));
   const k = h.kind(x);
   if (k === 'var') return instantiationError(h);
-  if (k === 'int' && h.integer(x) >= 0n) return h.integer(x);
-  if (k === 'atom' && [...h.atomName(x)].length === 1) return BigInt(h.atomName(x).codePointAt(0)!);
-  return typeError(h, 'character', x);
+  let code: bigint;
+  if (k === 'int' && h.integer(x) >= 0n) code = h.integer(x);
+  else if (k === 'atom' && [...h.atomName(x)].length === 1) code = BigInt(h.atomName(x).codePointAt(0)!);
+  else return typeError(h, 'character', x);
+  return h.atomName(h.deref(h.arg(t, 2))) === '[]' ? code : typeError(h, '[]', t);
 }
 
 function needInt(h: Heap, x: Num): bigint {

@@ -360,7 +360,7 @@ function boundListText(h: Heap, l0: number): string | null {
     text += chars ? charOf(h, c) : String.fromCodePoint(codeOf(h, c));
   }
   if (h.kind(x) === 'var') return null;
-  if (x !== h.atom('[]')) return isGround(h, l) ? typeError(h, 'list', l) : null;
+  if (x !== h.atom('[]')) return typeError(h, 'list', l);
   return text;
 }
 
@@ -370,18 +370,6 @@ const isChar = (h: Heap, c: number): boolean => h.kind(c) === 'atom' && [...h.at
 function charOf(h: Heap, c: number): string {
   if (!isChar(h, c)) typeError(h, 'character', c);
   return h.atomName(c);
-}
-
-/** Whether `t` holds no variable (an explicit stack: terms may be deep). */
-function isGround(h: Heap, t: number): boolean {
-  const todo = [t];
-  while (todo.length > 0) {
-    const x = h.deref(todo.pop()!);
-    const k = h.kind(x);
-    if (k === 'var') return false;
-    if (k === 'str') for (let i = 1; i <= h.arity(x); i++) todo.push(h.arg(x, i));
-  }
-  return true;
 }
 
 /** A character code of a code list, with SWI's error for anything else. */
