@@ -8,7 +8,7 @@ const PROGRAMS = `${REPO}plugins/frontend-prolog/test/programs/`;
 
 export const prologSuite: ProgramSuite = {
   label: 'Prolog',
-  atLeast: 99,
+  atLeast: 132,
   programs: readdirSync(PROGRAMS)
     .filter((f) => f.endsWith('.pl'))
     .map((f) => f.slice(0, -3))

@@ -45,7 +45,9 @@ export class Desugarer {
     return out;
   }
 
-  private goal(g: Term, outside: () => Term[], cutVar: string | null): Term[] {
+  private goal(g0: Term, outside: () => Term[], cutVar: string | null): Term[] {
+    // `(A | B)` reads as '|'(A, B) (SWI 7) and runs as `(A ; B)`.
+    const g = g0.k === 'str' && g0.name === '|' && g0.args.length === 2 ? str(';', g0.args) : g0;
     if (g.k === 'var') return [str('call', [g])];
     if (g.k === 'atom' && g.name === '!') return [cutVar === null ? g : str('$cut', [{ k: 'var', name: cutVar }])];
     if (g.k === 'atom' && g.name === 'true') return [];

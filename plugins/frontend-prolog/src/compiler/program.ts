@@ -6,6 +6,7 @@ import { Parser, type DoubleQuotes, type ReaderFlags } from '../reader/parser.ts
 import type { InvalidUtf8 } from '../reader/utf8-check.ts';
 import { atom, str, type Term } from '../reader/terms.ts';
 import type { Target } from './clause-ir.ts';
+import { dcgRule } from './dcg.ts';
 import { Desugarer, type Clause } from './desugar.ts';
 import { EncodedFacts } from './fact-encoding.ts';
 import { FACT_TABLE_MIN_CLAUSES, isGroundFact, type FactTableSource } from './fact-table.ts';
@@ -197,15 +198,16 @@ function readProgram(
     }
     reportInvalid(read?.line ?? parser.position.line);
     if (read === null) break;
-    const t = read.term;
-    if (t.k === 'str' && t.name === ':-' && t.args.length === 1) {
-      directive(t.args[0]!, { ops, flags, dynamic, steps, inits });
+    const r = read.term;
+    if (r.k === 'str' && r.name === ':-' && r.args.length === 1) {
+      directive(r.args[0]!, { ops, flags, dynamic, steps, inits });
       continue;
     }
-    if (t.k === 'str' && t.name === '?-' && t.args.length === 1) {
-      steps.push({ goal: t.args[0]!, kind: STEP_DIRECTIVE });
+    if (r.k === 'str' && r.name === '?-' && r.args.length === 1) {
+      steps.push({ goal: r.args[0]!, kind: STEP_DIRECTIVE });
       continue;
     }
+    const t = isDcgRule(read.term) ? dcgRule(read.term.args[0]!, read.term.args[1]!) : read.term;
     const head = t.k === 'str' && t.name === ':-' && t.args.length === 2 ? t.args[0]! : t;
     if (head.k !== 'atom' && head.k !== 'str') {
       errors.push(new SourceError('clause head is not callable', file, read.line, read.col));
@@ -232,6 +234,10 @@ function readProgram(
   }
   steps.push(...inits);
   return { user, dynamic, steps, ops, warnings };
+}
+
+function isDcgRule(t: Term): t is Extract<Term, { k: 'str' }> {
+  return t.k === 'str' && t.name === '-->' && t.args.length === 2;
 }
 
 /** Adds a clause as read; a predicate's ground facts go into an encoded fact table once

@@ -23,6 +23,12 @@ export function num(h: Heap, x: Num): Desc {
   return h.flt(x.f);
 }
 
+/** Describes a number read from text: SWI reads `1.0Inf`, `1.5NaN` (and any `D.DInf`)
+ *  as the special floats, where arithmetic producing them is an evaluation error. */
+export function numRead(h: Heap, x: Num): Desc {
+  return isF(x) ? h.flt(x.f) : h.int(x);
+}
+
 export function makeNum(h: Heap, x: Num): number {
   return h.build(num(h, x));
 }
@@ -57,10 +63,14 @@ export function evalTerm(h: Heap, t0: number): Num {
       vals.push(constant(h, h.atomName(t), t));
       continue;
     }
+    if (k === 'text') {
+      vals.push(oneCharacter(h, t));
+      continue;
+    }
     if (k !== 'str') typeError(h, 'evaluable', t);
     const name = h.syms.names[h.functorOf(t)]!;
     const arity = h.arity(t);
-    if (name === '[|]' && arity === 2 && h.atomName(h.deref(h.arg(t, 2))) === '[]') tasks.push({ t: h.arg(t, 1) });
+    if (name === '[|]' && arity === 2) vals.push(oneCharacter(h, t));
     else if (arity === 1) tasks.push({ op: name, arity }, { t: h.arg(t, 1) });
     else if (arity === 2) tasks.push({ op: name, arity }, { t: h.arg(t, 1) }, { t: h.arg(t, 2) });
     else typeError(h, 'evaluable', indicator(h, name, arity));
@@ -93,6 +103,24 @@ function constant(h: Heap, name: string, t: number): Num {
       return typeError(h, 'evaluable', t);
   }
   return typeError(h, 'evaluable', indicator(h, name, 0));
+}
+
+/** The value of `"c"` or `[X]` in an expression, as SWI: X's code when X is a one-character
+ *  atom, X when it is a code; nothing else is evaluated (`[1+1]` is a type error). */
+function oneCharacter(h: Heap, t: number): bigint {
+  if (h.kind(t) === 'text') {
+    const chars = [...h.text(t)];
+    return chars.length === 1 ? BigInt(chars[0]!.codePointAt(0)!) : typeError(h, '[]', t);
+  }
+  // The element is checked first, then that it is the only one (SWI 9's order).
+  const x = h.deref(h.arg(t, 1));
+  const k = h.kind(x);
+  if (k === 'var') return instantiationError(h);
+  let code: bigint;
+  if (k === 'int' && h.integer(x) >= 0n) code = h.integer(x);
+  else if (k === 'atom' && [...h.atomName(x)].length === 1) code = BigInt(h.atomName(x).codePointAt(0)!);
+  else return typeError(h, 'character', x);
+  return h.atomName(h.deref(h.arg(t, 2))) === '[]' ? code : typeError(h, '[]', t);
 }
 
 function needInt(h: Heap, x: Num): bigint {

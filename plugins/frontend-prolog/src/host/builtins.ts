@@ -1,4 +1,4 @@
-import { binary, compareNum, evalTerm, num, readNum } from './arith.ts';
+import { binary, compareNum, evalTerm, num, numRead, readNum } from './arith.ts';
 import { abolish, assertClause, eraseClause, ensureDynamic } from './database.ts';
 import { domainError, instantiationError, representationError, typeError, raise } from './errors.ts';
 import type { Heap } from './heap.ts';
@@ -37,9 +37,12 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   ...FLAG_BUILTINS,
   ...STRING_BUILTINS,
   ...READ_BUILTINS,
-  'write/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false })),
-  'print/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
-  'writeq/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false })),
+  'write/1': (s, g, a) =>
+    out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: false, ignoreOps: false, numberVars: true })),
+  'print/1': (s, g, a) =>
+    out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false, numberVars: true })),
+  'writeq/1': (s, g, a) =>
+    out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: false, numberVars: true })),
   'write_canonical/1': (s, g, a) => out(s, g, formatTerm(s.h, s.info.ops, a(1), { quoted: true, ignoreOps: true })),
   'write_term/2': (s, g, a) =>
     out(
@@ -48,6 +51,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
       formatTerm(s.h, s.info.ops, a(1), {
         quoted: hasOption(s.h, a(2), 'quoted'),
         ignoreOps: hasOption(s.h, a(2), 'ignore_ops'),
+        numberVars: hasOption(s.h, a(2), 'numbervars'),
       }),
     ),
   'nl/0': (s, g) => out(s, g, '\n'),
@@ -77,6 +81,11 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     const h = s.h;
     const n = h.deref(a(1)),
       t = h.deref(a(2));
+    if (h.kind(n) === 'big') {
+      // No term has that many arguments (SWI fails; a negative one is a domain error).
+      if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
+      return h.integer(n) < 0n ? domainError(h, 'not_less_than_zero', n) : 0;
+    }
     if (h.kind(n) !== 'int') return h.kind(n) === 'var' ? instantiationError(h) : typeError(h, 'integer', n);
     if (h.kind(t) !== 'str') return h.kind(t) === 'var' ? instantiationError(h) : typeError(h, 'compound', t);
     const i = n >> 1;
@@ -98,6 +107,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     if (h.kind(c) !== 'var') typeError(h, 'character', c);
     const n = h.deref(a(2));
     if (h.kind(n) === 'var') instantiationError(h);
+    if (h.kind(n) === 'big') representationError(h, 'int');
     if (h.kind(n) !== 'int') typeError(h, 'integer', n);
     if (n >> 1 < 0 || n >> 1 > 0x10ffff) typeError(h, 'character_code', n); // SWI's culprit type
     return h.build(h.str('char_code', h.atom(String.fromCodePoint(n >> 1)), n));
@@ -105,11 +115,12 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
   'atom_length/2': (s, g, a) => {
     const h = s.h;
     const t = h.deref(a(1));
-    if (h.kind(t) === 'var') instantiationError(h); // SWI checks the text first
-    const n = h.deref(a(2));
-    if (h.kind(n) !== 'var' && h.kind(n) !== 'int') typeError(h, 'integer', n);
-    // SWI-7 takes `[]` as the empty text here, where atom_codes/2 rejects it.
+    if (h.kind(t) === 'var') instantiationError(h);
+    // SWI reads the text before it checks the length (atom_length([_], foo) is an
+    // instantiation error); it takes `[]` as the empty text here, where atom_codes/2 rejects it.
     const text = h.kind(t) === 'str' ? listText(h, t) : t === h.atom('[]') ? '' : textOf(h, t);
+    const n = h.deref(a(2));
+    if (h.kind(n) !== 'var' && h.kind(n) !== 'int' && h.kind(n) !== 'big') typeError(h, 'integer', n);
     return h.build(h.str('atom_length', t, h.int(BigInt([...text].length))));
   },
   'number_codes/2': (s, g, a) => numberText(s, a, 'number_codes', 'codes'),
@@ -125,7 +136,7 @@ export const HOST_BUILTINS: Record<HostBuiltinName, Builtin> = {
     }
     const n = parseNumber(textOf(h, t), false);
     if (n === null) return 0;
-    return h.build(h.str('atom_number', t, num(h, n)));
+    return h.build(h.str('atom_number', t, numRead(h, n)));
   },
   '$atom_concat/3': (s, g, a) => {
     const h = s.h;
@@ -256,6 +267,7 @@ function functor(s: RunState, g: () => number, a: (i: number) => number): number
   if (h.kind(name) === 'var' || h.kind(n) === 'var') instantiationError(h);
   const arity = Number(intArg(h, n));
   if (arity < 0) domainError(h, 'not_less_than_zero', n);
+  if (h.kind(n) === 'big') representationError(h, 'size_t');
   if (arity > 1024) raise(h, h.str('resource_error', h.atom('memory')));
   if (arity === 0) return h.build(h.str('functor', name, name, n));
   if (h.kind(name) !== 'atom') typeError(h, h.kind(name) === 'str' ? 'atomic' : 'atom', name);
@@ -334,31 +346,36 @@ function listText(h: Heap, t: number): string {
 function boundListText(h: Heap, l0: number): string | null {
   const l = h.deref(l0);
   if (h.kind(l) === 'var') return null;
-  const items = h.listItems(l);
-  if (items === null) {
-    if (isGround(h, l)) typeError(h, 'list', l);
-    return null;
-  }
+  if (h.kind(l) === 'text') return h.text(l);
+  // As SWI: the elements are read in order up to the first unbound one (then the lists are
+  // unified); the first element decides codes or chars, and a bad element is a type error.
+  const cons = h.syms.id('[|]', 2);
+  let chars: boolean | null = null;
   let text = '';
-  for (const x of items) {
-    const c = h.deref(x);
-    if (h.kind(c) === 'int' && c >> 1 >= 0 && c >> 1 <= 0x10ffff) text += String.fromCodePoint(c >> 1);
-    else if (h.kind(c) === 'atom' && [...h.atomName(c)].length === 1) text += h.atomName(c);
-    else return null;
+  let x = l;
+  for (; h.kind(x) === 'str' && h.functorOf(x) === cons; x = h.deref(h.arg(x, 2))) {
+    const c = h.deref(h.arg(x, 1));
+    if (h.kind(c) === 'var') return null;
+    chars ??= isChar(h, c);
+    text += chars ? charOf(h, c) : String.fromCodePoint(codeOf(h, c));
   }
+  if (h.kind(x) === 'var') return null;
+  if (x !== h.atom('[]')) return typeError(h, 'list', l);
   return text;
 }
 
-/** Whether `t` holds no variable (an explicit stack: terms may be deep). */
-function isGround(h: Heap, t: number): boolean {
-  const todo = [t];
-  while (todo.length > 0) {
-    const x = h.deref(todo.pop()!);
-    const k = h.kind(x);
-    if (k === 'var') return false;
-    if (k === 'str') for (let i = 1; i <= h.arity(x); i++) todo.push(h.arg(x, i));
-  }
-  return true;
+const isChar = (h: Heap, c: number): boolean => h.kind(c) === 'atom' && [...h.atomName(c)].length === 1;
+
+/** A character of a char list, with SWI's error for anything else. */
+function charOf(h: Heap, c: number): string {
+  if (!isChar(h, c)) typeError(h, 'character', c);
+  return h.atomName(c);
+}
+
+/** A character code of a code list, with SWI's error for anything else. */
+function codeOf(h: Heap, c: number): number {
+  if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) typeError(h, 'character_code', c);
+  return c >> 1;
 }
 
 function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'codes' | 'chars'): number {
@@ -377,16 +394,14 @@ function textConv(s: RunState, g: () => number, a: (i: number) => number, as: 'c
   const given = h.deref(a(2));
   if (h.kind(given) === 'text') return h.build(h.str(name, h.atom(h.text(given)), a(2)));
   const items = listArg(h, a(2));
+  // As SWI: the first element decides whether the list is codes or chars, whichever
+  // builtin it is given to (atom_codes(A, [a]) gives a).
+  const chars = items.length > 0 && isChar(h, h.deref(items[0]!));
   const text = items
     .map((x) => {
       const c = h.deref(x);
       if (h.kind(c) === 'var') instantiationError(h);
-      if (as === 'chars') {
-        if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
-        return h.atomName(c);
-      }
-      if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) representationError(h, 'character_code');
-      return String.fromCodePoint(c >> 1);
+      return chars ? charOf(h, c) : String.fromCodePoint(codeOf(h, c));
     })
     .join('');
   return h.build(h.str(name, h.atom(text), a(2)));
@@ -397,7 +412,13 @@ function numberText(s: RunState, a: (i: number) => number, name: string, as: 'co
   const t = h.deref(a(1));
   if (h.kind(t) !== 'var') {
     if (readNum(h, t) === null) typeError(h, 'number', t);
-    boundListText(h, a(2));
+    // Text given is read as a number and compared (SWI: number_codes(12, " 12") holds).
+    const given = boundListText(h, a(2));
+    if (given !== null) {
+      const n = parseNumber(given);
+      if (n === null) return raise(h, h.str('syntax_error', h.atom('illegal_number')));
+      return h.build(h.str(name, numRead(h, n), a(2)));
+    }
     const text = [...textOf(h, t)];
     const items = text.map((c) => (as === 'codes' ? h.int(BigInt(c.codePointAt(0)!)) : h.atom(c)));
     return h.build(h.str(name, t, h.list(items)));
@@ -409,8 +430,7 @@ function numberText(s: RunState, a: (i: number) => number, name: string, as: 'co
     const c = h.deref(x);
     if (h.kind(c) === 'var') instantiationError(h);
     if (as === 'codes') {
-      if (h.kind(c) !== 'int' || c >> 1 < 0 || c >> 1 > 0x10ffff) representationError(h, 'character_code');
-      text += String.fromCodePoint(c >> 1);
+      text += String.fromCodePoint(codeOf(h, c));
     } else {
       if (h.kind(c) !== 'atom' || [...h.atomName(c)].length !== 1) typeError(h, 'character', c);
       text += h.atomName(c);
@@ -418,7 +438,7 @@ function numberText(s: RunState, a: (i: number) => number, name: string, as: 'co
   }
   const n = parseNumber(text);
   if (n === null) return raise(h, h.str('syntax_error', h.atom('illegal_number')));
-  return h.build(h.str(name, num(h, n), a(2)));
+  return h.build(h.str(name, numRead(h, n), a(2)));
 }
 
 function sortList(s: RunState, a: (i: number) => number, dedupe: boolean): number {

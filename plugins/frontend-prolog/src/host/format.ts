@@ -52,7 +52,8 @@ export function runFormat(
   let fills: Fill[] = [];
   /** Column where the pending segment starts, and the last column stop. */
   let segStart = column;
-  let lastStop = column;
+  // SWI counts `~N+` from the line start in a call that starts mid-line, not from the column.
+  let lastStop = 0;
   let next = 0;
 
   const fmtError = (msg: string): never => {
@@ -118,7 +119,8 @@ export function runFormat(
     flushPending();
     return raise(h, h.str('format_argument_type', h.atom(d), t));
   };
-  const text = (t: number, quoted: boolean): string => formatTerm(h, ops, t, { quoted, ignoreOps: false });
+  const text = (t: number, quoted: boolean): string =>
+    formatTerm(h, ops, t, { quoted, ignoreOps: false, numberVars: true });
 
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;

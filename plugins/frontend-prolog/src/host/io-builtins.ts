@@ -63,8 +63,8 @@ function sinkKey(h: Heap, t: number): string | null {
   return `${h.syms.names[h.functorOf(t)]}/${h.arity(t)}`;
 }
 
-const PLAIN: WriteOptions = { quoted: false, ignoreOps: false };
-const QUOTED: WriteOptions = { quoted: true, ignoreOps: false };
+const PLAIN: WriteOptions = { quoted: false, ignoreOps: false, numberVars: true };
+const QUOTED: WriteOptions = { quoted: true, ignoreOps: false, numberVars: true };
 
 /** Output builtins with an explicit stream, format/1,2,3 and the capture under with_output_to/2. */
 export const IO_BUILTINS = {

@@ -1,4 +1,4 @@
-import { num } from './arith.ts';
+import { num, numRead } from './arith.ts';
 import type { Builtin } from './builtins.ts';
 import { domainError, instantiationError, typeError } from './errors.ts';
 import type { Desc, Heap } from './heap.ts';
@@ -141,7 +141,8 @@ export const STRING_BUILTINS = {
   },
   'string_length/2': (s, g, a) => {
     const h = s.h;
-    optionalInt(h, a(2));
+    // A bigint length is an integer no text has: the unification fails, as in SWI.
+    if (h.kind(h.deref(a(2))) !== 'big') optionalInt(h, a(2));
     return answer(h, g, a, 2, h.int(BigInt(textLength(textArg(h, a(1))))));
   },
   'string_lower/2': (s, g, a) => caseMap(s, g, a, false),
@@ -149,8 +150,12 @@ export const STRING_BUILTINS = {
   'number_string/2': (s, g, a) => {
     const h = s.h;
     if (!isVar(h, a(2))) {
+      // The text is a string or a code or char list: SWI takes no atom or number here.
+      const t = h.deref(a(2));
+      const list = (h.kind(t) === 'str' && h.functorOf(t) === h.syms.id('[|]', 2)) || t === h.atom('[]');
+      if (h.kind(t) !== 'text' && !list) return typeError(h, 'list', t);
       const n = parseNumber(textArg(h, a(2)), false);
-      return n === null ? 0 : answer(h, g, a, 1, num(h, n));
+      return n === null ? 0 : answer(h, g, a, 1, numRead(h, n));
     }
     const n = h.deref(a(1));
     if (h.kind(n) === 'var') return instantiationError(h);

@@ -29,9 +29,12 @@ export function compareTerms(h: Heap, a0: number, b0: number): number {
         if (c === 0 && (ka === 'flt') !== (kb === 'flt')) c = ka === 'flt' ? -1 : 1;
         break;
       }
-      case 'atom':
-        c = compareCodePoints(h.atomName(a), h.atomName(b));
+      case 'atom': {
+        // SWI-7's [] is no atom: it sorts before every atom ('' included).
+        const nil = h.atom('[]');
+        c = a === nil ? -1 : b === nil ? 1 : compareCodePoints(h.atomName(a), h.atomName(b));
         break;
+      }
       case 'text':
         c = compareCodePoints(h.text(a), h.text(b));
         break;

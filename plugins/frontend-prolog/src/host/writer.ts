@@ -7,6 +7,9 @@ import type { Heap } from './heap.ts';
 export interface WriteOptions {
   quoted: boolean;
   ignoreOps: boolean;
+  /** `'$VAR'(N)` writes as a variable name (A, B, ..., Z, A1...), `'$VAR'('Name')` as Name:
+   *  SWI's numbervars(true), on for write/print/writeq and format's ~w ~p ~q. */
+  numberVars?: boolean;
 }
 
 /** Formats a guest term as SWI-Prolog's write/writeq/print do. */
@@ -87,6 +90,10 @@ class Writer {
     const name = h.syms.names[fid]!;
     const n = h.arity(t);
     if (name === '[|]' && n === 2) return this.list(t);
+    if (name === '$VAR' && n === 1 && this.o.numberVars) {
+      const text = this.varName(h.deref(h.arg(t, 1)));
+      if (text !== null) return { subs: [], combine: () => text };
+    }
     if (!this.o.ignoreOps) {
       if (name === '{}' && n === 1) return { subs: [[h.arg(t, 1), 1200, false]], combine: ([a]) => `{${a}}` };
       const inf = n === 2 ? this.ops.infix.get(name) : undefined;
@@ -98,7 +105,7 @@ class Writer {
             [h.arg(t, 2), right, true],
           ],
           combine: ([l, r]) => {
-            const opText = name === ',' ? ',' : atomText(name, this.o.quoted);
+            const opText = name === ',' || name === '|' ? name : atomText(name, this.o.quoted);
             let s: string;
             if (/^[a-z]/.test(name)) s = `${l} ${opText} ${r}`;
             else {
@@ -144,6 +151,19 @@ class Writer {
     const subs: Sub[] = [];
     for (let i = 1; i <= n; i++) subs.push([h.arg(t, i), 999, false]);
     return { subs, combine: (args) => `${atomText(name, this.o.quoted)}(${args.join(',')})` };
+  }
+
+  /** The name `'$VAR'(x)` writes as under numbervars(true), as SWI: null when x is none. */
+  private varName(x: number): string | null {
+    const h = this.h;
+    if (h.kind(x) === 'int') {
+      const n = h.integer(x);
+      if (n < 0n) return `S_${-n}`;
+      const letter = String.fromCharCode(65 + Number(n % 26n));
+      return n < 26n ? letter : `${letter}${n / 26n}`;
+    }
+    if (h.kind(x) === 'atom' && /^[A-Z_][A-Za-z0-9_]*$/.test(h.atomName(x))) return h.atomName(x);
+    return null;
   }
 
   private list(t: number): Job {

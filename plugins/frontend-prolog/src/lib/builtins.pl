@@ -24,7 +24,20 @@ fail :- fail.
 false :- fail.
 otherwise.
 once(G) :- call(G), !.
+'|'(A, B) :- call((A ; B)).
+ground(T) :- term_variables(T, []).
+numbervars(T, S, E) :- integer(S), !, term_variables(T, Vs), '$numbervars'(Vs, S, E).
+numbervars(_, S, _) :- var(S), !, throw(error(instantiation_error, context(numbervars/3, _))).
+numbervars(_, S, _) :- throw(error(type_error(integer, S), context(numbervars/3, _))).
+'$numbervars'([], E, E).
+'$numbervars'(['$VAR'(N)|Vs], N, E) :- N1 is N+1, '$numbervars'(Vs, N1, E).
 ignore(G) :- (call(G) -> true ; true).
+setup_call_cleanup(S, G, C) :- once(S), '$call_cleanup'(G, C).
+'$call_cleanup'(G, C) :- catch(G, E, true), !, '$cleanup'(C), ( var(E) -> true ; throw(E) ).
+'$call_cleanup'(_, C) :- '$cleanup'(C), fail.
+call_cleanup(G, C) :- setup_call_cleanup(true, G, C).
+'$cleanup'(C) :- catch(C, _, true), !.
+'$cleanup'(_).
 forall(C, A) :- \+ (call(C), \+ call(A)).
 between(L, H, X) :- '$bound_type'(L), '$bound_type'(H), '$int_or_var'(X, between/3), '$between'(L, H, X).
 '$between'(L, H, X) :- integer(X), !, X >= L, '$le_inf'(X, H).
@@ -73,6 +86,16 @@ reverse(L, R) :- '$rev'(L, [], R).
 '$rev'([H|T], A, R) :- '$rev'(T, [H|A], R).
 nth0(I, L, E) :- '$nth'(L, 0, I, E).
 nth1(I, L, E) :- '$nth'(L, 1, I, E).
+nth0(I, L, E, R) :- integer(I), !, I >= 0, '$nth_del'(I, L, E, R).
+nth0(I, L, E, R) :- var(I), !, '$nth_gen'(L, E, R, 0, I).
+nth0(I, _, _, _) :- throw(error(type_error(integer, I), context(nth0/4, _))).
+nth1(I, L, E, R) :- integer(I), !, I > 0, I0 is I-1, '$nth_del'(I0, L, E, R).
+nth1(I, L, E, R) :- var(I), !, '$nth_gen'(L, E, R, 1, I).
+nth1(I, _, _, _) :- throw(error(type_error(integer, I), context(nth1/4, _))).
+'$nth_del'(0, [E|T], E, T) :- !.
+'$nth_del'(N, [H|T], E, [H|R]) :- N1 is N-1, '$nth_del'(N1, T, E, R).
+'$nth_gen'([E|T], E, T, B, B).
+'$nth_gen'([H|T], E, [H|R], B0, B) :- B1 is B0+1, '$nth_gen'(T, E, R, B1, B).
 '$nth'(L, B, I, E) :- integer(I), !, Skip is I - B, Skip >= 0, '$nth_fixed'(Skip, L, E).
 '$nth'([H|T], B, I, E) :- '$nth_var'(T, H, B, I, E).
 '$nth_fixed'(0, [E|_], E) :- !.
@@ -130,7 +153,24 @@ atomic_list_concat(L, A) :- '$alc'(L, '', A).
 '$alc'([X|_], _, _) :- X == [], !, throw(error(type_error(text, []), context(atomic_list_concat/2, _))).
 '$alc'([X|Xs], A0, A) :- atom_concat(A0, X, A1), '$alc'(Xs, A1, A).
 phrase(G, L) :- phrase(G, L, []).
-phrase(G, L, R) :- call(G, L, R).
+phrase(G, L, R) :- '$dcg_body'(G, S0, S, B), S0 = L, S = R, call(B).
+'$dcg_body'(V, S0, S, phrase(V, S0, S)) :- var(V), !, throw(error(instantiation_error, _)).
+'$dcg_body'((A, B), S0, S, (GA, GB)) :- !, '$dcg_body'(A, S0, S1, GA), '$dcg_body'(B, S1, S, GB).
+'$dcg_body'((A ; B), S0, S, (GA ; GB)) :- !, '$dcg_body'(A, S0, S, GA), '$dcg_body'(B, S0, S, GB).
+'$dcg_body'('|'(A, B), S0, S, (GA ; GB)) :- !, '$dcg_body'(A, S0, S, GA), '$dcg_body'(B, S0, S, GB).
+'$dcg_body'((A -> B), S0, S, (GA -> GB)) :- !, '$dcg_body'(A, S0, S1, GA), '$dcg_body'(B, S1, S, GB).
+'$dcg_body'((A *-> B), S0, S, (GA *-> GB)) :- !, '$dcg_body'(A, S0, S1, GA), '$dcg_body'(B, S1, S, GB).
+'$dcg_body'(\+ A, S0, S, (\+ GA, S0 = S)) :- !, '$dcg_body'(A, S0, _, GA).
+'$dcg_body'(!, S0, S, (!, S0 = S)) :- !.
+'$dcg_body'([], S0, S, S0 = S) :- !.
+'$dcg_body'({}, S0, S, S0 = S) :- !.
+'$dcg_body'({G}, S0, S, (G, S0 = S)) :- !.
+'$dcg_body'([H|T], S0, S, S0 = L) :- !, '$dcg_terminals'([H|T], S, L).
+'$dcg_body'(T, S0, S, S0 = L) :- string(T), !, string_codes(T, Cs), '$dcg_terminals'(Cs, S, L).
+'$dcg_body'(G, S0, S, B) :- callable(G), !, G =.. L0, '$dcg_terminals'(L0, [S0, S], L1), B =.. L1.
+'$dcg_body'(G, _, _, _) :- throw(error(type_error(callable, G), _)).
+'$dcg_terminals'([], S, S).
+'$dcg_terminals'([H|T], S, [H|L]) :- '$dcg_terminals'(T, S, L).
 format(F) :- format(F, []).
 format(S, F, A) :- nonvar(S), S = atom(_), !, with_output_to(S, format(F, A)).
 format(S, F, A) :- nonvar(S), S = string(_), !, with_output_to(S, format(F, A)).
@@ -177,15 +217,18 @@ aggregate_all(count(T), G, C) :- !, findall(T, G, L), length(L, C0), C = C0.
 aggregate_all(sum(E), G, S) :- !, findall(E, G, L), '$sum'(L, 0, S).
 aggregate_all(max(E), G, M) :- !, findall(E, G, [H|T]), M0 is H, '$agg'(T, max, M0, M).
 aggregate_all(min(E), G, M) :- !, findall(E, G, [H|T]), M0 is H, '$agg'(T, min, M0, M).
-aggregate_all(max(E, W), G, max(M, MW)) :- !, findall(E-W, G, [H|T]), '$agg_w'(T, >, H, M-MW).
-aggregate_all(min(E, W), G, min(M, MW)) :- !, findall(E-W, G, [H|T]), '$agg_w'(T, <, H, M-MW).
+aggregate_all(max(E, W), G, max(M, MW)) :- !, findall(E-W, G, [H|T]), '$agg_num'(H), '$agg_w'(T, >, H, M-MW).
+aggregate_all(min(E, W), G, min(M, MW)) :- !, findall(E-W, G, [H|T]), '$agg_num'(H), '$agg_w'(T, <, H, M-MW).
 aggregate_all(bag(E), G, L) :- !, findall(E, G, L).
 aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).
 aggregate_all(Spec, _, _) :- throw(error(domain_error(aggregate_spec, Spec), _)).
 '$agg'([], _, M, M).
 '$agg'([X|Xs], Op, A, M) :- E =.. [Op, A, X], A1 is E, '$agg'(Xs, Op, A1, M).
 '$agg_w'([], _, P, P).
-'$agg_w'([X-W|T], Op, A-AW, P) :- C =.. [Op, X, A], ( C -> '$agg_w'(T, Op, X-W, P) ; '$agg_w'(T, Op, A-AW, P) ).
+'$agg_num'(X-_) :- number(X), !.
+'$agg_num'(X-_) :- var(X), !, throw(error(instantiation_error, context(aggregate_all/3, _))).
+'$agg_num'(X-_) :- throw(error(type_error(number, X), context(aggregate_all/3, _))).
+'$agg_w'([X-W|T], Op, A-AW, P) :- '$agg_num'(X-W), C =.. [Op, X, A], ( C -> '$agg_w'(T, Op, X-W, P) ; '$agg_w'(T, Op, A-AW, P) ).
 append(Ls, L) :- '$append_all'(Ls, L).
 '$append_all'([], []).
 '$append_all'([L|Ls], As) :- append(L, Ws, As), '$append_all'(Ls, Ws).

@@ -243,6 +243,11 @@ export class Lexer {
       '`': 96,
     };
     if (c === '\n') return -1;
+    if (c === 'c') {
+      // `\c` continues the text after the layout that follows it (SWI, ISO's "continuation").
+      while (/\s/.test(this.ch()) && this.ch() !== '') this.advance();
+      return -1;
+    }
     if (c === 'x') {
       const s = this.pos;
       while (/[0-9a-fA-F]/.test(this.ch())) this.advance();

@@ -110,7 +110,7 @@ export class Parser {
         const { left: la, right: ra } = argLimits(op);
         if (op.priority <= max && leftPrec <= la) {
           this.lex.next();
-          stack.push({ k: 'infix', max, name: name === '|' ? ';' : name, left, prec: op.priority, within });
+          stack.push({ k: 'infix', max, name, left, prec: op.priority, within });
           return ra;
         }
       }

@@ -27,7 +27,8 @@ fz_iso(error(F, _)) :- nonvar(F), fz_formal(F).
 
 fz_formal(instantiation_error).
 fz_formal(uninstantiation_error(_)).
-fz_formal(type_error(T, _)) :- atom(T).
+% SWI's own type [] (`X is [1,2]`: type_error([], [1,2])) is no atom in SWI-7.
+fz_formal(type_error(T, _)) :- ( atom(T) ; T == [] ).
 fz_formal(domain_error(D, _)) :- nonvar(D).
 fz_formal(existence_error(K, _)) :- atom(K).
 fz_formal(permission_error(A, T, _)) :- atom(A), atom(T).

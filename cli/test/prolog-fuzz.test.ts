@@ -3,14 +3,17 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { landedBackendsOnBoehm, runJitc } from '#framework/testing';
-import { EXCLUDED, fuzzedBuiltins, hasStrings } from './fuzz/builtin-table.ts';
-import { goalArbitrary } from './fuzz/terms.ts';
+import { Registry } from '#framework';
+import { EXCLUDED, fuzzedBuiltins, hasStrings } from '../../plugins/frontend-prolog/test/fuzz/builtin-table.ts';
+import { goalArbitrary } from '../../plugins/frontend-prolog/test/fuzz/terms.ts';
+import { CLI_PLUGINS } from '../src/all-plugins.ts';
+import { cliInProcess } from './cli-harness.ts';
 
-// Every builtin (fuzz/builtin-table.ts: from the frontend's own tables, bar EXCLUDED) called
-// with random arguments (fuzz/terms.ts) must succeed, fail or raise an ISO error term that
-// catch/3 sees: never kill the process, print a host stack trace, throw something else or
-// break the heap. Goals go in batches, one `jitc` run per batch (fuzz/driver.pl runs them);
+// Every builtin (plugins/frontend-prolog/test/fuzz/builtin-table.ts: from the frontend's own
+// tables, bar EXCLUDED) called with random arguments (fuzz/terms.ts) must succeed, fail or
+// raise an ISO error term that catch/3 sees: never end the run, print a host stack trace,
+// throw something else or break the heap. Goals go in batches, one jitc run per batch, in
+// this process (fuzz/driver.pl runs them);
 // each batch runs on every landed backend, and the first one again on the interpreter under
 // a moving collector with the heap verifier on. JITC_PROLOG_FUZZ_BATCHES runs more batches,
 // JITC_PROPERTY_SEED replays a run.
@@ -19,7 +22,7 @@ const batches = Number(process.env.JITC_PROLOG_FUZZ_BATCHES ?? 1);
 const seed = Number(process.env.JITC_PROPERTY_SEED ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'jitc-prolog-fuzz-'));
-const driver = readFileSync(new URL('./fuzz/driver.pl', import.meta.url), 'utf8');
+const driver = readFileSync(new URL('../../plugins/frontend-prolog/test/fuzz/driver.pl', import.meta.url), 'utf8');
 const builtins = fuzzedBuiltins();
 const goals = fc.sample(goalArbitrary(builtins, { strings: hasStrings() }), { numRuns: BATCH * batches, seed });
 
@@ -32,10 +35,9 @@ function batchFile(index: number, batchGoals: readonly string[]): string {
 }
 
 const configurations: [string, string[]][] = [
-  ...(await landedBackendsOnBoehm()).map(({ backend, gc }): [string, string[]] => [
-    `${backend} × ${gc}`,
-    ['--backend', backend, '--gc', gc],
-  ]),
+  ...new Registry(CLI_PLUGINS)
+    .backends()
+    .map((b): [string, string[]] => [`${b.name} × boehm`, ['--backend', b.name, '--gc', 'boehm']]),
   ['interp × semispace, verified', ['--gc', 'semispace', '--gc-stress', '997', '--verify-heap']],
 ];
 
@@ -49,7 +51,8 @@ for (let b = 0; b < batches; b++) {
   for (const [what, flags] of configurations) {
     if (what.includes('semispace') && b > 0) continue;
     test(`${what}: batch ${b} of ${BATCH} random builtin calls`, async (t) => {
-      const r = await runJitc([file, '-g', 'fz_main', ...flags]);
+      const got = await cliInProcess(file, '-g', 'fz_main', ...flags);
+      const r = { stdout: got.stdout, stderr: got.stderr, code: got.status };
       const lines = r.stdout.split('\n').filter((l) => l.startsWith('@@FUZZ '));
       const bad = lines.filter((l) => l.startsWith('@@FUZZ bad '));
       const ran = lines.filter((l) => l.startsWith('@@FUZZ run ')).map((l) => Number(l.slice(11)));
