@@ -1,4 +1,5 @@
 import type { CmpOpName, Expr } from '../syntax/ast.ts';
+import { isSysModule, sysAttribute, sysExitCall } from './sys-module.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import { EXCEPTION_CLASSES, exceptionClassRef, FALSE, NONE, TRUE } from '../runtime/tags.ts';
 import { comprehension } from './comprehensions.ts';
@@ -167,6 +168,7 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     case 'lambda':
       return makeFunction(fc, e);
     case 'attr': {
+      if (isSysModule(fc, e.obj)) return sysAttribute(fc, e.name, e);
       const o = expr(fc, e.obj);
       fc.line = e.line;
       return fc.call('py.getattr', [o, fc.str(e.name)]);
@@ -433,6 +435,7 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
 }
 
 export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
+  if (isSysModule(fc, at)) unsupported(fc.info, 'the module sys used as a value is not supported', at);
   const renamed = fc.renames.get(id);
   if (renamed !== undefined) return fc.readLocal(renamed);
   const cell = fc.cellOf(id);
@@ -482,6 +485,11 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
       args.push(k.value);
     }
     e = { ...e, args, keywords: [] };
+  }
+  if (f.kind === 'attr' && isSysModule(fc, f.obj) && f.name === 'exit' && e.keywords.length === 0) {
+    const args = e.args.map((a) => expr(fc, a));
+    fc.line = e.line;
+    return sysExitCall(fc, args);
   }
   if (f.kind === 'attr') return methodCall(fc, e, f);
   if (f.kind === 'name' && isBuiltinName(fc, f.id)) {

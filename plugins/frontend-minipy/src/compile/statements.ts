@@ -22,6 +22,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       expr(fc, s.value);
       return;
     case 'pass':
+    case 'import':
     case 'global':
     case 'nonlocal':
       return;

@@ -6,6 +6,7 @@ import { formatValue } from './format-spec.ts';
 import { asciiRepr } from './string-format.ts';
 import { getAttr, isInstance, lookupAttr } from './classes.ts';
 import { pyHash } from './py-hash.ts';
+import { input } from './sys.ts';
 
 /** pow(b, e, m) on ints: Python's modular power (a negative exponent inverts b mod m). */
 function modPow(py: Py, b0: number, e0: number, m0: number): number {
@@ -382,6 +383,7 @@ export const BUILTINS: Record<string, Builtin> = {
   any: (py, a) => (arity(py, 'any', a, 1), bool(iterateValues(py, a[0]!).some((v) => truth(py, v)))),
   all: (py, a) => (arity(py, 'all', a, 1), bool(iterateValues(py, a[0]!).every((v) => truth(py, v)))),
   iter: (py, a) => (arity(py, 'iter', a, 1), makeIter(py, a[0]!)),
+  input: (py, a) => (arity(py, 'input', a, 0, 1), input(py, a.length === 0 ? '' : toStr(py, a[0]!))),
 };
 
 /** Calls builtin `name`, holding its arguments (BUILTINS' bodies re-read them after allocating). */

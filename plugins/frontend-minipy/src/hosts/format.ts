@@ -22,7 +22,7 @@ export function typeName(py: Py, v: number): string {
   if (t === ids.exc) return className(py, py.word(v + 4));
   if (t === ids.object) return className(py, py.word(v + 4));
   if (t === ids.cls) return 'type';
-  if (t === ids.iter) return 'iterator';
+  if (t === ids.iter) return py.word(v + 20) === 5 ? '_io.TextIOWrapper' : 'iterator';
   if (t === ids.view) return ['dict_keys', 'dict_values', 'dict_items'][py.word(v + 8)] ?? 'dict_view';
   return 'object';
 }

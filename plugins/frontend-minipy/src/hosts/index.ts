@@ -33,12 +33,20 @@ import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
 import { pyOf, type Py } from './py-context.ts';
-import { exceptionClassName, isSubclass, NONE } from '../runtime/tags.ts';
+import { exceptionClassName, exceptionClassRef, isSubclass, NONE } from '../runtime/tags.ts';
+import { exitStatus, isStdin, makeStdin, stdinNext } from './sys.ts';
 
 /** What the last uncaught exception said, for the frontend's failure report. */
 export interface FailureState {
   message?: string;
   line?: number;
+  /** An uncaught SystemExit: the exit status and what goes to stderr ('' for nothing). */
+  exit?: { status: number; message: string };
+}
+
+/** What the program may know of its run: `sys.argv` (the file as given, then its arguments). */
+export interface RunInfo {
+  argv: readonly string[];
 }
 
 /** A host function's body. Program.bindExtern runs a collecting one in its own handle scope
@@ -94,7 +102,7 @@ function matches(py: Py, exc: number, spec: number): boolean {
 }
 
 /** Every host function the compiled program and runtime library call. */
-export function pythonHostFunctions(failure: FailureState): HostFunction[] {
+export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFunction[] {
   const hosts: HostFunction[] = [
     binary('py.add.slow', '+'),
     binary('py.sub.slow', '-'),
@@ -134,7 +142,20 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.len.slow', [R], R, (py, [o]) => py.smallInt(lengthOf(py, o!))),
     host('py.append.slow', [R, R], R, (py, [l, v]) => callMethod(py, l!, 'append', [v!])),
     host('py.iter.slow', [R], R, (py, [o]) => makeIter(py, o!)),
-    host('py.next.slow', [R], R, (py) => py.raise('TypeError', 'object is not an iterator')),
+    host('py.next.slow', [R], R, (py, [it]) =>
+      isStdin(py, it!) ? stdinNext(py) : py.raise('TypeError', 'object is not an iterator'),
+    ),
+    host('py.sys_argv', [], R, (py) => {
+      const items = py.holdAll(run.argv.map(() => NONE));
+      for (let i = 0; i < items.length; i++) items[i] = py.makeStr(run.argv[i]!);
+      return py.makeList(items);
+    }),
+    host('py.sys_stdin', [], R, (py) => makeStdin(py)),
+    host('py.sys_exit', [R], null, (py, [args]) => {
+      const n = py.length(args!);
+      if (n > 1) py.raise('TypeError', `exit expected at most 1 argument, got ${n}`);
+      throw new GuestException(py.makeException(exceptionClassRef('SystemExit'), py.tupleItems(args!)));
+    }),
     host('py.unpack', [R, I], R, (py, args) => {
       const n = args[1]!;
       if (py.typeOf(args[0]!) === py.t.tuple) {
@@ -256,6 +277,10 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       null,
       (py, [e]) => {
         const cls = className(py, py.word(e! + 4));
+        if (derivesFrom(py, py.word(e! + 4), exceptionClassRef('SystemExit'))) {
+          failure.exit = exitStatus(py, e!);
+          return undefined;
+        }
         const msg = exceptionMessage(py, e!);
         failure.message = msg === '' ? cls : `${cls}: ${msg}`;
         failure.line = py.word(e! + 12);

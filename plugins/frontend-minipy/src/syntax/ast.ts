@@ -77,4 +77,6 @@ export type Stmt = Pos &
     | { kind: 'raise'; exc: Expr | null }
     | { kind: 'try'; body: Stmt[]; handlers: Handler[]; orelse: Stmt[]; finalbody: Stmt[] }
     | { kind: 'del'; targets: Expr[] }
+    /** `import sys`, the one module: its attributes are compiled where they are used. */
+    | { kind: 'import'; module: 'sys' }
   );

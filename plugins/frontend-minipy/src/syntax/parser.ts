@@ -8,8 +8,7 @@ import { tokenize } from './tokenizer.ts';
 
 // Statements and expressions outside part 1, named in the SyntaxError.
 const UNSUPPORTED_STMT: Record<string, string> = {
-  import: 'import statements',
-  from: 'import statements',
+  from: 'from-import statements',
   with: 'with statements',
   async: 'async functions',
   yield: 'generators',
@@ -320,6 +319,15 @@ class Parser {
       case 'pass':
         this.next();
         return { kind: 'pass', ...p };
+      case 'import': {
+        // `sys` is the one module there is (docs/python.md).
+        this.next();
+        const at = this.peek();
+        const module = this.identifier();
+        if (module !== 'sys' || this.is('.')) this.fail(`import of modules other than sys is not supported`, at);
+        if (this.is('as') || this.is(',')) this.fail('import forms other than `import sys` are not supported', at);
+        return { kind: 'import', module: 'sys', ...p };
+      }
       case 'break':
       case 'continue':
         this.next();

@@ -1,0 +1,58 @@
+import type { Expr, Stmt } from '../syntax/ast.ts';
+import type { FunctionCompiler } from './function-compiler.ts';
+import { unsupported } from './context.ts';
+
+// `import sys`: the module is no value; each use `sys.X` is compiled where it stands.
+// sys.argv and sys.stdin are made once, before the module body runs, into IR globals.
+export const SYS_GLOBALS = { argv: 'sys.argv', stdin: 'sys.stdin' } as const;
+
+/** Whether the program has an `import sys` anywhere (at any depth). */
+export function importsSys(body: Stmt[]): boolean {
+  const walk = (ss: Stmt[]): boolean =>
+    ss.some((s) => {
+      switch (s.kind) {
+        case 'import':
+          return true;
+        case 'if':
+        case 'while':
+        case 'for':
+          return walk(s.body) || walk(s.orelse);
+        case 'def':
+        case 'class':
+          return walk(s.body);
+        case 'try':
+          return walk(s.body) || walk(s.orelse) || walk(s.finalbody) || s.handlers.some((h) => walk(h.body));
+        default:
+          return false;
+      }
+    });
+  return walk(body);
+}
+
+/** Whether `e` is the name `sys` standing for the module here (not shadowed by a variable). */
+export function isSysModule(fc: FunctionCompiler, e: Expr): boolean {
+  return (
+    e.kind === 'name' &&
+    e.id === 'sys' &&
+    fc.info.importsSys &&
+    !fc.info.globals.has('sys') &&
+    !fc.locals?.has('sys') &&
+    !fc.renames.has('sys') &&
+    !(fc.scope?.free.includes('sys') ?? false)
+  );
+}
+
+/** `sys.name` as a value. */
+export function sysAttribute(fc: FunctionCompiler, name: string, at: Expr): number {
+  if (name === 'argv' || name === 'stdin') return fc.b.emit('gget', [], { sym: SYS_GLOBALS[name] });
+  if (name === 'exit') return unsupported(fc.info, 'sys.exit used as a value is not supported (call it)', at);
+  return unsupported(fc.info, `sys.${name} is not supported (sys has argv, stdin and exit)`, at);
+}
+
+/** `sys.exit(...)`: raises SystemExit with the arguments (CPython checks at most one). */
+export function sysExitCall(fc: FunctionCompiler, args: number[]): number {
+  fc.call('py.sys_exit', [fc.tuple(args)], null);
+  fc.b.emit('unreachable');
+  fc.enterDead();
+  return fc.none();
+}
