@@ -149,6 +149,8 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     }
     case 'list':
       return fc.call('py.make_list', [fc.tuple(e.elts.map((x) => expr(fc, x)))]);
+    case 'set':
+      return setDisplay(fc, e, e.elts.length > 2 && allConstant(e) ? SET_CONSTANT_DISPLAY : 0);
     case 'tuple':
       return fc.tuple(e.elts.map((x) => expr(fc, x)));
     case 'dict': {
@@ -176,6 +178,45 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     case 'slice':
       return unsupported(fc.info, 'slices are supported only in subscripts', e);
   }
+}
+
+/** How py.make_set builds a display (see setDisplay in hosts/sets.ts): CPython 3.11 makes a
+ *  display of more than two constants a frozenset constant merged into a new set, and the
+ *  iterable of a `for` a frozenset constant when all its items are constants. */
+const SET_CONSTANT_DISPLAY = 1;
+const SET_CONSTANT_ITERATED = 2;
+
+function setDisplay(fc: FunctionCompiler, e: Expr & { kind: 'set' }, how: number): number {
+  const items = fc.tuple(e.elts.map((x) => expr(fc, x)));
+  fc.line = e.line;
+  return fc.call('py.make_set', [items, fc.b.iconst(how)]);
+}
+
+/** What a `for` (or a comprehension's `for`) iterates. */
+export function iterable(fc: FunctionCompiler, e: Expr): number {
+  return e.kind === 'set' && allConstant(e) ? setDisplay(fc, e, SET_CONSTANT_ITERATED) : expr(fc, e);
+}
+
+/** Whether every item of a set display is a constant once CPython's AST optimizer has
+ *  folded it (literals, signed numbers, tuples of constants, operators on constants). */
+function allConstant(e: Expr & { kind: 'set' }): boolean {
+  const constant = (x: Expr): boolean =>
+    x.kind === 'int' ||
+    x.kind === 'float' ||
+    x.kind === 'str' ||
+    x.kind === 'const' ||
+    (x.kind === 'unary' &&
+      (x.op === '-' || x.op === '+') &&
+      (x.operand.kind === 'int' || x.operand.kind === 'float')) ||
+    (x.kind === 'tuple' && x.elts.every(constant)) ||
+    (x.kind === 'binop' && constant(x.left) && constant(x.right) && foldedPower(x));
+  return e.elts.every(constant);
+}
+
+/** CPython folds `a ** b` on int constants only when the result has at most 128 bits. */
+function foldedPower(e: Expr & { kind: 'binop' }): boolean {
+  if (e.op !== '**' || e.left.kind !== 'int' || e.right.kind !== 'int') return true;
+  return BigInt(e.left.value.toString(2).length) * e.right.value <= 128n;
 }
 
 const CONVERSION_INDEX = { '': 0, s: 1, r: 2, a: 3 } as const;

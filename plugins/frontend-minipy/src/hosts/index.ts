@@ -35,6 +35,7 @@ import { asNum, makeNum } from './numbers.ts';
 import { pyOf, type Py } from './py-context.ts';
 import { exceptionClassName, exceptionClassRef, isSubclass, NONE } from '../runtime/tags.ts';
 import { exitStatus, isStdin, makeStdin, stdinNext } from './sys.ts';
+import { isFrozen, isSet, setAdd, setDisplay, setInPlace } from './sets.ts';
 
 /** What the last uncaught exception said, for the frontend's failure report. */
 export interface FailureState {
@@ -99,6 +100,23 @@ function matches(py: Py, exc: number, spec: number): boolean {
       return py.raise('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
     return derivesFrom(py, cls, s);
   });
+}
+
+/** The operators augmented assignment changes a set by in place, by the compiler's index. */
+export const INPLACE_OPS: readonly BinOp[] = ['|', '&', '-', '^'];
+
+/** `a op= b`: a set (not a frozenset) with a set operand changes in place, as CPython's
+ *  set does; anything else is `a op b`. */
+function inPlaceOp(py: Py, args: number[]): number {
+  const op = INPLACE_OPS[args[2]!]!;
+  const a = args[0]!;
+  if (isSet(py, a) && !isFrozen(py, a) && isSet(py, args[1]!)) {
+    setInPlace(py, py.hold(a), op, args[1]!);
+    return args[0]!;
+  }
+  if (isSet(py, a) && !isFrozen(py, a))
+    py.raise('TypeError', `unsupported operand type(s) for ${op}=: 'set' and '${typeName(py, args[1]!)}'`);
+  return binaryOp(py, op, a, args[1]!);
 }
 
 /** Every host function the compiled program and runtime library call. */
@@ -174,6 +192,9 @@ export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFu
       return py.get(d);
     }),
     host('py.make_list', [R], R, (py, [t]) => py.makeList(py.tupleItems(t!))),
+    host('py.make_set', [R, I], R, (py, [t, constant]) => setDisplay(py, py.holdAll(py.tupleItems(t!)), constant!)),
+    host('py.set_add', [R, R], null, (py, args) => (setAdd(py, py.hold(args[0]!), args[1]!), undefined)),
+    host('py.set_inplace', [R, R, I], R, (py, args) => inPlaceOp(py, args)),
     host('py.call_method', [R, R, R], R, (py, [o, name, args]) =>
       callMethod(py, o!, py.readStr(name!), py.tupleItems(args!)),
     ),

@@ -48,6 +48,13 @@ function sizeArg(py: Py, args: number[]): number {
   return Number(n.int);
 }
 
+/** The lines left on standard input. */
+export function readAllLines(): string[] {
+  const lines: string[] = [];
+  for (let l = stdin().readLine(); l !== ''; l = stdin().readLine()) lines.push(l);
+  return lines;
+}
+
 /** sys.stdin's methods. */
 export function stdinMethod(py: Py, name: string, args: number[]): number {
   switch (name) {
@@ -61,8 +68,7 @@ export function stdinMethod(py: Py, name: string, args: number[]): number {
     }
     case 'readlines': {
       noArgs(py, 'readlines', args);
-      const lines: string[] = [];
-      for (let l = stdin().readLine(); l !== ''; l = stdin().readLine()) lines.push(l);
+      const lines = readAllLines();
       const refs = py.holdAll(lines.map(() => NONE));
       for (let i = 0; i < lines.length; i++) refs[i] = py.makeStr(lines[i]!);
       return py.makeList(refs);

@@ -699,7 +699,7 @@ class Parser {
   }
 
   /** The `for ... in ... [if ...]` clauses after a comprehension's element. */
-  private comprehension(type: 'list' | 'dict' | 'gen', elt: Expr, value: Expr | null): Expr {
+  private comprehension(type: 'list' | 'dict' | 'set' | 'gen', elt: Expr, value: Expr | null): Expr {
     const generators: Comprehension[] = [];
     while (this.accept('for')) {
       const target = this.targetList();
@@ -749,10 +749,10 @@ class Parser {
     const values: Expr[] = [];
     while (!this.is('}')) {
       if (this.is('**')) this.fail('dict unpacking is not supported');
+      if (this.is('*')) this.fail('starred expressions are not supported');
       keys.push(this.expr());
-      if (this.is('for')) this.fail('set comprehensions are not supported');
-      if (!this.is(':')) this.fail('set displays are not supported');
-      this.next();
+      if (keys.length === 1 && !this.is(':')) return this.setDisplay(keys[0]!, p);
+      this.expect(':');
       values.push(this.expr());
       if (this.is('for') && keys.length === 1) {
         const comp = this.comprehension('dict', keys[0]!, values[0]!);
@@ -763,6 +763,19 @@ class Parser {
     }
     this.expect('}');
     return { kind: 'dict', keys, values, ...p };
+  }
+
+  /** `{a, b}` or `{x for ...}`, after its first element. */
+  private setDisplay(first: Expr, p: Pos): Expr {
+    if (this.is('for')) {
+      const comp = this.comprehension('set', first, null);
+      this.expect('}');
+      return comp;
+    }
+    const elts = [first];
+    if (this.accept(',')) elts.push(...this.items('}'));
+    else this.expect('}');
+    return { kind: 'set', elts, ...p };
   }
 }
 
