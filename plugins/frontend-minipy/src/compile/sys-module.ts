@@ -6,27 +6,37 @@ import { unsupported } from './context.ts';
 // sys.argv and sys.stdin are made once, before the module body runs, into IR globals.
 export const SYS_GLOBALS = { argv: 'sys.argv', stdin: 'sys.stdin' } as const;
 
-/** Whether the program has an `import sys` anywhere (at any depth). */
+/** Whether the program has an `import sys` anywhere (at any depth). A work list, not
+ *  recursion: an elif chain is a deep nest of ifs. */
 export function importsSys(body: Stmt[]): boolean {
-  const walk = (ss: Stmt[]): boolean =>
-    ss.some((s) => {
-      switch (s.kind) {
-        case 'import':
-          return true;
-        case 'if':
-        case 'while':
-        case 'for':
-          return walk(s.body) || walk(s.orelse);
-        case 'def':
-        case 'class':
-          return walk(s.body);
-        case 'try':
-          return walk(s.body) || walk(s.orelse) || walk(s.finalbody) || s.handlers.some((h) => walk(h.body));
-        default:
-          return false;
-      }
-    });
-  return walk(body);
+  const work: Stmt[] = [...body];
+  while (work.length > 0) {
+    const s = work.pop()!;
+    switch (s.kind) {
+      case 'import':
+        return true;
+      case 'if':
+      case 'while':
+      case 'for':
+        pushAll(work, s.body, s.orelse);
+        break;
+      case 'def':
+      case 'class':
+        pushAll(work, s.body);
+        break;
+      case 'try':
+        pushAll(work, s.body, s.orelse, s.finalbody);
+        for (const h of s.handlers) pushAll(work, h.body);
+        break;
+      default:
+    }
+  }
+  return false;
+}
+
+/** Appends without spreading into arguments: a body may have 100 000 statements. */
+function pushAll(out: Stmt[], ...lists: readonly Stmt[][]): void {
+  for (const list of lists) for (const s of list) out.push(s);
 }
 
 /** Whether `e` is the name `sys` standing for the module here (not shadowed by a variable). */
