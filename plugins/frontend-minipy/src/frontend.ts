@@ -24,7 +24,7 @@ export function minipyFrontendWith(linker: LibraryLinker): Frontend {
       checkSourceEncoding(source, file);
       const body = withPrelude(parseProgram(source, file), source);
       const failure: FailureState = {};
-      const hosts = pythonHostFunctions(failure);
+      const hosts = pythonHostFunctions(failure, { argv: [file, ...(options?.argv ?? [])] });
       const { module, prepared } = linker.link(MINIPY_RUNTIME);
       compileProgram(module, file, body);
       return {
@@ -42,6 +42,9 @@ export function minipyFrontendWith(linker: LibraryLinker): Frontend {
               exitCode: 1,
             };
           }
+          // An uncaught SystemExit ends the program quietly with its status (sys.exit).
+          if (err instanceof Trap && err.kind === 'uncaught_exception' && failure.exit !== undefined)
+            return { message: failure.exit.message, exitCode: failure.exit.status };
           if (err instanceof Trap && err.kind === 'uncaught_exception' && failure.message !== undefined) {
             const where = failure.line ? `  File "${file}", line ${failure.line}\n` : '';
             return { message: `Traceback (most recent call last):\n${where}${failure.message}`, exitCode: 1 };

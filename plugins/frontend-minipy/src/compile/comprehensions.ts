@@ -1,11 +1,11 @@
 import type { Comprehension, Expr } from '../syntax/ast.ts';
-import { condition, expr } from './expressions.ts';
+import { condition, expr, iterable } from './expressions.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 import { targetNames } from './scopes.ts';
 import { assign } from './statements.ts';
 
 /**
- * A list or dict comprehension, compiled inline as loops appending to a fresh container.
+ * A list, set or dict comprehension, compiled inline as loops appending to a fresh container.
  * Its targets get variables of their own (renamed for the comprehension's extent), so they
  * never leak into, or clobber, the enclosing scope, as in Python 3. The first iterable is
  * evaluated outside that scope, before the renaming.
@@ -15,8 +15,12 @@ import { assign } from './statements.ts';
  */
 export function comprehension(fc: FunctionCompiler, e: Expr & { kind: 'comp' }): number {
   const acc =
-    e.type === 'dict' ? fc.call('py.make_dict', [fc.tuple([]), fc.tuple([])]) : fc.call('py.make_list', [fc.tuple([])]);
-  const firstIter = expr(fc, e.generators[0]!.iter);
+    e.type === 'dict'
+      ? fc.call('py.make_dict', [fc.tuple([]), fc.tuple([])])
+      : e.type === 'set'
+        ? fc.call('py.make_set', [fc.tuple([]), fc.b.iconst(0)])
+        : fc.call('py.make_list', [fc.tuple([])]);
+  const firstIter = iterable(fc, e.generators[0]!.iter);
   const saved = new Map(fc.renames);
   for (const g of e.generators) {
     const names = new Set<string>();
@@ -29,10 +33,10 @@ export function comprehension(fc: FunctionCompiler, e: Expr & { kind: 'comp' }):
   return acc;
 }
 
-function clause(fc: FunctionCompiler, e: Expr & { kind: 'comp' }, k: number, iterable: number, acc: number): void {
+function clause(fc: FunctionCompiler, e: Expr & { kind: 'comp' }, k: number, iterated: number, acc: number): void {
   const g: Comprehension = e.generators[k]!;
   fc.line = g.iter.line;
-  const it = fc.call('py.iter', [iterable]);
+  const it = fc.call('py.iter', [iterated]);
   const head = fc.newBlock('comp');
   const body = fc.newBlock('comp.body');
   const exit = fc.newBlock('comp.end');
@@ -48,12 +52,16 @@ function clause(fc: FunctionCompiler, e: Expr & { kind: 'comp' }, k: number, ite
     fc.branch(condition(fc, test), yes, next);
     fc.enter(yes);
   }
-  if (k + 1 < e.generators.length) clause(fc, e, k + 1, expr(fc, e.generators[k + 1]!.iter), acc);
+  if (k + 1 < e.generators.length) clause(fc, e, k + 1, iterable(fc, e.generators[k + 1]!.iter), acc);
   else if (e.type === 'dict') {
     const key = expr(fc, e.elt);
     const value = expr(fc, e.value!);
     fc.line = e.line;
     fc.call('py.setitem', [acc, key, value], null);
+  } else if (e.type === 'set') {
+    const v = expr(fc, e.elt);
+    fc.line = e.line;
+    fc.call('py.set_add', [acc, v], null);
   } else {
     const v = expr(fc, e.elt);
     fc.line = e.line;

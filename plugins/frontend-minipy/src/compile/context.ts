@@ -19,6 +19,8 @@ export interface ProgramInfo {
   nestedNames: Map<FnNode, string>;
   /** Builtins used as values so far (each has one entry function). */
   builtinAdapters: Set<string>;
+  /** The program has an `import sys` (sys-module.ts). */
+  importsSys: boolean;
   strConst(s: string): string;
   floatConst(x: number): string;
   bigConst(n: bigint): string;

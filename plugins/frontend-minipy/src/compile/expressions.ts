@@ -1,4 +1,5 @@
 import type { CmpOpName, Expr } from '../syntax/ast.ts';
+import { isSysModule, sysAttribute, sysExitCall } from './sys-module.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import { EXCEPTION_CLASSES, exceptionClassRef, FALSE, NONE, TRUE } from '../runtime/tags.ts';
 import { comprehension } from './comprehensions.ts';
@@ -148,6 +149,8 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     }
     case 'list':
       return fc.call('py.make_list', [fc.tuple(e.elts.map((x) => expr(fc, x)))]);
+    case 'set':
+      return setDisplay(fc, e, e.elts.length > 2 && allConstant(e) ? SET_CONSTANT_DISPLAY : 0);
     case 'tuple':
       return fc.tuple(e.elts.map((x) => expr(fc, x)));
     case 'dict': {
@@ -167,6 +170,7 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     case 'lambda':
       return makeFunction(fc, e);
     case 'attr': {
+      if (isSysModule(fc, e.obj)) return sysAttribute(fc, e.name, e);
       const o = expr(fc, e.obj);
       fc.line = e.line;
       return fc.call('py.getattr', [o, fc.str(e.name)]);
@@ -174,6 +178,45 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
     case 'slice':
       return unsupported(fc.info, 'slices are supported only in subscripts', e);
   }
+}
+
+/** How py.make_set builds a display (see setDisplay in hosts/sets.ts): CPython 3.11 makes a
+ *  display of more than two constants a frozenset constant merged into a new set, and the
+ *  iterable of a `for` a frozenset constant when all its items are constants. */
+const SET_CONSTANT_DISPLAY = 1;
+const SET_CONSTANT_ITERATED = 2;
+
+function setDisplay(fc: FunctionCompiler, e: Expr & { kind: 'set' }, how: number): number {
+  const items = fc.tuple(e.elts.map((x) => expr(fc, x)));
+  fc.line = e.line;
+  return fc.call('py.make_set', [items, fc.b.iconst(how)]);
+}
+
+/** What a `for` (or a comprehension's `for`) iterates. */
+export function iterable(fc: FunctionCompiler, e: Expr): number {
+  return e.kind === 'set' && allConstant(e) ? setDisplay(fc, e, SET_CONSTANT_ITERATED) : expr(fc, e);
+}
+
+/** Whether every item of a set display is a constant once CPython's AST optimizer has
+ *  folded it (literals, signed numbers, tuples of constants, operators on constants). */
+function allConstant(e: Expr & { kind: 'set' }): boolean {
+  const constant = (x: Expr): boolean =>
+    x.kind === 'int' ||
+    x.kind === 'float' ||
+    x.kind === 'str' ||
+    x.kind === 'const' ||
+    (x.kind === 'unary' &&
+      (x.op === '-' || x.op === '+') &&
+      (x.operand.kind === 'int' || x.operand.kind === 'float')) ||
+    (x.kind === 'tuple' && x.elts.every(constant)) ||
+    (x.kind === 'binop' && constant(x.left) && constant(x.right) && foldedPower(x));
+  return e.elts.every(constant);
+}
+
+/** CPython folds `a ** b` on int constants only when the result has at most 128 bits. */
+function foldedPower(e: Expr & { kind: 'binop' }): boolean {
+  if (e.op !== '**' || e.left.kind !== 'int' || e.right.kind !== 'int') return true;
+  return BigInt(e.left.value.toString(2).length) * e.right.value <= 128n;
 }
 
 const CONVERSION_INDEX = { '': 0, s: 1, r: 2, a: 3 } as const;
@@ -433,6 +476,7 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
 }
 
 export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
+  if (isSysModule(fc, at)) unsupported(fc.info, 'the module sys used as a value is not supported', at);
   const renamed = fc.renames.get(id);
   if (renamed !== undefined) return fc.readLocal(renamed);
   const cell = fc.cellOf(id);
@@ -482,6 +526,11 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
       args.push(k.value);
     }
     e = { ...e, args, keywords: [] };
+  }
+  if (f.kind === 'attr' && isSysModule(fc, f.obj) && f.name === 'exit' && e.keywords.length === 0) {
+    const args = e.args.map((a) => expr(fc, a));
+    fc.line = e.line;
+    return sysExitCall(fc, args);
   }
   if (f.kind === 'attr') return methodCall(fc, e, f);
   if (f.kind === 'name' && isBuiltinName(fc, f.id)) {

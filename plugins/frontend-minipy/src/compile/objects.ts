@@ -10,7 +10,7 @@ import { assign } from './statements.ts';
 
 type Call = Expr & { kind: 'call' };
 
-function isType(fc: FunctionCompiler, v: number, name: string): number {
+export function isType(fc: FunctionCompiler, v: number, name: string): number {
   return isOneOf(fc, v, [name]);
 }
 

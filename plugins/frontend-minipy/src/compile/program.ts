@@ -10,6 +10,7 @@ import { boundNames, moduleDefs, reboundAtModule, targetNames } from './scopes.t
 import { statements } from './statements.ts';
 import { floatFactsOf, floatReturningDefs } from './float-types.ts';
 import { inlineDefOf } from './inline-calls.ts';
+import { importsSys, SYS_GLOBALS } from './sys-module.ts';
 
 type Def = Stmt & { kind: 'def' };
 
@@ -25,6 +26,8 @@ export function compileProgram(module: Module, file: string, body: Stmt[]): void
     irNames.set(d, k === 1 ? `f.${d.name}` : `f.${d.name}.${k}`);
   }
   for (const name of info.globals) module.globals.push({ name: `g.${name}`, type: 'ref', init: 0 });
+  if (info.importsSys)
+    for (const g of Object.values(SYS_GLOBALS)) module.globals.push({ name: g, type: 'ref', init: 0 });
   // Every function exists before any body is compiled: direct calls need their callee.
   const shells = defs.map((d) => ({ d, fc: defShell(info, d, irNames.get(d)!) }));
   const direct = shells.filter(({ d }) => info.directDefs.has(d.name));
@@ -34,7 +37,7 @@ export function compileProgram(module: Module, file: string, body: Stmt[]): void
   for (const { d, fc } of shells) fc.floats = floatFactsOf(d.body, plainLocals(fc, d), fc.locals!, floatDefs);
   for (const { d, fc } of shells) compileDefBody(fc, d, irNames.get(d)!);
   compileModuleBody(info, body, irNames);
-  emitMain(module);
+  emitMain(module, info.importsSys);
 }
 
 function unsupportedAt(file: string, msg: string, at: Pos): never {
@@ -97,6 +100,7 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
     scopes: analyzeScopes(body, (msg, at) => unsupportedAt(file, msg, at)),
     nestedNames: new Map(),
     builtinAdapters: new Set(),
+    importsSys: importsSys(body),
     strConst: (s) => constant(strs, s, 's', 'str', () => [...s].map((c) => c.codePointAt(0)!)),
     floatConst: (x) => constant(floats, Object.is(x, -0) ? '-0' : String(x), 'fl', 'float', () => [x]),
     bigConst: (n) => constant(bigs, n.toString(), 'big', 'bigint', () => bigintConstValues(n)),
@@ -162,13 +166,17 @@ function compileModuleBody(info: ProgramInfo, body: Stmt[], irNames: Map<Def, st
   fc.finish();
 }
 
-function emitMain(module: Module): void {
+function emitMain(module: Module, withSys: boolean): void {
   const b = new FuncBuilder(module, 'main', { params: [], result: null });
   const ok = b.block('ok', ['ref']);
   const failed = b.block('failed', ['ref']);
   const memoryErrorClass = b.emit('ref.from_bits', [b.iconst(exceptionClassRef('MemoryError'))]);
   const noArgs = b.emit('new_array', [b.iconst(0)], { sym: 'tuple' });
   b.emit('gset', [b.call('py.make_exc', [memoryErrorClass, noArgs])], { sym: MEMORY_ERROR_GLOBAL });
+  if (withSys) {
+    b.emit('gset', [b.call('py.sys_argv', [])], { sym: SYS_GLOBALS.argv });
+    b.emit('gset', [b.call('py.sys_stdin', [])], { sym: SYS_GLOBALS.stdin });
+  }
   b.emitFused('call', [], { sym: 'py.module' }, (r) => ({ block: ok, args: [r] }), { block: failed, args: [] });
   b.switchTo(ok);
   b.ret();

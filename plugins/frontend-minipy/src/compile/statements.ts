@@ -1,13 +1,26 @@
-import type { Expr, Stmt } from '../syntax/ast.ts';
+import type { BinOpName, Expr, Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
-import { binop, branchOn, expr, isBuiltinName } from './expressions.ts';
+import { binop, branchOn, expr, isBuiltinName, iterable } from './expressions.ts';
 import { floatValue } from './float-arith.ts';
 import { inlineGetitem, inlineSetitem } from './inline-items.ts';
 import { makeFunction } from './functions.ts';
-import { classStatement } from './objects.ts';
-import { builtinIndex } from '../hosts/index.ts';
+import { choose, classStatement, isType } from './objects.ts';
+import { builtinIndex, INPLACE_OPS } from '../hosts/index.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
+
+/** `cur op= r`: a set changes in place under `|=`, `&=`, `-=`, `^=` (CPython's set does;
+ *  `s = s | t` would make a new table, whose order can differ); anything else is `cur op r`. */
+function augmented(fc: FunctionCompiler, op: BinOpName, cur: number, r: number, right?: Expr): number {
+  const which = INPLACE_OPS.indexOf(op);
+  if (which < 0) return binop(fc, op, cur, r, right);
+  return choose(
+    fc,
+    isType(fc, cur, 'set'),
+    () => fc.call('py.set_inplace', [cur, r, fc.b.iconst(which)]),
+    () => binop(fc, op, cur, r, right),
+  );
+}
 
 /** Compiles a statement list into the current block. */
 export function statements(fc: FunctionCompiler, body: Stmt[]): void {
@@ -22,6 +35,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       expr(fc, s.value);
       return;
     case 'pass':
+    case 'import':
     case 'global':
     case 'nonlocal':
       return;
@@ -46,7 +60,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         const cur = expr(fc, t);
         const r = expr(fc, s.value);
         fc.line = s.line;
-        assign(fc, t, binop(fc, s.op, cur, r, s.value));
+        assign(fc, t, augmented(fc, s.op, cur, r, s.value));
         return;
       }
       if (t.kind === 'attr') {
@@ -56,7 +70,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         const cur = fc.call('py.getattr', [o, name]);
         const r = expr(fc, s.value);
         fc.line = s.line;
-        fc.call('py.setattr', [o, name, binop(fc, s.op, cur, r)], null);
+        fc.call('py.setattr', [o, name, augmented(fc, s.op, cur, r)], null);
         return;
       }
       if (t.kind !== 'subscript')
@@ -67,7 +81,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       const cur = fc.fastPaths ? inlineGetitem(fc, o, i) : fc.call('py.getitem', [o, i]);
       const r = expr(fc, s.value);
       fc.line = s.line;
-      const nv = binop(fc, s.op, cur, r, s.value);
+      const nv = augmented(fc, s.op, cur, r, s.value);
       if (fc.fastPaths) inlineSetitem(fc, o, i, nv);
       else fc.call('py.setitem', [o, i, nv], null);
       return;
@@ -119,7 +133,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         forRange(fc, s, rangeArgs);
         return;
       }
-      const it = fc.call('py.iter', [expr(fc, s.iter)]);
+      const it = fc.call('py.iter', [iterable(fc, s.iter)]);
       const head = fc.newBlock('for');
       const body = fc.newBlock('body');
       const orelse = fc.newBlock('for.else');

@@ -2,6 +2,7 @@ import { asNum, floatDivmod, floatPow, intFloorDiv, intFloorMod, makeNum, toFloa
 import type { Py } from './py-context.ts';
 import { typeName } from './format.ts';
 import { percentFormat } from './string-format.ts';
+import { isSet, setBinary } from './sets.ts';
 import { refuseDunder } from './classes.ts';
 
 const OPERATOR_DUNDERS: Record<BinOp, string> = {
@@ -22,10 +23,13 @@ const OPERATOR_DUNDERS: Record<BinOp, string> = {
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '<<' | '>>' | '&' | '|' | '^';
 
 /** Every binary operator on any operands: numbers, then sequences, else TypeError. */
+const SET_OPS = new Set<BinOp>(['|', '&', '-', '^']);
+
 export function binaryOp(py: Py, op: BinOp, a: number, b: number): number {
   const x = asNum(py, a);
   const y = asNum(py, b);
   if (x && y) return makeNum(py, numeric(py, op, x, y));
+  if (isSet(py, a) && isSet(py, b) && SET_OPS.has(op)) return setBinary(py, op, a, b);
   return sequenceOp(py, op, a, b, x, y);
 }
 

@@ -6,6 +6,8 @@ import { formatValue } from './format-spec.ts';
 import { asciiRepr } from './string-format.ts';
 import { getAttr, isInstance, lookupAttr } from './classes.ts';
 import { pyHash } from './py-hash.ts';
+import { input } from './sys.ts';
+import { isSet, makeSetFrom, setSize, slotHash } from './sets.ts';
 
 /** pow(b, e, m) on ints: Python's modular power (a negative exponent inverts b mod m). */
 function modPow(py: Py, b0: number, e0: number, m0: number): number {
@@ -70,6 +72,7 @@ export function truth(py: Py, v: number): boolean {
   const t = py.typeOf(v);
   if (t === py.t.float) return py.readFloat(v) !== 0;
   if (t === py.t.bigint) return true;
+  if (t === py.t.set) return setSize(py, v) !== 0;
   if (t === py.t.str || t === py.t.list || t === py.t.tuple || t === py.t.dict || t === py.t.range || t === py.t.view)
     return lengthOf(py, v) !== 0;
   return true;
@@ -320,7 +323,10 @@ export const BUILTINS: Record<string, Builtin> = {
     if (a.length === 2 || a[2] === NONE) return binaryOp(py, '**', a[0]!, a[1]!);
     return modPow(py, a[0]!, a[1]!, a[2]!);
   },
-  hash: (py, a) => (arity(py, 'hash', a, 1), py.makeInt(pyHash(py, a[0]!, (s) => hashValue(py, s)))),
+  hash: (py, a) => {
+    arity(py, 'hash', a, 1);
+    return py.makeInt(isSet(py, a[0]!) ? slotHash(py, a[0]!) : pyHash(py, a[0]!, (s) => hashValue(py, s)));
+  },
   isinstance: (py, a) => (arity(py, 'isinstance', a, 2), bool(isInstance(py, a[0]!, a[1]!))),
   hasattr: (py, a) => (arity(py, 'hasattr', a, 2), bool(lookupAttr(py, a[0]!, attrName(py, a[1]!)) !== undefined)),
   getattr: (py, a) => {
@@ -382,6 +388,9 @@ export const BUILTINS: Record<string, Builtin> = {
   any: (py, a) => (arity(py, 'any', a, 1), bool(iterateValues(py, a[0]!).some((v) => truth(py, v)))),
   all: (py, a) => (arity(py, 'all', a, 1), bool(iterateValues(py, a[0]!).every((v) => truth(py, v)))),
   iter: (py, a) => (arity(py, 'iter', a, 1), makeIter(py, a[0]!)),
+  set: (py, a) => makeSetFrom(py, a, false),
+  frozenset: (py, a) => makeSetFrom(py, a, true),
+  input: (py, a) => (arity(py, 'input', a, 0, 1), input(py, a.length === 0 ? '' : toStr(py, a[0]!))),
 };
 
 /** Calls builtin `name`, holding its arguments (BUILTINS' bodies re-read them after allocating). */

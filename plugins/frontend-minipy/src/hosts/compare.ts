@@ -3,12 +3,14 @@ import { asNum, compareNums } from './numbers.ts';
 import type { Handle } from '#framework';
 import type { Py } from './py-context.ts';
 import { dictEntries, typeName } from './format.ts';
+import { isSet, setOrder, setsEqual, slotHash } from './sets.ts';
 
 const OP_TEXT = ['<', '<=', '>', '>=', '==', '!='];
 const OP_DUNDER = ['__lt__', '__le__', '__gt__', '__ge__', '__eq__', '__ne__'];
 
 /** Rich comparison for op codes 0 <, 1 <=, 2 >, 3 >=, 4 ==, 5 != (as in library.jir). */
 export function compareOp(py: Py, a: number, b: number, op: number): boolean {
+  if (op < 4 && isSet(py, a) && isSet(py, b)) return setOrder(py, a, b, op);
   if (op === 4) return equals(py, a, b);
   if (op === 5) return !equals(py, a, b);
   const c = order(py, a, b, op);
@@ -90,6 +92,7 @@ export function equals(py: Py, a: number, b: number): boolean {
     }
     return true;
   }
+  if (ta === ids.set) return setsEqual(py, a, b);
   if (ta === ids.range)
     return (
       py.word(a + 4) === py.word(b + 4) && py.word(a + 8) === py.word(b + 8) && py.word(a + 12) === py.word(b + 12)
@@ -124,6 +127,7 @@ export function hashValue(py: Py, v: number): number {
     return h | 0;
   }
   if (t === ids.list || t === ids.dict) py.raise('TypeError', `unhashable type: '${typeName(py, v)}'`);
+  if (t === ids.set) return Number(BigInt.asIntN(32, slotHash(py, v)));
   if (t === ids.range) return Math.imul(py.word(v + 4) ^ Math.imul(py.word(v + 8), 31), 1000003) ^ py.word(v + 12);
   // A heap object's address is no identity hash: the collector may move it. Such keys (NaN,
   // functions, iterators, exceptions) hash by type and are told apart by identity in dictFind.

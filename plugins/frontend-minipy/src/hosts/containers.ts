@@ -4,6 +4,8 @@ import { dictDelete, dictFind, dictGet, dictSet, equals } from './compare.ts';
 import { dictEntries, typeName } from './format.ts';
 import type { Py } from './py-context.ts';
 import { NONE } from '../runtime/tags.ts';
+import { readAllLines, STDIN_KIND } from './sys.ts';
+import { setContains, setSize, setValues } from './sets.ts';
 
 /** An index operand as a JS number (bools count), or null when it is not an int. */
 function indexOf(py: Py, i: number): number | null {
@@ -87,6 +89,7 @@ export function lengthOf(py: Py, o: number): number {
   if (t === ids.list) return py.listLen(o);
   if (t === ids.tuple || t === ids.str) return py.length(o);
   if (t === ids.dict) return py.word(o + 4);
+  if (t === ids.set) return setSize(py, o);
   if (t === ids.view) return py.word(py.word(o + 4) + 4);
   if (t === ids.range) return rangeLen(py.word(o + 4), py.word(o + 8), py.word(o + 12));
   return py.raise('TypeError', `object of type '${typeName(py, o)}' has no len()`);
@@ -134,6 +137,7 @@ export function contains(py: Py, c: number, x0: number): boolean {
     return py.readStr(c).includes(py.readStr(x));
   }
   if (t === ids.dict) return dictFind(py, c, x) >= 0;
+  if (t === ids.set) return setContains(py, c, x);
   if (t === ids.view && py.word(c + 8) === 0) return dictFind(py, py.word(c + 4), x) >= 0;
   if (t === ids.range) {
     const n = asNum(py, x);
@@ -165,6 +169,7 @@ export function iterateValues(py: Py, o: number): number[] {
     return out;
   }
   if (t === ids.dict) return dictEntries(py, o).keys;
+  if (t === ids.set) return setValues(py, o);
   if (t === ids.view) {
     const kind = py.word(o + 8);
     const { keys, values } = dictEntries(py, py.word(o + 4));
@@ -246,6 +251,12 @@ function drainIterator(py: Py, it: number): number[] {
     let i = pos;
     for (; step > 0 ? i < stop : i > stop; i += step) out.push(py.smallInt(i));
     py.setWord(it + 8, i);
+    return out;
+  }
+  if (kind === STDIN_KIND) {
+    const lines = readAllLines();
+    const out = py.holdAll(lines.map(() => NONE));
+    for (let i = 0; i < lines.length; i++) out[i] = py.makeStr(lines[i]!);
     return out;
   }
   const items = kind === 2 ? py.listValues(obj) : py.tupleItems(obj);

@@ -1,6 +1,7 @@
 import { floatRepr } from './float-repr.ts';
 import type { Py } from './py-context.ts';
 import { FALSE, NONE, TRUE, exceptionClassName } from '../runtime/tags.ts';
+import { isFrozen, setTypeName, setValues } from './sets.ts';
 import { builtinExceptionBase, className, definesNamed } from './classes.ts';
 
 /** Python's type name of a value, as error messages spell it. */
@@ -22,7 +23,8 @@ export function typeName(py: Py, v: number): string {
   if (t === ids.exc) return className(py, py.word(v + 4));
   if (t === ids.object) return className(py, py.word(v + 4));
   if (t === ids.cls) return 'type';
-  if (t === ids.iter) return 'iterator';
+  if (t === ids.set) return setTypeName(py, v);
+  if (t === ids.iter) return py.word(v + 20) === 5 ? '_io.TextIOWrapper' : 'iterator';
   if (t === ids.view) return ['dict_keys', 'dict_values', 'dict_items'][py.word(v + 8)] ?? 'dict_view';
   return 'object';
 }
@@ -76,6 +78,22 @@ export function repr(py: Py, root: number): string {
     const v = item;
     const t = py.typeOf(v);
     const ids = py.t;
+    if (t === ids.set) {
+      const frozen = isFrozen(py, v);
+      const elems = setValues(py, v);
+      if (elems.length === 0) {
+        parts.push(frozen ? 'frozenset()' : 'set()');
+        continue;
+      }
+      const pieces: (number | string)[] = [frozen ? 'frozenset({' : '{'];
+      elems.forEach((e, i) => {
+        if (i > 0) pieces.push(', ');
+        pieces.push(e);
+      });
+      pieces.push(frozen ? '})' : '}');
+      for (let i = pieces.length - 1; i >= 0; i--) work.push(pieces[i]!);
+      continue;
+    }
     if (t === ids.list || t === ids.tuple || t === ids.dict || t === ids.view) {
       if (active.includes(v)) {
         parts.push(t === ids.list ? '[...]' : t === ids.dict ? '{...}' : '(...)');

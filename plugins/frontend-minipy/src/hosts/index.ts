@@ -33,12 +33,21 @@ import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
 import { pyOf, type Py } from './py-context.ts';
-import { exceptionClassName, isSubclass, NONE } from '../runtime/tags.ts';
+import { exceptionClassName, exceptionClassRef, isSubclass, NONE } from '../runtime/tags.ts';
+import { exitStatus, isStdin, makeStdin, stdinNext } from './sys.ts';
+import { isFrozen, isSet, setAdd, setDisplay, setInPlace } from './sets.ts';
 
 /** What the last uncaught exception said, for the frontend's failure report. */
 export interface FailureState {
   message?: string;
   line?: number;
+  /** An uncaught SystemExit: the exit status and what goes to stderr ('' for nothing). */
+  exit?: { status: number; message: string };
+}
+
+/** What the program may know of its run: `sys.argv` (the file as given, then its arguments). */
+export interface RunInfo {
+  argv: readonly string[];
 }
 
 /** A host function's body. Program.bindExtern runs a collecting one in its own handle scope
@@ -93,8 +102,25 @@ function matches(py: Py, exc: number, spec: number): boolean {
   });
 }
 
+/** The operators augmented assignment changes a set by in place, by the compiler's index. */
+export const INPLACE_OPS: readonly BinOp[] = ['|', '&', '-', '^'];
+
+/** `a op= b`: a set (not a frozenset) with a set operand changes in place, as CPython's
+ *  set does; anything else is `a op b`. */
+function inPlaceOp(py: Py, args: number[]): number {
+  const op = INPLACE_OPS[args[2]!]!;
+  const a = args[0]!;
+  if (isSet(py, a) && !isFrozen(py, a) && isSet(py, args[1]!)) {
+    setInPlace(py, py.hold(a), op, args[1]!);
+    return args[0]!;
+  }
+  if (isSet(py, a) && !isFrozen(py, a))
+    py.raise('TypeError', `unsupported operand type(s) for ${op}=: 'set' and '${typeName(py, args[1]!)}'`);
+  return binaryOp(py, op, a, args[1]!);
+}
+
 /** Every host function the compiled program and runtime library call. */
-export function pythonHostFunctions(failure: FailureState): HostFunction[] {
+export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFunction[] {
   const hosts: HostFunction[] = [
     binary('py.add.slow', '+'),
     binary('py.sub.slow', '-'),
@@ -134,7 +160,20 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.len.slow', [R], R, (py, [o]) => py.smallInt(lengthOf(py, o!))),
     host('py.append.slow', [R, R], R, (py, [l, v]) => callMethod(py, l!, 'append', [v!])),
     host('py.iter.slow', [R], R, (py, [o]) => makeIter(py, o!)),
-    host('py.next.slow', [R], R, (py) => py.raise('TypeError', 'object is not an iterator')),
+    host('py.next.slow', [R], R, (py, [it]) =>
+      isStdin(py, it!) ? stdinNext(py) : py.raise('TypeError', 'object is not an iterator'),
+    ),
+    host('py.sys_argv', [], R, (py) => {
+      const items = py.holdAll(run.argv.map(() => NONE));
+      for (let i = 0; i < items.length; i++) items[i] = py.makeStr(run.argv[i]!);
+      return py.makeList(items);
+    }),
+    host('py.sys_stdin', [], R, (py) => makeStdin(py)),
+    host('py.sys_exit', [R], null, (py, [args]) => {
+      const n = py.length(args!);
+      if (n > 1) py.raise('TypeError', `exit expected at most 1 argument, got ${n}`);
+      throw new GuestException(py.makeException(exceptionClassRef('SystemExit'), py.tupleItems(args!)));
+    }),
     host('py.unpack', [R, I], R, (py, args) => {
       const n = args[1]!;
       if (py.typeOf(args[0]!) === py.t.tuple) {
@@ -153,6 +192,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       return py.get(d);
     }),
     host('py.make_list', [R], R, (py, [t]) => py.makeList(py.tupleItems(t!))),
+    host('py.make_set', [R, I], R, (py, [t, constant]) => setDisplay(py, py.holdAll(py.tupleItems(t!)), constant!)),
+    host('py.set_add', [R, R], null, (py, args) => (setAdd(py, py.hold(args[0]!), args[1]!), undefined)),
+    host('py.set_inplace', [R, R, I], R, (py, args) => inPlaceOp(py, args)),
     host('py.call_method', [R, R, R], R, (py, [o, name, args]) =>
       callMethod(py, o!, py.readStr(name!), py.tupleItems(args!)),
     ),
@@ -256,6 +298,10 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
       null,
       (py, [e]) => {
         const cls = className(py, py.word(e! + 4));
+        if (derivesFrom(py, py.word(e! + 4), exceptionClassRef('SystemExit'))) {
+          failure.exit = exitStatus(py, e!);
+          return undefined;
+        }
         const msg = exceptionMessage(py, e!);
         failure.message = msg === '' ? cls : `${cls}: ${msg}`;
         failure.line = py.word(e! + 12);

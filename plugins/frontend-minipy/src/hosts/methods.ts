@@ -8,6 +8,8 @@ import { sortValues } from './builtins.ts';
 import { STR_KEYWORD_METHODS, STR_METHODS } from './str-methods.ts';
 import { NO_KWARGS, type KwArgs } from './string-format.ts';
 import { NONE } from '../runtime/tags.ts';
+import { isStdin, stdinMethod } from './sys.ts';
+import { setMethod } from './sets.ts';
 
 /** A built-in method: the receiver comes in a handle, the arguments in a held array. */
 type Method = (py: Py, self: Handle, args: number[]) => number;
@@ -156,6 +158,14 @@ export function callMethod(py: Py, self: number, name: string, args: number[], k
     if (kwargs.size > 0 && !STR_KEYWORD_METHODS.has(name))
       py.raise('TypeError', `str.${name}() takes no keyword arguments`);
     return STR_METHODS[name]!(py, py.hold(self), py.holdAll(args), kwargs);
+  }
+  if (t === py.t.set) {
+    if (kwargs.size > 0) py.raise('TypeError', `${typeName(py, self)}.${name}() takes no keyword arguments`);
+    return setMethod(py, self, name, args);
+  }
+  if (isStdin(py, self)) {
+    if (kwargs.size > 0) py.raise('TypeError', `${name}() takes no keyword arguments`);
+    return stdinMethod(py, name, py.holdAll(args));
   }
   const table = t === py.t.list ? LIST : t === py.t.dict ? DICT : null;
   const m = table && Object.hasOwn(table, name) ? table[name] : undefined;

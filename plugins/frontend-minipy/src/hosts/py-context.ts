@@ -29,6 +29,7 @@ export interface TypeIds {
   bigint: number;
   cls: number;
   object: number;
+  set: number;
 }
 
 /** Shared index lists for `holdAll` (never mutated): ALL_INDICES[n] is [0, 1, ..., n - 1]. */
@@ -86,6 +87,7 @@ export class Py {
       bigint: id('bigint'),
       cls: id('class'),
       object: id('object'),
+      set: id('set'),
     };
     this.w = ctx.memory.i32;
     this.f = ctx.memory.f64;

@@ -48,8 +48,9 @@ function signed64(u: bigint): bigint {
 }
 
 /** hash(v) as CPython computes it for ints, floats, bools, None-free tuples of them; strings
- *  hash by this implementation's own function (CPython's depends on PYTHONHASHSEED). */
-export function pyHash(py: Py, v: number, strHash: (s: number) => number): bigint {
+ *  hash by this implementation's own function (CPython's depends on PYTHONHASHSEED).
+ *  `other` hashes what is none of those (at any depth in a tuple), when given. */
+export function pyHash(py: Py, v: number, strHash: (s: number) => number, other?: (v: number) => bigint): bigint {
   if (v === TRUE) return 1n;
   if (v === FALSE) return 0n;
   const n = asNum(py, v);
@@ -65,7 +66,7 @@ export function pyHash(py: Py, v: number, strHash: (s: number) => number): bigin
     const items = py.tupleItems(v);
     let acc = 2870177450012600261n;
     for (const item of items) {
-      const lane = BigInt.asUintN(64, pyHash(py, item, strHash));
+      const lane = BigInt.asUintN(64, pyHash(py, item, strHash, other));
       acc = (acc + lane * 14029467366897019727n) & M64;
       acc = ((acc << 31n) | (acc >> 33n)) & M64;
       acc = (acc * 11400714785074694791n) & M64;
@@ -74,6 +75,7 @@ export function pyHash(py: Py, v: number, strHash: (s: number) => number): bigin
     if (acc === M64) return 1546275796n;
     return signed64(acc);
   }
+  if (other) return other(v);
   if (v === NONE) return py.raise('TypeError', 'hash(None) depends on the address of None: not supported');
   return py.raise('TypeError', `unhashable type: '${typeName(py, v)}'`);
 }

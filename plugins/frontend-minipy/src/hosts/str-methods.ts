@@ -268,6 +268,22 @@ export const STR_METHODS: Record<string, StrMethod> = {
     const sign = cs[0] === '-' || cs[0] === '+' ? cs.shift()! : '';
     return py.makeStr(sign + '0'.repeat(width - cs.length - sign.length) + cs.join(''));
   },
+  splitlines: (py, s, a) => {
+    arity(py, 'splitlines', a, 0, 1);
+    const keep = a.length > 0 && a[0] !== FALSE && a[0] !== py.smallInt(0);
+    const text = py.readStr(py.get(s));
+    // CPython's line boundaries: \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029.
+    const lines: string[] = [];
+    for (const m of text.matchAll(
+      /[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*(\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]|$)/g,
+    )) {
+      if (m[0] === '') break;
+      lines.push(keep ? m[0] : m[0].slice(0, m[0].length - m[1]!.length));
+    }
+    const strs = py.holdAll(lines.map(() => NONE));
+    for (let k = 0; k < lines.length; k++) strs[k] = py.makeStr(lines[k]!);
+    return py.makeList(strs);
+  },
   partition: (py, s, a) => {
     arity(py, 'partition', a, 1);
     const text = py.readStr(py.get(s));

@@ -8,7 +8,7 @@ import { libraryModule } from './library.ts';
 export const MINIPY_RUNTIME: RuntimeLibrary<null> = {
   name: 'minipy-runtime',
   // Only the host functions' names and signatures reach the module, not their state.
-  build: () => ({ module: libraryModule(pythonHostFunctions({})), meta: null }),
+  build: () => ({ module: libraryModule(pythonHostFunctions({}, { argv: [] })), meta: null }),
   readMeta(json) {
     if (json !== null) throw new Error('not the mini-Python library metadata');
     return null;

@@ -25,6 +25,8 @@ export const EXCEPTION_CLASSES: readonly (readonly [name: string, base: string |
   ['StopIteration', 'Exception'],
   ['KeyboardInterrupt', 'BaseException'],
   ['MemoryError', 'Exception'],
+  ['EOFError', 'Exception'],
+  ['SystemExit', 'BaseException'],
 ];
 const FIRST_CLASS = 16;
 

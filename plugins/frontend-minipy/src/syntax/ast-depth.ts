@@ -123,6 +123,7 @@ export function exprChildren(e: Expr, out: (Expr | null)[]): void {
       out.push(e.lower, e.upper, e.step);
       break;
     case 'list':
+    case 'set':
     case 'tuple':
       pushAll(out, e.elts);
       break;

@@ -32,11 +32,18 @@ export type Expr = Pos &
     | { kind: 'subscript'; obj: Expr; index: Expr }
     | { kind: 'slice'; lower: Expr | null; upper: Expr | null; step: Expr | null }
     | { kind: 'list'; elts: Expr[] }
+    | { kind: 'set'; elts: Expr[] }
     | { kind: 'tuple'; elts: Expr[] }
     | { kind: 'dict'; keys: Expr[]; values: Expr[] }
     | { kind: 'fstring'; parts: FPart[] }
     | { kind: 'lambda'; params: string[]; vararg: string | null; defaults: Expr[]; body: Expr }
-    | { kind: 'comp'; type: 'list' | 'dict' | 'gen'; elt: Expr; value: Expr | null; generators: Comprehension[] }
+    | {
+        kind: 'comp';
+        type: 'list' | 'dict' | 'set' | 'gen';
+        elt: Expr;
+        value: Expr | null;
+        generators: Comprehension[];
+      }
   );
 
 /** One `for target in iter if cond...` clause of a comprehension. */
@@ -77,4 +84,6 @@ export type Stmt = Pos &
     | { kind: 'raise'; exc: Expr | null }
     | { kind: 'try'; body: Stmt[]; handlers: Handler[]; orelse: Stmt[]; finalbody: Stmt[] }
     | { kind: 'del'; targets: Expr[] }
+    /** `import sys`, the one module: its attributes are compiled where they are used. */
+    | { kind: 'import'; module: 'sys' }
   );

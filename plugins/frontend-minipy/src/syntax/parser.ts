@@ -8,8 +8,7 @@ import { tokenize } from './tokenizer.ts';
 
 // Statements and expressions outside part 1, named in the SyntaxError.
 const UNSUPPORTED_STMT: Record<string, string> = {
-  import: 'import statements',
-  from: 'import statements',
+  from: 'from-import statements',
   with: 'with statements',
   async: 'async functions',
   yield: 'generators',
@@ -320,6 +319,15 @@ class Parser {
       case 'pass':
         this.next();
         return { kind: 'pass', ...p };
+      case 'import': {
+        // `sys` is the one module there is (docs/python.md).
+        this.next();
+        const at = this.peek();
+        const module = this.identifier();
+        if (module !== 'sys' || this.is('.')) this.fail(`import of modules other than sys is not supported`, at);
+        if (this.is('as') || this.is(',')) this.fail('import forms other than `import sys` are not supported', at);
+        return { kind: 'import', module: 'sys', ...p };
+      }
       case 'break':
       case 'continue':
         this.next();
@@ -691,7 +699,7 @@ class Parser {
   }
 
   /** The `for ... in ... [if ...]` clauses after a comprehension's element. */
-  private comprehension(type: 'list' | 'dict' | 'gen', elt: Expr, value: Expr | null): Expr {
+  private comprehension(type: 'list' | 'dict' | 'set' | 'gen', elt: Expr, value: Expr | null): Expr {
     const generators: Comprehension[] = [];
     while (this.accept('for')) {
       const target = this.targetList();
@@ -741,10 +749,10 @@ class Parser {
     const values: Expr[] = [];
     while (!this.is('}')) {
       if (this.is('**')) this.fail('dict unpacking is not supported');
+      if (this.is('*')) this.fail('starred expressions are not supported');
       keys.push(this.expr());
-      if (this.is('for')) this.fail('set comprehensions are not supported');
-      if (!this.is(':')) this.fail('set displays are not supported');
-      this.next();
+      if (keys.length === 1 && !this.is(':')) return this.setDisplay(keys[0]!, p);
+      this.expect(':');
       values.push(this.expr());
       if (this.is('for') && keys.length === 1) {
         const comp = this.comprehension('dict', keys[0]!, values[0]!);
@@ -755,6 +763,19 @@ class Parser {
     }
     this.expect('}');
     return { kind: 'dict', keys, values, ...p };
+  }
+
+  /** `{a, b}` or `{x for ...}`, after its first element. */
+  private setDisplay(first: Expr, p: Pos): Expr {
+    if (this.is('for')) {
+      const comp = this.comprehension('set', first, null);
+      this.expect('}');
+      return comp;
+    }
+    const elts = [first];
+    if (this.accept(',')) elts.push(...this.items('}'));
+    else this.expect('}');
+    return { kind: 'set', elts, ...p };
   }
 }
 

@@ -1,2 +1,0 @@
-squares = {x * x for x in range(5)}
-print(squares)
