@@ -78,6 +78,13 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
         continue;
       }
       if (e.kind === 'name') out.refs.add(e.id);
+      if (e.kind === 'comp' && e.fn && compNames === null) {
+        // A generator expression is a function of its own (compiled lazily, comprehensions.ts),
+        // except inside a comprehension, whose variables are no cells: there it stays eager.
+        out.children.push(e.fn);
+        work.push([e.generators[0]!.iter, false, compNames]);
+        continue;
+      }
       if (e.kind === 'comp') {
         const names = new Set(compNames);
         for (const g of e.generators) targetNames(g.target, names);

@@ -1,8 +1,9 @@
 import type { Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
-import { exceptionClassRef, FALSE } from '../runtime/tags.ts';
+import { exceptionClassRef, FALSE, TRUE } from '../runtime/tags.ts';
 import { expr } from './expressions.ts';
 import { callValue } from './objects.ts';
+import { callBuiltin } from './builtin-calls.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
 /** Builtins whose keyword arguments the compiler handles. */
@@ -39,7 +40,7 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
       const keyFn = kw('key') ? expr(fc, kw('key')!) : null;
       const dflt = kw('default') ? expr(fc, kw('default')!) : fc.b.emit('rnull', []);
       fc.line = e.line;
-      if (args.length === 0) fc.call('py.builtin', [fc.b.iconst(builtinIndex(id)), fc.tuple([])]);
+      if (args.length === 0) callBuiltin(fc, id, fc.tuple([]));
       const items = args.length === 1 ? toList(fc, args[0]!, e) : fc.call('py.make_list', [fc.tuple(args)]);
       if (args.length > 1 && kw('default'))
         raise(fc, 'TypeError', `Cannot specify a default for ${id}() with multiple positional arguments`);
@@ -59,9 +60,13 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
       const rows =
         iterables.length === 1
           ? toList(fc, iterables[0]!, e)
-          : toList(fc, fc.call('py.builtin', [fc.b.iconst(builtinIndex('zip')), fc.tuple(iterables)]), e);
+          : toList(fc, callBuiltin(fc, 'zip', fc.tuple(iterables)), e);
       return fc.call('py.iter', [mapLoop(fc, fn, rows, iterables.length > 1, false)]);
     }
+    case 'any':
+    case 'all':
+      if (!plain || e.args.length !== 1) return null;
+      return anyAll(fc, expr(fc, e.args[0]!), id === 'any', e);
     case 'filter': {
       if (!plain || e.args.length !== 2)
         return raise(
@@ -113,7 +118,7 @@ function raise(fc: FunctionCompiler, cls: string, message: string): number {
 /** A fresh list of an iterable's items. */
 function toList(fc: FunctionCompiler, iterable: number, e: Call): number {
   fc.line = e.line;
-  return fc.call('py.builtin', [fc.b.iconst(builtinIndex('list')), fc.tuple([iterable])]);
+  return callBuiltin(fc, 'list', fc.tuple([iterable]));
 }
 
 /** The sort keys: the items themselves, or `key(item)` for each (None as key means none). */
@@ -178,4 +183,31 @@ function mapLoop(fc: FunctionCompiler, fn: number, items: number, spread: boolea
   fc.vars.seal(head);
   fc.enter(exit);
   return out;
+}
+
+/** `any(xs)` / `all(xs)` as a loop that stops at the first deciding item, as CPython's do
+ *  (a generator is consumed only that far). */
+function anyAll(fc: FunctionCompiler, iterable: number, isAny: boolean, e: Call): number {
+  fc.line = e.line;
+  const it = fc.call('py.iter', [iterable]);
+  const head = fc.newBlock('any');
+  const body = fc.newBlock('any.item');
+  const found = fc.newBlock('any.found');
+  const empty = fc.newBlock('any.exhausted');
+  const exit = fc.newBlock('any.end', ['ref']);
+  fc.jump(head);
+  fc.enter(head, false);
+  const item = fc.call('py.next', [it]);
+  fc.branch(fc.isNull(item), empty, body);
+  fc.enter(body);
+  const t = fc.truth(item);
+  if (isAny) fc.branch(t, found, head);
+  else fc.branch(t, head, found);
+  fc.vars.seal(head);
+  fc.enter(found);
+  fc.jump(exit, [fc.imm(isAny ? TRUE : FALSE)]);
+  fc.enter(empty);
+  fc.jump(exit, [fc.imm(isAny ? FALSE : TRUE)]);
+  fc.enter(exit);
+  return exit.params[0]!;
 }

@@ -7,6 +7,7 @@ import { makeFunction } from './functions.ts';
 import { DEEP_REPR } from './prelude.ts';
 import { sortMethod } from './higher-order.ts';
 import { assign } from './statements.ts';
+import { ITERATING_METHODS } from './builtin-calls.ts';
 
 type Call = Expr & { kind: 'call' };
 
@@ -123,7 +124,9 @@ export function methodCall(fc: FunctionCompiler, e: Call, f: Expr & { kind: 'att
     if (names.length > 0)
       return fc.call('py.call_method_kw', [self, name, fc.tuple(args), fc.tuple(names), fc.tuple(values)]);
     if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
-    return fc.call('py.call_method', [self, name, fc.tuple(args)]);
+    const tuple = fc.tuple(args);
+    const drained = ITERATING_METHODS.has(f.name) ? fc.call('py.drain_args', [tuple]) : tuple;
+    return fc.call('py.call_method', [self, name, drained]);
   };
   return choose(
     fc,

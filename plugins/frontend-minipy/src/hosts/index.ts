@@ -135,6 +135,9 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.append.slow', [R, R], R, (py, [l, v]) => callMethod(py, l!, 'append', [v!])),
     host('py.iter.slow', [R], R, (py, [o]) => makeIter(py, o!)),
     host('py.next.slow', [R], R, (py) => py.raise('TypeError', 'object is not an iterator')),
+    host('py.not_iterator', [R], R, (py, [o]) =>
+      py.raise('TypeError', `'${typeName(py, o!)}' object is not an iterator`),
+    ),
     host('py.unpack', [R, I], R, (py, args) => {
       const n = args[1]!;
       if (py.typeOf(args[0]!) === py.t.tuple) {

@@ -36,7 +36,16 @@ export type Expr = Pos &
     | { kind: 'dict'; keys: Expr[]; values: Expr[] }
     | { kind: 'fstring'; parts: FPart[] }
     | { kind: 'lambda'; params: string[]; vararg: string | null; defaults: Expr[]; body: Expr }
-    | { kind: 'comp'; type: 'list' | 'dict' | 'gen'; elt: Expr; value: Expr | null; generators: Comprehension[] }
+    | {
+        kind: 'comp';
+        type: 'list' | 'dict' | 'gen';
+        elt: Expr;
+        value: Expr | null;
+        generators: Comprehension[];
+        /** A generator expression as the generator function CPython makes of it:
+         *  `def <genexpr>(.0): for t in .0: [if c:] ... yield elt` (syntax/genexp.ts). */
+        fn?: Stmt & { kind: 'def' };
+      }
   );
 
 /** One `for target in iter if cond...` clause of a comprehension. */
@@ -77,4 +86,6 @@ export type Stmt = Pos &
     | { kind: 'raise'; exc: Expr | null }
     | { kind: 'try'; body: Stmt[]; handlers: Handler[]; orelse: Stmt[]; finalbody: Stmt[] }
     | { kind: 'del'; targets: Expr[] }
+    /** `yield v` (value null: `yield`) and `yield from v`, as statements only. */
+    | { kind: 'yield'; value: Expr | null; from: boolean }
   );
