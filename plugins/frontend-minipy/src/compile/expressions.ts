@@ -422,9 +422,9 @@ function compareOne(fc: FunctionCompiler, op: CmpOpName, l: number, r: number): 
     case 'is not':
       return b.emit(op === 'is' ? 'icmp.eq' : 'icmp.ne', [b.emit('ref.bits', [l]), b.emit('ref.bits', [r])]);
     case 'in':
-      return fc.call('py.contains', [fc.call('py.drain', [r]), l], 'i32');
+      return fc.call('py.contains', [r, l], 'i32');
     case 'not in':
-      return b.emit('ixor', [fc.call('py.contains', [fc.call('py.drain', [r]), l], 'i32'), b.iconst(1)]);
+      return b.emit('ixor', [fc.call('py.contains', [r, l], 'i32'), b.iconst(1)]);
     default:
       if (!fc.fastPaths) return compareDunder(fc, op, l, r, () => fc.call(CMP_FUNCS[op]!, [l, r], 'i32'));
       return inlineCompare(fc, op, l, r, () =>
@@ -490,6 +490,18 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
     const special = higherOrderCall(fc, e, f.id);
     if (special !== null) return special;
     if (f.id === 'next') return nextCall(fc, e);
+    if (f.id === 'bool' && e.args.length === 1) {
+      // @py.truth calls a class's __bool__ or __len__ (runtime/dunders.jir).
+      const v = expr(fc, e.args[0]!);
+      fc.line = e.line;
+      return fc.boolFromI32(fc.truth(v));
+    }
+    if (f.id === 'iter' && e.args.length === 1) {
+      // @py.iter calls a class's __iter__ (runtime/dunders.jir).
+      const v = expr(fc, e.args[0]!);
+      fc.line = e.line;
+      return fc.call('py.iter', [v]);
+    }
     if (f.id === 'print') {
       const args = fc.tuple(e.args.map((a) => viaDunder(fc, expr(fc, a), 'str').value));
       const kw = (name: string): number => {

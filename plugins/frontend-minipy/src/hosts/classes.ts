@@ -168,6 +168,19 @@ export function findDunder(py: Py, v: number, name: number): number {
   return m !== undefined && isFunction(py, m) ? m : 0;
 }
 
+/** The special methods runtime IR calls (runtime/dunders.jir), by index. */
+const SPECIAL_NAMES = ['__getitem__', '__setitem__', '__contains__', '__iter__', '__next__', '__bool__', '__len__'];
+
+/** Special method `SPECIAL_NAMES[which]` of an instance's class, or 0. */
+export function findSpecial(py: Py, v: number, which: number): number {
+  for (let c = classOf(py, v); isClass(py, c); c = py.word(c + 8)) {
+    const { keys, values } = dictEntries(py, py.word(c + 12));
+    const i = keys.findIndex((k) => py.readStr(k) === SPECIAL_NAMES[which]);
+    if (i >= 0) return isFunction(py, values[i]!) ? values[i]! : 0;
+  }
+  return 0;
+}
+
 /** `super().name` in a method of `cls`: found from cls's base on; 0 for a base's built-in `__init__`. */
 export function superMethod(py: Py, cls: number, name: number): number {
   const m = classLookup(py, py.word(cls + 8), name);
