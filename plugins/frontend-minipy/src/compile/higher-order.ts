@@ -2,7 +2,8 @@ import type { Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
 import { exceptionClassRef, FALSE, TRUE } from '../runtime/tags.ts';
 import { expr } from './expressions.ts';
-import { callValue } from './objects.ts';
+import { callValue, choose } from './objects.ts';
+import { GUEST_PICK, GUEST_SORT } from './prelude.ts';
 import { callBuiltin } from './builtin-calls.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -27,14 +28,14 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
   const plain = e.keywords.length === 0;
   switch (id) {
     case 'sorted': {
-      if (plain || e.args.length !== 1) return null;
+      if ((plain && !guestOrders(fc)) || e.args.length !== 1) return null;
       const items = toList(fc, expr(fc, e.args[0]!), e);
       const { key, reverse } = keyAndReverse(fc, e, 'sorted');
-      return fc.call('py.sort_keyed', [items, keysOf(fc, key, items, e), reverse, fc.b.iconst(0)]);
+      return sortKeyed(fc, items, keysOf(fc, key, items, e), reverse, false);
     }
     case 'min':
     case 'max': {
-      if (plain) return null;
+      if (plain && !guestOrders(fc)) return null;
       const args = e.args.map((a) => expr(fc, a));
       badKeywords(fc, e, id);
       const keyFn = kw('key') ? expr(fc, kw('key')!) : null;
@@ -45,7 +46,15 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
       if (args.length > 1 && kw('default'))
         raise(fc, 'TypeError', `Cannot specify a default for ${id}() with multiple positional arguments`);
       const keys = keysOf(fc, keyFn, items, e);
-      return fc.call('py.pick_keyed', [items, keys, fc.b.iconst(id === 'max' ? 1 : 0), dflt]);
+      const isMax = id === 'max';
+      const host = (): number => fc.call('py.pick_keyed', [items, keys, fc.b.iconst(isMax ? 1 : 0), dflt]);
+      if (!guestOrders(fc)) return host();
+      return choose(
+        fc,
+        fc.pure('py.needs_guest_order', [keys]),
+        () => fc.call(`f.${GUEST_PICK}`, [items, keys, fc.imm(isMax ? TRUE : FALSE)]),
+        host,
+      );
     }
     case 'map': {
       if (!plain || e.args.length < 2)
@@ -87,7 +96,27 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
 export function sortMethod(fc: FunctionCompiler, e: Call, self: number, args: number[]): number {
   if (args.length > 0) raise(fc, 'TypeError', 'sort() takes no positional arguments');
   const { key, reverse } = keyAndReverse(fc, e, 'sort');
-  return fc.call('py.sort_keyed', [self, keysOf(fc, key, self, e), reverse, fc.b.iconst(1)]);
+  return sortKeyed(fc, self, keysOf(fc, key, self, e), reverse, true);
+}
+
+/** Whether the program has the prelude's sort and pick (it defines classes). */
+export function guestOrders(fc: FunctionCompiler): boolean {
+  return fc.info.directDefs.has(GUEST_SORT);
+}
+
+/**
+ * Sorts `items` by `keys`: in the host, unless a key is an instance of a class that defines
+ * comparison methods: then by the prelude's merge sort, whose `<` calls them.
+ */
+function sortKeyed(fc: FunctionCompiler, items: number, keys: number, reverse: number, inPlace: boolean): number {
+  const host = (): number => fc.call('py.sort_keyed', [items, keys, reverse, fc.b.iconst(inPlace ? 1 : 0)]);
+  if (!guestOrders(fc)) return host();
+  return choose(
+    fc,
+    fc.pure('py.needs_guest_order', [keys]),
+    () => fc.call(`f.${GUEST_SORT}`, [keys, items, reverse, fc.imm(inPlace ? TRUE : FALSE)]),
+    host,
+  );
 }
 
 function keyAndReverse(fc: FunctionCompiler, e: Call, name: string): { key: number | null; reverse: number } {

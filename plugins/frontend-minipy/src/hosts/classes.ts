@@ -173,12 +173,23 @@ const SPECIAL_NAMES = ['__getitem__', '__setitem__', '__contains__', '__iter__',
 
 /** Special method `SPECIAL_NAMES[which]` of an instance's class, or 0. */
 export function findSpecial(py: Py, v: number, which: number): number {
-  for (let c = classOf(py, v); isClass(py, c); c = py.word(c + 8)) {
-    const { keys, values } = dictEntries(py, py.word(c + 12));
-    const i = keys.findIndex((k) => py.readStr(k) === SPECIAL_NAMES[which]);
-    if (i >= 0) return isFunction(py, values[i]!) ? values[i]! : 0;
-  }
-  return 0;
+  return dunderNamed(py, v, SPECIAL_NAMES[which]!);
+}
+
+/** For `l == r` with an `__eq__` on either side: (method, first, second, False), else 0. */
+export function findEq(py: Py, l: number, r: number): number {
+  const m = dunderNamed(py, l, '__eq__');
+  if (m !== 0) return py.makeTuple([m, l, r, FALSE]);
+  const rm = dunderNamed(py, r, '__eq__');
+  return rm !== 0 ? py.makeTuple([rm, r, l, FALSE]) : 0;
+}
+
+/** Whether `x in c`, c a list or tuple, must compare with a class's `__eq__` (compiled code does). */
+export function needsGuestEq(py: Py, c: number, x: number): boolean {
+  const t = py.typeOf(c);
+  if (t !== py.t.list && t !== py.t.tuple) return false;
+  const hasEq = (v: number): boolean => classOf(py, v) !== 0 && definesNamed(py, v, '__eq__');
+  return hasEq(x) || (t === py.t.list ? py.listValues(c) : py.tupleItems(c)).some(hasEq);
 }
 
 /** `super().name` in a method of `cls`: found from cls's base on; 0 for a base's built-in `__init__`. */
@@ -313,6 +324,14 @@ export function needsGuestRepr(py: Py, root: number): boolean {
   }
   return false;
 }
+
+/** Whether list `keys` holds an instance whose class defines an ordering method: then the
+ *  sort or min/max runs in the prelude, whose comparisons call it. */
+export function needsGuestOrder(py: Py, keys: number): boolean {
+  if (py.typeOf(keys) !== py.t.list) return false;
+  return py.listValues(keys).some((v) => classOf(py, v) !== 0 && ORDERINGS.some((name) => definesNamed(py, v, name)));
+}
+const ORDERINGS = ['__lt__', '__gt__', '__le__', '__ge__'];
 
 /** A class's special method the language here does not call: an error naming it, never a wrong answer. */
 export function refuseDunder(py: Py, v: number, name: string): void {
