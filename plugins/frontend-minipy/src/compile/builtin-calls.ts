@@ -4,28 +4,7 @@ import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
 import { expr } from './expressions.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
-
-/**
- * Host builtins that iterate over their arguments. A host function cannot run a
- * generator (host functions never call guest code), so compiled code drains generators
- * among the arguments into lists first (@py.drain_args); the results are the same, only
- * computed before the call (docs/python.md).
- */
-export const ITERATING_BUILTINS = new Set([
-  'list',
-  'tuple',
-  'sum',
-  'sorted',
-  'min',
-  'max',
-  'any',
-  'all',
-  'enumerate',
-  'zip',
-  'dict',
-  'set',
-  'frozenset',
-]);
+import { ITERATING_BUILTINS } from './iterating-builtins.ts';
 
 /** Methods whose arguments a host method iterates over. */
 export const ITERATING_METHODS = new Set(['join', 'extend', 'update']);

@@ -5,7 +5,7 @@ import { CLOSURE_PARAM, FunctionCompiler } from './function-compiler.ts';
 import { allParams, type FnNode } from './closures.ts';
 import { statements } from './statements.ts';
 import { compileGenerator } from './generators.ts';
-import { ITERATING_BUILTINS } from './builtin-calls.ts';
+import { ITERATING_BUILTINS } from './iterating-builtins.ts';
 import { isGeneratorBody } from '../syntax/yields.ts';
 
 /**
