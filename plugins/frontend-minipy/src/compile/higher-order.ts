@@ -3,7 +3,7 @@ import { builtinIndex } from '../hosts/index.ts';
 import { exceptionClassRef, FALSE, TRUE } from '../runtime/tags.ts';
 import { expr } from './expressions.ts';
 import { callValue, choose } from './objects.ts';
-import { GUEST_PICK, GUEST_SORT } from './prelude.ts';
+import { GUEST_PICK, GUEST_SORT, LAZY } from './prelude.ts';
 import { callBuiltin } from './builtin-calls.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -66,11 +66,41 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
       const fn = expr(fc, e.args[0]!);
       const iterables = e.args.slice(1).map((a) => expr(fc, a));
       fc.line = e.line;
-      const rows =
-        iterables.length === 1
-          ? toList(fc, iterables[0]!, e)
-          : toList(fc, callBuiltin(fc, 'zip', fc.tuple(iterables)), e);
-      return fc.call('py.iter', [mapLoop(fc, fn, rows, iterables.length > 1, false)]);
+      return lazyOr(
+        fc,
+        'map',
+        iterables,
+        (its) => [fn, fc.tuple(its)],
+        () => {
+          const rows =
+            iterables.length === 1
+              ? toList(fc, iterables[0]!, e)
+              : toList(fc, callBuiltin(fc, 'zip', fc.tuple(iterables)), e);
+          return fc.call('py.iter', [mapLoop(fc, fn, rows, iterables.length > 1, false)]);
+        },
+      );
+    }
+    case 'zip': {
+      if (!plain || !hasLazyPrelude(fc)) return null;
+      const iterables = e.args.map((a) => expr(fc, a));
+      fc.line = e.line;
+      const args = fc.tuple(iterables);
+      return lazyOr(
+        fc,
+        'zip',
+        iterables,
+        (its) => [fc.tuple(its)],
+        () => callBuiltin(fc, 'zip', args),
+      );
+    }
+    case 'enumerate': {
+      if (!plain || !hasLazyPrelude(fc) || e.args.length < 1 || e.args.length > 2) return null;
+      const args = e.args.map((a) => expr(fc, a));
+      fc.line = e.line;
+      const start = args[1] ?? fc.smallInt(0);
+      // CPython checks start before iterating: the host does, with the start it is given.
+      const plainCall = (): number => callBuiltin(fc, 'enumerate', fc.tuple(args));
+      return lazyOr(fc, 'enumerate', [args[0]!], (its) => [its[0]!, start], plainCall, start);
     }
     case 'any':
     case 'all':
@@ -84,9 +114,15 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
           plain ? `filter expected 2 arguments, got ${e.args.length}` : 'filter() takes no keyword arguments',
         );
       const fn = expr(fc, e.args[0]!);
-      const items = toList(fc, expr(fc, e.args[1]!), e);
+      const iterable = expr(fc, e.args[1]!);
       fc.line = e.line;
-      return fc.call('py.iter', [mapLoop(fc, fn, items, false, true)]);
+      return lazyOr(
+        fc,
+        'filter',
+        [iterable],
+        (its) => [fn, its[0]!],
+        () => fc.call('py.iter', [mapLoop(fc, fn, toList(fc, iterable, e), false, true)]),
+      );
     }
   }
   return null;
@@ -239,4 +275,37 @@ function anyAll(fc: FunctionCompiler, iterable: number, isAny: boolean, e: Call)
   fc.jump(exit, [fc.imm(isAny ? FALSE : TRUE)]);
   fc.enter(exit);
   return exit.params[0]!;
+}
+
+/** Whether the program has the prelude's lazy zip/enumerate/map/filter (prelude.ts). */
+function hasLazyPrelude(fc: FunctionCompiler): boolean {
+  return fc.info.directDefs.has(LAZY.zip);
+}
+
+/**
+ * `eager()`, unless one of `iterables` is a generator or an instance iterator (perhaps
+ * infinite) and the program has the lazy prelude: then the prelude's generator `id` called
+ * with `args(iterators)` (a vararg's tuple last), the iterators made first, as CPython's
+ * builtins do. `start`: enumerate's, which must be an int.
+ */
+function lazyOr(
+  fc: FunctionCompiler,
+  id: keyof typeof LAZY,
+  iterables: number[],
+  args: (iterators: number[]) => number[],
+  eager: () => number,
+  start?: number,
+): number {
+  if (!hasLazyPrelude(fc) || iterables.length === 0) return eager();
+  const lazy = iterables.map((v) => fc.pure('py.is_lazy_iterable', [v])).reduce((a, b) => fc.b.emit('ior', [a, b]));
+  return choose(
+    fc,
+    lazy,
+    () => {
+      const its = iterables.map((v) => fc.call('py.iter', [v]));
+      if (start !== undefined) fc.call('py.check_index', [start], null);
+      return fc.call(`f.${LAZY[id]}`, args(its));
+    },
+    eager,
+  );
 }

@@ -78,8 +78,62 @@ def ${GUEST_PICK}(items, keys, is_max):
     return items[best]
 `;
 
-/** The program's statements, after the prelude when the program defines a class. */
+/** Lazy `zip`, `enumerate`, `map` and `filter`, for arguments that are generators or instance
+ *  iterators (possibly infinite): host builtins would have to drain them first. */
+export const LAZY = { zip: '__mp_zip', enumerate: '__mp_enumerate', map: '__mp_map', filter: '__mp_filter' };
+
+const LAZY_PRELUDE = `
+__mp_end = []
+
+
+def ${LAZY.zip}(*iterables):
+    its = [iter(x) for x in iterables]
+    if len(its) == 0:
+        return
+    while True:
+        row = []
+        for it in its:
+            v = next(it, __mp_end)
+            if v is __mp_end:
+                return
+            row.append(v)
+        yield tuple(row)
+
+
+def ${LAZY.enumerate}(iterable, start):
+    n = start
+    for v in iterable:
+        yield n, v
+        n += 1
+
+
+def ${LAZY.map}(fn, *iterables):
+    if len(iterables) == 1:
+        for v in iterables[0]:
+            yield fn(v)
+        return
+    for row in ${LAZY.zip}(*iterables):
+        yield fn(*row)
+
+
+def ${LAZY.filter}(fn, iterable):
+    for v in iterable:
+        if fn is None:
+            if v:
+                yield v
+        elif fn(v):
+            yield v
+`;
+
+/**
+ * The program's statements, after the preludes it needs: the one for classes when it
+ * defines a class, the lazy builtins when it can make an infinite iterator (it has a
+ * generator function or a `__next__`; without them every iterator is finite, and draining
+ * one first gives the same values).
+ */
 export function withPrelude(body: Stmt[], source: string): Stmt[] {
-  if (!/(^|\n)[ \t]*class[ \t]/.test(source)) return body;
-  return [...parseProgram(PRELUDE, '<minipy prelude>'), ...body];
+  const preludes: Stmt[] = [];
+  if (/(^|\n)[ \t]*class[ \t]/.test(source)) preludes.push(...parseProgram(PRELUDE, '<minipy prelude>'));
+  if (/\byield\b|__next__/.test(source)) preludes.push(...parseProgram(LAZY_PRELUDE, '<minipy prelude>'));
+  return preludes.length === 0 ? body : [...preludes, ...body];
 }

@@ -1,7 +1,7 @@
 import { dictGet, dictSet } from './compare.ts';
 import { dictEntries, typeName } from './format.ts';
 import type { Py } from './py-context.ts';
-import { exceptionClassName, FALSE, isSubclass, NONE, TRUE } from '../runtime/tags.ts';
+import { exceptionClassName, FALSE, GENERATOR_KIND, isSubclass, NONE, TRUE } from '../runtime/tags.ts';
 
 // Layouts (core.jir): :class { name @4, base @8, attrs @12 }, :object { cls @4, attrs @8 },
 // :exc { cls @4, args @8, line @12, attrs @16 }.
@@ -174,6 +174,13 @@ const SPECIAL_NAMES = ['__getitem__', '__setitem__', '__contains__', '__iter__',
 /** Special method `SPECIAL_NAMES[which]` of an instance's class, or 0. */
 export function findSpecial(py: Py, v: number, which: number): number {
   return dunderNamed(py, v, SPECIAL_NAMES[which]!);
+}
+
+/** Whether `v` is a generator, an instance iterator or an instance (which may iterate
+ *  without end): zip, enumerate, map and filter over one run lazily (prelude.ts). */
+export function isLazyIterable(py: Py, v: number): boolean {
+  if (py.typeOf(v) === py.t.iter) return py.word(v + 20) >= GENERATOR_KIND;
+  return classOf(py, v) !== 0 && py.typeOf(v) === py.t.object;
 }
 
 /** For `l == r` with an `__eq__` on either side: (method, first, second, False), else 0. */

@@ -20,6 +20,7 @@ import {
   derivesFrom,
   findDunder,
   findSpecial,
+  isLazyIterable,
   findEq,
   needsGuestEq,
   needsGuestOrder,
@@ -37,7 +38,7 @@ import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
 import { pyOf, type Py } from './py-context.ts';
-import { exceptionClassName, isSubclass, NONE } from '../runtime/tags.ts';
+import { exceptionClassName, FALSE, isSubclass, NONE, TRUE } from '../runtime/tags.ts';
 
 /** What the last uncaught exception said, for the frontend's failure report. */
 export interface FailureState {
@@ -193,6 +194,11 @@ export function pythonHostFunctions(failure: FailureState): HostFunction[] {
     host('py.needs_guest_repr', [R], I, (py, [v]) => (needsGuestRepr(py, v!) ? 1 : 0), false, false),
     host('py.find_eq', [R, R], R, (py, [l, r]) => findEq(py, l!, r!)),
     host('py.needs_guest_eq', [R, R], I, (py, [c, x]) => (needsGuestEq(py, c!, x!) ? 1 : 0), false, false),
+    host('py.is_lazy_iterable', [R], I, (py, [v]) => (isLazyIterable(py, v!) ? 1 : 0), false, false),
+    host('py.check_index', [R], null, (py, [v]) => {
+      if (py.typeOf(v!) !== py.t.bigint && (v! & 1) !== 1 && v !== TRUE && v !== FALSE)
+        py.raise('TypeError', `'${typeName(py, v!)}' object cannot be interpreted as an integer`);
+    }),
     host('py.needs_guest_order', [R], I, (py, [v]) => (needsGuestOrder(py, v!) ? 1 : 0), false, false),
     host('py.is_class', [R], I, (py, [v]) => (isClass(py, v!) ? 1 : 0), false, false),
     host('py.sort_keyed', [R, R, R, I], R, (py, [items, keys, rev, inPlace]) =>

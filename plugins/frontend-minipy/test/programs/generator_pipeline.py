@@ -117,6 +117,12 @@ print(next(gen), "then", next(gen))
 a, b, c = take(3, naturals())
 print(a, b, c, 3 in take(5, naturals()), 9 in take(5, naturals()))
 print(any(x > 1000 for x in fib()), all(x < 5 for x in take(3, naturals())))
+squares = map(lambda v: v * v, naturals(1))
+print(list(zip("abc", naturals(1))), next(squares), next(squares), next(filter(lambda v: v > 50, fib())))
+for i, f in enumerate(fib(), 1):
+    if i == 8:
+        print("the 8th Fibonacci number is", f)
+        break
 short = take(2, "xyz")
 print(list(short), list(short), next(short, "empty"))
 print([v for v in Countdown(2).ticks(2)], list(x for x in Countdown(3).ticks() if x != 2))
