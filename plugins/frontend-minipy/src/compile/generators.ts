@@ -1,6 +1,6 @@
 import type { Block, Target, ValType } from '#framework';
 import type { Stmt } from '../syntax/ast.ts';
-import { GENERATOR_KIND } from '../runtime/tags.ts';
+import { exceptionClassRef, GENERATOR_KIND } from '../runtime/tags.ts';
 import { allParams } from './closures.ts';
 import { CLOSURE_PARAM, FunctionCompiler } from './function-compiler.ts';
 import { expr } from './expressions.ts';
@@ -86,8 +86,29 @@ function compileResume(creator: FunctionCompiler, node: Def, name: string, param
   const slots = b.emit('get', [gen], ITER('obj'));
   for (const p of params) rc.writeLocal(p, b.emit('aget', [slots, b.iconst(frame.slot(p))], { sym: 'tuple' }));
   rc.initCells();
+  // PEP 479: a StopIteration escaping the body becomes a RuntimeError.
+  const guard = rc.newHandler();
+  rc.handlers.push(guard);
   statements(rc, node.body);
   finishResume(rc);
+  rc.handlers.pop();
+  rc.enter(guard);
+  const [exc, line] = guard.params as [number, number];
+  const stop = rc.call('py.exc_match', [exc, rc.imm(exceptionClassRef('StopIteration'))], 'i32');
+  const converted = rc.newBlock('gen.stop');
+  const other = rc.newBlock('gen.raise');
+  rc.branch(stop, converted, other);
+  rc.enter(converted);
+  b.emit('call', [exc, line], { sym: 'py.note_line' });
+  rc.line = node.line;
+  rc.call(
+    'py.raise_error',
+    [b.iconst(exceptionClassRef('RuntimeError')), rc.str('generator raised StopIteration')],
+    null,
+  );
+  b.emit('unreachable');
+  rc.enter(other);
+  rc.jump(rc.handlers[0]!, [exc, line]);
   const done = resumePoint(rc, dispatch);
   rc.enter(done.block);
   finishResume(rc);

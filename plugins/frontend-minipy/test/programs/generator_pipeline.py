@@ -150,6 +150,17 @@ try:
 except ValueError as e:
     print("caught", e)
 print(next(g, "finished after the error"))
+
+
+def firsts(iterators):
+    for it in iterators:
+        yield next(it)
+
+
+try:
+    print(list(firsts([iter([1]), iter([])])))
+except RuntimeError as e:
+    print("RuntimeError:", e)
 last = take(1, naturals())
 print(next(last))
 print(next(last))
