@@ -1,6 +1,4 @@
 # Generators: a log-processing pipeline, lazy stages, infinite sources, state across yields.
-
-
 def read_lines():
     log = [
         "INFO start 12",
@@ -14,7 +12,6 @@ def read_lines():
     for line in log:
         yield line
 
-
 def parse(lines):
     for n, line in enumerate(lines, 1):
         parts = line.split()
@@ -27,19 +24,16 @@ def parse(lines):
         except ValueError:
             print("unreachable")
 
-
 def only(level, records):
     for rec in records:
         if rec[0] == level:
             yield rec
-
 
 def naturals(start=0):
     n = start
     while True:
         yield n
         n += 1
-
 
 def take(n, items):
     if n <= 0:
@@ -50,13 +44,11 @@ def take(n, items):
         if n == 0:
             return
 
-
 def running_total(xs):
     total = 0
     for x in xs:
         total += x
         yield total
-
 
 def fib():
     a, b = 0, 1
@@ -64,14 +56,12 @@ def fib():
         yield a
         a, b = b, a + b
 
-
 def flatten(tree):
     for node in tree:
         if isinstance(node, list):
             yield from flatten(node)
         else:
             yield node
-
 
 class Countdown:
     def __init__(self, start):
@@ -85,13 +75,11 @@ class Countdown:
         else:
             yield "liftoff"
 
-
 def make_scaler(factor):
     def scaled(xs):
         for x in xs:
             yield x * factor
     return scaled
-
 
 errors = list(only("ERROR", parse(read_lines())))
 print(errors)
@@ -135,13 +123,11 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 
-
 def checked(xs):
     for x in xs:
         if x < 0:
             raise ValueError(f"negative: {x}")
         yield x
-
 
 g = checked([3, -1, 4])
 print(next(g))
@@ -151,11 +137,9 @@ except ValueError as e:
     print("caught", e)
 print(next(g, "finished after the error"))
 
-
 def firsts(iterators):
     for it in iterators:
         yield next(it)
-
 
 try:
     print(list(firsts([iter([1]), iter([])])))
