@@ -25,8 +25,10 @@ def ${DEEP_REPR}(v):
         return "{" + ", ".join([${DEEP_REPR}(k) + ": " + ${DEEP_REPR}(v[k]) for k in v]) + "}"
     return repr(v)
 
+`;
 
-def ${GUEST_SORT}(keys, items, reverse, in_place):
+/** Sorting and min/max by `<`/`>` calls, for programs whose classes define orderings. */
+const ORDER_PRELUDE = `def ${GUEST_SORT}(keys, items, reverse, in_place):
     # Stable merge sort by keys[i] < keys[j] alone, as list.sort compares; reverse=True
     # reverses, sorts and reverses back, as CPython does, so equal keys keep their order.
     n = len(keys)
@@ -76,6 +78,7 @@ def ${GUEST_PICK}(items, keys, is_max):
         elif keys[i] < keys[best]:
             best = i
     return items[best]
+
 `;
 
 /** Lazy `zip`, `enumerate`, `map` and `filter`, for arguments that are generators or instance
@@ -127,13 +130,15 @@ def ${LAZY.filter}(fn, iterable):
 
 /**
  * The program's statements, after the preludes it needs: the one for classes when it
- * defines a class, the lazy builtins when it can make an infinite iterator (it has a
+ * defines a class, the orderings when a class defines `__lt__`, `__gt__`, `__le__` or
+ * `__ge__`, the lazy builtins when it can make an infinite iterator (it has a
  * generator function or a `__next__`; without them every iterator is finite, and draining
  * one first gives the same values).
  */
 export function withPrelude(body: Stmt[], source: string): Stmt[] {
   const preludes: Stmt[] = [];
   if (/(^|\n)[ \t]*class[ \t]/.test(source)) preludes.push(...parseProgram(PRELUDE, '<minipy prelude>'));
+  if (/\bdef[ \t]+__(lt|gt|le|ge)__\b/.test(source)) preludes.push(...parseProgram(ORDER_PRELUDE, '<minipy prelude>'));
   if (/\byield\b|__next__/.test(source)) preludes.push(...parseProgram(LAZY_PRELUDE, '<minipy prelude>'));
   return preludes.length === 0 ? body : [...preludes, ...body];
 }
