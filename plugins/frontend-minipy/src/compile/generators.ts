@@ -92,23 +92,8 @@ function compileResume(creator: FunctionCompiler, node: Def, name: string, param
   statements(rc, node.body);
   finishResume(rc);
   rc.handlers.pop();
-  rc.enter(guard);
-  const [exc, line] = guard.params as [number, number];
-  const stop = rc.call('py.exc_match', [exc, rc.imm(exceptionClassRef('StopIteration'))], 'i32');
-  const converted = rc.newBlock('gen.stop');
-  const other = rc.newBlock('gen.raise');
-  rc.branch(stop, converted, other);
-  rc.enter(converted);
-  b.emit('call', [exc, line], { sym: 'py.note_line' });
   rc.line = node.line;
-  rc.call(
-    'py.raise_error',
-    [b.iconst(exceptionClassRef('RuntimeError')), rc.str('generator raised StopIteration')],
-    null,
-  );
-  b.emit('unreachable');
-  rc.enter(other);
-  rc.jump(rc.handlers[0]!, [exc, line]);
+  convertStopIteration(rc, guard);
   const done = resumePoint(rc, dispatch);
   rc.enter(done.block);
   finishResume(rc);
@@ -117,6 +102,25 @@ function compileResume(creator: FunctionCompiler, node: Def, name: string, param
   b.emit('switch', [state], { targets: [done, start, ...frame.resumes], cases: [0, ...cases] });
   rc.finish();
   return frame;
+}
+
+/** The handler around a generator's body: StopIteration becomes RuntimeError, anything
+ *  else goes on to the function's own handler. */
+function convertStopIteration(rc: FunctionCompiler, guard: Block): void {
+  const b = rc.b;
+  rc.enter(guard);
+  const [exc, line] = guard.params as [number, number];
+  const stop = rc.call('py.exc_match', [exc, rc.imm(exceptionClassRef('StopIteration'))], 'i32');
+  const converted = rc.newBlock('gen.stop');
+  const other = rc.newBlock('gen.raise');
+  rc.branch(stop, converted, other);
+  rc.enter(converted);
+  b.emit('call', [exc, line], { sym: 'py.note_line' });
+  const message = rc.str('generator raised StopIteration');
+  rc.call('py.raise_error', [b.iconst(exceptionClassRef('RuntimeError')), message], null);
+  b.emit('unreachable');
+  rc.enter(other);
+  rc.jump(rc.handlers[0]!, [exc, line]);
 }
 
 function resumePoint(fc: FunctionCompiler, dispatch: Block): Target {
