@@ -8,7 +8,7 @@ const DIR = fileURLToPath(new URL('unsupported/', import.meta.url));
 
 // Features outside part 1 are a SyntaxError at line:col naming the feature, never a crash.
 const CASES: [file: string, line: number, col: number, message: RegExp][] = [
-  ['syntax_generator.py', 3, 5, /generators are not supported/],
+  ['syntax_generator.py', 4, 9, /'yield' inside 'try' with 'finally' is not supported/],
   ['syntax_multiple_inheritance.py', 1, 16, /multiple inheritance is not supported/],
   ['syntax_import.py', 1, 8, /import of modules other than sys is not supported/],
 ];
@@ -46,6 +46,9 @@ const SNIPPETS: [source: string, message: RegExp][] = [
   ['if x:\nprint(1)\n', /expected an indented block/],
   ['  x = 1\n', /unexpected indent/],
   ['break\n', /'break' outside loop/],
+  ['def g():\n    x = yield 1\n', /yield expressions are not supported/],
+  ['def g():\n    try:\n        pass\n    except E:\n        yield 2\n', /'yield' inside 'except' blocks/],
+  ['yield 1\n', /'yield' outside function/],
 ];
 
 for (const [source, message] of SNIPPETS) {

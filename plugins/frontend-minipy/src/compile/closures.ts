@@ -1,6 +1,7 @@
 import type { Expr, Stmt } from '../syntax/ast.ts';
 import { exprChildren, stmtChildren } from '../syntax/ast-depth.ts';
 import { boundNames, targetNames } from './scopes.ts';
+import { ITERATING_BUILTINS } from './iterating-builtins.ts';
 
 export type FnNode = (Stmt & { kind: 'def' }) | (Expr & { kind: 'lambda' });
 
@@ -35,7 +36,54 @@ interface BodyFacts {
   inComprehension: Map<FnNode, Set<string>>;
 }
 
-function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
+/**
+ * Generator expressions that are the one argument of a builtin draining its argument anyway
+ * (`sum(x * x for x in xs)`, builtin-calls.ts) when no name of the program shadows it: built
+ * eagerly as a list, which gives the same results faster than a generator.
+ */
+function eagerGenexp(e: Expr, bound: ReadonlySet<string>): (Expr & { kind: 'comp' }) | null {
+  if (e.kind !== 'call' || e.func.kind !== 'name' || e.args.length !== 1 || e.keywords.length > 0) return null;
+  const arg = e.args[0]!;
+  if (arg.kind !== 'comp' || arg.type !== 'gen') return null;
+  // any() and all() stop early: compiled loops consume their generator lazily (higher-order.ts).
+  const drains = ITERATING_BUILTINS.has(e.func.id) && e.func.id !== 'any' && e.func.id !== 'all';
+  return drains && !bound.has(e.func.id) ? arg : null;
+}
+
+/** Every name the program binds anywhere (assignments, defs, classes, parameters, loop and
+ *  comprehension targets, `except ... as`): a builtin's name among them may be shadowed. */
+export function namesBoundAnywhere(body: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  const work: (Stmt | Expr)[] = [...body];
+  const isStmt = new WeakSet<object>(body);
+  while (work.length > 0) {
+    const node = work.pop()!;
+    const exprs: (Expr | null)[] = [];
+    const stmts: Stmt[] = [];
+    if (isStmt.has(node)) {
+      const s = node as Stmt;
+      if (s.kind === 'def' || s.kind === 'class') out.add(s.name);
+      if (s.kind === 'def') for (const p of allParams(s)) out.add(p);
+      if (s.kind === 'try') for (const h of s.handlers) if (h.name) out.add(h.name);
+      if (s.kind === 'assign') for (const t of s.targets) targetNames(t, out);
+      if (s.kind === 'augassign' || s.kind === 'for') targetNames(s.target, out);
+      stmtChildren(s, exprs, stmts);
+    } else {
+      const e = node as Expr;
+      if (e.kind === 'lambda') for (const p of allParams(e)) out.add(p);
+      if (e.kind === 'comp') for (const g of e.generators) targetNames(g.target, out);
+      exprChildren(e, exprs);
+    }
+    for (const st of stmts) {
+      isStmt.add(st);
+      work.push(st);
+    }
+    for (const x of exprs) if (x) work.push(x);
+  }
+  return out;
+}
+
+function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean, bound: ReadonlySet<string>): BodyFacts {
   const out: BodyFacts = {
     children: [],
     refs: new Set(),
@@ -44,6 +92,7 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
     classOf: new Map(),
     inComprehension: new Map(),
   };
+  const eagerComps = new WeakSet<Expr>();
   // Each item carries the comprehension variables around it (null outside comprehensions).
   const work: [Stmt | Expr, boolean, Set<string> | null][] = roots.map((r) => [r, rootsAreStmts, null]);
   while (work.length > 0) {
@@ -78,6 +127,15 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
         continue;
       }
       if (e.kind === 'name') out.refs.add(e.id);
+      const eager = eagerGenexp(e, bound);
+      if (eager) eagerComps.add(eager);
+      if (e.kind === 'comp' && e.fn && compNames === null && !eagerComps.has(e)) {
+        // A generator expression is a function of its own (compiled lazily, comprehensions.ts),
+        // except inside a comprehension, whose variables are no cells: there it stays eager.
+        out.children.push(e.fn);
+        work.push([e.generators[0]!.iter, false, compNames]);
+        continue;
+      }
       if (e.kind === 'comp') {
         const names = new Set(compNames);
         for (const g of e.generators) targetNames(g.target, names);
@@ -101,6 +159,7 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean): BodyFacts {
  * cells. Throws `fail(message, node)` for a nonlocal with no binding.
  */
 export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr) => never): Map<FnNode, FnScope> {
+  const bound = namesBoundAnywhere(body);
   const scopes = new Map<FnNode, FnScope>();
   // Comprehension variables are renamed locals of the enclosing function, not cells: a
   // function that closes over one is refused rather than given a wrong (global) binding.
@@ -110,7 +169,7 @@ export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr)
     return names;
   };
   const analyze = (fn: FnNode, chain: Set<string>[], prefix: string): Set<string> => {
-    const f = facts(fn.kind === 'def' ? fn.body : [fn.body], fn.kind === 'def');
+    const f = facts(fn.kind === 'def' ? fn.body : [fn.body], fn.kind === 'def', bound);
     const locals = new Set(allParams(fn));
     if (fn.kind === 'def') {
       const declared = new Set<string>();
@@ -142,7 +201,7 @@ export function analyzeScopes(body: Stmt[], fail: (msg: string, at: Stmt | Expr)
     scopes.set(fn, { node: fn, qualname, params: allParams(fn), locals, cells, free: [...free] });
     return free;
   };
-  const top = facts(body, true);
+  const top = facts(body, true, bound);
   for (const c of top.children) {
     const comp = top.inComprehension.get(c);
     analyze(c, comp ? [comprehensionScope(comp)] : [], top.classOf.has(c) ? `${top.classOf.get(c)}.` : '');

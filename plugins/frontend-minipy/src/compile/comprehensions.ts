@@ -1,5 +1,6 @@
-import type { Comprehension, Expr } from '../syntax/ast.ts';
-import { condition, expr, iterable } from './expressions.ts';
+import type { Comprehension, Expr, Stmt } from '../syntax/ast.ts';
+import { callPlain, condition, expr, iterable } from './expressions.ts';
+import { makeFunction } from './functions.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 import { targetNames } from './scopes.ts';
 import { assign } from './statements.ts';
@@ -10,10 +11,12 @@ import { assign } from './statements.ts';
  * never leak into, or clobber, the enclosing scope, as in Python 3. The first iterable is
  * evaluated outside that scope, before the renaming.
  *
- * A generator expression (only as a call's argument, `sum(x * x for x in xs)`) is built the
- * same way, as a list, before the call: see docs/python.md for what that changes.
+ * A generator expression inside a comprehension is built the same way, as a list (its
+ * variables are no cells a generator function could close over); elsewhere it is a
+ * generator (lazyGenerator).
  */
 export function comprehension(fc: FunctionCompiler, e: Expr & { kind: 'comp' }): number {
+  if (e.fn && fc.info.scopes.has(e.fn)) return lazyGenerator(fc, e, e.fn);
   const acc =
     e.type === 'dict'
       ? fc.call('py.make_dict', [fc.tuple([]), fc.tuple([])])
@@ -72,4 +75,15 @@ function clause(fc: FunctionCompiler, e: Expr & { kind: 'comp' }, k: number, ite
   fc.jump(head);
   fc.vars.seal(head);
   fc.enter(exit);
+}
+
+/** A generator expression as a generator: its function (syntax/genexp.ts) called with the
+ *  iterator of its first iterable, which is evaluated here, as in CPython. */
+function lazyGenerator(fc: FunctionCompiler, e: Expr & { kind: 'comp' }, fn: Stmt & { kind: 'def' }): number {
+  const first = expr(fc, e.generators[0]!.iter);
+  fc.line = e.line;
+  const it = fc.call('py.iter', [first]);
+  const f = makeFunction(fc, fn);
+  fc.line = e.line;
+  return callPlain(fc, f, fc.tuple([it]), fc.b.iconst(1));
 }

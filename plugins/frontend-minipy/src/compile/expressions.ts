@@ -6,6 +6,7 @@ import { comprehension } from './comprehensions.ts';
 import { missingMessage } from '../hosts/calls.ts';
 import { builtinValue, makeFunction } from './functions.ts';
 import { higherOrderCall, KEYWORD_BUILTINS } from './higher-order.ts';
+import { callBuiltin, nextCall } from './builtin-calls.ts';
 import { callValue, callWithKeywords, choose, compareDunder, lenDunder, methodCall, viaDunder } from './objects.ts';
 import { unsupported } from './context.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
@@ -490,7 +491,8 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
   }
   if (EXCEPTION_NAMES.has(id)) return fc.imm(exceptionClassRef(id));
   if (builtinIndex(id) >= 0) return builtinValue(fc, id);
-  if (id === 'print') unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
+  if (id === 'print' || id === 'next')
+    unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
   fc.call('py.raise_error', [fc.b.iconst(exceptionClassRef('NameError')), fc.str(`name '${id}' is not defined`)], null);
   fc.b.emit('unreachable');
   fc.enterDead();
@@ -536,6 +538,19 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
   if (f.kind === 'name' && isBuiltinName(fc, f.id)) {
     const special = higherOrderCall(fc, e, f.id);
     if (special !== null) return special;
+    if (f.id === 'next') return nextCall(fc, e);
+    if (f.id === 'bool' && e.args.length === 1) {
+      // @py.truth calls a class's __bool__ or __len__ (runtime/dunders.jir).
+      const v = expr(fc, e.args[0]!);
+      fc.line = e.line;
+      return fc.boolFromI32(fc.truth(v));
+    }
+    if (f.id === 'iter' && e.args.length === 1) {
+      // @py.iter calls a class's __iter__ (runtime/dunders.jir).
+      const v = expr(fc, e.args[0]!);
+      fc.line = e.line;
+      return fc.call('py.iter', [v]);
+    }
     if (f.id === 'print') {
       const args = fc.tuple(e.args.map((a) => viaDunder(fc, expr(fc, a), 'str').value));
       const kw = (name: string): number => {
@@ -568,12 +583,12 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
         fc,
         called,
         () => value,
-        () => fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), fc.tuple([value])]),
+        () => callBuiltin(fc, f.id, fc.tuple([value])),
       );
     }
     const args = fc.tuple(e.args.map((a) => expr(fc, a)));
     fc.line = e.line;
-    return fc.call('py.builtin', [fc.b.iconst(builtinIndex(f.id)), args]);
+    return callBuiltin(fc, f.id, args);
   }
   const inlined = inlinedCall(fc, e, 'ref');
   if (inlined !== null) return inlined;
@@ -643,7 +658,7 @@ function unpackingCall(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number
     fc.line = e.line;
     const callee = builtin === null ? fobj : fc.none();
     const name = builtin === null ? fc.none() : fc.str(builtin);
-    join(fc.call('py.star_args', [callee, name, value]));
+    join(fc.call('py.star_args', [callee, name, fc.call('py.drain', [value])]));
   }
   plainUpTo(e.args.length);
   const names = e.keywords.map((k) => fc.str(k.name));
@@ -658,7 +673,7 @@ function unpackingCall(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number
     };
     return fc.call('py.print', [args, kw('sep'), kw('end')]);
   }
-  if (builtin !== null) return fc.call('py.builtin', [fc.b.iconst(builtinIndex(builtin)), args]);
+  if (builtin !== null) return callBuiltin(fc, builtin, args);
   if (names.length > 0) return callWithKeywords(fc, fobj, args, fc.tuple(names), fc.tuple(values));
   return callValue(fc, fobj, args, fc.b.emit('alen', [args]));
 }
@@ -746,6 +761,11 @@ export function isBuiltinName(fc: FunctionCompiler, id: string): boolean {
   return (
     !shadowed(fc, id) &&
     !fc.info.globals.has(id) &&
-    (id === 'print' || id === 'map' || id === 'filter' || builtinIndex(id) >= 0 || EXCEPTION_NAMES.has(id))
+    (id === 'print' ||
+      id === 'map' ||
+      id === 'filter' ||
+      id === 'next' ||
+      builtinIndex(id) >= 0 ||
+      EXCEPTION_NAMES.has(id))
   );
 }

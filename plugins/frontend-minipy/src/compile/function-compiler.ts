@@ -5,6 +5,7 @@ import type { Stmt } from '../syntax/ast.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import type { FnScope } from './closures.ts';
 import type { FloatFacts } from './float-types.ts';
+import type { GeneratorFrame } from './generators.ts';
 
 /** An active `try ... finally`: its body is replayed on return/break/continue through it. */
 export interface FinallyFrame {
@@ -47,6 +48,10 @@ export class FunctionCompiler {
   scope: FnScope | null = null;
   /** Comprehension targets: a Python name to the variable standing for it in there. */
   readonly renames = new Map<string, string>();
+  /** In a generator's resume function: its frame layout and resume points (generators.ts). */
+  generator: GeneratorFrame | null = null;
+  /** Locals reloaded from a generator's frame after a yield: they may be unbound. */
+  readonly reloaded = new Set<number>();
   /** What is known to be a float here (float-types.ts); nothing by default. */
   floats: FloatFacts = { locals: new Set(), defs: new Set() };
   private readonly nullValue: number;
@@ -212,7 +217,7 @@ export class FunctionCompiler {
   }
   readLocal(name: string): number {
     const v = this.vars.read(this.block, name);
-    if (v === this.nullValue || this.vars.paramValues.has(v)) {
+    if (v === this.nullValue || this.vars.paramValues.has(v) || this.reloaded.has(v)) {
       const from = this.block;
       this.raiseIf(
         this.isNull(v),
@@ -321,8 +326,8 @@ export class FunctionCompiler {
             list.push(p);
           });
     // Forward from the marker: what it flows into may be unbound.
-    const maybe = new Set<number>([this.nullValue]);
-    const work = [this.nullValue];
+    const maybe = new Set<number>([this.nullValue, ...this.reloaded]);
+    const work = [...maybe];
     while (work.length > 0)
       for (const p of incoming.get(work.pop()!) ?? [])
         if (!maybe.has(p)) {

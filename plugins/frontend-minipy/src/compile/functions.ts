@@ -4,6 +4,9 @@ import { expr } from './expressions.ts';
 import { CLOSURE_PARAM, FunctionCompiler } from './function-compiler.ts';
 import { allParams, type FnNode } from './closures.ts';
 import { statements } from './statements.ts';
+import { compileGenerator } from './generators.ts';
+import { ITERATING_BUILTINS } from './iterating-builtins.ts';
+import { isGeneratorBody } from '../syntax/yields.ts';
 
 /**
  * Executes a nested `def` or a `lambda`: evaluates its defaults, captures the cells of the
@@ -41,7 +44,8 @@ export function builtinValue(fc: FunctionCompiler, id: string): number {
       'fobj',
       'args',
     ]);
-    b.ret(b.call('py.builtin', [b.iconst(builtinIndex(id)), b.params[1]!]));
+    const args = ITERATING_BUILTINS.has(id) ? b.call('py.drain_args', [b.params[1]!]) : b.params[1]!;
+    b.ret(b.call('py.builtin', [b.iconst(builtinIndex(id)), args]));
   }
   const idx = fc.b.emit('fref', [], { sym: `${irName}$t` });
   return fc.call('py.make_func', [idx, fc.b.iconst(-1), fc.tuple([]), fc.str(id)]);
@@ -80,6 +84,11 @@ function compileNested(outer: FunctionCompiler, node: FnNode, irName: string, cl
   fc.classGlobal = classGlobal;
   fc.selfName = classGlobal !== null ? (node.params[0] ?? null) : null;
   fc.line = node.line;
+  if (node.kind === 'def' && isGeneratorBody(node.body)) {
+    compileGenerator(fc, node, irName, closed);
+    emitAdapter(info.module, irName, node.params.length, closed, node.vararg !== null);
+    return;
+  }
   fc.call('py.enter', [], null);
   fc.initCells();
   if (node.kind === 'def') {

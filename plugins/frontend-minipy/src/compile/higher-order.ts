@@ -1,8 +1,10 @@
 import type { Expr } from '../syntax/ast.ts';
 import { builtinIndex } from '../hosts/index.ts';
-import { exceptionClassRef, FALSE } from '../runtime/tags.ts';
+import { exceptionClassRef, FALSE, TRUE } from '../runtime/tags.ts';
 import { expr } from './expressions.ts';
-import { callValue } from './objects.ts';
+import { callValue, choose } from './objects.ts';
+import { GUEST_PICK, GUEST_SORT, LAZY } from './prelude.ts';
+import { callBuiltin } from './builtin-calls.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
 /** Builtins whose keyword arguments the compiler handles. */
@@ -26,25 +28,33 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
   const plain = e.keywords.length === 0;
   switch (id) {
     case 'sorted': {
-      if (plain || e.args.length !== 1) return null;
+      if ((plain && !guestOrders(fc)) || e.args.length !== 1) return null;
       const items = toList(fc, expr(fc, e.args[0]!), e);
       const { key, reverse } = keyAndReverse(fc, e, 'sorted');
-      return fc.call('py.sort_keyed', [items, keysOf(fc, key, items, e), reverse, fc.b.iconst(0)]);
+      return sortKeyed(fc, items, keysOf(fc, key, items, e), reverse, false);
     }
     case 'min':
     case 'max': {
-      if (plain) return null;
+      if (plain && !guestOrders(fc)) return null;
       const args = e.args.map((a) => expr(fc, a));
       badKeywords(fc, e, id);
       const keyFn = kw('key') ? expr(fc, kw('key')!) : null;
       const dflt = kw('default') ? expr(fc, kw('default')!) : fc.b.emit('rnull', []);
       fc.line = e.line;
-      if (args.length === 0) fc.call('py.builtin', [fc.b.iconst(builtinIndex(id)), fc.tuple([])]);
+      if (args.length === 0) callBuiltin(fc, id, fc.tuple([]));
       const items = args.length === 1 ? toList(fc, args[0]!, e) : fc.call('py.make_list', [fc.tuple(args)]);
       if (args.length > 1 && kw('default'))
         raise(fc, 'TypeError', `Cannot specify a default for ${id}() with multiple positional arguments`);
       const keys = keysOf(fc, keyFn, items, e);
-      return fc.call('py.pick_keyed', [items, keys, fc.b.iconst(id === 'max' ? 1 : 0), dflt]);
+      const isMax = id === 'max';
+      const host = (): number => fc.call('py.pick_keyed', [items, keys, fc.b.iconst(isMax ? 1 : 0), dflt]);
+      if (!guestOrders(fc)) return host();
+      return choose(
+        fc,
+        fc.pure('py.needs_guest_order', [keys]),
+        () => fc.call(`f.${GUEST_PICK}`, [items, keys, fc.imm(isMax ? TRUE : FALSE)]),
+        host,
+      );
     }
     case 'map': {
       if (!plain || e.args.length < 2)
@@ -56,12 +66,46 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
       const fn = expr(fc, e.args[0]!);
       const iterables = e.args.slice(1).map((a) => expr(fc, a));
       fc.line = e.line;
-      const rows =
-        iterables.length === 1
-          ? toList(fc, iterables[0]!, e)
-          : toList(fc, fc.call('py.builtin', [fc.b.iconst(builtinIndex('zip')), fc.tuple(iterables)]), e);
-      return fc.call('py.iter', [mapLoop(fc, fn, rows, iterables.length > 1, false)]);
+      return lazyOr(
+        fc,
+        'map',
+        iterables,
+        (its) => [fn, fc.tuple(its)],
+        () => {
+          const rows =
+            iterables.length === 1
+              ? toList(fc, iterables[0]!, e)
+              : toList(fc, callBuiltin(fc, 'zip', fc.tuple(iterables)), e);
+          return fc.call('py.iter', [mapLoop(fc, fn, rows, iterables.length > 1, false)]);
+        },
+      );
     }
+    case 'zip': {
+      if (!plain || !hasLazyPrelude(fc)) return null;
+      const iterables = e.args.map((a) => expr(fc, a));
+      fc.line = e.line;
+      const args = fc.tuple(iterables);
+      return lazyOr(
+        fc,
+        'zip',
+        iterables,
+        (its) => [fc.tuple(its)],
+        () => callBuiltin(fc, 'zip', args),
+      );
+    }
+    case 'enumerate': {
+      if (!plain || !hasLazyPrelude(fc) || e.args.length < 1 || e.args.length > 2) return null;
+      const args = e.args.map((a) => expr(fc, a));
+      fc.line = e.line;
+      const start = args[1] ?? fc.smallInt(0);
+      // CPython checks start before iterating: the host does, with the start it is given.
+      const plainCall = (): number => callBuiltin(fc, 'enumerate', fc.tuple(args));
+      return lazyOr(fc, 'enumerate', [args[0]!], (its) => [its[0]!, start], plainCall, start);
+    }
+    case 'any':
+    case 'all':
+      if (!plain || e.args.length !== 1) return null;
+      return anyAll(fc, expr(fc, e.args[0]!), id === 'any', e);
     case 'filter': {
       if (!plain || e.args.length !== 2)
         return raise(
@@ -70,9 +114,15 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
           plain ? `filter expected 2 arguments, got ${e.args.length}` : 'filter() takes no keyword arguments',
         );
       const fn = expr(fc, e.args[0]!);
-      const items = toList(fc, expr(fc, e.args[1]!), e);
+      const iterable = expr(fc, e.args[1]!);
       fc.line = e.line;
-      return fc.call('py.iter', [mapLoop(fc, fn, items, false, true)]);
+      return lazyOr(
+        fc,
+        'filter',
+        [iterable],
+        (its) => [fn, its[0]!],
+        () => fc.call('py.iter', [mapLoop(fc, fn, toList(fc, iterable, e), false, true)]),
+      );
     }
   }
   return null;
@@ -82,7 +132,27 @@ export function higherOrderCall(fc: FunctionCompiler, e: Call, id: string): numb
 export function sortMethod(fc: FunctionCompiler, e: Call, self: number, args: number[]): number {
   if (args.length > 0) raise(fc, 'TypeError', 'sort() takes no positional arguments');
   const { key, reverse } = keyAndReverse(fc, e, 'sort');
-  return fc.call('py.sort_keyed', [self, keysOf(fc, key, self, e), reverse, fc.b.iconst(1)]);
+  return sortKeyed(fc, self, keysOf(fc, key, self, e), reverse, true);
+}
+
+/** Whether the program has the prelude's sort and pick (it defines classes). */
+export function guestOrders(fc: FunctionCompiler): boolean {
+  return fc.info.directDefs.has(GUEST_SORT);
+}
+
+/**
+ * Sorts `items` by `keys`: in the host, unless a key is an instance of a class that defines
+ * comparison methods: then by the prelude's merge sort, whose `<` calls them.
+ */
+function sortKeyed(fc: FunctionCompiler, items: number, keys: number, reverse: number, inPlace: boolean): number {
+  const host = (): number => fc.call('py.sort_keyed', [items, keys, reverse, fc.b.iconst(inPlace ? 1 : 0)]);
+  if (!guestOrders(fc)) return host();
+  return choose(
+    fc,
+    fc.pure('py.needs_guest_order', [keys]),
+    () => fc.call(`f.${GUEST_SORT}`, [keys, items, reverse, fc.imm(inPlace ? TRUE : FALSE)]),
+    host,
+  );
 }
 
 function keyAndReverse(fc: FunctionCompiler, e: Call, name: string): { key: number | null; reverse: number } {
@@ -113,7 +183,7 @@ function raise(fc: FunctionCompiler, cls: string, message: string): number {
 /** A fresh list of an iterable's items. */
 function toList(fc: FunctionCompiler, iterable: number, e: Call): number {
   fc.line = e.line;
-  return fc.call('py.builtin', [fc.b.iconst(builtinIndex('list')), fc.tuple([iterable])]);
+  return callBuiltin(fc, 'list', fc.tuple([iterable]));
 }
 
 /** The sort keys: the items themselves, or `key(item)` for each (None as key means none). */
@@ -178,4 +248,64 @@ function mapLoop(fc: FunctionCompiler, fn: number, items: number, spread: boolea
   fc.vars.seal(head);
   fc.enter(exit);
   return out;
+}
+
+/** `any(xs)` / `all(xs)` as a loop that stops at the first deciding item, as CPython's do
+ *  (a generator is consumed only that far). */
+function anyAll(fc: FunctionCompiler, iterable: number, isAny: boolean, e: Call): number {
+  fc.line = e.line;
+  const it = fc.call('py.iter', [iterable]);
+  const head = fc.newBlock('any');
+  const body = fc.newBlock('any.item');
+  const found = fc.newBlock('any.found');
+  const empty = fc.newBlock('any.exhausted');
+  const exit = fc.newBlock('any.end', ['ref']);
+  fc.jump(head);
+  fc.enter(head, false);
+  const item = fc.call('py.next', [it]);
+  fc.branch(fc.isNull(item), empty, body);
+  fc.enter(body);
+  const t = fc.truth(item);
+  if (isAny) fc.branch(t, found, head);
+  else fc.branch(t, head, found);
+  fc.vars.seal(head);
+  fc.enter(found);
+  fc.jump(exit, [fc.imm(isAny ? TRUE : FALSE)]);
+  fc.enter(empty);
+  fc.jump(exit, [fc.imm(isAny ? FALSE : TRUE)]);
+  fc.enter(exit);
+  return exit.params[0]!;
+}
+
+/** Whether the program has the prelude's lazy zip/enumerate/map/filter (prelude.ts). */
+function hasLazyPrelude(fc: FunctionCompiler): boolean {
+  return fc.info.directDefs.has(LAZY.zip);
+}
+
+/**
+ * `eager()`, unless one of `iterables` is a generator or an instance iterator (perhaps
+ * infinite) and the program has the lazy prelude: then the prelude's generator `id` called
+ * with `args(iterators)` (a vararg's tuple last), the iterators made first, as CPython's
+ * builtins do. `start`: enumerate's, which must be an int.
+ */
+function lazyOr(
+  fc: FunctionCompiler,
+  id: keyof typeof LAZY,
+  iterables: number[],
+  args: (iterators: number[]) => number[],
+  eager: () => number,
+  start?: number,
+): number {
+  if (!hasLazyPrelude(fc) || iterables.length === 0) return eager();
+  const lazy = iterables.map((v) => fc.pure('py.is_lazy_iterable', [v])).reduce((a, b) => fc.b.emit('ior', [a, b]));
+  return choose(
+    fc,
+    lazy,
+    () => {
+      const its = iterables.map((v) => fc.call('py.iter', [v]));
+      if (start !== undefined) fc.call('py.check_index', [start], null);
+      return fc.call(`f.${LAZY[id]}`, args(its));
+    },
+    eager,
+  );
 }

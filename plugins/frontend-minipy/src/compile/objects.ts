@@ -5,8 +5,9 @@ import { callPlain, expr } from './expressions.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 import { makeFunction } from './functions.ts';
 import { DEEP_REPR } from './prelude.ts';
-import { sortMethod } from './higher-order.ts';
+import { guestOrders, sortMethod } from './higher-order.ts';
 import { assign } from './statements.ts';
+import { ITERATING_METHODS } from './builtin-calls.ts';
 
 type Call = Expr & { kind: 'call' };
 
@@ -123,7 +124,11 @@ export function methodCall(fc: FunctionCompiler, e: Call, f: Expr & { kind: 'att
     if (names.length > 0)
       return fc.call('py.call_method_kw', [self, name, fc.tuple(args), fc.tuple(names), fc.tuple(values)]);
     if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
-    return fc.call('py.call_method', [self, name, fc.tuple(args)]);
+    // list.sort() over instances calls their __lt__ from the prelude's sort (higher-order.ts).
+    if (f.name === 'sort' && args.length === 0 && guestOrders(fc)) return sortMethod(fc, e, self, args);
+    const tuple = fc.tuple(args);
+    const drained = ITERATING_METHODS.has(f.name) ? fc.call('py.drain_args', [tuple]) : tuple;
+    return fc.call('py.call_method', [self, name, drained]);
   };
   return choose(
     fc,

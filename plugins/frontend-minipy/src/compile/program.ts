@@ -11,6 +11,8 @@ import { statements } from './statements.ts';
 import { floatFactsOf, floatReturningDefs } from './float-types.ts';
 import { inlineDefOf } from './inline-calls.ts';
 import { importsSys, SYS_GLOBALS } from './sys-module.ts';
+import { compileGenerator } from './generators.ts';
+import { isGeneratorBody } from '../syntax/yields.ts';
 
 type Def = Stmt & { kind: 'def' };
 
@@ -30,7 +32,7 @@ export function compileProgram(module: Module, file: string, body: Stmt[]): void
     for (const g of Object.values(SYS_GLOBALS)) module.globals.push({ name: g, type: 'ref', init: 0 });
   // Every function exists before any body is compiled: direct calls need their callee.
   const shells = defs.map((d) => ({ d, fc: defShell(info, d, irNames.get(d)!) }));
-  const direct = shells.filter(({ d }) => info.directDefs.has(d.name));
+  const direct = shells.filter(({ d }) => info.directDefs.has(d.name) && !isGeneratorBody(d.body));
   const floatDefs = floatReturningDefs(
     direct.map(({ d, fc }) => ({ name: d.name, body: d.body, candidates: plainLocals(fc, d), names: fc.locals! })),
   );
@@ -133,6 +135,11 @@ function defShell(info: ProgramInfo, d: Def, irName: string): FunctionCompiler {
 function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {
   const info = fc.info;
   fc.line = d.line;
+  if (isGeneratorBody(d.body)) {
+    compileGenerator(fc, d, irName, false);
+    emitAdapter(info.module, irName, d.params.length, false, d.vararg !== null);
+    return;
+  }
   fc.call('py.enter', [], null);
   fc.initCells();
   statements(fc, d.body);

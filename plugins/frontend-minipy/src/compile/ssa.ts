@@ -44,6 +44,11 @@ export class SsaVars {
     this.preds.set(target.block, list);
   }
 
+  /** The compiler's own variables declared so far, with their types. */
+  declared(): ReadonlyMap<string, ValType> {
+    return this.types;
+  }
+
   /** Declares a variable of the compiler's own with its type. */
   declare(name: string, type: ValType): void {
     this.types.set(name, type);

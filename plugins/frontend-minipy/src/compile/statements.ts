@@ -8,6 +8,7 @@ import { makeFunction } from './functions.ts';
 import { choose, classStatement, isType } from './objects.ts';
 import { builtinIndex, INPLACE_OPS } from '../hosts/index.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
+import { finishResume, yieldFrom, yieldValue } from './generators.ts';
 
 /** `cur op= r`: a set changes in place under `|=`, `&=`, `-=`, `^=` (CPython's set does;
  *  `s = s | t` would make a new table, whose order can differ); anything else is `cur op r`. */
@@ -128,12 +129,16 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       return;
     }
     case 'for': {
-      const rangeArgs = rangeCallArgs(fc, s.iter);
+      // A generator's loops may yield: their state is in variables (saved at a yield), not
+      // in values held by the compiler, so the counting loop over range() is not used there.
+      const rangeArgs = fc.generator ? null : rangeCallArgs(fc, s.iter);
       if (rangeArgs) {
         forRange(fc, s, rangeArgs);
         return;
       }
       const it = fc.call('py.iter', [iterable(fc, s.iter)]);
+      const itVar = fc.generator ? fc.ownVar('for.it', 'ref') : null;
+      if (itVar) fc.writeLocal(itVar, it);
       const head = fc.newBlock('for');
       const body = fc.newBlock('body');
       const orelse = fc.newBlock('for.else');
@@ -142,7 +147,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       fc.enter(head, false);
       const headBlock = head;
       fc.line = s.line;
-      const item = fc.call('py.next', [it]);
+      const item = fc.call('py.next', [itVar ? fc.vars.read(fc.block, itVar) : it]);
       fc.branch(fc.isNull(item), orelse, body);
       fc.enter(body);
       assign(fc, s.target, item);
@@ -162,8 +167,25 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       fc.enterDead();
       return;
     }
+    case 'yield': {
+      if (!fc.generator) unsupported(fc.info, "'yield' outside function", s);
+      if (s.from) yieldFrom(fc, s);
+      else {
+        const v = s.value ? expr(fc, s.value) : fc.none();
+        fc.line = s.line;
+        yieldValue(fc, v);
+      }
+      return;
+    }
     case 'return': {
       const v = s.value ? expr(fc, s.value) : fc.none();
+      if (fc.generator) {
+        // The value would be StopIteration's; nothing here reads it (docs/python.md).
+        runFinallies(fc, 0);
+        finishResume(fc);
+        fc.enterDead();
+        return;
+      }
       runFinallies(fc, 0);
       b.emit('call', [], { sym: 'py.leave' });
       b.ret(v);
@@ -427,7 +449,7 @@ export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
     }
     case 'tuple':
     case 'list': {
-      const tuple = fc.call('py.unpack', [v, b.iconst(t.elts.length)]);
+      const tuple = fc.call('py.unpack', [fc.call('py.drain', [v]), b.iconst(t.elts.length)]);
       t.elts.forEach((x, i) => assign(fc, x, b.emit('aget', [tuple, b.iconst(i)], { sym: 'tuple' })));
       return;
     }

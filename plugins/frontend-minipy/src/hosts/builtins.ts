@@ -369,7 +369,11 @@ export const BUILTINS: Record<string, Builtin> = {
     return py.get(d);
   },
   sorted,
-  reversed: (py, a) => (arity(py, 'reversed', a, 1), makeIter(py, py.makeTuple(iterateValues(py, a[0]!).reverse()))),
+  reversed: (py, a) => {
+    arity(py, 'reversed', a, 1);
+    if (py.typeOf(a[0]!) === py.t.iter) py.raise('TypeError', `'${typeName(py, a[0]!)}' object is not reversible`);
+    return makeIter(py, py.makeTuple(iterateValues(py, a[0]!).reverse()));
+  },
   enumerate: (py, a) => {
     arity(py, 'enumerate', a, 1, 2);
     const start = a.length > 1 ? Number(py.readInt(a[1]!)) : 0;

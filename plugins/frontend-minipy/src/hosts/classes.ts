@@ -1,7 +1,7 @@
 import { dictGet, dictSet } from './compare.ts';
 import { dictEntries, typeName } from './format.ts';
 import type { Py } from './py-context.ts';
-import { exceptionClassName, FALSE, isSubclass, NONE, TRUE } from '../runtime/tags.ts';
+import { exceptionClassName, FALSE, GENERATOR_KIND, isSubclass, NONE, TRUE } from '../runtime/tags.ts';
 
 // Layouts (core.jir): :class { name @4, base @8, attrs @12 }, :object { cls @4, attrs @8 },
 // :exc { cls @4, args @8, line @12, attrs @16 }.
@@ -168,6 +168,37 @@ export function findDunder(py: Py, v: number, name: number): number {
   return m !== undefined && isFunction(py, m) ? m : 0;
 }
 
+/** The special methods runtime IR calls (runtime/dunders.jir), by index. */
+const SPECIAL_NAMES = ['__getitem__', '__setitem__', '__contains__', '__iter__', '__next__', '__bool__', '__len__'];
+
+/** Special method `SPECIAL_NAMES[which]` of an instance's class, or 0. */
+export function findSpecial(py: Py, v: number, which: number): number {
+  return dunderNamed(py, v, SPECIAL_NAMES[which]!);
+}
+
+/** Whether `v` is a generator, an instance iterator or an instance (which may iterate
+ *  without end): zip, enumerate, map and filter over one run lazily (prelude.ts). */
+export function isLazyIterable(py: Py, v: number): boolean {
+  if (py.typeOf(v) === py.t.iter) return py.word(v + 20) >= GENERATOR_KIND;
+  return classOf(py, v) !== 0 && py.typeOf(v) === py.t.object;
+}
+
+/** For `l == r` with an `__eq__` on either side: (method, first, second, False), else 0. */
+export function findEq(py: Py, l: number, r: number): number {
+  const m = dunderNamed(py, l, '__eq__');
+  if (m !== 0) return py.makeTuple([m, l, r, FALSE]);
+  const rm = dunderNamed(py, r, '__eq__');
+  return rm !== 0 ? py.makeTuple([rm, r, l, FALSE]) : 0;
+}
+
+/** Whether `x in c`, c a list or tuple, must compare with a class's `__eq__` (compiled code does). */
+export function needsGuestEq(py: Py, c: number, x: number): boolean {
+  const t = py.typeOf(c);
+  if (t !== py.t.list && t !== py.t.tuple) return false;
+  const hasEq = (v: number): boolean => classOf(py, v) !== 0 && definesNamed(py, v, '__eq__');
+  return hasEq(x) || (t === py.t.list ? py.listValues(c) : py.tupleItems(c)).some(hasEq);
+}
+
 /** `super().name` in a method of `cls`: found from cls's base on; 0 for a base's built-in `__init__`. */
 export function superMethod(py: Py, cls: number, name: number): number {
   const m = classLookup(py, py.word(cls + 8), name);
@@ -300,6 +331,14 @@ export function needsGuestRepr(py: Py, root: number): boolean {
   }
   return false;
 }
+
+/** Whether list `keys` holds an instance whose class defines an ordering method: then the
+ *  sort or min/max runs in the prelude, whose comparisons call it. */
+export function needsGuestOrder(py: Py, keys: number): boolean {
+  if (py.typeOf(keys) !== py.t.list) return false;
+  return py.listValues(keys).some((v) => classOf(py, v) !== 0 && ORDERINGS.some((name) => definesNamed(py, v, name)));
+}
+const ORDERINGS = ['__lt__', '__gt__', '__le__', '__ge__'];
 
 /** A class's special method the language here does not call: an error naming it, never a wrong answer. */
 export function refuseDunder(py: Py, v: number, name: string): void {

@@ -60,6 +60,10 @@ export function equals(py: Py, a: number, b: number): boolean {
   const y = asNum(py, b);
   if (x && y) return compareNums(x, y) === 0;
   if (a === b) return true;
+  // Only compiled code calls a class's __eq__ (`==`, `in`): elsewhere (list.index, lists
+  // compared whole) the host would compare identities, a wrong answer; it refuses instead.
+  refuseDunder(py, a, '__eq__');
+  refuseDunder(py, b, '__eq__');
   const ta = py.typeOf(a);
   const tb = py.typeOf(b);
   if (ta !== tb || ta === 0) return false;

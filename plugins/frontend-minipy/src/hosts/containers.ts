@@ -3,7 +3,7 @@ import { asNum } from './numbers.ts';
 import { dictDelete, dictFind, dictGet, dictSet, equals } from './compare.ts';
 import { dictEntries, typeName } from './format.ts';
 import type { Py } from './py-context.ts';
-import { NONE } from '../runtime/tags.ts';
+import { GENERATOR_KIND, NONE } from '../runtime/tags.ts';
 import { readAllLines, STDIN_KIND } from './sys.ts';
 import { setContains, setSize, setValues } from './sets.ts';
 
@@ -244,6 +244,10 @@ function drainIterator(py: Py, it: number): number[] {
   const obj = py.word(it + 4);
   const pos = py.word(it + 8);
   const kind = py.word(it + 20);
+  // Compiled code drains generators before host builtins see them (@py.drain); one that
+  // still gets here is consumed by an operation that would have to run guest code.
+  if (kind === GENERATOR_KIND)
+    return py.raise('TypeError', 'this operation cannot consume a generator in mini-Python (use list(...) first)');
   const out: number[] = [];
   if (kind === 1) {
     const stop = py.word(it + 12);

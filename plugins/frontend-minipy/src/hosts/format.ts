@@ -1,7 +1,8 @@
 import { floatRepr } from './float-repr.ts';
 import type { Py } from './py-context.ts';
-import { FALSE, NONE, TRUE, exceptionClassName } from '../runtime/tags.ts';
+import { FALSE, GENERATOR_KIND, NONE, TRUE, exceptionClassName } from '../runtime/tags.ts';
 import { isFrozen, setTypeName, setValues } from './sets.ts';
+import { STDIN_KIND } from './sys.ts';
 import { builtinExceptionBase, className, definesNamed } from './classes.ts';
 
 /** Python's type name of a value, as error messages spell it. */
@@ -24,7 +25,10 @@ export function typeName(py: Py, v: number): string {
   if (t === ids.object) return className(py, py.word(v + 4));
   if (t === ids.cls) return 'type';
   if (t === ids.set) return setTypeName(py, v);
-  if (t === ids.iter) return py.word(v + 20) === 5 ? '_io.TextIOWrapper' : 'iterator';
+  if (t === ids.iter) {
+    const kind = py.word(v + 20);
+    return kind === GENERATOR_KIND ? 'generator' : kind === STDIN_KIND ? '_io.TextIOWrapper' : 'iterator';
+  }
   if (t === ids.view) return ['dict_keys', 'dict_values', 'dict_items'][py.word(v + 8)] ?? 'dict_view';
   return 'object';
 }
@@ -160,6 +164,9 @@ function scalarRepr(py: Py, v: number): string {
     return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
   }
   if (t === ids.func) return `<function ${py.readStr(py.word(v + 16))}>`;
+  // A generator's frame holds its qualname first (compile/generators.ts).
+  if (t === ids.iter && py.word(v + 20) === GENERATOR_KIND)
+    return `<generator object ${py.readStr(py.elem(py.word(v + 4), 0))}>`;
   if (t === ids.exc) {
     const args = py.word(v + 8);
     const n = py.length(args);

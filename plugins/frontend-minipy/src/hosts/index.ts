@@ -19,6 +19,11 @@ import {
   className,
   derivesFrom,
   findDunder,
+  findSpecial,
+  isLazyIterable,
+  findEq,
+  needsGuestEq,
+  needsGuestOrder,
   instantiateClass,
   findMethod,
   getAttr,
@@ -33,7 +38,7 @@ import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
 import { pyOf, type Py } from './py-context.ts';
-import { exceptionClassName, exceptionClassRef, isSubclass, NONE } from '../runtime/tags.ts';
+import { exceptionClassName, exceptionClassRef, FALSE, isSubclass, NONE, TRUE } from '../runtime/tags.ts';
 import { exitStatus, isStdin, makeStdin, stdinNext } from './sys.ts';
 import { isFrozen, isSet, setAdd, setDisplay, setInPlace } from './sets.ts';
 
@@ -151,17 +156,20 @@ export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFu
       return py.makeInt(-n.int - 1n);
     }),
     host('py.compare.slow', [R, R, I], I, (py, [a, b, op]) => (compareOp(py, a!, b!, op!) ? 1 : 0)),
-    host('py.truth.slow', [R], I, (py, [v]) => (truth(py, v!) ? 1 : 0), false, false),
-    host('py.contains', [R, R], I, (py, [c, x]) => (contains(py, c!, x!) ? 1 : 0)),
-    host('py.getitem.slow', [R, R], R, (py, [o, i]) => getItem(py, o!, i!)),
-    host('py.setitem.slow', [R, R, R], null, (py, [o, i, v]) => (setItem(py, o!, i!, v!), undefined)),
+    host('py.truth.host', [R], I, (py, [v]) => (truth(py, v!) ? 1 : 0), false, false),
+    host('py.contains.host', [R, R], I, (py, [c, x]) => (contains(py, c!, x!) ? 1 : 0)),
+    host('py.getitem.host', [R, R], R, (py, [o, i]) => getItem(py, o!, i!)),
+    host('py.setitem.host', [R, R, R], null, (py, [o, i, v]) => (setItem(py, o!, i!, v!), undefined)),
     host('py.delitem', [R, R], null, (py, [o, i]) => (delItem(py, o!, i!), undefined)),
     host('py.getslice', [R, R, R, R], R, (py, [o, lo, hi, st]) => getSlice(py, o!, lo!, hi!, st!)),
     host('py.len.slow', [R], R, (py, [o]) => py.smallInt(lengthOf(py, o!))),
     host('py.append.slow', [R, R], R, (py, [l, v]) => callMethod(py, l!, 'append', [v!])),
-    host('py.iter.slow', [R], R, (py, [o]) => makeIter(py, o!)),
+    host('py.iter.host', [R], R, (py, [o]) => makeIter(py, o!)),
     host('py.next.slow', [R], R, (py, [it]) =>
       isStdin(py, it!) ? stdinNext(py) : py.raise('TypeError', 'object is not an iterator'),
+    ),
+    host('py.not_iterator', [R], R, (py, [o]) =>
+      py.raise('TypeError', `'${typeName(py, o!)}' object is not an iterator`),
     ),
     host('py.sys_argv', [], R, (py) => {
       const items = py.holdAll(run.argv.map(() => NONE));
@@ -209,6 +217,13 @@ export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFu
     host('py.setattr', [R, R, R], null, (py, args) => (setAttr(py, args), undefined)),
     host('py.find_method', [R, R], R, (py, [o, name]) => findMethod(py, o!, name!)),
     host('py.find_dunder', [R, R], R, (py, [o, name]) => findDunder(py, o!, name!), false, false),
+    host('py.find_special', [R, I], R, (py, [o, which]) => findSpecial(py, o!, which!), false, false),
+    host('py.bad_bool', [R], I, (py, [r]) =>
+      py.raise('TypeError', `__bool__ should return bool, returned ${typeName(py, r!)}`),
+    ),
+    host('py.bad_iter', [R], R, (py, [r]) =>
+      py.raise('TypeError', `iter() returned non-iterator of type '${typeName(py, r!)}'`),
+    ),
     host('py.super_method', [R, R], R, (py, [cls, name]) => superMethod(py, cls!, name!)),
     host('py.base_init', [R, R, I], R, (py, [self, args, nkw]) => baseInit(py, self!, args!, nkw!)),
     host('py.prepend', [R, R], R, (py, [first, rest]) => prepend(py, first!, rest!)),
@@ -219,6 +234,14 @@ export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFu
     host('py.check_len', [R], R, (py, [n]) => checkLen(py, n!)),
     host('py.find_compare', [R, R, R, R], R, (py, args) => findCompare(py, args)),
     host('py.needs_guest_repr', [R], I, (py, [v]) => (needsGuestRepr(py, v!) ? 1 : 0), false, false),
+    host('py.find_eq', [R, R], R, (py, [l, r]) => findEq(py, l!, r!)),
+    host('py.needs_guest_eq', [R, R], I, (py, [c, x]) => (needsGuestEq(py, c!, x!) ? 1 : 0), false, false),
+    host('py.is_lazy_iterable', [R], I, (py, [v]) => (isLazyIterable(py, v!) ? 1 : 0), false, false),
+    host('py.check_index', [R], null, (py, [v]) => {
+      if (py.typeOf(v!) !== py.t.bigint && (v! & 1) !== 1 && v !== TRUE && v !== FALSE)
+        py.raise('TypeError', `'${typeName(py, v!)}' object cannot be interpreted as an integer`);
+    }),
+    host('py.needs_guest_order', [R], I, (py, [v]) => (needsGuestOrder(py, v!) ? 1 : 0), false, false),
     host('py.is_class', [R], I, (py, [v]) => (isClass(py, v!) ? 1 : 0), false, false),
     host('py.sort_keyed', [R, R, R, I], R, (py, [items, keys, rev, inPlace]) =>
       sortKeyed(py, items!, keys!, rev!, inPlace === 1),

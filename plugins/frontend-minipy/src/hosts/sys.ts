@@ -6,7 +6,7 @@ import { FALSE, NONE, TRUE } from '../runtime/tags.ts';
 
 /** `sys.stdin` is an iterator of a kind of its own: the runtime's `py.next` asks the host
  *  for its next line (null at the end), so `for line in sys.stdin` reads lazily. */
-export const STDIN_KIND = 5;
+export const STDIN_KIND = 4;
 const ITER_KIND_OFFSET = 20;
 
 export function makeStdin(py: Py): number {

@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { parseModule, type HostFunction, type Module } from '#framework';
 import { expandFloatOperands } from './float-operands.ts';
+import { exceptionClassRef } from './tags.ts';
 
 /** The runtime's IR, one file per job; `core.jir` declares the types. */
-const LIBRARY_FILES = ['core.jir', 'numbers.jir', 'power.jir', 'compare.jir', 'containers.jir', 'builtins.jir'];
+const LIBRARY_FILES = [
+  'core.jir',
+  'numbers.jir',
+  'power.jir',
+  'compare.jir',
+  'containers.jir',
+  'dunders.jir',
+  'builtins.jir',
+];
 
 const LIBRARY_TEXT = expandFloatOperands(
   LIBRARY_FILES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n'),
@@ -24,7 +33,10 @@ export function typeId(name: string): number {
   return id;
 }
 
-const resolvedText = LIBRARY_TEXT.replace(/TID_([A-Za-z0-9_]+)/g, (_, n: string) => String(typeId(n)));
+const resolvedText = LIBRARY_TEXT.replace(/TID_([A-Za-z0-9_]+)/g, (_, n: string) => String(typeId(n))).replace(
+  /EXC_([A-Za-z]+)/g,
+  (_, n: string) => String(exceptionClassRef(n)),
+);
 
 /** A fresh module holding the runtime library and an extern for every host function. */
 export function libraryModule(hosts: readonly HostFunction[]): Module {

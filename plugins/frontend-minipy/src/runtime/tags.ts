@@ -47,3 +47,6 @@ export function isSubclass(cls: string, base: string): boolean {
     if (c === base) return true;
   return false;
 }
+
+/** `:iter.kind` of a generator object (compile/generators.ts; @py.next runs it). */
+export const GENERATOR_KIND = 5;

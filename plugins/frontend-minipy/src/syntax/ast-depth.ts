@@ -64,6 +64,7 @@ export function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): vo
       pushAll(stmts, s.body);
       break;
     case 'return':
+    case 'yield':
       exprs.push(s.value);
       break;
     case 'assert':

@@ -43,6 +43,9 @@ export type Expr = Pos &
         elt: Expr;
         value: Expr | null;
         generators: Comprehension[];
+        /** A generator expression as the generator function CPython makes of it:
+         *  `def <genexpr>(.0): for t in .0: [if c:] ... yield elt` (syntax/genexp.ts). */
+        fn?: Stmt & { kind: 'def' };
       }
   );
 
@@ -86,4 +89,6 @@ export type Stmt = Pos &
     | { kind: 'del'; targets: Expr[] }
     /** `import sys`, the one module: its attributes are compiled where they are used. */
     | { kind: 'import'; module: 'sys' }
+    /** `yield v` (value null: `yield`) and `yield from v`, as statements only. */
+    | { kind: 'yield'; value: Expr | null; from: boolean }
   );

@@ -5,13 +5,14 @@ import { checkAstDepth } from './ast-depth.ts';
 import { CPythonCompileError } from './cpython-error.ts';
 import { KEYWORDS, type Token } from './tokens.ts';
 import { tokenize } from './tokenizer.ts';
+import { firstYield } from './yields.ts';
+import { genexpFunction } from './genexp.ts';
 
 // Statements and expressions outside part 1, named in the SyntaxError.
 const UNSUPPORTED_STMT: Record<string, string> = {
   from: 'from-import statements',
   with: 'with statements',
   async: 'async functions',
-  yield: 'generators',
   await: 'await expressions',
 };
 const BIN_LEVELS: BinOpName[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%']];
@@ -297,6 +298,16 @@ class Parser {
     const orelse = handlers.length > 0 && this.is('else') ? (this.next(), this.block()) : [];
     const finalbody = this.accept('finally') ? this.block() : [];
     if (handlers.length === 0 && finalbody.length === 0) this.fail("expected 'except' or 'finally' block");
+    // A generator suspended in a `try` with `finally` would run it when closed (GeneratorExit),
+    // which this implementation does not do; `except` and `finally` bodies would keep the
+    // exception being handled across a yield. Such yields are refused (docs/decisions.md).
+    const refuse = (stmts: Stmt[], where: string): void => {
+      const y = firstYield(stmts);
+      if (y) this.fail(`'yield' inside ${where} is not supported`, y);
+    };
+    if (finalbody.length > 0) refuse(body, "'try' with 'finally'");
+    for (const h of handlers) refuse(h.body, "'except' blocks");
+    refuse(finalbody, "'finally' blocks");
     return { kind: 'try', body, handlers, orelse, finalbody, ...this.pos(t) };
   }
 
@@ -333,6 +344,13 @@ class Parser {
         this.next();
         if (this.loopDepth === 0) this.fail(`'${t.text}' outside loop`, t);
         return { kind: t.text as 'break' | 'continue', ...p };
+      case 'yield': {
+        this.next();
+        if (this.funcDepth === 0) this.fail("'yield' outside function", t);
+        const from = this.accept('from');
+        const value = from ? this.expr() : this.atLineEnd() ? null : this.exprList();
+        return { kind: 'yield', value, from, ...p };
+      }
       case 'return': {
         this.next();
         if (this.funcDepth === 0) this.fail("'return' outside function", t);
@@ -449,7 +467,7 @@ class Parser {
             r = { kind: 'ifexp', test: arms[k]!.test, body: arms[k]!.body, orelse: r, ...this.pos(arms[k]!.t) };
           return r;
         }
-        if (this.is('yield')) this.fail('generators are not supported');
+        if (this.is('yield')) this.fail('yield expressions are not supported (only yield statements)');
         const body = this.orExpr(false);
         if (this.is(':=')) this.fail('assignment expressions are not supported');
         if (!this.accept('if')) {
@@ -710,7 +728,9 @@ class Parser {
       generators.push({ target, iter, ifs });
     }
     if (this.is('async')) this.fail('async comprehensions are not supported');
-    return { kind: 'comp', type, elt, value, generators, line: elt.line, col: elt.col };
+    const comp: Expr & { kind: 'comp' } = { kind: 'comp', type, elt, value, generators, line: elt.line, col: elt.col };
+    if (type === 'gen') comp.fn = genexpFunction(comp);
+    return comp;
   }
 
   private items(close: string): Expr[] {

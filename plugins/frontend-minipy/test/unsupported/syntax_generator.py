@@ -1,3 +1,6 @@
 print("never runs")
 def gen():
-    yield 1
+    try:
+        yield 1
+    finally:
+        print("closed")
