@@ -12,7 +12,5 @@ export default {
   timeout: '10m',
   // Every test program maps a fresh guest buffer; without this glibc's adaptive mmap
   // threshold serves them from the heap and zero-fills them by hand (2x slower suite).
-  // JITC_VERIFY_PASSES: the IR is verified again after the optimizer and GC lowering, which
-  // a plain run skips (driver.ts).
-  environmentVariables: { MALLOC_MMAP_THRESHOLD_: '1048576', JITC_VERIFY_PASSES: '1' },
+  environmentVariables: { MALLOC_MMAP_THRESHOLD_: '1048576' },
 };

@@ -55,8 +55,6 @@ export async function runCli(commandLine: readonly string[], io: CliIo): Promise
         return runCommand(registry, request, io);
       }
       case 'test':
-        // File tests check the optimizer and the lowering too: the IR is verified after each.
-        process.env.JITC_VERIFY_PASSES ??= '1';
         return await testCommand(
           await loadCliRegistry(undefined, pluginModules(command.options), io.cwd),
           command.paths,

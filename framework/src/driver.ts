@@ -48,12 +48,12 @@ export interface PrepareModuleOptions {
   print?: (passName: string, m: Module) => void;
   prepared?: ReadonlySet<Func>;
   /** Verify again after the optimizer and after GC lowering (the input is always
-   *  verified). Default: the JITC_VERIFY_PASSES environment variable is 1, as the test
-   *  suite sets it; a plain run saves the time (a third of preparing a Python program). */
+   *  verified). Default: whether the JITC_VERIFY_PASSES environment variable is 1; file
+   *  tests and `jitc conformance` verify, a plain run saves the time (about a fifth of
+   *  preparing a Python program). */
   verifyPasses?: boolean;
 }
 
-/** Read at each preparation: `jitc test` and `jitc conformance` turn it on as they start. */
 const verifyPassesByDefault = (): boolean => process.env.JITC_VERIFY_PASSES === '1';
 
 /**
@@ -162,6 +162,7 @@ export function prepareRunIn(run: RunScope, module: Module, opts: PrepareOptions
     printAfter: config.printAfter,
     print: opts.print,
     prepared: opts.prepared,
+    verifyPasses: config.verifyPasses,
   });
   const program = new Program(module, {
     gc,

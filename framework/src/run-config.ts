@@ -18,6 +18,8 @@ export interface RunConfig {
   /** Print the module after these passes (--print-after). */
   printAfter?: string[];
   countInstructions?: boolean;
+  /** Verify the IR after the optimizer and the GC lowering too (file tests do). */
+  verifyPasses?: boolean;
 }
 
 export const DEFAULT_CONFIG: RunConfig = { backend: 'interp', gc: 'boehm', optLevel: 1 };
