@@ -7,7 +7,17 @@ import { pluginModules, type RawRunOptions } from './run-options.ts';
 
 /** What the command line asks for, once yargs has checked it. */
 export type Command =
-  | { kind: 'run'; file: string; options: RawRunOptions; emit?: 'ir' | 'asm'; entry?: string; goal?: string }
+  | {
+      kind: 'run';
+      file: string;
+      /** Words after FILE that are not jitc's options: the program's arguments (more may
+       *  follow `--`, which the caller splits off first). */
+      args: string[];
+      options: RawRunOptions;
+      emit?: 'ir' | 'asm';
+      entry?: string;
+      goal?: string;
+    }
   | { kind: 'test'; paths: string[]; options: RawRunOptions; bless: boolean }
   | { kind: 'plugins'; plugins: string[] }
   | { kind: 'conformance'; options: ConformanceRequest }
@@ -26,6 +36,7 @@ const KNOWN_KEYS = new Set(
     '_',
     '$0',
     'file',
+    'args',
     'paths',
     'help',
     'h',
@@ -47,16 +58,31 @@ export function parseCommandLine(argv: readonly string[]): Command {
     .scriptName('jitc')
     .usage('$0 [run] FILE [options]\n$0 test [PATHS…] [options]\n$0 conformance [options]\n$0 plugins')
     .command(
-      ['run <file>', '$0 <file>'],
+      ['run <file> [args..]', '$0 <file> [args..]'],
       'compile and run a program; the extension of FILE picks the frontend',
       (y) =>
-        y.options(RUN_OPTIONS).positional('file', {
-          type: 'string',
-          demandOption: true,
-          describe: "the program (.jir, or another frontend plugin's extension)",
-        }),
+        y
+          .options(RUN_OPTIONS)
+          .positional('file', {
+            type: 'string',
+            demandOption: true,
+            describe: "the program (.jir, or another frontend plugin's extension)",
+          })
+          .positional('args', {
+            type: 'string',
+            array: true,
+            describe: "the program's arguments (after `--` also words that look like options)",
+          }),
       (a) => {
-        chosen = { kind: 'run', file: a.file, options: rawOptions(a), emit: a.emit, entry: a.entry, goal: a.goal };
+        chosen = {
+          kind: 'run',
+          file: a.file,
+          args: (a.args ?? []).map(String),
+          options: rawOptions(a),
+          emit: a.emit,
+          entry: a.entry,
+          goal: a.goal,
+        };
       },
     )
     .command(

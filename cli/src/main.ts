@@ -15,7 +15,8 @@ import { testCommand } from './test-command.ts';
  */
 export async function runCli(commandLine: readonly string[], io: CliIo): Promise<number> {
   let file: string | undefined;
-  // What follows `--` belongs to the program (`jitc prog.pl -- a b`, as swipl passes it).
+  // Words after FILE that are not options, and all that follows `--`, belong to the
+  // program (`jitc prog.py a b`, `jitc prog.pl -- a -b`).
   const dash = commandLine.indexOf('--');
   const argv = dash < 0 ? commandLine : commandLine.slice(0, dash);
   const programArgs = dash < 0 ? [] : commandLine.slice(dash + 1);
@@ -49,7 +50,7 @@ export async function runCli(commandLine: readonly string[], io: CliIo): Promise
           emit: command.emit,
           entry: command.entry,
           goal: command.goal,
-          argv: programArgs,
+          argv: [...command.args, ...programArgs],
           stats: command.options.stats ?? false,
         };
         return runCommand(registry, request, io);

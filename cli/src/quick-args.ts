@@ -20,7 +20,7 @@ for (const [name, spec] of Object.entries(RUN_OPTIONS) as [OptionName, (typeof R
 }
 
 /**
- * Reads `jitc [run] FILE [options]` without yargs, which alone takes about as long to load
+ * Reads `jitc [run] FILE [ARGS...] [options]` without yargs, which alone takes about as long to load
  * as Node takes to start. Only plain command lines are read here: each known option once,
  * as `--name value`, `--name=value`, `-X value` or a bare boolean flag, with values yargs
  * would take as they are (no leading '-', integers in decimal, a listed choice). Anything
@@ -30,13 +30,15 @@ for (const [name, spec] of Object.entries(RUN_OPTIONS) as [OptionName, (typeof R
 export function quickParse(argv: readonly string[]): Command | undefined {
   const args = argv[0] === 'run' ? argv.slice(1) : [...argv];
   let file: string | undefined;
+  const programArgs: string[] = [];
   const values = new Map<OptionName, Value>();
   for (let i = 0; i < args.length; i++) {
     const token = args[i]!;
-    if (token === '' || token === 'true' || token === 'false') return undefined;
+    if (token === '' || token === 'true' || token === 'false' || COMMANDS.has(token)) return undefined;
     if (!token.startsWith('-')) {
-      if (file !== undefined || COMMANDS.has(token)) return undefined;
-      file = token;
+      if (file === undefined) file = token;
+      else if (INTEGER.test(token) || !Number.isNaN(Number(token))) return undefined;
+      else programArgs.push(token);
       continue;
     }
     const eq = token.startsWith('--') ? token.indexOf('=') : -1;
@@ -78,5 +80,13 @@ export function quickParse(argv: readonly string[]): Command | undefined {
     stats: get('stats'),
     plugin: get('plugin'),
   };
-  return { kind: 'run', file, options, emit: get('emit'), entry: get('entry'), goal: get('goal') };
+  return {
+    kind: 'run',
+    file,
+    args: programArgs,
+    options,
+    emit: get('emit'),
+    entry: get('entry'),
+    goal: get('goal'),
+  };
 }

@@ -18,6 +18,8 @@ test('the common command lines are read without yargs, as yargs reads them', (t)
     ['--gc-stress', '1', '--gc-stress-seed', '7', '--verify-heap', '--lower', 'x.jir'],
     ['--print-after', 'dce', '--entry', 'start', '--cpu', 'cortex-a8', 'x.jir'],
     ['--goal', 'main', 'prog.pl'],
+    ['a.pl', 'b.pl'],
+    ['prog.py', 'in.txt', '--backend', 'armv7', 'out.txt'],
   ];
   for (const argv of lines) {
     const quick = quickParse(argv);
@@ -36,7 +38,6 @@ test('anything unusual is left to yargs', (t) => {
     ['test'],
     ['test', 'x.jir'],
     ['run', 'test'],
-    ['a.pl', 'b.pl'],
     ['--frobnicate', 'a.pl'],
     ['--stats', 'true', 'a.pl'],
     ['--stats=true', 'a.pl'],

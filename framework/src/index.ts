@@ -40,6 +40,7 @@ export * from './gc/object-starts.ts';
 export * from './gc/object-walk.ts';
 export * from './gc/lowering-writer.ts';
 export * from './gc/element-store.ts';
+export * from './runtime/input-chunks.ts';
 export * from './ir/verify.ts';
 export * from './ir/cfg.ts';
 export * from './ir/dominators.ts';

@@ -1,4 +1,4 @@
-import { readSync } from 'node:fs';
+import { readChunkSync } from '#framework';
 
 const CHUNK = 65536;
 
@@ -17,24 +17,11 @@ class StdinReader {
   private fill(): boolean {
     if (this.eof) return false;
     const bytes = Buffer.alloc(CHUNK);
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(0, bytes, 0, CHUNK, null);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EAGAIN') {
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-          continue;
-        }
-        if (code === 'EOF' || code === 'EBADF' || code === 'ENXIO') n = 0;
-        else throw e;
-      }
-      const text = n === 0 ? this.decoder.decode() : this.decoder.decode(bytes.subarray(0, n), { stream: true });
-      if (n === 0) this.eof = true;
-      this.buf += text;
-      return n > 0 || text.length > 0;
-    }
+    const n = readChunkSync(0, bytes);
+    const text = n === 0 ? this.decoder.decode() : this.decoder.decode(bytes.subarray(0, n), { stream: true });
+    if (n === 0) this.eof = true;
+    this.buf += text;
+    return n > 0 || text.length > 0;
   }
 
   /** The next line with its `\n` (none on a last line without one); '' at end of input. */

@@ -1,4 +1,4 @@
-import { readSync } from 'node:fs';
+import { readChunkSync } from '#framework';
 
 const CHUNK = 65536;
 const SYMBOL = '+-*/\\^<>=~:.?@#&$';
@@ -23,29 +23,16 @@ export class InputStream {
   private fill(): boolean {
     if (this.eof) return false;
     const bytes = Buffer.alloc(CHUNK);
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(this.fd, bytes, 0, CHUNK, null);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EAGAIN') {
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-          continue;
-        }
-        if (code === 'EOF' || code === 'EBADF' || code === 'ENXIO') n = 0;
-        else throw e;
-      }
-      if (n === 0) {
-        this.eof = true;
-        this.buf = this.buf.slice(this.pos) + this.decoder.decode();
-        this.pos = 0;
-        return this.buf.length > 0;
-      }
-      this.buf = this.buf.slice(this.pos) + this.decoder.decode(bytes.subarray(0, n), { stream: true });
+    const n = readChunkSync(this.fd, bytes);
+    if (n === 0) {
+      this.eof = true;
+      this.buf = this.buf.slice(this.pos) + this.decoder.decode();
       this.pos = 0;
-      return true;
+      return this.buf.length > 0;
     }
+    this.buf = this.buf.slice(this.pos) + this.decoder.decode(bytes.subarray(0, n), { stream: true });
+    this.pos = 0;
+    return true;
   }
 
   /** The character `ahead` characters on (UTF-16 units), reading as needed; '' at the end. */
