@@ -26,7 +26,7 @@ export const PIPELINES: Readonly<Record<OptLevel, PipelineSpec>> = {
   1: { once: [], repeat: CORE, rounds: 1 },
   2: {
     once: ['inline'],
-    repeat: ['constfold', 'copyprop', 'gvn', 'globalloads', 'branchfold', 'licm', 'dce', 'simplifycfg'],
+    repeat: ['constfold', 'knownbits', 'copyprop', 'gvn', 'globalloads', 'branchfold', 'licm', 'dce', 'simplifycfg'],
     rounds: 3,
     finish: ['sinkconditions', 'dce'],
   },
