@@ -22,8 +22,9 @@ export type ArmData =
   | { readonly op: 'spill'; readonly type: VRegType; readonly slot: FrameSlot; readonly load: boolean }
   /** def ← a op b. */
   | { readonly op: 'alu'; readonly alu: AluOp }
-  /** def ← a op b, setting flags for an overflow branch (`ovf` holds on overflow). */
-  | { readonly op: 'aluOvf'; readonly alu: 'add' | 'sub' | 'mul' }
+  /** def ← a op b (uses a, b) or a op imm (add/sub; uses a), setting flags for an overflow
+   *  branch (`ovf` holds on overflow). */
+  | { readonly op: 'aluOvf'; readonly alu: 'add' | 'sub' | 'mul'; readonly imm?: number }
   /** def ← a op imm (a modified immediate; `rsb`: imm - a, `bic`: a & ~imm). */
   | { readonly op: 'aluImm'; readonly alu: ImmAluOp; readonly imm: number }
   /** def ← a shifted by a constant amount (1..31). */

@@ -86,7 +86,7 @@ export function matchMaskTest(brif: Inst, facts: IrFacts, encodable: (k: number)
   return { x, mask, takenWhenZero, folds };
 }
 
-const COMMUTES = new Set(['iadd', 'imul', 'iand', 'ior', 'ixor']);
+const COMMUTES = new Set(['iadd', 'imul', 'iand', 'ior', 'ixor', 'iadd_ovf', 'imul_ovf']);
 
 /** `op x, K` (or `op K, x` for commutative ops): the register operand and the constant. */
 export function matchConstantOperand(ir: Inst, facts: IrFacts): { x: number; k: number; fold: Fold } | null {

@@ -59,6 +59,7 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
         buf.put32(a32.smull(AL, r(0), IP, r(1), r(2)));
         return buf.put32(a32.compareReg('cmp', AL, IP, r(0), { type: 'asr', amount: 31 }));
       }
+      if (d.imm !== undefined) return buf.put32(a32.binaryImm(d.alu, AL, r(0), r(1), d.imm >>> 0, true));
       return buf.put32(d.alu === 'add' ? a32.addsReg(AL, r(0), r(1), r(2)) : a32.subsReg(AL, r(0), r(1), r(2)));
     case 'aluImm':
       return buf.put32(a32.binaryImm(d.alu, AL, r(0), r(1), d.imm >>> 0));

@@ -24,7 +24,8 @@ import { lowerValue } from './lower-values.ts';
 type Rule = IselRule<FunctionLowering>;
 
 const EQ = 0,
-  NE = 1;
+  NE = 1,
+  VS = 6;
 
 const encodable = (k: number): boolean => isModifiedImmediate(k >>> 0);
 /** `cmp` takes the immediate, or `cmn` its negation. */
@@ -174,6 +175,32 @@ const aluImmediate: Rule = {
   },
 };
 
+const OVF_ALU: Readonly<Record<string, 'add' | 'sub'>> = { iadd_ovf: 'add', isub_ovf: 'sub' };
+
+/** Overflow-checked add or subtract of a constant: `adds`/`subs` with the immediate (a
+ *  negated constant flips the op: x - K overflows exactly when x + (-K) does, but for
+ *  K = INT_MIN, which has no negation and is never flipped). */
+const overflowImmediate: Rule = {
+  name: 'ovf-imm',
+  roots: Object.keys(OVF_ALU),
+  match(ir, facts, fl) {
+    const m = matchConstantOperand(ir, facts);
+    if (!m) return null;
+    let alu = OVF_ALU[ir.op.name]!;
+    let imm = m.k;
+    if (!encodable(imm)) {
+      if (imm === -0x80000000 || !encodable(-imm | 0)) return null;
+      alu = alu === 'add' ? 'sub' : 'add';
+      imm = -imm | 0;
+    }
+    return selection([m.fold], () => {
+      const { ctx } = fl;
+      ctx.emit(inst({ op: 'aluOvf', alu, imm }, [def(ctx.vreg(ir.result)), use(ctx.vreg(m.x))]));
+      ctx.emit(inst({ op: 'branch', cond: VS }, [], { targets: [ctx.edge(ir.targets[1]!), ctx.edge(ir.targets[0]!)] }));
+    });
+  },
+};
+
 const SHIFTS: Readonly<Record<string, ShiftOp>> = { ishl: 'lsl', isar: 'asr', ishr: 'lsr' };
 
 /** Shifts by a constant (the IR masks the count to 5 bits; by 0 the value is unchanged). */
@@ -213,6 +240,7 @@ export const ARM_ISEL_RULES: readonly Rule[] = [
   compareSelect,
   compareImmediate,
   aluImmediate,
+  overflowImmediate,
   shiftImmediate,
   staticAccess,
 ];
