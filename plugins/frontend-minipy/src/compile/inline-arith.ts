@@ -87,6 +87,15 @@ export function inlineBinop(fc: FunctionCompiler, op: string, a: number, b: numb
     fc.enter(ok);
     const t = ok.params[0]!;
     done(op === '+' || (op === '-' && c !== undefined) ? t : ir.emit('ior', [t, one]));
+  } else if (c !== undefined && c > 1 && (c & (c - 1)) === 0) {
+    // A power-of-two literal 2^k: with x = 2n+1, n // 2^k is x >> (k+1) (the tag's half
+    // never reaches the next integer) and cannot leave the small range; n % 2^k, always
+    // >= 0 in Python, keeps its tag as x & (2^(k+1) - 1).
+    if (op === '%') done(ir.emit('iand', [x, ir.iconst(2 * c - 1)]));
+    else {
+      const q = ir.emit('isar', [x, ir.iconst(Math.log2(c) + 1)]);
+      done(ir.emit('ior', [ir.emit('ishl', [q, one]), one]));
+    }
   } else {
     const xv = ir.emit('isar', [x, one]);
     const yv = c === undefined ? ir.emit('isar', [y, one]) : ir.iconst(c);
