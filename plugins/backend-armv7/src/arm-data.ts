@@ -45,7 +45,14 @@ export type ArmData =
   | { readonly op: 'shift'; readonly shift: ShiftOp }
   /** def ← a / b or a % b; traps div_by_zero on b = 0. `soft` (no hardware divide): the
    *  def is early and early-def temporaries follow the uses (one unsigned, two signed). */
-  | { readonly op: 'div'; readonly signed: boolean; readonly rem: boolean; readonly soft: boolean }
+  | {
+      readonly op: 'div';
+      readonly signed: boolean;
+      readonly rem: boolean;
+      readonly soft: boolean;
+      /** The divisor is a non-zero constant: no zero test. */
+      readonly nonZero?: boolean;
+    }
   /** def ← (a cond b) ? 1 : 0 (cond is an A32 condition code). */
   | { readonly op: 'icmp'; readonly cond: number }
   /** flags ← a - b (uses a, b) or a - imm (uses a). */

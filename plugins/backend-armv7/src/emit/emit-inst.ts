@@ -97,8 +97,10 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
       buf.put32(a32.andImm(AL, IP, r(2), 31));
       return buf.put32(a32.shiftReg(d.shift, AL, r(0), r(1), IP));
     case 'div': {
-      buf.put32(a32.cmpImm(AL, r(2), 0));
-      branchToSymbol(buf, EQ, TRAP_SYMBOL('div_by_zero'), true);
+      if (d.nonZero !== true) {
+        buf.put32(a32.cmpImm(AL, r(2), 0));
+        branchToSymbol(buf, EQ, TRAP_SYMBOL('div_by_zero'), true);
+      }
       if (d.soft)
         return emitSoftDivide(buf, d.signed, d.rem, {
           dst: r(0),

@@ -59,7 +59,10 @@ export function lowerValue(fl: FunctionLowering, ir: Inst): boolean {
   const div = DIV[name];
   if (div) {
     const d = ir.result >= 0 ? dst() : ctx.temp('i32');
-    if (env.hardwareDivide) return (emit({ op: 'div', ...div, soft: false }, [def(d), use(a(0)), use(a(1))]), true);
+    const divisor = fl.constants.get(ir.args[1]!);
+    const nonZero = divisor !== undefined && divisor !== 0;
+    if (env.hardwareDivide)
+      return (emit({ op: 'div', ...div, soft: false, nonZero }, [def(d), use(a(0)), use(a(1))]), true);
     const temps = (div.signed ? [0, 1] : [0]).map(() => earlyDef(ctx.temp('i32')));
     return (emit({ op: 'div', ...div, soft: true }, [earlyDef(d), use(a(0)), use(a(1)), ...temps]), true);
   }
