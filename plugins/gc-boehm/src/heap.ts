@@ -18,7 +18,7 @@ import { ObjectFinder } from './object-finder.ts';
 import { PAGE_SMALL, PageMap } from './page-map.ts';
 import { PagePool } from './page-pool.ts';
 import { GuestChains } from './guest-chains.ts';
-import { PAGE_BYTES, PAGE_SHIFT, cellBytes, pagesFor, sizeClassOf } from './size-classes.ts';
+import { PAGE_BYTES, PAGE_SHIFT, SIZE_CLASS_COUNT, cellBytes, pagesFor, sizeClassOf } from './size-classes.ts';
 import { FREE_LINK_OFFSET, SmallSpace } from './small-space.ts';
 import { Sweeper } from './sweep.ts';
 
@@ -226,7 +226,7 @@ export class BoehmHeap implements GcHeap {
 
   private allocate(bytes: number): number {
     const sizeClass = sizeClassOf(bytes);
-    const blockBytes = sizeClass >= 0 ? cellBytes[sizeClass]! : pagesFor(bytes) * PAGE_BYTES;
+    let blockBytes = sizeClass >= 0 ? cellBytes[sizeClass]! : pagesFor(bytes) * PAGE_BYTES;
     if (blockBytes > this.heapBytes) throw this.outOfMemory(bytes);
     let collected = false;
     if (this.stress?.shouldCollect() || this.bytesSinceCollection + blockBytes > this.collectionInterval()) {
@@ -244,6 +244,8 @@ export class BoehmHeap implements GcHeap {
       addr = this.tryAllocate(sizeClass, bytes);
     }
     if (addr === 0) throw this.outOfMemory(bytes);
+    // The block may be a larger class's cell (tryAllocate's fallback).
+    if (sizeClass >= 0) blockBytes = this.pages.blockBytes(addr);
     this.totals.allocations++;
     this.totals.bytesAllocated += blockBytes;
     this.bytesSinceCollection += blockBytes;
@@ -298,7 +300,17 @@ export class BoehmHeap implements GcHeap {
     if (sizeClass < 0) return this.tryAllocateLarge(bytes);
     const cell = this.small.allocate(sizeClass);
     if (cell !== 0) return cell;
-    return this.addSmallPage(sizeClass) ? this.small.allocate(sizeClass) : 0;
+    if (this.addSmallPage(sizeClass)) return this.small.allocate(sizeClass);
+    // No page is free, yet other classes' pages may have room: every one of them can hold a
+    // survivor or two and none comes back to the pool. A free cell of a larger class holds
+    // the object (the rest of the cell is wasted until it dies) rather than the run failing
+    // with most of its heap free. The cell is zeroed whole, and an object may be smaller
+    // than its block (the marker and the verifier go by the header's type).
+    for (let c = sizeClass + 1; c < SIZE_CLASS_COUNT; c++) {
+      const larger = this.small.allocate(c);
+      if (larger !== 0) return larger;
+    }
+    return 0;
   }
 
   /** Gives class c a fresh zeroed page to carve, or returns false when no page is free. */

@@ -158,3 +158,18 @@ test('static-data refs are accepted but not followed; immediates are ignored', (
   t.true(heap.isObject(p));
   t.is(heap.stats.liveBytes, 16);
 });
+
+test('with no page free, a small object takes a free cell of a larger class', (t) => {
+  const { heap, handles, id } = heapFixture({ heapSize: 64 * 1024, verify: true });
+  // Arrays claim every page, and one in eight survives: after the collection that
+  // exhaustion forces, no page is empty, so none goes back to the pool for pairs.
+  for (let i = 0; heap.stats.collections === 0; i++) {
+    const a = heap.allocArray(id('bytes'), 100);
+    if (i % 8 === 0) handles.refs.push(a);
+  }
+  const before = heap.freeBytes();
+  t.true(before > 32 * 1024, `${before} bytes free`);
+  for (let i = 0; i < 300; i++) handles.refs.push(heap.allocStruct(id('pair')));
+  t.notThrows(() => heap.verify());
+  t.true(heap.freeBytes() < before);
+});
