@@ -15,6 +15,7 @@ import { boxFloat, floatValue } from './float-arith.ts';
 import { isFloatExpr } from './float-types.ts';
 import { canInline, inlineCall } from './inline-calls.ts';
 import { inlineGetitem } from './inline-items.ts';
+import { keywordUnpackingCall } from './keyword-unpacking.ts';
 import {
   branchOnCompare,
   hasInlineBinop,
@@ -509,6 +510,7 @@ const BUILTIN_KEYWORDS: Record<string, string[]> = {
 };
 
 function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
+  if (e0.kwunpack) return keywordUnpackingCall(fc, e0);
   if (e0.unpack.length > 0) return unpackingCall(fc, e0);
   let e = e0;
   const f = e.func;
@@ -732,13 +734,7 @@ function bindStatically(
   kwValues: number[],
 ): number[] | string {
   const n = callee.params.length;
-  if (args.length > n && callee.vararg === null) {
-    const takes =
-      callee.ndefaults > 0
-        ? `from ${n - callee.ndefaults} to ${n} positional arguments`
-        : `${n} positional argument${n === 1 ? '' : 's'}`;
-    return `${name}() takes ${takes} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`;
-  }
+  // CPython's order (initialize_locals): the keywords, then the positional count.
   const slots = new Array<number>(n).fill(-1);
   for (let i = 0; i < Math.min(n, args.length); i++) slots[i] = args[i]!;
   for (let j = 0; j < kwNames.length; j++) {
@@ -746,6 +742,13 @@ function bindStatically(
     if (i < 0) return `${name}() got an unexpected keyword argument '${kwNames[j]}'`;
     if (slots[i]! >= 0) return `${name}() got multiple values for argument '${kwNames[j]}'`;
     slots[i] = kwValues[j]!;
+  }
+  if (args.length > n && callee.vararg === null) {
+    const takes =
+      callee.ndefaults > 0
+        ? `from ${n - callee.ndefaults} to ${n} positional arguments`
+        : `${n} positional argument${n === 1 ? '' : 's'}`;
+    return `${name}() takes ${takes} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`;
   }
   const missing = callee.params.filter((_, i) => i < n - callee.ndefaults && slots[i]! < 0);
   return missing.length > 0 ? missingMessage(name, missing) : slots;

@@ -35,7 +35,7 @@ function isOneOf(fc: FunctionCompiler, v: number, names: string[]): number {
 
 /** 1 when `v` is a class's instance (object or exception), a class, or an exception: the
  *  values whose attributes and methods the program defines. */
-function isUserValue(fc: FunctionCompiler, v: number): number {
+export function isUserValue(fc: FunctionCompiler, v: number): number {
   return isOneOf(fc, v, ['object', 'class', 'exc']);
 }
 
@@ -148,7 +148,7 @@ export function methodCall(fc: FunctionCompiler, e: Call, f: Expr & { kind: 'att
   );
 }
 
-function isSuperCall(fc: FunctionCompiler, e: Expr): boolean {
+export function isSuperCall(fc: FunctionCompiler, e: Expr): boolean {
   return (
     e.kind === 'call' &&
     e.func.kind === 'name' &&

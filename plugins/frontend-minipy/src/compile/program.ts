@@ -1,5 +1,5 @@
 import { bigintConstValues, FuncBuilder, MEMORY_ERROR_GLOBAL, SourceError, type Module } from '#framework';
-import { allParams, analyzeScopes } from './closures.ts';
+import { allParams, analyzeScopes, takesKeywordParams } from './closures.ts';
 import { emitAdapter, functionObject } from './functions.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import type { Pos, Stmt } from '../syntax/ast.ts';
@@ -68,8 +68,10 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
   }
   const directDefs: ProgramInfo['directDefs'] = new Map();
   const inlineDefs: ProgramInfo['inlineDefs'] = new Map();
+  // A def with keyword-only parameters or **kwargs is called through its function value,
+  // whose arguments the runtime binds.
   for (const d of defs)
-    if (counts.get(d.name) === 1 && !rebound.has(d.name)) {
+    if (counts.get(d.name) === 1 && !rebound.has(d.name) && !takesKeywordParams(d)) {
       directDefs.set(d.name, { params: d.params, vararg: d.vararg, ndefaults: d.defaults.length });
       const inline = inlineDefOf(d);
       if (inline) inlineDefs.set(d.name, inline);
@@ -137,7 +139,7 @@ function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {
   fc.line = d.line;
   if (isGeneratorBody(d.body)) {
     compileGenerator(fc, d, irName, false);
-    emitAdapter(info.module, irName, d.params.length, false, d.vararg !== null);
+    emitAdapter(info.module, irName, d);
     return;
   }
   fc.call('py.enter', [], null);
@@ -146,7 +148,7 @@ function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {
   fc.b.emit('call', [], { sym: 'py.leave' });
   fc.b.ret(fc.none());
   fc.finish();
-  emitAdapter(info.module, irName, d.params.length, false, d.vararg !== null);
+  emitAdapter(info.module, irName, d);
 }
 
 function compileModuleBody(info: ProgramInfo, body: Stmt[], irNames: Map<Def, string>): void {

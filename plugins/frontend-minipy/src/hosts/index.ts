@@ -33,7 +33,7 @@ import {
   setAttr,
   superMethod,
 } from './classes.ts';
-import { bindArgs, callTarget, starArgs, tupleFrom } from './calls.ts';
+import { bindArgs, bindPositional, callTarget, mergeKeywords, starArgs, tupleFrom } from './calls.ts';
 import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
@@ -301,6 +301,8 @@ export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFu
     }),
     host('py.call_target', [R, I], I, (py, [f, nargs]) => callTarget(py, f!, nargs!)),
     host('py.bind_args', [R, R, R, R], R, (py, [f, args, names, values]) => bindArgs(py, f!, args!, names!, values!)),
+    host('py.bind_positional', [R, R], R, (py, [f, args]) => bindPositional(py, f!, args!)),
+    host('py.kw_merge', [R, R, R, I], R, (py, [f, acc, more, mapping]) => mergeKeywords(py, f!, acc!, more!, mapping!)),
     host('py.tuple_from', [R, I], R, (py, [t, from]) => tupleFrom(py, t!, from!)),
     host('py.func_nparams', [R], I, (py, [f]) => py.word(f! + 8), false, false),
     host(
