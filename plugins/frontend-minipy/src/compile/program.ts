@@ -98,6 +98,7 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
   return {
     module,
     file,
+    definesHash: definesHash(body),
     globals,
     directDefs,
     inlineDefs,
@@ -192,4 +193,16 @@ function emitMain(module: Module, withSys: boolean): void {
   b.switchTo(failed);
   b.emit('call', [failed.params[0]!], { sym: 'py.report' });
   b.emit('raise', [failed.params[0]!]);
+}
+
+/** Whether a class defines __hash__ (a method named so anywhere in a class body). */
+function definesHash(body: Stmt[]): boolean {
+  const work = [...body];
+  while (work.length > 0) {
+    const s = work.pop()!;
+    if (s.kind === 'class' && s.body.some((d) => d.kind === 'def' && d.name === '__hash__')) return true;
+    if (s.kind === 'class' || s.kind === 'def') work.push(...s.body);
+    if (s.kind === 'if' || s.kind === 'while' || s.kind === 'for') work.push(...s.body, ...s.orelse);
+  }
+  return false;
 }

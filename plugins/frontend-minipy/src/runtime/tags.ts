@@ -61,3 +61,7 @@ export const FUNC_KWARGS = 4;
  *  keyword-only parameter's default, and the first item of a tuple of bound arguments. */
 export const REQUIRED = (15 << 2) | 2;
 export const BOUND_MARK = REQUIRED;
+
+/** The builtin constant NotImplemented, which operator methods return to decline
+ *  (runtime/operators.jir tests for it as 58). */
+export const NOT_IMPLEMENTED = (14 << 2) | 2;
