@@ -203,6 +203,7 @@ function definesHash(body: Stmt[]): boolean {
     if (s.kind === 'class' && s.body.some((d) => d.kind === 'def' && d.name === '__hash__')) return true;
     if (s.kind === 'class' || s.kind === 'def') work.push(...s.body);
     if (s.kind === 'if' || s.kind === 'while' || s.kind === 'for') work.push(...s.body, ...s.orelse);
+    if (s.kind === 'try') work.push(...s.body, ...s.orelse, ...s.finalbody, ...s.handlers.flatMap((h) => h.body));
   }
   return false;
 }
