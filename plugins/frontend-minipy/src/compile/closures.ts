@@ -1,5 +1,5 @@
 import type { Expr, Stmt } from '../syntax/ast.ts';
-import { exprChildren, stmtChildren } from '../syntax/ast-depth.ts';
+import { defaultExprs, exprChildren, stmtChildren } from '../syntax/ast-depth.ts';
 import { boundNames, targetNames } from './scopes.ts';
 import { ITERATING_BUILTINS } from './iterating-builtins.ts';
 
@@ -7,7 +7,16 @@ export type FnNode = (Stmt & { kind: 'def' }) | (Expr & { kind: 'lambda' });
 
 /** The IR parameters of a function: its positional parameters, then its `*args` tuple. */
 export function allParams(fn: FnNode): string[] {
-  return fn.vararg === null ? fn.params : [...fn.params, fn.vararg];
+  const out = fn.vararg === null ? [...fn.params] : [...fn.params, fn.vararg];
+  for (const k of fn.kwonly ?? []) out.push(k);
+  if (fn.kwarg) out.push(fn.kwarg);
+  return out;
+}
+
+/** Whether `fn` has keyword-only parameters or `**kwargs`: its callers bind every argument
+ *  through the runtime (hosts/calls.ts), never positionally. */
+export function takesKeywordParams(fn: FnNode): boolean {
+  return (fn.kwonly?.length ?? 0) > 0 || !!fn.kwarg;
 }
 
 /** What the compiler needs to know of one function's names. */
@@ -103,7 +112,7 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean, bound: ReadonlySe
       const s = node as Stmt;
       if (s.kind === 'def') {
         out.children.push(s);
-        for (const d of s.defaults) work.push([d, false, compNames]);
+        for (const d of defaultExprs(s)) work.push([d, false, compNames]);
         continue;
       }
       if (s.kind === 'class') {
@@ -123,7 +132,7 @@ function facts(roots: (Stmt | Expr)[], rootsAreStmts: boolean, bound: ReadonlySe
       if (e.kind === 'lambda') {
         out.children.push(e);
         if (compNames) out.inComprehension.set(e, compNames);
-        for (const d of e.defaults) work.push([d, false, compNames]);
+        for (const d of defaultExprs(e)) work.push([d, false, compNames]);
         continue;
       }
       if (e.kind === 'name') out.refs.add(e.id);

@@ -64,7 +64,7 @@ function clause(fc: FunctionCompiler, e: Expr & { kind: 'comp' }, k: number, ite
   } else if (e.type === 'set') {
     const v = expr(fc, e.elt);
     fc.line = e.line;
-    fc.call('py.set_add', [acc, v], null);
+    fc.call('py.set_insert', [acc, v], null);
   } else {
     const v = expr(fc, e.elt);
     fc.line = e.line;

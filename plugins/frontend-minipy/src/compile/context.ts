@@ -7,6 +7,9 @@ import type { InlineDef } from './inline-calls.ts';
 export interface ProgramInfo {
   module: Module;
   file: string;
+  /** Some class defines __hash__: set and dict displays, set() and hash() go through
+   *  runtime/keys.jir, which calls it. */
+  definesHash: boolean;
   /** Module-level names (IR globals `@g.<name>`). */
   globals: Set<string>;
   /** Module-level `def`s never rebound otherwise: called directly. */

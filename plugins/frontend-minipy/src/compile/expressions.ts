@@ -1,7 +1,7 @@
 import type { CmpOpName, Expr } from '../syntax/ast.ts';
 import { isSysModule, sysAttribute, sysExitCall } from './sys-module.ts';
 import { builtinIndex } from '../hosts/index.ts';
-import { EXCEPTION_CLASSES, exceptionClassRef, FALSE, NONE, TRUE } from '../runtime/tags.ts';
+import { EXCEPTION_CLASSES, exceptionClassRef, FALSE, NONE, NOT_IMPLEMENTED, TRUE } from '../runtime/tags.ts';
 import { comprehension } from './comprehensions.ts';
 import { missingMessage } from '../hosts/calls.ts';
 import { builtinValue, makeFunction } from './functions.ts';
@@ -15,6 +15,8 @@ import { boxFloat, floatValue } from './float-arith.ts';
 import { isFloatExpr } from './float-types.ts';
 import { canInline, inlineCall } from './inline-calls.ts';
 import { inlineGetitem } from './inline-items.ts';
+import { keywordUnpackingCall } from './keyword-unpacking.ts';
+import { GUEST_SUM } from './prelude.ts';
 import {
   branchOnCompare,
   hasInlineBinop,
@@ -33,6 +35,14 @@ const IR_BINOPS: Record<string, string> = {
   '//': 'py.floordiv',
   '%': 'py.mod',
   '**': 'py.pow',
+};
+const INPLACE_BINOPS: Record<string, string> = {
+  '+': 'py.iadd',
+  '-': 'py.isub',
+  '*': 'py.imul',
+  '/': 'py.itruediv',
+  '//': 'py.ifloordiv',
+  '%': 'py.imod',
 };
 const HOST_BINOPS: Record<string, string> = {
   '<<': 'py.lshift',
@@ -61,13 +71,15 @@ const SMALL_MIN = -(2n ** 30n);
 const SMALL_MAX = 2n ** 30n - 1n;
 
 /** `a op b`; `right`, b's expression when known, lets a small int literal be an immediate. */
-export function binop(fc: FunctionCompiler, op: string, a: number, b: number, right?: Expr): number {
+export function binop(fc: FunctionCompiler, op: string, a: number, b: number, right?: Expr, inPlace = false): number {
+  // `a op= b` calls a class's __iadd__ ... first: only on the slow path (runtime/operators.jir).
+  const slow = inPlace ? INPLACE_BINOPS[op] : undefined;
   if (hasInlineBinop(op) && fc.fastPaths) {
     const lit = right ? intLiteral(right) : null;
     const c = lit !== null && lit >= SMALL_MIN && lit <= SMALL_MAX ? Number(lit) : undefined;
-    return inlineBinop(fc, op, a, b, c);
+    return inlineBinop(fc, op, a, b, c, slow);
   }
-  return fc.call(IR_BINOPS[op] ?? HOST_BINOPS[op]!, [a, b]);
+  return fc.call(slow ?? IR_BINOPS[op] ?? HOST_BINOPS[op]!, [a, b]);
 }
 
 /** Compiles an expression to a ref. */
@@ -162,7 +174,11 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
         vs.push(expr(fc, e.values[i]!));
       });
       fc.line = e.line;
-      return fc.call('py.make_dict', [fc.tuple(ks), fc.tuple(vs)]);
+      if (!fc.info.definesHash) return fc.call('py.make_dict', [fc.tuple(ks), fc.tuple(vs)]);
+      // Keys that may be instances hashed by their classes go in one by one (runtime/keys.jir).
+      const d = fc.call('py.make_dict', [fc.tuple([]), fc.tuple([])]);
+      ks.forEach((k, i) => fc.call('py.setitem', [d, k, vs[i]!], null));
+      return d;
     }
     case 'fstring':
       return fstring(fc, e);
@@ -190,6 +206,8 @@ const SET_CONSTANT_ITERATED = 2;
 function setDisplay(fc: FunctionCompiler, e: Expr & { kind: 'set' }, how: number): number {
   const items = fc.tuple(e.elts.map((x) => expr(fc, x)));
   fc.line = e.line;
+  // Instances hashed by their classes are added one by one, __hash__ called from compiled code.
+  if (fc.info.definesHash && !allConstant(e)) return fc.call('py.set_from', [items]);
   return fc.call('py.make_set', [items, fc.b.iconst(how)]);
 }
 
@@ -490,6 +508,7 @@ export function readName(fc: FunctionCompiler, id: string, at: Expr): number {
     return v;
   }
   if (EXCEPTION_NAMES.has(id)) return fc.imm(exceptionClassRef(id));
+  if (id === 'NotImplemented') return fc.imm(NOT_IMPLEMENTED);
   if (builtinIndex(id) >= 0) return builtinValue(fc, id);
   if (id === 'print' || id === 'next')
     unsupported(fc.info, `built-in function '${id}' used as a value is not supported`, at);
@@ -509,6 +528,7 @@ const BUILTIN_KEYWORDS: Record<string, string[]> = {
 };
 
 function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
+  if (e0.kwunpack) return keywordUnpackingCall(fc, e0);
   if (e0.unpack.length > 0) return unpackingCall(fc, e0);
   let e = e0;
   const f = e.func;
@@ -536,6 +556,18 @@ function call(fc: FunctionCompiler, e0: Expr & { kind: 'call' }): number {
   }
   if (f.kind === 'attr') return methodCall(fc, e, f);
   if (f.kind === 'name' && isBuiltinName(fc, f.id)) {
+    if ((f.id === 'set' || f.id === 'hash') && fc.info.definesHash && e.args.length === 1 && e.keywords.length === 0) {
+      // set(xs) and hash(x) call a class's __hash__ (runtime/keys.jir).
+      const v = expr(fc, e.args[0]!);
+      fc.line = e.line;
+      return fc.call(f.id === 'set' ? 'py.set_from' : 'py.hash', [v]);
+    }
+    if (f.id === 'sum' && fc.info.directDefs.has(GUEST_SUM) && (e.args.length === 1 || e.args.length === 2)) {
+      // A class's __add__ may be called: the prelude's sum adds in compiled code.
+      const args = e.args.map((a) => expr(fc, a));
+      fc.line = e.line;
+      return fc.call(`f.${GUEST_SUM}`, [args[0]!, args[1] ?? fc.smallInt(0)]);
+    }
     const special = higherOrderCall(fc, e, f.id);
     if (special !== null) return special;
     if (f.id === 'next') return nextCall(fc, e);
@@ -732,13 +764,7 @@ function bindStatically(
   kwValues: number[],
 ): number[] | string {
   const n = callee.params.length;
-  if (args.length > n && callee.vararg === null) {
-    const takes =
-      callee.ndefaults > 0
-        ? `from ${n - callee.ndefaults} to ${n} positional arguments`
-        : `${n} positional argument${n === 1 ? '' : 's'}`;
-    return `${name}() takes ${takes} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`;
-  }
+  // CPython's order (initialize_locals): the keywords, then the positional count.
   const slots = new Array<number>(n).fill(-1);
   for (let i = 0; i < Math.min(n, args.length); i++) slots[i] = args[i]!;
   for (let j = 0; j < kwNames.length; j++) {
@@ -746,6 +772,13 @@ function bindStatically(
     if (i < 0) return `${name}() got an unexpected keyword argument '${kwNames[j]}'`;
     if (slots[i]! >= 0) return `${name}() got multiple values for argument '${kwNames[j]}'`;
     slots[i] = kwValues[j]!;
+  }
+  if (args.length > n && callee.vararg === null) {
+    const takes =
+      callee.ndefaults > 0
+        ? `from ${n - callee.ndefaults} to ${n} positional arguments`
+        : `${n} positional argument${n === 1 ? '' : 's'}`;
+    return `${name}() takes ${takes} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`;
   }
   const missing = callee.params.filter((_, i) => i < n - callee.ndefaults && slots[i]! < 0);
   return missing.length > 0 ? missingMessage(name, missing) : slots;

@@ -2,7 +2,8 @@ import { FuncBuilder, type Module } from '#framework';
 import { builtinIndex } from '../hosts/index.ts';
 import { expr } from './expressions.ts';
 import { CLOSURE_PARAM, FunctionCompiler } from './function-compiler.ts';
-import { allParams, type FnNode } from './closures.ts';
+import { allParams, type FnNode, takesKeywordParams } from './closures.ts';
+import { FUNC_KEYWORD_BOUND, FUNC_KWARGS, FUNC_VARARGS, REQUIRED } from '../runtime/tags.ts';
 import { statements } from './statements.ts';
 import { compileGenerator } from './generators.ts';
 import { ITERATING_BUILTINS } from './iterating-builtins.ts';
@@ -61,9 +62,22 @@ export function functionObject(
   defaults: number,
 ): number {
   const idx = fc.b.emit('fref', [], { sym: `${irName}$t` });
+  const kwonly = node.kwonly ?? [];
+  // Keyword-only defaults are evaluated after the positional ones, as CPython does; a
+  // required one is the REQUIRED marker.
+  const kwdefaults = (node.kwdefaults ?? []).map((e) => (e ? expr(fc, e) : fc.imm(REQUIRED)));
+  fc.line = node.line;
   const f = fc.call('py.make_func', [idx, fc.b.iconst(node.params.length), defaults, fc.str(name)]);
   fc.b.emit('set', [f, fc.tuple(node.params.map((p) => fc.str(p)))], { sym: 'func', field: 'pnames' });
-  if (node.vararg !== null) fc.b.emit('set', [f, fc.b.iconst(1)], { sym: 'func', field: 'varargs' });
+  const flags =
+    (node.vararg !== null ? FUNC_VARARGS : 0) |
+    (takesKeywordParams(node) ? FUNC_KEYWORD_BOUND : 0) |
+    (node.kwarg ? FUNC_KWARGS : 0);
+  if (flags !== 0) fc.b.emit('set', [f, fc.b.iconst(flags)], { sym: 'func', field: 'varargs' });
+  if (kwonly.length > 0) {
+    fc.b.emit('set', [f, fc.tuple(kwonly.map((k) => fc.str(k)))], { sym: 'func', field: 'kwnames' });
+    fc.b.emit('set', [f, fc.tuple(kwdefaults)], { sym: 'func', field: 'kwdefaults' });
+  }
   return f;
 }
 
@@ -86,7 +100,7 @@ function compileNested(outer: FunctionCompiler, node: FnNode, irName: string, cl
   fc.line = node.line;
   if (node.kind === 'def' && isGeneratorBody(node.body)) {
     compileGenerator(fc, node, irName, closed);
-    emitAdapter(info.module, irName, node.params.length, closed, node.vararg !== null);
+    emitAdapter(info.module, irName, node, closed);
     return;
   }
   fc.call('py.enter', [], null);
@@ -101,16 +115,27 @@ function compileNested(outer: FunctionCompiler, node: FnNode, irName: string, cl
     fc.b.ret(v);
   }
   fc.finish();
-  emitAdapter(info.module, irName, node.params.length, closed, node.vararg !== null);
+  emitAdapter(info.module, irName, node, closed);
 }
 
 /** `@name$t(fobj, args tuple)`: the uniform entry used when a function is called as a value;
- *  a closure's entry passes the function object's cells first. */
-export function emitAdapter(module: Module, irName: string, nparams: number, closed = false, vararg = false): void {
+ *  a closure's entry passes the function object's cells first. A function with keyword-only
+ *  parameters or `**kwargs` takes its arguments bound by the runtime (hosts/calls.ts): a
+ *  tuple of BOUND_MARK and every parameter's value, which a positional call makes here. */
+export function emitAdapter(module: Module, irName: string, node: FnNode, closed = false): void {
+  const nparams = node.params.length;
+  const vararg = node.vararg !== null;
   const b = new FuncBuilder(module, `${irName}$t`, { params: ['ref', 'ref'], result: 'ref' }, ['fobj', 'args']);
   const [fobj, tuple] = b.params as [number, number];
-  const given = b.emit('alen', [tuple]);
   const args: number[] = closed ? [b.emit('get', [fobj], { sym: 'func', field: 'cells' })] : [];
+  if (takesKeywordParams(node)) {
+    const bound = b.call('py.bind_positional', [fobj, tuple]);
+    const total = allParams(node).length;
+    for (let i = 0; i < total; i++) args.push(b.emit('aget', [bound, b.iconst(i + 1)], { sym: 'tuple' }));
+    b.ret(b.call(irName, args));
+    return;
+  }
+  const given = b.emit('alen', [tuple]);
   for (let i = 0; i < nparams; i++) {
     const idx = b.iconst(i);
     const have = b.block(`have${i}`);

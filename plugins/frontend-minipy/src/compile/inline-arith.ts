@@ -45,12 +45,20 @@ function bothSmall(fc: FunctionCompiler, x: number, y: number): number {
   return b.emit('iand', [b.emit('iand', [x, y]), b.iconst(1)]);
 }
 
-/** `a op b` (op in RUNTIME): small ints in line, the runtime function otherwise. `c` is
- *  b's value when b is a small int literal: then only a is tested, and c is an immediate. */
-export function inlineBinop(fc: FunctionCompiler, op: string, a: number, b: number, c?: number): number {
+/** `a op b` (op in RUNTIME): small ints in line, the runtime function otherwise (`slowFn`
+ *  when given: `a op= b`'s, which tries an in-place special method first). `c` is b's value
+ *  when b is a small int literal: then only a is tested, and c is an immediate. */
+export function inlineBinop(
+  fc: FunctionCompiler,
+  op: string,
+  a: number,
+  b: number,
+  c?: number,
+  slowFn?: string,
+): number {
   const ir = fc.b;
   const divides = op === '//' || op === '%';
-  if (divides && c === 0) return fc.call(RUNTIME[op]!, [a, b]);
+  if (divides && c === 0) return fc.call(slowFn ?? RUNTIME[op]!, [a, b]);
   const x = ir.emit('ref.bits', [a]);
   const y = ir.emit('ref.bits', [b]);
   const one = ir.iconst(1);
@@ -121,7 +129,7 @@ export function inlineBinop(fc: FunctionCompiler, op: string, a: number, b: numb
     }
   }
   fc.enter(slow);
-  fc.jump(join, [fc.call(RUNTIME[op]!, [a, b])]);
+  fc.jump(join, [fc.call(slowFn ?? RUNTIME[op]!, [a, b])]);
   fc.enter(join);
   return join.params[0]!;
 }

@@ -11,6 +11,9 @@ import { ITERATING_METHODS } from './builtin-calls.ts';
 
 type Call = Expr & { kind: 'call' };
 
+/** The built-in methods whose first argument is a dict key or set member. */
+const KEY_METHODS = new Set(['add', 'discard', 'remove', 'get', 'pop', 'setdefault']);
+
 export function isType(fc: FunctionCompiler, v: number, name: string): number {
   return isOneOf(fc, v, [name]);
 }
@@ -35,7 +38,7 @@ function isOneOf(fc: FunctionCompiler, v: number, names: string[]): number {
 
 /** 1 when `v` is a class's instance (object or exception), a class, or an exception: the
  *  values whose attributes and methods the program defines. */
-function isUserValue(fc: FunctionCompiler, v: number): number {
+export function isUserValue(fc: FunctionCompiler, v: number): number {
   return isOneOf(fc, v, ['object', 'class', 'exc']);
 }
 
@@ -126,7 +129,11 @@ export function methodCall(fc: FunctionCompiler, e: Call, f: Expr & { kind: 'att
     if (f.name === 'append' && args.length === 1) return fc.call('py.append', [self, args[0]!]);
     // list.sort() over instances calls their __lt__ from the prelude's sort (higher-order.ts).
     if (f.name === 'sort' && args.length === 0 && guestOrders(fc)) return sortMethod(fc, e, self, args);
-    const tuple = fc.tuple(args);
+    // A dict's or set's key methods find a key hashed by its class as d[k] does.
+    const keyed = [...args];
+    if (fc.info.definesHash && KEY_METHODS.has(f.name) && args.length > 0)
+      keyed[0] = fc.call('py.key', [self, args[0]!]);
+    const tuple = fc.tuple(keyed);
     const drained = ITERATING_METHODS.has(f.name) ? fc.call('py.drain_args', [tuple]) : tuple;
     return fc.call('py.call_method', [self, name, drained]);
   };
@@ -148,7 +155,7 @@ export function methodCall(fc: FunctionCompiler, e: Call, f: Expr & { kind: 'att
   );
 }
 
-function isSuperCall(fc: FunctionCompiler, e: Expr): boolean {
+export function isSuperCall(fc: FunctionCompiler, e: Expr): boolean {
   return (
     e.kind === 'call' &&
     e.func.kind === 'name' &&
@@ -221,19 +228,14 @@ export function viaDunder(fc: FunctionCompiler, v: number, which: 'str' | 'repr'
   return { value: join.params[0]!, called: join.params[1]! };
 }
 
-const DUNDERS: Record<string, [string, string]> = {
-  '==': ['__eq__', '__eq__'],
-  '!=': ['__ne__', '__ne__'],
-  '<': ['__lt__', '__gt__'],
-  '>': ['__gt__', '__lt__'],
-  '<=': ['__le__', '__ge__'],
-  '>=': ['__ge__', '__le__'],
-};
+/** @py.compare.user's operator index. */
+const COMPARE_OPS: Record<string, number> = { '<': 0, '<=': 1, '>': 2, '>=': 3, '==': 4, '!=': 5 };
 
-/** A comparison whose left (or, reflected, right) operand's class defines the operator. */
+/** A comparison with an instance on either side: its classes' methods, called by
+ *  @py.compare.user (runtime/operators.jir) in CPython's order; `plain` when none applies. */
 export function compareDunder(fc: FunctionCompiler, op: string, l: number, r: number, plain: () => number): number {
-  const names = DUNDERS[op];
-  if (!names) return plain();
+  const index = COMPARE_OPS[op];
+  if (index === undefined) return plain();
   const b = fc.b;
   const either = b.emit('ior', [isUserValue(fc, l), isUserValue(fc, r)]);
   const join = fc.newBlock('cmp.join', ['i32']);
@@ -241,15 +243,11 @@ export function compareDunder(fc: FunctionCompiler, op: string, l: number, r: nu
   const normal = fc.newBlock('cmp.plain');
   fc.branch(either, user, normal);
   fc.enter(user);
-  const found = fc.call('py.find_compare', [l, r, fc.str(names[0]), fc.str(names[1])]);
-  const call = fc.newBlock('cmp.call');
-  fc.branch(fc.isNull(found), normal, call);
-  fc.enter(call);
-  // found = (method, first, second): the reflected form swaps the operands.
-  const item = (i: number): number => b.emit('aget', [found, b.iconst(i)], { sym: 'tuple' });
-  const result = callPlain(fc, item(0), fc.tuple([item(1), item(2)]), b.iconst(2));
-  const negate = b.emit('icmp.eq', [b.emit('ref.bits', [item(3)]), b.iconst(10)]);
-  fc.jump(join, [b.emit('ixor', [fc.truth(result), negate])]);
+  const result = fc.call('py.compare.user', [l, r, b.iconst(index)], 'i32');
+  const called = fc.newBlock('cmp.called');
+  fc.branch(b.emit('icmp.eq', [result, b.iconst(2)]), normal, called);
+  fc.enter(called);
+  fc.jump(join, [result]);
   fc.enter(normal);
   fc.jump(join, [plain()]);
   fc.enter(join);

@@ -7,6 +7,19 @@ export const DEEP_REPR = '__mp_repr';
  *  that define comparison methods. */
 export const GUEST_SORT = '__mp_sort';
 export const GUEST_PICK = '__mp_pick';
+/** The prelude's sum, for programs whose classes define `__add__` or `__radd__`. */
+export const GUEST_SUM = '__mp_sum';
+
+/** sum() by `+` in compiled code, so that a class's __add__/__radd__ is called; CPython's
+ *  sum adds in the same order, with the same errors. */
+const SUM_PRELUDE = `def ${GUEST_SUM}(iterable, start):
+    if isinstance(start, str):
+        raise TypeError("sum() can't sum strings [use ''.join(seq) instead]")
+    total = start
+    for v in iterable:
+        total = total + v
+    return total
+`;
 
 /**
  * Python source compiled into programs that define classes: the host renders containers
@@ -139,6 +152,7 @@ export function withPrelude(body: Stmt[], source: string): Stmt[] {
   const preludes: Stmt[] = [];
   if (/(^|\n)[ \t]*class[ \t]/.test(source)) preludes.push(...parseProgram(PRELUDE, '<minipy prelude>'));
   if (/\bdef[ \t]+__(lt|gt|le|ge)__\b/.test(source)) preludes.push(...parseProgram(ORDER_PRELUDE, '<minipy prelude>'));
+  if (/\bdef[ \t]+__r?add__\b/.test(source)) preludes.push(...parseProgram(SUM_PRELUDE, '<minipy prelude>'));
   if (/\byield\b|__next__/.test(source)) preludes.push(...parseProgram(LAZY_PRELUDE, '<minipy prelude>'));
   return preludes.length === 0 ? body : [...preludes, ...body];
 }

@@ -1,5 +1,5 @@
 import { bigintConstValues, FuncBuilder, MEMORY_ERROR_GLOBAL, SourceError, type Module } from '#framework';
-import { allParams, analyzeScopes } from './closures.ts';
+import { allParams, analyzeScopes, takesKeywordParams } from './closures.ts';
 import { emitAdapter, functionObject } from './functions.ts';
 import { exceptionClassRef } from '../runtime/tags.ts';
 import type { Pos, Stmt } from '../syntax/ast.ts';
@@ -68,8 +68,10 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
   }
   const directDefs: ProgramInfo['directDefs'] = new Map();
   const inlineDefs: ProgramInfo['inlineDefs'] = new Map();
+  // A def with keyword-only parameters or **kwargs is called through its function value,
+  // whose arguments the runtime binds.
   for (const d of defs)
-    if (counts.get(d.name) === 1 && !rebound.has(d.name)) {
+    if (counts.get(d.name) === 1 && !rebound.has(d.name) && !takesKeywordParams(d)) {
       directDefs.set(d.name, { params: d.params, vararg: d.vararg, ndefaults: d.defaults.length });
       const inline = inlineDefOf(d);
       if (inline) inlineDefs.set(d.name, inline);
@@ -96,6 +98,7 @@ function programInfo(module: Module, file: string, body: Stmt[]): ProgramInfo {
   return {
     module,
     file,
+    definesHash: definesHash(body),
     globals,
     directDefs,
     inlineDefs,
@@ -137,7 +140,7 @@ function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {
   fc.line = d.line;
   if (isGeneratorBody(d.body)) {
     compileGenerator(fc, d, irName, false);
-    emitAdapter(info.module, irName, d.params.length, false, d.vararg !== null);
+    emitAdapter(info.module, irName, d);
     return;
   }
   fc.call('py.enter', [], null);
@@ -146,7 +149,7 @@ function compileDefBody(fc: FunctionCompiler, d: Def, irName: string): void {
   fc.b.emit('call', [], { sym: 'py.leave' });
   fc.b.ret(fc.none());
   fc.finish();
-  emitAdapter(info.module, irName, d.params.length, false, d.vararg !== null);
+  emitAdapter(info.module, irName, d);
 }
 
 function compileModuleBody(info: ProgramInfo, body: Stmt[], irNames: Map<Def, string>): void {
@@ -190,4 +193,17 @@ function emitMain(module: Module, withSys: boolean): void {
   b.switchTo(failed);
   b.emit('call', [failed.params[0]!], { sym: 'py.report' });
   b.emit('raise', [failed.params[0]!]);
+}
+
+/** Whether a class defines __hash__ (a method named so anywhere in a class body). */
+function definesHash(body: Stmt[]): boolean {
+  const work = [...body];
+  while (work.length > 0) {
+    const s = work.pop()!;
+    if (s.kind === 'class' && s.body.some((d) => d.kind === 'def' && d.name === '__hash__')) return true;
+    if (s.kind === 'class' || s.kind === 'def') work.push(...s.body);
+    if (s.kind === 'if' || s.kind === 'while' || s.kind === 'for') work.push(...s.body, ...s.orelse);
+    if (s.kind === 'try') work.push(...s.body, ...s.orelse, ...s.finalbody, ...s.handlers.flatMap((h) => h.body));
+  }
+  return false;
 }

@@ -14,7 +14,7 @@ import { finishResume, yieldFrom, yieldValue } from './generators.ts';
  *  `s = s | t` would make a new table, whose order can differ); anything else is `cur op r`. */
 function augmented(fc: FunctionCompiler, op: BinOpName, cur: number, r: number, right?: Expr): number {
   const which = INPLACE_OPS.indexOf(op);
-  if (which < 0) return binop(fc, op, cur, r, right);
+  if (which < 0) return binop(fc, op, cur, r, right, true);
   return choose(
     fc,
     isType(fc, cur, 'set'),
@@ -230,7 +230,7 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
         const o = expr(fc, t.obj);
         const i = expr(fc, t.index);
         fc.line = s.line;
-        fc.call('py.delitem', [o, i], null);
+        fc.call('py.delitem.key', [o, i], null);
       }
       return;
     case 'try':

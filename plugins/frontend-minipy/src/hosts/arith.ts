@@ -20,6 +20,9 @@ const OPERATOR_DUNDERS: Record<BinOp, string> = {
   '^': '__xor__',
 };
 
+/** The operators whose special methods compiled code calls before the host runs. */
+const CALLED_OPS = new Set<BinOp>(['+', '-', '*', '/', '//', '%', '**']);
+
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '<<' | '>>' | '&' | '|' | '^';
 
 /** Every binary operator on any operands: numbers, then sequences, else TypeError. */
@@ -147,9 +150,16 @@ function sequenceOp(py: Py, op: BinOp, a: number, b: number, x: Num | null, y: N
     if (ta === ids.str || ta === ids.list || ta === ids.tuple) return repeat(py, a, y!);
     if (tb === ids.str || tb === ids.list || tb === ids.tuple) return repeat(py, b, x!);
   }
-  refuseDunder(py, a, OPERATOR_DUNDERS[op]);
-  refuseDunder(py, b, `__r${OPERATOR_DUNDERS[op].slice(2)}`);
-  return py.raise('TypeError', `unsupported operand type(s) for ${op}: '${typeName(py, a)}' and '${typeName(py, b)}'`);
+  // + - * / // % ** reach here after their special methods (runtime/operators.jir) declined.
+  if (!CALLED_OPS.has(op)) {
+    refuseDunder(py, a, OPERATOR_DUNDERS[op]);
+    refuseDunder(py, b, `__r${OPERATOR_DUNDERS[op].slice(2)}`);
+  }
+  const shown = op === '**' ? '** or pow()' : op;
+  return py.raise(
+    'TypeError',
+    `unsupported operand type(s) for ${shown}: '${typeName(py, a)}' and '${typeName(py, b)}'`,
+  );
 }
 
 function concatStr(py: Py, a0: number, b0: number): number {

@@ -6,6 +6,7 @@ import { formatValue } from './format-spec.ts';
 import { asciiRepr } from './string-format.ts';
 import { getAttr, isInstance, lookupAttr } from './classes.ts';
 import { pyHash } from './py-hash.ts';
+import { instanceHash } from './user-hash.ts';
 import { input } from './sys.ts';
 import { isSet, makeSetFrom, setSize, slotHash } from './sets.ts';
 
@@ -325,7 +326,7 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   hash: (py, a) => {
     arity(py, 'hash', a, 1);
-    return py.makeInt(isSet(py, a[0]!) ? slotHash(py, a[0]!) : pyHash(py, a[0]!, (s) => hashValue(py, s)));
+    return hashOf(py, a[0]!);
   },
   isinstance: (py, a) => (arity(py, 'isinstance', a, 2), bool(isInstance(py, a[0]!, a[1]!))),
   hasattr: (py, a) => (arity(py, 'hasattr', a, 2), bool(lookupAttr(py, a[0]!, attrName(py, a[1]!)) !== undefined)),
@@ -400,4 +401,11 @@ export const BUILTINS: Record<string, Builtin> = {
 /** Calls builtin `name`, holding its arguments (BUILTINS' bodies re-read them after allocating). */
 export function callBuiltin(py: Py, name: string, args: number[]): number {
   return BUILTINS[name]!(py, py.holdAll(args));
+}
+
+/** hash(v): CPython's value; an instance hashed by its class gives what its __hash__ returned
+ *  (stored by compiled code, runtime/keys.jir). */
+export function hashOf(py: Py, v: number): number {
+  if (instanceHash(py, v) !== undefined) return py.makeInt(slotHash(py, v));
+  return py.makeInt(isSet(py, v) ? slotHash(py, v) : pyHash(py, v, (s) => hashValue(py, s)));
 }

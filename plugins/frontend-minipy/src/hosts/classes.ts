@@ -258,7 +258,7 @@ export function noInitArgs(py: Py, cls: number, args: number): number {
   return NONE;
 }
 
-function dunderNamed(py: Py, v: number, name: string): number {
+export function dunderNamed(py: Py, v: number, name: string): number {
   for (let c = classOf(py, v); isClass(py, c); c = py.word(c + 8)) {
     const { keys, values } = dictEntries(py, py.word(c + 12));
     const i = keys.findIndex((k) => py.readStr(k) === name);
@@ -288,26 +288,6 @@ export function checkLen(py: Py, n: number): number {
     py.raise('TypeError', `'${typeName(py, n)}' object cannot be interpreted as an integer`);
   if ((n & 1) === 1 && n >> 1 < 0) py.raise('ValueError', '__len__() should return >= 0');
   return n;
-}
-
-/**
- * The comparison method for `l op r`: l's class's method, else r's reflected one, as
- * (method, first, second, negate); 0 when neither class defines it (the built-in comparison runs).
- */
-export function findCompare(py: Py, args: number[]): number {
-  const [l, r, name, reflected] = args as [number, number, number, number];
-  const m = dunderNamed(py, l, py.readStr(name));
-  if (m !== 0) return py.makeTuple([m, args[0]!, args[1]!, FALSE]);
-  const rm = dunderNamed(py, r, py.readStr(reflected));
-  if (rm !== 0) return py.makeTuple([rm, args[1]!, args[0]!, FALSE]);
-  // The default __ne__ inverts __eq__.
-  if (py.readStr(name) === '__ne__') {
-    const eq = dunderNamed(py, l, '__eq__');
-    if (eq !== 0) return py.makeTuple([eq, args[0]!, args[1]!, TRUE]);
-    const req = dunderNamed(py, r, '__eq__');
-    if (req !== 0) return py.makeTuple([req, args[1]!, args[0]!, TRUE]);
-  }
-  return 0;
 }
 
 /** Whether a list, tuple or dict holds (at any depth) an instance whose class defines `__repr__`. */

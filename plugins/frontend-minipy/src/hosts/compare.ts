@@ -1,4 +1,5 @@
 import { refuseDunder } from './classes.ts';
+import { instanceHash, userHashedEquals } from './user-hash.ts';
 import { asNum, compareNums } from './numbers.ts';
 import type { Handle } from '#framework';
 import type { Py } from './py-context.ts';
@@ -60,6 +61,9 @@ export function equals(py: Py, a: number, b: number): boolean {
   const y = asNum(py, b);
   if (x && y) return compareNums(x, y) === 0;
   if (a === b) return true;
+  // Keys hashed by their classes: told apart by their stored hashes (user-hash.ts).
+  const byHash = userHashedEquals(py, a, b);
+  if (byHash !== undefined) return byHash;
   // Only compiled code calls a class's __eq__ (`==`, `in`): elsewhere (list.index, lists
   // compared whole) the host would compare identities, a wrong answer; it refuses instead.
   refuseDunder(py, a, '__eq__');
@@ -111,6 +115,8 @@ function dictSize(py: Py, d: number): number {
 // ---- hashing, consistent with equals: 1 == 1.0 == True hash alike.
 
 export function hashValue(py: Py, v: number): number {
+  const stored = instanceHash(py, v);
+  if (stored !== undefined) return hashValue(py, stored);
   const n = asNum(py, v);
   if (n) {
     if (n.int !== undefined) return hashBig(n.int);

@@ -1,6 +1,6 @@
 import { floatRepr } from './float-repr.ts';
 import type { Py } from './py-context.ts';
-import { FALSE, GENERATOR_KIND, NONE, TRUE, exceptionClassName } from '../runtime/tags.ts';
+import { FALSE, GENERATOR_KIND, NONE, NOT_IMPLEMENTED, TRUE, exceptionClassName } from '../runtime/tags.ts';
 import { isFrozen, setTypeName, setValues } from './sets.ts';
 import { STDIN_KIND } from './sys.ts';
 import { builtinExceptionBase, className, definesNamed } from './classes.ts';
@@ -9,6 +9,7 @@ import { builtinExceptionBase, className, definesNamed } from './classes.ts';
 export function typeName(py: Py, v: number): string {
   if ((v & 1) === 1) return 'int';
   if (v === NONE) return 'NoneType';
+  if (v === NOT_IMPLEMENTED) return 'NotImplementedType';
   if (v === TRUE || v === FALSE) return 'bool';
   if (exceptionClassName(v)) return 'type';
   const t = py.typeOf(v);
@@ -150,6 +151,7 @@ export function repr(py: Py, root: number): string {
 function scalarRepr(py: Py, v: number): string {
   if ((v & 1) === 1) return String(v >> 1);
   if (v === NONE) return 'None';
+  if (v === NOT_IMPLEMENTED) return 'NotImplemented';
   if (v === TRUE) return 'True';
   if (v === FALSE) return 'False';
   const cls = exceptionClassName(v);

@@ -1,6 +1,6 @@
 import { GuestException, type HostFunction, type Signature, type ValType } from '#framework';
 import { binaryOp, type BinOp } from './arith.ts';
-import { BUILTINS, callBuiltin, truth } from './builtins.ts';
+import { BUILTINS, callBuiltin, hashOf, truth } from './builtins.ts';
 import { compareOp, dictSet } from './compare.ts';
 import { contains, delItem, getItem, getSlice, iterateValues, lengthOf, makeIter, setItem } from './containers.ts';
 import { exceptionMessage, repr, toStr, typeName } from './format.ts';
@@ -10,7 +10,6 @@ import {
   builtinExceptionBase,
   checkLen,
   checkStr,
-  findCompare,
   findRepr,
   findStr,
   needsGuestRepr,
@@ -33,7 +32,9 @@ import {
   setAttr,
   superMethod,
 } from './classes.ts';
-import { bindArgs, callTarget, starArgs, tupleFrom } from './calls.ts';
+import { keyCandidates, keysUnequal, storeHash, userHashMethod } from './user-hash.ts';
+import { compareDeclined, findBinop, findCompareStep, findInplace, findUnary } from './operators.ts';
+import { bindArgs, bindPositional, callTarget, mergeKeywords, starArgs, tupleFrom } from './calls.ts';
 import { pickKeyed, sortKeyed } from './keyed.ts';
 import { convertAndFormat, heldKwargs } from './string-format.ts';
 import { asNum, makeNum } from './numbers.ts';
@@ -127,19 +128,19 @@ function inPlaceOp(py: Py, args: number[]): number {
 /** Every host function the compiled program and runtime library call. */
 export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFunction[] {
   const hosts: HostFunction[] = [
-    binary('py.add.slow', '+'),
-    binary('py.sub.slow', '-'),
-    binary('py.mul.slow', '*'),
-    binary('py.floordiv.slow', '//'),
-    binary('py.mod.slow', '%'),
-    binary('py.truediv.slow', '/'),
-    binary('py.pow.slow', '**'),
+    binary('py.add.host', '+'),
+    binary('py.sub.host', '-'),
+    binary('py.mul.host', '*'),
+    binary('py.floordiv.host', '//'),
+    binary('py.mod.host', '%'),
+    binary('py.truediv.host', '/'),
+    binary('py.pow.host', '**'),
     binary('py.lshift', '<<'),
     binary('py.rshift', '>>'),
     binary('py.bitand', '&'),
     binary('py.bitor', '|'),
     binary('py.bitxor', '^'),
-    host('py.neg.slow', [R], R, (py, [a]) => {
+    host('py.neg.host', [R], R, (py, [a]) => {
       const n = asNum(py, a!);
       if (!n) return py.raise('TypeError', `bad operand type for unary -: '${typeName(py, a!)}'`);
       return makeNum(py, n.int !== undefined ? { int: -n.int } : { float: -n.float });
@@ -232,7 +233,16 @@ export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFu
     host('py.find_repr', [R], R, (py, [v]) => findRepr(py, v!), false, false),
     host('py.check_str', [R, R], null, (py, [s, m]) => (checkStr(py, s!, m!), undefined)),
     host('py.check_len', [R], R, (py, [n]) => checkLen(py, n!)),
-    host('py.find_compare', [R, R, R, R], R, (py, args) => findCompare(py, args)),
+    host('py.find_binop', [R, R, I, I], R, (py, [a, b, op, step]) => findBinop(py, a!, b!, op!, step!)),
+    host('py.find_inplace', [R, I], R, (py, [a, op]) => findInplace(py, a!, op!), false, false),
+    host('py.find_unary', [R], R, (py, [a]) => findUnary(py, a!), false, false),
+    host('py.hash.host', [R], R, (py, [v]) => hashOf(py, v!)),
+    host('py.user_hash_method', [R], R, (py, [k]) => userHashMethod(py, k!), false, false),
+    host('py.store_hash', [R, R], R, (py, [k, h]) => storeHash(py, k!, h!)),
+    host('py.keys_unequal', [R, R], null, (py, [k, c]) => (keysUnequal(py, k!, c!), undefined), false, false),
+    host('py.key_candidates', [R, R], R, (py, [c, k]) => keyCandidates(py, c!, k!)),
+    host('py.find_compare_step', [R, R, I, I], R, (py, [l, r, op, step]) => findCompareStep(py, l!, r!, op!, step!)),
+    host('py.compare.declined', [R, R, I], I, (py, [l, r, op]) => compareDeclined(py, l!, r!, op!)),
     host('py.needs_guest_repr', [R], I, (py, [v]) => (needsGuestRepr(py, v!) ? 1 : 0), false, false),
     host('py.find_eq', [R, R], R, (py, [l, r]) => findEq(py, l!, r!)),
     host('py.needs_guest_eq', [R, R], I, (py, [c, x]) => (needsGuestEq(py, c!, x!) ? 1 : 0), false, false),
@@ -301,6 +311,8 @@ export function pythonHostFunctions(failure: FailureState, run: RunInfo): HostFu
     }),
     host('py.call_target', [R, I], I, (py, [f, nargs]) => callTarget(py, f!, nargs!)),
     host('py.bind_args', [R, R, R, R], R, (py, [f, args, names, values]) => bindArgs(py, f!, args!, names!, values!)),
+    host('py.bind_positional', [R, R], R, (py, [f, args]) => bindPositional(py, f!, args!)),
+    host('py.kw_merge', [R, R, R, I], R, (py, [f, acc, more, mapping]) => mergeKeywords(py, f!, acc!, more!, mapping!)),
     host('py.tuple_from', [R, I], R, (py, [t, from]) => tupleFrom(py, t!, from!)),
     host('py.func_nparams', [R], I, (py, [f]) => py.word(f! + 8), false, false),
     host(

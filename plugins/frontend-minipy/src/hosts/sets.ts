@@ -1,5 +1,5 @@
 import type { Handle } from '#framework';
-import { refuseDunder } from './classes.ts';
+import { instanceHash } from './user-hash.ts';
 import { equals, hashValue } from './compare.ts';
 import { dictEntries, typeName } from './format.ts';
 import { iterateValues } from './containers.ts';
@@ -52,7 +52,9 @@ export function setTypeName(py: Py, s: number): string {
 /** The hash a set's table is probed with: CPython's for numbers, tuples and frozensets;
  *  this implementation's own for strings and for what CPython hashes by address. */
 export function slotHash(py: Py, v: number): bigint {
-  refuseDunder(py, v, '__hash__');
+  // An instance hashed by its class: the value its __hash__ gave, as CPython's hash() of it.
+  const stored = instanceHash(py, v);
+  if (stored !== undefined) return userHash(py.readInt(stored));
   return pyHash(
     py,
     v,
@@ -461,4 +463,14 @@ export function setMethod(py: Py, self: number, name: string, args: number[]): n
   const m = Object.hasOwn(table, name) ? table[name] : undefined;
   if (!m) return py.raise('AttributeError', `'${typeName(py, self)}' object has no attribute '${name}'`);
   return m(py, py.hold(self), py.holdAll(args));
+}
+
+/** CPython's hash of an instance whose __hash__ returned `h` (slot_tp_hash): h itself when it
+ *  fits in 64 bits (-1, the error value, becomes -2), else the hash of the int. */
+function userHash(h: bigint): bigint {
+  if (h >= -(2n ** 63n) && h < 2n ** 63n) return h === -1n ? -2n : h;
+  const m = (2n ** 61n - 1n) as bigint;
+  const r = (h < 0n ? -h : h) % m;
+  const s = h < 0n ? -r : r;
+  return s === -1n ? -2n : s;
 }

@@ -11,6 +11,8 @@ const LIBRARY_FILES = [
   'compare.jir',
   'containers.jir',
   'dunders.jir',
+  'operators.jir',
+  'keys.jir',
   'builtins.jir',
 ];
 

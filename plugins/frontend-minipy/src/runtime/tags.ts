@@ -50,3 +50,18 @@ export function isSubclass(cls: string, base: string): boolean {
 
 /** `:iter.kind` of a generator object (compile/generators.ts; @py.next runs it). */
 export const GENERATOR_KIND = 5;
+
+/** `:func.varargs` flags: takes `*args`; binds through the runtime (keyword-only parameters
+ *  or `**kwargs`, compile/functions.ts); takes `**kwargs`. */
+export const FUNC_VARARGS = 1;
+export const FUNC_KEYWORD_BOUND = 2;
+export const FUNC_KWARGS = 4;
+
+/** An immediate no program value can be (exception classes start at index 16): a required
+ *  keyword-only parameter's default, and the first item of a tuple of bound arguments. */
+export const REQUIRED = (15 << 2) | 2;
+export const BOUND_MARK = REQUIRED;
+
+/** The builtin constant NotImplemented, which operator methods return to decline
+ *  (runtime/operators.jir tests for it as 58). */
+export const NOT_IMPLEMENTED = (14 << 2) | 2;

@@ -56,7 +56,7 @@ export function stmtChildren(s: Stmt, exprs: (Expr | null)[], stmts: Stmt[]): vo
       pushAll(stmts, s.body, s.orelse);
       break;
     case 'def':
-      pushAll(exprs, s.defaults);
+      pushAll(exprs, defaultExprs(s));
       pushAll(stmts, s.body);
       break;
     case 'class':
@@ -112,6 +112,7 @@ export function exprChildren(e: Expr, out: (Expr | null)[]): void {
         e.args,
         e.keywords.map((k) => k.value),
         e.unpack.map((u) => u.value),
+        (e.kwunpack ?? []).map((u) => u.value),
       );
       break;
     case 'attr':
@@ -132,7 +133,7 @@ export function exprChildren(e: Expr, out: (Expr | null)[]): void {
       pushAll(out, e.keys, e.values);
       break;
     case 'lambda':
-      pushAll(out, e.defaults, [e.body]);
+      pushAll(out, defaultExprs(e), [e.body]);
       break;
     case 'comp':
       out.push(e.elt, e.value);
@@ -148,4 +149,11 @@ export function exprChildren(e: Expr, out: (Expr | null)[]): void {
 /** Appends without spreading into arguments: a list display may have 100 000 items. */
 function pushAll<T>(out: T[], ...lists: readonly (readonly T[])[]): void {
   for (const list of lists) for (const x of list) out.push(x);
+}
+
+/** A def's or lambda's default values, positional then keyword-only, as evaluated. */
+export function defaultExprs(fn: (Expr & { kind: 'lambda' }) | (Stmt & { kind: 'def' })): Expr[] {
+  const out = [...fn.defaults];
+  for (const d of fn.kwdefaults ?? []) if (d) out.push(d);
+  return out;
 }

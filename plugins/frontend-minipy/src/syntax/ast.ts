@@ -27,6 +27,9 @@ export type Expr = Pos &
         /** `f(a, *xs, b)`: iterables unpacked into the positional arguments, each before
          *  `args[at]` (at = args.length: after them all). */
         unpack: { at: number; value: Expr }[];
+        /** `f(k=1, **d)`: mappings unpacked into the keyword arguments, each before
+         *  `keywords[at]` (at = keywords.length: after them all). */
+        kwunpack?: { at: number; value: Expr }[];
       }
     | { kind: 'attr'; obj: Expr; name: string }
     | { kind: 'subscript'; obj: Expr; index: Expr }
@@ -36,7 +39,7 @@ export type Expr = Pos &
     | { kind: 'tuple'; elts: Expr[] }
     | { kind: 'dict'; keys: Expr[]; values: Expr[] }
     | { kind: 'fstring'; parts: FPart[] }
-    | { kind: 'lambda'; params: string[]; vararg: string | null; defaults: Expr[]; body: Expr }
+    | ({ kind: 'lambda'; params: string[]; vararg: string | null; defaults: Expr[]; body: Expr } & KeywordParams)
     | {
         kind: 'comp';
         type: 'list' | 'dict' | 'set' | 'gen';
@@ -77,7 +80,14 @@ export type Stmt = Pos &
     | { kind: 'for'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
     | { kind: 'break' }
     | { kind: 'continue' }
-    | { kind: 'def'; name: string; params: string[]; vararg: string | null; defaults: Expr[]; body: Stmt[] }
+    | ({
+        kind: 'def';
+        name: string;
+        params: string[];
+        vararg: string | null;
+        defaults: Expr[];
+        body: Stmt[];
+      } & KeywordParams)
     | { kind: 'return'; value: Expr | null }
     | { kind: 'global'; names: string[] }
     | { kind: 'nonlocal'; names: string[] }
@@ -92,3 +102,11 @@ export type Stmt = Pos &
     /** `yield v` (value null: `yield`) and `yield from v`, as statements only. */
     | { kind: 'yield'; value: Expr | null; from: boolean }
   );
+
+/** Keyword-only parameters (after `*` or `*args`) with their defaults (null: required), and
+ *  `**kwargs`; absent on functions that have neither. */
+export interface KeywordParams {
+  kwonly?: string[];
+  kwdefaults?: (Expr | null)[];
+  kwarg?: string | null;
+}

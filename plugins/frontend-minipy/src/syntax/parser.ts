@@ -1,5 +1,5 @@
 import { SourceError } from '#framework';
-import type { BinOpName, CmpOpName, Comprehension, Expr, FPart, Handler, Pos, Stmt } from './ast.ts';
+import type { BinOpName, CmpOpName, Comprehension, Expr, FPart, Handler, KeywordParams, Pos, Stmt } from './ast.ts';
 import { parseFString } from './fstring.ts';
 import { checkAstDepth } from './ast-depth.ts';
 import { CPythonCompileError } from './cpython-error.ts';
@@ -201,7 +201,7 @@ class Parser {
     const t = this.next();
     const name = this.identifier();
     this.expect('(');
-    const { params, vararg, defaults } = this.parameters(')');
+    const { params, vararg, defaults, kwonly, kwdefaults, kwarg } = this.parameters(')');
     this.expect(')');
     if (this.is('->')) this.fail('annotations are not supported');
     this.funcDepth++;
@@ -209,7 +209,16 @@ class Parser {
     this.loopDepth = 0;
     try {
       const body = this.block();
-      return { kind: 'def', name, params, vararg, defaults, body, ...this.pos(t) };
+      return {
+        kind: 'def',
+        name,
+        params,
+        vararg,
+        defaults,
+        ...keywordParams(kwonly, kwdefaults, kwarg),
+        body,
+        ...this.pos(t),
+      };
     } finally {
       this.funcDepth--;
       this.loopDepth = saved;
@@ -238,43 +247,81 @@ class Parser {
     }
   }
 
-  /** Positional parameters with defaults, up to `close` (`)` of a def, `:` of a lambda). */
-  private parameters(close: string): { params: string[]; vararg: string | null; defaults: Expr[] } {
+  /** Parameters up to `close` (`)` of a def, `:` of a lambda): positional ones with
+   *  defaults, `*args` or a bare `*`, keyword-only ones, `**kwargs`. */
+  private parameters(close: string): {
+    params: string[];
+    vararg: string | null;
+    defaults: Expr[];
+    kwonly: string[];
+    kwdefaults: (Expr | null)[];
+    kwarg: string | null;
+  } {
     const params: string[] = [];
     const defaults: Expr[] = [];
+    const kwonly: string[] = [];
+    const kwdefaults: (Expr | null)[] = [];
     let vararg: string | null = null;
+    let star = false;
+    let kwarg: string | null = null;
+    const fresh = (): string => {
+      const p = this.peek();
+      const name = this.identifier();
+      if (params.includes(name) || kwonly.includes(name) || name === vararg)
+        this.fail(`duplicate argument '${name}' in function definition`, p);
+      if (this.is(':') && close === ')') this.fail('annotations are not supported');
+      return name;
+    };
     while (!this.is(close)) {
-      if (vararg !== null) this.fail('keyword-only parameters are not supported');
-      if (this.is('**')) this.fail('**kwargs parameters are not supported');
+      if (kwarg !== null) this.fail('arguments cannot follow var-keyword argument');
       if (this.is('/')) this.fail('positional-only parameters are not supported');
-      if (this.accept('*')) {
-        if (this.is(',') || this.is(close)) this.fail('keyword-only parameters are not supported');
-        const p = this.peek();
-        vararg = this.identifier();
-        if (params.includes(vararg)) this.fail(`duplicate argument '${vararg}' in function definition`, p);
-        if (this.is(':') && close === ')') this.fail('annotations are not supported');
+      if (this.accept('**')) {
+        kwarg = fresh();
+        if (!this.accept(',')) break;
+        continue;
+      }
+      if (this.is('*')) {
+        const at = this.next();
+        if (star) this.fail('* argument may appear only once', at);
+        star = true;
+        if (this.is(',') || this.is(close)) {
+          if (this.is(close) || this.is(close, 1) || this.is('**', 1))
+            this.fail('named arguments must follow bare *', at);
+        } else vararg = fresh();
         if (!this.accept(',')) break;
         continue;
       }
       const p = this.peek();
-      const pname = this.identifier();
-      if (params.includes(pname)) this.fail(`duplicate argument '${pname}' in function definition`, p);
-      params.push(pname);
-      if (this.is(':') && close === ')') this.fail('annotations are not supported');
-      if (this.accept('=')) defaults.push(this.expr());
-      else if (defaults.length > 0) this.fail('non-default argument follows default argument', p);
+      const pname = fresh();
+      const dflt = this.accept('=') ? this.expr() : null;
+      if (star) {
+        kwonly.push(pname);
+        kwdefaults.push(dflt);
+      } else {
+        params.push(pname);
+        if (dflt) defaults.push(dflt);
+        else if (defaults.length > 0) this.fail('non-default argument follows default argument', p);
+      }
       if (!this.accept(',')) break;
     }
-    return { params, vararg, defaults };
+    return { params, vararg, defaults, kwonly, kwdefaults, kwarg };
   }
 
   /** `lambda params: body`; the body is one expression (no conditional-expression arms around it). */
   private lambda(): Expr {
     const t = this.next();
-    const { params, vararg, defaults } = this.parameters(':');
+    const { params, vararg, defaults, kwonly, kwdefaults, kwarg } = this.parameters(':');
     this.expect(':');
     const body = this.expr();
-    return { kind: 'lambda', params, vararg, defaults, body, ...this.pos(t) };
+    return {
+      kind: 'lambda',
+      params,
+      vararg,
+      defaults,
+      ...keywordParams(kwonly, kwdefaults, kwarg),
+      body,
+      ...this.pos(t),
+    };
   }
 
   private tryStmt(): Stmt {
@@ -609,24 +656,33 @@ class Parser {
     const args: Expr[] = [];
     const keywords: { name: string; value: Expr }[] = [];
     const unpack: { at: number; value: Expr }[] = [];
+    const kwunpack: { at: number; value: Expr }[] = [];
     while (!this.is(')')) {
-      if (this.is('**')) this.fail('argument unpacking with ** is not supported');
+      if (this.accept('**')) {
+        kwunpack.push({ at: keywords.length, value: this.expr() });
+        if (!this.accept(',')) break;
+        continue;
+      }
       if (this.accept('*')) {
+        if (kwunpack.length > 0) this.fail('iterable argument unpacking follows keyword argument unpacking');
         if (keywords.length > 0) this.fail('a * argument after keyword arguments is not supported');
         unpack.push({ at: args.length, value: this.expr() });
         if (!this.accept(',')) break;
         continue;
       }
       if (this.peek().kind === 'name' && this.is('=', 1)) {
+        const at = this.peek();
         const name = this.identifier();
+        if (keywords.some((k) => k.name === name)) this.fail(`keyword argument repeated: ${name}`, at);
         this.next();
         keywords.push({ name, value: this.expr() });
       } else {
+        if (kwunpack.length > 0) this.fail('positional argument follows keyword argument unpacking');
         if (keywords.length > 0) this.fail('positional argument follows keyword argument');
         args.push(this.expr());
       }
       if (this.is('for')) {
-        if (args.length !== 1 || keywords.length > 0 || unpack.length > 0)
+        if (args.length !== 1 || keywords.length > 0 || unpack.length > 0 || kwunpack.length > 0)
           this.fail('Generator expression must be parenthesized');
         args[0] = this.comprehension('gen', args[0]!, null);
         if (!this.is(')')) this.fail('Generator expression must be parenthesized');
@@ -634,7 +690,17 @@ class Parser {
       if (!this.accept(',')) break;
     }
     this.expect(')');
-    return { kind: 'call', func, args, keywords, unpack, line: func.line, col: func.col };
+    const call: Expr & { kind: 'call' } = {
+      kind: 'call',
+      func,
+      args,
+      keywords,
+      unpack,
+      line: func.line,
+      col: func.col,
+    };
+    if (kwunpack.length > 0) call.kwunpack = kwunpack;
+    return call;
   }
 
   private subscript(): Expr {
@@ -806,4 +872,9 @@ function parseIntLiteral(text: string, bad: () => never): bigint {
   } catch {
     return bad();
   }
+}
+
+/** The optional keyword-parameter fields of a def or lambda, present only when used. */
+function keywordParams(kwonly: string[], kwdefaults: (Expr | null)[], kwarg: string | null): KeywordParams {
+  return kwonly.length === 0 && kwarg === null ? {} : { kwonly, kwdefaults, kwarg };
 }

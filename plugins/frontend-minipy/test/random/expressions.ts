@@ -38,6 +38,8 @@ export interface Env {
   classes: boolean;
   /** The recursive function rec(n, acc) -> int. */
   rec: boolean;
+  /** The generator function gen(n, k), yielding at most n + 2 small ints. */
+  gen?: boolean;
 }
 
 /** Limits: ints kept under 2000 bits where they are stored, strs under 80 characters. */
@@ -160,7 +162,7 @@ export class Expressions {
       return { code: n < 0 ? `(${n})` : `${n}`, size: bitsOf(n) };
     }
     const sub = (): Expr => this.int(env, depth - 1);
-    const kind = d.below(30);
+    const kind = d.below(32);
     switch (kind) {
       case 0:
       case 1:
@@ -295,6 +297,22 @@ export class Expressions {
       case 27: {
         const l = this.list(env, depth - 1);
         return { code: `sorted(${l.code})[${this.smallIndex()}]`, size: ARG_BITS };
+      }
+      case 28: {
+        const s = this.intSet(env, depth - 1);
+        const c = d.below(4);
+        if (c === 0) return { code: `len(${s.code})`, size: 8 };
+        if (c === 1) return { code: `sum(${s.code})`, size: ARG_BITS + 8 };
+        if (c === 2) return { code: `max(${s.code}, default=-1)`, size: ARG_BITS };
+        return { code: `((${this.boundInt(sub(), ARG_BITS).code}) in ${s.code})`, size: 1 };
+      }
+      case 29: {
+        if (!env.gen) return sub();
+        const g = this.genCall(env, depth);
+        const c = d.below(3);
+        if (c === 0) return { code: `sum(${g})`, size: 20 };
+        if (c === 1) return { code: `next(${g}, -1)`, size: 11 };
+        return { code: `max(${g}, default=0)`, size: 11 };
       }
       default: {
         const a = sub();
@@ -528,7 +546,13 @@ export class Expressions {
     }
     const sub = (): Expr => this.list(env, depth - 1);
     const q: Env = { ...env, vars: [...env.vars, { name: 'q', ty: 'int', size: ARG_BITS, readonly: true }] };
-    switch (d.below(12)) {
+    switch (d.below(14)) {
+      case 11:
+        return env.gen ? { code: `list(${this.genCall(env, depth)})`, size: 8 } : sub();
+      case 12: {
+        const s = this.intSet(env, depth - 1);
+        return { code: `sorted(${s.code}${d.chance(30) ? ', reverse=True' : ''})`, size: s.size };
+      }
       case 0: {
         const n = d.range(0, 8);
         const e = this.boundInt(this.int(q, depth - 1), ARG_BITS);
@@ -664,5 +688,42 @@ export class Expressions {
   smallIndex(): string {
     const i = this.d.range(-4, 5);
     return i < 0 ? `${i}` : `${i}`;
+  }
+
+  /** A set of ints: displays, `set(list)`, set comprehensions, the set operators, a
+   *  generator's values; its size bounds its elements' count. */
+  intSet(env: Env, depth: number): Expr {
+    const d = this.d;
+    const elem = (): string => this.boundInt(this.int(env, depth - 1), ARG_BITS).code;
+    if (depth <= 0 || !d.chance(60)) {
+      const n = d.below(5);
+      if (n === 0) return { code: 'set()', size: 0 };
+      const items = Array.from({ length: n }, () => (depth <= 0 ? `${d.range(-9, 30)}` : elem()));
+      return { code: `{${items.join(', ')}}`, size: n };
+    }
+    switch (d.below(4)) {
+      case 0: {
+        const l = this.list(env, depth - 1);
+        return { code: `set(${l.code})`, size: l.size };
+      }
+      case 1: {
+        const l = this.list(env, depth - 1);
+        const k = d.range(2, 7);
+        return { code: `{q % ${k} for q in ${l.code}}`, size: Math.min(k, l.size) };
+      }
+      case 2: {
+        const a = this.intSet(env, depth - 1);
+        const b = this.intSet(env, depth - 1);
+        return { code: `(${a.code} ${d.pick(['|', '&', '-', '^'])} ${b.code})`, size: a.size + b.size };
+      }
+      default:
+        return env.gen ? { code: `set(${this.genCall(env, depth)})`, size: 8 } : this.intSet(env, 0);
+    }
+  }
+
+  /** A call of the program's generator function: a few small ints. */
+  private genCall(env: Env, depth: number): string {
+    const n = this.d.chance(70) ? `${this.d.range(0, 6)}` : `len(${this.str(env, depth - 1).code})`;
+    return `@gen(${n}, ${this.boundInt(this.int(env, depth - 1), ARG_BITS).code})`;
   }
 }

@@ -102,6 +102,17 @@ export function generateProgram(choices: readonly number[]): RandomProgram {
       `    return @rec(n - 1, (acc * ${k} + n) % ${m})`,
     );
   }
+  const gen = d.chance(15);
+  if (gen)
+    out.push(
+      'def @gen(n, k):',
+      '    i = 0',
+      '    while i < n:',
+      '        yield (i * k + i) % 1009',
+      '        i += 1',
+      '    if k % 3 == 0:',
+      '        yield from [k % 7, n]',
+    );
   const funcs: FuncSig[] = [];
   const nFuncs = d.below(3);
   for (let f = 0; f < nFuncs; f++) {
@@ -111,7 +122,7 @@ export function generateProgram(choices: readonly number[]): RandomProgram {
     const names = params.map((_, i) => (lastDefault && i === params.length - 1 ? 'z' : `p${i}`));
     const sig: FuncSig = { name: `@f${f}`, params, ret, lastDefault };
     const vars: Var[] = params.map((ty, i) => ({ name: names[i]!, ty, size: sizeOfParam(ty), readonly: false }));
-    const env: Env = { vars, funcs: [...funcs], classes, rec };
+    const env: Env = { vars, funcs: [...funcs], classes, rec, gen };
     out.push(`def ${sig.name}(${names.map((n) => (n === 'z' ? 'z=3' : n)).join(', ')}):`);
     const block: Block = { env, inFunction: true, loops: 0, depth: 0, fresh: { n: 0 } };
     statements(d, x, block, 1, d.range(0, 2), emit);
@@ -128,7 +139,13 @@ export function generateProgram(choices: readonly number[]): RandomProgram {
     funcs.push(sig);
   }
   out.push('def @main():');
-  const main: Block = { env: { vars: [], funcs, classes, rec }, inFunction: true, loops: 0, depth: 0, fresh: { n: 0 } };
+  const main: Block = {
+    env: { vars: [], funcs, classes, rec, gen },
+    inFunction: true,
+    loops: 0,
+    depth: 0,
+    fresh: { n: 0 },
+  };
   const before = out.length;
   statements(d, x, main, 1, d.range(1, 5), emit);
   if (out.length === before) emit(1, 'pass');
@@ -252,6 +269,8 @@ function statement(
     case 'print': {
       const n = d.range(1, 3);
       const args = Array.from({ length: n }, () => x.of(d.pick(typesOf(env)), env, 2).code);
+      // Sets of ints print in CPython's order (their tables are CPython's, slot for slot).
+      if (d.chance(15)) args.push(x.intSet(env, 2).code);
       const tail = d.chance(10) ? `, sep=${d.pick(["'|'", "''", "', '"])}` : '';
       emit(indent, `print(${args.join(', ')}${tail})`);
       return;
