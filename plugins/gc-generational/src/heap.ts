@@ -20,6 +20,7 @@ import {
 import { generationLayout, type GenerationLayout } from './layout.ts';
 import { MarkCompact } from './mark-compact.ts';
 import { FREE_WORD, LIMIT_WORD, NURSERY_BASE_WORD } from './nursery-words.ts';
+import { copyWords } from './copy-words.ts';
 import { RememberedSet } from './remembered-set.ts';
 
 /** A forwarded nursery object's header (type id 0, which no live object has); the next
@@ -117,6 +118,7 @@ export class GenerationalHeap implements GcHeap {
     return {
       ...this.totals,
       bytesAllocated: this.totals.bytesAllocated + this.counted.bytes + (this.nurseryTop - this.layout.nurseryBase),
+      detail: { ...this.detail },
     };
   }
 
@@ -287,7 +289,7 @@ export class GenerationalHeap implements GcHeap {
     const size = this.walker.sizeOf(ref);
     const copy = this.oldTop;
     this.oldTop += size;
-    this.memory.u8.copyWithin(copy - this.base, ref - this.base, ref - this.base + size);
+    copyWords(this.words, (copy - this.base) >> 2, at, size >> 2);
     this.starts.add(copy);
     this.words[at] = FORWARDED;
     this.words[at + 1] = copy;

@@ -4,7 +4,9 @@ import { MAX_INLINE_BYTES } from './nursery-words.ts';
 /** The nursery is this fraction of the heap, within the bounds below. */
 const NURSERY_FRACTION = 8;
 const MIN_NURSERY = 64 * 1024;
-const MAX_NURSERY = 4 * MiB;
+/** 32 MiB (the eighth of the default 256 MiB heap): at 4 MiB, binary trees of depth 16
+ *  promoted 17 MB in 56 minor collections, at 32 MiB 4 MB in 7, for the same zeroing. */
+const MAX_NURSERY = 32 * MiB;
 
 /**
  * Where the generations live in the heap region: the old generation from the heap's
