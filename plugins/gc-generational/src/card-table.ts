@@ -19,7 +19,7 @@ const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
  * the holder's start is dirty (non-zero) after a ref store of a young value into an old
  * object. A minor collection treats every object that starts in a dirty card as a root,
  * then cleans the cards. Marking is idempotent and needs no host call, so the barrier's
- * slow path is three instructions and no call, which kept the register allocator from
+ * slow path is four instructions and no call, which kept the register allocator from
  * spilling around it (a call clobbers every register, even on a cold path).
  */
 export class CardTable {
@@ -29,7 +29,8 @@ export class CardTable {
 
   constructor(
     memory: GuestMemory,
-    /** The address card 0 covers: the heap's start. */
+    /** The address card 0 covers: static data's start (static holders' cards are marked
+     *  and never read: static objects are roots at every collection). */
     private readonly coveredBase: number,
     tableBase: number,
     private readonly tableBytes: number,
@@ -38,8 +39,7 @@ export class CardTable {
     this.first = tableBase - memory.base;
   }
 
-  /** Marks the holder's card when it lies in the covered heap; anything else (a static
-   *  object, which is a root at every collection) needs nothing. */
+  /** Marks the holder's card (host code's barrier). */
   mark(holder: number): void {
     const card = (holder - this.coveredBase) >>> CARD_SHIFT;
     if (holder >= this.coveredBase && card < this.tableBytes) this.bytes[this.first + card] = 1;

@@ -21,7 +21,7 @@ import { generationLayout, type GenerationLayout } from './layout.ts';
 import { MarkCompact } from './mark-compact.ts';
 import { CardTable, CARD_SHIFT } from './card-table.ts';
 import { copyWords } from './copy-words.ts';
-import { CARD_BIAS_WORD, FREE_WORD, HEAP_BASE_WORD, LIMIT_WORD, NURSERY_BASE_WORD } from './nursery-words.ts';
+import { CARD_BIAS_WORD, FREE_WORD, LIMIT_WORD, NURSERY_BASE_WORD } from './nursery-words.ts';
 
 /** A forwarded nursery object's header (type id 0, which no live object has); the next
  *  word holds its new address. */
@@ -88,16 +88,16 @@ export class GenerationalHeap implements GcHeap {
     this.words = ctx.memory.i32;
     this.base = ctx.memory.base;
     const { heapBase, heapEnd } = ctx.memory.layout;
-    this.layout = generationLayout(heapBase, heapEnd);
+    this.layout = generationLayout(heapBase, heapEnd, ctx.memory.layout.staticBase);
     this.oldTop = this.layout.oldBase;
     this.freeIndex = (FREE_WORD - this.base) >> 2;
     this.limitIndex = (LIMIT_WORD - this.base) >> 2;
     this.words[(NURSERY_BASE_WORD - this.base) >> 2] = this.layout.nurseryBase;
-    this.words[(HEAP_BASE_WORD - this.base) >> 2] = heapBase;
-    this.words[(CARD_BIAS_WORD - this.base) >> 2] = this.layout.cardTableBase - (heapBase >>> CARD_SHIFT);
+    const { cardsFrom, cardTableBase, cardTableBytes } = this.layout;
+    this.words[(CARD_BIAS_WORD - this.base) >> 2] = cardTableBase - (cardsFrom >>> CARD_SHIFT);
     this.starts = new ObjectStarts(heapBase, heapEnd);
     this.walker = new ObjectWalker(ctx.memory, ctx.types);
-    this.cards = new CardTable(ctx.memory, heapBase, this.layout.cardTableBase, this.layout.cardTableBytes);
+    this.cards = new CardTable(ctx.memory, cardsFrom, cardTableBase, cardTableBytes);
     this.compactor = new MarkCompact(ctx.memory, this.walker, this.starts);
     this.verifyOnCollect = ctx.options.verify;
     this.stress = stressPolicyFor(ctx.options);

@@ -20,15 +20,18 @@ export interface GenerationLayout {
   /** The old generation may grow up to here. */
   readonly nurseryBase: number;
   readonly nurseryEnd: number;
-  /** One byte per card of [oldBase, nurseryEnd), after the nursery at the heap's end. */
+  /** One byte per card of [cardsFrom, nurseryEnd), after the nursery at the heap's end. */
   readonly cardTableBase: number;
   readonly cardTableBytes: number;
+  /** The address card 0 covers: static data's start, so that the barrier needs no test
+   *  for a static holder (whose card no collection reads). */
+  readonly cardsFrom: number;
   /** Objects larger than this go straight to the old generation. */
   readonly largeObjectBytes: number;
 }
 
-export function generationLayout(heapBase: number, heapEnd: number): GenerationLayout {
-  const cardTableBytes = Math.ceil((heapEnd - heapBase) / (1 << CARD_SHIFT) / OBJECT_ALIGN) * OBJECT_ALIGN;
+export function generationLayout(heapBase: number, heapEnd: number, cardsFrom: number): GenerationLayout {
+  const cardTableBytes = Math.ceil((heapEnd - cardsFrom) / (1 << CARD_SHIFT) / OBJECT_ALIGN) * OBJECT_ALIGN;
   const cardTableBase = heapEnd - cardTableBytes;
   const heapBytes = cardTableBase - heapBase;
   const floor = Math.min(MIN_NURSERY, Math.floor(heapBytes / 4));
@@ -44,6 +47,7 @@ export function generationLayout(heapBase: number, heapEnd: number): GenerationL
     nurseryEnd: cardTableBase,
     cardTableBase,
     cardTableBytes,
+    cardsFrom,
     largeObjectBytes,
   };
 }

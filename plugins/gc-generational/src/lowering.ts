@@ -14,14 +14,7 @@ import {
   type TypeLayout,
 } from '#framework';
 import { CARD_SHIFT } from './card-table.ts';
-import {
-  CARD_BIAS_WORD,
-  FREE_WORD,
-  HEAP_BASE_WORD,
-  LIMIT_WORD,
-  MAX_INLINE_BYTES,
-  NURSERY_BASE_WORD,
-} from './nursery-words.ts';
+import { CARD_BIAS_WORD, FREE_WORD, LIMIT_WORD, MAX_INLINE_BYTES, NURSERY_BASE_WORD } from './nursery-words.ts';
 
 export const ALLOC = 'generational.alloc';
 export const ALLOC_ARRAY = 'generational.alloc_array';
@@ -35,8 +28,8 @@ const ALLOC_ARRAY_SIG: Signature = { params: ['i32', 'i32'], result: 'ref' };
  *       else call the heap's allocator
  *   set :T.f, %o, %v (ref) / aset  →  the store, then the filtering barrier: when the holder
  *       is old (below NURSERY_BASE) and the value may be young (at or above it), a cold
- *       block marks the holder's card (a byte store, no call) unless the holder is a static
- *       object (below HEAP_BASE). Elided for a holder allocated in the same block with no
+ *       block marks the holder's card (a byte store, no call; static holders have cards
+ *       too, which no collection reads). Elided for a holder allocated in the same block with no
  *       instruction that may collect in between: it is still young.
  *   gset @g, %v (ref)              →  a raw store: globals are roots at every collection
  */
@@ -50,6 +43,15 @@ export function lowerForGenerational(module: Module, globalAddress: GlobalAddres
   if (used.allocArray) declare(module, ALLOC_ARRAY, ALLOC_ARRAY_SIG, true, raises);
   module.lowered = true;
 }
+
+/**
+ * The instructions a pending barrier waits across, to be shared with the next ref stores
+ * into the same holder: the stores themselves and what fills an object field by field.
+ * Anything else emits it first; in particular a compare, whose branch would otherwise lose
+ * its fused compare-and-branch to the barrier's branches in between, every instruction
+ * that may collect, and the block's terminator.
+ */
+const COALESCES_BARRIERS = new Set(['set', 'aset', 'iconst', 'get', 'aget']);
 
 class FuncLowering {
   private readonly out: LoweringWriter;
@@ -102,7 +104,7 @@ class FuncLowering {
       out.begin(block);
       this.fresh.clear();
       for (const inst of block.insts) {
-        if (inst.isTerminator || this.mayCollect(inst)) this.flushBarriers();
+        if (!COALESCES_BARRIERS.has(inst.op.name)) this.flushBarriers();
         if (!this.rewrite(inst)) out.keep(inst);
         if (this.mayCollect(inst)) this.fresh.clear();
         if (inst.op.name === 'new' || inst.op.name === 'new_array') this.fresh.add(inst.result);
@@ -228,8 +230,8 @@ class FuncLowering {
   }
 
   /** Records a ref store's barrier: stores into one holder share one barrier, emitted
-   *  before the next instruction that may collect or ends the block (no collection can
-   *  see the card in between, and traps end the run). */
+   *  before the next instruction not in COALESCES_BARRIERS (no collection can see the
+   *  card in between, and traps end the run). */
   private deferBarrier(holder: number, holderBits: number, value: number): void {
     if (this.fresh.has(holder) || this.notYoung(value)) return;
     const entry = this.pending.get(holder);
@@ -248,14 +250,12 @@ class FuncLowering {
    * stay in their registers across the barrier (a call there, even cold, made the register
    * allocator shuffle registers on hot paths).
    *     %nursery = load NURSERY_BASE; brif (icmp.ult %holder, %nursery), ^value, ^done
-   *   ^value: brif (icmp.uge %value, %nursery), ^heap, ^value.1   (one test per value)
-   *   ^heap (cold): brif (icmp.uge %holder, load HEAP_BASE), ^card, ^done
+   *   ^value: brif (icmp.uge %value, %nursery), ^card, ^value.1   (one test per value)
    *   ^card (cold): store.i8 (load CARD_BIAS) + (%holder >>> CARD_SHIFT), 1; br ^done
    */
   private barrier(holderBits: number, values: readonly number[]): void {
     const out = this.out;
     const checks = values.map(() => out.newBlock('barrier.value'));
-    const inHeap = out.newBlock('barrier.heap', [], true);
     const card = out.newBlock('barrier.card', [], true);
     const done = out.newBlock('barrier.done');
     const nurseryBase = out.load(out.iconst(NURSERY_BASE_WORD, 'gc.nursery_word'), 0, 'gc.nursery');
@@ -264,11 +264,8 @@ class FuncLowering {
       out.continueIn(checks[i]!);
       const valueBits = out.emit('ref.bits', [value], 'i32', 'gc.val');
       const young = out.emit('icmp.uge', [valueBits, nurseryBase], 'i32', 'gc.young');
-      out.brif(young, inHeap, checks[i + 1] ?? done);
+      out.brif(young, card, checks[i + 1] ?? done);
     });
-    out.continueIn(inHeap);
-    const heapBase = out.load(out.iconst(HEAP_BASE_WORD, 'gc.heap_word'), 0, 'gc.heap');
-    out.brif(out.emit('icmp.uge', [holderBits, heapBase], 'i32', 'gc.in_heap'), card, done);
     out.continueIn(card);
     const bias = out.load(out.iconst(CARD_BIAS_WORD, 'gc.cards_word'), 0, 'gc.cards');
     const index = out.emit('ishr', [holderBits, out.iconst(CARD_SHIFT, 'gc.card_shift')], 'i32', 'gc.card');
