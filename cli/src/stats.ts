@@ -33,6 +33,7 @@ export function formatStats(
     ['collections', String(heap.collections)],
     ['live after last gc', String(heap.liveBytes)],
     ['gc time', ms(heap.gcMillis)],
+    ...gcDetailRow(heap),
     ['compile time', ms(times.compileMillis)],
     ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions${fromCache})`],
     ...patternRow(engine),
@@ -51,6 +52,19 @@ export function formatStats(
   }
   const width = Math.max(...rows.map(([name]) => name.length));
   return `jitc stats:\n${rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`).join('\n')}\n`;
+}
+
+/** The collector's own counters, when it keeps any. */
+function gcDetailRow(heap: HeapStats): [string, string][] {
+  if (!heap.detail) return [];
+  return [
+    [
+      'gc detail',
+      Object.entries(heap.detail)
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', '),
+    ],
+  ];
 }
 
 /** Where native instructions go, by function, most first, as shares of all native ones. */

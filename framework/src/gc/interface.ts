@@ -37,6 +37,9 @@ export interface HeapStats {
   /** Bytes live after the most recent collection. */
   liveBytes: number;
   gcMillis: number;
+  /** The collector's own counters (e.g. minor and major collections, bytes copied), which
+   *  `--stats` prints as they are named. */
+  detail?: Readonly<Record<string, number>>;
 }
 
 /** A collector's runtime half: allocates and collects over guest memory. */

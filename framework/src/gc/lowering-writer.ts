@@ -88,7 +88,7 @@ export class LoweringWriter {
     return v;
   }
 
-  store(kind: 'i32' | 'ref', address: number, offset: number, value: number): void {
+  store(kind: 'i8' | 'i32' | 'ref', address: number, offset: number, value: number): void {
     this.emit(`store.${kind}`, [address, value], null, '');
     this.insts[this.insts.length - 1]!.imm = offset;
   }

@@ -19,8 +19,9 @@ import {
 } from '#framework';
 import { generationLayout, type GenerationLayout } from './layout.ts';
 import { MarkCompact } from './mark-compact.ts';
-import { FREE_WORD, LIMIT_WORD, NURSERY_BASE_WORD } from './nursery-words.ts';
-import { RememberedSet } from './remembered-set.ts';
+import { CardTable, CARD_SHIFT } from './card-table.ts';
+import { copyWords } from './copy-words.ts';
+import { CARD_BIAS_WORD, FREE_WORD, LIMIT_WORD, NURSERY_BASE_WORD } from './nursery-words.ts';
 
 /** A forwarded nursery object's header (type id 0, which no live object has); the next
  *  word holds its new address. */
@@ -35,13 +36,13 @@ export interface GenerationalDetail {
   minorCollections: number;
   majorCollections: number;
   promotedBytes: number;
-  /** Old objects the barrier remembered, summed over minor collections. */
-  rememberedObjects: number;
+  /** Dirty cards scanned, summed over minor collections. */
+  dirtyCards: number;
 }
 
 /**
  * Two generations in one heap region. New objects are bumped into the nursery; when it is
- * full, a minor collection copies what the roots and the remembered set reach into the
+ * full, a minor collection copies what the roots and the dirty cards reach into the
  * old generation (every survivor is promoted at once, so the nursery is empty afterwards
  * and no old-to-young ref survives a collection). When the old generation cannot take
  * the nursery's survivors, a major collection marks the whole heap and slides the live
@@ -54,7 +55,7 @@ export class GenerationalHeap implements GcHeap {
     minorCollections: 0,
     majorCollections: 0,
     promotedBytes: 0,
-    rememberedObjects: 0,
+    dirtyCards: 0,
   };
   private readonly totals: HeapStats = { allocations: 0, bytesAllocated: 0, collections: 0, liveBytes: 0, gcMillis: 0 };
   readonly layout: GenerationLayout;
@@ -65,7 +66,7 @@ export class GenerationalHeap implements GcHeap {
   private readonly roots = new Set<RootSource>();
   private readonly starts: ObjectStarts;
   private readonly walker: ObjectWalker;
-  private readonly remembered: RememberedSet;
+  private readonly cards: CardTable;
   private readonly compactor: MarkCompact;
   private readonly verifier: HeapVerifier;
   private readonly stress: StressPolicy | null;
@@ -87,14 +88,16 @@ export class GenerationalHeap implements GcHeap {
     this.words = ctx.memory.i32;
     this.base = ctx.memory.base;
     const { heapBase, heapEnd } = ctx.memory.layout;
-    this.layout = generationLayout(heapBase, heapEnd);
+    this.layout = generationLayout(heapBase, heapEnd, ctx.memory.layout.staticBase);
     this.oldTop = this.layout.oldBase;
     this.freeIndex = (FREE_WORD - this.base) >> 2;
     this.limitIndex = (LIMIT_WORD - this.base) >> 2;
     this.words[(NURSERY_BASE_WORD - this.base) >> 2] = this.layout.nurseryBase;
+    const { cardsFrom, cardTableBase, cardTableBytes } = this.layout;
+    this.words[(CARD_BIAS_WORD - this.base) >> 2] = cardTableBase - (cardsFrom >>> CARD_SHIFT);
     this.starts = new ObjectStarts(heapBase, heapEnd);
     this.walker = new ObjectWalker(ctx.memory, ctx.types);
-    this.remembered = new RememberedSet(ctx.memory, this.layout.oldBase, this.layout.nurseryBase);
+    this.cards = new CardTable(ctx.memory, cardsFrom, cardTableBase, cardTableBytes);
     this.compactor = new MarkCompact(ctx.memory, this.walker, this.starts);
     this.verifyOnCollect = ctx.options.verify;
     this.stress = stressPolicyFor(ctx.options);
@@ -117,6 +120,7 @@ export class GenerationalHeap implements GcHeap {
     return {
       ...this.totals,
       bytesAllocated: this.totals.bytesAllocated + this.counted.bytes + (this.nurseryTop - this.layout.nurseryBase),
+      detail: { ...this.detail },
     };
   }
 
@@ -136,8 +140,9 @@ export class GenerationalHeap implements GcHeap {
     return addr;
   }
 
+  /** Marks the card of an old holder (compiled code marks it in line). */
   writeBarrier(holder: number): void {
-    this.remembered.remember(holder);
+    if (holder < this.layout.nurseryBase) this.cards.mark(holder);
   }
 
   /** A full collection: what `collect` means to a caller is "free all garbage now". */
@@ -191,7 +196,12 @@ export class GenerationalHeap implements GcHeap {
     const old = size > this.layout.largeObjectBytes;
     const addr = old ? this.placeOld(size) : this.placeYoung(size);
     this.memory.u8.fill(0, addr - this.base, addr - this.base + size);
-    if (old) this.starts.add(addr);
+    if (old) {
+      this.starts.add(addr);
+      // Compiled code stores into an object it has just allocated without a barrier (it
+      // is young, or this): the minor collection scans this one once.
+      this.cards.mark(addr);
+    }
     this.totals.allocations++;
     if (size > this.layout.largeObjectBytes) this.totals.bytesAllocated += size;
     return addr;
@@ -234,8 +244,15 @@ export class GenerationalHeap implements GcHeap {
     const promotedFrom = this.oldTop;
     const forward = (ref: number): number => this.promote(ref, nurseryBase, nurseryTop);
     for (const source of this.roots) source.visitRoots(forward);
-    this.detail.rememberedObjects += this.remembered.size;
-    this.remembered.forEach((holder) => void this.walker.updateRefs(holder, forward));
+    this.detail.dirtyCards += this.cards.visitDirty(
+      this.layout.oldBase,
+      promotedFrom,
+      this.starts,
+      this.walker,
+      forward,
+    );
+    // Every survivor is promoted: no old object holds a young ref any more.
+    this.cards.clean(this.layout.oldBase, promotedFrom);
     for (let scan = promotedFrom; scan < this.oldTop; scan += this.walker.updateRefs(scan, forward));
     this.emptyNursery(nurseryTop);
     this.detail.minorCollections++;
@@ -257,8 +274,8 @@ export class GenerationalHeap implements GcHeap {
   private major(): void {
     const started = performance.now();
     this.beforeCollection(false);
-    // The compaction moves the remembered holders: clear their header bits where they are.
-    this.remembered.clear();
+    // Afterwards the nursery is empty: no old object holds a young ref.
+    this.cards.clean(this.layout.oldBase, this.oldTop);
     const spans = {
       oldBase: this.layout.oldBase,
       oldTop: this.oldTop,
@@ -287,7 +304,7 @@ export class GenerationalHeap implements GcHeap {
     const size = this.walker.sizeOf(ref);
     const copy = this.oldTop;
     this.oldTop += size;
-    this.memory.u8.copyWithin(copy - this.base, ref - this.base, ref - this.base + size);
+    copyWords(this.words, (copy - this.base) >> 2, at, size >> 2);
     this.starts.add(copy);
     this.words[at] = FORWARDED;
     this.words[at + 1] = copy;
@@ -307,13 +324,19 @@ export class GenerationalHeap implements GcHeap {
     this.counted.bytes += nurseryTop - nurseryBase;
     this.nurseryTop = nurseryBase;
     this.nurseryStartsTo = nurseryBase;
-    this.remembered.clear();
   }
 
   private beforeCollection(minor: boolean): void {
     if (!this.verifyOnCollect) return;
     this.verify();
-    if (minor) this.remembered.checkComplete(this.walker, this.oldTop, this.layout.nurseryEnd);
+    if (minor)
+      this.cards.checkComplete(
+        this.walker,
+        this.layout.oldBase,
+        this.oldTop,
+        this.layout.nurseryBase,
+        this.layout.nurseryEnd,
+      );
   }
 
   private afterCollection(started: number): void {

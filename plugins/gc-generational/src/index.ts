@@ -1,18 +1,18 @@
 import { staticImageGlobalAddresses, type GarbageCollector, type GcHeap, type HostFunction } from '#framework';
 import { GenerationalHeap } from './heap.ts';
-import { ALLOC, ALLOC_ARRAY, lowerForGenerational, REMEMBER } from './lowering.ts';
+import { ALLOC, ALLOC_ARRAY, lowerForGenerational } from './lowering.ts';
 
 export function generationalCollector(): GarbageCollector {
   return {
     name: 'generational',
-    description: 'bump-pointer nursery in line, copied to a mark-compact old generation; remembered-set barrier',
+    description: 'bump-pointer nursery in line, copied to a mark-compact old generation; card-marking barrier',
     lower: (module, funcs) => lowerForGenerational(module, staticImageGlobalAddresses(module), funcs),
     hostFunctions: (heap) => generationalHostFunctions(heap),
     createHeap: (ctx) => new GenerationalHeap(ctx),
   };
 }
 
-/** The slow paths and the barrier's remembering half, which compiled code calls. */
+/** The slow paths, which compiled code calls (its barrier marks cards in line). */
 function generationalHostFunctions(heap: GcHeap): HostFunction[] {
   return [
     {
@@ -28,13 +28,6 @@ function generationalHostFunctions(heap: GcHeap): HostFunction[] {
       collects: true,
       raises: true,
       impl: ([typeId, length]) => heap.allocArray(typeId!, length! | 0),
-    },
-    {
-      name: REMEMBER,
-      sig: { params: ['ref'], result: null },
-      collects: false,
-      raises: false,
-      impl: ([holder]) => void heap.writeBarrier(holder!),
     },
   ];
 }

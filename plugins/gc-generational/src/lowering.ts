@@ -13,15 +13,13 @@ import {
   type Signature,
   type TypeLayout,
 } from '#framework';
-import { FREE_WORD, LIMIT_WORD, MAX_INLINE_BYTES, NURSERY_BASE_WORD } from './nursery-words.ts';
-import { REMEMBERED_BIT } from './remembered-set.ts';
+import { CARD_SHIFT } from './card-table.ts';
+import { CARD_BIAS_WORD, FREE_WORD, LIMIT_WORD, MAX_INLINE_BYTES, NURSERY_BASE_WORD } from './nursery-words.ts';
 
 export const ALLOC = 'generational.alloc';
 export const ALLOC_ARRAY = 'generational.alloc_array';
-export const REMEMBER = 'generational.remember';
 const ALLOC_SIG: Signature = { params: ['i32'], result: 'ref' };
 const ALLOC_ARRAY_SIG: Signature = { params: ['i32', 'i32'], result: 'ref' };
-const REMEMBER_SIG: Signature = { params: ['ref'], result: null };
 
 /**
  * The generational collector's lowering:
@@ -29,42 +27,75 @@ const REMEMBER_SIG: Signature = { params: ['ref'], result: null };
  *       (the nursery is zeroed ahead, so only the header and an array's length are written),
  *       else call the heap's allocator
  *   set :T.f, %o, %v (ref) / aset  →  the store, then the filtering barrier: when the holder
- *       is old (below NURSERY_BASE), the value may be young (at or above it) and the holder's
- *       header does not say it is remembered already, a call that remembers the holder.
- *       Elided for a holder allocated in the same block with no instruction that may
- *       collect in between: it is still young.
+ *       is old (below NURSERY_BASE) and the value may be young (at or above it), a cold
+ *       block marks the holder's card (a byte store, no call; static holders have cards
+ *       too, which no collection reads). Elided for a holder allocated in the same block with no
+ *       instruction that may collect in between: it is still young.
  *   gset @g, %v (ref)              →  a raw store: globals are roots at every collection
  */
 export function lowerForGenerational(module: Module, globalAddress: GlobalAddressOf, funcs?: readonly Func[]): void {
   if (module.lowered && !funcs) return;
   const types = TypeTable.forModule(module);
-  const used = { alloc: false, allocArray: false, remember: false };
+  const used = { alloc: false, allocArray: false };
   for (const func of funcs ?? module.funcs) new FuncLowering(module, func, types, globalAddress, used).run();
   const raises = module.global(MEMORY_ERROR_GLOBAL) !== undefined;
   if (used.alloc) declare(module, ALLOC, ALLOC_SIG, true, raises);
   if (used.allocArray) declare(module, ALLOC_ARRAY, ALLOC_ARRAY_SIG, true, raises);
-  if (used.remember) declare(module, REMEMBER, REMEMBER_SIG, false, false);
   module.lowered = true;
 }
+
+/**
+ * The instructions a pending barrier waits across, to be shared with the next ref stores
+ * into the same holder: the stores themselves and what fills an object field by field.
+ * Anything else emits it first; in particular a compare, whose branch would otherwise lose
+ * its fused compare-and-branch to the barrier's branches in between, every instruction
+ * that may collect, and the block's terminator.
+ */
+const COALESCES_BARRIERS = new Set(['set', 'aset', 'iconst', 'get', 'aget']);
 
 class FuncLowering {
   private readonly out: LoweringWriter;
   private readonly facts: ElementStoreFacts;
   private readonly constants: ReadonlyMap<number, number>;
-  /** Objects allocated in the current block since its last instruction that may collect,
-   *  of a size that the heap always places in the nursery: still young. */
+  /** Objects allocated in the current block since its last instruction that may collect:
+   *  still young, or large, placed in the old generation with their card already marked
+   *  (GenerationalHeap.place), so a store into one needs no barrier either way. */
   private readonly fresh = new Set<number>();
+  /** Where each value of the function is defined, to tell stored values that are no
+   *  young object (see notYoung). */
+  private readonly defs = new Map<number, Inst>();
+  /** Ref stores since the last instruction that may collect whose barrier is still to be
+   *  emitted, by holder: its bits and the values stored into it. */
+  private readonly pending = new Map<number, { bits: number; values: number[] }>();
 
   constructor(
     private readonly module: Module,
     private readonly func: Func,
     private readonly types: TypeTable,
     private readonly globalAddress: GlobalAddressOf,
-    private readonly used: { alloc: boolean; allocArray: boolean; remember: boolean },
+    private readonly used: { alloc: boolean; allocArray: boolean },
   ) {
     this.out = new LoweringWriter(func);
     this.facts = new ElementStoreFacts(func);
     this.constants = this.facts.constants;
+    for (const block of func.blocks)
+      for (const inst of block.insts) if (inst.result >= 0) this.defs.set(inst.result, inst);
+  }
+
+  /**
+   * Whether a stored ref is certainly no young object, from its definition: a ref made of
+   * a constant (null, an atom, a static object's address) or of bits or-ed with a tag
+   * (a tagged integer: its low bits say it is no pointer), or a static object (gaddr).
+   */
+  private notYoung(value: number): boolean {
+    const def = this.defs.get(value);
+    if (def?.op.name === 'gaddr') return true;
+    if (def?.op.name !== 'ref.from_bits') return false;
+    const bits = def.args[0]!;
+    if (this.constants.has(bits)) return true;
+    const tagged = this.defs.get(bits);
+    if (tagged?.op.name !== 'ior') return false;
+    return tagged.args.some((a) => ((this.constants.get(a) ?? 0) & 3) !== 0);
   }
 
   run(): void {
@@ -73,9 +104,10 @@ class FuncLowering {
       out.begin(block);
       this.fresh.clear();
       for (const inst of block.insts) {
+        if (!COALESCES_BARRIERS.has(inst.op.name)) this.flushBarriers();
         if (!this.rewrite(inst)) out.keep(inst);
         if (this.mayCollect(inst)) this.fresh.clear();
-        if (this.alwaysYoung(inst)) this.fresh.add(inst.result);
+        if (inst.op.name === 'new' || inst.op.name === 'new_array') this.fresh.add(inst.result);
       }
     }
     out.finish();
@@ -120,7 +152,7 @@ class FuncLowering {
         const [object, value] = inst.args as [number, number];
         const bits = out.emit('ref.bits', [object], 'i32', 'gc.obj');
         out.store('ref', bits, field.offset, value);
-        this.barrier(object, bits, value);
+        this.deferBarrier(object, bits, value);
         return true;
       }
       case 'aset': {
@@ -129,7 +161,7 @@ class FuncLowering {
         const [array, index, value] = inst.args as [number, number, number];
         const at = lowerRefElementAddress(out, this.facts, inst.sym, type.elemOffset, array, index);
         out.store('ref', at.address, at.offset, value);
-        this.barrier(array, at.arrayBits, value);
+        this.deferBarrier(array, at.arrayBits, value);
         return true;
       }
       case 'gset':
@@ -197,42 +229,50 @@ class FuncLowering {
     out.continueIn(join);
   }
 
-  /** After a ref store into `holder`: remember it when it is old, the value may be young
-   *  and its header's REMEMBERED_BIT is clear. */
-  private barrier(holder: number, holderBits: number, value: number): void {
-    if (this.fresh.has(holder)) return;
-    this.used.remember = true;
-    const out = this.out;
-    const check = out.newBlock('barrier.value');
-    const header = out.newBlock('barrier.header');
-    const remember = out.newBlock('barrier.remember', [], true);
-    const done = out.newBlock('barrier.done');
-    const nurseryBase = out.load(out.iconst(NURSERY_BASE_WORD, 'gc.nursery_word'), 0, 'gc.nursery');
-    out.brif(out.emit('icmp.ult', [holderBits, nurseryBase], 'i32', 'gc.old'), check, done);
-    out.continueIn(check);
-    const valueBits = out.emit('ref.bits', [value], 'i32', 'gc.val');
-    out.brif(out.emit('icmp.uge', [valueBits, nurseryBase], 'i32', 'gc.young'), header, done);
-    out.continueIn(header);
-    const bit = out.emit(
-      'iand',
-      [out.load(holderBits, 0, 'gc.header'), out.iconst(REMEMBERED_BIT, 'gc.bit')],
-      'i32',
-      'gc.seen',
-    );
-    out.brif(bit, done, remember);
-    out.continueIn(remember);
-    out.callInto(-1, REMEMBER, [holder]);
-    out.br(done, []);
-    out.continueIn(done);
+  /** Records a ref store's barrier: stores into one holder share one barrier, emitted
+   *  before the next instruction not in COALESCES_BARRIERS (no collection can see the
+   *  card in between, and traps end the run). */
+  private deferBarrier(holder: number, holderBits: number, value: number): void {
+    if (this.fresh.has(holder) || this.notYoung(value)) return;
+    const entry = this.pending.get(holder);
+    if (entry) entry.values.push(value);
+    else this.pending.set(holder, { bits: holderBits, values: [value] });
   }
 
-  private alwaysYoung(inst: Inst): boolean {
-    if (inst.op.name === 'new') return this.types.get(inst.sym).size <= MAX_INLINE_BYTES;
-    if (inst.op.name !== 'new_array') return false;
-    const known = this.constants.get(inst.args[0]!);
-    return (
-      known !== undefined && known >= 0 && TypeTable.arrayBytes(this.types.get(inst.sym), known) <= MAX_INLINE_BYTES
-    );
+  private flushBarriers(): void {
+    for (const { bits, values } of this.pending.values()) this.barrier(bits, values);
+    this.pending.clear();
+  }
+
+  /**
+   * The barrier of the ref stores into one holder: when it is old and one of the values
+   * may be young, mark its card. The marking blocks are cold and hold no call, so values
+   * stay in their registers across the barrier (a call there, even cold, made the register
+   * allocator shuffle registers on hot paths).
+   *     %nursery = load NURSERY_BASE; brif (icmp.ult %holder, %nursery), ^value, ^done
+   *   ^value: brif (icmp.uge %value, %nursery), ^card, ^value.1   (one test per value)
+   *   ^card (cold): store.i8 (load CARD_BIAS) + (%holder >>> CARD_SHIFT), 1; br ^done
+   */
+  private barrier(holderBits: number, values: readonly number[]): void {
+    const out = this.out;
+    const checks = values.map(() => out.newBlock('barrier.value'));
+    const card = out.newBlock('barrier.card', [], true);
+    const done = out.newBlock('barrier.done');
+    const nurseryBase = out.load(out.iconst(NURSERY_BASE_WORD, 'gc.nursery_word'), 0, 'gc.nursery');
+    out.brif(out.emit('icmp.ult', [holderBits, nurseryBase], 'i32', 'gc.old'), checks[0]!, done);
+    values.forEach((value, i) => {
+      out.continueIn(checks[i]!);
+      const valueBits = out.emit('ref.bits', [value], 'i32', 'gc.val');
+      const young = out.emit('icmp.uge', [valueBits, nurseryBase], 'i32', 'gc.young');
+      out.brif(young, card, checks[i + 1] ?? done);
+    });
+    out.continueIn(card);
+    const bias = out.load(out.iconst(CARD_BIAS_WORD, 'gc.cards_word'), 0, 'gc.cards');
+    const index = out.emit('ishr', [holderBits, out.iconst(CARD_SHIFT, 'gc.card_shift')], 'i32', 'gc.card');
+    const slot = out.emit('iadd', [bias, index], 'i32', 'gc.card_at');
+    out.store('i8', slot, 0, out.iconst(1, 'gc.dirty'));
+    out.br(done, []);
+    out.continueIn(done);
   }
 
   private mayCollect(inst: Inst): boolean {
