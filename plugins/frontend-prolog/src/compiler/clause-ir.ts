@@ -1,5 +1,5 @@
 import { deeperThan, varsOf, type Term } from '../reader/terms.ts';
-import { OWN_BARRIER, type Clause } from './desugar.ts';
+import { CATCH_ENTER, CATCH_EXIT, FINDALL_ADD, FINDALL_ENTER, OWN_BARRIER, RETHROW, type Clause } from './desugar.ts';
 import { emitDynamicCall } from './dynamic-slots.ts';
 import { reduceForCall } from './inline-reduce.ts';
 import { ConstPool, Fn } from './ir-text.ts';
@@ -9,7 +9,8 @@ import type { Symbols } from './symbols.ts';
  *  dynamic-slots.ts), runtime wrapper taking the goal term, host builtin, or inline. */
 export type Target =
   | { kind: 'pred'; fn: string }
-  | { kind: 'dynamic'; slot: number }
+  /** `self`: this is code compiled at run time for the predicate itself (its entry). */
+  | { kind: 'dynamic'; slot: number; self?: string }
   | { kind: 'wrapper'; fn: string }
   | { kind: 'host' }
   | { kind: 'inline' };
@@ -243,7 +244,47 @@ export class ClauseEmitter {
         this.inline(name, args);
         continue;
       }
-      const target = this.ctx.target(name, args.length);
+      if (name === CATCH_ENTER && args.length === 3) {
+        this.materialize();
+        const [handler, data, cp] = args as [Term, Term, Term];
+        const h = this.ctx.target(handler.k === 'atom' ? handler.name : '', 2);
+        if (h.kind !== 'pred' || cp.k !== 'var') throw new Error('$catch_enter: not a compiled catch');
+        const d = this.term(data);
+        // First in its clause (Desugarer.catchGoal): %k is where the recovery goes on.
+        const code = this.fn.val(`fref @${h.fn}`, 'ch');
+        this.defined.set(cp.name, this.fn.val(`call @catch_push(${code}, ${d}, ${this.k})`, 'ccp'));
+        continue;
+      }
+      if (name === FINDALL_ENTER && args.length === 3) {
+        this.materialize();
+        const [template, list, cp] = args as [Term, Term, Term];
+        if (cp.k !== 'var') throw new Error('$findall_enter: not a compiled findall');
+        const t = this.term(template),
+          l = this.term(list);
+        // First in its clause (Desugarer.findallGoal): %k is where the list goes on.
+        this.defined.set(cp.name, this.fn.val(`call @findall_push(${t}, ${l}, ${this.k})`, 'fcp'));
+        continue;
+      }
+      if (name === FINDALL_ADD && args.length === 1) {
+        // Asks for the next solution: the goals after it are dead.
+        this.materialize();
+        this.fn.end(`tail_call @findall_add(${this.term(args[0]!)})`);
+        this.finish();
+        return null;
+      }
+      if (name === CATCH_EXIT && args.length === 1) {
+        this.materialize();
+        this.fn.emit(`call @catch_exit(${this.term(args[0]!)})`);
+        continue;
+      }
+      const target = name === RETHROW ? null : this.ctx.target(name, args.length);
+      if (!target || (target.kind === 'wrapper' && target.fn === 'ctl$throw')) {
+        // throw/1 never proceeds: no frame, and the goals after it are dead.
+        this.materialize();
+        this.fn.end(`tail_call @${target ? 'throw1' : 'throw_ball'}(${this.term(args[0]!)})`);
+        this.finish();
+        return null;
+      }
       if (target.kind === 'host') {
         this.host(g);
         continue;
@@ -264,7 +305,7 @@ export class ClauseEmitter {
       const k = rest.length === 0 ? this.k : this.frame(rest);
       if (target.kind === 'wrapper' && target.fn === 'ctl$call1') this.callGoal(vals[0]!, k);
       else if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
-      else if (target.kind === 'dynamic') emitDynamicCall(this.fn, target.slot, [...vals, k]);
+      else if (target.kind === 'dynamic') emitDynamicCall(this.fn, target.slot, [...vals, k], target.self);
       else
         this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
       if (rest.length === 0) {
@@ -408,7 +449,7 @@ export class ClauseEmitter {
     f.label(deep);
     const fr = f.val(`new_array :frame, ${f.iconst(4 + live.length)}`, 'fr');
     const code = f.val(`fref @${this.contName()}`, 'code');
-    const tagged = f.val(`call @tag(${code})`, 'ct');
+    const tagged = f.tag(code);
     f.emit(`aset :frame, ${fr}, ${f.iconst(0)}, ${tagged}`);
     f.emit(`aset :frame, ${fr}, ${f.iconst(1)}, ${this.k}`);
     f.emit(`aset :frame, ${fr}, ${f.iconst(2)}, ${this.cutb}`);
@@ -454,8 +495,13 @@ export class ClauseEmitter {
     if (!p) return;
     const f = this.fn;
     const alt = f.val(`fref @${p.retry}`, 'alt');
-    const cp = f.val(`call @make_cp(${alt}, ${this.k}, ${p.t0}, ${p.serial}, ${f.iconst(this.arity)})`, 'cp');
+    // core.jir's @make_cp written out: with its length a constant, no store is checked.
+    const cp = f.val(`new_array :cp, ${f.iconst(5 + this.arity)}`, 'cp');
+    const header = [f.val('gget @B', 'prev'), ...[alt, p.t0, p.serial].map((x) => f.tag(x)), this.k];
+    header.forEach((x, i) => f.emit(`aset :cp, ${cp}, ${f.iconst(i)}, ${x}`));
     for (let i = 0; i < this.arity; i++) f.emit(`aset :cp, ${cp}, ${f.iconst(5 + i)}, %a${i}`);
+    f.emit(`gset @B, ${cp}`);
+    f.emit(`gset @mark, ${p.serial}`);
     this.pending = null;
   }
 
@@ -592,7 +638,11 @@ export class ClauseEmitter {
     const sameFunctor = f.val(`icmp.eq ${functor}, ${f.iconst(this.ctx.syms.imm(p.name, p.args.length))}`);
     f.end(`brif ${sameFunctor}, ${read}, ${this.fail()}`);
     f.label(read);
-    p.args.forEach((a, i) => this.unifyHead(a, f.val(`aget :str, ${d}, ${f.iconst(i + 1)}`, 'ha')));
+    // An anonymous argument matches anything: its element is not even read.
+    p.args.forEach((a, i) => {
+      if (a.k !== 'var' || !a.name.endsWith('_anon'))
+        this.unifyHead(a, f.val(`aget :str, ${d}, ${f.iconst(i + 1)}`, 'ha'));
+    });
     f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
     this.defined = new Map(before);
     f.label(write);
@@ -604,10 +654,26 @@ export class ClauseEmitter {
     fresh.forEach((n, i) => this.defined.set(n, params[i]!));
   }
 
+  /** Unifies two values: in line when the first is an unbound variable and the second an
+   *  atom or small integer (a repeated head variable meeting a constant), else @unify. */
   private unify(a: string, b: string): void {
     const f = this.fn;
+    const da = f.deref(a);
+    const ptr = f.blk('up'),
+      unbound = f.blk('uv'),
+      bind = f.blk('ub'),
+      slow = f.blk('us'),
+      ok = f.blk('ok');
+    f.end(`brif ${f.val(`ref.is_ptr ${da}`)}, ${ptr}, ${slow}`);
+    f.label(ptr);
+    f.end(`brif ${f.val(`icmp.eq ${f.val(`ref.type_id ${da}`)}, ${f.iconst(1)}`)}, ${unbound}, ${slow}`);
+    f.label(unbound);
+    f.end(`brif ${f.val(`ref.is_ptr ${b}`)}, ${slow}, ${bind}`);
+    f.label(bind);
+    f.emit(`call @bind(${da}, ${b})`);
+    f.end(`br ${ok}`);
+    f.label(slow);
     const r = f.val(`call @unify(${a}, ${b})`, 'u');
-    const ok = f.blk('ok');
     f.end(`brif ${r}, ${ok}, ${this.fail()}`);
     f.label(ok);
   }

@@ -58,6 +58,13 @@ export class Fn {
     return `${this.header} {\n^entry:\n${this.lines.join('\n')}\n}\n`;
   }
 
+  /** The tagged integer (2v+1) of i32 `v`, in line (core.jir's @tag): code compiled at run
+   *  time cannot inline the runtime's functions, which are lowered already. */
+  tag(v: string): string {
+    const one = this.iconst(1);
+    return this.val(`ref.from_bits ${this.val(`ior ${this.val(`ishl ${v}, ${one}`)}, ${one}`)}`, 'tg');
+  }
+
   /** Dereferences `t` in line (the loop of core.jir's @deref): a call would make the
    *  function non-leaf and, in native code, store every live value around it. */
   deref(t: string): string {
