@@ -73,6 +73,9 @@ const TYPE_TESTS: Record<string, number> = {
   callable: (1 << 1) | (1 << 3),
 };
 
+/** Runtime functions that neither read the mark nor call anything that does. */
+const MARK_BLIND = new Set(['trail_push', 'new_var', 'pl_eval', 'pl_arith', 'pl_arith_cmp', 'undo', 'kind_of']);
+
 const isCall1 = (t: Target): boolean => t.kind === 'wrapper' && t.fn === 'ctl$call1';
 
 /** The items of a list written out in full ([a, b, c]), or null. */
@@ -157,8 +160,10 @@ export class ClauseEmitter {
       const t0 = f.val('gget @tr', 'tr');
       const m0 = f.val('gget @mark', 'mk');
       const serial = f.val('gget @serial', 'sr');
+      this.markSetAt = f.position;
       f.emit(`gset @mark, ${serial}`);
       this.pending = { t0, m0, serial, ...this.alt };
+      this.knownMark = serial;
     }
     const head = clause.head;
     if (head.k === 'str') head.args.forEach((p, i) => this.unifyHeadArg(p, `%a${i}`));
@@ -217,7 +222,50 @@ export class ClauseEmitter {
       f.label(this.labels.exc, `${e}: ref`);
       f.end(`tail_call @throw_ball(${e})`);
     }
+    this.dropUnreadMark();
     this.ctx.add(f);
+  }
+
+  /** Where the entry function set the mark for its pending alternatives, or -1. */
+  private markSetAt = -1;
+  /** The mark's value where the code being emitted runs, when the compiler knows it:
+   *  bindings there test it in line (see bind). */
+  private knownMark: string | null = null;
+
+  /**
+   * While a clause's alternatives are pending, the mark is the serial at entry, so bindings
+   * are trailed for a retry. The entry function's own bindings test that value in line
+   * (bind): when nothing it calls reads the mark, the mark is never set, nor put back.
+   */
+  private dropUnreadMark(): void {
+    const p = this.pendingAtStart;
+    if (!p || this.markSetAt < 0) return;
+    const f = this.fn;
+    const calls = f.emitted().map((l) => / call(?:_indirect)? @?([^( ]+)/.exec(l)?.[1]);
+    if (calls.some((c) => c !== undefined && !MARK_BLIND.has(c))) return;
+    f.omit(this.markSetAt);
+    const restore = `  gset @mark, ${p.m0}`;
+    f.emitted().forEach((l, i) => {
+      if (l === restore) f.omit(i);
+    });
+  }
+
+  /** Binds unbound variable `d` to `x`: trailed when older than the mark. */
+  private bind(d: string, x: string): void {
+    const f = this.fn;
+    if (this.knownMark === null) {
+      f.emit(`call @bind(${d}, ${x})`);
+      return;
+    }
+    f.emit(`set :var.val, ${d}, ${x}`);
+    const old = f.val(`icmp.sle ${f.val(`get :var.serial, ${d}`)}, ${this.knownMark}`);
+    const trail = f.blk('bt'),
+      bound = f.blk('bd');
+    f.end(`brif ${old}, ${trail}, ${bound}`);
+    f.label(trail);
+    f.emit(`call @trail_push(${d})`);
+    f.end(`br ${bound}`);
+    f.label(bound);
   }
 
   private pendingAtStart: Pending | null = null;
@@ -238,12 +286,15 @@ export class ClauseEmitter {
       if (g.k === 'str' && name === '$cut' && args.length === 1) {
         this.fn.emit(`call @set_B(${this.term(args[0]!)})`);
         this.pending = null;
+        this.knownMark = null;
         continue;
       }
       if (isInlineBuiltin(name, args.length)) {
         this.inline(name, args);
         continue;
       }
+      // The catch and findall choice points move the mark.
+      if (name === CATCH_ENTER || name === FINDALL_ENTER || name === CATCH_EXIT) this.knownMark = null;
       if (name === CATCH_ENTER && args.length === 3) {
         this.materialize();
         const [handler, data, cp] = args as [Term, Term, Term];
@@ -359,7 +410,12 @@ export class ClauseEmitter {
     const reuse = this.pending !== null && this.varsMade === 0;
     const t0 = reuse ? this.pending!.t0 : f.val('gget @tr', 'tr');
     const m0 = reuse ? null : f.val('gget @mark', 'mk');
-    if (!reuse) f.emit(`gset @mark, ${f.val('gget @serial', 'sr')}`);
+    const outerMark = this.knownMark;
+    if (!reuse) {
+      const sr = f.val('gget @serial', 'sr');
+      f.emit(`gset @mark, ${sr}`);
+      this.knownMark = sr;
+    }
     const restoreMark = (): void => {
       if (m0) f.emit(`gset @mark, ${m0}`);
     };
@@ -394,6 +450,7 @@ export class ClauseEmitter {
     f.end(`br ${this.exc()}(${ev})`);
     f.label(done);
     this.evaluated = evaluated;
+    this.knownMark = outerMark;
     restoreMark();
   }
 
@@ -481,6 +538,8 @@ export class ClauseEmitter {
     this.fn = new Fn(`func @${name}(%f: ref) -> i32`);
     this.labels = {};
     this.pendingAtStart = null;
+    this.markSetAt = -1;
+    this.knownMark = null;
     this.evaluated = new Map();
     const f = this.fn;
     this.k = f.val(`aget :frame, %f, ${f.iconst(1)}`, 'k');
@@ -602,7 +661,7 @@ export class ClauseEmitter {
       const isv = f.val(`icmp.eq ${ty}, ${f.iconst(1)}`, 'iv');
       f.end(`brif ${isv}, ${c3}, ${this.fail()}`);
       f.label(c3);
-      f.emit(`call @bind(${d}, ${f.imm(bits)})`);
+      this.bind(d, f.imm(bits));
       f.end(`br ${ok}`);
       f.label(ok);
       return;
@@ -646,7 +705,7 @@ export class ClauseEmitter {
     f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
     this.defined = new Map(before);
     f.label(write);
-    f.emit(`call @bind(${d}, ${this.term(p)})`);
+    this.bind(d, this.term(p));
     f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
     const params = fresh.map(() => f.v('hv'));
     f.label(join, params.map((x) => `${x}: ref`).join(', '));
@@ -670,7 +729,7 @@ export class ClauseEmitter {
     f.label(unbound);
     f.end(`brif ${f.val(`ref.is_ptr ${b}`)}, ${slow}, ${bind}`);
     f.label(bind);
-    f.emit(`call @bind(${da}, ${b})`);
+    this.bind(da, b);
     f.end(`br ${ok}`);
     f.label(slow);
     const r = f.val(`call @unify(${a}, ${b})`, 'u');
@@ -697,6 +756,7 @@ export class ClauseEmitter {
       else if (this.pending) {
         f.emit(`gset @mark, ${this.pending.m0}`);
         this.pending = null;
+        this.knownMark = null;
       } else f.emit(`call @set_B(${this.cutb})`);
       return;
     }

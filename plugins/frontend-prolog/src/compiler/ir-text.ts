@@ -28,6 +28,21 @@ export class Fn {
     this.lines.push(`  ${line}`);
   }
 
+  /** The position the next emitted line takes (see omit). */
+  get position(): number {
+    return this.lines.length;
+  }
+
+  /** Leaves out the line emitted at `position`. */
+  omit(position: number): void {
+    this.lines[position] = '';
+  }
+
+  /** The instruction lines emitted so far. */
+  emitted(): readonly string[] {
+    return this.lines;
+  }
+
   /** `%r = op ...`: returns %r. */
   val(rhs: string, hint = 't'): string {
     const r = this.v(hint);
@@ -55,7 +70,8 @@ export class Fn {
   }
 
   text(): string {
-    return `${this.header} {\n^entry:\n${this.lines.join('\n')}\n}\n`;
+    const lines = this.lines.filter((l) => l !== '');
+    return `${this.header} {\n^entry:\n${lines.join('\n')}\n}\n`;
   }
 
   /** The tagged integer (2v+1) of i32 `v`, in line (core.jir's @tag): code compiled at run
