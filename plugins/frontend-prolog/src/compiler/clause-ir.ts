@@ -1,5 +1,5 @@
 import { deeperThan, varsOf, type Term } from '../reader/terms.ts';
-import { OWN_BARRIER, type Clause } from './desugar.ts';
+import { CATCH_ENTER, CATCH_EXIT, FINDALL_ADD, FINDALL_ENTER, OWN_BARRIER, RETHROW, type Clause } from './desugar.ts';
 import { emitDynamicCall } from './dynamic-slots.ts';
 import { reduceForCall } from './inline-reduce.ts';
 import { ConstPool, Fn } from './ir-text.ts';
@@ -9,7 +9,8 @@ import type { Symbols } from './symbols.ts';
  *  dynamic-slots.ts), runtime wrapper taking the goal term, host builtin, or inline. */
 export type Target =
   | { kind: 'pred'; fn: string }
-  | { kind: 'dynamic'; slot: number }
+  /** `self`: this is code compiled at run time for the predicate itself (its entry). */
+  | { kind: 'dynamic'; slot: number; self?: string }
   | { kind: 'wrapper'; fn: string }
   | { kind: 'host' }
   | { kind: 'inline' };
@@ -71,6 +72,9 @@ const TYPE_TESTS: Record<string, number> = {
   compound: 1 << 3,
   callable: (1 << 1) | (1 << 3),
 };
+
+/** Runtime functions that neither read the mark nor call anything that does. */
+const MARK_BLIND = new Set(['trail_push', 'new_var', 'pl_eval', 'pl_arith', 'pl_arith_cmp', 'undo', 'kind_of']);
 
 const isCall1 = (t: Target): boolean => t.kind === 'wrapper' && t.fn === 'ctl$call1';
 
@@ -156,8 +160,10 @@ export class ClauseEmitter {
       const t0 = f.val('gget @tr', 'tr');
       const m0 = f.val('gget @mark', 'mk');
       const serial = f.val('gget @serial', 'sr');
+      this.markSetAt = f.position;
       f.emit(`gset @mark, ${serial}`);
       this.pending = { t0, m0, serial, ...this.alt };
+      this.knownMark = serial;
     }
     const head = clause.head;
     if (head.k === 'str') head.args.forEach((p, i) => this.unifyHeadArg(p, `%a${i}`));
@@ -216,7 +222,50 @@ export class ClauseEmitter {
       f.label(this.labels.exc, `${e}: ref`);
       f.end(`tail_call @throw_ball(${e})`);
     }
+    this.dropUnreadMark();
     this.ctx.add(f);
+  }
+
+  /** Where the entry function set the mark for its pending alternatives, or -1. */
+  private markSetAt = -1;
+  /** The mark's value where the code being emitted runs, when the compiler knows it:
+   *  bindings there test it in line (see bind). */
+  private knownMark: string | null = null;
+
+  /**
+   * While a clause's alternatives are pending, the mark is the serial at entry, so bindings
+   * are trailed for a retry. The entry function's own bindings test that value in line
+   * (bind): when nothing it calls reads the mark, the mark is never set, nor put back.
+   */
+  private dropUnreadMark(): void {
+    const p = this.pendingAtStart;
+    if (!p || this.markSetAt < 0) return;
+    const f = this.fn;
+    const calls = f.emitted().map((l) => / call(?:_indirect)? @?([^( ]+)/.exec(l)?.[1]);
+    if (calls.some((c) => c !== undefined && !MARK_BLIND.has(c))) return;
+    f.omit(this.markSetAt);
+    const restore = `  gset @mark, ${p.m0}`;
+    f.emitted().forEach((l, i) => {
+      if (l === restore) f.omit(i);
+    });
+  }
+
+  /** Binds unbound variable `d` to `x`: trailed when older than the mark. */
+  private bind(d: string, x: string): void {
+    const f = this.fn;
+    if (this.knownMark === null) {
+      f.emit(`call @bind(${d}, ${x})`);
+      return;
+    }
+    f.emit(`set :var.val, ${d}, ${x}`);
+    const old = f.val(`icmp.sle ${f.val(`get :var.serial, ${d}`)}, ${this.knownMark}`);
+    const trail = f.blk('bt'),
+      bound = f.blk('bd');
+    f.end(`brif ${old}, ${trail}, ${bound}`);
+    f.label(trail);
+    f.emit(`call @trail_push(${d})`);
+    f.end(`br ${bound}`);
+    f.label(bound);
   }
 
   private pendingAtStart: Pending | null = null;
@@ -237,13 +286,56 @@ export class ClauseEmitter {
       if (g.k === 'str' && name === '$cut' && args.length === 1) {
         this.fn.emit(`call @set_B(${this.term(args[0]!)})`);
         this.pending = null;
+        this.knownMark = null;
         continue;
       }
       if (isInlineBuiltin(name, args.length)) {
         this.inline(name, args);
         continue;
       }
-      const target = this.ctx.target(name, args.length);
+      // The catch and findall choice points move the mark.
+      if (name === CATCH_ENTER || name === FINDALL_ENTER || name === CATCH_EXIT) this.knownMark = null;
+      if (name === CATCH_ENTER && args.length === 3) {
+        this.materialize();
+        const [handler, data, cp] = args as [Term, Term, Term];
+        const h = this.ctx.target(handler.k === 'atom' ? handler.name : '', 2);
+        if (h.kind !== 'pred' || cp.k !== 'var') throw new Error('$catch_enter: not a compiled catch');
+        const d = this.term(data);
+        // First in its clause (Desugarer.catchGoal): %k is where the recovery goes on.
+        const code = this.fn.val(`fref @${h.fn}`, 'ch');
+        this.defined.set(cp.name, this.fn.val(`call @catch_push(${code}, ${d}, ${this.k})`, 'ccp'));
+        continue;
+      }
+      if (name === FINDALL_ENTER && args.length === 3) {
+        this.materialize();
+        const [template, list, cp] = args as [Term, Term, Term];
+        if (cp.k !== 'var') throw new Error('$findall_enter: not a compiled findall');
+        const t = this.term(template),
+          l = this.term(list);
+        // First in its clause (Desugarer.findallGoal): %k is where the list goes on.
+        this.defined.set(cp.name, this.fn.val(`call @findall_push(${t}, ${l}, ${this.k})`, 'fcp'));
+        continue;
+      }
+      if (name === FINDALL_ADD && args.length === 1) {
+        // Asks for the next solution: the goals after it are dead.
+        this.materialize();
+        this.fn.end(`tail_call @findall_add(${this.term(args[0]!)})`);
+        this.finish();
+        return null;
+      }
+      if (name === CATCH_EXIT && args.length === 1) {
+        this.materialize();
+        this.fn.emit(`call @catch_exit(${this.term(args[0]!)})`);
+        continue;
+      }
+      const target = name === RETHROW ? null : this.ctx.target(name, args.length);
+      if (!target || (target.kind === 'wrapper' && target.fn === 'ctl$throw')) {
+        // throw/1 never proceeds: no frame, and the goals after it are dead.
+        this.materialize();
+        this.fn.end(`tail_call @${target ? 'throw1' : 'throw_ball'}(${this.term(args[0]!)})`);
+        this.finish();
+        return null;
+      }
       if (target.kind === 'host') {
         this.host(g);
         continue;
@@ -264,7 +356,7 @@ export class ClauseEmitter {
       const k = rest.length === 0 ? this.k : this.frame(rest);
       if (target.kind === 'wrapper' && target.fn === 'ctl$call1') this.callGoal(vals[0]!, k);
       else if (target.kind === 'pred') this.fn.end(`tail_call @${target.fn}(${[...vals, k].join(', ')})`);
-      else if (target.kind === 'dynamic') emitDynamicCall(this.fn, target.slot, [...vals, k]);
+      else if (target.kind === 'dynamic') emitDynamicCall(this.fn, target.slot, [...vals, k], target.self);
       else
         this.fn.end(`tail_call @${target.kind === 'wrapper' ? target.fn : 'dyn$call'}(${vals[0]}, ${k}, ${this.cutb})`);
       if (rest.length === 0) {
@@ -318,7 +410,12 @@ export class ClauseEmitter {
     const reuse = this.pending !== null && this.varsMade === 0;
     const t0 = reuse ? this.pending!.t0 : f.val('gget @tr', 'tr');
     const m0 = reuse ? null : f.val('gget @mark', 'mk');
-    if (!reuse) f.emit(`gset @mark, ${f.val('gget @serial', 'sr')}`);
+    const outerMark = this.knownMark;
+    if (!reuse) {
+      const sr = f.val('gget @serial', 'sr');
+      f.emit(`gset @mark, ${sr}`);
+      this.knownMark = sr;
+    }
     const restoreMark = (): void => {
       if (m0) f.emit(`gset @mark, ${m0}`);
     };
@@ -353,6 +450,7 @@ export class ClauseEmitter {
     f.end(`br ${this.exc()}(${ev})`);
     f.label(done);
     this.evaluated = evaluated;
+    this.knownMark = outerMark;
     restoreMark();
   }
 
@@ -408,7 +506,7 @@ export class ClauseEmitter {
     f.label(deep);
     const fr = f.val(`new_array :frame, ${f.iconst(4 + live.length)}`, 'fr');
     const code = f.val(`fref @${this.contName()}`, 'code');
-    const tagged = f.val(`call @tag(${code})`, 'ct');
+    const tagged = f.tag(code);
     f.emit(`aset :frame, ${fr}, ${f.iconst(0)}, ${tagged}`);
     f.emit(`aset :frame, ${fr}, ${f.iconst(1)}, ${this.k}`);
     f.emit(`aset :frame, ${fr}, ${f.iconst(2)}, ${this.cutb}`);
@@ -440,6 +538,8 @@ export class ClauseEmitter {
     this.fn = new Fn(`func @${name}(%f: ref) -> i32`);
     this.labels = {};
     this.pendingAtStart = null;
+    this.markSetAt = -1;
+    this.knownMark = null;
     this.evaluated = new Map();
     const f = this.fn;
     this.k = f.val(`aget :frame, %f, ${f.iconst(1)}`, 'k');
@@ -454,8 +554,13 @@ export class ClauseEmitter {
     if (!p) return;
     const f = this.fn;
     const alt = f.val(`fref @${p.retry}`, 'alt');
-    const cp = f.val(`call @make_cp(${alt}, ${this.k}, ${p.t0}, ${p.serial}, ${f.iconst(this.arity)})`, 'cp');
+    // core.jir's @make_cp written out: with its length a constant, no store is checked.
+    const cp = f.val(`new_array :cp, ${f.iconst(5 + this.arity)}`, 'cp');
+    const header = [f.val('gget @B', 'prev'), ...[alt, p.t0, p.serial].map((x) => f.tag(x)), this.k];
+    header.forEach((x, i) => f.emit(`aset :cp, ${cp}, ${f.iconst(i)}, ${x}`));
     for (let i = 0; i < this.arity; i++) f.emit(`aset :cp, ${cp}, ${f.iconst(5 + i)}, %a${i}`);
+    f.emit(`gset @B, ${cp}`);
+    f.emit(`gset @mark, ${p.serial}`);
     this.pending = null;
   }
 
@@ -556,7 +661,7 @@ export class ClauseEmitter {
       const isv = f.val(`icmp.eq ${ty}, ${f.iconst(1)}`, 'iv');
       f.end(`brif ${isv}, ${c3}, ${this.fail()}`);
       f.label(c3);
-      f.emit(`call @bind(${d}, ${f.imm(bits)})`);
+      this.bind(d, f.imm(bits));
       f.end(`br ${ok}`);
       f.label(ok);
       return;
@@ -592,11 +697,15 @@ export class ClauseEmitter {
     const sameFunctor = f.val(`icmp.eq ${functor}, ${f.iconst(this.ctx.syms.imm(p.name, p.args.length))}`);
     f.end(`brif ${sameFunctor}, ${read}, ${this.fail()}`);
     f.label(read);
-    p.args.forEach((a, i) => this.unifyHead(a, f.val(`aget :str, ${d}, ${f.iconst(i + 1)}`, 'ha')));
+    // An anonymous argument matches anything: its element is not even read.
+    p.args.forEach((a, i) => {
+      if (a.k !== 'var' || !a.name.endsWith('_anon'))
+        this.unifyHead(a, f.val(`aget :str, ${d}, ${f.iconst(i + 1)}`, 'ha'));
+    });
     f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
     this.defined = new Map(before);
     f.label(write);
-    f.emit(`call @bind(${d}, ${this.term(p)})`);
+    this.bind(d, this.term(p));
     f.end(`br ${join}(${fresh.map((n) => this.defined.get(n)!).join(', ')})`);
     const params = fresh.map(() => f.v('hv'));
     f.label(join, params.map((x) => `${x}: ref`).join(', '));
@@ -604,10 +713,26 @@ export class ClauseEmitter {
     fresh.forEach((n, i) => this.defined.set(n, params[i]!));
   }
 
+  /** Unifies two values: in line when the first is an unbound variable and the second an
+   *  atom or small integer (a repeated head variable meeting a constant), else @unify. */
   private unify(a: string, b: string): void {
     const f = this.fn;
+    const da = f.deref(a);
+    const ptr = f.blk('up'),
+      unbound = f.blk('uv'),
+      bind = f.blk('ub'),
+      slow = f.blk('us'),
+      ok = f.blk('ok');
+    f.end(`brif ${f.val(`ref.is_ptr ${da}`)}, ${ptr}, ${slow}`);
+    f.label(ptr);
+    f.end(`brif ${f.val(`icmp.eq ${f.val(`ref.type_id ${da}`)}, ${f.iconst(1)}`)}, ${unbound}, ${slow}`);
+    f.label(unbound);
+    f.end(`brif ${f.val(`ref.is_ptr ${b}`)}, ${slow}, ${bind}`);
+    f.label(bind);
+    this.bind(da, b);
+    f.end(`br ${ok}`);
+    f.label(slow);
     const r = f.val(`call @unify(${a}, ${b})`, 'u');
-    const ok = f.blk('ok');
     f.end(`brif ${r}, ${ok}, ${this.fail()}`);
     f.label(ok);
   }
@@ -631,6 +756,7 @@ export class ClauseEmitter {
       else if (this.pending) {
         f.emit(`gset @mark, ${this.pending.m0}`);
         this.pending = null;
+        this.knownMark = null;
       } else f.emit(`call @set_B(${this.cutb})`);
       return;
     }

@@ -15,6 +15,17 @@ export interface AuxPredicate {
 /** The variable holding a clause's own cut barrier; the compiler binds it at entry. */
 export const OWN_BARRIER = '$CB';
 const AUX_BARRIER = '$CBo';
+/** `'$catch_enter'(Handler, Data, CP)` and `'$catch_exit'(CP)`: a compiled catch/3
+ *  (see Desugarer.catchGoal); CP names the catch choice point. */
+export const CATCH_ENTER = '$catch_enter';
+export const CATCH_EXIT = '$catch_exit';
+/** `'$findall_enter'(Template, List, CP)` and `'$findall_add'(CP)`: a compiled findall/3
+ *  (see Desugarer.findallGoal). */
+export const FINDALL_ENTER = '$findall_enter';
+export const FINDALL_ADD = '$findall_add';
+/** `'$rethrow'(Ball)`: a catch handler's ball goes on to the next catch, uncopied. */
+export const RETHROW = '$rethrow';
+const CATCH_CP = '$CATCH';
 
 /**
  * Turns a clause body into a flat conjunction. Disjunction, if-then-else and negation
@@ -45,6 +56,83 @@ export class Desugarer {
     return out;
   }
 
+  /**
+   * `catch(G, C, R)` with a goal known here becomes two auxiliary predicates. The first
+   * pushes the catch choice point (its continuation is the predicate's own: where the
+   * recovery goes on), runs G compiled, its cuts local to it as call/1's, and leaves the
+   * catch. The second is the handler throw_ball calls with the ball and a term of the
+   * variables C and R share with the rest: its first clause matches C in its head and
+   * runs R (as call/1 would: its cut is local), the second throws the ball on.
+   */
+  private catchGoal(g: Extract<Term, { k: 'str' }>, outside: () => Term[]): Term[] {
+    const [goal, catcher, recovery] = g.args as [Term, Term, Term];
+    const v = (name: string): Extract<Term, { k: 'var' }> => ({ k: 'var', name });
+    const outsideVars = new Set<string>();
+    for (const t of outside()) varsOf(t, []).forEach((x) => outsideVars.add(x));
+    const shared = varsOf(g).filter((x) => outsideVars.has(x));
+    const name = `${this.auxPrefix}${this.counter++}`;
+    const head = str(name, shared.map(v));
+    const handler = `${this.auxPrefix}${this.counter++}`;
+    const goalVars = new Set([...outsideVars, ...varsOf(goal)]);
+    const kept = varsOf(str('', [catcher, recovery])).filter((x) => goalVars.has(x));
+    const data: Term = kept.length > 0 ? str('v', kept.map(v)) : atom('v');
+    const cp = v(`${CATCH_CP}${this.counter}`);
+    this.aux.push({
+      name,
+      arity: shared.length,
+      clauses: [
+        {
+          head,
+          goals: [
+            str(CATCH_ENTER, [atom(handler), data, cp]),
+            ...this.body(goal, [head, data, cp], cp.name),
+            str(CATCH_EXIT, [cp]),
+          ],
+        },
+      ],
+    });
+    const handlerHead = str(handler, [catcher, kept.length > 0 ? data : v(`${CATCH_CP}${this.counter}_anon`)]);
+    const run = isCallableBody(recovery) ? recovery : str('call', [recovery]);
+    const ball = v(`${CATCH_CP}${this.counter}_ball`);
+    this.aux.push({
+      name: handler,
+      arity: 2,
+      clauses: [
+        { head: handlerHead, goals: [atom('!'), ...this.body(run, [handlerHead], null)] },
+        { head: str(handler, [ball, v(`${CATCH_CP}${this.counter}_anon`)]), goals: [str(RETHROW, [ball])] },
+      ],
+    });
+    return [head];
+  }
+
+  /**
+   * `findall(T, G, L)` with a goal known here: an auxiliary predicate whose one clause
+   * pushes the findall choice point (its continuation is the predicate's own: where the
+   * list goes on), runs G compiled, its cuts local to it, and adds a copy of T for each
+   * solution (`'$findall_add'` fails back into G).
+   */
+  private findallGoal(g: Extract<Term, { k: 'str' }>, outside: () => Term[]): Term[] {
+    const [template, goal, list] = g.args as [Term, Term, Term];
+    const outsideVars = new Set<string>();
+    for (const t of outside()) varsOf(t, []).forEach((x) => outsideVars.add(x));
+    const name = `${this.auxPrefix}${this.counter++}`;
+    const head = str(
+      name,
+      varsOf(g)
+        .filter((x) => outsideVars.has(x))
+        .map((x): Term => ({ k: 'var', name: x })),
+    );
+    const cpName = `${CATCH_CP}${this.counter}`;
+    const cp: Term = { k: 'var', name: cpName };
+    const goals = [str(FINDALL_ENTER, [template, list, cp]), ...this.body(goal, [head, template, cp], cpName)];
+    this.aux.push({
+      name,
+      arity: head.k === 'str' ? head.args.length : 0,
+      clauses: [{ head, goals: [...goals, str(FINDALL_ADD, [cp])] }],
+    });
+    return [head];
+  }
+
   private goal(g0: Term, outside: () => Term[], cutVar: string | null): Term[] {
     // `(A | B)` reads as '|'(A, B) (SWI 7) and runs as `(A ; B)`.
     const g = g0.k === 'str' && g0.name === '|' && g0.args.length === 2 ? str(';', g0.args) : g0;
@@ -52,6 +140,8 @@ export class Desugarer {
     if (g.k === 'atom' && g.name === '!') return [cutVar === null ? g : str('$cut', [{ k: 'var', name: cutVar }])];
     if (g.k === 'atom' && g.name === 'true') return [];
     if (g.k !== 'str') return [g];
+    if (g.name === 'catch' && g.args.length === 3 && isCallableBody(g.args[0]!)) return this.catchGoal(g, outside);
+    if (g.name === 'findall' && g.args.length === 3 && isCallableBody(g.args[1]!)) return this.findallGoal(g, outside);
     const control =
       (g.name === ';' || g.name === '->' || g.name === '\\+') &&
       (g.args.length === 2 || g.name === '\\+') &&
@@ -101,6 +191,23 @@ export class Desugarer {
     if (needsBarrier) callArgs.push({ k: 'var', name: passedBarrier });
     return [str(name, callArgs)];
   }
+}
+
+/** A goal catch/3 can compile: callable, and so is every goal of its control constructs
+ *  (a variable is called); call/1 would raise a type error for anything else. */
+function isCallableBody(t0: Term): boolean {
+  const stack = [t0];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t.k === 'var' || t.k === 'atom') continue;
+    if (t.k !== 'str') return false;
+    const control =
+      ((t.name === ',' || t.name === ';' || t.name === '->' || t.name === '*->' || t.name === '|') &&
+        t.args.length === 2) ||
+      (t.name === '\\+' && t.args.length === 1);
+    if (control) stack.push(...t.args);
+  }
+  return true;
 }
 
 function isStr(t: Term, name: string, arity: number): t is Extract<Term, { k: 'str' }> {

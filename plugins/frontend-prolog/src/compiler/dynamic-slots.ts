@@ -20,11 +20,21 @@ export const slotGlobal = (slot: number): string => `dyn${slot}`;
 
 const entrySig = (arity: number): string => `(${Array.from({ length: arity + 1 }, () => 'ref').join(', ')}) -> i32`;
 
-/** A call of a slotted predicate with `args` = its arguments and the continuation. */
-export function emitDynamicCall(f: Fn, slot: number, args: string[]): void {
+/** A call of a slotted predicate with `args` = its arguments and the continuation. In code
+ *  compiled at run time for that predicate (`self`, its entry), a call made while the slot
+ *  still holds this code (its clauses unchanged) enters it directly. */
+export function emitDynamicCall(f: Fn, slot: number, args: string[], self?: string): void {
   const code = f.val(`gget @${slotGlobal(slot)}`, 'dc');
   const compiled = f.blk('dyc'),
     generic = f.blk('dyg');
+  if (self !== undefined) {
+    const same = f.blk('dys'),
+      other = f.blk('dyo');
+    f.end(`brif ${f.val(`icmp.eq ${code}, ${f.val(`fref @${self}`, 'me')}`)}, ${same}, ${other}`);
+    f.label(same);
+    f.end(`tail_call @${self}(${args.join(', ')})`);
+    f.label(other);
+  }
   f.end(`brif ${code}, ${compiled}, ${generic}`);
   f.label(compiled);
   f.end(`tail_call_indirect ${code}(${args.join(', ')}) : ${entrySig(args.length - 1)}`);

@@ -28,6 +28,21 @@ export class Fn {
     this.lines.push(`  ${line}`);
   }
 
+  /** The position the next emitted line takes (see omit). */
+  get position(): number {
+    return this.lines.length;
+  }
+
+  /** Leaves out the line emitted at `position`. */
+  omit(position: number): void {
+    this.lines[position] = '';
+  }
+
+  /** The instruction lines emitted so far. */
+  emitted(): readonly string[] {
+    return this.lines;
+  }
+
   /** `%r = op ...`: returns %r. */
   val(rhs: string, hint = 't'): string {
     const r = this.v(hint);
@@ -55,7 +70,15 @@ export class Fn {
   }
 
   text(): string {
-    return `${this.header} {\n^entry:\n${this.lines.join('\n')}\n}\n`;
+    const lines = this.lines.filter((l) => l !== '');
+    return `${this.header} {\n^entry:\n${lines.join('\n')}\n}\n`;
+  }
+
+  /** The tagged integer (2v+1) of i32 `v`, in line (core.jir's @tag): code compiled at run
+   *  time cannot inline the runtime's functions, which are lowered already. */
+  tag(v: string): string {
+    const one = this.iconst(1);
+    return this.val(`ref.from_bits ${this.val(`ior ${this.val(`ishl ${v}, ${one}`)}, ${one}`)}`, 'tg');
   }
 
   /** Dereferences `t` in line (the loop of core.jir's @deref): a call would make the

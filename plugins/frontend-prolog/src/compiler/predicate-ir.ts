@@ -128,7 +128,7 @@ function emitIndex(f: Fn, keys: Key[], seqOf: (m: number[]) => number, call: (j:
 function emitRetry(ctx: EmitContext, p: Predicate, j: number, i: number): void {
   const f = new Fn(`func @${p.fn}$r${j}_${i}(%cp: ref) -> i32`);
   const prev = f.val(`aget :cp, %cp, ${f.iconst(0)}`, 'prev');
-  f.emit(`call @set_B(${prev})`);
+  f.emit('call @pop_cp(%cp)');
   const k = f.val(`aget :cp, %cp, ${f.iconst(4)}`, 'k');
   const args = Array.from({ length: p.arity }, (_, a) => f.val(`aget :cp, %cp, ${f.iconst(5 + a)}`, 'a'));
   f.end(`tail_call @${p.fn}$s${j}_${i}(${[...args, k, prev].join(', ')})`);

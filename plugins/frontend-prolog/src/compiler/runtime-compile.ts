@@ -48,7 +48,9 @@ export function compileDynamicPredicate(
     add: (f) => fns.push(f),
     target(n, a) {
       const fn = aux.get(`${n}/${a}`);
-      return fn ? { kind: 'pred', fn } : link.target(n, a);
+      if (fn) return { kind: 'pred', fn };
+      const t = link.target(n, a);
+      return t.kind === 'dynamic' && n === name && a === arity ? { ...t, self: preds[0]!.fn } : t;
     },
     semidet: (n, a) => (aux.has(`${n}/${a}`) ? null : link.semidet(n, a)),
     // The program's clauses are released once its text is out (Unit.release).
