@@ -34,7 +34,7 @@ const CHOICES = 1500;
 const requested = process.env.MINIPY_RANDOM_CASES;
 const CASES = Number(requested ?? 200);
 /** Without MINIPY_RANDOM_CASES, a native backend runs this many of the programs. */
-const NATIVE_SHARE = 25;
+const NATIVE_SHARE = 20;
 const SEED = Number(process.env.MINIPY_RANDOM_SEED ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
 const SHRINK_MILLIS = 60_000;
 const PROGRAMS = `${REPO}plugins/frontend-minipy/test/programs/`;
