@@ -44,6 +44,7 @@ export function evalTerm(h: Heap, t0: number): Num {
     const task = tasks.pop()!;
     if ('op' in task) {
       if (task.arity === 1) vals.push(unary(h, task.op, vals.pop()!));
+      else if (task.arity > 2) typeError(h, 'evaluable', indicator(h, task.op, task.arity));
       else {
         const x = vals.pop()!,
           y = vals.pop()!;
@@ -73,7 +74,12 @@ export function evalTerm(h: Heap, t0: number): Num {
     if (name === '[|]' && arity === 2) vals.push(oneCharacter(h, t));
     else if (arity === 1) tasks.push({ op: name, arity }, { t: h.arg(t, 1) });
     else if (arity === 2) tasks.push({ op: name, arity }, { t: h.arg(t, 1) }, { t: h.arg(t, 2) });
-    else typeError(h, 'evaluable', indicator(h, name, arity));
+    else {
+      // No function has three or more arguments, but SWI evaluates them first, as for the
+      // others: `X is f(0, _, _)` is an instantiation error, `f(1, 2, 3)` a type error.
+      tasks.push({ op: name, arity });
+      for (let i = 1; i <= arity; i++) tasks.push({ t: h.arg(t, i) });
+    }
   }
   return vals[0]!;
 }
