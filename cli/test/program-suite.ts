@@ -6,8 +6,8 @@ import { cliInProcess } from './cli-harness.ts';
 // The frontends' program suites (plugins/frontend-*/test/programs/) through the whole
 // command, in process, against the oracle's recorded output. Each program runs:
 // - plain, on boehm, on the interpreter and the first native backend (armv7), and on each
-//   further one for every third program whose moving-collector rows run elsewhere;
-// - on generational (every program) and on semispace (every fifth program, and those it
+//   further one for every fifth program whose moving-collector rows run elsewhere;
+// - on generational (every program) and on semispace (every seventh program, and those it
 //   checks at every allocation), each on one backend per program, taking turns (never
 //   the same backend for both), with the heap verifier on and the stress interval set for
 //   about COLLECTIONS collections from the allocation count of the first backend's plain
@@ -45,14 +45,14 @@ const COLLECTIONS = 8;
  *  a later one runs it plain only where none of its moving-collector rows does, every
  *  LATER_PLAIN_EVERY program. */
 const PLAIN_EVERYWHERE = 2;
-/** A later backend runs every third program plain (of those whose moving-collector rows
+/** A later backend runs every fifth program plain (of those whose moving-collector rows
  *  are elsewhere). */
-const LATER_PLAIN_EVERY = 3;
+const LATER_PLAIN_EVERY = 5;
 /** Every program runs on generational (issue 18 asks for it); semispace, the test collector
- *  that moves every object at every collection, takes every fifth program, and every one
+ *  that moves every object at every collection, takes every seventh program, and every one
  *  whose host code it checks at every allocation. */
 /** Prime to the number of backends, so that semispace's programs take turns over them. */
-const SEMISPACE_EVERY = 5;
+const SEMISPACE_EVERY = 7;
 
 const registry = new Registry(CLI_PLUGINS);
 /** Every registered backend: the interpreter, then the native ones. */
