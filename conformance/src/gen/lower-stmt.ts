@@ -12,7 +12,7 @@ import {
   REF_GLOBAL,
   STRUCT_TYPE,
 } from './recipe-decls.ts';
-import type { Stmt } from './recipe.ts';
+import type { ElemKind, Stmt } from './recipe.ts';
 import { pick } from './scope.ts';
 
 /** Lowers a statement list as a scope: what it declares is forgotten afterwards, while
@@ -67,9 +67,7 @@ function lowerStmt(ctx: LowerContext, s: Stmt): void {
     case 'newArray': {
       if (ctx.recipe.raw) return;
       const len = b.emit('iadd', [b.emit('urem', [lowerExpr(ctx, s.len, 'i32'), b.iconst(4)]), b.iconst(1)]);
-      const arr = b.emit('new_array', [len], { sym: arrayType(s.elem) });
-      scope.arrays[s.elem].push(arr);
-      scope.objects.push(arr);
+      addArray(ctx, s.elem, b.emit('new_array', [len], { sym: arrayType(s.elem) }));
       return;
     }
     case 'setField': {
@@ -97,14 +95,14 @@ function lowerStmt(ctx: LowerContext, s: Stmt): void {
       return;
     }
     case 'aset': {
-      const arr = pick(scope.arrays[s.elem], s.arr);
+      const arr = pick(scope.arrays[s.elem], s.arr) ?? freshArray(ctx, s.elem);
       if (arr === undefined) return;
       const i = inBounds(ctx, arr, s.idx);
       b.emit('aset', [arr, i, lowerExpr(ctx, s.e, s.elem === 'f64' ? 'f64' : 'i32')], { sym: arrayType(s.elem) });
       return;
     }
     case 'asetRef': {
-      const arr = pick(scope.arrays.ref, s.arr);
+      const arr = pick(scope.arrays.ref, s.arr) ?? freshArray(ctx, 'ref');
       if (arr === undefined) return;
       const i = inBounds(ctx, arr, s.idx);
       b.emit('aset', [arr, i, lowerRef(ctx, s.r)], { sym: arrayType('ref') });
@@ -250,4 +248,19 @@ function lowerTrap(ctx: LowerContext, s: Extract<Stmt, { k: 'trap' }>): void {
   // Reached only if the op above failed to trap: then the kinds differ and the check fails.
   b.emit('unreachable');
   b.switchTo(cont);
+}
+
+function addArray(ctx: LowerContext, elem: ElemKind, arr: number): void {
+  ctx.scope.arrays[elem].push(arr);
+  ctx.scope.objects.push(arr);
+}
+
+/** An array for a store that found none of its kind in scope (not in raw recipes, which
+ *  allocate nothing): without it, `aset` needs an earlier `newArray` of the same element
+ *  kind, and some seeds' shares of the default run never stored into an array. */
+function freshArray(ctx: LowerContext, elem: ElemKind): number | undefined {
+  if (ctx.recipe.raw) return undefined;
+  const arr = ctx.b.emit('new_array', [ctx.b.iconst(2)], { sym: arrayType(elem) });
+  addArray(ctx, elem, arr);
+  return arr;
 }
