@@ -273,6 +273,9 @@ export class ClauseEmitter {
   private varsMade = 0;
   /** Number values of variables evaluated on every path to the code being emitted. */
   private evaluated = new Map<string, string>();
+  /** Dereferenced values of variables an arithmetic operand read without evaluating
+   *  them, on every path to the code being emitted (see operand). */
+  private derefed = new Map<string, string>();
 
   /** Compiles goals up to the end of the function: the goals left for the continuation
    *  function (begun already), or null at the end of the clause. */
@@ -337,6 +340,10 @@ export class ClauseEmitter {
         return null;
       }
       if (target.kind === 'host') {
+        if (this.univThenCall(g, rest)) {
+          this.finish();
+          return null;
+        }
         this.host(g);
         continue;
       }
@@ -423,12 +430,14 @@ export class ClauseEmitter {
       exc = f.blk('iexc'),
       done = f.blk('sdok');
     if (alts.length === 0) f.end(`br ${none}`); // no clause can match this call
-    const evaluated = this.evaluated;
+    const evaluated = this.evaluated,
+      derefed = this.derefed;
     alts.forEach((goals, i) => {
       const last = i === alts.length - 1;
       const fail = last ? none : f.blk('next');
       this.test = { fail, cut: none, exc };
       this.evaluated = new Map(evaluated); // one alternative's values are not the next's
+      this.derefed = new Map(derefed);
       for (const g of goals) {
         if (g.k !== 'atom' && g.k !== 'str') throw new Error('inlineTest: not an inline goal');
         this.inline(g.name, g.k === 'str' ? g.args : []);
@@ -450,6 +459,7 @@ export class ClauseEmitter {
     f.end(`br ${this.exc()}(${ev})`);
     f.label(done);
     this.evaluated = evaluated;
+    this.derefed = derefed;
     this.knownMark = outerMark;
     restoreMark();
   }
@@ -541,6 +551,7 @@ export class ClauseEmitter {
     this.markSetAt = -1;
     this.knownMark = null;
     this.evaluated = new Map();
+    this.derefed = new Map();
     const f = this.fn;
     this.k = f.val(`aget :frame, %f, ${f.iconst(1)}`, 'k');
     this.cutb = f.val(`aget :frame, %f, ${f.iconst(2)}`, 'cb');
@@ -797,27 +808,50 @@ export class ClauseEmitter {
       return;
     }
     const cond = COMPARE[name]!;
-    const x = this.eval(a),
-      y = this.eval(b);
+    // @pl_arith_cmp evaluates x, then y: either may stay a term until then (see operand).
+    const x = this.operand(a, this.evaluatesQuietly(b)),
+      y = this.operand(b, true);
     const xb = f.val(`ref.bits ${x}`, 'xb'),
       yb = f.val(`ref.bits ${y}`, 'yb');
     const both = this.bothSmall(a, b, xb, yb);
     const fast = f.blk('fast'),
       slow = f.blk('slow'),
-      join = f.blk('cmp');
-    const r = f.v('r');
+      ok = f.blk('ok');
+    // Each path branches on its own compare: a truth value joined from both would be
+    // materialized and tested again.
     f.end(`brif ${both}, ${fast}, ${slow}`);
     f.label(fast);
-    f.end(`br ${join}(${f.val(`icmp.${cond} ${xb}, ${yb}`)})`);
+    f.end(`brif ${f.val(`icmp.${cond} ${xb}, ${yb}`)}, ${ok}, ${this.fail()}`);
     f.label(slow);
     const c = f.v('c');
     const got = f.blk('got');
     f.end(`${c} = call @pl_arith_cmp(${x}, ${y}) to ${got}(${c}) unwind ${this.exc()}`);
     const c2 = f.v('c');
     f.label(got, `${c2}: i32`);
-    f.end(`br ${join}(${f.val(`icmp.${cond} ${c2}, ${f.iconst(0)}`)})`);
-    f.label(join, `${r}: i32`);
-    this.check(r);
+    f.end(`brif ${f.val(`icmp.${cond} ${c2}, ${f.iconst(0)}`)}, ${ok}, ${this.fail()}`);
+    f.label(ok);
+  }
+
+  /**
+   * An arithmetic operand for a consumer whose slow path (@pl_arith, @pl_arith_cmp)
+   * evaluates what it is given: a variable, dereferenced, need not be evaluated first when
+   * `defer` (nothing evaluated between here and the consumer can raise before it would).
+   * Evaluating it first joined a fast and a slow path before the consumer's own small-int
+   * test, which then could not be folded; unevaluated, that test is the only one, and a
+   * later use of the variable meets the same test, dominated by this one on the fast path.
+   */
+  private operand(e: Term, defer: boolean): string {
+    if (!defer || e.k !== 'var' || this.evaluated.has(e.name)) return this.eval(e);
+    const known = this.derefed.get(e.name);
+    if (known) return known;
+    const d = this.fn.deref(this.term(e));
+    if (this.defined.has(e.name)) this.derefed.set(e.name, d);
+    return d;
+  }
+
+  /** Whether evaluating `e` raises nothing: a number, or a variable left to its consumer. */
+  private evaluatesQuietly(e: Term): boolean {
+    return e.k === 'int' || e.k === 'flt' || e.k === 'var';
   }
 
   /** Nonzero when both operands' values (bits xb, yb) are small integers; an operand
@@ -860,9 +894,11 @@ export class ClauseEmitter {
     }
     if (e.k === 'str' && e.args.length === 2) {
       // The right operand first: which error an expression raises follows SWI-Prolog's order.
-      const y = this.eval(e.args[1]!),
-        x = this.eval(e.args[0]!);
+      const [left, right] = e.args as [Term, Term];
       const op = ARITH_FAST[e.name];
+      // @pl_arith evaluates y, then x: either may stay a term until then (see operand).
+      const y = this.operand(right, this.evaluatesQuietly(left)),
+        x = this.operand(left, true);
       const fid = this.ctx.syms.id(e.name, 2);
       const join = f.blk('ar');
       const r = f.v('ar');
@@ -870,13 +906,26 @@ export class ClauseEmitter {
       if (op) {
         const xb = f.val(`ref.bits ${x}`, 'xb'),
           yb = f.val(`ref.bits ${y}`, 'yb');
-        const both = this.bothSmall(e.args[0]!, e.args[1]!, xb, yb);
+        const both = this.bothSmall(left, right, xb, yb);
         const fast = f.blk('af'),
           ok = f.blk('ao');
         f.end(`brif ${both}, ${fast}, ${slow}`);
         f.label(fast);
         const s = f.v('s');
-        if (op === 'add')
+        // A small int k written in the expression is added or subtracted as 2k, which keeps
+        // the other operand's tag bit: one instruction, overflowing exactly when the
+        // untagged result leaves the small ints.
+        const k = right.k === 'int' && this.isImmediate(right) ? Number(right.v) : undefined;
+        const kLeft = left.k === 'int' && this.isImmediate(left) ? Number(left.v) : undefined;
+        let tagged = false;
+        if (op === 'add' && (k !== undefined || kLeft !== undefined)) {
+          const [v, c] = k !== undefined ? [xb, k] : [yb, kLeft!];
+          f.end(`${s} = iadd_ovf ${v}, ${f.iconst(2 * c)} to ${ok}(${s}) ovf ${slow}`);
+          tagged = true;
+        } else if (op === 'sub' && k !== undefined) {
+          f.end(`${s} = isub_ovf ${xb}, ${f.iconst(2 * k)} to ${ok}(${s}) ovf ${slow}`);
+          tagged = true;
+        } else if (op === 'add')
           f.end(`${s} = iadd_ovf ${f.val(`isub ${xb}, ${f.iconst(1)}`)}, ${yb} to ${ok}(${s}) ovf ${slow}`);
         else if (op === 'sub') f.end(`${s} = isub_ovf ${xb}, ${yb} to ${ok}(${s}) ovf ${slow}`);
         else {
@@ -886,7 +935,7 @@ export class ClauseEmitter {
         }
         const s2 = f.v('s');
         f.label(ok, `${s2}: i32`);
-        const bits = op === 'add' ? s2 : f.val(`ior ${s2}, ${f.iconst(1)}`);
+        const bits = op === 'add' || tagged ? s2 : f.val(`ior ${s2}, ${f.iconst(1)}`);
         f.end(`br ${join}(${f.val(`ref.from_bits ${bits}`)})`);
       } else f.end(`br ${slow}`);
       f.label(slow);
@@ -956,6 +1005,71 @@ export class ClauseEmitter {
     const r = f.v('uv');
     f.label(join, `${r}: ref`);
     this.defined.set(name, r);
+  }
+
+  /**
+   * `G =.. [F, A1, ..., An], call(G)` ending a clause, G new: when F is the atom this call
+   * site saw last, the goal is built and its predicate called with no test of what G is (a
+   * fresh compound whose functor the cache holds). The cache is filled only for a functor
+   * that call/1 runs directly (not a control construct) and that is an immediate; anything
+   * else takes the general path, =.. and then call/1 as written.
+   */
+  private univThenCall(g: Term, rest: Term[]): boolean {
+    if (g.k !== 'str' || g.name !== '=..' || g.args.length !== 2 || rest.length !== 1) return false;
+    const [left, right] = g.args as [Term, Term];
+    const next = rest[0]!;
+    const items = listItems(right);
+    if (left.k !== 'var' || this.defined.has(left.name) || !items || items.length < 2) return false;
+    if (next.k !== 'str' || next.name !== 'call' || next.args.length !== 1) return false;
+    if (next.args[0]!.k !== 'var' || next.args[0]!.name !== left.name) return false;
+    const call = this.ctx.target('call', 1);
+    if (call.kind !== 'wrapper' || call.fn !== 'ctl$call1') return false;
+    const key = this.ctx.consts.cacheWord(),
+      val = this.ctx.consts.cacheWord();
+    if (!key || !val) return false;
+    this.materialize();
+    const f = this.fn;
+    const head = this.term(items[0]!);
+    const vals = items.slice(1).map((a) => this.term(a));
+    const n = vals.length;
+    const d = f.deref(head);
+    const hit = f.blk('gh'),
+      miss = f.blk('gm'),
+      fill = f.blk('gf'),
+      keep = f.blk('gk'),
+      generic = f.blk('gg');
+    f.end(`brif ${f.val(`icmp.eq ${f.val(`gget ${key}`)}, ${f.val(`ref.bits ${d}`)}`)}, ${hit}, ${miss}`);
+    f.label(hit);
+    const fb = f.val(`gget ${val}`, 'fb');
+    const arr = f.val(`new_array :str, ${f.iconst(n + 1)}`, 's');
+    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${f.val(`ref.from_bits ${fb}`)}`);
+    vals.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
+    const code = f.val(`call @lookup(${f.val(`isar ${fb}, ${f.iconst(2)}`)})`, 'fn');
+    f.end(`tail_call_indirect ${code}(${arr}, ${this.k}, ${f.val('gget @B', 'b')}) : (ref, ref, ref) -> i32`);
+    f.label(miss);
+    const atom = f.val(`icmp.eq ${f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(3)}`)}, ${f.iconst(2)}`);
+    f.end(`brif ${atom}, ${fill}, ${generic}`);
+    f.label(fill);
+    const fc = f.val(`call @functor_of(${d}, ${f.iconst(n)})`, 'fc');
+    const checked = n === 2 ? [',', ';', '->'].map((c) => this.ctx.syms.imm(c, 2)) : [];
+    f.end(`brif ${f.val(`ref.is_ptr ${fc}`)}, ${generic}, ${keep}`);
+    f.label(keep);
+    const cacheable = f.blk('gc');
+    const fcb = f.val(`ref.bits ${fc}`);
+    if (checked.length === 0) f.end(`br ${cacheable}`);
+    else f.end(`switch ${fcb}, ${cacheable}, [${checked.map((c) => `${c}: ${generic}`).join(', ')}]`);
+    f.label(cacheable);
+    f.emit(`gset ${key}, ${f.val(`ref.bits ${d}`)}`); // bits are not kept across a call
+    f.emit(`gset ${val}, ${fcb}`);
+    f.end(`br ${hit}`);
+    f.label(generic);
+    const v = f.val('call @new_var()', 'v');
+    this.varsMade++;
+    let list = f.imm(this.ctx.syms.imm('[]'));
+    for (let i = n - 1; i >= -1; i--) list = this.compound('[|]', [i < 0 ? head : vals[i]!, list]);
+    this.univ(v, list);
+    this.callGoal(v, this.k);
+    return true;
   }
 
   /**
