@@ -10,7 +10,8 @@ import { Substitution } from './support/substitution.ts';
  * computing what a dominating one computed is replaced by that one's result. Covers pure
  * ops (constants, arithmetic, compares, tag tests, selects) and reads of what never
  * changes once an object exists: `alen` and `ref.type_id` (the dominating read already
- * trapped if the ref was null). Memory reads (`get`, `aget`, `gget`) are numbered within
+ * trapped if the ref was null), and integer divisions (`sdiv` … `urem`: a dominating twin with
+ * the same operands trapped already or did not). Memory reads (`get`, `aget`, `gget`) are numbered within
  * a block only, forgotten at a store that may reach them or at a call.
  *
  * `ref.bits` (and `ref.from_bits`) get numbers but are never replaced: a pointer's bits
@@ -25,7 +26,8 @@ export const gvn: Pass = functionPass(
 );
 
 const COMMUTATIVE = new Set(['iadd', 'imul', 'iand', 'ior', 'ixor', 'icmp.eq', 'icmp.ne']);
-const IMMUTABLE_READS = new Set(['alen', 'ref.type_id']);
+/** Not pure (they may trap), but a dominating twin with the same operands decided: it trapped or gave the result. */
+const DECIDED_BY_TWIN = new Set(['alen', 'ref.type_id', 'sdiv', 'srem', 'udiv', 'urem']);
 const UNSHARED = new Set(['ref.bits', 'ref.from_bits']);
 /** Address arithmetic on a pointer's bits is a pointer too (see derived-pointers.ts). */
 const KEEPS_ADDRESS = new Set(['iadd', 'isub']);
@@ -54,7 +56,7 @@ function numberFunction(f: Func): boolean {
         forgetClobberedLoads(inst, loads);
         if (inst.result < 0 || inst.isTerminator) continue;
         const memory = isLoad(inst);
-        if (!memory && !inst.op.pure && !IMMUTABLE_READS.has(inst.op.name)) continue;
+        if (!memory && !inst.op.pure && !DECIDED_BY_TWIN.has(inst.op.name)) continue;
         const key = keyOf(inst, vn);
         const scope = memory ? loads : table;
         const leader = scope.get(key);
