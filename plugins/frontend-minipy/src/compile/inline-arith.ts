@@ -39,10 +39,17 @@ export function hasInlineBinop(op: string): boolean {
   return op in RUNTIME;
 }
 
+/** The bits of two operands; one value when they are the same ref (`i * i`), so that
+ *  bothSmall tests it once. */
+function bitsOf(fc: FunctionCompiler, a: number, b: number): [number, number] {
+  const x = fc.b.emit('ref.bits', [a]);
+  return [x, a === b ? x : fc.b.emit('ref.bits', [b])];
+}
+
 /** i32 1 when refs with bits `x` and `y` are both small ints. */
 function bothSmall(fc: FunctionCompiler, x: number, y: number): number {
   const b = fc.b;
-  return b.emit('iand', [b.emit('iand', [x, y]), b.iconst(1)]);
+  return b.emit('iand', [x === y ? x : b.emit('iand', [x, y]), b.iconst(1)]);
 }
 
 /** `a op b` (op in RUNTIME): small ints in line, the runtime function otherwise (`slowFn`
@@ -59,8 +66,7 @@ export function inlineBinop(
   const ir = fc.b;
   const divides = op === '//' || op === '%';
   if (divides && c === 0) return fc.call(slowFn ?? RUNTIME[op]!, [a, b]);
-  const x = ir.emit('ref.bits', [a]);
-  const y = ir.emit('ref.bits', [b]);
+  const [x, y] = bitsOf(fc, a, b);
   const one = ir.iconst(1);
   let go = c === undefined ? bothSmall(fc, x, y) : ir.emit('iand', [x, one]);
   // A zero divisor (tagged 1) raises in the runtime.
@@ -148,8 +154,7 @@ export function mulModLiteral(m: bigint): boolean {
  */
 export function inlineMulMod(fc: FunctionCompiler, a: number, b: number, m: number): number {
   const ir = fc.b;
-  const x = ir.emit('ref.bits', [a]);
-  const y = ir.emit('ref.bits', [b]);
+  const [x, y] = bitsOf(fc, a, b);
   const one = ir.iconst(1);
   const zero = ir.iconst(0);
   const mc = ir.iconst(m);
@@ -185,8 +190,7 @@ export function inlineMulMod(fc: FunctionCompiler, a: number, b: number, m: numb
  */
 export function inlineCompare(fc: FunctionCompiler, op: string, l: number, r: number, general: () => number): number {
   const ir = fc.b;
-  const x = ir.emit('ref.bits', [l]);
-  const y = ir.emit('ref.bits', [r]);
+  const [x, y] = bitsOf(fc, l, r);
   const fast = fc.newBlock('cmp.int');
   const other = fc.newBlock('cmp.other');
   const join = fc.newBlock('cmp.done', ['i32']);
@@ -214,8 +218,7 @@ export function branchOnCompare(
   no: ReturnType<FunctionCompiler['newBlock']>,
 ): void {
   const ir = fc.b;
-  const x = ir.emit('ref.bits', [l]);
-  const y = ir.emit('ref.bits', [r]);
+  const [x, y] = bitsOf(fc, l, r);
   const fast = fc.newBlock('cmp.int');
   const other = fc.newBlock('cmp.other');
   const generic = fc.newBlock('cmp.generic');
