@@ -991,20 +991,33 @@ export class ClauseEmitter {
     f.end(`brif ${atom}, ${fast}, ${slow}`);
     f.label(fast);
     const fc = this.functorOf(d, vals.length);
-    const arr = f.val(`new_array :str, ${f.iconst(vals.length + 1)}`, 's');
-    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${fc}`);
-    vals.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
-    f.end(`br ${join}(${arr})`);
+    f.end(`br ${join}(${this.newCompound(vals, () => fc)})`);
     f.label(slow);
+    f.end(`br ${join}(${this.univGeneral(head, vals)})`);
+    const r = f.v('uv');
+    f.label(join, `${r}: ref`);
+    this.defined.set(name, r);
+  }
+
+  /** A compound term of arguments `vals`, built in line; `functor` gives its functor (a
+   *  ref), made after the allocation so that a ref made from bits is not live across it. */
+  private newCompound(vals: string[], functor: () => string): string {
+    const f = this.fn;
+    const arr = f.val(`new_array :str, ${f.iconst(vals.length + 1)}`, 's');
+    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${functor()}`);
+    vals.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
+    return arr;
+  }
+
+  /** `V =.. [head | vals]` for a new V, by @univ_list or the host (which raise): V. */
+  private univGeneral(head: string, vals: string[]): string {
+    const f = this.fn;
     const v = f.val('call @new_var()', 'v');
     this.varsMade++;
     let list = f.imm(this.ctx.syms.imm('[]'));
     for (let i = vals.length - 1; i >= -1; i--) list = this.compound('[|]', [i < 0 ? head : vals[i]!, list]);
     this.univ(v, list);
-    f.end(`br ${join}(${v})`);
-    const r = f.v('uv');
-    f.label(join, `${r}: ref`);
-    this.defined.set(name, r);
+    return v;
   }
 
   /**
@@ -1041,9 +1054,7 @@ export class ClauseEmitter {
     f.end(`brif ${f.val(`icmp.eq ${f.val(`gget ${key}`)}, ${f.val(`ref.bits ${d}`)}`)}, ${hit}, ${miss}`);
     f.label(hit);
     const fb = f.val(`gget ${val}`, 'fb');
-    const arr = f.val(`new_array :str, ${f.iconst(n + 1)}`, 's');
-    f.emit(`aset :str, ${arr}, ${f.iconst(0)}, ${f.val(`ref.from_bits ${fb}`)}`);
-    vals.forEach((a, i) => f.emit(`aset :str, ${arr}, ${f.iconst(i + 1)}, ${a}`));
+    const arr = this.newCompound(vals, () => f.val(`ref.from_bits ${fb}`));
     const code = f.val(`call @lookup(${f.val(`isar ${fb}, ${f.iconst(2)}`)})`, 'fn');
     f.end(`tail_call_indirect ${code}(${arr}, ${this.k}, ${f.val('gget @B', 'b')}) : (ref, ref, ref) -> i32`);
     f.label(miss);
@@ -1063,12 +1074,7 @@ export class ClauseEmitter {
     f.emit(`gset ${val}, ${fcb}`);
     f.end(`br ${hit}`);
     f.label(generic);
-    const v = f.val('call @new_var()', 'v');
-    this.varsMade++;
-    let list = f.imm(this.ctx.syms.imm('[]'));
-    for (let i = n - 1; i >= -1; i--) list = this.compound('[|]', [i < 0 ? head : vals[i]!, list]);
-    this.univ(v, list);
-    this.callGoal(v, this.k);
+    this.callGoal(this.univGeneral(head, vals), this.k);
     return true;
   }
 
