@@ -18,6 +18,7 @@ import {
 import type { ImmAluOp, ShiftOp } from '../arm-data.ts';
 import { isModifiedImmediate } from '../encoder/index.ts';
 import { FCMP_COND, ICMP_COND } from './conditions.ts';
+import { overflowBranch } from './lower-control.ts';
 import { inst, type FunctionLowering } from './lower-util.ts';
 import { lowerValue } from './lower-values.ts';
 
@@ -175,28 +176,24 @@ const aluImmediate: Rule = {
   },
 };
 
-const OVF_ALU: Readonly<Record<string, 'add' | 'sub'>> = { iadd_ovf: 'add', isub_ovf: 'sub' };
+const OVF_PLAIN: Readonly<Record<string, string>> = { iadd_ovf: 'iadd', isub_ovf: 'isub' };
 
-/** Overflow-checked add or subtract of a constant: `adds`/`subs` with the immediate (a
- *  negated constant flips the op: x - K overflows exactly when x + (-K) does, but for
- *  K = INT_MIN, which has no negation and is never flipped). */
+/** Overflow-checked add or subtract of a constant: `adds`/`subs` with the immediate form of
+ *  the plain op. A negated constant flips the op (x - K overflows exactly when x + (-K)
+ *  does) except for K = INT_MIN, which has no negation; it is encodable itself, so
+ *  immediateForm never negates it. */
 const overflowImmediate: Rule = {
   name: 'ovf-imm',
-  roots: Object.keys(OVF_ALU),
+  roots: Object.keys(OVF_PLAIN),
   match(ir, facts, fl) {
     const m = matchConstantOperand(ir, facts);
-    if (!m) return null;
-    let alu = OVF_ALU[ir.op.name]!;
-    let imm = m.k;
-    if (!encodable(imm)) {
-      if (imm === -0x80000000 || !encodable(-imm | 0)) return null;
-      alu = alu === 'add' ? 'sub' : 'add';
-      imm = -imm | 0;
-    }
+    const form = m ? immediateForm(OVF_PLAIN[ir.op.name]!, m.k) : null;
+    if (!m || (form?.alu !== 'add' && form?.alu !== 'sub')) return null;
+    const { alu, imm } = form;
     return selection([m.fold], () => {
       const { ctx } = fl;
       ctx.emit(inst({ op: 'aluOvf', alu, imm }, [def(ctx.vreg(ir.result)), use(ctx.vreg(m.x))]));
-      ctx.emit(inst({ op: 'branch', cond: VS }, [], { targets: [ctx.edge(ir.targets[1]!), ctx.edge(ir.targets[0]!)] }));
+      overflowBranch(fl, ir, VS);
     });
   },
 };

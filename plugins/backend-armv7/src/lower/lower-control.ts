@@ -37,7 +37,13 @@ export function lowerControl(fl: FunctionLowering, ir: Inst): boolean {
   // The value goes to `to` (targets[0]); the branch is taken on overflow (targets[1]).
   const result = ir.result >= 0 ? ctx.vreg(ir.result) : ctx.temp('i32');
   ctx.emit(inst({ op: 'aluOvf', alu: ovf }, [def(result), use(a(0)), use(a(1))]));
-  const cond = ovf === 'mul' ? NE : VS;
-  ctx.emit(inst({ op: 'branch', cond }, [], { targets: [ctx.edge(ir.targets[1]!), ctx.edge(ir.targets[0]!)] }));
+  overflowBranch(fl, ir, ovf === 'mul' ? NE : VS);
   return true;
+}
+
+/** The branch after an overflow-checked op's flags: taken on `cond` (overflow) to the
+ *  `ovf` target (targets[1]); the value goes on to `to` (targets[0]). */
+export function overflowBranch(fl: FunctionLowering, ir: Inst, cond: number): void {
+  const { ctx } = fl;
+  ctx.emit(inst({ op: 'branch', cond }, [], { targets: [ctx.edge(ir.targets[1]!), ctx.edge(ir.targets[0]!)] }));
 }
