@@ -15,7 +15,7 @@ import { boxFloat, floatValue } from './float-arith.ts';
 import { isFloatExpr } from './float-types.ts';
 import { canInline, inlineCall } from './inline-calls.ts';
 import { inlineGetitem } from './inline-items.ts';
-import { keywordUnpackingCall } from './keyword-unpacking.ts';
+import { keywordUnpackingCall, positionalArgs } from './keyword-unpacking.ts';
 import { GUEST_SUM } from './prelude.ts';
 import {
   branchOnCompare,
@@ -676,23 +676,8 @@ function unpackingCall(fc: FunctionCompiler, e: Expr & { kind: 'call' }): number
   if (builtin !== null && builtin !== 'print' && e.keywords.length > 0)
     unsupported(fc.info, `keyword arguments with a * argument to '${builtin}' are not supported`, e);
   const fobj = builtin === null ? expr(fc, f) : 0;
-  // Python evaluates the arguments left to right: plain runs and unpacked iterables in turn.
-  let args = -1;
-  const join = (part: number): void => void (args = args < 0 ? part : fc.call('py.add', [args, part]));
-  let next = 0;
-  const plainUpTo = (end: number): void => {
-    if (end > next) join(fc.tuple(e.args.slice(next, end).map((a) => expr(fc, a))));
-    next = end;
-  };
-  for (const u of e.unpack) {
-    plainUpTo(u.at);
-    const value = expr(fc, u.value);
-    fc.line = e.line;
-    const callee = builtin === null ? fobj : fc.none();
-    const name = builtin === null ? fc.none() : fc.str(builtin);
-    join(fc.call('py.star_args', [callee, name, fc.call('py.drain', [value])]));
-  }
-  plainUpTo(e.args.length);
+  const callee = builtin === null ? fobj : fc.none();
+  const args = positionalArgs(fc, e, callee, builtin === null ? fc.none() : fc.str(builtin));
   const names = e.keywords.map((k) => fc.str(k.name));
   const values = e.keywords.map((k) => expr(fc, k.value));
   fc.line = e.line;

@@ -23,7 +23,7 @@ export function keywordUnpackingCall(fc: FunctionCompiler, e: Call): number {
   if (f.kind === 'attr' && e.unpack.length > 0)
     unsupported(fc.info, 'a * argument in a method call is not supported', e);
   const target = expr(fc, f.kind === 'attr' ? f.obj : f);
-  const args = positionalArgs(fc, e, target);
+  const args = positionalArgs(fc, e, target, fc.none());
   const b = fc.b;
   const callee = f.kind === 'attr' ? fc.none() : target;
   let acc = fc.tuple([fc.tuple([]), fc.tuple([])]);
@@ -51,8 +51,12 @@ export function keywordUnpackingCall(fc: FunctionCompiler, e: Call): number {
   return methodWithKeywords(fc, target, f.name, args, names, values);
 }
 
-/** The positional arguments as one tuple, `*xs` unpacked in turn with the plain ones. */
-function positionalArgs(fc: FunctionCompiler, e: Call, callee: number): number {
+/**
+ * The positional arguments as one tuple, `*xs` unpacked in turn with the plain ones, left
+ * to right as Python evaluates them. `callee` (a function value) or `name` (a builtin's
+ * name, else None) names the call in the error an iterable that is not one raises.
+ */
+export function positionalArgs(fc: FunctionCompiler, e: Call, callee: number, name: number): number {
   if (e.unpack.length === 0) return fc.tuple(e.args.map((a) => expr(fc, a)));
   let args = -1;
   const join = (part: number): void => void (args = args < 0 ? part : fc.call('py.add', [args, part]));
@@ -65,7 +69,7 @@ function positionalArgs(fc: FunctionCompiler, e: Call, callee: number): number {
     plainUpTo(u.at);
     const value = expr(fc, u.value);
     fc.line = e.line;
-    join(fc.call('py.star_args', [callee, fc.none(), fc.call('py.drain', [value])]));
+    join(fc.call('py.star_args', [callee, name, fc.call('py.drain', [value])]));
   }
   plainUpTo(e.args.length);
   return args;
