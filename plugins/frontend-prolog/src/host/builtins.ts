@@ -5,7 +5,7 @@ import type { Heap } from './heap.ts';
 import type { RunState } from './state.ts';
 import { compareTerms, copyOf } from './term-ops.ts';
 import { formatTerm } from './writer.ts';
-import { formatFloat } from './format-float.ts';
+import { atomicTextOrRaise } from './text.ts';
 import { parseNumber } from './number-text.ts';
 import { STRING_BUILTINS } from './string-builtins.ts';
 import { READ_BUILTINS } from './read-builtins.ts';
@@ -302,24 +302,9 @@ function notAList(h: Heap, l: number): never {
   return h.kind(x) === 'var' ? instantiationError(h) : typeError(h, 'list', h.deref(l));
 }
 
+/** The text the atom builtins take (atom_codes/2's view): `[]` and compounds are not atoms. */
 export function textOf(h: Heap, t: number): string {
-  // SWI-7's `[]` is a reserved symbol, not an atom: the atom builtins reject it.
-  if (t === h.atom('[]')) return typeError(h, 'atom', t);
-  switch (h.kind(t)) {
-    case 'atom':
-      return h.atomName(t);
-    case 'int':
-    case 'big':
-      return h.integer(t).toString();
-    case 'flt':
-      return formatFloat(h.float(t));
-    case 'text':
-      return h.text(t);
-    case 'var':
-      return instantiationError(h);
-    default:
-      return typeError(h, 'atom', t);
-  }
+  return atomicTextOrRaise(h, t, { nil: 'atom', other: 'atom' });
 }
 
 /** A code or char list as text, as SWI-Prolog's atom_length/2 takes it (with its errors);

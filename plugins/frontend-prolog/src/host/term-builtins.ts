@@ -1,6 +1,6 @@
 import type { Builtin } from './builtins.ts';
 import { domainError, instantiationError, typeError } from './errors.ts';
-import { formatFloat } from './format-float.ts';
+import { atomicTextOrRaise } from './text.ts';
 import type { Heap } from './heap.ts';
 import { compareTerms } from './term-ops.ts';
 
@@ -127,21 +127,5 @@ export const TERM_BUILTINS = {
 
 /** An atomic term's text (atom_length/2's view: numbers give their digits). */
 export function atomicText(h: Heap, t0: number): string {
-  const t = h.deref(t0);
-  if (t === h.atom('[]')) return typeError(h, 'text', t); // SWI-7's `[]` is no atom
-  switch (h.kind(t)) {
-    case 'atom':
-      return h.atomName(t);
-    case 'int':
-    case 'big':
-      return h.integer(t).toString();
-    case 'var':
-      return instantiationError(h);
-    case 'flt':
-      return formatFloat(h.float(t));
-    case 'text':
-      return h.text(t);
-    default:
-      return typeError(h, 'atomic', t);
-  }
+  return atomicTextOrRaise(h, t0, { nil: 'text', other: 'atomic' });
 }

@@ -9,9 +9,15 @@ import type { Heap } from './heap.ts';
  */
 export function textOfAny(h: Heap, t0: number): string | null {
   const t = h.deref(t0);
+  if (t === h.atom('[]')) return '';
+  return scalarText(h, t) ?? (h.kind(t) === 'str' ? listText(h, t) : null);
+}
+
+/** The text of an atom, string or number (its digits); undefined for anything else. */
+function scalarText(h: Heap, t: number): string | undefined {
   switch (h.kind(t)) {
     case 'atom':
-      return t === h.atom('[]') ? '' : h.atomName(t);
+      return h.atomName(t);
     case 'text':
       return h.text(t);
     case 'int':
@@ -19,11 +25,21 @@ export function textOfAny(h: Heap, t0: number): string | null {
       return h.integer(t).toString();
     case 'flt':
       return formatFloat(h.float(t));
-    case 'str':
-      return listText(h, t);
     default:
-      return null;
+      return undefined;
   }
+}
+
+/**
+ * An atomic term's text, as the atom builtins take it (numbers give their digits): an
+ * unbound term is an instantiation error; `[]` (SWI-7's reserved symbol, no atom) and a
+ * compound are type errors of the kinds the builtin names (`nil`, `other`).
+ */
+export function atomicTextOrRaise(h: Heap, t0: number, kinds: { nil: string; other: string }): string {
+  const t = h.deref(t0);
+  if (t === h.atom('[]')) return typeError(h, kinds.nil, t);
+  if (h.kind(t) === 'var') return instantiationError(h);
+  return scalarText(h, t) ?? typeError(h, kinds.other, t);
 }
 
 /** A proper list of codes or of one-character atoms as text, else null. */
