@@ -1,5 +1,12 @@
 import type { Func } from '../ir/module.ts';
-import type { LoweringWriter } from './lowering-writer.ts';
+import type { ValType } from '../ir/types.ts';
+
+/** What lowerRefElementAddress emits through: a GC lowering's LoweringWriter, or the host
+ *  call lowering itself. */
+export interface ValueEmitter {
+  emit(opName: string, args: number[], result: ValType | null, name: string, sym?: string): number;
+  iconst(n: number, name: string): number;
+}
 
 /** log2 of a ref element's size, to scale an index into a byte offset. */
 const REF_SIZE_SHIFT = 2;
@@ -37,7 +44,7 @@ export class ElementStoreFacts {
  * length (building a term or a tuple). A constant index needs no address arithmetic.
  */
 export function lowerRefElementAddress(
-  out: LoweringWriter,
+  out: ValueEmitter,
   facts: ElementStoreFacts,
   sym: string,
   elemOffset: number,

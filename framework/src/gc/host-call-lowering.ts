@@ -6,6 +6,7 @@ import { staticImageGlobalAddresses, type GlobalAddressOf } from '../runtime/glo
 import type { HostFunction } from '../runtime/host.ts';
 import { MEMORY_ERROR_GLOBAL } from '../runtime/memory-error.ts';
 import { TypeTable } from '../runtime/object-layout.ts';
+import { ElementStoreFacts, lowerRefElementAddress } from './element-store.ts';
 import type { GcHeap } from './interface.ts';
 
 /** The host functions a host-call lowering calls: its collector's names for them. */
@@ -22,9 +23,6 @@ export interface HostCallNames {
 const ALLOC_SIG: Signature = { params: ['i32'], result: 'ref' };
 const ALLOC_ARRAY_SIG: Signature = { params: ['i32', 'i32'], result: 'ref' };
 const BARRIER_SIG: Signature = { params: ['ref'], result: null };
-
-/** log2 of a ref element's size, to scale an index into a byte offset. */
-const REF_SIZE_SHIFT = 2;
 
 /**
  * The least a GC lowering can be: `new` and `new_array` become calls to the collector's
@@ -82,6 +80,7 @@ export function hostCallFunctions(heap: GcHeap, names: HostCallNames): HostFunct
 class FuncLowering {
   private readonly names: Set<string>;
   private readonly suffixes = new Map<string, number>();
+  private readonly facts: ElementStoreFacts;
   private out: Inst[] = [];
 
   constructor(
@@ -93,6 +92,7 @@ class FuncLowering {
     private readonly used: { allocates: boolean; stores: boolean },
   ) {
     this.names = new Set(func.values.map((v) => v.name));
+    this.facts = new ElementStoreFacts(func);
   }
 
   run(): void {
@@ -127,10 +127,8 @@ class FuncLowering {
         const type = this.types.get(inst.sym);
         if (type.elem !== 'ref') return false;
         const [array, index, value] = inst.args as [number, number, number];
-        // The bounds check: aget traps exactly as the aset would.
-        this.emit('aget', [array, index], 'ref', inst.sym);
-        const offset = this.emit('ishl', [index, this.iconst(REF_SIZE_SHIFT)], 'i32');
-        this.store(this.emit('iadd', [this.emit('ref.bits', [array], 'i32'), offset], 'i32'), type.elemOffset, value);
+        const at = lowerRefElementAddress(this, this.facts, inst.sym, type.elemOffset, array, index);
+        this.store(at.address, at.offset, value);
         this.barrier(array);
         return true;
       }
@@ -152,17 +150,18 @@ class FuncLowering {
     this.out.push(call);
   }
 
-  private emit(opName: string, args: number[], result: ValType | null, sym = ''): number {
+  /** Public for lowerRefElementAddress (the ValueEmitter it takes). */
+  emit(opName: string, args: number[], result: ValType | null, name = 'gc.v', sym = ''): number {
     const inst = new Inst(opcode(opName));
     inst.args = args;
     inst.sym = sym;
-    if (result) inst.result = this.func.newValue(result, uniqueName('gc.v', this.names, this.suffixes));
+    if (result) inst.result = this.func.newValue(result, uniqueName(name, this.names, this.suffixes));
     this.out.push(inst);
     return inst.result;
   }
 
-  private iconst(n: number): number {
-    const v = this.emit('iconst', [], 'i32');
+  iconst(n: number, name = 'gc.v'): number {
+    const v = this.emit('iconst', [], 'i32', name);
     this.out[this.out.length - 1]!.imm = n | 0;
     return v;
   }
