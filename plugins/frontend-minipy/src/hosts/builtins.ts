@@ -10,13 +10,15 @@ import { instanceHash } from './user-hash.ts';
 import { input } from './sys.ts';
 import { isSet, makeSetFrom, setSize, slotHash } from './sets.ts';
 
-/** pow(b, e, m) on ints: Python's modular power (a negative exponent inverts b mod m). */
+/** pow(b, e, m) on ints (bools are ints): Python's modular power (a negative exponent
+ *  inverts b mod m). */
 function modPow(py: Py, b0: number, e0: number, m0: number): number {
-  if (!py.isInt(b0) || !py.isInt(e0) || !py.isInt(m0))
+  const [bi, ei, mi] = [b0, e0, m0].map((v) => asNum(py, v)?.int);
+  if (bi === undefined || ei === undefined || mi === undefined)
     py.raise('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
-  let b = py.readInt(b0);
-  let e = py.readInt(e0);
-  const m = py.readInt(m0);
+  let b = bi;
+  let e = ei;
+  const m = mi;
   if (m === 0n) py.raise('ValueError', 'pow() 3rd argument cannot be 0');
   const mod = (x: bigint): bigint => ((x % m) + m) % m;
   const am = m < 0n ? -m : m;
