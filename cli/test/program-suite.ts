@@ -45,14 +45,14 @@ const COLLECTIONS = 8;
  *  a later one runs it plain only where none of its moving-collector rows does, every
  *  LATER_PLAIN_EVERY program. */
 const PLAIN_EVERYWHERE = 2;
-/** A later backend runs every fifth program plain (of those whose moving-collector rows
+/** A later backend runs every seventh program plain (of those whose moving-collector rows
  *  are elsewhere). */
-const LATER_PLAIN_EVERY = 5;
+const LATER_PLAIN_EVERY = 7;
 /** Every program runs on generational (issue 18 asks for it); semispace, the test collector
- *  that moves every object at every collection, takes every seventh program, and every one
+ *  that moves every object at every collection, takes every eleventh program, and every one
  *  whose host code it checks at every allocation. */
 /** Prime to the number of backends, so that semispace's programs take turns over them. */
-const SEMISPACE_EVERY = 7;
+const SEMISPACE_EVERY = 11;
 
 const registry = new Registry(CLI_PLUGINS);
 /** Every registered backend: the interpreter, then the native ones. */
