@@ -470,6 +470,19 @@ export class ClauseEmitter {
     return t.k === 'atom' || (t.k === 'int' && typeof this.ctx.consts.ground(t) === 'number');
   }
 
+  /** The functors (as immediates) call/1 does not run directly: `,`, `;` and `->`. */
+  private controlFunctors(): number[] {
+    return [',', ';', '->'].map((c) => this.ctx.syms.imm(c, 2));
+  }
+
+  /** Tail-calls the predicate of functor bits `fb` on `goal`, a compound of that functor,
+   *  as call/1 does: through its wrapper, with the current choice point as cut barrier. */
+  private callByFunctor(fb: string, goal: string, k: string): void {
+    const f = this.fn;
+    const code = f.val(`call @lookup(${f.val(`isar ${fb}, ${f.iconst(2)}`)})`, 'fn');
+    f.end(`tail_call_indirect ${code}(${goal}, ${k}, ${f.val('gget @B', 'b')}) : (ref, ref, ref) -> i32`);
+  }
+
   /**
    * call(G): a compound goal that is not a control construct goes straight to its
    * predicate's wrapper, as @solve would take it, with the current choice point as its cut
@@ -488,11 +501,13 @@ export class ClauseEmitter {
     f.end(`brif ${f.val(`icmp.eq ${f.val(`ref.type_id ${d}`)}, ${f.iconst(2)}`)}, ${isStr}, ${generic}`);
     f.label(isStr);
     const fb = f.val(`ref.bits ${f.val(`aget :str, ${d}, ${f.iconst(0)}`)}`, 'fb');
-    const checked = [',', ';', '->'].map((c) => this.ctx.syms.imm(c, 2));
-    f.end(`switch ${fb}, ${direct}, [${checked.map((b) => `${b}: ${generic}`).join(', ')}]`);
+    f.end(
+      `switch ${fb}, ${direct}, [${this.controlFunctors()
+        .map((b) => `${b}: ${generic}`)
+        .join(', ')}]`,
+    );
     f.label(direct);
-    const code = f.val(`call @lookup(${f.val(`isar ${fb}, ${f.iconst(2)}`)})`, 'fn');
-    f.end(`tail_call_indirect ${code}(${d}, ${k}, ${f.val('gget @B', 'b')}) : (ref, ref, ref) -> i32`);
+    this.callByFunctor(fb, d, k);
     f.label(generic);
     f.end(`tail_call @ctl$call1(${this.compound('call', [v])}, ${k}, ${this.cutb})`);
   }
@@ -1055,14 +1070,13 @@ export class ClauseEmitter {
     f.label(hit);
     const fb = f.val(`gget ${val}`, 'fb');
     const arr = this.newCompound(vals, () => f.val(`ref.from_bits ${fb}`));
-    const code = f.val(`call @lookup(${f.val(`isar ${fb}, ${f.iconst(2)}`)})`, 'fn');
-    f.end(`tail_call_indirect ${code}(${arr}, ${this.k}, ${f.val('gget @B', 'b')}) : (ref, ref, ref) -> i32`);
+    this.callByFunctor(fb, arr, this.k);
     f.label(miss);
     const atom = f.val(`icmp.eq ${f.val(`iand ${f.val(`ref.bits ${d}`)}, ${f.iconst(3)}`)}, ${f.iconst(2)}`);
     f.end(`brif ${atom}, ${fill}, ${generic}`);
     f.label(fill);
     const fc = f.val(`call @functor_of(${d}, ${f.iconst(n)})`, 'fc');
-    const checked = n === 2 ? [',', ';', '->'].map((c) => this.ctx.syms.imm(c, 2)) : [];
+    const checked = n === 2 ? this.controlFunctors() : [];
     f.end(`brif ${f.val(`ref.is_ptr ${fc}`)}, ${generic}, ${keep}`);
     f.label(keep);
     const cacheable = f.blk('gc');
