@@ -209,6 +209,28 @@ test('canonical text prints back unchanged', (t) => {
   t.is(printModule(parseModule(CANONICAL)), CANONICAL);
 });
 
+test('a symbol a bare name cannot spell prints quoted and reads back', (t) => {
+  const m = new Module();
+  const names = ['n.<genexpr>.0', 'f.λ x', 'q"uote\\back\nline'];
+  for (const name of names) {
+    const b = new FuncBuilder(m, name, { params: [], result: 'ref' });
+    const callee = names[(names.indexOf(name) + 1) % names.length]!;
+    b.emit('ret', [b.emit('fref', [], { sym: callee })]);
+  }
+  m.globals.push({ name: 'g<0>', type: 'ref', init: names[0]! });
+  const text = printModule(m);
+  t.true(text.includes('func @"n.<genexpr>.0"() -> ref {'));
+  t.true(text.includes('@"q\\"uote\\\\back\\nline"'));
+  t.true(text.includes('global @"g<0>": ref = @"n.<genexpr>.0"'));
+  const back = parseModule(text);
+  t.deepEqual(
+    back.funcs.map((f) => f.name),
+    names,
+  );
+  t.is(printModule(back), text);
+  t.throws(() => parseModule('func @""() {\n^e:\n  ret\n}\n'), { message: /expected a name after '@'/ });
+});
+
 // ---- builder-made modules, property-tested ----
 
 const doubleBits = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((bits) => {

@@ -53,6 +53,7 @@ export function tokenize(src: string, file: string): TokenList {
 
 const ESCAPES: Readonly<Record<string, number>> = { n: 10, t: 9, '\\': 92, '"': 34 };
 const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -107,6 +108,8 @@ export class TokenList {
     private readonly lineStarts: Int32Array,
     /** The decoded bytes of each string literal, by token index. */
     private readonly strings: ReadonlyMap<number, Uint8Array>,
+    /** The names of quoted symbols (`@"n.<genexpr>"`), by token index. */
+    private readonly quotedNames: ReadonlyMap<number, string>,
   ) {}
 
   get length(): number {
@@ -129,7 +132,10 @@ export class TokenList {
     const sigil = kind === 'global' || kind === 'value' || kind === 'block' ? 1 : 0;
     const t: Token = {
       kind,
-      text: kind === 'string' ? this.src.slice(start, end) : this.src.slice(start + sigil, end),
+      text:
+        kind === 'string'
+          ? this.src.slice(start, end)
+          : (this.quotedNames.get(i) ?? this.src.slice(start + sigil, end)),
       line,
       col: start - this.lineStarts[line - 1]! + 1,
       start,
@@ -149,6 +155,7 @@ class Lexer {
   private readonly lines: IntList<Int32Array>;
   private readonly lineStarts = int32List(1024);
   private readonly strings = new Map<number, Uint8Array>();
+  private readonly quotedNames = new Map<number, string>();
   private pos = 0;
   private line = 1;
   private lineStart = 0;
@@ -182,6 +189,8 @@ class Lexer {
         // `;` comment to end of line
         const eol = src.indexOf('\n', pos);
         this.pos = eol < 0 ? src.length : eol;
+      } else if (c === 64 && src.charCodeAt(pos + 1) === 34) {
+        this.quotedSymbol(pos);
       } else if (SIGIL_KINDS[c] !== undefined) {
         const end = this.scanName(pos + 1);
         if (end === pos + 1) this.fail(`expected a name after '${src[pos]}'`, pos);
@@ -214,6 +223,7 @@ class Lexer {
       this.lines.view(),
       lineStarts,
       this.strings,
+      this.quotedNames,
     );
   }
 
@@ -262,6 +272,23 @@ class Lexer {
 
   /** A string literal from its opening quote; the token carries its UTF-8 bytes. */
   private string(open: number): void {
+    const { bytes, close } = this.quoted(open);
+    this.strings.set(this.kinds.length, bytes);
+    this.push('string', open, close + 1);
+  }
+
+  /** `@"…"`: a symbol whose name has characters a bare name cannot (the printer quotes
+   *  those), spelled as a string literal. */
+  private quotedSymbol(at: number): void {
+    const { bytes, close } = this.quoted(at + 1);
+    if (close === at + 2) this.fail("expected a name after '@'", at);
+    this.quotedNames.set(this.kinds.length, utf8Decoder.decode(bytes));
+    this.push('global', at, close + 1);
+  }
+
+  /** The bytes of the string literal whose opening quote is at `open`, escapes decoded,
+   *  and where its closing quote is. */
+  private quoted(open: number): { bytes: Uint8Array; close: number } {
     const src = this.src;
     const bytes: number[] = [];
     let p = open + 1;
@@ -292,8 +319,7 @@ class Lexer {
       runStart = p;
     }
     flushRun(p);
-    this.strings.set(this.kinds.length, Uint8Array.from(bytes));
-    this.push('string', open, p + 1);
+    return { bytes: Uint8Array.from(bytes), close: p };
   }
 }
 

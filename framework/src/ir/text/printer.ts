@@ -31,7 +31,7 @@ export function printFunc(_m: Module, f: Func): string {
   const params = entryParams.map((v) => `%${names.value(v)}: ${f.typeOf(v)}`).join(', ');
   const result = f.sig.result ? ` -> ${f.sig.result}` : '';
   const lines = [
-    `func ${f.replaceable ? 'replaceable ' : ''}${f.unlowered ? 'unlowered ' : ''}@${f.name}(${params})${result} {`,
+    `func ${f.replaceable ? 'replaceable ' : ''}${f.unlowered ? 'unlowered ' : ''}${symbol(f.name)}(${params})${result} {`,
   ];
   const printer = new InstPrinter(names);
   f.blocks.forEach((b, i) => {
@@ -90,6 +90,7 @@ function uniqueNames(raw: readonly string[]): string[] {
 }
 
 const VALID_NAME = /^[A-Za-z0-9_.$]+$/;
+const UTF8 = new TextEncoder();
 
 function validName(name: string): string {
   if (VALID_NAME.test(name)) return name;
@@ -137,7 +138,7 @@ class InstPrinter {
           piece = formatFloat(inst.imm);
           break;
         case 'sym':
-          piece = `@${inst.sym}`;
+          piece = symbol(inst.sym);
           break;
         case 'type':
           piece = `:${inst.sym}`;
@@ -210,16 +211,16 @@ function printTypeDecl(t: TypeDecl): string {
 }
 
 function printGlobal(g: GlobalDecl): string {
-  return `global @${g.name}: ${g.type} = ${printScalar(g.init, g.type)}`;
+  return `global ${symbol(g.name)}: ${g.type} = ${printScalar(g.init, g.type)}`;
 }
 
 function printExtern(e: ExternDecl): string {
-  return `extern @${e.name}${sigToString(e.sig)}${e.collects ? ' collects' : ''}${e.raises ? ' raises' : ''}`;
+  return `extern ${symbol(e.name)}${sigToString(e.sig)}${e.collects ? ' collects' : ''}${e.raises ? ' raises' : ''}`;
 }
 
 function printConst(m: Module, c: ConstDecl): string {
   const t = m.type(c.type);
-  const head = `const @${c.name}: :${c.type} = `;
+  const head = `const ${symbol(c.name)}: :${c.type} = `;
   if (t?.kind === 'struct') {
     const values = c.values.map((v, i) => printScalar(v, t.fields[i]?.kind ?? 'i32'));
     return head + (values.length > 0 ? `{ ${values.join(', ')} }` : '{}');
@@ -230,12 +231,17 @@ function printConst(m: Module, c: ConstDecl): string {
 }
 
 function printScalar(v: number | string, kind: FieldKind): string {
-  if (typeof v === 'string') return `@${v}`;
+  if (typeof v === 'string') return symbol(v);
   if (kind === 'f64') return formatFloat(v);
   return String(kind === 'i8' ? v & 0xff : v | 0);
 }
 
 const BYTE_ESCAPES: Readonly<Record<number, string>> = { 10: '\\n', 9: '\\t', 34: '\\"', 92: '\\\\' };
+
+/** `@name`, or `@"…"` for a name a bare symbol cannot spell (a frontend's `n.<genexpr>.0`). */
+function symbol(name: string): string {
+  return VALID_NAME.test(name) ? `@${name}` : `@${printBytes([...UTF8.encode(name)])}`;
+}
 
 /** Bytes as a string literal; anything but printable ASCII is escaped, so the text is
  *  ASCII and reads back to exactly these bytes. */
