@@ -41,9 +41,10 @@ export async function runCli(commandLine: readonly string[], io: CliIo): Promise
         file = command.file;
         const config = toRunConfig(command.options);
         const needs = { file: command.file, backend: config.backend, gc: config.gc };
-        const registry = await loadCliRegistry(needs, pluginModules(command.options), io.cwd);
+        const external = pluginModules(command.options);
+        const registry = await loadCliRegistry(needs, external, io.cwd);
         const { registerCommandServices, runCommand } = await import('./run-command.ts');
-        registerCommandServices(registry, io.env);
+        registerCommandServices(registry, io.env, { keepPrograms: external.length === 0 });
         const request = {
           file: command.file,
           config,

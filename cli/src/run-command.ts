@@ -6,6 +6,8 @@ import {
   CachingLinker,
   CODE_CACHE,
   engineOptions,
+  PROGRAM_CACHE,
+  ProgramCache,
   ImageCache,
   LIBRARY_LINKER,
   prepareRunIn,
@@ -79,7 +81,11 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   } finally {
     out.flush();
     if (req.stats && req.emit === undefined) {
-      const times = { compileMillis, wallMillis: performance.now() - started };
+      const times = {
+        compileMillis,
+        wallMillis: performance.now() - started,
+        programFromCache: prepared.programFromCache,
+      };
       io.stderr(
         formatStats(prepared.engine.stats, prepared.program.heap.stats, times, prepared.program.hostCallCounts),
       );
@@ -149,7 +155,11 @@ let imageCache: ImageCache | undefined;
  * made in the run's container, from the run's options, GC and passes. `--print-after` must
  * show every function going through the passes, so it prepares nothing in advance.
  */
-export function registerCommandServices(registry: Registry, env: CliIo['env']): void {
+export function registerCommandServices(
+  registry: Registry,
+  env: CliIo['env'],
+  { keepPrograms = true }: { keepPrograms?: boolean } = {},
+): void {
   const build = buildId();
   registry.container.register(LIBRARY_LINKER, {
     useFactory: (container) => {
@@ -169,6 +179,13 @@ export function registerCommandServices(registry: Registry, env: CliIo['env']): 
   // (tests, development) a file may change under a running session without a new build id.
   const codeCache = build === undefined ? null : { root: join(cacheDirectory(env), 'code'), build };
   registry.container.register(CODE_CACHE, { useFactory: () => codeCache });
+  // So are prepared programs, by the same rule, unless a --plugin module takes part: its
+  // passes and lowering are not part of the build the key names.
+  const programCache =
+    build === undefined || !keepPrograms
+      ? null
+      : new ProgramCache((imageCache ??= new ImageCache(cacheDirectory(env))), build);
+  registry.container.register(PROGRAM_CACHE, { useFactory: () => programCache });
 }
 
 function checkPassNames(run: RunScope, names: readonly string[]): void {

@@ -7,6 +7,8 @@ export interface RunTimes {
   compileMillis: number;
   /** From the start of the command to the end of the run. */
   wallMillis: number;
+  /** Whether the optimized program came from the program cache (prepared/program-cache.ts). */
+  programFromCache?: boolean;
 }
 
 /** How many functions the `hot functions` and `host calls by function` rows name. */
@@ -34,7 +36,7 @@ export function formatStats(
     ['live after last gc', String(heap.liveBytes)],
     ['gc time', ms(heap.gcMillis)],
     ...gcDetailRow(heap),
-    ['compile time', ms(times.compileMillis)],
+    ['compile time', `${ms(times.compileMillis)}${times.programFromCache ? ' (program from the cache)' : ''}`],
     ['jit compile time', `${ms(engine.compileMillis)} (${engine.compiledFunctions} functions${fromCache})`],
     ...patternRow(engine),
     ['wall time', ms(times.wallMillis)],

@@ -26,10 +26,15 @@ export async function cliInProcess(...args: string[]): Promise<CliResult> {
 
 /** Spawns the real `bin/jitc.js` (~0.5 s each: keep these few). */
 export function cliProcess(...args: string[]): Promise<CliResult> {
+  return cliProcessWithEnv({}, ...args);
+}
+
+/** cliProcess with these environment variables added. */
+export function cliProcessWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/jitc.js', ...args], {
       cwd: REPO,
-      env: { ...process.env, JITC_DEBUG: '' },
+      env: { ...process.env, JITC_DEBUG: '', ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -16,7 +16,7 @@ import type { OptLevel, RunConfig } from './run-config.ts';
 import type { Pass } from './opt/pass.ts';
 import type { HostFunction, OutputSink } from './runtime/host.ts';
 import { Program } from './runtime/program.ts';
-import { CODE_CACHE } from './tokens.ts';
+import { CODE_CACHE, PROGRAM_CACHE } from './tokens.ts';
 
 export interface PreparedRun {
   /** The run's child container and the services it chose. */
@@ -24,6 +24,8 @@ export interface PreparedRun {
   module: Module;
   program: Program;
   engine: Engine;
+  /** Whether the program's prepared functions came from the program cache. */
+  programFromCache: boolean;
 }
 
 export interface PrepareOptions {
@@ -154,16 +156,26 @@ export function prepareRunIn(run: RunScope, module: Module, opts: PrepareOptions
   const backend = run.chosenBackend();
   const gc = run.chosenCollector();
   const passes = run.passes();
-  prepareModule(module, {
-    optLevel: config.optLevel,
-    passes,
-    lowerWith: run.lowers() || module.lowered ? gc : null,
-    leaveHugeUnlowered: backend.interpretsHugeFunctions === true,
-    printAfter: config.printAfter,
-    print: opts.print,
-    prepared: opts.prepared,
-    verifyPasses: config.verifyPasses,
-  });
+  const lowerWith = run.lowers() || module.lowered ? gc : null;
+  const leaveHugeUnlowered = backend.interpretsHugeFunctions === true;
+  const prepare = (): void =>
+    prepareModule(module, {
+      optLevel: config.optLevel,
+      passes,
+      lowerWith,
+      leaveHugeUnlowered,
+      printAfter: config.printAfter,
+      print: opts.print,
+      prepared: opts.prepared,
+      verifyPasses: config.verifyPasses,
+    });
+  // Printing after passes and verifying after them both want the passes to run.
+  const programCache = run.container.resolve(PROGRAM_CACHE);
+  const cacheable = programCache !== null && (config.printAfter ?? []).length === 0 && !config.verifyPasses;
+  const setting = `O${config.optLevel} ${lowerWith ? `lowered:${lowerWith.name}` : 'unlowered'}${leaveHugeUnlowered ? ' huge-unlowered' : ''}`;
+  let programFromCache = false;
+  if (cacheable) programFromCache = programCache.prepare(module, opts.prepared ?? new Set(), setting, prepare);
+  else prepare();
   const program = new Program(module, {
     gc,
     out: opts.out,
@@ -177,7 +189,7 @@ export function prepareRunIn(run: RunScope, module: Module, opts: PrepareOptions
   });
   program.hostContext.code = new ProgramCodeLoader(program, config.optLevel, passes, gc);
   const engine = backend.createEngine(program, engineOptions(run));
-  return { run, module, program, engine };
+  return { run, module, program, engine, programFromCache };
 }
 
 /** What the engine is told: the run's options, and where the composition root keeps code. */

@@ -63,6 +63,7 @@ export * from './build-id.ts';
 export * from './project-root.ts';
 export * from './prepared/image-cache.ts';
 export * from './prepared/library-linker.ts';
+export * from './prepared/program-cache.ts';
 // No koffi behind these: they only format which Unicorn a run used.
 export { formatUnicornFinding, unicornInUse, type UnicornFinding } from './emu/unicorn-choice.ts';
 export { default as corePlugin } from './core-plugin.ts';

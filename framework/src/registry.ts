@@ -7,7 +7,16 @@ import type { Pass } from './opt/pass.ts';
 import type { AnyProvision, JitcPlugin, PluginFactory, ProvisionKind, ProvisionTypes, Resolve } from './plugin.ts';
 import { UNPREPARED_LINKER } from './prepared/runtime-library.ts';
 import type { RunConfig } from './run-config.ts';
-import { CODE_CACHE, LIBRARY_LINKER, PLUGINS, provisionToken, RUN, RUN_CONFIG, serviceName } from './tokens.ts';
+import {
+  CODE_CACHE,
+  LIBRARY_LINKER,
+  PLUGINS,
+  PROGRAM_CACHE,
+  provisionToken,
+  RUN,
+  RUN_CONFIG,
+  serviceName,
+} from './tokens.ts';
 
 // Loaded with require, not import: both are CommonJS packages (tsyringe of 40 files), and
 // importing them through the ESM loader took 3-4x as long (130-200 ms against 40-60 ms
@@ -126,6 +135,7 @@ export class Registry extends Scope {
     this.container.register(LIBRARY_LINKER, { useValue: UNPREPARED_LINKER });
     // A factory: tsyringe does not take null for a value.
     this.container.register(CODE_CACHE, { useFactory: () => null });
+    this.container.register(PROGRAM_CACHE, { useFactory: () => null });
     for (const p of plugins) this.install(typeof p === 'function' ? p() : p);
   }
 

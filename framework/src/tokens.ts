@@ -1,5 +1,6 @@
 import type { InjectionToken } from 'tsyringe';
 import type { CodeCacheLocation } from './engine.ts';
+import type { ProgramCache } from './prepared/program-cache.ts';
 import type { LibraryLinker } from './prepared/runtime-library.ts';
 import type { RunConfig } from './run-config.ts';
 import type { JitcPlugin, ProvisionKind } from './plugin.ts';
@@ -18,6 +19,9 @@ export const RUN: InjectionToken<RunScope> = Symbol.for('jitc.run');
 export const LIBRARY_LINKER: InjectionToken<LibraryLinker> = Symbol.for('jitc.library-linker');
 /** Where native backends keep compiled code across runs; null keeps it for the process. */
 export const CODE_CACHE: InjectionToken<CodeCacheLocation | null> = Symbol.for('jitc.code-cache');
+/** Where the command keeps prepared programs across runs (prepared/program-cache.ts); null,
+ *  the registry's default, prepares every program afresh. */
+export const PROGRAM_CACHE: InjectionToken<ProgramCache | null> = Symbol.for('jitc.program-cache');
 /** Every plugin installed, multi-registered: what `jitc plugins` lists. */
 export const PLUGINS: InjectionToken<JitcPlugin> = Symbol.for('jitc.plugins');
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { decodeImage, encodeImage } from './image-file.ts';
@@ -89,7 +89,9 @@ export class ImageCache {
     return image;
   }
 
-  put(name: string, key: string, image: PreparedImage): void {
+  /** Stores the image. Entries of `name` not rewritten for a week are removed, and with
+   *  `keep` all but the newest `keep`. */
+  put(name: string, key: string, image: PreparedImage, keep?: number): void {
     this.memory.set(key, image);
     if (this.dir === null) return;
     const file = this.file(name, key);
@@ -98,7 +100,7 @@ export class ImageCache {
       mkdirSync(this.dir, { recursive: true });
       writeFileSync(tmp, encodeImage(key, image));
       renameSync(tmp, file);
-      this.removeStale(name, file);
+      this.removeStale(name, file, keep);
     } catch {
       try {
         rmSync(tmp, { force: true });
@@ -137,6 +139,17 @@ export class ImageCache {
     }
   }
 
+  /** Marks the entry as just used, so that a `keep` bound removes others first. */
+  touch(name: string, key: string): void {
+    if (this.dir === null) return;
+    try {
+      const now = new Date();
+      utimesSync(this.file(name, key), now, now);
+    } catch {
+      // gone meanwhile: nothing to keep
+    }
+  }
+
   /** Forgets the process's copies (tests: the next get reads the disk). */
   clearMemory(): void {
     this.memory.clear();
@@ -146,12 +159,19 @@ export class ImageCache {
     return join(this.dir ?? '', `${name}-${textHash(key)}.image`);
   }
 
-  private removeStale(name: string, keep: string): void {
+  private removeStale(name: string, written: string, keep: number | undefined): void {
     const now = Date.now();
+    const entries: { path: string; mtime: number }[] = [];
     for (const entry of readdirSync(this.dir!)) {
       if (!entry.startsWith(`${name}-`)) continue;
       const path = join(this.dir!, entry);
-      if (path !== keep && now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
+      if (path !== written) entries.push({ path, mtime: statSync(path).mtimeMs });
     }
+    // Newest first: with `keep`, the entry just written and the keep - 1 newest others stay.
+    entries.sort((a, b) => b.mtime - a.mtime);
+    entries.forEach(({ path, mtime }, i) => {
+      const stale = now - mtime > MAX_AGE_MS || (keep !== undefined && i >= keep - 1 && path.endsWith('.image'));
+      if (stale) rmSync(path, { recursive: true, force: true });
+    });
   }
 }
