@@ -38,6 +38,7 @@ export type ArmData =
    *  to targets[1] (uses a). */
   | { readonly op: 'branchIsPtr' }
   /** vcmp a, b; vmrs; branch on cond (uses a, b: doubles); targets [taken, not taken]. */
+  /** With one operand: a compare with 0.0 (`vcmp dN, #0`). */
   | { readonly op: 'branchFcmp'; readonly cond: number }
   /** def ← (a cond b | imm) ? x : y (uses a, [b], x, y). */
   | { readonly op: 'selectCmp'; readonly cond: number; readonly imm: number | null; readonly float: boolean }

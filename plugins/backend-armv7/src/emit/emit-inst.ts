@@ -83,7 +83,7 @@ export function emitArm(buf: Buf, mi: MachInst<ArmData>, ctx: EmitContext): void
       return conditionalBranch(buf, NE, mi, ctx);
     }
     case 'branchFcmp':
-      buf.put32(a32.vcmp(AL, dnum(r(0)), dnum(r(1))));
+      buf.put32(mi.operands.length === 1 ? a32.vcmpZero(AL, dnum(r(0))) : a32.vcmp(AL, dnum(r(0)), dnum(r(1))));
       buf.put32(a32.vmrsApsr(AL));
       return conditionalBranch(buf, d.cond, mi, ctx);
     case 'selectCmp': {

@@ -12,6 +12,7 @@ import {
   use,
   type Fold,
   type Inst,
+  type IrFacts,
   type IselRule,
   type Selection,
 } from '#framework';
@@ -99,6 +100,40 @@ const floatCompareBranch: Rule = {
       ctx.emit(inst({ op: 'branchFcmp', cond: FCMP_COND[c.def.op.name]! }, ops, brifTargets(fl, ir)));
     });
   },
+};
+
+const isFloatZero = (facts: IrFacts, v: number): boolean => {
+  const d = facts.def(v);
+  return d?.op.name === 'fconst' && d.imm === 0;
+};
+
+/** `brif (fcmp a, 0.0)`: `vcmp a, #0` (a zero divisor test), no 0.0 made in a register.
+ *  -0.0 compares as 0.0 does. */
+const floatZeroCompareBranch: Rule = {
+  name: 'fcmp-zero-branch',
+  roots: ['brif'],
+  match(ir, facts, fl) {
+    const c = conditionFrom(ir, facts, isFloatCompare);
+    if (!c) return null;
+    const [a, b] = c.def.args as [number, number];
+    const zeroRight = isFloatZero(facts, b);
+    if (a === b || (!zeroRight && !isFloatZero(facts, a))) return null;
+    const [x, zero] = zeroRight ? [a, b] : [b, a];
+    const op = zeroRight ? c.def.op.name : SWAPPED_FLOAT_COMPARE[c.def.op.name]!;
+    return selection([c.fold, { user: c.def, value: zero }], () =>
+      fl.ctx.emit(inst({ op: 'branchFcmp', cond: FCMP_COND[op]! }, [use(fl.ctx.vreg(x))], brifTargets(fl, ir))),
+    );
+  },
+};
+
+/** The float compare that holds for (b, a) when the key holds for (a, b). */
+const SWAPPED_FLOAT_COMPARE: Readonly<Record<string, string>> = {
+  'fcmp.eq': 'fcmp.eq',
+  'fcmp.ne': 'fcmp.ne',
+  'fcmp.lt': 'fcmp.gt',
+  'fcmp.gt': 'fcmp.lt',
+  'fcmp.le': 'fcmp.ge',
+  'fcmp.ge': 'fcmp.le',
 };
 
 /** `select (icmp a, b), x, y`: compare, then two conditional moves. */
@@ -233,6 +268,7 @@ export const ARM_ISEL_RULES: readonly Rule[] = [
   testBranch,
   pointerBranch,
   compareBranch,
+  floatZeroCompareBranch,
   floatCompareBranch,
   compareSelect,
   compareImmediate,
