@@ -1,6 +1,7 @@
 import { type Func, Module } from '../ir/module.ts';
 import { DeferredBodyReader, parseModule } from '../ir/text/parser.ts';
 import { printFunc, printModule } from '../ir/text/printer.ts';
+import { isHugeFunction } from '../opt/huge-functions.ts';
 import type { ImageCache } from './image-cache.ts';
 import { imageOf, type PreparedImage } from './prepared-image.ts';
 import { textHash } from './text-hash.ts';
@@ -34,11 +35,12 @@ export class ProgramCache {
    * Gives the module's own functions (those not in `prepared`) their prepared bodies from the
    * cache, or runs `prepare` (which prepares the module in place) and keeps the result.
    * Returns whether the cache answered. A program whose functions are not all read yet, or
-   * whose preparation adds or removes functions, is prepared and not kept.
+   * whose preparation adds or removes functions, is prepared and not kept; so is one with a
+   * huge function, which the optimizer leaves as it is (printing it would cost more).
    */
   prepare(module: Module, prepared: ReadonlySet<Func>, setting: string, prepare: () => void): boolean {
     const own = module.funcs.filter((f) => !prepared.has(f));
-    if (own.some((f) => !f.hasBody)) {
+    if (own.some((f) => !f.hasBody || isHugeFunction(f))) {
       prepare();
       return false;
     }

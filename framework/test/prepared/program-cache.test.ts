@@ -105,6 +105,21 @@ test('a damaged entry is prepared afresh and left the module as a fresh preparat
   });
 });
 
+test('a program with a huge function is prepared every time and not kept', (t) => {
+  withDir((dir) => {
+    const body = Array.from({ length: 20_001 }, (_, i) => `  %k${i} = iconst ${i}\n`).join('');
+    const text = `func @huge() -> i32 {\n^e:\n${body}  ret %k0\n}\n`;
+    const cache = new ProgramCache(new ImageCache(dir), 'build-1');
+    for (let round = 0; round < 2; round++) {
+      const module = parseModule(text, 'huge.jir');
+      let ran = 0;
+      t.false(cache.prepare(module, new Set(), SETTING, () => void ran++));
+      t.is(ran, 1);
+    }
+    t.deepEqual(programFiles(dir), []);
+  });
+});
+
 test('the disk keeps the newest programs only', (t) => {
   withDir((dir) => {
     const images = new ImageCache(dir);
