@@ -9,6 +9,7 @@ import { higherOrderCall, KEYWORD_BUILTINS } from './higher-order.ts';
 import { callBuiltin, nextCall } from './builtin-calls.ts';
 import { callValue, callWithKeywords, choose, compareDunder, lenDunder, methodCall, viaDunder } from './objects.ts';
 import { unsupported } from './context.ts';
+import { intChain } from './int-chain.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 type Block = ReturnType<FunctionCompiler['newBlock']>;
 import { boxFloat, floatValue } from './float-arith.ts';
@@ -100,7 +101,8 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       return readName(fc, e.id, e);
     case 'binop':
       if (fc.fastPaths && isFloatExpr(e, fc.floatFacts)) return boxFloat(fc, floatValue(fc, e));
-      return e.op === '**' ? rightChain(fc, e) : binopChain(fc, e);
+      if (e.op === '**') return rightChain(fc, e);
+      return intChain(fc, e, () => binopChain(fc, e)) ?? binopChain(fc, e);
     case 'unary':
       if (e.op === '-' && e.operand.kind === 'float')
         return b.emit('gaddr', [], { sym: fc.info.floatConst(-e.operand.value) });

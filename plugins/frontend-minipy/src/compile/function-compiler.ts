@@ -228,6 +228,13 @@ export class FunctionCompiler {
     }
     return v;
   }
+  /** The value of `id` here if it is a plain local (no cell, no unboxed float), without the
+   *  test for unbound: the unbound marker is a null ref, which no small-int test passes. */
+  peekLocal(id: string): number | null {
+    const renamed = this.renames.get(id);
+    if (renamed === undefined && (this.cellOf(id) >= 0 || this.isFloatLocal(id) || !this.locals?.has(id))) return null;
+    return this.vars.read(this.block, renamed ?? id);
+  }
   writeLocal(name: string, v: number): void {
     this.vars.write(this.block, name, v);
   }
