@@ -1,5 +1,6 @@
 import type { Expr } from '../syntax/ast.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
+import { mulModLiteral } from './inline-arith.ts';
 
 // An arithmetic expression of several int operators (`(i + j) * (i + j + 1) // 2 + i + 1`)
 // in one fast path: when every local in it holds a small int, the whole expression is
@@ -20,11 +21,12 @@ const LITERAL_LIMIT = 1n << 30n;
 /**
  * The expression's value through the fast path, joined with `generic()`'s, or null when
  * it is not such an expression: at least two operators among + - * and // or % by a
- * positive literal, over int literals and plain locals.
+ * positive literal, over int literals and plain locals, with an int literal or a division.
  */
 export function intChain(fc: FunctionCompiler, e: Binop, generic: () => number): number | null {
   const locals = new Map<string, number>();
-  if (!fc.fastPaths || operators(e) < 2 || !qualifies(fc, e, locals) || locals.size === 0) return null;
+  if (!fc.fastPaths || operators(e) < 2 || !looksIntegral(e) || !qualifies(fc, e, locals) || locals.size === 0)
+    return null;
   const ir = fc.b;
   const one = ir.iconst(1);
   const bits = new Map([...locals].map(([name, v]) => [name, ir.emit('ref.bits', [v])]));
@@ -48,6 +50,15 @@ export function intChain(fc: FunctionCompiler, e: Binop, generic: () => number):
   return join.params[0]!;
 }
 
+/** An int literal, `//` or `%` somewhere: what makes an expression of locals likely ints.
+ *  `dx * dx + dy * dy` in nbody holds floats the compiler cannot see: testing its tags
+ *  first would only cost. */
+function looksIntegral(e: Expr): boolean {
+  if (e.kind === 'int') return true;
+  if (e.kind !== 'binop') return false;
+  return e.op === '//' || e.op === '%' || looksIntegral(e.left) || looksIntegral(e.right);
+}
+
 function operators(e: Expr): number {
   return e.kind === 'binop' ? 1 + operators(e.left) + operators(e.right) : 0;
 }
@@ -66,7 +77,14 @@ function qualifies(fc: FunctionCompiler, e: Expr, locals: Map<string, number>): 
     case 'binop':
       if (e.op === '+' || e.op === '-' || e.op === '*')
         return qualifies(fc, e.left, locals) && qualifies(fc, e.right, locals);
-      if (e.op === '//' || e.op === '%') return positiveLiteral(e.right) !== null && qualifies(fc, e.left, locals);
+      if (e.op === '//' || e.op === '%') {
+        const m = positiveLiteral(e.right);
+        // `a * b % m` has a path of its own for products past 32 bits (inlineMulMod), which
+        // loop.py's `(i * i) % 7` takes every time once i passes 46 340.
+        const mulMod = e.op === '%' && e.left.kind === 'binop' && e.left.op === '*';
+        if (m === null || (mulMod && mulModLiteral(BigInt(m)))) return false;
+        return qualifies(fc, e.left, locals);
+      }
       return false;
     default:
       return false;

@@ -78,3 +78,15 @@ def gen(n):
 
 
 print(list(gen(5)))
+
+
+def mul_mod(a, b):
+    return (a * b) % 7 + a - b * b % 5
+
+
+def floats(x, y):
+    return x * x + y * y - x * y
+
+
+print([mul_mod(a, b) for a in (-50000, -3, 0, 46341, 10**6) for b in (-7, 0, 50000)])
+print(floats(1.5, -2.25), floats(3, 4), floats(2**40, 3))
