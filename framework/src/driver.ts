@@ -171,7 +171,8 @@ export function prepareRunIn(run: RunScope, module: Module, opts: PrepareOptions
     });
   // Printing after passes and verifying after them both want the passes to run.
   const programCache = run.container.resolve(PROGRAM_CACHE);
-  const cacheable = programCache !== null && (config.printAfter ?? []).length === 0 && !config.verifyPasses;
+  const verifies = config.verifyPasses ?? verifyPassesByDefault();
+  const cacheable = programCache !== null && (config.printAfter ?? []).length === 0 && !verifies;
   const setting = `O${config.optLevel} ${lowerWith ? `lowered:${lowerWith.name}` : 'unlowered'}${leaveHugeUnlowered ? ' huge-unlowered' : ''}`;
   let programFromCache = false;
   if (cacheable) programFromCache = programCache.prepare(module, opts.prepared ?? new Set(), setting, prepare);
