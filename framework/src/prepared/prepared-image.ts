@@ -25,15 +25,20 @@ export interface PreparedImage {
   meta: unknown;
 }
 
+/** The module's declarations without its functions (the arrays are shared, not copied). */
+export function declarationsOf(module: Module): Module {
+  const decls = new Module();
+  decls.types = module.types;
+  decls.globals = module.globals;
+  decls.consts = module.consts;
+  decls.externs = module.externs;
+  decls.lowered = module.lowered;
+  return decls;
+}
+
 export function imageOf(module: Module, meta: unknown): PreparedImage {
-  const declsOnly = new Module();
-  declsOnly.types = module.types;
-  declsOnly.globals = module.globals;
-  declsOnly.consts = module.consts;
-  declsOnly.externs = module.externs;
-  declsOnly.lowered = module.lowered;
   return {
-    decls: printModule(declsOnly),
+    decls: printModule(declarationsOf(module)),
     funcs: module.funcs.map((f) => {
       const text = printFunc(module, f);
       return {

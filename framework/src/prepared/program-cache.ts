@@ -1,9 +1,9 @@
-import { type Func, Module } from '../ir/module.ts';
+import type { Func, Module } from '../ir/module.ts';
 import { DeferredBodyReader, parseModule } from '../ir/text/parser.ts';
 import { printFunc, printModule } from '../ir/text/printer.ts';
 import { isHugeFunction } from '../opt/huge-functions.ts';
 import type { ImageCache } from './image-cache.ts';
-import { imageOf, type PreparedImage } from './prepared-image.ts';
+import { declarationsOf, imageOf, type PreparedImage } from './prepared-image.ts';
 import { textHash } from './text-hash.ts';
 
 /** Cache entries of programs kept on disk; older ones are removed as new ones are written. */
@@ -44,7 +44,8 @@ export class ProgramCache {
       prepare();
       return false;
     }
-    const key = `${this.buildId} ${setting} ${textHash(printDecls(module) + own.map((f) => printFunc(module, f)).join('\n'))}`;
+    const text = printModule(declarationsOf(module)) + own.map((f) => printFunc(module, f)).join('\n');
+    const key = `${this.buildId} ${setting} ${textHash(text)}`;
     const cached = this.images.get(NAME, key, () => {
       throw new DamagedEntry();
     });
@@ -70,21 +71,6 @@ function typesPrintBack(module: Module): boolean {
   return module.types.every(
     (t) => BARE_NAME.test(t.name) && (t.kind !== 'struct' || t.fields.every((f) => BARE_NAME.test(f.name))),
   );
-}
-
-function printDecls(module: Module): string {
-  return printModule(declarationsOf(module));
-}
-
-/** The module's declarations without its functions (the arrays are shared, not copied). */
-function declarationsOf(module: Module): Module {
-  const decls = new Module();
-  decls.types = module.types;
-  decls.globals = module.globals;
-  decls.consts = module.consts;
-  decls.externs = module.externs;
-  decls.lowered = module.lowered;
-  return decls;
 }
 
 function programImage(module: Module, own: readonly Func[]): PreparedImage {

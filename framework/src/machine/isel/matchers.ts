@@ -19,6 +19,16 @@ export const SWAPPED_COMPARE: Readonly<Record<string, string>> = {
   'icmp.uge': 'icmp.ule',
 };
 
+/** The float compare that holds for (b, a) when the key holds for (a, b). */
+export const SWAPPED_FLOAT_COMPARE: Readonly<Record<string, string>> = {
+  'fcmp.eq': 'fcmp.eq',
+  'fcmp.ne': 'fcmp.ne',
+  'fcmp.lt': 'fcmp.gt',
+  'fcmp.gt': 'fcmp.lt',
+  'fcmp.le': 'fcmp.ge',
+  'fcmp.ge': 'fcmp.le',
+};
+
 export const isIntCompare = (name: string): boolean => name in SWAPPED_COMPARE;
 export const isFloatCompare = (name: string): boolean => name.startsWith('fcmp.');
 

@@ -9,6 +9,7 @@ import {
   matchCompare,
   matchConstantOperand,
   matchMaskTest,
+  SWAPPED_FLOAT_COMPARE,
   use,
   type Fold,
   type Inst,
@@ -124,16 +125,6 @@ const floatZeroCompareBranch: Rule = {
       fl.ctx.emit(inst({ op: 'branchFcmp', cond: FCMP_COND[op]! }, [use(fl.ctx.vreg(x))], brifTargets(fl, ir))),
     );
   },
-};
-
-/** The float compare that holds for (b, a) when the key holds for (a, b). */
-const SWAPPED_FLOAT_COMPARE: Readonly<Record<string, string>> = {
-  'fcmp.eq': 'fcmp.eq',
-  'fcmp.ne': 'fcmp.ne',
-  'fcmp.lt': 'fcmp.gt',
-  'fcmp.gt': 'fcmp.lt',
-  'fcmp.le': 'fcmp.ge',
-  'fcmp.ge': 'fcmp.le',
 };
 
 /** `select (icmp a, b), x, y`: compare, then two conditional moves. */
