@@ -57,7 +57,7 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
   checkPassNames(run, req.config.printAfter ?? []);
   const source = readSource(req.file, io.cwd);
 
-  const compiled = frontend.compile(source, req.file, { goal: req.goal, argv: req.argv });
+  const compiled = frontend.compile(source, req.file, { goal: req.goal, argv: req.argv, deferProgram: true });
   const out = new BufferedOutput(stdoutFor(compiled, io));
   const print = (pass: string, m: Module): void => io.stderr(`; after ${pass}\n${printModule(m)}`);
   const prepared = prepareRunIn(run, compiled.module, {
@@ -65,6 +65,7 @@ export function runCommand(registry: Registry, req: RunRequest, io: CliIo): numb
     out,
     print,
     prepared: compiled.prepared,
+    deferredProgram: compiled.deferredProgram,
   });
   const compileMillis = performance.now() - started;
   try {

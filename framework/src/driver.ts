@@ -1,4 +1,5 @@
 import type { Engine, EngineOptions } from './engine.ts';
+import type { DeferredProgram } from './frontend.ts';
 import type { GarbageCollector } from './gc/interface.ts';
 import type { Func, Module } from './ir/module.ts';
 import {
@@ -36,6 +37,9 @@ export interface PrepareOptions {
   /** Functions of a prepared runtime library (see prepared/runtime-library.ts): verified,
    *  optimized and, when the run lowers, lowered already, so left as they are. */
   prepared?: ReadonlySet<Func>;
+  /** The program a frontend left out of the module (CompiledSource.deferredProgram): taken
+   *  from the program cache, or compiled here. */
+  deferredProgram?: DeferredProgram;
 }
 
 export interface PrepareModuleOptions {
@@ -175,8 +179,12 @@ export function prepareRunIn(run: RunScope, module: Module, opts: PrepareOptions
   const cacheable = programCache !== null && (config.printAfter ?? []).length === 0 && !verifies;
   const setting = `O${config.optLevel} ${lowerWith ? `lowered:${lowerWith.name}` : 'unlowered'}${leaveHugeUnlowered ? ' huge-unlowered' : ''}`;
   let programFromCache = false;
-  if (cacheable) programFromCache = programCache.prepare(module, opts.prepared ?? new Set(), setting, prepare);
-  else prepare();
+  if (cacheable)
+    programFromCache = programCache.prepare(module, opts.prepared ?? new Set(), setting, prepare, opts.deferredProgram);
+  else {
+    opts.deferredProgram?.compile();
+    prepare();
+  }
   const program = new Program(module, {
     gc,
     out: opts.out,

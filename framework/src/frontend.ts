@@ -18,6 +18,16 @@ export interface CompiledSource {
   /** Functions of a runtime library linked through the run's LIBRARY_LINKER, prepared
    *  already (hand them to prepareRun). */
   prepared?: ReadonlySet<Func>;
+  /** Given FrontendOptions.deferProgram, a frontend whose program (the declarations and
+   *  functions it adds after the library's) depends on the source text and file name alone
+   *  may leave it out of `module`: `compile()` adds it, and `sourceKey` names it, so that
+   *  the cache of prepared programs can supply it instead (prepareRun does either). */
+  deferredProgram?: DeferredProgram;
+}
+
+export interface DeferredProgram {
+  readonly sourceKey: string;
+  compile(): void;
 }
 
 export interface FrontendOptions {
@@ -25,6 +35,8 @@ export interface FrontendOptions {
   goal?: string;
   /** The program's own arguments: what followed `--` on the command line. */
   argv?: readonly string[];
+  /** The caller takes a CompiledSource.deferredProgram (the command's run does). */
+  deferProgram?: boolean;
 }
 
 export interface Frontend {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareModule } from '../../src/driver.ts';
-import type { Module } from '../../src/ir/module.ts';
+import { Module } from '../../src/ir/module.ts';
 import { parseModule } from '../../src/ir/text/parser.ts';
 import { printModule } from '../../src/ir/text/printer.ts';
 import { corePasses } from '../../src/opt/passes/index.ts';
@@ -102,6 +102,49 @@ test('a damaged entry is prepared afresh and left the module as a fresh preparat
     t.false(again.hit);
     t.is(again.ran, 1);
     t.is(printModule(again.module), printModule(fresh.module));
+  });
+});
+
+test('a deferred program is found by its source; a hit makes its functions without compiling it', (t) => {
+  withDir((dir) => {
+    const run = (sourceKey: string, k: number) => {
+      const module = new Module();
+      let compiled = 0;
+      let ran = 0;
+      const deferred = {
+        sourceKey,
+        compile(): void {
+          compiled++;
+          const program = parseModule(PROGRAM(k), 'program.jir');
+          module.types.push(...program.types);
+          module.globals.push(...program.globals);
+          module.funcs.push(...program.funcs);
+        },
+      };
+      const cache = new ProgramCache(new ImageCache(dir), 'build-1');
+      const hit = cache.prepare(
+        module,
+        new Set(),
+        SETTING,
+        () => {
+          ran++;
+          prepareModule(module, { optLevel: 2, passes: corePasses(), lowerWith: arenaCollector() });
+        },
+        deferred,
+      );
+      return { module, hit, compiled, ran };
+    };
+    const first = run('source 1', 41);
+    t.deepEqual([first.hit, first.compiled, first.ran], [false, 1, 1]);
+    const second = run('source 1', 41);
+    t.deepEqual([second.hit, second.compiled, second.ran], [true, 0, 0]);
+    t.is(printModule(second.module), printModule(first.module));
+    t.deepEqual(
+      second.module.funcs.map((f) => f.name),
+      ['bump', 'main'],
+    );
+    const other = run('source 2', 42);
+    t.deepEqual([other.hit, other.compiled, other.ran], [false, 1, 1]);
   });
 });
 

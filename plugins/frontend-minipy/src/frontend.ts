@@ -22,15 +22,18 @@ export function minipyFrontendWith(linker: LibraryLinker): Frontend {
     extensions: ['.py'],
     compile(source, file, options): CompiledSource {
       checkSourceEncoding(source, file);
-      const body = withPrelude(parseProgram(source, file), source);
       const failure: FailureState = {};
+      // The hosts alone hold the arguments: the program depends on the source and its name.
       const hosts = pythonHostFunctions(failure, { argv: [file, ...(options?.argv ?? [])] });
       const { module, prepared } = linker.link(MINIPY_RUNTIME);
-      compileProgram(module, file, body);
+      const compile = (): void => compileProgram(module, file, withPrelude(parseProgram(source, file), source));
+      const deferredProgram = options?.deferProgram ? { sourceKey: `minipy\0${file}\0${source}`, compile } : undefined;
+      if (!deferredProgram) compile();
       return {
         module,
         hosts,
         prepared,
+        deferredProgram,
         entry: 'main',
         // CPython starts with sys.stdout = None when standard output is closed: print is a no-op.
         closedStdout: 'discard',
