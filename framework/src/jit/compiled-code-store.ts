@@ -17,6 +17,9 @@ export interface StoredFunction<K> {
 const FORMAT = 'jitc-code-1';
 /** Sibling directories (other builds' code) not written for this long are removed. */
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+/** Other builds' code kept besides the running one's: a process of an older build may still
+ *  run (scripts/build-dist.mjs keeps two), and a developer switches between a few. */
+const KEPT_OTHER_BUILDS = 8;
 
 interface Entry<K> {
   format: string;
@@ -111,16 +114,20 @@ export class CompiledCodeStore<K> {
   }
 
   /** Once a process: removes the other builds' directories that nothing has written to
-   *  for a week. */
+   *  for a week, and all but the KEPT_OTHER_BUILDS written last (every source change is a
+   *  new build: a day of development left hundreds, gigabytes). */
   private pruneSiblings(): void {
     if (this.pruned || this.location === null) return;
     this.pruned = true;
     const { root, build } = this.location;
     const now = Date.now();
-    for (const entry of readdirSync(root)) {
-      const path = join(root, entry);
-      if (entry !== build && now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
-    }
+    const others = readdirSync(root)
+      .filter((entry) => entry !== build)
+      .map((entry) => ({ path: join(root, entry), mtime: statSync(join(root, entry)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    others.forEach(({ path, mtime }, i) => {
+      if (i >= KEPT_OTHER_BUILDS || now - mtime > MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
+    });
   }
 
   /** Keeps at most MEMORY_ENTRIES functions in memory, dropping the least recently used: a

@@ -35,18 +35,20 @@ export class ImageCache {
    * The image for `key` if the cache holds one that `accept`s, else `make`'s, stored.
    * While one process makes an entry, others wanting it wait and read it (a lock directory
    * next to the entry): a test suite starting many programs at once prepares a library once.
+   * `keep` bounds the entries of `name` on disk, as put's does.
    */
   obtain(
     name: string,
     key: string,
     accept: (image: PreparedImage) => boolean,
     make: () => PreparedImage,
+    keep?: number,
   ): PreparedImage {
     let remade: PreparedImage | undefined;
     const repair = (func: string): string => {
       if (!remade) {
         remade = make();
-        this.put(name, key, remade);
+        this.put(name, key, remade, keep);
       }
       const f = remade.funcs.find((g) => g.name === func);
       if (!f) throw new Error(`prepared library ${name} has no function @${func}`);
@@ -67,7 +69,7 @@ export class ImageCache {
       const written = lock ? this.get(name, key, repair) : undefined;
       if (written && accept(written)) return written;
       const image = make();
-      this.put(name, key, image);
+      this.put(name, key, image, keep);
       return image;
     } finally {
       if (lock) rmSync(lock.path, { recursive: true, force: true });
@@ -161,17 +163,19 @@ export class ImageCache {
 
   private removeStale(name: string, written: string, keep: number | undefined): void {
     const now = Date.now();
-    const entries: { path: string; mtime: number }[] = [];
+    const images: { path: string; mtime: number }[] = [];
     for (const entry of readdirSync(this.dir!)) {
       if (!entry.startsWith(`${name}-`)) continue;
       const path = join(this.dir!, entry);
-      if (path !== written) entries.push({ path, mtime: statSync(path).mtimeMs });
+      if (path === written) continue;
+      const mtime = statSync(path).mtimeMs;
+      // Locks and temporary files go only when a week old: a live process may hold them.
+      if (now - mtime > MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
+      else if (entry.endsWith('.image')) images.push({ path, mtime });
     }
-    // Newest first: with `keep`, the entry just written and the keep - 1 newest others stay.
-    entries.sort((a, b) => b.mtime - a.mtime);
-    entries.forEach(({ path, mtime }, i) => {
-      const stale = now - mtime > MAX_AGE_MS || (keep !== undefined && i >= keep - 1 && path.endsWith('.image'));
-      if (stale) rmSync(path, { recursive: true, force: true });
-    });
+    if (keep === undefined) return;
+    // Newest first: the entry just written and the keep - 1 newest others stay.
+    images.sort((a, b) => b.mtime - a.mtime);
+    for (const { path } of images.slice(Math.max(0, keep - 1))) rmSync(path, { force: true });
   }
 }

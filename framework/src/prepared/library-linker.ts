@@ -6,6 +6,11 @@ import type { ImageCache } from './image-cache.ts';
 import { imageOf, instantiate, type PreparedImage } from './prepared-image.ts';
 import type { LibraryLinker, LinkedLibrary, RuntimeLibrary } from './runtime-library.ts';
 
+/** Prepared images of one library kept on disk: a build prepares one per setting it runs
+ *  (-O, lowering GC), about eight in a test run, so this keeps a few builds' worth. A Prolog
+ *  library image is 5 MB, and every source change is a new build. */
+const KEPT_LIBRARY_IMAGES = 32;
+
 export interface CachingLinkerOptions {
   optLevel: OptLevel;
   passes: readonly Pass[];
@@ -31,7 +36,7 @@ export class CachingLinker implements LibraryLinker {
     const key = `${this.opts.buildId} ${library.name} O${optLevel} ${lowering}`;
     // A cached entry whose metadata the frontend cannot read is foreign: made again.
     const accept = (image: PreparedImage): boolean => readMetaOrUndefined(library, image) !== undefined;
-    const image = cache.obtain(library.name, key, accept, () => this.prepare(library));
+    const image = cache.obtain(library.name, key, accept, () => this.prepare(library), KEPT_LIBRARY_IMAGES);
     const { module, funcs } = instantiate(image, `<${library.name}>`);
     return { module, meta: library.readMeta(image.meta), prepared: new Set(funcs) };
   }

@@ -126,3 +126,17 @@ test("storing code removes other builds' directories untouched for a week, and o
   store.put('k', { code: new CodeBuffer<string>().relocatable(), stackMaps: [], labels: [] });
   t.deepEqual(readdirSync(root).sort(), ['b1', 'recent-build']);
 });
+
+test("storing code keeps the eight other builds' directories written last", (t) => {
+  const root = freshDir();
+  const now = Date.now() / 1000;
+  for (let i = 0; i < 12; i++) {
+    const dir = join(root, `build-${String(i).padStart(2, '0')}`);
+    mkdirSync(dir);
+    utimesSync(dir, now - 3600 + i * 60, now - 3600 + i * 60);
+  }
+  const store = new CompiledCodeStore<string>({ root, build: 'b1' }, 'test');
+  store.put('k', { code: new CodeBuffer<string>().relocatable(), stackMaps: [], labels: [] });
+  const kept = Array.from({ length: 8 }, (_, i) => `build-${String(i + 4).padStart(2, '0')}`);
+  t.deepEqual(readdirSync(root).sort(), ['b1', ...kept]);
+});
