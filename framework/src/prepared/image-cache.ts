@@ -1,7 +1,18 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { decodeImage, encodeImage } from './image-file.ts';
+import { decodeImage, encodeImage, fileBytes } from './image-file.ts';
 import type { PreparedImage } from './prepared-image.ts';
 import { textHash } from './text-hash.ts';
 
@@ -80,14 +91,19 @@ export class ImageCache {
   get(name: string, key: string, repair: (func: string) => string): PreparedImage | undefined {
     const known = this.memory.get(key);
     if (known || this.dir === null) return known;
-    let file: Buffer;
+    let fd: number;
+    let size: number;
     try {
-      file = readFileSync(this.file(name, key));
+      fd = openSync(this.file(name, key), 'r');
+      size = fstatSync(fd).size;
     } catch {
       return undefined;
     }
-    const image = decodeImage(file, key, repair);
+    // The descriptor stays open while the image is in use: its function texts are read when
+    // first needed, from this file even if another process replaces the entry meanwhile.
+    const image = decodeImage(fileBytes(fd, size), key, repair);
     if (image) this.memory.set(key, image);
+    else closeSync(fd);
     return image;
   }
 

@@ -1,3 +1,4 @@
+import { readSync } from 'node:fs';
 import { isValType, type ValType } from '../ir/types.ts';
 import type { ImageFunction, PreparedImage } from './prepared-image.ts';
 import { textHash } from './text-hash.ts';
@@ -46,12 +47,57 @@ export function encodeImage(key: string, image: PreparedImage): Buffer {
   return Buffer.concat([Buffer.from(`${header}\n${directory}`, 'utf8'), ...texts]);
 }
 
+/** An image file's bytes, read where asked: a run reads the directory and the few function
+ *  texts it uses, not the 4 MB of a Prolog library's. */
+export interface ImageBytes {
+  readonly length: number;
+  /** Bytes [start, end) as UTF-8; throws when they cannot be read. */
+  text(start: number, end: number): string;
+  /** Where the first newline is, or -1 when the first `within` bytes have none. */
+  newline(within: number): number;
+}
+
+export function bufferBytes(file: Buffer): ImageBytes {
+  return {
+    length: file.length,
+    text: (start, end) => file.toString('utf8', start, end),
+    newline: (within) => file.subarray(0, within).indexOf(NEWLINE),
+  };
+}
+
+/** The bytes of an open file of `size` bytes; the caller keeps `fd` open while texts are read. */
+export function fileBytes(fd: number, size: number): ImageBytes {
+  const read = (start: number, end: number): Buffer => {
+    const buf = Buffer.alloc(Math.max(0, Math.min(end, size) - start));
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync(fd, buf, at, buf.length - at, start + at);
+      if (n === 0) throw new Error('image file ended early');
+      at += n;
+    }
+    return buf;
+  };
+  return {
+    length: size,
+    text: (start, end) => read(start, end).toString('utf8'),
+    newline: (within) => read(0, within).indexOf(NEWLINE),
+  };
+}
+
+/** A header line is far shorter than this. */
+const HEADER_LIMIT = 4096;
+
 /** The image in `file` if it is one for `key` and its directory is intact, else undefined. */
-export function decodeImage(file: Buffer, key: string, repair: (name: string) => string): PreparedImage | undefined {
-  const newline = file.indexOf(NEWLINE);
-  if (newline < 0) return undefined;
+export function decodeImage(
+  bytes: Buffer | ImageBytes,
+  key: string,
+  repair: (name: string) => string,
+): PreparedImage | undefined {
+  const file = Buffer.isBuffer(bytes) ? bufferBytes(bytes) : bytes;
   try {
-    const header = JSON.parse(file.toString('utf8', 0, newline)) as {
+    const newline = file.newline(HEADER_LIMIT);
+    if (newline < 0) return undefined;
+    const header = JSON.parse(file.text(0, newline)) as {
       format?: unknown;
       key?: unknown;
       directoryBytes?: unknown;
@@ -61,7 +107,7 @@ export function decodeImage(file: Buffer, key: string, repair: (name: string) =>
     const dirStart = newline + 1;
     const textStart = dirStart + header.directoryBytes;
     if (textStart > file.length) return undefined;
-    const directory = file.toString('utf8', dirStart, textStart);
+    const directory = file.text(dirStart, textStart);
     if (header.directoryHash !== textHash(directory)) return undefined;
     const { decls, meta, funcs } = JSON.parse(directory) as { decls?: unknown; meta?: unknown; funcs?: unknown };
     if (typeof decls !== 'string' || !Array.isArray(funcs)) return undefined;
@@ -71,7 +117,12 @@ export function decodeImage(file: Buffer, key: string, repair: (name: string) =>
   }
 }
 
-function imageFunction(raw: unknown, file: Buffer, textStart: number, repair: (name: string) => string): ImageFunction {
+function imageFunction(
+  raw: unknown,
+  file: ImageBytes,
+  textStart: number,
+  repair: (name: string) => string,
+): ImageFunction {
   if (!Array.isArray(raw) || raw.length !== 7) throw new Error('bad directory entry');
   const [name, params, result, replaceable, start, end, hash] = raw as unknown[];
   const valType = (t: unknown): ValType => {
@@ -100,8 +151,13 @@ function imageFunction(raw: unknown, file: Buffer, textStart: number, repair: (n
     replaceable,
     text() {
       if (text === undefined) {
-        const read = file.toString('utf8', textStart + (start as number), textStart + (end as number));
-        text = textHash(read) === hash ? read : repair(name);
+        let read: string | undefined;
+        try {
+          read = file.text(textStart + (start as number), textStart + (end as number));
+        } catch {
+          // unreadable now (the file was cut short): as damaged
+        }
+        text = read !== undefined && textHash(read) === hash ? read : repair(name);
       }
       return text;
     },
