@@ -1,7 +1,7 @@
 import type { DeferredProgram } from '../frontend.ts';
 import { Func, type Module } from '../ir/module.ts';
 import { DeferredBodyReader, parseModule } from '../ir/text/parser.ts';
-import { printFunc, printModule } from '../ir/text/printer.ts';
+import { isBareName, printFunc, printModule } from '../ir/text/printer.ts';
 import { isHugeFunction } from '../opt/huge-functions.ts';
 import type { ImageCache } from './image-cache.ts';
 import { declarationsOf, imageOf, type PreparedImage } from './prepared-image.ts';
@@ -86,13 +86,11 @@ export class ProgramCache {
 
 class DamagedEntry extends Error {}
 
-const BARE_NAME = /^[A-Za-z0-9_.$]+$/;
-
 /** Whether type and field names read back from the text (symbols always do: they print
  *  quoted when they must); a program whose do not is prepared every time. */
 function typesPrintBack(module: Module): boolean {
   return module.types.every(
-    (t) => BARE_NAME.test(t.name) && (t.kind !== 'struct' || t.fields.every((f) => BARE_NAME.test(f.name))),
+    (t) => isBareName(t.name) && (t.kind !== 'struct' || t.fields.every((f) => isBareName(f.name))),
   );
 }
 
@@ -106,8 +104,9 @@ function programImage(module: Module, own: readonly Func[]): PreparedImage {
 /**
  * Puts a cached entry's declarations and bodies into the module, if the entry fits it: the
  * module's declarations must be the start of the entry's (preparing only appends), and its
- * functions the entry's, in order (`ownFuncs` null: the entry's functions are added). Every text is checked before anything changes, so an
- * entry that does not fit or is damaged leaves the module as it was.
+ * functions the entry's, in order (`ownFuncs` null: the entry's functions are added). Every
+ * text is checked before anything changes, so an entry that does not fit or is damaged
+ * leaves the module as it was.
  */
 function applyImage(module: Module, ownFuncs: readonly Func[] | null, image: PreparedImage): boolean {
   const meta = image.meta as Partial<ProgramMeta> | null;

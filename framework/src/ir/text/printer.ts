@@ -90,10 +90,16 @@ function uniqueNames(raw: readonly string[]): string[] {
 }
 
 const VALID_NAME = /^[A-Za-z0-9_.$]+$/;
+
+/** Whether `name` prints as it is (a symbol that is not prints quoted; a type or field
+ *  name that is not would not read back). */
+export function isBareName(name: string): boolean {
+  return VALID_NAME.test(name);
+}
 const UTF8 = new TextEncoder();
 
 function validName(name: string): string {
-  if (VALID_NAME.test(name)) return name;
+  if (isBareName(name)) return name;
   let out = '';
   for (let i = 0; i < name.length; i++) out += isNameChar(name.charCodeAt(i)) ? name[i] : '_';
   return out === '' ? '_' : out;
@@ -240,7 +246,7 @@ const BYTE_ESCAPES: Readonly<Record<number, string>> = { 10: '\\n', 9: '\\t', 34
 
 /** `@name`, or `@"…"` for a name a bare symbol cannot spell (a frontend's `n.<genexpr>.0`). */
 function symbol(name: string): string {
-  return VALID_NAME.test(name) ? `@${name}` : `@${printBytes([...UTF8.encode(name)])}`;
+  return isBareName(name) ? `@${name}` : `@${printBytes([...UTF8.encode(name)])}`;
 }
 
 /** Bytes as a string literal; anything but printable ASCII is escaped, so the text is

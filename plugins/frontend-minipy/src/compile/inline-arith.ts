@@ -1,3 +1,4 @@
+import type { FuncBuilder } from '#framework';
 import { boxFloat, toF64 } from './float-arith.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
 
@@ -113,19 +114,11 @@ export function inlineBinop(
   } else {
     const xv = ir.emit('isar', [x, one]);
     const yv = c === undefined ? ir.emit('isar', [y, one]) : ir.iconst(c);
-    const zero = ir.iconst(0);
-    const r = ir.emit('srem', [xv, yv]);
-    // Python rounds toward -inf: a non-zero remainder whose sign differs from the divisor's
-    // moves the quotient down by one and the remainder up by the divisor.
-    const adjust = ir.emit('iand', [
-      ir.emit('icmp.ne', [r, zero]),
-      ir.emit('icmp.slt', [ir.emit('ixor', [r, yv]), zero]),
-    ]);
     if (op === '%') {
-      const m = ir.emit('iadd', [r, ir.emit('select', [adjust, yv, zero])]);
+      const m = floorDivision(ir, '%', xv, yv, c !== undefined && c > 0);
       done(ir.emit('ior', [ir.emit('ishl', [m, one]), one]));
     } else {
-      const q = ir.emit('isub', [ir.emit('sdiv', [xv, yv]), adjust]);
+      const q = floorDivision(ir, '//', xv, yv, c !== undefined && c > 0);
       // Only -2^30 // -1 leaves the small range.
       const t = ir.emit('ishl', [q, one]);
       const fits = fc.newBlock('int.fits');
@@ -138,6 +131,22 @@ export function inlineBinop(
   fc.jump(join, [fc.call(slowFn ?? RUNTIME[op]!, [a, b])]);
   fc.enter(join);
   return join.params[0]!;
+}
+
+/**
+ * Python's `x // y` or `x % y` on i32s (y not 0, and not -1 when x is INT_MIN): rounded
+ * toward -inf, the remainder taking the divisor's sign. `yPositive` when y is known > 0.
+ */
+export function floorDivision(ir: FuncBuilder, op: '//' | '%', x: number, y: number, yPositive: boolean): number {
+  const zero = ir.iconst(0);
+  const r = ir.emit('srem', [x, y]);
+  // A non-zero remainder whose sign differs from the divisor's moves the quotient down by
+  // one and the remainder up by the divisor; with y > 0 that is exactly when r < 0.
+  const adjust = yPositive
+    ? ir.emit('icmp.slt', [r, zero])
+    : ir.emit('iand', [ir.emit('icmp.ne', [r, zero]), ir.emit('icmp.slt', [ir.emit('ixor', [r, y]), zero])]);
+  if (op === '%') return ir.emit('iadd', [r, ir.emit('select', [adjust, y, zero])]);
+  return ir.emit('isub', [ir.emit('sdiv', [x, y]), adjust]);
 }
 
 /** Whether `(a * b) % m` with this literal m has the inline path of `inlineMulMod`. */

@@ -1,6 +1,6 @@
 import type { Expr } from '../syntax/ast.ts';
 import type { FunctionCompiler } from './function-compiler.ts';
-import { mulModLiteral } from './inline-arith.ts';
+import { floorDivision, mulModLiteral } from './inline-arith.ts';
 
 // An arithmetic expression of several int operators (`(i + j) * (i + j + 1) // 2 + i + 1`)
 // in one fast path: when every local in it holds a small int, the whole expression is
@@ -113,18 +113,11 @@ function compute(fc: FunctionCompiler, e: Expr, untagged: ReadonlyMap<string, nu
   return ok.params[0]!;
 }
 
-/** Python's `a // c` or `a % c` for a literal c > 0: rounded toward -inf, the remainder
- *  never negative. Neither leaves i32. */
+/** Python's `a // c` or `a % c` for a literal c > 0: a power of two is a shift or a mask.
+ *  Neither leaves i32. */
 function floorDivide(fc: FunctionCompiler, op: '//' | '%', a: number, c: number): number {
   const ir = fc.b;
   if ((c & (c - 1)) === 0)
     return op === '//' ? ir.emit('isar', [a, ir.iconst(Math.log2(c))]) : ir.emit('iand', [a, ir.iconst(c - 1)]);
-  const k = ir.iconst(c);
-  const zero = ir.iconst(0);
-  const r = ir.emit('srem', [a, k]);
-  // With c > 0, a non-zero remainder is negative exactly when a is: then the quotient moves
-  // down by one and the remainder up by c.
-  const negative = ir.emit('icmp.slt', [r, zero]);
-  if (op === '%') return ir.emit('iadd', [r, ir.emit('select', [negative, k, zero])]);
-  return ir.emit('isub', [ir.emit('sdiv', [a, k]), negative]);
+  return floorDivision(ir, op, a, ir.iconst(c), true);
 }
