@@ -5,15 +5,16 @@
 //
 // Why: a run of `jitc` used to load ~1 200 small modules; resolving, reading and compiling
 // them one by one was a quarter of a small program's start-up (docs/decisions.md, "The
-// command runs a bundle"). npm packages stay outside (they resolve from node_modules as
-// before). A module that reads a file next to itself (`new URL('x.jir', import.meta.url)`)
+// command runs a bundle"). npm packages are bundled too, all but koffi (a native addon): a
+// run loaded tsyringe's 40 CommonJS files one by one. A module that reads a file next to itself (`new URL('x.jir', import.meta.url)`)
 // must still find it: every `import.meta.url` is rewritten to the URL of the module's
-// own file in the unbundled tree, where build-dist.mjs copied the assets.
+// own file in the unbundled tree, where build-dist.mjs copied the assets, or in
+// node_modules (yargs finds its locales so).
 //
 // A separate process because esbuild's plugins need its asynchronous API, and the build
 // check that calls this (build-dist.mjs) is synchronous.
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const buildDir = process.argv[2];
@@ -27,13 +28,26 @@ const outdir = join(buildDir, 'bundle');
 const ownModuleUrl = {
   name: 'own-module-url',
   setup(build) {
-    build.onLoad({ filter: /\.js$/ }, async (args) => {
+    build.onLoad({ filter: /\.m?js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      if (!args.path.startsWith(buildDir) || !text.includes('import.meta.url')) return { contents: text, loader: 'js' };
+      if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
       // Chunks all sit in outdir, so one relative path serves whichever chunk gets the module.
       const own = JSON.stringify(relative(outdir, args.path));
       return { contents: text.replaceAll('import.meta.url', `new URL(${own}, import.meta.url).href`), loader: 'js' };
     });
+  },
+};
+
+/** The unbundled tree loads tsyringe with require (framework/src/di-container.ts says why),
+ *  which esbuild cannot follow; in the bundle the same two packages are static imports. */
+const diContainer = {
+  name: 'di-container',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]framework[\\/]src[\\/]di-container\.js$/ }, (args) => ({
+      contents: "import 'reflect-metadata';\nexport { container as rootContainer } from 'tsyringe';\n",
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 
@@ -45,8 +59,9 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // A native addon: its .node file is found next to its own JavaScript.
+  external: ['koffi'],
   chunkNames: 'chunk-[hash]',
-  plugins: [ownModuleUrl],
+  plugins: [diContainer, ownModuleUrl],
   logLevel: 'error',
 });

@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Backend } from './engine.ts';
 import type { Frontend } from './frontend.ts';
 import type { GarbageCollector } from './gc/interface.ts';
 import type { Pass } from './opt/pass.ts';
 import type { AnyProvision, JitcPlugin, PluginFactory, ProvisionKind, ProvisionTypes, Resolve } from './plugin.ts';
+import { rootContainer } from './di-container.ts';
 import { UNPREPARED_LINKER } from './prepared/runtime-library.ts';
 import type { RunConfig } from './run-config.ts';
 import {
@@ -17,14 +17,6 @@ import {
   RUN_CONFIG,
   serviceName,
 } from './tokens.ts';
-
-// Loaded with require, not import: both are CommonJS packages (tsyringe of 40 files), and
-// importing them through the ESM loader took 3-4x as long (130-200 ms against 40-60 ms
-// measured on this machine), a large part of the command's start-up. tsyringe refuses to
-// load without the Reflect metadata polyfill, though no decorator is used here.
-const require = createRequire(import.meta.url);
-require('reflect-metadata');
-const rootContainer = (require('tsyringe') as typeof import('tsyringe')).container;
 
 /** A wrong name given by the user (unknown backend, GC, extension): exit status 2. */
 export class UsageError extends Error {
