@@ -95,6 +95,9 @@ export class Func {
   private pendingBody: ((f: Func) => void) | undefined;
   /** The text an unread body will be read from, when the reader gave it (see unreadText). */
   private pendingText: (() => string) | undefined;
+  /** The pending text is the printer's, and is the body as it will be: nothing runs on it
+   *  after reading (see printedText). */
+  private pendingTextIsFinal = false;
   /** Replaceable functions (Prolog's dynamic predicates) may get new versions at run time and are never inlined. */
   replaceable = false;
   /** In a GC-lowered module, a function the lowering left as it was: a huge function (see
@@ -136,9 +139,10 @@ export class Func {
    * fills them. A cached runtime library has hundreds of functions of which a run calls a
    * few, so its functions are parsed one at a time as engines reach them.
    */
-  deferBody(read: (f: Func) => void, text?: () => string): void {
+  deferBody(read: (f: Func) => void, text?: () => string, printed = false): void {
     this.pendingBody = read;
     this.pendingText = text;
+    this.pendingTextIsFinal = printed && text !== undefined;
   }
 
   /** The IR text of a body not read yet (as the reader will parse it, before any pass), for
@@ -146,6 +150,14 @@ export class Func {
    *  RaiseAnalysis); undefined once the body is read or when the reader gave no text. */
   get unreadText(): string | undefined {
     return this.pendingBody ? this.pendingText?.() : undefined;
+  }
+
+  /** The body not read yet as the printer's text (printFunc), exactly what reading it
+   *  gives: for questions that would otherwise read and print the body (code-key.ts).
+   *  Undefined once the body is read, when its text is not the printer's (a source file),
+   *  or when something will change the body after the read (afterRead). */
+  get printedText(): string | undefined {
+    return this.pendingBody && this.pendingTextIsFinal ? this.pendingText?.() : undefined;
   }
 
   /** Runs `then` once the body is read: right away when it is, else right after the
@@ -156,6 +168,7 @@ export class Func {
       then(this);
       return;
     }
+    this.pendingTextIsFinal = false;
     this.pendingBody = (f) => {
       read(f);
       then(f);

@@ -1,8 +1,8 @@
 // What native code for a function depends on, as the key of the compiled-code store: the
 // ISA and its configuration, the type layouts, the function's IR, and each symbol's answer
 // from the lowering environment. The same key means the same bytes, stack maps and fixups.
-import type { Func, Inst, Module } from '../ir/module.ts';
-import { calleeSignature } from '../ir/module.ts';
+import { funcReferences } from '../ir/text/func-references.ts';
+import type { Func } from '../ir/module.ts';
 import { printFunc } from '../ir/text/printer.ts';
 import { sigToString } from '../ir/types.ts';
 import type { LoweringEnv } from '../machine/lowering-env.ts';
@@ -16,38 +16,39 @@ export function targetFacts(isa: string, env: LoweringEnv, cpu: string, features
   return lines.join('\n');
 }
 
+/**
+ * The key of `func`'s code. A function whose body is not read yet and whose text is the
+ * printer's (Func.printedText, a cached library or program) is keyed by that text, so a
+ * run that finds its code stored never reads the body. Either way each symbol the body
+ * names contributes everything the lowering may ask about it, whatever the instruction
+ * that names it.
+ */
 export function codeKey(env: LoweringEnv, shared: string, func: Func): string {
+  const printed = func.printedText;
+  const refs = funcReferences(func);
   const facts = new Set<string>();
-  for (const b of func.blocks) {
-    for (const inst of b.insts) {
-      if (inst.sym !== '') facts.add(symbolFact(env, env.module, inst));
-      if (inst.sig) facts.add(`sig ${sigToString(inst.sig)} #${env.signatureId(inst.sig)}`);
-    }
-  }
-  return `${shared}\n${[...facts]
-    .filter((f) => f !== '')
-    .sort()
-    .join('\n')}\n${printFunc(env.module, func)}`;
+  for (const s of refs.symbols) facts.add(symbolFact(env, s));
+  for (const sig of refs.signatures) facts.add(`sig ${sigToString(sig)} #${env.signatureId(sig)}`);
+  // The header's flags come from the caches' records, not from the text.
+  const body =
+    printed === undefined
+      ? printFunc(env.module, func)
+      : `${func.replaceable ? 'replaceable ' : ''}${func.unlowered ? 'unlowered ' : ''}@${func.name}${sigToString(func.sig)}\n${printed}`;
+  return `${shared}\n${[...facts].sort().join('\n')}\n${body}`;
 }
-function symbolFact(env: LoweringEnv, module: Module, inst: Inst): string {
-  const s = inst.sym;
-  switch (inst.op.name) {
-    case 'call':
-    case 'tail_call': {
-      const sig = calleeSignature(module, s);
-      const callee = module.func(s) ? `fn #${env.funcIndex(s)}` : `extern ${JSON.stringify(env.extern(s) ?? null)}`;
-      return `call @${s} ${sig ? sigToString(sig) : '?'} raises=${env.mayRaise(s)} ${callee}`;
-    }
-    case 'gget':
-    case 'gset':
-      return `global @${s} ${module.global(s)?.type} @${env.globalAddress(s)}`;
-    case 'gaddr':
-      return `const @${s} @${env.constAddress(s)}`;
-    case 'fref':
-      return `fn @${s} #${env.funcIndex(s)}`;
-    default:
-      return ''; // a type or field name: the layouts are in the shared facts
-  }
+
+function symbolFact(env: LoweringEnv, s: string): string {
+  const module = env.module;
+  const facts = [`@${s}`];
+  const func = module.func(s);
+  if (func) facts.push(`fn #${env.funcIndex(s)} ${sigToString(func.sig)}`);
+  const extern = module.extern(s);
+  if (extern) facts.push(`extern ${JSON.stringify(extern)}`);
+  if (func || extern) facts.push(`raises=${env.mayRaise(s)}`);
+  const global = module.global(s);
+  if (global) facts.push(`global ${global.type} @${env.globalAddress(s)}`);
+  if (module.constant(s)) facts.push(`const @${env.constAddress(s)}`);
+  return facts.join(' ');
 }
 
 function typeLayouts(types: TypeTable): string[] {

@@ -7,6 +7,7 @@ import type { HostFunction as EmuHostFunction } from '../emu/host-function.ts';
 import type { CallResult, CountingOptions, GuestMachine } from '../emu/guest-machine.ts';
 import { emptyStats, type Engine, type EngineOptions, type EngineStats } from '../engine.ts';
 import type { RootSource, RootVisitor } from '../gc/interface.ts';
+import { funcReferences } from '../ir/text/func-references.ts';
 import type { Func } from '../ir/module.ts';
 import { RaiseAnalysis } from '../ir/raise-analysis.ts';
 import { Trap, type TrapKind } from '../ir/traps.ts';
@@ -169,12 +170,9 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
    *  then direct calls instead of going through a lazy stub for the rest of the run. */
   private compileLazily(func: Func): void {
     const batch = [func];
-    for (const b of func.blocks) {
-      for (const ir of b.insts) {
-        if (ir.op.name !== 'call' && ir.op.name !== 'tail_call') continue;
-        const callee = this.funcs.get(ir.sym);
-        if (callee && !batch.includes(callee) && this.code.addressOf(callee.name) === undefined) batch.push(callee);
-      }
+    for (const name of funcReferences(func).calls) {
+      const callee = this.funcs.get(name);
+      if (callee && !batch.includes(callee) && this.code.addressOf(callee.name) === undefined) batch.push(callee);
     }
     this.code.compile(batch);
   }

@@ -61,7 +61,8 @@ export function instantiate(image: PreparedImage, file: string): { module: Modul
   const funcs = image.funcs.map((entry) => {
     const f = new Func(entry.name, { params: entry.params, result: entry.result });
     f.replaceable = entry.replaceable;
-    f.deferBody((g) => reader.read(g, entry.text(), `${file}: @${entry.name}`), entry.text);
+    // The image holds the printer's text of prepared functions: nothing changes them after.
+    f.deferBody((g) => reader.read(g, entry.text(), `${file}: @${entry.name}`), entry.text, true);
     return f;
   });
   module.funcs.push(...funcs);

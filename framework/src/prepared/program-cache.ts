@@ -151,6 +151,7 @@ function applyImage(module: Module, ownFuncs: readonly Func[] | null, image: Pre
     f.deferBody(
       (g) => reader.read(g, text, `<cached ${NAME}>: @${f.name}`),
       () => text,
+      true,
     );
   });
   return true;
