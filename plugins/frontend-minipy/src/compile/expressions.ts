@@ -15,7 +15,7 @@ type Block = ReturnType<FunctionCompiler['newBlock']>;
 import { boxFloat, floatValue } from './float-arith.ts';
 import { isFloatExpr } from './float-types.ts';
 import { canInline, inlineCall } from './inline-calls.ts';
-import { inlineGetitem } from './inline-items.ts';
+import { inlineGetitem, literalFromStart } from './inline-items.ts';
 import { keywordUnpackingCall, positionalArgs } from './keyword-unpacking.ts';
 import { GUEST_SUM } from './prelude.ts';
 import {
@@ -160,7 +160,7 @@ export function expr(fc: FunctionCompiler, e: Expr): number {
       }
       const i = expr(fc, e.index);
       fc.line = e.line;
-      return fc.fastPaths ? inlineGetitem(fc, o, i) : fc.call('py.getitem', [o, i]);
+      return fc.fastPaths ? inlineGetitem(fc, o, i, literalFromStart(e.index)) : fc.call('py.getitem', [o, i]);
     }
     case 'list':
       return fc.call('py.make_list', [fc.tuple(e.elts.map((x) => expr(fc, x)))]);

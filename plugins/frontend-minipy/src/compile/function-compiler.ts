@@ -123,9 +123,9 @@ export class FunctionCompiler {
     this.b.br(to, args);
     this.vars.addEdge(from, this.lastTargets()[0]!);
   }
-  branch(cond: number, t: Block, e: Block): void {
+  branch(cond: number, t: Block, e: Block, targs: number[] = [], eargs: number[] = []): void {
     const from = this.block;
-    this.b.brif(cond, t, [], e, []);
+    this.b.brif(cond, t, targs, e, eargs);
     for (const tg of this.lastTargets()) this.vars.addEdge(from, tg);
   }
   private lastTargets(): { block: Block; args: number[] }[] {

@@ -3,7 +3,7 @@ import { exceptionClassRef } from '../runtime/tags.ts';
 import { unsupported } from './context.ts';
 import { binop, branchOn, expr, isBuiltinName, iterable } from './expressions.ts';
 import { floatValue } from './float-arith.ts';
-import { inlineGetitem, inlineSetitem } from './inline-items.ts';
+import { inlineGetitem, inlineSetitem, literalFromStart } from './inline-items.ts';
 import { makeFunction } from './functions.ts';
 import { choose, classStatement, isType } from './objects.ts';
 import { builtinIndex, INPLACE_OPS } from '../hosts/index.ts';
@@ -79,11 +79,12 @@ function statement(fc: FunctionCompiler, s: Stmt): void {
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);
       fc.line = s.line;
-      const cur = fc.fastPaths ? inlineGetitem(fc, o, i) : fc.call('py.getitem', [o, i]);
+      const fromStart = literalFromStart(t.index);
+      const cur = fc.fastPaths ? inlineGetitem(fc, o, i, fromStart) : fc.call('py.getitem', [o, i]);
       const r = expr(fc, s.value);
       fc.line = s.line;
       const nv = augmented(fc, s.op, cur, r, s.value);
-      if (fc.fastPaths) inlineSetitem(fc, o, i, nv);
+      if (fc.fastPaths) inlineSetitem(fc, o, i, nv, fromStart);
       else fc.call('py.setitem', [o, i, nv], null);
       return;
     }
@@ -437,7 +438,7 @@ export function assign(fc: FunctionCompiler, t: Expr, v: number): void {
       const o = expr(fc, t.obj);
       const i = expr(fc, t.index);
       fc.line = t.line;
-      if (fc.fastPaths) inlineSetitem(fc, o, i, v);
+      if (fc.fastPaths) inlineSetitem(fc, o, i, v, literalFromStart(t.index));
       else fc.call('py.setitem', [o, i, v], null);
       return;
     }
