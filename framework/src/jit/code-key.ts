@@ -1,7 +1,7 @@
 // What native code for a function depends on, as the key of the compiled-code store: the
 // ISA and its configuration, the type layouts, the function's IR, and each symbol's answer
 // from the lowering environment. The same key means the same bytes, stack maps and fixups.
-import { funcReferences } from '../ir/text/func-references.ts';
+import { printedReferences } from '../ir/text/func-references.ts';
 import type { Func } from '../ir/module.ts';
 import { printFunc } from '../ir/text/printer.ts';
 import { sigToString } from '../ir/types.ts';
@@ -17,24 +17,21 @@ export function targetFacts(isa: string, env: LoweringEnv, cpu: string, features
 }
 
 /**
- * The key of `func`'s code. A function whose body is not read yet and whose text is the
- * printer's (Func.printedText, a cached library or program) is keyed by that text, so a
- * run that finds its code stored never reads the body. Either way each symbol the body
- * names contributes everything the lowering may ask about it, whatever the instruction
- * that names it.
+ * The key of `func`'s code: its printed text and, for each symbol the text names, everything
+ * the lowering may ask about it, whatever the instruction that names it. A function whose
+ * body is not read yet and whose text is the printer's (Func.printedText, a cached library
+ * or program) is keyed by that text, so a run that finds its code stored never reads the
+ * body; a read body is printed, and gives the same key when it is the same function.
  */
 export function codeKey(env: LoweringEnv, shared: string, func: Func): string {
-  const printed = func.printedText;
-  const refs = funcReferences(func);
+  const printed = func.printedText ?? printFunc(env.module, func);
+  const refs = printedReferences(printed);
   const facts = new Set<string>();
   for (const s of refs.symbols) facts.add(symbolFact(env, s));
   for (const sig of refs.signatures) facts.add(`sig ${sigToString(sig)} #${env.signatureId(sig)}`);
-  // The header's flags come from the caches' records, not from the text.
-  const body =
-    printed === undefined
-      ? printFunc(env.module, func)
-      : `${func.replaceable ? 'replaceable ' : ''}${func.unlowered ? 'unlowered ' : ''}@${func.name}${sigToString(func.sig)}\n${printed}`;
-  return `${shared}\n${[...facts].sort().join('\n')}\n${body}`;
+  // The flags of an unread body's header come from the caches' records, not from its text.
+  const header = `${func.replaceable ? 'replaceable ' : ''}${func.unlowered ? 'unlowered ' : ''}@${func.name}${sigToString(func.sig)}`;
+  return `${shared}\n${[...facts].sort().join('\n')}\n${header}\n${printed}`;
 }
 
 function symbolFact(env: LoweringEnv, s: string): string {
