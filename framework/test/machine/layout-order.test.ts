@@ -59,7 +59,10 @@ test('a slow path that calls goes after the rest, with the block only it reaches
 test('no block moves when both ways call, or when the call is on the way that stays in the loop', (t) => {
   const mf = loopWithSlowPath(true, true);
   const cfg = new MachCfg(mf);
-  t.deepEqual(layout(mf), reversePostorder(cfg).map((id) => mf.blocks[id]!.name));
+  t.deepEqual(
+    layout(mf),
+    reversePostorder(cfg).map((id) => mf.blocks[id]!.name),
+  );
 
   const g = new MachFunction<FakeData>('g');
   const c = g.vregs.create('i32');
