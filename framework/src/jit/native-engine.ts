@@ -223,26 +223,14 @@ export class NativeEngine<D, K> implements Engine, RootSource, CodeListener {
   }
 
   /** Registers hold no refs across a call (every allocatable one is caller-saved), so the
-   *  stack is all there is: walked through the stack maps for a collector that moves
-   *  objects, scanned conservatively for one that does not. */
+   *  stack is all there is, walked through the stack maps for every collector. A
+   *  conservative scan of every stack word would also see what dead frames left in the
+   *  slots a live frame has not written yet (spill slots are stored lazily), and keep
+   *  garbage alive: see docs/decisions.md, "boehm's stack roots through the stack maps". */
   visitRoots(visit: RootVisitor): void {
     if (this.hostSp === 0) return;
-    const heap = this.program.heap;
-    if (heap.movesObjects) {
-      const stack = { sp: this.hostSp, returnAddress: this.hostReturnAddress, stopAddress: this.machine.stopAddress };
-      visitStackPrecisely(stack, this.code.stackMaps, this.program.memory, visit, (a) =>
-        this.code.codeMap.functionAt(a),
-      );
-      return;
-    }
-    // Every stack word from the caller's sp up that is the start of a heap object is a
-    // root: interior pointers never live across a safepoint.
-    const words = this.program.memory.i32;
-    const base = this.program.memory.base;
-    for (let a = this.hostSp; a < this.stackEnd; a += 4) {
-      const w = words[(a - base) >> 2]!;
-      if (heap.isObject(w)) visit(w);
-    }
+    const stack = { sp: this.hostSp, returnAddress: this.hostReturnAddress, stopAddress: this.machine.stopAddress };
+    visitStackPrecisely(stack, this.code.stackMaps, this.program.memory, visit, (a) => this.code.codeMap.functionAt(a));
   }
 
   dispose(): void {

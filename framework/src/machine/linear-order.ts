@@ -20,6 +20,9 @@ export class LinearOrder {
   constructor(
     mf: MachFunction<unknown>,
     readonly order: readonly number[],
+    /** The reverse postorder loops are found against (loop-depth.ts): the layout moves
+     *  cold blocks to the end, where their edges back into a loop would look like loops. */
+    readonly loopOrder: readonly number[] = order,
   ) {
     this.labelIndex = new Int32Array(mf.blocks.length).fill(-1);
     this.rank = new Int32Array(mf.blocks.length).fill(-1);

@@ -10,7 +10,7 @@ import { FrameSlots, type FrameSlot } from './frame-slot.ts';
 import { LinearOrder } from './linear-order.ts';
 import { Liveness } from './liveness.ts';
 import { lowerFunction } from './lowering-context.ts';
-import { MachCfg, layoutOrder } from './machine-cfg.ts';
+import { callsAheadIn, layoutOrder, MachCfg, reversePostorder } from './machine-cfg.ts';
 import type { MachBlock, MachFunction } from './machine-function.ts';
 import type { MachInst } from './machine-inst.ts';
 import { allocateRegisters, type Allocation } from './regalloc-linear-scan.ts';
@@ -95,8 +95,9 @@ export function allocateFunction<D, K>(
     vregMoveFrom((cls) => target.move(cls, anyReg(cls), anyReg(cls))),
   );
   const cfg = new MachCfg(mf);
-  const order = layoutOrder(cfg);
-  const linear = new LinearOrder(mf, order);
+  const rpo = reversePostorder(cfg);
+  const order = layoutOrder(cfg, rpo, callsAheadIn(mf, cfg));
+  const linear = new LinearOrder(mf, order, rpo);
   const live = new Liveness(mf, order);
   const allocatable = new Set<PReg>(REG_CLASSES.flatMap((c) => target.regs[c].allocatable));
   const intervals = buildIntervals(mf, linear, live, allocatable);

@@ -50,7 +50,7 @@ export class SpillStores {
   /** The stores to make. */
   placed(): StoreSite[] {
     const linear = this.set.linear;
-    const depth = loopDepths(this.cfg, linear.order);
+    const depth = loopDepths(this.cfg, linear.loopOrder);
     const defBlock = (v: VReg): number => {
       const site = this.set.defSites[v]!;
       return site.kind === 'param' ? site.block : linear.blockAt[site.index]!;

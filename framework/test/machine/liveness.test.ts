@@ -3,7 +3,7 @@ import { buildIntervals } from '../../src/machine/build-intervals.ts';
 import { splitCriticalEdges } from '../../src/machine/critical-edges.ts';
 import { LinearOrder } from '../../src/machine/linear-order.ts';
 import { Liveness } from '../../src/machine/liveness.ts';
-import { MachCfg, layoutOrder } from '../../src/machine/machine-cfg.ts';
+import { MachCfg, reversePostorder } from '../../src/machine/machine-cfg.ts';
 import { MachFunction } from '../../src/machine/machine-function.ts';
 import { def, fixedUse, machInst, use } from '../../src/machine/machine-inst.ts';
 import type { FakeData } from './fake/fake-isa.ts';
@@ -16,7 +16,7 @@ const ret = (v: number) => machInst<FakeData>({ op: 'ret' }, [fixedUse(v, 0)], {
 
 function analyse(mf: MachFunction<FakeData>) {
   const cfg = new MachCfg(mf);
-  const order = layoutOrder(cfg);
+  const order = reversePostorder(cfg);
   const linear = new LinearOrder(mf, order);
   const live = new Liveness(mf, order);
   return { cfg, order, linear, live, set: buildIntervals(mf, linear, live, new Set([0, 1, 2, 8, 9])) };
