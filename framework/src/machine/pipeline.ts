@@ -10,6 +10,7 @@ import { FrameSlots, type FrameSlot } from './frame-slot.ts';
 import { LinearOrder } from './linear-order.ts';
 import { Liveness } from './liveness.ts';
 import { lowerFunction } from './lowering-context.ts';
+import { findLoops } from './loop-depth.ts';
 import { callsAheadIn, layoutOrder, MachCfg, reversePostorder } from './machine-cfg.ts';
 import type { MachBlock, MachFunction } from './machine-function.ts';
 import type { MachInst } from './machine-inst.ts';
@@ -103,7 +104,8 @@ export function allocateFunction<D, K>(
   const intervals = buildIntervals(mf, linear, live, allocatable);
   const rematDefs = rematerializable(mf);
   const regs = { int: target.regs.int.allocatable, float: target.regs.float.allocatable };
-  const allocation = allocateRegisters(intervals, regs, new Set(rematDefs.keys()), cfg.preds);
+  const loops = findLoops(cfg, linear.loopOrder);
+  const allocation = allocateRegisters(intervals, regs, new Set(rematDefs.keys()), cfg.preds, loops);
   const slots = new FrameSlots();
   const slotOf = assignSpillSlots(mf, cfg, intervals, allocation, slots);
   const locs = new Locations(allocation, slotOf);

@@ -1,6 +1,7 @@
 import type { Hint, IntervalSet } from './build-intervals.ts';
 import { IntervalQueue } from './interval-queue.ts';
 import { firstIntersection, LiveInterval, NEVER, type LiveRange } from './live-interval.ts';
+import type { Loops } from './loop-depth.ts';
 import { NO_REG, REG_CLASSES, type PReg, type RegClass, type VReg } from './regs.ts';
 
 export interface Allocation {
@@ -32,6 +33,14 @@ const evenFloor = (pos: number): number => pos & ~1;
  * - When a register must be taken from someone, values already spilled somewhere (or
  *   constants) are evicted first: evicting them is likely to cost only a later reload.
  *
+ * - Loops are seen whole, which the linear order alone hides: a value live around a loop's
+ *   back edge counts as used at the end of the loop's last block when an eviction is chosen
+ *   (its next use in linear order may be far away, or nowhere, while the loop reads it on
+ *   every trip), and a value evicted inside a loop that it does not read in a register
+ *   before that point goes to the stack at the loop's header instead, so the back edge
+ *   does not reload it on every trip (Wimmer's loop-end use positions, and splitting
+ *   around a loop).
+ *
  * Calls clobber every allocatable register at After(call), so any value live across a call
  * ends up on the stack there and is reloaded before its next use.
  */
@@ -40,12 +49,13 @@ export function allocateRegisters(
   regs: Readonly<Record<RegClass, readonly PReg[]>>,
   remat: ReadonlySet<VReg>,
   preds: readonly (readonly number[])[],
+  loops: Loops,
 ): Allocation {
   const pieces: LiveInterval[][] = set.intervals.map((it) => (it ? [it] : []));
   const spilled = new Set<VReg>();
   for (const cls of REG_CLASSES) {
     const roots = set.intervals.filter((it): it is LiveInterval => it !== null && it.cls === cls);
-    new LinearScan(set, regs[cls], remat, pieces, spilled, preds).run(roots);
+    new LinearScan(set, regs[cls], remat, pieces, spilled, preds, loops).run(roots);
   }
   for (const ps of pieces) ps.sort((a, b) => a.start - b.start);
   return { pieces, spilled, remat };
@@ -64,6 +74,7 @@ class LinearScan {
     private readonly pieces: LiveInterval[][],
     private readonly spilled: Set<VReg>,
     private readonly preds: readonly (readonly number[])[],
+    private readonly loops: Loops,
   ) {
     this.queue = new IntervalQueue((it) => it.isFirstPiece && set.reuse.has(it.vreg));
   }
@@ -229,8 +240,29 @@ class LinearScan {
 
   private occupy(it: LiveInterval, start: number, nextUse: number[], cost: number[]): void {
     const k = this.regIndex(it.preg);
-    nextUse[k] = Math.min(nextUse[k]!, it.nextUse(start, true));
-    cost[k] = Math.max(cost[k]!, this.storeCost(it));
+    const loopEnd = this.loopEndUse(it, start);
+    nextUse[k] = Math.min(nextUse[k]!, it.nextUse(start, true), loopEnd);
+    // Evicting costs a store here, or a reload on every trip of the loop; a store at the
+    // loop's header (evictionPoint) runs outside the loop.
+    const storesHere = this.storeCost(it) > 0 && this.evictionPoint(it, start) === start;
+    cost[k] = Math.max(cost[k]!, (storesHere ? 1 : 0) + (loopEnd === NEVER ? 0 : 1));
+  }
+
+  /** The end of the innermost loop around `pos` whose next trip reads `it` in a register
+   *  (it is live across the back edge and read between the header and there), or NEVER. */
+  private loopEndUse(it: LiveInterval, pos: number): number {
+    const { linear } = this.set;
+    const headers = this.loops.headers[linear.blockAt[pos >> 1]!]!;
+    for (let i = headers.length - 1; i >= 0; i--) {
+      const header = linear.blockStart(headers[i]!);
+      let end = NEVER;
+      for (const latch of this.loops.latches[headers[i]!]!) {
+        const last = linear.nextBlockStart(linear.blockStart(latch)) - 1;
+        if (last >= pos && last < end && it.covers(last)) end = last;
+      }
+      if (end !== NEVER && this.pieces[it.vreg]!.some((p) => p.nextUse(header, true) <= end)) return end;
+    }
+    return NEVER;
   }
 
   /** Takes `it`'s register from `pos` on; the rest of it waits on the stack. */
@@ -242,7 +274,22 @@ class LinearScan {
       this.spillUntilRegUse(it);
       return;
     }
-    this.spillUntilRegUse(this.split(it, pos));
+    this.spillUntilRegUse(this.split(it, this.evictionPoint(it, pos)));
+  }
+
+  /** Where an eviction at `pos` splits `it`: at the header of the outermost loop around
+   *  `pos` that `it` is live into and reads in no register between the header and `pos`.
+   *  Its register then stays free around the whole loop; split at `pos`, the back edge
+   *  would reload it on every trip. Freeing a register earlier than asked is always safe:
+   *  no interval took it while `it` held it. */
+  private evictionPoint(it: LiveInterval, pos: number): number {
+    const { linear } = this.set;
+    for (const h of this.loops.headers[linear.blockAt[pos >> 1]!]!) {
+      const at = linear.blockStart(h);
+      if (at <= it.start || at >= pos || !it.covers(at)) continue;
+      if (it.nextUse(at, true) >= pos) return at;
+    }
+    return pos;
   }
 
   /** Puts `it` on the stack up to its next use that needs a register (or, `toBlockEnd`, up

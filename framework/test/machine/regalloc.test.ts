@@ -165,3 +165,42 @@ test('an instruction needing more registers than exist is a clear error', (t) =>
   entry.insts.push(machInst<FakeData>({ op: 'ret' }, [fixedUse(sum, 0)], { terminator: true }));
   t.throws(() => allocateFunction(fakeTarget, mf), { message: /no register of class int/ });
 });
+
+/** A loop counting i up to n, with a slow path that never runs: it calls inc on a value
+ *  `cold` that only that path and the exit read. Three int registers cannot hold i, n, cold
+ *  and the loop's constants at once. */
+function loopWithColdValue(): Module {
+  const m = moduleWithInc();
+  const b = new FuncBuilder(m, 'f', sig(['i32', 'i32']));
+  const [n, seed] = b.params;
+  const cold = b.emit('imul', [seed!, seed!]);
+  const loop = b.block('loop', ['i32']);
+  const slow = b.block('slow');
+  const join = b.block('join');
+  const exit = b.block('exit');
+  b.br(loop, [b.iconst(0)]);
+  b.switchTo(loop);
+  const [i] = loop.params;
+  b.brif(b.emit('icmp.slt', [i!, b.iconst(0)]), slow, [], join, []);
+  b.switchTo(slow);
+  b.call('inc', [cold]);
+  b.br(join, []);
+  b.switchTo(join);
+  const i2 = b.emit('iadd', [i!, b.iconst(1)]);
+  b.brif(b.emit('icmp.slt', [i2, n!]), loop, [i2], exit, []);
+  b.switchTo(exit);
+  b.ret(b.emit('iadd', [i2, cold]));
+  return m;
+}
+
+test('in a loop, a value only a slow path reads gives up its register, not one the loop reads every trip', (t) => {
+  const m = loopWithColdValue();
+  const few = run(m, 'f', [3, 7]);
+  const many = run(m, 'f', [13, 7]);
+  t.is(few.result, few.expected);
+  t.is(many.result, many.expected);
+  // i and n stay in registers; `cold` waits on the stack from before the loop on, so the
+  // back edge does not reload it on every trip.
+  t.is((many.stats.loads - few.stats.loads) / 10, 0);
+  t.is((many.stats.stores - few.stats.stores) / 10, 0);
+});
