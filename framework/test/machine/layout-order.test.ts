@@ -19,6 +19,14 @@ const branch = (v: number, then: Block, otherwise: Block) =>
   });
 const ret = () => machInst<FakeData>({ op: 'ret' }, [], { terminator: true });
 
+/** A function with a condition register and one empty block per name, in that order. */
+function withBlocks<N extends string>(name: string, names: readonly N[]) {
+  const mf = new MachFunction<FakeData>(name);
+  const c = mf.vregs.create('i32');
+  const blocks = Object.fromEntries(names.map((n) => [n, mf.newBlock(n)])) as Record<N, Block>;
+  return { mf, c, ...blocks };
+}
+
 function layout(mf: MachFunction<FakeData>): string[] {
   const cfg = new MachCfg(mf);
   return layoutOrder(cfg, reversePostorder(cfg), callsAheadIn(mf, cfg)).map((id) => mf.blocks[id]!.name);
@@ -27,15 +35,16 @@ function layout(mf: MachFunction<FakeData>): string[] {
 /** entry → loop: a test, a slow path that calls (first target) or a fast one, a join, the
  *  back edge or the exit. */
 function loopWithSlowPath(slowFirst: boolean, fastCalls: boolean): MachFunction<FakeData> {
-  const mf = new MachFunction<FakeData>('f');
-  const c = mf.vregs.create('i32');
-  const entry = mf.newBlock('entry');
-  const head = mf.newBlock('head');
-  const slow = mf.newBlock('slow');
-  const slowDone = mf.newBlock('slow.done');
-  const fast = mf.newBlock('fast');
-  const join = mf.newBlock('join');
-  const exit = mf.newBlock('exit');
+  const { mf, c, entry, head, slow, fast, join, exit, ...rest } = withBlocks('f', [
+    'entry',
+    'head',
+    'slow',
+    'slow.done',
+    'fast',
+    'join',
+    'exit',
+  ]);
+  const slowDone = rest['slow.done'];
   entry.insts.push(jump(head));
   head.insts.push(slowFirst ? branch(c, slow, fast) : branch(c, fast, slow));
   slow.insts.push(call(), jump(slowDone));
@@ -77,15 +86,17 @@ test('no block moves when both ways call, or when the call is on the way that st
 
 test('a slow path whose call follows an inline attempt counts as calling', (t) => {
   // slow: try inline, else call; both join in a block that calls (a runtime operator).
-  const mf = new MachFunction<FakeData>('h');
-  const c = mf.vregs.create('i32');
-  const entry = mf.newBlock('entry');
-  const slow = mf.newBlock('slow');
-  const inline = mf.newBlock('inline');
-  const viaHost = mf.newBlock('host');
-  const operator = mf.newBlock('operator');
-  const fast = mf.newBlock('fast');
-  const done = mf.newBlock('done');
+  const {
+    mf,
+    c,
+    entry,
+    slow,
+    inline,
+    host: viaHost,
+    operator,
+    fast,
+    done,
+  } = withBlocks('h', ['entry', 'slow', 'inline', 'host', 'operator', 'fast', 'done']);
   entry.insts.push(branch(c, slow, fast));
   slow.insts.push(branch(c, inline, viaHost));
   inline.insts.push(jump(operator));
