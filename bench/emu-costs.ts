@@ -59,7 +59,7 @@ function makeMachine(
   count: CountingOptions = {},
   instructionBudgets = false,
   hostCallArguments?: 'saved' | 'registers',
-): { machine: GuestMachine; load: (words: number[]) => number } {
+): { machine: GuestMachine; load: (words: number[], offset?: number) => number } {
   const machine = new GuestMachine({
     arch: ARM_EMU_ARCH,
     runtimePage: RUNTIME_PAGE,
@@ -73,7 +73,10 @@ function makeMachine(
   machine.mapHostMemory(STACK, new ArrayBuffer(0x10000));
   machine.mapCodeRegion(CODE, 0x10000);
   let next = CODE;
-  const load = (words: number[]): number => {
+  /** Loads `words` after the code loaded so far; with `offset`, at the first address that
+   *  is `offset` bytes past a 1 KiB boundary (to put a branch on a translation page's edge). */
+  const load = (words: number[], offset?: number): number => {
+    if (offset !== undefined) next = Math.ceil((next - offset) / 1024) * 1024 + offset;
     const address = next;
     machine.writeCode(address, new Uint8Array(new Uint32Array(words).buffer));
     next += words.length * 4;
@@ -157,6 +160,17 @@ function main(): void {
   report('guest strd, beyond a register op', perIteration(load(STRD_LOOP)) - registerLoop, 'ns');
   report('guest vstr of a double, beyond a register op', perIteration(load(VSTR_LOOP)) - registerLoop, 'ns');
   report('taken direct branch (b), beyond a register op', perIteration(load(BRANCH_LOOP)) - registerLoop, 'ns');
+  // The `b .+4` as a page's last word: the loop crosses the boundary and back each time.
+  report(
+    'taken direct branch across a 1 KiB page boundary (there and back), beyond a register op',
+    perIteration(load(BRANCH_LOOP, 1020)) - registerLoop,
+    'ns',
+  );
+  report(
+    'the same loop across a 512-byte boundary that is no page boundary',
+    perIteration(load(BRANCH_LOOP, 508)) - registerLoop,
+    'ns',
+  );
   report('bl + bx lr (call and return), beyond the loop', perIteration(load(CALL_LOOP)) - registerLoop, 'ns');
   report('blx reg + bx lr, beyond the loop', perIteration(load(INDIRECT_CALL_LOOP)) - registerLoop, 'ns');
 

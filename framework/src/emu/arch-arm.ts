@@ -47,6 +47,9 @@ export const ARM_EMU_ARCH: EmuArch = {
   floatResultRegs: [UC_ARM_REG.d(0)],
   hostCalls: ARM_HOST_CALLS,
   stopFiller: littleEndianWord(UDF_STOP),
+  // QEMU's ARM pages may be 1 KiB (ARMv5 tiny pages); Unicorn keeps that minimum: a
+  // translated block ends at every 1 KiB boundary (measured: docs/cost-model.md).
+  translationPageBytes: 1024,
   fixedInstructionSize: 4,
 
   initialize(cpu: CpuAccess): void {

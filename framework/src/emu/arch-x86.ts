@@ -23,6 +23,7 @@ export const X86_EMU_ARCH: EmuArch = {
   name: 'x86-64',
   ucArch: UC_ARCH.X86,
   ucMode: UC_MODE.MODE_64,
+  translationPageBytes: 4096,
   cpuModels: { qemu64: UC_CPU_X86.QEMU64 },
   defaultCpuModel: 'qemu64',
   pcReg: UC_X86_REG.RIP,

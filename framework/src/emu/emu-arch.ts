@@ -48,6 +48,11 @@ export interface EmuArch {
   readonly hostCalls: HostCallProtocol;
   /** Placed at the stop address; never runs, since reaching that address ends the run. */
   readonly stopFiller: Uint8Array;
+  /** The emulator's translation page, in bytes. Unicorn (QEMU) chains one translated block
+   *  to the next only within a page; a jump or fall-through across a page boundary goes
+   *  through a lookup, several times the cost of the block it enters (docs/cost-model.md).
+   *  Code placement keeps a function that fits in a page inside one. */
+  readonly translationPageBytes: number;
   /** Set for fixed-length ISAs: a block hook can then count instructions as size / this. */
   readonly fixedInstructionSize?: number;
   /** Called once at creation, after the CPU model is chosen (e.g. to enable the FPU). */

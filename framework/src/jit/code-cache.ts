@@ -76,6 +76,7 @@ export class CodeCache<D, K> {
         if (index === undefined) throw new Error(`${this.target.name}: call of unknown function @${name}`);
         return this.current.get(name) ?? this.stubs.callStub(index);
       },
+      this.machine.arch.translationPageBytes,
     );
     const last = placed[placed.length - 1];
     const end = last ? last.address + last.bytes.length : this.next;

@@ -25,6 +25,14 @@ export interface UnplacedFunction<K> {
   readonly labels: readonly { offset: number; name: string }[];
 }
 
+/** Where a function of `size` bytes goes at or after `at`: at `at`, unless it would cross a
+ *  translation page boundary that it need not cross (it fits in a page); then at the next
+ *  page. The emulator does not chain blocks across a page boundary (EmuArch). */
+export function pageStart(at: number, size: number, pageBytes: number): number {
+  if (size > pageBytes || Math.floor(at / pageBytes) === Math.floor((at + size - 1) / pageBytes)) return at;
+  return Math.ceil(at / pageBytes) * pageBytes;
+}
+
 /** Runs the machine pipeline on one function. */
 export function compileUnplaced<D, K>(target: MachineTarget<D, K>, module: Module, func: Func): UnplacedFunction<K> {
   const c = compileFunction(target, module, func);
@@ -40,12 +48,14 @@ export function placeBatch<D, K>(
   compiled: readonly UnplacedFunction<K>[],
   base: number,
   resolveOutside: (symbol: string) => number,
+  pageBytes: number,
 ): PlacedFunction[] {
   const address = new Map<string, number>();
   let at = base;
   for (const c of compiled) {
-    address.set(c.name, at);
     // No constant pool is used, so the buffer's length is the code's final size.
+    at = pageStart(at, c.buffer.offset, pageBytes);
+    address.set(c.name, at);
     at += c.buffer.offset;
   }
   const resolve = (symbol: string): number => {
