@@ -73,6 +73,9 @@ export class Inst {
 export class Block {
   params: number[] = [];
   insts: Inst[] = [];
+  /** Rarely entered (a frontend's generic fallback): machine layout puts it, and the blocks
+   *  it dominates, after the rest of the function. Written `^name(params) cold:`. */
+  cold = false;
   /** Offset of the block's label in the function's source text, or -1. */
   pos = -1;
   constructor(public name: string) {}

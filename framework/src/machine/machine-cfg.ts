@@ -62,9 +62,16 @@ export function reversePostorder(cfg: MachCfg): number[] {
  * have gone another way that makes none and stays in the loop (the call heuristic of static
  * branch prediction), and every block such a block dominates. In the linear order a slow path's
  * call then comes after all the fast code, so the values the call clobbers keep their
- * registers on the fast path; only the slow path stores and reloads them.
+ * registers on the fast path; only the slow path stores and reloads them. Blocks lowered
+ * from an IR block marked `cold` (`markedCold`: the frontend knows a generic fallback is
+ * rare, which no static guess can tell from a hot overflow path) are cold too.
  */
-export function layoutOrder(cfg: MachCfg, rpo: readonly number[], callsAhead: (id: number) => boolean): number[] {
+export function layoutOrder(
+  cfg: MachCfg,
+  rpo: readonly number[],
+  callsAhead: (id: number) => boolean,
+  markedCold: (id: number) => boolean = () => false,
+): number[] {
   const depth = loopDepths(cfg, rpo);
   const idom = immediateDominators(cfg, rpo);
   const cold = new Uint8Array(cfg.succs.length);
@@ -76,7 +83,7 @@ export function layoutOrder(cfg: MachCfg, rpo: readonly number[], callsAhead: (i
       if (succs.some((s) => s !== to && !callsAhead(s) && depth[s]! >= depth[loopOf]!)) return true;
       return hops > 0 && succs.length === 1 && p !== rpo[0] && avoidable(p, loopOf, hops - 1);
     });
-  for (const b of rpo) if (b !== rpo[0] && callsAhead(b) && avoidable(b, b, 1)) cold[b] = 1;
+  for (const b of rpo) if (b !== rpo[0] && (markedCold(b) || (callsAhead(b) && avoidable(b, b, 1)))) cold[b] = 1;
   // In reverse postorder a block's immediate dominator comes first.
   for (const b of rpo) if (b !== rpo[0] && cold[idom[b]!]) cold[b] = 1;
   return [...rpo.filter((b) => !cold[b]), ...rpo.filter((b) => cold[b])];

@@ -97,7 +97,7 @@ export function allocateFunction<D, K>(
   );
   const cfg = new MachCfg(mf);
   const rpo = reversePostorder(cfg);
-  const order = layoutOrder(cfg, rpo, callsAheadIn(mf, cfg));
+  const order = layoutOrder(cfg, rpo, callsAheadIn(mf, cfg), (id) => mf.blocks[id]!.irBlock?.cold === true);
   const linear = new LinearOrder(mf, order, rpo);
   const live = new Liveness(mf, order);
   const allocatable = new Set<PReg>(REG_CLASSES.flatMap((c) => target.regs[c].allocatable));

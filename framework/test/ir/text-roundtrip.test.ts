@@ -186,9 +186,13 @@ func @fib(%n: i32) -> i32 {
   %fa = call @fib(%a)
   %b = isub %a, %one
   %fb = call @fib(%b)
-  %r = iadd_ovf %fa, %fb to ^done(%r) ovf ^base
+  %r = iadd_ovf %fa, %fb to ^done(%r) ovf ^overflow
 ^done(%x: i32):
   ret %x
+^overflow cold:
+  br ^wrapped(%one)
+^wrapped(%w: i32) cold:
+  ret %w
 }
 
 func replaceable @later(%p: ref, %0: f64) {

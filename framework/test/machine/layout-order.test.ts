@@ -107,3 +107,19 @@ test('a slow path whose call follows an inline attempt counts as calling', (t) =
   const order = layout(mf);
   t.deepEqual(order.slice(0, 3), ['entry', 'fast', 'done'], order.join(' '));
 });
+
+test('a block the frontend marked cold goes last with what it dominates, though nothing calls', (t) => {
+  const { mf, c, entry, generic, rest, fast, done } = withBlocks('g', ['entry', 'generic', 'rest', 'fast', 'done']);
+  entry.insts.push(branch(c, generic, fast));
+  generic.insts.push(jump(rest));
+  rest.insts.push(jump(done));
+  fast.insts.push(jump(done));
+  done.insts.push(ret());
+  const cfg = new MachCfg(mf);
+  const order = (marked: boolean) =>
+    layoutOrder(cfg, reversePostorder(cfg), callsAheadIn(mf, cfg), (id) => marked && id === generic.id).map(
+      (id) => mf.blocks[id]!.name,
+    );
+  t.deepEqual(order(false), ['entry', 'generic', 'rest', 'fast', 'done']);
+  t.deepEqual(order(true), ['entry', 'fast', 'done', 'generic', 'rest']);
+});

@@ -55,6 +55,33 @@ test('threads edges through empty blocks, mapping their parameters', (t) => {
   t.false(names.includes('hop2'));
 });
 
+test('keeps an empty cold block: the mark the layout reads', (t) => {
+  const build = (): Module => {
+    const m = new Module();
+    const f = new FuncBuilder(m, 'f', { params: ['i32', 'i32'], result: 'i32' });
+    const [c, x] = f.params as [number, number];
+    const generic = f.block('generic');
+    generic.cold = true;
+    const slow = f.block('slow');
+    const join = f.block('join', ['i32']);
+    f.brif(c, generic, [], join, [x]);
+    f.switchTo(generic);
+    f.br(slow, []);
+    f.switchTo(slow);
+    f.br(join, [f.emit('imul', [x, x])]);
+    f.switchTo(join);
+    f.ret(join.params[0]);
+    return m;
+  };
+  const m = checkPassPreserves(t, build, simplifycfg, [
+    ['f', [1, 5]],
+    ['f', [0, 5]],
+  ]);
+  const generic = funcOf(m, 'f').blocks.find((b) => b.name === 'generic');
+  t.truthy(generic);
+  t.true(generic!.cold);
+});
+
 test('does not bypass an empty block whose parameter later blocks read', (t) => {
   const build = (): Module => {
     const m = new Module();

@@ -438,6 +438,10 @@ class BodyParser {
     } else if (isEntry) {
       for (const p of headerParams) block.params.push(this.defineValue(p.tok, p.type));
     }
+    if (s.peek().kind === 'ident' && s.peek().text === 'cold') {
+      s.next();
+      block.cold = true;
+    }
     s.expectPunct(':', 'after the block label');
     this.f.blocks.push(block);
     this.current = block;

@@ -36,7 +36,7 @@ export function printFunc(_m: Module, f: Func): string {
   const printer = new InstPrinter(names);
   f.blocks.forEach((b, i) => {
     const blockParams = b.params.map((v) => `%${names.value(v)}: ${f.typeOf(v)}`).join(', ');
-    lines.push(`^${names.block(b)}${i > 0 && b.params.length > 0 ? `(${blockParams})` : ''}:`);
+    lines.push(`^${names.block(b)}${i > 0 && b.params.length > 0 ? `(${blockParams})` : ''}${b.cold ? ' cold' : ''}:`);
     for (const inst of b.insts) lines.push(`  ${printer.print(inst)}`);
   });
   lines.push('}');

@@ -90,6 +90,7 @@ class BodyCopy {
     if (!r) {
       r = new Block(this.names.fresh(`${this.callee.name}.${b.name}`));
       r.params = b.params.map((p) => this.value(p));
+      r.cold = b.cold;
       this.blockMap.set(b, r);
     }
     return r;

@@ -33,7 +33,10 @@ export function intChain(fc: FunctionCompiler, e: Binop, generic: () => number):
   let allSmall = -1;
   for (const b of bits.values()) allSmall = allSmall < 0 ? b : ir.emit('iand', [allSmall, b]);
   const fast = fc.newBlock('intchain');
+  // Cold: taken only for an overflow, a non-int or a result past the small range. The
+  // layout cannot tell that from a hot overflow edge (loop.py's `i * i % 7`), this can.
   const slow = fc.newBlock('intchain.generic');
+  slow.cold = true;
   const join = fc.newBlock('intchain.done', ['ref']);
   fc.branch(ir.emit('iand', [allSmall, one]), fast, slow);
   fc.enter(fast);

@@ -6,7 +6,8 @@ import { isUnwindEdge } from '../support/edges.ts';
  * to `^next`, with the empty block's parameters replaced by the edge's own arguments.
  *
  * A block is skipped when its parameters are used anywhere but in its own jump: blocks it
- * dominates could read them, and bypassing it would break that dominance. Unwind edges
+ * dominates could read them, and bypassing it would break that dominance. Cold blocks are
+ * kept (Block.cold). Unwind edges
  * are left alone (their target's first parameter is the exception), and so are chains of
  * empty blocks that loop back on themselves.
  */
@@ -55,7 +56,9 @@ function bypassableBlocks(f: Func): Set<Block> {
   const candidates = new Set<Block>();
   const owner = new Map<number, Block>();
   for (const b of f.blocks.slice(1)) {
-    if (b.insts.length !== 1 || b.insts[0]!.op.name !== 'br') continue;
+    // A cold block stays: it is the mark that the layout moves everything it dominates out
+    // of line, and its jump runs only on the rare path.
+    if (b.cold || b.insts.length !== 1 || b.insts[0]!.op.name !== 'br') continue;
     candidates.add(b);
     for (const p of b.params) owner.set(p, b);
   }
