@@ -112,10 +112,16 @@ export class CodeCache<D, K> {
         buffer: CodeBuffer.fromRelocatable(stored.code),
         stackMaps: stored.stackMaps,
         labels: stored.labels,
+        innerLoops: stored.innerLoops,
       };
     }
     const fresh = compileUnplaced(this.target, this.program.module, func);
-    this.store.code.put(key, { code: fresh.buffer.relocatable(), stackMaps: fresh.stackMaps, labels: fresh.labels });
+    this.store.code.put(key, {
+      code: fresh.buffer.relocatable(),
+      stackMaps: fresh.stackMaps,
+      labels: fresh.labels,
+      innerLoops: fresh.innerLoops,
+    });
     return fresh;
   }
 }

@@ -4,7 +4,7 @@
 import type { Func, Module } from '../ir/module.ts';
 import type { CodeBuffer } from '../machine/code-buffer.ts';
 import { symbolFunction } from '../machine/code-symbols.ts';
-import { compileFunction } from '../machine/pipeline.ts';
+import { compileFunction, type CodeRange } from '../machine/pipeline.ts';
 import type { FrameDescriptor } from '../machine/stack-maps.ts';
 import type { MachineTarget } from '../machine/target.ts';
 import type { FunctionListing } from './listing.ts';
@@ -23,14 +23,28 @@ export interface UnplacedFunction<K> {
   readonly buffer: CodeBuffer<K>;
   readonly stackMaps: readonly FrameDescriptor[];
   readonly labels: readonly { offset: number; name: string }[];
+  /** Function-relative ranges of its innermost loops (CompiledFunction.innerLoops). */
+  readonly innerLoops: readonly CodeRange[];
 }
 
-/** Where a function of `size` bytes goes at or after `at`: at `at`, unless it would cross a
- *  translation page boundary that it need not cross (it fits in a page); then at the next
- *  page. The emulator does not chain blocks across a page boundary (EmuArch). */
-export function pageStart(at: number, size: number, pageBytes: number): number {
-  if (size > pageBytes || Math.floor(at / pageBytes) === Math.floor((at + size - 1) / pageBytes)) return at;
-  return Math.ceil(at / pageBytes) * pageBytes;
+/** The first instruction-aligned address at or after `at` where as few of `ranges` (offsets
+ *  from that address) cross a translation page boundary as can: the emulator does not
+ *  chain blocks across one (EmuArch). A function that fits in a page is one range. */
+export function pageStart(at: number, size: number, pageBytes: number, innerLoops: readonly CodeRange[] = []): number {
+  const ranges = size <= pageBytes ? [{ start: 0, end: size }] : innerLoops.filter((r) => r.end - r.start <= pageBytes);
+  const crossings = (base: number): number =>
+    ranges.filter((r) => Math.floor((base + r.start) / pageBytes) !== Math.floor((base + r.end - 1) / pageBytes))
+      .length;
+  let best = at;
+  let fewest = crossings(at);
+  for (let base = at + 4; fewest > 0 && base < at + pageBytes; base += 4) {
+    const n = crossings(base);
+    if (n < fewest) {
+      best = base;
+      fewest = n;
+    }
+  }
+  return best;
 }
 
 /** Runs the machine pipeline on one function. */
@@ -40,7 +54,7 @@ export function compileUnplaced<D, K>(target: MachineTarget<D, K>, module: Modul
     offset,
     name: block.irBlock ? `^${block.irBlock.name}` : `.${block.name}`,
   }));
-  return { name: c.name, buffer: c.buffer, stackMaps: c.stackMaps, labels };
+  return { name: c.name, buffer: c.buffer, stackMaps: c.stackMaps, labels, innerLoops: c.innerLoops };
 }
 
 export function placeBatch<D, K>(
@@ -54,7 +68,7 @@ export function placeBatch<D, K>(
   let at = base;
   for (const c of compiled) {
     // No constant pool is used, so the buffer's length is the code's final size.
-    at = pageStart(at, c.buffer.offset, pageBytes);
+    at = pageStart(at, c.buffer.offset, pageBytes, c.innerLoops);
     address.set(c.name, at);
     at += c.buffer.offset;
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CodeCacheLocation } from '../engine.ts';
 import type { RelocatableCode } from '../machine/code-buffer.ts';
 import type { FrameDescriptor } from '../machine/stack-maps.ts';
+import type { CodeRange } from '../machine/pipeline.ts';
 import { textHash } from '../prepared/text-hash.ts';
 
 /** One function's machine code as a backend compiled it, before placement. */
@@ -12,9 +13,11 @@ export interface StoredFunction<K> {
   readonly stackMaps: readonly FrameDescriptor[];
   /** Block labels for listings (`--emit asm`). */
   readonly labels: readonly { offset: number; name: string }[];
+  /** Where its innermost loops are, for placement (CompiledFunction.innerLoops). */
+  readonly innerLoops: readonly CodeRange[];
 }
 
-const FORMAT = 'jitc-code-1';
+const FORMAT = 'jitc-code-2';
 /** Sibling directories (other builds' code) not written for this long are removed. */
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 /** Other builds' code kept besides the running one's: a process of an older build may still
@@ -29,6 +32,7 @@ interface Entry<K> {
   fixups: RelocatableCode<K>['fixups'];
   stackMaps: readonly FrameDescriptor[];
   labels: StoredFunction<K>['labels'];
+  innerLoops: StoredFunction<K>['innerLoops'];
 }
 
 /**
@@ -80,6 +84,7 @@ export class CompiledCodeStore<K> {
       },
       stackMaps: entry.stackMaps,
       labels: entry.labels,
+      innerLoops: entry.innerLoops,
     };
     this.remember(key, stored);
     return stored;
@@ -96,6 +101,7 @@ export class CompiledCodeStore<K> {
       fixups: stored.code.fixups,
       stackMaps: stored.stackMaps,
       labels: stored.labels,
+      innerLoops: stored.innerLoops,
     };
     const file = this.file(key);
     const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;

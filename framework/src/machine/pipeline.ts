@@ -44,6 +44,9 @@ export interface CompiledFunction<D, K> extends AllocatedFunction<D> {
   readonly stackMaps: FrameDescriptor[];
   /** Function-relative start of each laid-out block. */
   readonly blockOffsets: ReadonlyMap<MachBlock, number>;
+  /** Function-relative byte ranges of the innermost loops, from the header's start to the
+   *  end of the last block that jumps back to it (for placement: docs/cost-model.md). */
+  readonly innerLoops: readonly CodeRange[];
   readonly stats: AllocationStats;
 }
 
@@ -78,6 +81,7 @@ export function compileFunction<D, K>(
     buffer,
     stackMaps,
     blockOffsets,
+    innerLoops: innerLoopRanges(allocated, blockOffsets, buffer.offset),
     stats: countStats(allocated.code, allocated.frame),
   };
 }
@@ -117,6 +121,38 @@ export function allocateFunction<D, K>(
   const frame = new FrameLayout(slots.all, mf.outgoingArgBytes, mf.isLeaf, target.frame, raSlot);
   if (options.check) checkAllocation(mf, code);
   return { machine: mf, intervals, allocation, slotOf, code, frame };
+}
+
+/** A byte range of a function's code, [start, end). */
+export interface CodeRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The code ranges of loops that hold no other loop's header (see CompiledFunction). */
+function innerLoopRanges<D>(
+  allocated: AllocatedFunction<D>,
+  offsets: ReadonlyMap<MachBlock, number>,
+  size: number,
+): CodeRange[] {
+  const { machine: mf, intervals } = allocated;
+  const order = intervals.linear.order;
+  const loops = findLoops(new MachCfg(mf), intervals.linear.loopOrder);
+  const endOf = (id: number): number => {
+    const k = order.indexOf(id);
+    return k + 1 < order.length ? offsets.get(mf.blocks[order[k + 1]!]!)! : size;
+  };
+  const ranges: CodeRange[] = [];
+  loops.latches.forEach((latches, header) => {
+    if (latches.length === 0) return;
+    // Innermost: no block of this loop heads another loop.
+    const nested = loops.headers.some((hs, b) => b !== header && hs.includes(header) && loops.latches[b]!.length > 0);
+    if (nested) return;
+    const start = offsets.get(mf.blocks[header]!)!;
+    const end = Math.max(...latches.map(endOf));
+    if (end > start) ranges.push({ start, end });
+  });
+  return ranges;
 }
 
 /** Removes constants nothing reads: a target may fold an IR constant into the instruction

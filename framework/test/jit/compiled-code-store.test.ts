@@ -5,6 +5,7 @@ const stored = (n: number): StoredFunction<number> => ({
   code: { bytes: new Uint8Array([n & 0xff]), labelOffsets: [], fixups: [] },
   stackMaps: [],
   labels: [],
+  innerLoops: [],
 });
 
 test('the in-memory store keeps the 4096 most recently used functions', (t) => {

@@ -83,16 +83,18 @@ test('a damaged, foreign or unreadable entry is ignored', (t) => {
     code,
     stackMaps: [{ returnOffset: 8, frameSize: 16, returnAddressOffset: 4, callerSpOffset: 16, refSlots: [0] }],
     labels: [{ offset: 0, name: '^entry' }],
+    innerLoops: [{ start: 4, end: 12 }],
   });
   const again = new CompiledCodeStore<string>(at, 'test').get('key one');
   t.deepEqual(again && [...again.code.bytes], [...code.bytes]);
+  t.deepEqual(again?.innerLoops, [{ start: 4, end: 12 }]);
   t.deepEqual(again?.code.fixups, code.fixups);
   t.deepEqual(again?.stackMaps[0]?.refSlots, [0]);
   const file = store.file('key one');
   // A file whose key is another (two keys with one hash) is not this key's code.
   writeFileSync(store.file('key two'), readFileSync(file));
   t.is(new CompiledCodeStore<string>(at, 'test').get('key two'), undefined);
-  writeFileSync(file, '{"format":"jitc-code-1","key":"key one","bytes":');
+  writeFileSync(file, '{"format":"jitc-code-2","key":"key one","bytes":');
   t.is(new CompiledCodeStore<string>(at, 'test').get('key one'), undefined);
   t.is(new CompiledCodeStore<string>({ root: join(dir, 'missing'), build: 'b1' }, 'test').get('key one'), undefined);
 });
@@ -123,7 +125,7 @@ test("storing code removes other builds' directories untouched for a week, and o
   const weekAndADay = (Date.now() - 8 * 24 * 3600 * 1000) / 1000;
   utimesSync(old, weekAndADay, weekAndADay);
   const store = new CompiledCodeStore<string>({ root, build: 'b1' }, 'test');
-  store.put('k', { code: new CodeBuffer<string>().relocatable(), stackMaps: [], labels: [] });
+  store.put('k', { code: new CodeBuffer<string>().relocatable(), stackMaps: [], labels: [], innerLoops: [] });
   t.deepEqual(readdirSync(root).sort(), ['b1', 'recent-build']);
 });
 
@@ -136,7 +138,7 @@ test("storing code keeps the eight other builds' directories written last", (t) 
     utimesSync(dir, now - 3600 + i * 60, now - 3600 + i * 60);
   }
   const store = new CompiledCodeStore<string>({ root, build: 'b1' }, 'test');
-  store.put('k', { code: new CodeBuffer<string>().relocatable(), stackMaps: [], labels: [] });
+  store.put('k', { code: new CodeBuffer<string>().relocatable(), stackMaps: [], labels: [], innerLoops: [] });
   const kept = Array.from({ length: 8 }, (_, i) => `build-${String(i + 4).padStart(2, '0')}`);
   t.deepEqual(readdirSync(root).sort(), ['b1', ...kept]);
 });
