@@ -129,7 +129,8 @@ export interface CodeRange {
   readonly end: number;
 }
 
-/** The code ranges of loops that hold no other loop's header (see CompiledFunction). */
+/** The code ranges of loops that hold no other loop's header (see CompiledFunction), in
+ *  time linear in blocks × loop depth: huge generated functions have many loops. */
 function innerLoopRanges<D>(
   allocated: AllocatedFunction<D>,
   offsets: ReadonlyMap<MachBlock, number>,
@@ -138,18 +139,19 @@ function innerLoopRanges<D>(
   const { machine: mf, intervals } = allocated;
   const order = intervals.linear.order;
   const loops = findLoops(new MachCfg(mf), intervals.linear.loopOrder);
-  const endOf = (id: number): number => {
-    const k = order.indexOf(id);
-    return k + 1 < order.length ? offsets.get(mf.blocks[order[k + 1]!]!)! : size;
-  };
+  const isHeader = (b: number): boolean => loops.latches[b]!.length > 0;
+  // A loop is not innermost when a block of its body heads another loop.
+  const holdsLoop = new Uint8Array(mf.blocks.length);
+  loops.headers.forEach((hs, b) => {
+    if (isHeader(b)) for (const h of hs) if (h !== b) holdsLoop[h] = 1;
+  });
+  const next = new Map<number, number>();
+  order.forEach((id, k) => next.set(id, k + 1 < order.length ? offsets.get(mf.blocks[order[k + 1]!]!)! : size));
   const ranges: CodeRange[] = [];
   loops.latches.forEach((latches, header) => {
-    if (latches.length === 0) return;
-    // Innermost: no block of this loop heads another loop.
-    const nested = loops.headers.some((hs, b) => b !== header && hs.includes(header) && loops.latches[b]!.length > 0);
-    if (nested) return;
+    if (latches.length === 0 || holdsLoop[header]) return;
     const start = offsets.get(mf.blocks[header]!)!;
-    const end = Math.max(...latches.map(endOf));
+    const end = Math.max(...latches.map((l) => next.get(l)!));
     if (end > start) ranges.push({ start, end });
   });
   return ranges;
