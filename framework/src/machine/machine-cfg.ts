@@ -86,6 +86,9 @@ export function layoutOrder(
   for (const b of rpo) if (b !== rpo[0] && (markedCold(b) || (callsAhead(b) && avoidable(b, b, 1)))) cold[b] = 1;
   // In reverse postorder a block's immediate dominator comes first.
   for (const b of rpo) if (b !== rpo[0] && cold[idom[b]!]) cold[b] = 1;
+  // A block whose only way on is into a cold block (an edge split for the moves into a slow
+  // path) goes with it: in line it sits in the fast path's code, which jumps over it.
+  for (const b of rpo) if (b !== rpo[0] && cfg.succs[b]!.length === 1 && cold[cfg.succs[b]![0]!]) cold[b] = 1;
   return [...rpo.filter((b) => !cold[b]), ...rpo.filter((b) => cold[b])];
 }
 

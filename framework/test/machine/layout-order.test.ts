@@ -123,3 +123,20 @@ test('a block the frontend marked cold goes last with what it dominates, though 
   t.deepEqual(order(false), ['entry', 'generic', 'rest', 'fast', 'done']);
   t.deepEqual(order(true), ['entry', 'fast', 'done', 'generic', 'rest']);
 });
+
+test('a block whose only way on is into a cold block goes with it', (t) => {
+  // entry → (edge → generic) or next: the edge block holds the moves into the slow path,
+  // which the frontend marked cold (it calls nothing, so only the mark makes it cold).
+  const { mf, c, entry, edge, generic, next, done } = withBlocks('e', ['entry', 'edge', 'generic', 'next', 'done']);
+  entry.insts.push(branch(c, edge, next));
+  edge.insts.push(jump(generic));
+  generic.insts.push(jump(done));
+  next.insts.push(branch(c, generic, done));
+  done.insts.push(ret());
+  const cfg = new MachCfg(mf);
+  const order = layoutOrder(cfg, reversePostorder(cfg), callsAheadIn(mf, cfg), (id) => id === generic.id);
+  t.deepEqual(
+    order.map((id) => mf.blocks[id]!.name),
+    ['entry', 'next', 'done', 'edge', 'generic'],
+  );
+});
