@@ -45,8 +45,3 @@ export function findLoops(cfg: MachCfg, order: readonly number[]): Loops {
   }
   return { depth, headers, latches };
 }
-
-/** How many loops each block is in (see findLoops). */
-export function loopDepths(cfg: MachCfg, order: readonly number[]): Int32Array {
-  return findLoops(cfg, order).depth;
-}

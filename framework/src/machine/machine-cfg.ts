@@ -1,4 +1,3 @@
-import { loopDepths } from './loop-depth.ts';
 import type { MachFunction } from './machine-function.ts';
 
 /**
@@ -69,10 +68,11 @@ export function reversePostorder(cfg: MachCfg): number[] {
 export function layoutOrder(
   cfg: MachCfg,
   rpo: readonly number[],
+  /** Loop depth of each block, found against `rpo` (Loops.depth). */
+  depth: Int32Array,
   callsAhead: (id: number) => boolean,
   markedCold: (id: number) => boolean = () => false,
 ): number[] {
-  const depth = loopDepths(cfg, rpo);
   const idom = immediateDominators(cfg, rpo);
   const cold = new Uint8Array(cfg.succs.length);
   // Each branch into `to` could have gone another way that makes no call and stays in the

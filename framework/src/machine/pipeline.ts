@@ -10,7 +10,7 @@ import { FrameSlots, type FrameSlot } from './frame-slot.ts';
 import { LinearOrder } from './linear-order.ts';
 import { Liveness } from './liveness.ts';
 import { lowerFunction } from './lowering-context.ts';
-import { findLoops } from './loop-depth.ts';
+import { findLoops, type Loops } from './loop-depth.ts';
 import { callsAheadIn, layoutOrder, MachCfg, reversePostorder } from './machine-cfg.ts';
 import type { MachBlock, MachFunction } from './machine-function.ts';
 import type { MachInst } from './machine-inst.ts';
@@ -55,6 +55,8 @@ export interface AllocatedFunction<D> {
   /** After lowering, edge splitting and reuse copies: what was allocated. */
   readonly machine: MachFunction<D>;
   readonly intervals: IntervalSet;
+  /** Found against the reverse postorder (LinearOrder.loopOrder). */
+  readonly loops: Loops;
   readonly allocation: Allocation;
   readonly slotOf: ReadonlyMap<VReg, FrameSlot>;
   readonly code: FinalCode<D>;
@@ -101,26 +103,29 @@ export function allocateFunction<D, K>(
   );
   const cfg = new MachCfg(mf);
   const rpo = reversePostorder(cfg);
-  const order = layoutOrder(cfg, rpo, callsAheadIn(mf, cfg), (id) => mf.blocks[id]!.irBlock?.cold === true);
+  // Loops are found against the plain reverse postorder, before cold blocks move to the end
+  // (LinearOrder.loopOrder), once for the layout, the allocator, spill stores and placement.
+  const loops = findLoops(cfg, rpo);
+  const marked = (id: number): boolean => mf.blocks[id]!.irBlock?.cold === true;
+  const order = layoutOrder(cfg, rpo, loops.depth, callsAheadIn(mf, cfg), marked);
   const linear = new LinearOrder(mf, order, rpo);
   const live = new Liveness(mf, order);
   const allocatable = new Set<PReg>(REG_CLASSES.flatMap((c) => target.regs[c].allocatable));
   const intervals = buildIntervals(mf, linear, live, allocatable);
   const rematDefs = rematerializable(mf);
   const regs = { int: target.regs.int.allocatable, float: target.regs.float.allocatable };
-  const loops = findLoops(cfg, linear.loopOrder);
   const allocation = allocateRegisters(intervals, regs, new Set(rematDefs.keys()), cfg.preds, loops);
   const slots = new FrameSlots();
   const slotOf = assignSpillSlots(mf, cfg, intervals, allocation, slots);
   const locs = new Locations(allocation, slotOf);
-  const plan = planMoves(mf, cfg, intervals, live, allocation, locs);
+  const plan = planMoves(mf, cfg, intervals, live, allocation, locs, loops);
   const code = assembleFinalCode({ mf, linear, plan, locs, alloc: allocation, slots, target, rematDefs });
   const raSlot = mf.returnAddress === undefined ? undefined : slotOf.get(mf.returnAddress);
   if (target.frame.returnAddress === 'value' && mf.returnAddress === undefined)
     throw new Error(`${mf.name}: lowering did not define the return address`);
   const frame = new FrameLayout(slots.all, mf.outgoingArgBytes, mf.isLeaf, target.frame, raSlot);
   if (options.check) checkAllocation(mf, code);
-  return { machine: mf, intervals, allocation, slotOf, code, frame };
+  return { machine: mf, intervals, loops, allocation, slotOf, code, frame };
 }
 
 /** A byte range of a function's code, [start, end). */
@@ -136,9 +141,8 @@ function innerLoopRanges<D>(
   offsets: ReadonlyMap<MachBlock, number>,
   size: number,
 ): CodeRange[] {
-  const { machine: mf, intervals } = allocated;
+  const { machine: mf, intervals, loops } = allocated;
   const order = intervals.linear.order;
-  const loops = findLoops(new MachCfg(mf), intervals.linear.loopOrder);
   const isHeader = (b: number): boolean => loops.latches[b]!.length > 0;
   // A loop is not innermost when a block of its body heads another loop.
   const holdsLoop = new Uint8Array(mf.blocks.length);

@@ -2,6 +2,7 @@ import type { IntervalSet } from './build-intervals.ts';
 import type { FrameSlot } from './frame-slot.ts';
 import type { LiveInterval } from './live-interval.ts';
 import type { Liveness } from './liveness.ts';
+import type { Loops } from './loop-depth.ts';
 import { formatSource, regLoc, sameLoc, slotLoc, type MoveSource } from './location.ts';
 import type { MachCfg } from './machine-cfg.ts';
 import type { MachFunction } from './machine-function.ts';
@@ -80,6 +81,7 @@ export function planMoves(
   live: Liveness,
   alloc: Allocation,
   locs: Locations,
+  loops: Loops,
 ): MovePlan {
   const plan: MovePlan = { gaps: new Map(), atEnd: new Map(), atStart: new Map() };
   const add = (map: Map<number, ParallelMove[]>, key: number, m: ParallelMove): void => {
@@ -93,7 +95,7 @@ export function planMoves(
   };
   const typeOf = (v: VReg) => mf.vregs.typeOf(v);
   const linear = set.linear;
-  const stores = new SpillStores(mf, cfg, set, alloc);
+  const stores = new SpillStores(mf, cfg, set, alloc, loops);
   const isStore = (dst: MoveSource, src: MoveSource): boolean => dst.kind === 'slot' && src.kind === 'reg';
 
   // Pieces that change location inside a block.

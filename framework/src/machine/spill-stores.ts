@@ -1,6 +1,6 @@
 import { BitSet } from './bitset.ts';
 import type { IntervalSet } from './build-intervals.ts';
-import { loopDepths } from './loop-depth.ts';
+import type { Loops } from './loop-depth.ts';
 import type { MachCfg } from './machine-cfg.ts';
 import type { MachFunction } from './machine-function.ts';
 import type { ParallelMove } from './parallel-moves.ts';
@@ -35,6 +35,7 @@ export class SpillStores {
     private readonly cfg: MachCfg,
     private readonly set: IntervalSet,
     private readonly alloc: Allocation,
+    private readonly loops: Loops,
   ) {}
 
   /** The store right after v's definition (used when v is stored eagerly). */
@@ -50,7 +51,7 @@ export class SpillStores {
   /** The stores to make. */
   placed(): StoreSite[] {
     const linear = this.set.linear;
-    const depth = loopDepths(this.cfg, linear.loopOrder);
+    const depth = this.loops.depth;
     const defBlock = (v: VReg): number => {
       const site = this.set.defSites[v]!;
       return site.kind === 'param' ? site.block : linear.blockAt[site.index]!;

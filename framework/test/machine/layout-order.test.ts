@@ -1,4 +1,5 @@
 import test from 'ava';
+import { findLoops } from '../../src/machine/loop-depth.ts';
 import { callsAheadIn, layoutOrder, MachCfg, reversePostorder } from '../../src/machine/machine-cfg.ts';
 import { MachFunction, type MachBlock } from '../../src/machine/machine-function.ts';
 import { machInst, use } from '../../src/machine/machine-inst.ts';
@@ -27,9 +28,11 @@ function withBlocks<N extends string>(name: string, names: readonly N[]) {
   return { mf, c, ...blocks };
 }
 
+const depthOf = (cfg: MachCfg): Int32Array => findLoops(cfg, reversePostorder(cfg)).depth;
+
 function layout(mf: MachFunction<FakeData>): string[] {
   const cfg = new MachCfg(mf);
-  return layoutOrder(cfg, reversePostorder(cfg), callsAheadIn(mf, cfg)).map((id) => mf.blocks[id]!.name);
+  return layoutOrder(cfg, reversePostorder(cfg), depthOf(cfg), callsAheadIn(mf, cfg)).map((id) => mf.blocks[id]!.name);
 }
 
 /** entry → loop: a test, a slow path that calls (first target) or a fast one, a join, the
@@ -117,9 +120,13 @@ test('a block the frontend marked cold goes last with what it dominates, though 
   done.insts.push(ret());
   const cfg = new MachCfg(mf);
   const order = (marked: boolean) =>
-    layoutOrder(cfg, reversePostorder(cfg), callsAheadIn(mf, cfg), (id) => marked && id === generic.id).map(
-      (id) => mf.blocks[id]!.name,
-    );
+    layoutOrder(
+      cfg,
+      reversePostorder(cfg),
+      depthOf(cfg),
+      callsAheadIn(mf, cfg),
+      (id) => marked && id === generic.id,
+    ).map((id) => mf.blocks[id]!.name);
   t.deepEqual(order(false), ['entry', 'generic', 'rest', 'fast', 'done']);
   t.deepEqual(order(true), ['entry', 'fast', 'done', 'generic', 'rest']);
 });
@@ -134,7 +141,7 @@ test('a block whose only way on is into a cold block goes with it', (t) => {
   next.insts.push(branch(c, generic, done));
   done.insts.push(ret());
   const cfg = new MachCfg(mf);
-  const order = layoutOrder(cfg, reversePostorder(cfg), callsAheadIn(mf, cfg), (id) => id === generic.id);
+  const order = layoutOrder(cfg, reversePostorder(cfg), depthOf(cfg), callsAheadIn(mf, cfg), (id) => id === generic.id);
   t.deepEqual(
     order.map((id) => mf.blocks[id]!.name),
     ['entry', 'next', 'done', 'edge', 'generic'],
